@@ -1,0 +1,85 @@
+use serde::Serialize;
+
+/// A value read from storage or a request that names no known variant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what}: {value:?}")]
+pub struct UnknownValue {
+    /// What was being parsed ("kind", "status").
+    pub what: &'static str,
+    /// The text that did not parse.
+    pub value: String,
+}
+
+macro_rules! text_enum {
+    ($(#[$doc:meta])* $name:ident, $what:literal { $($(#[$vdoc:meta])* $variant:ident = $text:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vdoc])* $variant),* }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The stable text stored in the database and used in URLs and the API.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($name::$variant),)*
+                    _ => Err(UnknownValue { what: $what, value: s.to_owned() }),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum! {
+    /// What a document is; it decides its fields and where it lives in the URL space.
+    Kind, "kind" {
+        /// A section of the site, addressed by its path in the menu tree.
+        Page = "page",
+        /// A press release, under `/{lang}/news/{slug}`.
+        Release = "release",
+    }
+}
+
+text_enum! {
+    /// Where a variant stands in the editorial workflow. Only `Published` is ever public.
+    Status, "status" {
+        /// Being written.
+        Draft = "draft",
+        /// Submitted for an editor's review.
+        InReview = "in_review",
+        /// Approved, to go live at its publication time.
+        Scheduled = "scheduled",
+        /// Public.
+        Published = "published",
+        /// Withdrawn from the public site but kept.
+        Archived = "archived",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip_through_their_text() {
+        for status in Status::ALL {
+            assert_eq!(status.as_str().parse::<Status>(), Ok(*status));
+        }
+        assert!("live".parse::<Status>().is_err());
+    }
+}

@@ -1,0 +1,157 @@
+//! Reference data for Portico's taxonomy: every ISO 3166-1 country and the UN M49 regions,
+//! with names in English, French, Spanish, German and Arabic.
+//!
+//! The tables are static, generated from CLDR by `scripts/geo/generate.mjs` into
+//! `generated.rs` (see [`CLDR_VERSION`]). This crate does no I/O and allocates nothing.
+//!
+//! ```
+//! use portico_geo::{Lang, country};
+//!
+//! let sv = country("sv").expect("El Salvador");
+//! assert_eq!(sv.name(Lang::Fr), "Salvador");
+//! assert_eq!(sv.subregion.map(|r| r.name(Lang::En)), Some("Central America"));
+//! ```
+//!
+//! Names are CLDR's defaults, except: Hong Kong and Macao drop "SAR China" in every
+//! language, English "Myanmar (Burma)" is "Myanmar", and English "&" is spelled "and"
+//! ("Bosnia and Herzegovina").
+//!
+//! Antarctica (AQ) is the one country without a region: UN M49 places it in none (CLDR
+//! files it under "Outlying Oceania", which is not an M49 area). Show it under "Other".
+
+#[rustfmt::skip]
+mod generated;
+
+pub use generated::CLDR_VERSION;
+use generated::{COUNTRIES, REGIONS, SUBREGIONS};
+
+/// A language the reference names are available in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+    /// German.
+    De,
+    /// Arabic.
+    Ar,
+}
+
+impl Lang {
+    /// Every language, in the order of the generated `names` arrays.
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Fr, Lang::Es, Lang::De, Lang::Ar];
+
+    /// The language for an ISO 639-1 code such as `"fr"` (ASCII case-insensitive).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The ISO 639-1 code, e.g. `"fr"`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::De => "de",
+            Lang::Ar => "ar",
+        }
+    }
+
+    const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A UN M49 area: one of the five continental regions or one of their sub-regions.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Region {
+    /// The three-digit M49 code, e.g. `"019"` for the Americas.
+    pub code: &'static str,
+    /// The continental region containing this sub-region; `None` for a continental region.
+    pub parent: Option<&'static Region>,
+    names: [&'static str; 5],
+}
+
+impl Region {
+    /// The region's name in `lang`, e.g. "Central America", "Amérique centrale".
+    pub fn name(&self, lang: Lang) -> &'static str {
+        self.names[lang.index()]
+    }
+}
+
+/// An ISO 3166-1 country (or territory with its own code, such as Greenland or Hong Kong).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Country {
+    /// The ISO 3166-1 alpha-2 code, upper case, e.g. `"SV"`.
+    pub iso2: &'static str,
+    /// The ISO 3166-1 alpha-3 code, upper case, e.g. `"SLV"`.
+    pub iso3: &'static str,
+    /// The ISO 3166-1 numeric code, e.g. 222 (shown zero-padded as "222", 4 as "004").
+    pub numeric: u16,
+    /// The M49 continental region; `None` only for Antarctica, which M49 places in none.
+    pub region: Option<&'static Region>,
+    /// The M49 sub-region directly containing the country, e.g. Central America for SV.
+    pub subregion: Option<&'static Region>,
+    names: [&'static str; 5],
+}
+
+impl Country {
+    /// The country's name in `lang`, e.g. "El Salvador", "Salvador".
+    pub fn name(&self, lang: Lang) -> &'static str {
+        self.names[lang.index()]
+    }
+}
+
+/// All 249 ISO 3166-1 countries, sorted by alpha-2 code.
+pub fn countries() -> &'static [Country] {
+    &COUNTRIES
+}
+
+/// The country with this alpha-2 code (ASCII case-insensitive), or `None` if there is none.
+pub fn country(iso2: &str) -> Option<&'static Country> {
+    let &[a, b] = iso2.as_bytes() else {
+        return None;
+    };
+    let key = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+    COUNTRIES
+        .binary_search_by(|country| country.iso2.as_bytes().cmp(&key))
+        .ok()
+        .map(|index| &COUNTRIES[index])
+}
+
+/// The five continental regions: Africa, Americas, Asia, Europe, Oceania.
+pub fn regions() -> &'static [Region] {
+    &REGIONS
+}
+
+/// The continental region or sub-region with this M49 code (e.g. `"019"`, `"013"`).
+pub fn region(code: &str) -> Option<&'static Region> {
+    REGIONS
+        .iter()
+        .chain(SUBREGIONS.iter())
+        .find(|region| region.code == code)
+}
+
+/// The sub-regions of a continental region, by M49 code; none for a sub-region.
+pub fn subregions_of(region: &Region) -> impl Iterator<Item = &'static Region> + use<> {
+    let code = region.code;
+    SUBREGIONS
+        .iter()
+        .filter(move |sub| sub.parent.is_some_and(|parent| parent.code == code))
+}
+
+/// The countries in a continental region or sub-region, sorted by alpha-2 code.
+pub fn countries_in(region: &Region) -> impl Iterator<Item = &'static Country> + use<> {
+    let code = region.code;
+    COUNTRIES.iter().filter(move |country| {
+        [country.region, country.subregion]
+            .into_iter()
+            .flatten()
+            .any(|area| area.code == code)
+    })
+}

@@ -1,0 +1,40 @@
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be opened or reached.
+    #[error("cannot open the database: {0}")]
+    Connect(#[source] sqlx::Error),
+    /// The schema could not be brought up to date.
+    #[error("cannot migrate the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A unique value is already taken; `field` names it for the form.
+    #[error("{field} is already in use")]
+    Conflict {
+        /// The field whose value is taken.
+        field: &'static str,
+    },
+    /// A referenced row does not exist (an unknown theme slug, say).
+    #[error("unknown {what}: {value}")]
+    UnknownReference {
+        /// What kind of thing was referenced.
+        what: &'static str,
+        /// The reference as given.
+        value: String,
+    },
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A stored value that does not parse: the database was changed behind our back.
+    #[error("corrupt value in the database: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// Maps a unique-constraint violation to [`StoreError::Conflict`] on `field`.
+    pub(crate) fn conflict_on(field: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+        move |err| match err.as_database_error() {
+            Some(db) if db.is_unique_violation() => StoreError::Conflict { field },
+            _ => StoreError::Database(err),
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Persistence for Portico: one [`Store`] over SQLite (the zero-configuration default) or
+//! PostgreSQL (for many nodes), with the same meaning on both.
+//!
+//! All SQL lives in this crate. Queries are written once in portable SQL (`$1…$n`,
+//! `returning`, `on conflict`) and dispatched per pool by [`on_pool!`]; where the dialects
+//! truly differ the branch stays in here. Every write that changes what readers see appends
+//! to the change log in the same transaction.
+
+mod documents;
+mod error;
+mod menus;
+mod reading;
+mod sites;
+mod taxonomy;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use time::OffsetDateTime;
+
+pub use documents::{NewPage, NewRelease};
+pub use error::StoreError;
+pub use menus::{MenuItem, NewMenuItem};
+pub use reading::{Page, PageTeaser, Release, ReleaseFilter, ReleaseList, ReleaseSummary};
+pub use sites::{NewSite, Site};
+pub use taxonomy::{Contact, NewContact, NewPartner, NewTheme, Partner, Theme};
+
+/// A result whose error is a [`StoreError`].
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which database a [`Store`] talks to.
+#[derive(Clone)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs `$body` with `$pool` bound to the concrete pool. The body is compiled once per
+/// database, so it must be written in SQL both understand.
+macro_rules! on_pool {
+    ($store:expr, |$pool:ident| $body:expr) => {
+        match &$store.pool {
+            $crate::Pool::Sqlite($pool) => $body,
+            $crate::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+/// The database behind Portico. Cheap to clone: it is a handle to a connection pool.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool,
+}
+
+impl std::fmt::Debug for Store {
+    // Never print the URL: it may carry a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend())
+            .finish()
+    }
+}
+
+impl Store {
+    /// Opens the database named by `url`: `postgres://…` (or `postgresql://…`), or
+    /// `sqlite:PATH` / a bare file path for SQLite, created when missing.
+    pub async fn connect(url: &str) -> Result<Store> {
+        let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await
+                .map_err(StoreError::Connect)?;
+            Pool::Postgres(pool)
+        } else {
+            let path = url
+                .strip_prefix("sqlite://")
+                .or_else(|| url.strip_prefix("sqlite:"));
+            let options = match path {
+                Some(_) => SqliteConnectOptions::from_str(url).map_err(StoreError::Connect)?,
+                None => SqliteConnectOptions::new().filename(Path::new(url)),
+            }
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .connect_with(options)
+                .await
+                .map_err(StoreError::Connect)?;
+            Pool::Sqlite(pool)
+        };
+        Ok(Store { pool })
+    }
+
+    /// `"sqlite"` or `"postgres"`.
+    pub fn backend(&self) -> &'static str {
+        match self.pool {
+            Pool::Sqlite(_) => "sqlite",
+            Pool::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Brings the schema up to date.
+    pub async fn migrate(&self) -> Result<()> {
+        match &self.pool {
+            Pool::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
+            Pool::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Answers when the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        on_pool!(self, |pool| sqlx::query("select 1")
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Closes every connection; later calls fail.
+    pub async fn close(&self) {
+        on_pool!(self, |pool| pool.close().await)
+    }
+}
+
+/// The current time as stored: UTC, whole seconds, so that SQLite's text timestamps compare
+/// in the same order as PostgreSQL's.
+pub fn now() -> OffsetDateTime {
+    normalize(OffsetDateTime::now_utc())
+}
+
+/// A time as stored: UTC, whole seconds.
+pub fn normalize(at: OffsetDateTime) -> OffsetDateTime {
+    at.to_offset(time::UtcOffset::UTC)
+        .replace_nanosecond(0)
+        .unwrap_or(at)
+}
