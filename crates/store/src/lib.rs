@@ -19,7 +19,8 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::Connection;
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use time::OffsetDateTime;
 
@@ -72,12 +73,19 @@ impl Store {
     /// `sqlite:PATH` / a bare file path for SQLite, created when missing.
     pub async fn connect(url: &str) -> Result<Store> {
         let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url).map_err(StoreError::Connect)?;
+            // One direct attempt first: the pool would retry a refused connection until its
+            // acquire timeout, and an operator with a wrong URL should hear so at once.
+            PgConnection::connect_with(&options)
+                .await
+                .map_err(StoreError::Connect)?
+                .close()
+                .await
+                .map_err(StoreError::Connect)?;
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
-                .connect(url)
-                .await
-                .map_err(StoreError::Connect)?;
+                .connect_lazy_with(options);
             Pool::Postgres(pool)
         } else {
             let path = url

@@ -1,0 +1,7 @@
+//! The Portico program: serving the site and the command-line tools around it.
+//!
+//! The binary (`main.rs`) only parses arguments; what each command does lives here so that
+//! tests can run the real server in-process.
+
+pub mod demo;
+pub mod server;

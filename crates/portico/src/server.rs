@@ -1,0 +1,174 @@
+//! `portico serve`: open the data folder and the database, load the demo into an empty
+//! database, and serve until Ctrl-C or SIGTERM, letting in-flight requests finish.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use portico_store::Store;
+use portico_web::{App, WebOptions};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// Where and how to serve.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// Address to listen on, `127.0.0.1:8080` by default; port 0 picks a free one.
+    pub listen: String,
+    /// The data folder: the SQLite database and media live here.
+    pub data: PathBuf,
+    /// A database URL; `None` means SQLite in the data folder.
+    pub database: Option<String>,
+    /// A theme folder overriding the built-in templates and stylesheet.
+    pub theme: Option<PathBuf>,
+}
+
+/// A database URL fit for a log line or an error: no password.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            let user = credentials.split(':').next().unwrap_or("");
+            format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Prepares the data folder and the database: migrated, with demo content when empty.
+pub async fn open(config: &ServeConfig) -> Result<Store> {
+    let media = config.data.join("media");
+    std::fs::create_dir_all(&media)
+        .with_context(|| format!("cannot create the data folder {}", media.display()))?;
+    let probe = config.data.join(".write-test");
+    std::fs::write(&probe, b"")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .with_context(|| format!("cannot write in the data folder {}", config.data.display()))?;
+    let url = match &config.database {
+        Some(url) => url.clone(),
+        None => format!("sqlite:{}", config.data.join("portico.db").display()),
+    };
+    let store = Store::connect(&url)
+        .await
+        .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+    store
+        .migrate()
+        .await
+        .with_context(|| format!("cannot migrate the database {}", redact(&url)))?;
+    if store.is_empty().await? {
+        tracing::info!("empty database: loading the demo content");
+        crate::demo::load(&store)
+            .await
+            .context("cannot load the demo content")?;
+    }
+    Ok(store)
+}
+
+/// A server running in the background, for tests and for `serve`.
+pub struct Server {
+    /// The address it listens on.
+    pub addr: SocketAddr,
+    /// Its store.
+    pub store: Store,
+    shutdown: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    /// Its base URL, `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting connections, lets in-flight requests finish, and waits.
+    pub async fn stop(self) -> Result<()> {
+        let _ = self.shutdown.send(());
+        self.task.await.context("server task")?.context("server")?;
+        Ok(())
+    }
+}
+
+/// Opens everything and starts serving in the background.
+pub async fn start(config: &ServeConfig) -> Result<Server> {
+    let store = open(config).await?;
+    let app = App::new(
+        store.clone(),
+        WebOptions {
+            theme_dir: config.theme.clone(),
+        },
+    )
+    .await
+    .context("cannot start the web application")?;
+    let listener = TcpListener::bind(&config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener.local_addr().context("listening address")?;
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    let router = app.router();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(Server {
+        addr,
+        store,
+        shutdown,
+        task,
+    })
+}
+
+/// `portico serve`: runs until Ctrl-C or SIGTERM.
+pub async fn serve(config: &ServeConfig) -> Result<()> {
+    let server = start(config).await?;
+    tracing::info!(
+        database = server.store.backend(),
+        data = %config.data.display(),
+        "Portico is serving {}/",
+        server.url()
+    );
+    termination().await;
+    tracing::info!("shutting down: finishing requests in flight");
+    let store = server.store.clone();
+    server.stop().await?;
+    store.close().await;
+    Ok(())
+}
+
+async fn termination() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact("postgres://app:s3cret@db:5432/portico"),
+            "postgres://app:***@db:5432/portico"
+        );
+        assert_eq!(redact("sqlite:data/portico.db"), "sqlite:data/portico.db");
+    }
+}

@@ -1,0 +1,137 @@
+//! Errors of the web layer and the pages that show them.
+//!
+//! A handler's error becomes a bare response that carries an [`ErrorPage`] extension; the
+//! [`render_error_pages`] middleware, which has the theme and the store, turns it into the
+//! site's themed error page. Server errors are logged once, here, and never shown.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::App;
+use crate::http::{BodyMeta, respond};
+
+/// What can go wrong while answering a request.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// Nothing public lives at this address.
+    #[error("not found")]
+    NotFound,
+    /// The request is malformed; the message says what to fix, for a person.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// Our fault: logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<portico_store::StoreError> for WebError {
+    fn from(err: portico_store::StoreError) -> Self {
+        WebError::Internal(err.to_string())
+    }
+}
+
+impl From<crate::RenderError> for WebError {
+    fn from(err: crate::RenderError) -> Self {
+        WebError::Internal(err.to_string())
+    }
+}
+
+/// Marks a response as an error to be shown on the themed error page.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    status: StatusCode,
+    message: Option<String>,
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            WebError::NotFound => (StatusCode::NOT_FOUND, None),
+            WebError::BadRequest(message) => (StatusCode::BAD_REQUEST, Some(message)),
+            WebError::Internal(detail) => {
+                tracing::error!(error = %detail, "request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, None)
+            }
+        };
+        let mut response = status.into_response();
+        response
+            .extensions_mut()
+            .insert(ErrorPage { status, message });
+        response
+    }
+}
+
+/// Replaces bare error responses with the themed error page.
+pub async fn render_error_pages(State(app): State<App>, request: Request, next: Next) -> Response {
+    let headers = request.headers().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let Some(error) = response.extensions().get::<ErrorPage>().cloned() else {
+        return response;
+    };
+    match error_page(&app, &headers, &path, &error).await {
+        Ok(page) => page,
+        Err(err) => {
+            tracing::error!(error = %err, "cannot render the error page");
+            let mut bare = (error.status, "Error").into_response();
+            bare.extensions_mut().insert(error);
+            bare
+        }
+    }
+}
+
+async fn error_page(
+    app: &App,
+    headers: &HeaderMap,
+    path: &str,
+    error: &ErrorPage,
+) -> Result<Response, WebError> {
+    let site = app.site_for(None);
+    let lang = path
+        .split('/')
+        .nth(1)
+        .filter(|l| site.has_language(l))
+        .unwrap_or_else(|| site.default_language())
+        .to_owned();
+    let ctx = crate::views::Ctx { site, lang };
+    let (heading, message) = match error.status {
+        StatusCode::NOT_FOUND => (
+            "Page not found",
+            "We could not find the page you asked for. It may have moved, or the address may be mistyped.".to_owned(),
+        ),
+        StatusCode::BAD_REQUEST => (
+            "This request could not be understood",
+            error.message.clone().unwrap_or_else(|| "Please check the address and try again.".to_owned()),
+        ),
+        _ => (
+            "Something went wrong on our side",
+            "The page could not be shown. Please try again in a moment.".to_owned(),
+        ),
+    };
+    // The menu needs the database, which may be what failed: show the page without it then.
+    let menu = app
+        .store()
+        .menu(ctx.site.id, &ctx.lang)
+        .await
+        .unwrap_or_default();
+    let layout = crate::views::Layout::new(app, &ctx, &menu, heading, "", "");
+    let body = app.theme().render(
+        "error.html",
+        minijinja::context! {
+            layout,
+            status => error.status.as_u16(),
+            heading,
+            message,
+            news_url => ctx.url("news"),
+        },
+    )?;
+    let meta = BodyMeta {
+        status: error.status,
+        content_type: "text/html; charset=utf-8",
+        language: Some(&ctx.lang),
+        cache_control: "no-store",
+    };
+    Ok(respond(headers, meta, body.as_bytes()))
+}

@@ -1,0 +1,865 @@
+//! The public site: home, section pages, news list, releases, where we work.
+
+use axum::extract::{Path, Query, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use portico_content::is_valid_path;
+use portico_store::{MenuItem, ReleaseFilter, Theme as TopicTheme};
+use serde::Serialize;
+
+use crate::http::{BodyMeta, respond};
+use crate::views::{
+    Crumb, Ctx, Layout, Link, ReleaseCard, country_link, display_date, iso_date, tel_uri,
+};
+use crate::{App, WebError};
+
+/// Releases on one page of the news list.
+const PER_PAGE: u32 = 20;
+
+type Result<T, E = WebError> = std::result::Result<T, E>;
+
+impl App {
+    /// The context of a request for `lang`; a language the site does not publish in is a 404.
+    fn ctx(&self, headers: &HeaderMap, lang: &str) -> Result<Ctx> {
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        let site = self.site_for(host);
+        if !site.has_language(lang) {
+            return Err(WebError::NotFound);
+        }
+        Ok(Ctx {
+            site,
+            lang: lang.to_owned(),
+        })
+    }
+
+    /// Renders `template` as an HTML page for `ctx`.
+    fn html(
+        &self,
+        headers: &HeaderMap,
+        ctx: &Ctx,
+        template: &str,
+        context: minijinja::Value,
+    ) -> Result<Response> {
+        let body = self.theme().render(template, context)?;
+        let meta = BodyMeta {
+            status: StatusCode::OK,
+            content_type: "text/html; charset=utf-8",
+            language: Some(&ctx.lang),
+            cache_control: "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
+        };
+        Ok(respond(headers, meta, body.as_bytes()))
+    }
+}
+
+/// `GET /healthz`: 200 when the database answers.
+pub async fn healthz(State(app): State<App>) -> Response {
+    match app.store().ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(err) => {
+            tracing::warn!(error = %err, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}
+
+/// `GET /assets/style.css`: immutable for a year when asked by its current fingerprint.
+pub async fn stylesheet(
+    State(app): State<App>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let theme = app.theme();
+    let fingerprinted = query.as_deref() == Some(&format!("v={}", theme.css_version));
+    let meta = BodyMeta {
+        status: StatusCode::OK,
+        content_type: "text/css; charset=utf-8",
+        language: None,
+        cache_control: if fingerprinted {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=300"
+        },
+    };
+    respond(&headers, meta, &theme.css)
+}
+
+/// `GET /`: to the site's default language.
+pub async fn root(State(app): State<App>, headers: HeaderMap) -> Redirect {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    Redirect::to(&format!("/{}/", app.site_for(host).default_language()))
+}
+
+/// `GET /{lang}`: to `/{lang}/`.
+pub async fn language_root(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(lang): Path<String>,
+) -> Result<Redirect> {
+    let ctx = app.ctx(&headers, &lang)?;
+    Ok(Redirect::permanent(&ctx.url("")))
+}
+
+/// Any other address.
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+#[derive(Serialize)]
+struct Teaser {
+    url: String,
+    title: String,
+    summary: String,
+}
+
+/// `GET /{lang}/`: latest releases and the sections of the site.
+pub async fn home(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(lang): Path<String>,
+) -> Result<Response> {
+    let ctx = app.ctx(&headers, &lang)?;
+    let store = app.store();
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let latest = store
+        .published_releases(ctx.site.id, &ctx.lang, &ReleaseFilter::default(), 1, 6)
+        .await?;
+    let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
+    let teaser = |path: &str, label: &str| {
+        pages.iter().find(|p| p.path == path).map(|p| Teaser {
+            url: ctx.url(path),
+            title: if label.is_empty() {
+                p.title.clone()
+            } else {
+                label.to_owned()
+            },
+            summary: p.summary.clone(),
+        })
+    };
+    let sections: Vec<Teaser> = menu
+        .iter()
+        .filter_map(|item| teaser(&item.path, &item.label))
+        .collect();
+    let intro = menu
+        .first()
+        .and_then(|item| teaser(&item.path, &item.label));
+    let description = intro
+        .as_ref()
+        .map(|i| i.summary.clone())
+        .unwrap_or_default();
+    let layout = Layout::new(&app, &ctx, &menu, "", &description, "");
+    let latest: Vec<ReleaseCard> = latest
+        .items
+        .iter()
+        .map(|r| ReleaseCard::new(&ctx, r))
+        .collect();
+    app.html(
+        &headers,
+        &ctx,
+        "home.html",
+        context! { layout, intro, latest, sections, news_url => ctx.url("news") },
+    )
+}
+
+/// The menu entry at `path`, searching the whole tree.
+fn find_menu_item<'a>(items: &'a [MenuItem], path: &str) -> Option<&'a MenuItem> {
+    items.iter().find_map(|item| {
+        if item.path == path {
+            Some(item)
+        } else {
+            find_menu_item(&item.children, path)
+        }
+    })
+}
+
+/// Breadcrumbs for each ancestor path of `path` (not `path` itself), labelled from the menu
+/// or, failing that, the page titles.
+fn ancestor_crumbs(
+    ctx: &Ctx,
+    menu: &[MenuItem],
+    pages: &[portico_store::PageTeaser],
+    path: &str,
+) -> Vec<Crumb> {
+    let mut crumbs = Vec::new();
+    let mut prefix = String::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    for segment in &segments[..segments.len().saturating_sub(1)] {
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        prefix.push_str(segment);
+        let label = find_menu_item(menu, &prefix)
+            .map(|m| m.label.clone())
+            .or_else(|| {
+                pages
+                    .iter()
+                    .find(|p| p.path == prefix)
+                    .map(|p| p.title.clone())
+            });
+        if let Some(label) = label {
+            crumbs.push(Crumb {
+                label,
+                url: ctx.url(&prefix),
+            });
+        }
+    }
+    crumbs
+}
+
+/// `GET /{lang}/{*path}`: a section page.
+pub async fn page(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path((lang, path)): Path<(String, String)>,
+) -> Result<Response> {
+    let ctx = app.ctx(&headers, &lang)?;
+    let path = path.trim_end_matches('/');
+    if !is_valid_path(path) {
+        return Err(WebError::NotFound);
+    }
+    let store = app.store();
+    let Some(page) = store.published_page(ctx.site.id, &ctx.lang, path).await? else {
+        return Err(WebError::NotFound);
+    };
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
+    let children: Vec<Teaser> = find_menu_item(&menu, path)
+        .map(|item| {
+            item.children
+                .iter()
+                .map(|child| Teaser {
+                    url: ctx.url(&child.path),
+                    title: child.label.clone(),
+                    summary: pages
+                        .iter()
+                        .find(|p| p.path == child.path)
+                        .map(|p| p.summary.clone())
+                        .unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut trail = ancestor_crumbs(&ctx, &menu, &pages, path);
+    trail.push(Crumb {
+        label: page.title.clone(),
+        url: ctx.url(path),
+    });
+    let layout = Layout::new(&app, &ctx, &menu, &page.title, &page.summary, path)
+        .with_breadcrumbs(&ctx, trail);
+    app.html(
+        &headers,
+        &ctx,
+        "page.html",
+        context! { layout, page, children },
+    )
+}
+
+/// The validated filters of a news-list request.
+struct NewsQuery {
+    country: Option<&'static portico_geo::Country>,
+    theme: Option<TopicTheme>,
+    year: Option<i32>,
+    page: u32,
+}
+
+impl NewsQuery {
+    async fn parse(app: &App, pairs: &[(String, String)]) -> Result<NewsQuery> {
+        let mut query = NewsQuery {
+            country: None,
+            theme: None,
+            year: None,
+            page: 1,
+        };
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue; // An empty select means "all".
+            }
+            match key.as_str() {
+                "country" => {
+                    let country = portico_geo::country(value).ok_or_else(|| {
+                        WebError::BadRequest(format!(
+                            "“{}” is not a country code. Use a two-letter ISO 3166-1 code, such as sv for El Salvador.",
+                            shorten(value)
+                        ))
+                    })?;
+                    query.country = Some(country);
+                }
+                "theme" => {
+                    let theme = if portico_content::is_valid_slug(value) {
+                        app.store().theme_by_slug(value).await?
+                    } else {
+                        None
+                    };
+                    query.theme = Some(theme.ok_or_else(|| {
+                        WebError::BadRequest(format!(
+                            "“{}” is not one of our themes.",
+                            shorten(value)
+                        ))
+                    })?);
+                }
+                "year" => {
+                    let year = value
+                        .parse::<i32>()
+                        .ok()
+                        .filter(|y| (1900..=9999).contains(y));
+                    query.year = Some(year.ok_or_else(|| {
+                        WebError::BadRequest(format!(
+                            "“{}” is not a year. Use four digits, such as 2015.",
+                            shorten(value)
+                        ))
+                    })?);
+                }
+                "page" => {
+                    let page = value
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|p| (1..=100_000).contains(p));
+                    query.page = page.ok_or_else(|| {
+                        WebError::BadRequest(format!(
+                            "“{}” is not a page number. Pages are numbered from 1.",
+                            shorten(value)
+                        ))
+                    })?;
+                }
+                _ => {}
+            }
+        }
+        Ok(query)
+    }
+
+    fn filter(&self) -> ReleaseFilter {
+        ReleaseFilter {
+            country: self.country.map(|c| c.iso2.to_owned()),
+            theme: self.theme.as_ref().map(|t| t.slug.clone()),
+            year: self.year,
+        }
+    }
+
+    /// The news-list URL with these filters, leaving out `without`, at `page`.
+    fn url(&self, ctx: &Ctx, without: Option<&str>, page: u32) -> String {
+        let mut params = Vec::new();
+        if let (Some(c), false) = (self.country, without == Some("country")) {
+            params.push(format!("country={}", c.iso2.to_ascii_lowercase()));
+        }
+        if let (Some(t), false) = (&self.theme, without == Some("theme")) {
+            params.push(format!("theme={}", t.slug));
+        }
+        if let (Some(y), false) = (self.year, without == Some("year")) {
+            params.push(format!("year={y}"));
+        }
+        if page > 1 {
+            params.push(format!("page={page}"));
+        }
+        let base = ctx.url("news");
+        if params.is_empty() {
+            base
+        } else {
+            format!("{base}?{}", params.join("&"))
+        }
+    }
+}
+
+/// At most 40 characters of a user's input, for messages.
+fn shorten(value: &str) -> String {
+    let mut short: String = value.chars().filter(|c| !c.is_control()).take(40).collect();
+    if value.chars().count() > 40 {
+        short.push('…');
+    }
+    short
+}
+
+#[derive(Serialize)]
+struct SelectOption {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Serialize)]
+struct ActiveFilter {
+    label: &'static str,
+    value: String,
+    remove_url: String,
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    number: u32,
+    url: String,
+    current: bool,
+    gap: bool,
+}
+
+#[derive(Serialize)]
+struct Pager {
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PagerLink>,
+}
+
+fn pager(last: u32, current: u32, url: impl Fn(u32) -> String) -> Pager {
+    let mut pages = Vec::new();
+    let mut previous = 0;
+    for number in 1..=last {
+        let near = number.abs_diff(current) <= 2;
+        if number == 1 || number == last || near {
+            if previous != 0 && number != previous + 1 {
+                pages.push(PagerLink {
+                    number: 0,
+                    url: String::new(),
+                    current: false,
+                    gap: true,
+                });
+            }
+            pages.push(PagerLink {
+                number,
+                url: url(number),
+                current: number == current,
+                gap: false,
+            });
+            previous = number;
+        }
+    }
+    Pager {
+        prev: (current > 1).then(|| url(current - 1)),
+        next: (current < last).then(|| url(current + 1)),
+        pages,
+    }
+}
+
+/// `GET /{lang}/news`: releases, newest first, filtered and paginated.
+pub async fn news(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(lang): Path<String>,
+    query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response> {
+    let ctx = app.ctx(&headers, &lang)?;
+    let Query(pairs) = query
+        .map_err(|_| WebError::BadRequest("The query string could not be read.".to_owned()))?;
+    let q = NewsQuery::parse(&app, &pairs).await?;
+    let store = app.store();
+    let list = store
+        .published_releases(ctx.site.id, &ctx.lang, &q.filter(), q.page, PER_PAGE)
+        .await?;
+    let last_page = u32::try_from(list.total)
+        .unwrap_or(u32::MAX)
+        .div_ceil(PER_PAGE)
+        .max(1);
+    if q.page > last_page {
+        return Err(WebError::NotFound);
+    }
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let themes = store.themes().await?;
+    let counts = store
+        .release_counts_by_country(ctx.site.id, &ctx.lang)
+        .await?;
+    let years = store.release_years(ctx.site.id, &ctx.lang).await?;
+
+    let mut country_options: Vec<SelectOption> = counts
+        .iter()
+        .map(|(code, _)| SelectOption {
+            value: code.to_ascii_lowercase(),
+            label: ctx.country_name(code),
+            selected: q.country.is_some_and(|c| c.iso2 == code),
+        })
+        .collect();
+    if let Some(c) = q
+        .country
+        .filter(|c| !counts.iter().any(|(code, _)| code == c.iso2))
+    {
+        country_options.push(SelectOption {
+            value: c.iso2.to_ascii_lowercase(),
+            label: c.name(ctx.geo_lang()).to_owned(),
+            selected: true,
+        });
+    }
+    country_options.sort_by(|a, b| a.label.cmp(&b.label));
+    let theme_options: Vec<SelectOption> = themes
+        .iter()
+        .map(|t| SelectOption {
+            value: t.slug.clone(),
+            label: t.name.clone(),
+            selected: q.theme.as_ref().is_some_and(|s| s.slug == t.slug),
+        })
+        .collect();
+    let year_options: Vec<SelectOption> = years
+        .iter()
+        .map(|y| SelectOption {
+            value: y.to_string(),
+            label: y.to_string(),
+            selected: q.year == Some(*y),
+        })
+        .collect();
+
+    let mut active_filters = Vec::new();
+    if let Some(c) = q.country {
+        let value = c.name(ctx.geo_lang()).to_owned();
+        active_filters.push(ActiveFilter {
+            label: "Country",
+            value,
+            remove_url: q.url(&ctx, Some("country"), 1),
+        });
+    }
+    if let Some(t) = &q.theme {
+        active_filters.push(ActiveFilter {
+            label: "Theme",
+            value: t.name.clone(),
+            remove_url: q.url(&ctx, Some("theme"), 1),
+        });
+    }
+    if let Some(y) = q.year {
+        active_filters.push(ActiveFilter {
+            label: "Year",
+            value: y.to_string(),
+            remove_url: q.url(&ctx, Some("year"), 1),
+        });
+    }
+
+    let total_text = match list.total {
+        0 => "No press releases found.".to_owned(),
+        1 => "1 press release".to_owned(),
+        n if last_page > 1 => format!("{n} press releases · page {} of {last_page}", q.page),
+        n => format!("{n} press releases"),
+    };
+    let heading = match q.country {
+        Some(c) => format!("News about {}", c.name(ctx.geo_lang())),
+        None => "News and press releases".to_owned(),
+    };
+    let pager = pager(last_page, q.page, |n| q.url(&ctx, None, n));
+    let releases: Vec<ReleaseCard> = list
+        .items
+        .iter()
+        .map(|r| ReleaseCard::new(&ctx, r))
+        .collect();
+    let title = if q.page > 1 {
+        format!("{heading} – page {}", q.page)
+    } else {
+        heading.clone()
+    };
+    let layout = Layout::new(
+        &app,
+        &ctx,
+        &menu,
+        &title,
+        "The organization's press releases, newest first.",
+        "news",
+    )
+    .with_breadcrumbs(
+        &ctx,
+        vec![Crumb {
+            label: "News".to_owned(),
+            url: ctx.url("news"),
+        }],
+    );
+    app.html(
+        &headers,
+        &ctx,
+        "news.html",
+        context! {
+            layout, heading, total_text, releases, pager, active_filters,
+            country_options, theme_options, year_options, news_url => ctx.url("news"),
+        },
+    )
+}
+
+#[derive(Serialize)]
+struct ContactView {
+    name: String,
+    office: String,
+    phone: String,
+    tel: String,
+    email: String,
+}
+
+#[derive(Serialize)]
+struct PartnerView {
+    name: String,
+    acronym: String,
+}
+
+#[derive(Serialize)]
+struct ReleaseView {
+    title: String,
+    summary: String,
+    dateline: String,
+    date: String,
+    date_iso: String,
+    body_html: String,
+    programme: String,
+    countries: Vec<Link>,
+    themes: Vec<Link>,
+    partners: Vec<PartnerView>,
+    contacts: Vec<ContactView>,
+}
+
+/// `GET /{lang}/news/{slug}`: one press release.
+pub async fn release(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path((lang, slug)): Path<(String, String)>,
+) -> Result<Response> {
+    let ctx = app.ctx(&headers, &lang)?;
+    if !portico_content::is_valid_slug(&slug) {
+        return Err(WebError::NotFound);
+    }
+    let store = app.store();
+    let Some(release) = store
+        .published_release(ctx.site.id, &ctx.lang, &slug)
+        .await?
+    else {
+        return Err(WebError::NotFound);
+    };
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let view = ReleaseView {
+        title: release.title.clone(),
+        summary: release.summary.clone(),
+        dateline: release.dateline.clone(),
+        date: display_date(release.published_at),
+        date_iso: iso_date(release.published_at),
+        body_html: release.body_html.clone(),
+        programme: release.programme.clone(),
+        countries: release
+            .countries
+            .iter()
+            .map(|c| country_link(&ctx, c))
+            .collect(),
+        themes: release
+            .themes
+            .iter()
+            .map(|t| Link {
+                name: t.name.clone(),
+                url: format!("{}?theme={}", ctx.url("news"), t.slug),
+            })
+            .collect(),
+        partners: release
+            .partners
+            .iter()
+            .map(|p| PartnerView {
+                name: p.name.clone(),
+                acronym: p.acronym.clone(),
+            })
+            .collect(),
+        contacts: release
+            .contacts
+            .iter()
+            .map(|c| ContactView {
+                name: c.name.clone(),
+                office: c.office.clone(),
+                phone: c.phone.clone(),
+                tel: tel_uri(&c.phone),
+                email: c.email.clone(),
+            })
+            .collect(),
+    };
+    let layout = Layout::new(&app, &ctx, &menu, &release.title, &release.summary, "news")
+        .with_breadcrumbs(
+            &ctx,
+            vec![
+                Crumb {
+                    label: "News".to_owned(),
+                    url: ctx.url("news"),
+                },
+                Crumb {
+                    label: release.title.clone(),
+                    url: ctx.url(&format!("news/{}", release.slug)),
+                },
+            ],
+        );
+    app.html(
+        &headers,
+        &ctx,
+        "release.html",
+        context! { layout, release => view },
+    )
+}
+
+#[derive(Serialize)]
+struct CountryEntry {
+    name: String,
+    url: String,
+    releases: i64,
+}
+
+#[derive(Serialize)]
+struct SubregionGroup {
+    name: String,
+    countries: Vec<CountryEntry>,
+}
+
+#[derive(Serialize)]
+struct RegionGroup {
+    code: String,
+    name: String,
+    subregions: Vec<SubregionGroup>,
+}
+
+/// `GET /{lang}/where-we-work`: every country, grouped by region and sub-region.
+pub async fn where_we_work(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(lang): Path<String>,
+) -> Result<Response> {
+    let ctx = app.ctx(&headers, &lang)?;
+    let store = app.store();
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let page = store
+        .published_page(ctx.site.id, &ctx.lang, "where-we-work")
+        .await?;
+    let counts = store
+        .release_counts_by_country(ctx.site.id, &ctx.lang)
+        .await?;
+    let geo_lang = ctx.geo_lang();
+    let entry = |c: &portico_geo::Country| CountryEntry {
+        name: c.name(geo_lang).to_owned(),
+        url: ctx.url(&format!("where-we-work/{}", c.iso2.to_ascii_lowercase())),
+        releases: counts
+            .iter()
+            .find(|(code, _)| code == c.iso2)
+            .map_or(0, |(_, n)| *n),
+    };
+    let sorted = |mut countries: Vec<CountryEntry>| {
+        countries.sort_by(|a, b| a.name.cmp(&b.name));
+        countries
+    };
+    let mut regions: Vec<RegionGroup> = portico_geo::regions()
+        .iter()
+        .map(|region| RegionGroup {
+            code: region.code.to_owned(),
+            name: region.name(geo_lang).to_owned(),
+            subregions: portico_geo::subregions_of(region)
+                .map(|sub| SubregionGroup {
+                    name: sub.name(geo_lang).to_owned(),
+                    countries: sorted(
+                        portico_geo::countries()
+                            .iter()
+                            .filter(|c| c.subregion.is_some_and(|s| s.code == sub.code))
+                            .map(entry)
+                            .collect(),
+                    ),
+                })
+                .filter(|sub| !sub.countries.is_empty())
+                .collect(),
+        })
+        .collect();
+    let elsewhere: Vec<CountryEntry> = portico_geo::countries()
+        .iter()
+        .filter(|c| c.subregion.is_none())
+        .map(entry)
+        .collect();
+    if !elsewhere.is_empty() {
+        regions.push(RegionGroup {
+            code: "other".to_owned(),
+            name: "Other territories".to_owned(),
+            subregions: vec![SubregionGroup {
+                name: "Outside the UN regions".to_owned(),
+                countries: sorted(elsewhere),
+            }],
+        });
+    }
+    let title = page
+        .as_ref()
+        .map_or_else(|| "Where we work".to_owned(), |p| p.title.clone());
+    let description = page.as_ref().map(|p| p.summary.clone()).unwrap_or_default();
+    let layout = Layout::new(&app, &ctx, &menu, &title, &description, "where-we-work")
+        .with_breadcrumbs(
+            &ctx,
+            vec![Crumb {
+                label: title.clone(),
+                url: ctx.url("where-we-work"),
+            }],
+        );
+    app.html(
+        &headers,
+        &ctx,
+        "where_we_work.html",
+        context! { layout, title, page, regions },
+    )
+}
+
+#[derive(Serialize)]
+struct CountryView {
+    name: String,
+    region: String,
+    subregion: String,
+}
+
+/// `GET /{lang}/where-we-work/{iso2}`: one country and its latest releases.
+pub async fn country(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path((lang, iso2)): Path<(String, String)>,
+) -> Result<Response> {
+    let ctx = app.ctx(&headers, &lang)?;
+    let Some(country) = portico_geo::country(&iso2) else {
+        return Err(WebError::NotFound);
+    };
+    let canonical = ctx.url(&format!(
+        "where-we-work/{}",
+        country.iso2.to_ascii_lowercase()
+    ));
+    if iso2 != country.iso2.to_ascii_lowercase() {
+        return Ok(Redirect::permanent(&canonical).into_response());
+    }
+    let store = app.store();
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let filter = ReleaseFilter {
+        country: Some(country.iso2.to_owned()),
+        ..ReleaseFilter::default()
+    };
+    let list = store
+        .published_releases(ctx.site.id, &ctx.lang, &filter, 1, 12)
+        .await?;
+    let geo_lang = ctx.geo_lang();
+    let view = CountryView {
+        name: country.name(geo_lang).to_owned(),
+        region: country.region.map_or_else(
+            || "Other territories".to_owned(),
+            |r| r.name(geo_lang).to_owned(),
+        ),
+        subregion: country
+            .subregion
+            .map(|r| r.name(geo_lang).to_owned())
+            .unwrap_or_default(),
+    };
+    let where_label =
+        find_menu_item(&menu, "where-we-work").map_or("Where we work", |m| m.label.as_str());
+    let layout = Layout::new(
+        &app,
+        &ctx,
+        &menu,
+        &view.name,
+        &format!("Our work and news in {}.", view.name),
+        "where-we-work",
+    )
+    .with_breadcrumbs(
+        &ctx,
+        vec![
+            Crumb {
+                label: where_label.to_owned(),
+                url: ctx.url("where-we-work"),
+            },
+            Crumb {
+                label: view.name.clone(),
+                url: canonical,
+            },
+        ],
+    );
+    let releases: Vec<ReleaseCard> = list
+        .items
+        .iter()
+        .map(|r| ReleaseCard::new(&ctx, r))
+        .collect();
+    let news_url = format!(
+        "{}?country={}",
+        ctx.url("news"),
+        country.iso2.to_ascii_lowercase()
+    );
+    app.html(
+        &headers,
+        &ctx,
+        "country.html",
+        context! { layout, country => view, releases, total => list.total, news_url },
+    )
+}

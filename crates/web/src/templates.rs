@@ -1,0 +1,162 @@
+//! The theme: templates and the stylesheet built into the binary, each overridable by a file
+//! of the same name in a theme folder given at run time.
+
+use std::path::PathBuf;
+
+use minijinja::Environment;
+use serde::Serialize;
+
+/// Templates of the default theme, by name.
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../../themes/default/templates/base.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../../../themes/default/templates/macros.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../../../themes/default/templates/home.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../../themes/default/templates/page.html"),
+    ),
+    (
+        "news.html",
+        include_str!("../../../themes/default/templates/news.html"),
+    ),
+    (
+        "release.html",
+        include_str!("../../../themes/default/templates/release.html"),
+    ),
+    (
+        "where_we_work.html",
+        include_str!("../../../themes/default/templates/where_we_work.html"),
+    ),
+    (
+        "country.html",
+        include_str!("../../../themes/default/templates/country.html"),
+    ),
+    (
+        "error.html",
+        include_str!("../../../themes/default/templates/error.html"),
+    ),
+];
+
+/// The default stylesheet.
+const EMBEDDED_CSS: &str = include_str!("../../../themes/default/static/style.css");
+
+/// Escapes strings for HTML like the default formatter, but leaves `/` alone: minijinja
+/// writes it as `&#x2f;`, which bloats every URL in a page and protects nothing in a
+/// quoted attribute or text.
+fn html_formatter(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
+            let mut last = 0;
+            for (i, byte) in text.bytes().enumerate() {
+                let entity = match byte {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
+                    _ => continue,
+                };
+                out.write_str(&text[last..i])?;
+                out.write_str(entity)?;
+                last = i + 1;
+            }
+            out.write_str(&text[last..])?;
+            Ok(())
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+/// A rendering failure: a template that does not parse or refers to something missing.
+#[derive(Debug, thiserror::Error)]
+#[error("template {name}: {source}")]
+pub struct RenderError {
+    name: String,
+    #[source]
+    source: minijinja::Error,
+}
+
+/// The compiled templates and the stylesheet.
+pub struct Theme {
+    env: Environment<'static>,
+    /// The stylesheet's bytes.
+    pub css: Vec<u8>,
+    /// A short fingerprint of the stylesheet, for cache-busting URLs.
+    pub css_version: String,
+}
+
+impl Theme {
+    /// Loads the default theme, with any file in `override_dir` (`templates/NAME`,
+    /// `static/style.css`) taking the place of the built-in one.
+    pub fn load(override_dir: Option<PathBuf>) -> std::io::Result<Theme> {
+        let css = match &override_dir {
+            Some(dir) if dir.join("static/style.css").is_file() => {
+                std::fs::read(dir.join("static/style.css"))?
+            }
+            _ => EMBEDDED_CSS.as_bytes().to_vec(),
+        };
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_formatter(html_formatter);
+        env.set_loader(move |name| {
+            if let Some(dir) = &override_dir {
+                let path = dir.join("templates").join(name);
+                // Names come from our own code, never from a request, so no traversal check.
+                if path.is_file() {
+                    return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                        minijinja::Error::new(minijinja::ErrorKind::TemplateNotFound, e.to_string())
+                    });
+                }
+            }
+            Ok(EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, source)| (*source).to_owned()))
+        });
+        let css_version = crate::http::etag_of(&css)[..10].to_owned();
+        Ok(Theme {
+            env,
+            css,
+            css_version,
+        })
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, RenderError> {
+        let wrap = |source| RenderError {
+            name: name.to_owned(),
+            source,
+        };
+        self.env
+            .get_template(name)
+            .map_err(wrap)?
+            .render(context)
+            .map_err(wrap)
+    }
+
+    /// Checks every built-in template compiles, so a broken theme fails at start, not on a
+    /// reader's request.
+    pub fn check(&self) -> Result<(), RenderError> {
+        for (name, _) in EMBEDDED {
+            self.env.get_template(name).map_err(|source| RenderError {
+                name: (*name).to_owned(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+}
