@@ -468,3 +468,31 @@ async fn hostile_markdown_never_reaches_the_page() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_failing_database_gives_a_500_page_that_leaks_nothing() {
+    for app in TestApp::each().await {
+        app.page("/en/news", 200).await;
+        app.server.store.close().await;
+        let response = app.get("/en/news").await;
+        assert_eq!(response.status().as_u16(), 500, "{}", app.backend());
+        let body = response.text().await.expect("body");
+        let page = scraper::Html::parse_document(&body);
+        assert_eq!(text(&page, "h1"), "Something went wrong on our side");
+        for secret in [
+            "sqlx",
+            "pool",
+            "database",
+            "postgres",
+            "sqlite",
+            "closed",
+            "portico_test",
+        ] {
+            assert!(
+                !body.to_lowercase().contains(secret),
+                "{secret} leaked: {body}"
+            );
+        }
+        assert_eq!(app.get("/healthz").await.status().as_u16(), 503);
+    }
+}
