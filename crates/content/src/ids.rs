@@ -34,4 +34,8 @@ id_type! {
     PartnerId,
     /// A media contact.
     ContactId,
+    /// A back-office user.
+    UserId,
+    /// An uploaded image or file.
+    MediaId,
 }

@@ -71,6 +71,21 @@ text_enum! {
     }
 }
 
+impl Status {
+    /// Whether the workflow allows going from this status to `next` (whoever asks).
+    pub fn can_become(self, next: Status) -> bool {
+        use Status::*;
+        matches!(
+            (self, next),
+            (Draft, InReview | Scheduled | Published)
+                | (InReview, Draft | Scheduled | Published)
+                | (Scheduled, Draft | Published)
+                | (Published, Draft | Archived)
+                | (Archived, Draft)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +96,16 @@ mod tests {
             assert_eq!(status.as_str().parse::<Status>(), Ok(*status));
         }
         assert!("live".parse::<Status>().is_err());
+    }
+
+    #[test]
+    fn the_workflow_moves_forward_and_back_but_never_skips_to_archive_from_a_draft() {
+        assert!(Status::Draft.can_become(Status::InReview));
+        assert!(Status::InReview.can_become(Status::Published));
+        assert!(Status::Published.can_become(Status::Draft));
+        assert!(Status::Published.can_become(Status::Archived));
+        assert!(!Status::Draft.can_become(Status::Archived));
+        assert!(!Status::Archived.can_become(Status::Published));
+        assert!(!Status::Draft.can_become(Status::Draft));
     }
 }

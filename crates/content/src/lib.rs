@@ -3,13 +3,15 @@
 //!
 //! This crate does no I/O and knows nothing of databases or HTTP.
 
+pub mod access;
 mod ids;
 mod kinds;
 pub mod markdown;
 mod slug;
 mod validate;
 
-pub use ids::{ContactId, DocumentId, PartnerId, SiteId, ThemeId, VariantId};
+pub use access::{Action, Role};
+pub use ids::{ContactId, DocumentId, MediaId, PartnerId, SiteId, ThemeId, UserId, VariantId};
 pub use kinds::{Kind, Status, UnknownValue};
 pub use slug::{is_valid_path, is_valid_slug, slugify};
-pub use validate::{FieldError, ReleaseDraft, is_valid_language_code};
+pub use validate::{Draft, FieldError, is_valid_language_code};

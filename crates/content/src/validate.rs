@@ -1,7 +1,8 @@
 use serde::Serialize;
-use time::Date;
+use time::OffsetDateTime;
 
-use crate::slug::is_valid_slug;
+use crate::slug::{is_valid_path, is_valid_slug};
+use crate::{Kind, MediaId};
 
 /// One problem with one field of a submitted form or API payload, shown next to that field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,17 +30,20 @@ pub fn is_valid_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// A press release as submitted, before it is stored.
-#[derive(Debug, Clone, Default)]
-pub struct ReleaseDraft {
-    /// Headline.
+/// A release or a page as submitted, before it is stored. Pages leave the release-only fields
+/// (dateline, countries, themes, partners, programme, contacts) empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct Draft {
+    /// Headline or page title.
     pub title: String,
-    /// URL slug, unique among the site's releases in that language.
+    /// A release's URL slug, or a page's path (`our-work/partnerships`); unique among the
+    /// site's documents of that kind in that language.
     pub slug: String,
     /// The place leading the body ("San Salvador").
     pub dateline: String,
-    /// Publication date as shown to readers.
-    pub date: Option<Date>,
+    /// When it goes or went public; shown to readers as the release's date. `None` until
+    /// it is published or scheduled.
+    pub published_at: Option<OffsetDateTime>,
     /// The news in brief: teaser, meta description, feed summary.
     pub summary: String,
     /// Markdown source of the body.
@@ -54,6 +58,8 @@ pub struct ReleaseDraft {
     pub programme: String,
     /// Media contact keys.
     pub contacts: Vec<String>,
+    /// The lead image.
+    pub image: Option<MediaId>,
 }
 
 const MAX_TITLE: usize = 300;
@@ -92,18 +98,25 @@ fn check_text(
     }
 }
 
-impl ReleaseDraft {
-    /// Every problem with this draft. `is_known_country` answers for an uppercase alpha-2 code;
-    /// themes, partners and contacts are checked against the store by the caller.
-    pub fn validate(&self, is_known_country: impl Fn(&str) -> bool) -> Vec<FieldError> {
+impl Draft {
+    /// Every problem with this draft of a document of `kind`. `is_known_country` answers for
+    /// an uppercase alpha-2 code; themes, partners and contacts are checked against the store
+    /// by the caller.
+    pub fn validate(&self, kind: Kind, is_known_country: impl Fn(&str) -> bool) -> Vec<FieldError> {
         let mut errors = Vec::new();
         check_text(&mut errors, "title", &self.title, MAX_TITLE, true);
-        if !is_valid_slug(&self.slug) {
-            errors.push(FieldError::new(
+        match kind {
+            Kind::Release if !is_valid_slug(&self.slug) => errors.push(FieldError::new(
                 "slug",
                 "invalid_slug",
                 "Use lowercase letters, digits and single hyphens, at most 80 characters.",
-            ));
+            )),
+            Kind::Page if !is_valid_path(&self.slug) => errors.push(FieldError::new(
+                "slug",
+                "invalid_path",
+                "Use lowercase words joined by hyphens, with / between levels (our-work/partnerships).",
+            )),
+            _ => {}
         }
         check_text(&mut errors, "dateline", &self.dateline, MAX_SHORT, false);
         check_text(&mut errors, "summary", &self.summary, MAX_SUMMARY, false);
@@ -115,13 +128,6 @@ impl ReleaseDraft {
             false,
         );
         check_text(&mut errors, "programme", &self.programme, MAX_SHORT, false);
-        if self.date.is_none() {
-            errors.push(FieldError::new(
-                "date",
-                "required",
-                "A publication date is required.",
-            ));
-        }
         if let Some(bad) = self.countries.iter().find(|c| !is_known_country(c)) {
             errors.push(FieldError::new(
                 "countries",
@@ -137,36 +143,43 @@ impl ReleaseDraft {
 mod tests {
     use super::*;
 
-    fn good() -> ReleaseDraft {
-        ReleaseDraft {
+    fn good() -> Draft {
+        Draft {
             title: "IOM trains border officials".into(),
             slug: "iom-trains-border-officials".into(),
-            date: Some(time::macros::date!(2015 - 08 - 21)),
             countries: vec!["SV".into()],
-            ..ReleaseDraft::default()
+            ..Draft::default()
         }
     }
 
     #[test]
     fn a_complete_draft_is_valid() {
-        assert_eq!(good().validate(|c| c == "SV"), vec![]);
+        assert_eq!(good().validate(Kind::Release, |c| c == "SV"), vec![]);
+        let page = Draft {
+            slug: "our-work/partnerships".into(),
+            ..good()
+        };
+        assert_eq!(
+            page.validate(Kind::Page, |_| false).len(),
+            1,
+            "pages take paths, countries still checked"
+        );
     }
 
     #[test]
     fn each_problem_is_named_by_its_field() {
-        let draft = ReleaseDraft {
+        let draft = Draft {
             title: "x".repeat(MAX_TITLE + 1),
             slug: "Bad Slug".into(),
-            date: None,
             countries: vec!["ZZ".into()],
             summary: "bell\u{7}".into(),
             ..good()
         };
         let fields: Vec<_> = draft
-            .validate(|c| c == "SV")
+            .validate(Kind::Release, |c| c == "SV")
             .iter()
             .map(|e| e.field)
             .collect();
-        assert_eq!(fields, ["title", "slug", "summary", "date", "countries"]);
+        assert_eq!(fields, ["title", "slug", "summary", "countries"]);
     }
 }

@@ -1,10 +1,8 @@
 //! The demo content a fresh install loads: the organization's sections and a newsroom of
 //! press releases, written for Portico (facts from the seed, our own words).
 
-use portico_content::{ReleaseDraft, Status, slugify};
-use portico_store::{
-    MenuItem, NewContact, NewPage, NewPartner, NewRelease, NewSite, NewTheme, Store,
-};
+use portico_content::{Draft, Kind, Status, slugify};
+use portico_store::{MenuItem, NewContact, NewDocument, NewPartner, NewSite, NewTheme, Store};
 use serde::Deserialize;
 use time::Date;
 
@@ -116,7 +114,7 @@ fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result
 }
 
 /// The demo's press releases as drafts, validated; used by the loader and the tests.
-fn release_drafts() -> Result<Vec<ReleaseDraft>, DemoError> {
+fn release_drafts() -> Result<Vec<Draft>, DemoError> {
     let releases: Releases = parse("releases.toml", RELEASES)?;
     let date_format = time::macros::format_description!("[year]-[month]-[day]");
     releases
@@ -130,11 +128,13 @@ fn release_drafts() -> Result<Vec<ReleaseDraft>, DemoError> {
             };
             let date = Date::parse(&entry.date, &date_format)
                 .map_err(|e| invalid(format!("date: {e}")))?;
-            let draft = ReleaseDraft {
+            // Releases go out at 09:00 UTC on their date.
+            let published_at = date.midnight().assume_utc() + time::Duration::hours(9);
+            let draft = Draft {
                 slug: slugify(&entry.title),
                 title: entry.title.clone(),
                 dateline: entry.dateline.clone(),
-                date: Some(date),
+                published_at: Some(published_at),
                 summary: entry.summary.clone(),
                 body_markdown: entry.body.clone(),
                 countries: entry.countries.clone(),
@@ -142,9 +142,11 @@ fn release_drafts() -> Result<Vec<ReleaseDraft>, DemoError> {
                 partners: entry.partners.clone(),
                 programme: entry.programme.clone(),
                 contacts: entry.contacts.clone(),
+                image: None,
             };
-            let errors =
-                draft.validate(|code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));
+            let errors = draft.validate(Kind::Release, |code| {
+                portico_geo::country(code).is_some_and(|c| c.iso2 == code)
+            });
             match errors.first() {
                 Some(error) => Err(invalid(format!("{}: {}", error.field, error.message))),
                 None => Ok(draft),
@@ -234,26 +236,34 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
     }
     let published_at = Some(portico_store::now());
     for page in &pages.page {
+        let draft = Draft {
+            title: page.title.clone(),
+            slug: page.path.clone(),
+            summary: page.summary.clone(),
+            body_markdown: page.body.clone(),
+            published_at,
+            ..Draft::default()
+        };
         store
-            .create_page(&NewPage {
+            .create_document(&NewDocument {
                 site,
+                kind: Kind::Page,
                 language: "en".to_owned(),
-                path: page.path.clone(),
-                title: page.title.clone(),
-                summary: page.summary.clone(),
-                body_markdown: page.body.clone(),
+                draft,
                 status: Status::Published,
-                published_at,
+                author: None,
             })
             .await?;
     }
     for draft in releases {
         store
-            .create_release(&NewRelease {
+            .create_document(&NewDocument {
                 site,
+                kind: Kind::Release,
                 language: "en".to_owned(),
                 draft,
                 status: Status::Published,
+                author: None,
             })
             .await?;
     }

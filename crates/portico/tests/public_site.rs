@@ -3,8 +3,8 @@
 
 mod support;
 
-use portico_content::{ReleaseDraft, Status};
-use portico_store::{NewRelease, ReleaseFilter};
+use portico_content::{Draft, Kind, Status};
+use portico_store::{NewDocument, ReleaseFilter};
 use support::{TestApp, attrs, seed_release_path, text, texts};
 
 #[tokio::test]
@@ -415,24 +415,26 @@ async fn hostile_markdown_never_reaches_the_page() {
             .await
             .expect("site")
             .expect("global site");
-        let draft = ReleaseDraft {
+        let draft = Draft {
             title: "Hostile body".into(),
             slug: "hostile-body".into(),
-            date: Some(time::macros::date!(2020 - 01 - 01)),
+            published_at: Some(time::macros::datetime!(2020-01-01 09:00 UTC)),
             body_markdown: concat!(
                 "Safe **text**.\n\n<script>alert('x')</script>\n\n",
                 "<img src=x onerror=alert(1)>\n\n[link](javascript:alert(2))\n\n",
                 "<a href=\"jAvAsCrIpT:alert(3)\" onclick=\"alert(4)\">a</a>\n\n<svg onload=alert(5)></svg>\n",
             )
             .into(),
-            ..ReleaseDraft::default()
+            ..Draft::default()
         };
         store
-            .create_release(&NewRelease {
+            .create_document(&NewDocument {
                 site: site.id,
+                kind: Kind::Release,
                 language: "en".into(),
                 draft,
                 status: Status::Published,
+                author: None,
             })
             .await
             .expect("create");

@@ -1,80 +1,120 @@
 //! Writing documents: each save is one transaction holding the variant, its revision and
 //! its change-log row, so that readers, the search index and caches never see half a save.
 
-use portico_content::{DocumentId, Kind, ReleaseDraft, SiteId, Status, VariantId, markdown};
+use portico_content::{
+    DocumentId, Draft, Kind, MediaId, SiteId, Status, UserId, VariantId, markdown,
+};
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::{Result, Store, StoreError, normalize, now, on_pool};
 
-/// A press release to create: its first language variant.
+/// A document to create: its first language variant.
 #[derive(Debug, Clone)]
-pub struct NewRelease {
+pub struct NewDocument {
     /// The site that owns it.
     pub site: SiteId,
+    /// Release or page.
+    pub kind: Kind,
     /// The language of this first variant.
     pub language: String,
     /// Its fields, validated by the caller.
-    pub draft: ReleaseDraft,
+    pub draft: Draft,
     /// Where it starts in the workflow.
     pub status: Status,
+    /// Who writes it; `None` for imports and the demo.
+    pub author: Option<UserId>,
 }
 
-/// A page to create: its first language variant.
-#[derive(Debug, Clone)]
-pub struct NewPage {
-    /// The site that owns it.
+/// A document's variant as the back office edits it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditableVariant {
+    /// Its document.
+    pub document: DocumentId,
+    /// This variant.
+    pub variant: VariantId,
+    /// The site that owns the document.
     pub site: SiteId,
-    /// The language of this first variant.
+    /// Release or page.
+    pub kind: Kind,
+    /// Language code.
     pub language: String,
-    /// Its path in the site ("our-work/partnerships").
-    pub path: String,
+    /// Workflow status.
+    pub status: Status,
+    /// Revision number of the last save; a save must name it to succeed.
+    pub revision: i32,
+    /// The fields as last saved.
+    pub draft: Draft,
+    /// When it was last saved.
+    pub updated_at: OffsetDateTime,
+}
+
+/// One row of the back office's document list.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct DocumentRow {
+    /// Its document.
+    #[sqlx(try_from = "i64")]
+    pub document: DocumentId,
+    /// Site key.
+    pub site_key: String,
+    /// `release` or `page`.
+    pub kind: String,
+    /// Language code.
+    pub language: String,
     /// Title.
     pub title: String,
-    /// Teaser and meta description.
-    pub summary: String,
-    /// Markdown body.
-    pub body_markdown: String,
-    /// Where it starts in the workflow.
-    pub status: Status,
-    /// When it went or goes public.
+    /// Slug or path.
+    pub slug: String,
+    /// Workflow status.
+    pub status: String,
+    /// When it goes or went public.
     pub published_at: Option<OffsetDateTime>,
+    /// When it was last saved.
+    pub updated_at: OffsetDateTime,
 }
 
-/// What a revision remembers of a variant.
-#[derive(Serialize)]
-struct Snapshot<'a> {
-    title: &'a str,
-    slug: &'a str,
-    summary: &'a str,
-    body_markdown: &'a str,
-    dateline: &'a str,
-    programme: &'a str,
-    status: &'a str,
-    published_at: Option<OffsetDateTime>,
-    countries: &'a [String],
-    themes: &'a [String],
-    partners: &'a [String],
-    contacts: &'a [String],
+/// A saved revision of a variant.
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    /// 1 for the first save, then counting up.
+    pub number: i32,
+    /// When it was saved.
+    pub created_at: OffsetDateTime,
+    /// Who saved it, when known.
+    pub author_email: Option<String>,
+    /// The fields as saved.
+    pub draft: Draft,
 }
 
-/// The columns of a variant as written.
-struct VariantValues<'a> {
-    site: SiteId,
-    kind: Kind,
-    language: &'a str,
-    slug: &'a str,
-    title: &'a str,
-    summary: &'a str,
-    body_markdown: &'a str,
-    dateline: &'a str,
-    programme: &'a str,
-    status: Status,
+#[derive(sqlx::FromRow)]
+struct VariantRow {
+    id: i64,
+    document_id: i64,
+    site_id: i64,
+    kind: String,
+    language: String,
+    status: String,
+    revision: i32,
+    title: String,
+    slug: String,
+    summary: String,
+    body_markdown: String,
+    dateline: String,
+    programme: String,
     published_at: Option<OffsetDateTime>,
+    image_id: Option<i64>,
+    updated_at: OffsetDateTime,
+}
+
+#[derive(sqlx::FromRow)]
+struct RevisionRow {
+    number: i32,
+    created_at: OffsetDateTime,
+    author_email: Option<String>,
+    snapshot: String,
 }
 
 /// The links of a document to taxonomy rows, resolved to ids.
-#[derive(Default)]
 struct Links {
     countries: Vec<String>,
     themes: Vec<i64>,
@@ -82,12 +122,69 @@ struct Links {
     contacts: Vec<i64>,
 }
 
+/// Writes the change-log row for `entity` in the current transaction.
+macro_rules! log_change {
+    ($tx:expr, $at:expr, $site:expr, $entity:expr, $id:expr, $action:expr) => {
+        sqlx::query(
+            "insert into change_log (at, site_id, entity, entity_id, action) values ($1, $2, $3, $4, $5)",
+        )
+        .bind($at)
+        .bind($site)
+        .bind($entity)
+        .bind($id)
+        .bind($action)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// Replaces the document's taxonomy links in the current transaction.
+macro_rules! write_links {
+    ($tx:expr, $document:expr, $links:expr) => {{
+        for table in ["document_countries", "document_themes", "document_partners", "document_contacts"] {
+            sqlx::query(&format!("delete from {table} where document_id = $1"))
+                .bind($document)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        for (position, country) in $links.countries.iter().enumerate() {
+            sqlx::query(
+                "insert into document_countries (document_id, country, position) values ($1, $2, $3)
+                 on conflict do nothing",
+            )
+            .bind($document)
+            .bind(country)
+            .bind(position as i32)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        for (table, column, ids) in [
+            ("document_themes", "theme_id", &$links.themes),
+            ("document_partners", "partner_id", &$links.partners),
+            ("document_contacts", "contact_id", &$links.contacts),
+        ] {
+            let sql = format!(
+                "insert into {table} (document_id, {column}, position) values ($1, $2, $3) on conflict do nothing"
+            );
+            for (position, id) in ids.iter().enumerate() {
+                sqlx::query(&sql)
+                    .bind($document)
+                    .bind(id)
+                    .bind(position as i32)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+    }};
+}
+
+fn snapshot_json(draft: &Draft) -> Result<String> {
+    serde_json::to_string(draft).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
 impl Store {
-    /// Creates a press release with one variant, its first revision and a change-log row.
-    /// Unknown themes, partners or contacts, or a slug already taken, write nothing.
-    pub async fn create_release(&self, release: &NewRelease) -> Result<(DocumentId, VariantId)> {
-        let draft = &release.draft;
-        let links = Links {
+    async fn resolve_links(&self, draft: &Draft) -> Result<Links> {
+        Ok(Links {
             countries: draft
                 .countries
                 .iter()
@@ -102,172 +199,336 @@ impl Store {
             contacts: self
                 .resolve_ids("contacts", "key", "contact", &draft.contacts)
                 .await?,
-        };
-        let published_at = draft
-            .date
-            .map(|date| date.with_hms(9, 0, 0).map(|dt| dt.assume_utc()))
-            .transpose()
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let values = VariantValues {
-            site: release.site,
-            kind: Kind::Release,
-            language: &release.language,
-            slug: &draft.slug,
-            title: &draft.title,
-            summary: &draft.summary,
-            body_markdown: &draft.body_markdown,
-            dateline: &draft.dateline,
-            programme: &draft.programme,
-            status: release.status,
-            published_at,
-        };
-        let snapshot = Snapshot {
-            title: &draft.title,
-            slug: &draft.slug,
-            summary: &draft.summary,
-            body_markdown: &draft.body_markdown,
-            dateline: &draft.dateline,
-            programme: &draft.programme,
-            status: release.status.as_str(),
-            published_at,
-            countries: &draft.countries,
-            themes: &draft.themes,
-            partners: &draft.partners,
-            contacts: &draft.contacts,
-        };
-        self.insert_document(&values, &links, &snapshot).await
+        })
     }
 
-    /// Creates a page with one variant, its first revision and a change-log row.
-    pub async fn create_page(&self, page: &NewPage) -> Result<(DocumentId, VariantId)> {
-        let values = VariantValues {
-            site: page.site,
-            kind: Kind::Page,
-            language: &page.language,
-            slug: &page.path,
-            title: &page.title,
-            summary: &page.summary,
-            body_markdown: &page.body_markdown,
-            dateline: "",
-            programme: "",
-            status: page.status,
-            published_at: page.published_at,
-        };
-        let snapshot = Snapshot {
-            title: &page.title,
-            slug: &page.path,
-            summary: &page.summary,
-            body_markdown: &page.body_markdown,
-            dateline: "",
-            programme: "",
-            status: page.status.as_str(),
-            published_at: page.published_at,
-            countries: &[],
-            themes: &[],
-            partners: &[],
-            contacts: &[],
-        };
-        self.insert_document(&values, &Links::default(), &snapshot)
-            .await
-    }
-
-    async fn insert_document(
-        &self,
-        v: &VariantValues<'_>,
-        links: &Links,
-        snapshot: &Snapshot<'_>,
-    ) -> Result<(DocumentId, VariantId)> {
+    /// Creates a document with one variant, its first revision and a change-log row.
+    /// Unknown themes, partners or contacts, or a slug already taken, write nothing.
+    pub async fn create_document(&self, new: &NewDocument) -> Result<(DocumentId, VariantId)> {
+        let draft = &new.draft;
+        let links = self.resolve_links(draft).await?;
         let at = now();
-        let published_at = v.published_at.map(normalize);
-        let body_html = markdown::render(v.body_markdown);
-        let snapshot =
-            serde_json::to_string(snapshot).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let published_at = draft.published_at.map(normalize);
+        let body_html = markdown::render(&draft.body_markdown);
+        let snapshot = snapshot_json(draft)?;
+        let author = new.author.map(|u| u.0);
         on_pool!(self, |pool| {
             async {
             let mut tx = pool.begin().await?;
             let document_id: i64 = sqlx::query_scalar(
-                "insert into documents (site_id, kind, created_at, updated_at)
-                 values ($1, $2, $3, $3) returning id",
+                "insert into documents (site_id, kind, created_at, updated_at) values ($1, $2, $3, $3) returning id",
             )
-            .bind(v.site.0)
-            .bind(v.kind.as_str())
+            .bind(new.site.0)
+            .bind(new.kind.as_str())
             .bind(at)
             .fetch_one(&mut *tx)
             .await?;
             let variant_id: i64 = sqlx::query_scalar(
                 "insert into variants (document_id, site_id, kind, language, slug, title, summary,
                      body_markdown, body_html, dateline, programme, status, published_at,
-                     revision, created_at, updated_at)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14)
+                     revision, created_at, updated_at, image_id, author_id)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14, $15, $16)
                  returning id",
             )
             .bind(document_id)
-            .bind(v.site.0)
-            .bind(v.kind.as_str())
-            .bind(v.language)
-            .bind(v.slug)
-            .bind(v.title)
-            .bind(v.summary)
-            .bind(v.body_markdown)
+            .bind(new.site.0)
+            .bind(new.kind.as_str())
+            .bind(&new.language)
+            .bind(&draft.slug)
+            .bind(&draft.title)
+            .bind(&draft.summary)
+            .bind(&draft.body_markdown)
             .bind(&body_html)
-            .bind(v.dateline)
-            .bind(v.programme)
-            .bind(v.status.as_str())
+            .bind(&draft.dateline)
+            .bind(&draft.programme)
+            .bind(new.status.as_str())
             .bind(published_at)
             .bind(at)
+            .bind(draft.image.map(|m| m.0))
+            .bind(author)
             .fetch_one(&mut *tx)
             .await
             .map_err(StoreError::conflict_on("slug"))?;
-            for (position, country) in links.countries.iter().enumerate() {
-                sqlx::query(
-                    "insert into document_countries (document_id, country, position) values ($1, $2, $3)
-                     on conflict do nothing",
-                )
-                .bind(document_id)
-                .bind(country)
-                .bind(position as i32)
-                .execute(&mut *tx)
-                .await?;
-            }
-            for (table, column, ids) in [
-                ("document_themes", "theme_id", &links.themes),
-                ("document_partners", "partner_id", &links.partners),
-                ("document_contacts", "contact_id", &links.contacts),
-            ] {
-                let sql = format!(
-                    "insert into {table} (document_id, {column}, position) values ($1, $2, $3)
-                     on conflict do nothing"
-                );
-                for (position, id) in ids.iter().enumerate() {
-                    sqlx::query(&sql)
-                        .bind(document_id)
-                        .bind(id)
-                        .bind(position as i32)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-            }
+            write_links!(tx, document_id, links);
             sqlx::query(
-                "insert into revisions (variant_id, number, snapshot, created_at) values ($1, 1, $2, $3)",
+                "insert into revisions (variant_id, number, snapshot, created_at, author_id) values ($1, 1, $2, $3, $4)",
             )
             .bind(variant_id)
             .bind(&snapshot)
             .bind(at)
+            .bind(author)
             .execute(&mut *tx)
             .await?;
-            sqlx::query(
-                "insert into change_log (at, site_id, entity, entity_id, action)
-                 values ($1, $2, 'document', $3, 'create')",
-            )
-            .bind(at)
-            .bind(v.site.0)
-            .bind(document_id)
-            .execute(&mut *tx)
-            .await?;
+            log_change!(tx, at, new.site.0, "document", document_id, "create");
             tx.commit().await?;
             Ok((DocumentId(document_id), VariantId(variant_id)))
         }
         .await
         })
+    }
+
+    /// Saves a new revision of a variant, if nobody saved since `expected_revision`;
+    /// otherwise [`StoreError::StaleRevision`] and nothing is written. Returns the new
+    /// revision number.
+    pub async fn update_document(
+        &self,
+        document: DocumentId,
+        language: &str,
+        expected_revision: i32,
+        draft: &Draft,
+        author: Option<UserId>,
+    ) -> Result<i32> {
+        let links = self.resolve_links(draft).await?;
+        let at = now();
+        let published_at = draft.published_at.map(normalize);
+        let body_html = markdown::render(&draft.body_markdown);
+        let snapshot = snapshot_json(draft)?;
+        let author = author.map(|u| u.0);
+        on_pool!(self, |pool| {
+            async {
+            let mut tx = pool.begin().await?;
+            let updated: Option<(i64, i64, i32)> = sqlx::query_as(
+                "update variants set slug = $1, title = $2, summary = $3, body_markdown = $4, body_html = $5,
+                     dateline = $6, programme = $7, published_at = $8, image_id = $9, updated_at = $10,
+                     revision = revision + 1
+                 where document_id = $11 and language = $12 and revision = $13
+                 returning id, site_id, revision",
+            )
+            .bind(&draft.slug)
+            .bind(&draft.title)
+            .bind(&draft.summary)
+            .bind(&draft.body_markdown)
+            .bind(&body_html)
+            .bind(&draft.dateline)
+            .bind(&draft.programme)
+            .bind(published_at)
+            .bind(draft.image.map(|m| m.0))
+            .bind(at)
+            .bind(document.0)
+            .bind(language)
+            .bind(expected_revision)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(StoreError::conflict_on("slug"))?;
+            let Some((variant_id, site_id, revision)) = updated else {
+                return Err(StoreError::StaleRevision);
+            };
+            write_links!(tx, document.0, links);
+            sqlx::query("update documents set updated_at = $1 where id = $2")
+                .bind(at)
+                .bind(document.0)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "insert into revisions (variant_id, number, snapshot, created_at, author_id) values ($1, $2, $3, $4, $5)",
+            )
+            .bind(variant_id)
+            .bind(revision)
+            .bind(&snapshot)
+            .bind(at)
+            .bind(author)
+            .execute(&mut *tx)
+            .await?;
+            log_change!(tx, at, site_id, "document", document.0, "update");
+            tx.commit().await?;
+            Ok(revision)
+        }
+        .await
+        })
+    }
+
+    /// Moves a variant to `status`, optionally setting its publication time, if it is still
+    /// at `from` (so two editors cannot both act on the same state).
+    pub async fn set_status(
+        &self,
+        document: DocumentId,
+        language: &str,
+        from: Status,
+        to: Status,
+        published_at: Option<OffsetDateTime>,
+    ) -> Result<()> {
+        let at = now();
+        let published_at = published_at.map(normalize);
+        on_pool!(self, |pool| {
+            async {
+            let mut tx = pool.begin().await?;
+            let site: Option<i64> = sqlx::query_scalar(
+                "update variants set status = $1, published_at = coalesce($2, published_at), updated_at = $3
+                 where document_id = $4 and language = $5 and status = $6 returning site_id",
+            )
+            .bind(to.as_str())
+            .bind(published_at)
+            .bind(at)
+            .bind(document.0)
+            .bind(language)
+            .bind(from.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(site) = site else { return Err(StoreError::StaleRevision) };
+            log_change!(tx, at, site, "document", document.0, to.as_str());
+            tx.commit().await?;
+            Ok(())
+        }
+        .await
+        })
+    }
+
+    /// Publishes every scheduled variant whose time has come; returns the documents changed.
+    pub async fn publish_due(&self) -> Result<Vec<(DocumentId, SiteId)>> {
+        let at = now();
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let due: Vec<(i64, i64)> = sqlx::query_as(
+                "update variants set status = 'published', updated_at = $1
+                 where status = 'scheduled' and published_at <= $1 returning document_id, site_id",
+            )
+            .bind(at)
+            .fetch_all(&mut *tx)
+            .await?;
+            for (document, site) in &due {
+                log_change!(tx, at, *site, "document", *document, "published");
+            }
+            tx.commit().await?;
+            Ok(due
+                .into_iter()
+                .map(|(d, s)| (DocumentId(d), SiteId(s)))
+                .collect())
+        }
+        .await)
+    }
+
+    /// A variant with all its fields, whatever its status, for the back office.
+    pub async fn editable_variant(
+        &self,
+        document: DocumentId,
+        language: Option<&str>,
+    ) -> Result<Option<EditableVariant>> {
+        let row: Option<VariantRow> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select id, document_id, site_id, kind, language, status, revision, title, slug, summary,
+                        body_markdown, dateline, programme, published_at, image_id, updated_at
+                 from variants where document_id = $1 and ($2 is null or language = $2)
+                 order by id limit 1",
+            )
+            .bind(document.0)
+            .bind(language)
+            .fetch_optional(pool)
+            .await
+        })?;
+        let Some(row) = row else { return Ok(None) };
+        let countries: Vec<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "select country from document_countries where document_id = $1 order by position",
+            )
+            .bind(row.document_id)
+            .fetch_all(pool)
+            .await
+        })?;
+        let keys = |table: &'static str, key: &'static str, column: &'static str| {
+            let sql = format!(
+                "select t.{key} from {table} t join document_{table} d on d.{column} = t.id
+                 where d.document_id = $1 order by d.position"
+            );
+            async move {
+                let keys: Vec<String> = on_pool!(self, |pool| sqlx::query_scalar(&sql)
+                    .bind(row.document_id)
+                    .fetch_all(pool)
+                    .await)?;
+                Ok::<_, StoreError>(keys)
+            }
+        };
+        let themes = keys("themes", "slug", "theme_id").await?;
+        let partners = keys("partners", "slug", "partner_id").await?;
+        let contacts = keys("contacts", "key", "contact_id").await?;
+        let parse = |what: &str, value: &str| StoreError::Corrupt(format!("{what} {value:?}"));
+        Ok(Some(EditableVariant {
+            document: DocumentId(row.document_id),
+            variant: VariantId(row.id),
+            site: SiteId(row.site_id),
+            kind: row.kind.parse().map_err(|_| parse("kind", &row.kind))?,
+            language: row.language,
+            status: row
+                .status
+                .parse()
+                .map_err(|_| parse("status", &row.status))?,
+            revision: row.revision,
+            updated_at: row.updated_at,
+            draft: Draft {
+                title: row.title,
+                slug: row.slug,
+                dateline: row.dateline,
+                published_at: row.published_at,
+                summary: row.summary,
+                body_markdown: row.body_markdown,
+                countries,
+                themes,
+                partners,
+                programme: row.programme,
+                contacts,
+                image: row.image_id.map(MediaId),
+            },
+        }))
+    }
+
+    /// Documents of the given sites (all sites when `sites` is `None`), newest change first.
+    pub async fn document_rows(
+        &self,
+        sites: Option<&[SiteId]>,
+        kind: Option<Kind>,
+        status: Option<Status>,
+        limit: i64,
+    ) -> Result<Vec<DocumentRow>> {
+        let site_filter = match sites {
+            None => String::new(),
+            Some([]) => " and 1 = 0".to_owned(),
+            Some(ids) => format!(
+                " and v.site_id in ({})",
+                ids.iter()
+                    .map(|s| s.0.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let sql = format!(
+            "select v.document_id as document, s.key as site_key, v.kind, v.language, v.title, v.slug,
+                    v.status, v.published_at, v.updated_at
+             from variants v join sites s on s.id = v.site_id
+             where ($1 is null or v.kind = $1) and ($2 is null or v.status = $2){site_filter}
+             order by v.updated_at desc, v.id desc limit $3"
+        );
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(kind.map(Kind::as_str))
+                .bind(status.map(Status::as_str))
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })?)
+    }
+
+    /// Every revision of a variant, newest first.
+    pub async fn revisions(&self, variant: VariantId) -> Result<Vec<Revision>> {
+        let rows: Vec<RevisionRow> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select r.number, r.created_at, u.email as author_email, r.snapshot
+                 from revisions r left join users u on u.id = r.author_id
+                 where r.variant_id = $1 order by r.number desc",
+            )
+            .bind(variant.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(Revision {
+                    number: row.number,
+                    created_at: row.created_at,
+                    author_email: row.author_email,
+                    draft: serde_json::from_str(&row.snapshot).map_err(|e| {
+                        StoreError::Corrupt(format!("revision {}: {e}", row.number))
+                    })?,
+                })
+            })
+            .collect()
     }
 }

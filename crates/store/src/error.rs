@@ -21,6 +21,9 @@ pub enum StoreError {
         /// The reference as given.
         value: String,
     },
+    /// Someone saved or changed the document since the revision the caller started from.
+    #[error("the document was changed by someone else")]
+    StaleRevision,
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),

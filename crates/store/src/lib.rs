@@ -6,8 +6,11 @@
 //! truly differ the branch stays in here. Every write that changes what readers see appends
 //! to the change log in the same transaction.
 
+mod accounts;
+mod audit;
 mod documents;
 mod error;
+mod media;
 mod menus;
 mod reading;
 mod sites;
@@ -24,8 +27,11 @@ use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use time::OffsetDateTime;
 
-pub use documents::{NewPage, NewRelease};
+pub use accounts::{ApiToken, NewUser, SessionInfo, User};
+pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use documents::{DocumentRow, EditableVariant, NewDocument, Revision};
 pub use error::StoreError;
+pub use media::{Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
 pub use reading::{Page, PageTeaser, Release, ReleaseFilter, ReleaseList, ReleaseSummary};
 pub use sites::{NewSite, Site};

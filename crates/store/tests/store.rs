@@ -1,9 +1,9 @@
 //! The store's behaviour, run against SQLite and PostgreSQL alike.
 
-use portico_content::{ReleaseDraft, Status};
+use portico_content::{Draft, Kind, Status};
 use portico_store::testing::TestDb;
 use portico_store::{
-    MenuItem, NewContact, NewPage, NewPartner, NewRelease, NewSite, NewTheme, ReleaseFilter, Store,
+    MenuItem, NewContact, NewDocument, NewPartner, NewSite, NewTheme, ReleaseFilter, Store,
     StoreError,
 };
 use time::macros::date;
@@ -50,12 +50,12 @@ async fn taxonomy(store: &Store) {
         .expect("contact");
 }
 
-fn draft(title: &str, date: time::Date, countries: &[&str]) -> ReleaseDraft {
-    ReleaseDraft {
+fn draft(title: &str, date: time::Date, countries: &[&str]) -> Draft {
+    Draft {
         title: title.into(),
         slug: portico_content::slugify(title),
         dateline: "San Salvador".into(),
-        date: Some(date),
+        published_at: Some(date.midnight().assume_utc() + time::Duration::hours(9)),
         summary: "In brief.".into(),
         body_markdown: "Body with <script>alert(1)</script> **bold**.".into(),
         countries: countries.iter().map(|c| (*c).to_owned()).collect(),
@@ -63,6 +63,7 @@ fn draft(title: &str, date: time::Date, countries: &[&str]) -> ReleaseDraft {
         partners: vec!["unhcr".into()],
         programme: "Mesoamerica Regional Programme".into(),
         contacts: vec!["aamaya".into()],
+        image: None,
     }
 }
 
@@ -72,7 +73,9 @@ async fn a_published_release_reads_back_with_its_links_and_sanitized_body() {
         let store = &db.store;
         let site = global_site(store).await;
         taxonomy(store).await;
-        let release = NewRelease {
+        let release = NewDocument {
+            kind: Kind::Release,
+            author: None,
             site,
             language: "en".into(),
             draft: draft(
@@ -83,7 +86,7 @@ async fn a_published_release_reads_back_with_its_links_and_sanitized_body() {
             status: Status::Published,
         };
         store
-            .create_release(&release)
+            .create_document(&release)
             .await
             .expect("create release");
 
@@ -116,16 +119,18 @@ async fn drafts_and_future_releases_stay_private() {
         let store = &db.store;
         let site = global_site(store).await;
         taxonomy(store).await;
-        let mut draft_release = NewRelease {
+        let mut draft_release = NewDocument {
+            kind: Kind::Release,
+            author: None,
             site,
             language: "en".into(),
             draft: draft("Still a draft", date!(2020 - 01 - 01), &["SV"]),
             status: Status::Draft,
         };
-        store.create_release(&draft_release).await.expect("draft");
+        store.create_document(&draft_release).await.expect("draft");
         draft_release.draft = draft("Embargoed until later", date!(2999 - 01 - 01), &["SV"]);
         draft_release.status = Status::Published;
-        store.create_release(&draft_release).await.expect("future");
+        store.create_document(&draft_release).await.expect("future");
 
         let list = store
             .published_releases(site, "en", &ReleaseFilter::default(), 1, 20)
@@ -166,7 +171,9 @@ async fn the_news_list_filters_pages_and_counts() {
                 d.themes.clear();
             }
             store
-                .create_release(&NewRelease {
+                .create_document(&NewDocument {
+                    kind: Kind::Release,
+                    author: None,
                     site,
                     language: "en".into(),
                     draft: d,
@@ -243,14 +250,16 @@ async fn a_taken_slug_or_unknown_reference_writes_nothing() {
         let store = &db.store;
         let site = global_site(store).await;
         taxonomy(store).await;
-        let release = NewRelease {
+        let release = NewDocument {
+            kind: Kind::Release,
+            author: None,
             site,
             language: "en".into(),
             draft: draft("Same title", date!(2020 - 01 - 01), &["SV"]),
             status: Status::Published,
         };
-        store.create_release(&release).await.expect("first");
-        let again = store.create_release(&release).await;
+        store.create_document(&release).await.expect("first");
+        let again = store.create_document(&release).await;
         assert!(
             matches!(again, Err(StoreError::Conflict { field: "slug" })),
             "{again:?}"
@@ -259,7 +268,7 @@ async fn a_taken_slug_or_unknown_reference_writes_nothing() {
         let mut unknown = release.clone();
         unknown.draft.slug = "other".into();
         unknown.draft.themes = vec!["no-such-theme".into()];
-        let result = store.create_release(&unknown).await;
+        let result = store.create_document(&unknown).await;
         assert!(
             matches!(
                 result,
@@ -283,15 +292,19 @@ async fn pages_and_menus_read_back_in_order() {
         let site = global_site(store).await;
         for path in ["our-work", "our-work/partnerships"] {
             store
-                .create_page(&NewPage {
+                .create_document(&NewDocument {
                     site,
+                    kind: Kind::Page,
                     language: "en".into(),
-                    path: path.into(),
-                    title: path.into(),
-                    summary: String::new(),
-                    body_markdown: "Text".into(),
+                    draft: Draft {
+                        title: path.into(),
+                        slug: path.into(),
+                        body_markdown: "Text".into(),
+                        published_at: Some(portico_store::now()),
+                        ..Draft::default()
+                    },
                     status: Status::Published,
-                    published_at: Some(portico_store::now()),
+                    author: None,
                 })
                 .await
                 .expect("page");
@@ -352,5 +365,267 @@ async fn site_keys_are_unique() {
                 .languages,
             ["en", "fr"]
         );
+    }
+}
+
+#[tokio::test]
+async fn saves_make_revisions_and_a_stale_save_is_refused() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let site = global_site(store).await;
+        taxonomy(store).await;
+        let (document, variant) = store
+            .create_document(&NewDocument {
+                site,
+                kind: Kind::Release,
+                language: "en".into(),
+                draft: draft("First words", date!(2020 - 01 - 01), &["SV"]),
+                status: Status::Draft,
+                author: None,
+            })
+            .await
+            .expect("create");
+        let editable = store
+            .editable_variant(document, None)
+            .await
+            .expect("read")
+            .expect("found");
+        assert_eq!(editable.revision, 1);
+        assert_eq!(editable.draft.themes, ["children"]);
+        assert_eq!(editable.draft.contacts, ["aamaya"]);
+
+        let mut second = editable.draft.clone();
+        second.title = "Second words".into();
+        second.countries = vec!["GT".into(), "SV".into()];
+        assert_eq!(
+            store
+                .update_document(document, "en", 1, &second, None)
+                .await
+                .expect("save"),
+            2
+        );
+
+        let mut late = editable.draft.clone();
+        late.title = "Late words".into();
+        let stale = store.update_document(document, "en", 1, &late, None).await;
+        assert!(
+            matches!(stale, Err(StoreError::StaleRevision)),
+            "{stale:?} on {}",
+            store.backend()
+        );
+
+        let now = store
+            .editable_variant(document, Some("en"))
+            .await
+            .expect("read")
+            .expect("found");
+        assert_eq!(now.draft.title, "Second words");
+        assert_eq!(now.draft.countries, ["GT", "SV"]);
+        let revisions = store.revisions(variant).await.expect("revisions");
+        let titles: Vec<_> = revisions
+            .iter()
+            .map(|r| (r.number, r.draft.title.as_str()))
+            .collect();
+        assert_eq!(titles, [(2, "Second words"), (1, "First words")]);
+    }
+}
+
+#[tokio::test]
+async fn scheduled_releases_publish_when_due_and_status_changes_check_the_current_state() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let site = global_site(store).await;
+        taxonomy(store).await;
+        let mut due = draft("Due now", date!(2020 - 01 - 01), &["SV"]);
+        due.published_at = Some(portico_store::now() - time::Duration::seconds(5));
+        let mut later = draft("Due later", date!(2020 - 01 - 01), &["SV"]);
+        later.published_at = Some(portico_store::now() + time::Duration::hours(1));
+        let mut ids = Vec::new();
+        for d in [due, later] {
+            let (id, _) = store
+                .create_document(&NewDocument {
+                    site,
+                    kind: Kind::Release,
+                    language: "en".into(),
+                    draft: d,
+                    status: Status::Scheduled,
+                    author: None,
+                })
+                .await
+                .expect("create");
+            ids.push(id);
+        }
+        let published = store.publish_due().await.expect("publish due");
+        assert_eq!(published, [(ids[0], site)], "{}", store.backend());
+        assert!(
+            store
+                .published_release(site, "en", "due-now")
+                .await
+                .expect("read")
+                .is_some()
+        );
+        assert!(
+            store
+                .published_release(site, "en", "due-later")
+                .await
+                .expect("read")
+                .is_none()
+        );
+
+        let wrong_state = store
+            .set_status(ids[1], "en", Status::Draft, Status::InReview, None)
+            .await;
+        assert!(matches!(wrong_state, Err(StoreError::StaleRevision)));
+        store
+            .set_status(ids[0], "en", Status::Published, Status::Draft, None)
+            .await
+            .expect("unpublish");
+        assert!(
+            store
+                .published_release(site, "en", "due-now")
+                .await
+                .expect("read")
+                .is_none()
+        );
+    }
+}
+
+#[tokio::test]
+async fn accounts_sessions_tokens_and_the_audit_log() {
+    use portico_content::Role;
+    use portico_store::{AuditEntry, AuditFilter, NewUser};
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let site = global_site(store).await;
+        let user = store
+            .create_user(&NewUser {
+                email: "Editor@Example.org ".into(),
+                name: "Ed".into(),
+                password_hash: "$argon2id$fake".into(),
+                role: Role::Editor,
+                sites: vec![site],
+            })
+            .await
+            .expect("user");
+        let again = store
+            .create_user(&NewUser {
+                email: "editor@example.org".into(),
+                name: "Ed".into(),
+                password_hash: "x".into(),
+                role: Role::Author,
+                sites: vec![],
+            })
+            .await;
+        assert!(matches!(
+            again,
+            Err(StoreError::Conflict { field: "email" })
+        ));
+        let (found, hash) = store
+            .user_for_login("EDITOR@example.org")
+            .await
+            .expect("login")
+            .expect("found");
+        assert_eq!(
+            (found.id, found.role, found.sites.clone(), hash.as_str()),
+            (user, Role::Editor, vec![site], "$argon2id$fake")
+        );
+
+        let expires = portico_store::now() + time::Duration::hours(1);
+        store
+            .create_session("hash-1", user, "csrf-1", expires, "127.0.0.1")
+            .await
+            .expect("session");
+        assert_eq!(
+            store
+                .session("hash-1")
+                .await
+                .expect("session")
+                .expect("live")
+                .csrf_token,
+            "csrf-1"
+        );
+        store.delete_session("hash-1").await.expect("logout");
+        assert!(store.session("hash-1").await.expect("session").is_none());
+
+        let token = store
+            .create_api_token(user, "CMS bridge", "token-hash")
+            .await
+            .expect("token");
+        assert_eq!(
+            store
+                .api_token_user("token-hash")
+                .await
+                .expect("token")
+                .map(|u| u.id),
+            Some(user)
+        );
+        assert!(store.revoke_api_token(user, token).await.expect("revoke"));
+        assert!(
+            store
+                .api_token_user("token-hash")
+                .await
+                .expect("token")
+                .is_none(),
+            "revoked"
+        );
+
+        store
+            .create_session("hash-2", user, "csrf-2", expires, "127.0.0.1")
+            .await
+            .expect("session");
+        store.delete_user(user).await.expect("delete");
+        assert!(
+            store.session("hash-2").await.expect("session").is_none(),
+            "a deleted user's session ends"
+        );
+
+        store
+            .record_login_failure("x@example.org", "10.0.0.1")
+            .await
+            .expect("failure");
+        store
+            .record_login_failure("x@example.org", "10.0.0.2")
+            .await
+            .expect("failure");
+        let since = portico_store::now() - time::Duration::minutes(5);
+        let [by_email, by_client] = store
+            .login_failures("X@example.org", "10.0.0.1", since)
+            .await
+            .expect("count");
+        assert_eq!((by_email.0, by_client.0), (2, 1));
+        store
+            .clear_login_failures("x@example.org")
+            .await
+            .expect("clear");
+        assert_eq!(
+            store
+                .login_failures("x@example.org", "10.0.0.9", since)
+                .await
+                .expect("count")[0]
+                .0,
+            0
+        );
+
+        for action in ["login", "release.publish"] {
+            store
+                .audit(&AuditEntry {
+                    user_email: "editor@example.org".into(),
+                    action: action.into(),
+                    site: Some(site),
+                    client: "127.0.0.1".into(),
+                    ..AuditEntry::default()
+                })
+                .await
+                .expect("audit");
+        }
+        let filter = AuditFilter {
+            action: Some("release.".into()),
+            site: Some("global".into()),
+            ..AuditFilter::default()
+        };
+        let records = store.audit_records(&filter, 50).await.expect("records");
+        assert_eq!(records.len(), 1, "{}", store.backend());
+        assert_eq!(records[0].action, "release.publish");
+        assert_eq!(records[0].site_key.as_deref(), Some("global"));
     }
 }

@@ -1,0 +1,390 @@
+//! Users, their site scopes, sessions, failed logins and API tokens.
+//!
+//! Secrets never reach this module in clear: sessions and tokens are stored by the SHA-256 of
+//! their value, passwords as Argon2id strings, both computed by the caller.
+
+use portico_content::{Role, SiteId, UserId};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::{Result, Store, StoreError, now, on_pool};
+
+/// A back-office user.
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    /// Its id.
+    pub id: UserId,
+    /// Login, lowercased.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// Sites the role applies to (admins act on every site whatever this says).
+    pub sites: Vec<SiteId>,
+}
+
+/// A user to create.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Login; stored lowercased.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// Role.
+    pub role: Role,
+    /// Sites the role applies to.
+    pub sites: Vec<SiteId>,
+}
+
+/// A session as found from its cookie.
+#[derive(Debug, Clone)]
+pub struct SessionInfo {
+    /// Whose session.
+    pub user: User,
+    /// The token forms must echo back.
+    pub csrf_token: String,
+}
+
+/// An API token as listed to its owner (never the token itself).
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ApiToken {
+    /// Its id.
+    pub id: i64,
+    /// What the owner called it.
+    pub name: String,
+    /// When it was made.
+    pub created_at: OffsetDateTime,
+    /// When it was last used.
+    pub last_used_at: Option<OffsetDateTime>,
+    /// When it was revoked; a revoked token opens nothing.
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    name: String,
+    role: String,
+}
+
+impl Store {
+    async fn user_from_row(&self, row: UserRow) -> Result<User> {
+        let sites: Vec<i64> = on_pool!(self, |pool| {
+            sqlx::query_scalar("select site_id from user_sites where user_id = $1 order by site_id")
+                .bind(row.id)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(User {
+            id: UserId(row.id),
+            role: row
+                .role
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("role {:?}", row.role)))?,
+            email: row.email,
+            name: row.name,
+            sites: sites.into_iter().map(SiteId).collect(),
+        })
+    }
+
+    /// Creates a user; the email must be free.
+    pub async fn create_user(&self, user: &NewUser) -> Result<UserId> {
+        let email = user.email.trim().to_lowercase();
+        on_pool!(self, |pool| {
+            async {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "insert into users (email, name, password_hash, role, created_at) values ($1, $2, $3, $4, $5) returning id",
+            )
+            .bind(&email)
+            .bind(&user.name)
+            .bind(&user.password_hash)
+            .bind(user.role.as_str())
+            .bind(now())
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(StoreError::conflict_on("email"))?;
+            for site in &user.sites {
+                sqlx::query("insert into user_sites (user_id, site_id) values ($1, $2) on conflict do nothing")
+                    .bind(id)
+                    .bind(site.0)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(UserId(id))
+        }
+        .await
+        })
+    }
+
+    /// The user with this email and their password hash, for logging in.
+    pub async fn user_for_login(&self, email: &str) -> Result<Option<(User, String)>> {
+        let row: Option<(i64, String, String, String, String)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select id, email, name, role, password_hash from users where email = $1",
+            )
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(pool)
+            .await
+        })?;
+        let Some((id, email, name, role, hash)) = row else {
+            return Ok(None);
+        };
+        Ok(Some((
+            self.user_from_row(UserRow {
+                id,
+                email,
+                name,
+                role,
+            })
+            .await?,
+            hash,
+        )))
+    }
+
+    /// The user with this id.
+    pub async fn user(&self, id: UserId) -> Result<Option<User>> {
+        let row: Option<UserRow> = on_pool!(self, |pool| {
+            sqlx::query_as("select id, email, name, role from users where id = $1")
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        match row {
+            Some(row) => Ok(Some(self.user_from_row(row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every user, by email.
+    pub async fn users(&self) -> Result<Vec<User>> {
+        let rows: Vec<UserRow> = on_pool!(self, |pool| {
+            sqlx::query_as("select id, email, name, role from users order by email")
+                .fetch_all(pool)
+                .await
+        })?;
+        let mut users = Vec::with_capacity(rows.len());
+        for row in rows {
+            users.push(self.user_from_row(row).await?);
+        }
+        Ok(users)
+    }
+
+    /// Replaces a user's password hash and ends every session of theirs but `keep_session`.
+    pub async fn set_password(
+        &self,
+        user: UserId,
+        password_hash: &str,
+        keep_session: Option<&str>,
+    ) -> Result<()> {
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            sqlx::query("update users set password_hash = $1 where id = $2")
+                .bind(password_hash)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("delete from sessions where user_id = $1 and token_hash <> $2")
+                .bind(user.0)
+                .bind(keep_session.unwrap_or(""))
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
+        Ok(())
+    }
+
+    /// Deletes a user; their sessions and tokens go with them.
+    pub async fn delete_user(&self, user: UserId) -> Result<()> {
+        on_pool!(self, |pool| sqlx::query("delete from users where id = $1")
+            .bind(user.0)
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Starts a session.
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user: UserId,
+        csrf_token: &str,
+        expires_at: OffsetDateTime,
+        client: &str,
+    ) -> Result<()> {
+        on_pool!(self, |pool| {
+            sqlx::query(
+                "insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at, client)
+                 values ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(token_hash)
+            .bind(user.0)
+            .bind(csrf_token)
+            .bind(now())
+            .bind(crate::normalize(expires_at))
+            .bind(client)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// The live session with this token hash, with its user.
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionInfo>> {
+        let row: Option<(i64, String)> = on_pool!(self, |pool| {
+            sqlx::query_as("select user_id, csrf_token from sessions where token_hash = $1 and expires_at > $2")
+                .bind(token_hash)
+                .bind(now())
+                .fetch_optional(pool)
+                .await
+        })?;
+        let Some((user_id, csrf_token)) = row else {
+            return Ok(None);
+        };
+        Ok(self
+            .user(UserId(user_id))
+            .await?
+            .map(|user| SessionInfo { user, csrf_token }))
+    }
+
+    /// Ends a session.
+    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        on_pool!(self, |pool| {
+            sqlx::query("delete from sessions where token_hash = $1 or expires_at <= $2")
+                .bind(token_hash)
+                .bind(now())
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// Records a failed login.
+    pub async fn record_login_failure(&self, email: &str, client: &str) -> Result<()> {
+        on_pool!(self, |pool| {
+            sqlx::query("insert into login_failures (email, client, at) values ($1, $2, $3)")
+                .bind(email.trim().to_lowercase())
+                .bind(client)
+                .bind(now())
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// Failed logins since `since` for this email and for this client address: (count, latest).
+    pub async fn login_failures(
+        &self,
+        email: &str,
+        client: &str,
+        since: OffsetDateTime,
+    ) -> Result<[(i64, Option<OffsetDateTime>); 2]> {
+        let email = email.trim().to_lowercase();
+        let since = crate::normalize(since);
+        let (by_email, by_client) = on_pool!(self, |pool| async {
+            let by_email: (i64, Option<OffsetDateTime>) = sqlx::query_as(
+                "select count(*), max(at) from login_failures where email = $1 and at > $2",
+            )
+            .bind(&email)
+            .bind(since)
+            .fetch_one(pool)
+            .await?;
+            let by_client: (i64, Option<OffsetDateTime>) = sqlx::query_as(
+                "select count(*), max(at) from login_failures where client = $1 and at > $2",
+            )
+            .bind(client)
+            .bind(since)
+            .fetch_one(pool)
+            .await?;
+            Ok::<_, sqlx::Error>((by_email, by_client))
+        }
+        .await)?;
+        Ok([by_email, by_client])
+    }
+
+    /// Forgets the failed logins of an email after it logged in.
+    pub async fn clear_login_failures(&self, email: &str) -> Result<()> {
+        on_pool!(self, |pool| {
+            sqlx::query("delete from login_failures where email = $1")
+                .bind(email.trim().to_lowercase())
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// Stores a new API token of `user` by its hash.
+    pub async fn create_api_token(
+        &self,
+        user: UserId,
+        name: &str,
+        token_hash: &str,
+    ) -> Result<i64> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "insert into api_tokens (user_id, name, token_hash, created_at) values ($1, $2, $3, $4) returning id",
+            )
+            .bind(user.0)
+            .bind(name)
+            .bind(token_hash)
+            .bind(now())
+            .fetch_one(pool)
+            .await
+        })?)
+    }
+
+    /// The user a live (unrevoked) token belongs to; marks it used.
+    pub async fn api_token_user(&self, token_hash: &str) -> Result<Option<User>> {
+        let user: Option<i64> = on_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "update api_tokens set last_used_at = $1 where token_hash = $2 and revoked_at is null returning user_id",
+            )
+            .bind(now())
+            .bind(token_hash)
+            .fetch_optional(pool)
+            .await
+        })?;
+        match user {
+            Some(id) => self.user(UserId(id)).await,
+            None => Ok(None),
+        }
+    }
+
+    /// A user's tokens, newest first.
+    pub async fn api_tokens(&self, user: UserId) -> Result<Vec<ApiToken>> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select id, name, created_at, last_used_at, revoked_at from api_tokens where user_id = $1 order by id desc",
+            )
+            .bind(user.0)
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+
+    /// Revokes a token of `user`; false when they have no such live token.
+    pub async fn revoke_api_token(&self, user: UserId, token: i64) -> Result<bool> {
+        let done = on_pool!(self, |pool| {
+            sqlx::query("update api_tokens set revoked_at = $1 where id = $2 and user_id = $3 and revoked_at is null")
+                .bind(now())
+                .bind(token)
+                .bind(user.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(done == 1)
+    }
+}

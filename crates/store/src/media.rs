@@ -1,0 +1,213 @@
+//! Uploaded images and files: their metadata. The bytes live in the data folder's `media/`,
+//! written by the caller before the row is created.
+
+use portico_content::{MediaId, SiteId, UserId};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::{Result, Store, StoreError, now, on_pool};
+
+/// An image or file as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct Media {
+    /// Its id.
+    pub id: MediaId,
+    /// The site it belongs to.
+    pub site: SiteId,
+    /// `image` or `file`.
+    pub kind: String,
+    /// The name it was uploaded under, for display.
+    pub file_name: String,
+    /// MIME type, from its content.
+    pub mime: String,
+    /// Pixel width (0 for files).
+    pub width: i32,
+    /// Pixel height (0 for files).
+    pub height: i32,
+    /// Size of the original in bytes.
+    pub bytes: i64,
+    /// Alternative text; required before a release using the image is published.
+    pub alt: String,
+    /// Caption.
+    pub caption: String,
+    /// Credit ("© IOM 2015 / Name").
+    pub credit: String,
+    /// File names of the renditions under `media/{id}/` ("640.webp").
+    pub renditions: Vec<String>,
+    /// When it was uploaded.
+    pub created_at: OffsetDateTime,
+}
+
+/// Media to record.
+#[derive(Debug, Clone)]
+pub struct NewMedia {
+    /// Owning site.
+    pub site: SiteId,
+    /// `image` or `file`.
+    pub kind: String,
+    /// Uploaded name.
+    pub file_name: String,
+    /// MIME type.
+    pub mime: String,
+    /// Pixel width.
+    pub width: i32,
+    /// Pixel height.
+    pub height: i32,
+    /// Size in bytes.
+    pub bytes: i64,
+    /// Alt text.
+    pub alt: String,
+    /// Caption.
+    pub caption: String,
+    /// Credit.
+    pub credit: String,
+    /// Rendition file names.
+    pub renditions: Vec<String>,
+    /// Uploader.
+    pub created_by: Option<UserId>,
+}
+
+#[derive(sqlx::FromRow)]
+struct MediaRow {
+    id: i64,
+    site_id: i64,
+    kind: String,
+    file_name: String,
+    mime: String,
+    width: i32,
+    height: i32,
+    bytes: i64,
+    alt: String,
+    caption: String,
+    credit: String,
+    renditions: String,
+    created_at: OffsetDateTime,
+}
+
+impl From<MediaRow> for Media {
+    fn from(row: MediaRow) -> Self {
+        Media {
+            id: MediaId(row.id),
+            site: SiteId(row.site_id),
+            kind: row.kind,
+            file_name: row.file_name,
+            mime: row.mime,
+            width: row.width,
+            height: row.height,
+            bytes: row.bytes,
+            alt: row.alt,
+            caption: row.caption,
+            credit: row.credit,
+            renditions: row
+                .renditions
+                .split(',')
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            created_at: row.created_at,
+        }
+    }
+}
+
+const MEDIA_COLUMNS: &str =
+    "select id, site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
+     renditions, created_at from media";
+
+impl Store {
+    /// The id the next media row will get is not knowable in advance on every database, so
+    /// the row is created first (with its renditions named) and the caller writes the files
+    /// under the returned id; [`Store::delete_media`] undoes a failed write.
+    pub async fn create_media(&self, media: &NewMedia) -> Result<MediaId> {
+        let id: i64 = on_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "insert into media (site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
+                     renditions, created_by, created_at)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id",
+            )
+            .bind(media.site.0)
+            .bind(&media.kind)
+            .bind(&media.file_name)
+            .bind(&media.mime)
+            .bind(media.width)
+            .bind(media.height)
+            .bind(media.bytes)
+            .bind(&media.alt)
+            .bind(&media.caption)
+            .bind(&media.credit)
+            .bind(media.renditions.join(","))
+            .bind(media.created_by.map(|u| u.0))
+            .bind(now())
+            .fetch_one(pool)
+            .await
+        })?;
+        Ok(MediaId(id))
+    }
+
+    /// Removes a media row (its files are the caller's to remove).
+    pub async fn delete_media(&self, id: MediaId) -> Result<()> {
+        on_pool!(self, |pool| sqlx::query("delete from media where id = $1")
+            .bind(id.0)
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+        Ok(())
+    }
+
+    /// One media item.
+    pub async fn media(&self, id: MediaId) -> Result<Option<Media>> {
+        let sql = format!("{MEDIA_COLUMNS} where id = $1");
+        let row: Option<MediaRow> = on_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(id.0)
+            .fetch_optional(pool)
+            .await)?;
+        Ok(row.map(Media::from))
+    }
+
+    /// The media of the given sites (all when `None`), newest first.
+    pub async fn media_list(&self, sites: Option<&[SiteId]>, limit: i64) -> Result<Vec<Media>> {
+        let site_filter = match sites {
+            None => String::new(),
+            Some([]) => " where 1 = 0".to_owned(),
+            Some(ids) => format!(
+                " where site_id in ({})",
+                ids.iter()
+                    .map(|s| s.0.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let sql = format!("{MEDIA_COLUMNS}{site_filter} order by id desc limit $1");
+        let rows: Vec<MediaRow> = on_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(limit)
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows.into_iter().map(Media::from).collect())
+    }
+
+    /// Changes the words around an image.
+    pub async fn update_media_text(
+        &self,
+        id: MediaId,
+        alt: &str,
+        caption: &str,
+        credit: &str,
+    ) -> Result<()> {
+        let done = on_pool!(self, |pool| {
+            sqlx::query("update media set alt = $1, caption = $2, credit = $3 where id = $4")
+                .bind(alt)
+                .bind(caption)
+                .bind(credit)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        if done == 0 {
+            return Err(StoreError::UnknownReference {
+                what: "media",
+                value: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+}
