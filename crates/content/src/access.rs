@@ -40,10 +40,7 @@ impl std::str::FromStr for Role {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == s)
-            .ok_or_else(|| crate::UnknownValue {
-                what: "role",
-                value: s.to_owned(),
-            })
+            .ok_or_else(|| crate::UnknownValue { what: "role", value: s.to_owned() })
     }
 }
 
@@ -109,10 +106,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     match role {
         Role::Admin => true,
         Role::Editor => !matches!(action, ViewAudit | ManageUsers),
-        Role::Author => matches!(
-            action,
-            ViewDrafts | CreateDraft | EditDraft | Submit | UploadMedia
-        ),
+        Role::Author => matches!(action, ViewDrafts | CreateDraft | EditDraft | Submit | UploadMedia),
         Role::Translator => matches!(action, ViewDrafts | EditTranslation),
     }
 }
@@ -150,16 +144,11 @@ mod tests {
                     UploadMedia,
                 ],
             ),
-            (
-                Role::Author,
-                &[ViewDrafts, CreateDraft, EditDraft, Submit, UploadMedia],
-            ),
+            (Role::Author, &[ViewDrafts, CreateDraft, EditDraft, Submit, UploadMedia]),
             (Role::Translator, &[ViewDrafts, EditTranslation]),
         ];
         let expected_on_own_site = |role: Role, action: Action| {
-            granted
-                .iter()
-                .any(|(r, actions)| *r == role && actions.contains(&action))
+            granted.iter().any(|(r, actions)| *r == role && actions.contains(&action))
         };
         for role in Role::ALL {
             for action in Action::ALL {
@@ -169,11 +158,7 @@ mod tests {
                     "{role} {action:?} own"
                 );
                 let on_other = role == Role::Admin;
-                assert_eq!(
-                    may(role, &[own], action, other),
-                    on_other,
-                    "{role} {action:?} other site"
-                );
+                assert_eq!(may(role, &[own], action, other), on_other, "{role} {action:?} other site");
             }
         }
     }

@@ -4,15 +4,8 @@ pub fn slugify(title: &str) -> String {
     const MAX: usize = 80;
     let ascii = deunicode::deunicode(title).to_ascii_lowercase();
     let mut slug = String::with_capacity(ascii.len().min(MAX));
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let extra = if slug.is_empty() {
-            word.len()
-        } else {
-            word.len() + 1
-        };
+    for word in ascii.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        let extra = if slug.is_empty() { word.len() } else { word.len() + 1 };
         if slug.len() + extra > MAX {
             if slug.is_empty() {
                 slug.push_str(&word[..MAX]);
@@ -31,9 +24,7 @@ pub fn slugify(title: &str) -> String {
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 80
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
@@ -54,10 +45,7 @@ mod tests {
             slugify("IOM, Partners Work with the Americas to Protect Migrant Children"),
             "iom-partners-work-with-the-americas-to-protect-migrant-children"
         );
-        assert_eq!(
-            slugify("Niños migrantes: ¿qué hacer?"),
-            "ninos-migrantes-que-hacer"
-        );
+        assert_eq!(slugify("Niños migrantes: ¿qué hacer?"), "ninos-migrantes-que-hacer");
         assert_eq!(slugify("  --  "), "");
     }
 

@@ -17,11 +17,7 @@ pub struct FieldError {
 
 impl FieldError {
     fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            code,
-            message: message.into(),
-        }
+        Self { field, code, message: message.into() }
     }
 }
 
@@ -67,34 +63,13 @@ const MAX_SHORT: usize = 200;
 const MAX_SUMMARY: usize = 2_000;
 const MAX_BODY: usize = 400_000;
 
-fn check_text(
-    errors: &mut Vec<FieldError>,
-    field: &'static str,
-    value: &str,
-    max: usize,
-    required: bool,
-) {
+fn check_text(errors: &mut Vec<FieldError>, field: &'static str, value: &str, max: usize, required: bool) {
     if required && value.trim().is_empty() {
-        errors.push(FieldError::new(
-            field,
-            "required",
-            "This field is required.",
-        ));
+        errors.push(FieldError::new(field, "required", "This field is required."));
     } else if value.chars().count() > max {
-        errors.push(FieldError::new(
-            field,
-            "too_long",
-            format!("At most {max} characters."),
-        ));
-    } else if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
-        errors.push(FieldError::new(
-            field,
-            "control_characters",
-            "Contains control characters.",
-        ));
+        errors.push(FieldError::new(field, "too_long", format!("At most {max} characters.")));
+    } else if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        errors.push(FieldError::new(field, "control_characters", "Contains control characters."));
     }
 }
 
@@ -120,13 +95,7 @@ impl Draft {
         }
         check_text(&mut errors, "dateline", &self.dateline, MAX_SHORT, false);
         check_text(&mut errors, "summary", &self.summary, MAX_SUMMARY, false);
-        check_text(
-            &mut errors,
-            "body_markdown",
-            &self.body_markdown,
-            MAX_BODY,
-            false,
-        );
+        check_text(&mut errors, "body_markdown", &self.body_markdown, MAX_BODY, false);
         check_text(&mut errors, "programme", &self.programme, MAX_SHORT, false);
         if let Some(bad) = self.countries.iter().find(|c| !is_known_country(c)) {
             errors.push(FieldError::new(
@@ -155,10 +124,7 @@ mod tests {
     #[test]
     fn a_complete_draft_is_valid() {
         assert_eq!(good().validate(Kind::Release, |c| c == "SV"), vec![]);
-        let page = Draft {
-            slug: "our-work/partnerships".into(),
-            ..good()
-        };
+        let page = Draft { slug: "our-work/partnerships".into(), ..good() };
         assert_eq!(
             page.validate(Kind::Page, |_| false).len(),
             1,
@@ -175,11 +141,7 @@ mod tests {
             summary: "bell\u{7}".into(),
             ..good()
         };
-        let fields: Vec<_> = draft
-            .validate(Kind::Release, |c| c == "SV")
-            .iter()
-            .map(|e| e.field)
-            .collect();
+        let fields: Vec<_> = draft.validate(Kind::Release, |c| c == "SV").iter().map(|e| e.field).collect();
         assert_eq!(fields, ["title", "slug", "summary", "countries"]);
     }
 }

@@ -46,9 +46,7 @@ impl Lang {
 
     /// The language for an ISO 639-1 code such as `"fr"` (ASCII case-insensitive).
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL
-            .into_iter()
-            .find(|lang| lang.code().eq_ignore_ascii_case(code))
+        Lang::ALL.into_iter().find(|lang| lang.code().eq_ignore_ascii_case(code))
     }
 
     /// The ISO 639-1 code, e.g. `"fr"`.
@@ -131,27 +129,19 @@ pub fn regions() -> &'static [Region] {
 
 /// The continental region or sub-region with this M49 code (e.g. `"019"`, `"013"`).
 pub fn region(code: &str) -> Option<&'static Region> {
-    REGIONS
-        .iter()
-        .chain(SUBREGIONS.iter())
-        .find(|region| region.code == code)
+    REGIONS.iter().chain(SUBREGIONS.iter()).find(|region| region.code == code)
 }
 
 /// The sub-regions of a continental region, by M49 code; none for a sub-region.
 pub fn subregions_of(region: &Region) -> impl Iterator<Item = &'static Region> + use<> {
     let code = region.code;
-    SUBREGIONS
-        .iter()
-        .filter(move |sub| sub.parent.is_some_and(|parent| parent.code == code))
+    SUBREGIONS.iter().filter(move |sub| sub.parent.is_some_and(|parent| parent.code == code))
 }
 
 /// The countries in a continental region or sub-region, sorted by alpha-2 code.
 pub fn countries_in(region: &Region) -> impl Iterator<Item = &'static Country> + use<> {
     let code = region.code;
     COUNTRIES.iter().filter(move |country| {
-        [country.region, country.subregion]
-            .into_iter()
-            .flatten()
-            .any(|area| area.code == code)
+        [country.region, country.subregion].into_iter().flatten().any(|area| area.code == code)
     })
 }

@@ -23,15 +23,9 @@ fn el_salvador_has_its_names_region_and_subregion() {
     assert_eq!(sv.name(Lang::Ar), "السلفادور");
 
     let americas = sv.region.expect("SV has a region");
-    assert_eq!(
-        (americas.code, americas.name(Lang::En)),
-        ("019", "Americas")
-    );
+    assert_eq!((americas.code, americas.name(Lang::En)), ("019", "Americas"));
     let central = sv.subregion.expect("SV has a sub-region");
-    assert_eq!(
-        (central.code, central.name(Lang::En)),
-        ("013", "Central America")
-    );
+    assert_eq!((central.code, central.name(Lang::En)), ("013", "Central America"));
     assert_eq!(central.name(Lang::Fr), "Amérique centrale");
     assert_eq!(central.parent, Some(americas));
 }
@@ -47,8 +41,8 @@ fn lookup_ignores_ascii_case() {
 #[test]
 fn codes_that_are_not_countries_are_not_found() {
     for code in [
-        "ZZ", "EU", "EZ", "UN", "QO", "XK", "AA", "AN", "SU", "YU", "AC", "EA", "", "S", "SVX",
-        "SLV", "222", "ÉS", "S\u{0}", "é", "1", "--",
+        "ZZ", "EU", "EZ", "UN", "QO", "XK", "AA", "AN", "SU", "YU", "AC", "EA", "", "S", "SVX", "SLV", "222",
+        "ÉS", "S\u{0}", "é", "1", "--",
     ] {
         assert_eq!(country(code), None, "{code:?}");
     }
@@ -66,10 +60,7 @@ fn countries_are_sorted_and_codes_are_unique() {
         assert!(c.iso2.len() == 2 && c.iso2.bytes().all(|b| b.is_ascii_uppercase()));
         assert!(c.iso3.len() == 3 && c.iso3.bytes().all(|b| b.is_ascii_uppercase()));
         assert!((1..900).contains(&c.numeric), "{}: {}", c.iso2, c.numeric);
-        assert!(std::ptr::eq(
-            c,
-            country(c.iso2).expect("every listed code is found")
-        ));
+        assert!(std::ptr::eq(c, country(c.iso2).expect("every listed code is found")));
     }
 }
 
@@ -80,12 +71,8 @@ fn every_country_but_antarctica_has_a_region_and_subregion() {
             assert_eq!((c.region, c.subregion), (None, None), "{}", c.iso2);
             continue;
         }
-        let continent = c
-            .region
-            .unwrap_or_else(|| panic!("{} has no region", c.iso2));
-        let sub = c
-            .subregion
-            .unwrap_or_else(|| panic!("{} has no sub-region", c.iso2));
+        let continent = c.region.unwrap_or_else(|| panic!("{} has no region", c.iso2));
+        let sub = c.subregion.unwrap_or_else(|| panic!("{} has no sub-region", c.iso2));
         assert_eq!(sub.parent, Some(continent), "{}", c.iso2);
         assert!(regions().iter().any(|r| std::ptr::eq(r, continent)));
     }
@@ -93,9 +80,7 @@ fn every_country_but_antarctica_has_a_region_and_subregion() {
 
 #[test]
 fn every_name_is_present_in_every_language() {
-    let areas = regions()
-        .iter()
-        .chain(regions().iter().flat_map(subregions_of));
+    let areas = regions().iter().chain(regions().iter().flat_map(subregions_of));
     for area in areas {
         for lang in Lang::ALL {
             assert!(!area.name(lang).trim().is_empty(), "{} {lang:?}", area.code);

@@ -126,8 +126,7 @@ fn release_drafts() -> Result<Vec<Draft>, DemoError> {
                 entry: entry.title.clone(),
                 problem,
             };
-            let date = Date::parse(&entry.date, &date_format)
-                .map_err(|e| invalid(format!("date: {e}")))?;
+            let date = Date::parse(&entry.date, &date_format).map_err(|e| invalid(format!("date: {e}")))?;
             // Releases go out at 09:00 UTC on their date.
             let published_at = date.midnight().assume_utc() + time::Duration::hours(9);
             let draft = Draft {
@@ -144,9 +143,8 @@ fn release_drafts() -> Result<Vec<Draft>, DemoError> {
                 contacts: entry.contacts.clone(),
                 image: None,
             };
-            let errors = draft.validate(Kind::Release, |code| {
-                portico_geo::country(code).is_some_and(|c| c.iso2 == code)
-            });
+            let errors = draft
+                .validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));
             match errors.first() {
                 Some(error) => Err(invalid(format!("{}: {}", error.field, error.message))),
                 None => Ok(draft),
@@ -159,11 +157,7 @@ fn release_drafts() -> Result<Vec<Draft>, DemoError> {
 fn menu_from(pages: &[PageEntry]) -> Vec<MenuItem> {
     let mut menu: Vec<MenuItem> = Vec::new();
     for page in pages {
-        let item = MenuItem {
-            label: page.title.clone(),
-            path: page.path.clone(),
-            children: Vec::new(),
-        };
+        let item = MenuItem { label: page.title.clone(), path: page.path.clone(), children: Vec::new() };
         match page.path.rsplit_once('/') {
             Some((parent, _)) => {
                 if let Some(parent) = menu.iter_mut().find(|m| m.path == parent) {
@@ -173,11 +167,7 @@ fn menu_from(pages: &[PageEntry]) -> Vec<MenuItem> {
             None => menu.push(item),
         }
     }
-    menu.push(MenuItem {
-        label: "News".to_owned(),
-        path: "news".to_owned(),
-        children: Vec::new(),
-    });
+    menu.push(MenuItem { label: "News".to_owned(), path: "news".to_owned(), children: Vec::new() });
     menu
 }
 
@@ -207,20 +197,12 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         .await?;
     for theme in taxonomy.theme {
         store
-            .upsert_theme(&NewTheme {
-                slug: theme.slug,
-                name: theme.name,
-                description: theme.description,
-            })
+            .upsert_theme(&NewTheme { slug: theme.slug, name: theme.name, description: theme.description })
             .await?;
     }
     for partner in taxonomy.partner {
         store
-            .upsert_partner(&NewPartner {
-                slug: partner.slug,
-                name: partner.name,
-                acronym: partner.acronym,
-            })
+            .upsert_partner(&NewPartner { slug: partner.slug, name: partner.name, acronym: partner.acronym })
             .await?;
     }
     for contact in taxonomy.contact {
@@ -267,9 +249,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
             })
             .await?;
     }
-    store
-        .replace_menu(site, "en", &menu_from(&pages.page))
-        .await?;
+    store.replace_menu(site, "en", &menu_from(&pages.page)).await?;
     Ok(())
 }
 
@@ -291,19 +271,9 @@ mod tests {
     fn the_menu_nests_children_under_their_sections() {
         let pages: Pages = parse("pages.toml", PAGES).expect("pages parse");
         let menu = menu_from(&pages.page);
-        let our_work = menu
-            .iter()
-            .find(|m| m.path == "our-work")
-            .expect("our work");
+        let our_work = menu.iter().find(|m| m.path == "our-work").expect("our work");
         let children: Vec<_> = our_work.children.iter().map(|c| c.path.as_str()).collect();
-        assert_eq!(
-            children,
-            [
-                "our-work/what-we-do",
-                "our-work/partnerships",
-                "our-work/highlights"
-            ]
-        );
+        assert_eq!(children, ["our-work/what-we-do", "our-work/partnerships", "our-work/highlights"]);
         assert_eq!(menu.last().map(|m| m.path.as_str()), Some("news"));
     }
 }

@@ -3,5 +3,6 @@
 //! The binary (`main.rs`) only parses arguments; what each command does lives here so that
 //! tests can run the real server in-process.
 
+pub mod accounts;
 pub mod demo;
 pub mod server;

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use portico::server::{ServeConfig, serve};
+use clap::{Args, Parser, Subcommand};
+use portico::accounts::{UserAdd, add_token, add_user};
+use portico::server::{ServeConfig, open, serve};
 
 /// Portico: the newsroom and website platform for international organizations.
 #[derive(Parser)]
@@ -14,19 +15,83 @@ struct Cli {
     command: Command,
 }
 
+/// Where the data is, for every command.
+#[derive(Args)]
+struct Storage {
+    /// Data folder for the SQLite database and media.
+    #[arg(long, env = "PORTICO_DATA", default_value = "data")]
+    data: PathBuf,
+    /// Database URL (postgres://… or sqlite:PATH); SQLite in the data folder by default.
+    #[arg(long, env = "PORTICO_DATABASE", hide_env_values = true)]
+    database: Option<String>,
+}
+
+impl Storage {
+    fn config(self, listen: String, theme: Option<PathBuf>) -> ServeConfig {
+        ServeConfig {
+            listen,
+            data: self.data,
+            database: self.database,
+            theme,
+            schedule_every: portico::server::SCHEDULE_INTERVAL,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a back-office user.
+    Add {
+        /// Login email.
+        #[arg(long)]
+        email: String,
+        /// admin, editor, author or translator.
+        #[arg(long)]
+        role: String,
+        /// A site the role applies to (repeat for several); admins need none.
+        #[arg(long = "site")]
+        sites: Vec<String>,
+        /// Display name.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Read the password from the first line of standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        storage: Storage,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a user; it is printed once.
+    Add {
+        /// The user's email.
+        #[arg(long)]
+        email: String,
+        /// What the token is for.
+        #[arg(long, default_value = "command line")]
+        name: String,
+        #[command(flatten)]
+        storage: Storage,
+    },
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Manage back-office users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Serve the sites: public pages, feeds and API.
     Serve {
         /// Address to listen on.
         #[arg(long, env = "PORTICO_LISTEN", default_value = "127.0.0.1:8080")]
         listen: String,
-        /// Data folder for the SQLite database and media.
-        #[arg(long, env = "PORTICO_DATA", default_value = "data")]
-        data: PathBuf,
-        /// Database URL (postgres://… or sqlite:PATH); SQLite in the data folder by default.
-        #[arg(long, env = "PORTICO_DATABASE", hide_env_values = true)]
-        database: Option<String>,
+        #[command(flatten)]
+        storage: Storage,
         /// Theme folder whose templates/ and static/ files replace the built-in ones.
         #[arg(long, env = "PORTICO_THEME")]
         theme: Option<PathBuf>,
@@ -52,19 +117,14 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve {
-                listen,
-                data,
-                database,
-                theme,
-            } => {
-                serve(&ServeConfig {
-                    listen,
-                    data,
-                    database,
-                    theme,
-                })
-                .await
+            Command::Serve { listen, storage, theme } => serve(&storage.config(listen, theme)).await,
+            Command::User(UserCommand::Add { email, role, sites, name, password_stdin, storage }) => {
+                let store = open(&storage.config(String::new(), None)).await?;
+                add_user(&store, &UserAdd { email, role, sites, name, password_stdin }).await
+            }
+            Command::Token(TokenCommand::Add { email, name, storage }) => {
+                let store = open(&storage.config(String::new(), None)).await?;
+                add_token(&store, &email, &name).await
             }
         }
     });

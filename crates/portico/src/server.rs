@@ -22,6 +22,9 @@ pub struct ServeConfig {
     pub database: Option<String>,
     /// A theme folder overriding the built-in templates and stylesheet.
     pub theme: Option<PathBuf>,
+    /// How often scheduled documents are checked; [`SCHEDULE_INTERVAL`] unless a test is in a
+    /// hurry.
+    pub schedule_every: std::time::Duration,
 }
 
 /// A database URL fit for a log line or an error: no password.
@@ -49,18 +52,12 @@ pub async fn open(config: &ServeConfig) -> Result<Store> {
         Some(url) => url.clone(),
         None => format!("sqlite:{}", config.data.join("portico.db").display()),
     };
-    let store = Store::connect(&url)
-        .await
-        .with_context(|| format!("cannot open the database {}", redact(&url)))?;
-    store
-        .migrate()
-        .await
-        .with_context(|| format!("cannot migrate the database {}", redact(&url)))?;
+    let store =
+        Store::connect(&url).await.with_context(|| format!("cannot open the database {}", redact(&url)))?;
+    store.migrate().await.with_context(|| format!("cannot migrate the database {}", redact(&url)))?;
     if store.is_empty().await? {
         tracing::info!("empty database: loading the demo content");
-        crate::demo::load(&store)
-            .await
-            .context("cannot load the demo content")?;
+        crate::demo::load(&store).await.context("cannot load the demo content")?;
     }
     Ok(store)
 }
@@ -92,33 +89,46 @@ impl Server {
 /// Opens everything and starts serving in the background.
 pub async fn start(config: &ServeConfig) -> Result<Server> {
     let store = open(config).await?;
-    let app = App::new(
-        store.clone(),
-        WebOptions {
-            theme_dir: config.theme.clone(),
-        },
-    )
-    .await
-    .context("cannot start the web application")?;
+    let options = WebOptions { theme_dir: config.theme.clone(), media_dir: config.data.join("media") };
+    let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr().context("listening address")?;
     let (shutdown, stopped) = oneshot::channel::<()>();
-    let router = app.router();
+    let router = app.router().into_make_service_with_connect_info::<SocketAddr>();
+    let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
     let task = tokio::spawn(async move {
-        axum::serve(listener, router)
+        let served = axum::serve(listener, router)
             .with_graceful_shutdown(async {
                 let _ = stopped.await;
             })
-            .await
+            .await;
+        scheduler.abort();
+        served
     });
-    Ok(Server {
-        addr,
-        store,
-        shutdown,
-        task,
-    })
+    Ok(Server { addr, store, shutdown, task })
+}
+
+/// How often scheduled releases are checked: well within the minute we promise.
+pub const SCHEDULE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Publishes scheduled documents whose time has come, now and then every few seconds. Because
+/// it reads the schedule from the database, a restart catches up at once.
+async fn publish_scheduled(store: Store, every: std::time::Duration) {
+    let mut interval = tokio::time::interval(every);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        match store.publish_due().await {
+            Ok(published) if !published.is_empty() => {
+                let ids: Vec<String> = published.iter().map(|(d, _)| d.to_string()).collect();
+                tracing::info!(documents = %ids.join(","), "published scheduled documents");
+            }
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "cannot publish scheduled documents"),
+        }
+    }
 }
 
 /// `portico serve`: runs until Ctrl-C or SIGTERM.
@@ -165,10 +175,7 @@ mod tests {
 
     #[test]
     fn passwords_never_reach_messages() {
-        assert_eq!(
-            redact("postgres://app:s3cret@db:5432/portico"),
-            "postgres://app:***@db:5432/portico"
-        );
+        assert_eq!(redact("postgres://app:s3cret@db:5432/portico"), "postgres://app:***@db:5432/portico");
         assert_eq!(redact("sqlite:data/portico.db"), "sqlite:data/portico.db");
     }
 }

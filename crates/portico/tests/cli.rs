@@ -15,10 +15,7 @@ fn failing_serve(args: &[&str]) -> String {
         .env_remove("PORTICO_DATABASE")
         .output()
         .expect("run portico");
-    assert!(
-        !output.status.success(),
-        "portico serve {args:?} should fail"
-    );
+    assert!(!output.status.success(), "portico serve {args:?} should fail");
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
     stderr
@@ -31,10 +28,7 @@ fn a_port_in_use_is_named_in_one_line() {
     let data = tempfile::tempdir().expect("data");
     let data = data.path().to_str().expect("path");
     let stderr = failing_serve(&["--listen", &address, "--data", data]);
-    assert!(
-        stderr.contains(&format!("cannot listen on {address}")),
-        "{stderr}"
-    );
+    assert!(stderr.contains(&format!("cannot listen on {address}")), "{stderr}");
     assert!(stderr.to_lowercase().contains("in use"), "{stderr}");
 }
 
@@ -44,12 +38,7 @@ fn a_data_folder_that_cannot_be_created_is_named() {
     let file = dir.path().join("a-file");
     std::fs::write(&file, b"").expect("file");
     let data = file.join("data");
-    let stderr = failing_serve(&[
-        "--listen",
-        "127.0.0.1:0",
-        "--data",
-        data.to_str().expect("path"),
-    ]);
+    let stderr = failing_serve(&["--listen", "127.0.0.1:0", "--data", data.to_str().expect("path")]);
     assert!(stderr.contains("cannot create the data folder"), "{stderr}");
     assert!(stderr.contains("a-file"), "{stderr}");
 }
@@ -66,10 +55,7 @@ fn a_database_that_cannot_be_opened_is_named_without_its_password() {
         "--database",
         "sqlite:/no/such/folder/p.db",
     ]);
-    assert!(
-        stderr.contains("cannot open the database sqlite:/no/such/folder/p.db"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("cannot open the database sqlite:/no/such/folder/p.db"), "{stderr}");
 
     let stderr = failing_serve(&[
         "--listen",
@@ -108,32 +94,15 @@ fn sigterm_stops_the_server_cleanly_and_settings_come_from_the_environment() {
                 .map(|w| w.trim_end_matches('/').to_owned())
         })
         .expect("the server logs the URL it serves");
-    assert!(
-        data.path().join("portico.db").exists(),
-        "SQLite database in the data folder"
-    );
-    assert!(
-        data.path().join("media").is_dir(),
-        "media folder in the data folder"
-    );
+    assert!(data.path().join("portico.db").exists(), "SQLite database in the data folder");
+    assert!(data.path().join("media").is_dir(), "media folder in the data folder");
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let status = runtime.block_on(async {
-        reqwest::get(format!("{url}/healthz"))
-            .await
-            .expect("health")
-            .status()
-            .as_u16()
-    });
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let status = runtime
+        .block_on(async { reqwest::get(format!("{url}/healthz")).await.expect("health").status().as_u16() });
     assert_eq!(status, 200);
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
     assert!(killed.success());
     for _ in 0..100 {
         if let Some(exit) = child.try_wait().expect("wait") {

@@ -16,25 +16,14 @@ async fn the_root_redirects_to_english_and_the_home_page_shows_news_and_sections
         assert_eq!(app.get("/en").await.headers()["location"], "/en/");
 
         let home = app.page("/en/", 200).await;
-        assert_eq!(
-            text(&home, "h1"),
-            "International Organization for Migration"
-        );
+        assert_eq!(text(&home, "h1"), "International Organization for Migration");
         let latest = texts(&home, ".card-title");
         assert_eq!(latest.len(), 6, "six latest releases on {}", app.backend());
         let sections = texts(&home, ".teaser h3");
-        for section in [
-            "Who we are",
-            "Our work",
-            "Where we work",
-            "Take action",
-            "Data and research",
-            "2030 Agenda",
-        ] {
-            assert!(
-                sections.iter().any(|s| s == section),
-                "teaser for {section}: {sections:?}"
-            );
+        for section in
+            ["Who we are", "Our work", "Where we work", "Take action", "Data and research", "2030 Agenda"]
+        {
+            assert!(sections.iter().any(|s| s == section), "teaser for {section}: {sections:?}");
         }
         assert_eq!(attrs(&home, "a.skip-link", "href"), ["#main"]);
         assert_eq!(attrs(&home, "main", "id"), ["main"]);
@@ -71,24 +60,14 @@ async fn every_menu_section_renders_with_the_current_section_marked() {
         assert_eq!(text(&partnerships, "h1"), "Partnerships");
         let current = texts(&partnerships, ".menu-item.is-current > a");
         assert_eq!(current, ["Our work"]);
-        assert_eq!(
-            attrs(&partnerships, "a[aria-current=page]", "href"),
-            ["/en/our-work/partnerships"]
-        );
-        assert_eq!(
-            texts(&partnerships, ".breadcrumbs li"),
-            ["Home", "Our work", "Partnerships"]
-        );
+        assert_eq!(attrs(&partnerships, "a[aria-current=page]", "href"), ["/en/our-work/partnerships"]);
+        assert_eq!(texts(&partnerships, ".breadcrumbs li"), ["Home", "Our work", "Partnerships"]);
 
         let our_work = app.page("/en/our-work", 200).await;
         let children = attrs(&our_work, ".section-nav a", "href");
         assert_eq!(
             children,
-            [
-                "/en/our-work/what-we-do",
-                "/en/our-work/partnerships",
-                "/en/our-work/highlights"
-            ]
+            ["/en/our-work/what-we-do", "/en/our-work/partnerships", "/en/our-work/highlights"]
         );
 
         let who = app.page("/en/who-we-are", 200).await;
@@ -108,19 +87,12 @@ async fn the_news_list_is_newest_first_paginated_and_filterable() {
         let mut sorted = dates.clone();
         sorted.sort_by(|a, b| b.cmp(a));
         assert_eq!(dates, sorted, "newest first");
-        assert_eq!(
-            attrs(&first, ".pagination a[rel=next]", "href"),
-            ["/en/news?page=2"]
-        );
+        assert_eq!(attrs(&first, ".pagination a[rel=next]", "href"), ["/en/news?page=2"]);
 
         let second = app.page("/en/news?page=2", 200).await;
         let rest = texts(&second, ".card-title");
         assert!(!rest.is_empty());
-        assert!(
-            rest.iter()
-                .all(|t| !texts(&first, ".card-title").contains(t)),
-            "pages do not overlap"
-        );
+        assert!(rest.iter().all(|t| !texts(&first, ".card-title").contains(t)), "pages do not overlap");
         app.page("/en/news?page=50", 404).await;
 
         let salvador = app.page("/en/news?country=SV", 200).await;
@@ -128,18 +100,10 @@ async fn the_news_list_is_newest_first_paginated_and_filterable() {
         let cards = texts(&salvador, ".release-card");
         assert!(cards.len() >= 3, "El Salvador has several releases");
         assert!(cards.iter().all(|c| c.contains("El Salvador")));
-        assert_eq!(
-            texts(&salvador, ".active-filters li span"),
-            ["Country: El Salvador"]
-        );
-        assert_eq!(
-            attrs(&salvador, ".active-filters a.remove", "href"),
-            ["/en/news"]
-        );
+        assert_eq!(texts(&salvador, ".active-filters li span"), ["Country: El Salvador"]);
+        assert_eq!(attrs(&salvador, ".active-filters a.remove", "href"), ["/en/news"]);
 
-        let combined = app
-            .page("/en/news?country=sv&year=2015&theme=migrant-children", 200)
-            .await;
+        let combined = app.page("/en/news?country=sv&year=2015&theme=migrant-children", 200).await;
         let titles = texts(&combined, ".card-title");
         assert_eq!(titles.len(), 1, "{titles:?}");
         assert!(titles[0].contains("San Salvador"));
@@ -153,10 +117,7 @@ async fn the_news_list_is_newest_first_paginated_and_filterable() {
             ]
         );
         let empty = app.page("/en/news?country=fr&year=2016", 200).await;
-        assert_eq!(
-            text(&empty, ".empty"),
-            "No press releases match these filters."
-        );
+        assert_eq!(text(&empty, ".empty"), "No press releases match these filters.");
     }
 }
 
@@ -166,23 +127,11 @@ async fn a_release_page_leads_with_its_dateline_and_gives_the_media_contact() {
         let path = seed_release_path(&app).await;
         let release = app.page(&path, 200).await;
         assert_eq!(text(&release, ".kicker"), "Press release");
-        assert_eq!(
-            text(&release, ".release-body > .dateline .place"),
-            "San Salvador"
-        );
-        assert_eq!(
-            attrs(&release, ".release-body > .dateline time", "datetime"),
-            ["2015-08-21"]
-        );
-        assert_eq!(
-            text(&release, ".release-body > .dateline time"),
-            "21 August 2015"
-        );
+        assert_eq!(text(&release, ".release-body > .dateline .place"), "San Salvador");
+        assert_eq!(attrs(&release, ".release-body > .dateline time", "datetime"), ["2015-08-21"]);
+        assert_eq!(text(&release, ".release-body > .dateline time"), "21 August 2015");
         let first_child = texts(&release, ".release-body > :first-child");
-        assert!(
-            first_child[0].starts_with("San Salvador"),
-            "the dateline leads the body"
-        );
+        assert!(first_child[0].starts_with("San Salvador"), "the dateline leads the body");
 
         let body = text(&release, ".release-body");
         for fact in [
@@ -206,30 +155,14 @@ async fn a_release_page_leads_with_its_dateline_and_gives_the_media_contact() {
         }
         assert!(text(&release, ".release-facts").contains("Mesoamerica Regional Programme"));
 
-        assert_eq!(
-            text(&release, ".media-contacts .contact-name"),
-            "Alba Miriam Amaya"
-        );
-        assert_eq!(
-            text(&release, ".media-contacts .contact-office"),
-            "IOM El Salvador"
-        );
-        assert_eq!(
-            attrs(&release, ".media-contacts a[href^='tel:']", "href"),
-            ["tel:+50325210500"]
-        );
-        assert_eq!(
-            attrs(&release, ".media-contacts a[href^='mailto:']", "href"),
-            ["mailto:aamaya@iom.int"]
-        );
+        assert_eq!(text(&release, ".media-contacts .contact-name"), "Alba Miriam Amaya");
+        assert_eq!(text(&release, ".media-contacts .contact-office"), "IOM El Salvador");
+        assert_eq!(attrs(&release, ".media-contacts a[href^='tel:']", "href"), ["tel:+50325210500"]);
+        assert_eq!(attrs(&release, ".media-contacts a[href^='mailto:']", "href"), ["mailto:aamaya@iom.int"]);
         assert_eq!(texts(&release, ".breadcrumbs li a"), ["Home", "News"]);
 
         let country_link = app.page("/en/news?country=sv", 200).await;
-        assert!(
-            texts(&country_link, ".card-title a")
-                .iter()
-                .any(|t| t.contains("San Salvador"))
-        );
+        assert!(texts(&country_link, ".card-title a").iter().any(|t| t.contains("San Salvador")));
     }
 }
 
@@ -238,12 +171,7 @@ async fn where_we_work_groups_countries_by_region_and_each_country_lists_its_rel
     for app in TestApp::each().await {
         let index = app.page("/en/where-we-work", 200).await;
         let regions = texts(&index, ".region h2");
-        assert_eq!(
-            regions[..5],
-            ["Africa", "Americas", "Asia", "Europe", "Oceania"],
-            "{}",
-            app.backend()
-        );
+        assert_eq!(regions[..5], ["Africa", "Americas", "Asia", "Europe", "Oceania"], "{}", app.backend());
         let americas = texts(&index, "#region-019 .country-list a");
         assert!(americas.iter().any(|c| c == "El Salvador"));
         assert!(!americas.iter().any(|c| c == "Kenya"));
@@ -253,14 +181,8 @@ async fn where_we_work_groups_countries_by_region_and_each_country_lists_its_rel
         assert_eq!(text(&salvador, "h1"), "El Salvador");
         assert!(text(&salvador, ".kicker").contains("Central America"));
         assert!(texts(&salvador, ".card-title").len() >= 3);
-        assert_eq!(
-            texts(&salvador, ".breadcrumbs li"),
-            ["Home", "Where we work", "El Salvador"]
-        );
-        assert_eq!(
-            texts(&salvador, ".menu-item.is-current > a"),
-            ["Where we work"]
-        );
+        assert_eq!(texts(&salvador, ".breadcrumbs li"), ["Home", "Where we work", "El Salvador"]);
+        assert_eq!(texts(&salvador, ".menu-item.is-current > a"), ["Where we work"]);
 
         let upper = app.get("/en/where-we-work/SV").await;
         assert_eq!(upper.status().as_u16(), 308);
@@ -281,25 +203,12 @@ async fn bad_input_gets_a_clear_400_and_unknown_addresses_the_404_page() {
             ("year=abc", "not a year"),
             ("country=ZZ", "not a country code"),
             ("country=%C3%A9s", "not a country code"),
-            (
-                "theme=%3Cscript%3Ealert(1)%3C/script%3E",
-                "not one of our themes",
-            ),
+            ("theme=%3Cscript%3Ealert(1)%3C/script%3E", "not one of our themes"),
             ("theme=no-such-theme", "not one of our themes"),
         ] {
             let response = app.get(&format!("/en/news?{query}")).await;
-            assert_eq!(
-                response.status().as_u16(),
-                400,
-                "{query} on {}",
-                app.backend()
-            );
-            assert!(
-                response.headers()["content-type"]
-                    .to_str()
-                    .expect("type")
-                    .starts_with("text/html")
-            );
+            assert_eq!(response.status().as_u16(), 400, "{query} on {}", app.backend());
+            assert!(response.headers()["content-type"].to_str().expect("type").starts_with("text/html"));
             let body = response.text().await.expect("body");
             assert!(body.contains(says), "{query}: {body}");
             assert!(!body.contains("<script>alert"), "input is escaped");
@@ -329,42 +238,24 @@ async fn responses_carry_etags_compression_and_security_headers() {
         assert_eq!(headers["content-language"], "en");
         assert!(headers.get("content-encoding").is_none());
         let etag = headers["etag"].to_str().expect("etag").to_owned();
-        assert!(
-            etag.starts_with('"') && !etag.starts_with("W/"),
-            "strong ETag: {etag}"
-        );
+        assert!(etag.starts_with('"') && !etag.starts_with("W/"), "strong ETag: {etag}");
         assert_eq!(headers["x-content-type-options"], "nosniff");
         assert!(headers.contains_key("referrer-policy"));
         let csp = headers["content-security-policy"].to_str().expect("csp");
         assert!(!csp.contains("unsafe-inline"), "{csp}");
         let identity = plain.text().await.expect("body");
 
-        let revalidated = app
-            .client
-            .get(app.url(&path))
-            .header("if-none-match", &etag)
-            .send()
-            .await
-            .expect("304");
+        let revalidated =
+            app.client.get(app.url(&path)).header("if-none-match", &etag).send().await.expect("304");
         assert_eq!(revalidated.status().as_u16(), 304, "{}", app.backend());
         assert!(revalidated.text().await.expect("body").is_empty());
-        let stale = app
-            .client
-            .get(app.url(&path))
-            .header("if-none-match", "\"other\"")
-            .send()
-            .await
-            .expect("200");
+        let stale =
+            app.client.get(app.url(&path)).header("if-none-match", "\"other\"").send().await.expect("200");
         assert_eq!(stale.status().as_u16(), 200);
 
         for encoding in ["br", "gzip"] {
-            let raw = app
-                .client
-                .get(app.url(&path))
-                .header("accept-encoding", encoding)
-                .send()
-                .await
-                .expect("raw");
+            let raw =
+                app.client.get(app.url(&path)).header("accept-encoding", encoding).send().await.expect("raw");
             assert_eq!(raw.headers()["content-encoding"], encoding);
             assert_eq!(raw.headers()["vary"], "Accept-Encoding");
             let compressed_etag = raw.headers()["etag"].to_str().expect("etag").to_owned();
@@ -381,18 +272,8 @@ async fn responses_carry_etags_compression_and_security_headers() {
             assert_eq!(revalidated.status().as_u16(), 304);
         }
         let decoding = reqwest::Client::builder().build().expect("client");
-        let decoded = decoding
-            .get(app.url(&path))
-            .send()
-            .await
-            .expect("decoded")
-            .text()
-            .await
-            .expect("body");
-        assert_eq!(
-            decoded, identity,
-            "compressed bodies decode to the same page"
-        );
+        let decoded = decoding.get(app.url(&path)).send().await.expect("decoded").text().await.expect("body");
+        assert_eq!(decoded, identity, "compressed bodies decode to the same page");
 
         let head = app.client.head(app.url(&path)).send().await.expect("head");
         assert_eq!(head.status().as_u16(), 200);
@@ -410,11 +291,7 @@ async fn responses_carry_etags_compression_and_security_headers() {
 async fn hostile_markdown_never_reaches_the_page() {
     for app in TestApp::each().await {
         let store = &app.server.store;
-        let site = store
-            .site_by_key("global")
-            .await
-            .expect("site")
-            .expect("global site");
+        let site = store.site_by_key("global").await.expect("site").expect("global site");
         let draft = Draft {
             title: "Hostile body".into(),
             slug: "hostile-body".into(),
@@ -442,32 +319,12 @@ async fn hostile_markdown_never_reaches_the_page() {
         assert_eq!(response.status().as_u16(), 200, "{}", app.backend());
         let body = response.text().await.expect("body").to_ascii_lowercase();
         assert!(body.contains("<strong>text</strong>"));
-        for banned in [
-            "<script",
-            "onerror",
-            "onclick",
-            "onload",
-            "javascript:",
-            "<svg",
-        ] {
-            assert!(
-                !body.contains(banned),
-                "{banned} reached the page on {}",
-                app.backend()
-            );
+        for banned in ["<script", "onerror", "onclick", "onload", "javascript:", "<svg"] {
+            assert!(!body.contains(banned), "{banned} reached the page on {}", app.backend());
         }
-        let filter = ReleaseFilter {
-            year: Some(2020),
-            ..ReleaseFilter::default()
-        };
-        let list = store
-            .published_releases(site.id, "en", &filter, 1, 20)
-            .await
-            .expect("list");
-        assert!(
-            list.items.iter().any(|r| r.slug == "hostile-body"),
-            "listed with its year"
-        );
+        let filter = ReleaseFilter { year: Some(2020), ..ReleaseFilter::default() };
+        let list = store.published_releases(site.id, "en", &filter, 1, 20).await.expect("list");
+        assert!(list.items.iter().any(|r| r.slug == "hostile-body"), "listed with its year");
     }
 }
 
@@ -481,19 +338,8 @@ async fn a_failing_database_gives_a_500_page_that_leaks_nothing() {
         let body = response.text().await.expect("body");
         let page = scraper::Html::parse_document(&body);
         assert_eq!(text(&page, "h1"), "Something went wrong on our side");
-        for secret in [
-            "sqlx",
-            "pool",
-            "database",
-            "postgres",
-            "sqlite",
-            "closed",
-            "portico_test",
-        ] {
-            assert!(
-                !body.to_lowercase().contains(secret),
-                "{secret} leaked: {body}"
-            );
+        for secret in ["sqlx", "pool", "database", "postgres", "sqlite", "closed", "portico_test"] {
+            assert!(!body.to_lowercase().contains(secret), "{secret} leaked: {body}");
         }
         assert_eq!(app.get("/healthz").await.status().as_u16(), 503);
     }

@@ -81,10 +81,7 @@ impl Store {
         })?;
         Ok(User {
             id: UserId(row.id),
-            role: row
-                .role
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("role {:?}", row.role)))?,
+            role: row.role.parse().map_err(|_| StoreError::Corrupt(format!("role {:?}", row.role)))?,
             email: row.email,
             name: row.name,
             sites: sites.into_iter().map(SiteId).collect(),
@@ -125,26 +122,15 @@ impl Store {
     /// The user with this email and their password hash, for logging in.
     pub async fn user_for_login(&self, email: &str) -> Result<Option<(User, String)>> {
         let row: Option<(i64, String, String, String, String)> = on_pool!(self, |pool| {
-            sqlx::query_as(
-                "select id, email, name, role, password_hash from users where email = $1",
-            )
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(pool)
-            .await
+            sqlx::query_as("select id, email, name, role, password_hash from users where email = $1")
+                .bind(email.trim().to_lowercase())
+                .fetch_optional(pool)
+                .await
         })?;
         let Some((id, email, name, role, hash)) = row else {
             return Ok(None);
         };
-        Ok(Some((
-            self.user_from_row(UserRow {
-                id,
-                email,
-                name,
-                role,
-            })
-            .await?,
-            hash,
-        )))
+        Ok(Some((self.user_from_row(UserRow { id, email, name, role }).await?, hash)))
     }
 
     /// The user with this id.
@@ -164,9 +150,7 @@ impl Store {
     /// Every user, by email.
     pub async fn users(&self) -> Result<Vec<User>> {
         let rows: Vec<UserRow> = on_pool!(self, |pool| {
-            sqlx::query_as("select id, email, name, role from users order by email")
-                .fetch_all(pool)
-                .await
+            sqlx::query_as("select id, email, name, role from users order by email").fetch_all(pool).await
         })?;
         let mut users = Vec::with_capacity(rows.len());
         for row in rows {
@@ -241,19 +225,18 @@ impl Store {
     /// The live session with this token hash, with its user.
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionInfo>> {
         let row: Option<(i64, String)> = on_pool!(self, |pool| {
-            sqlx::query_as("select user_id, csrf_token from sessions where token_hash = $1 and expires_at > $2")
-                .bind(token_hash)
-                .bind(now())
-                .fetch_optional(pool)
-                .await
+            sqlx::query_as(
+                "select user_id, csrf_token from sessions where token_hash = $1 and expires_at > $2",
+            )
+            .bind(token_hash)
+            .bind(now())
+            .fetch_optional(pool)
+            .await
         })?;
         let Some((user_id, csrf_token)) = row else {
             return Ok(None);
         };
-        Ok(self
-            .user(UserId(user_id))
-            .await?
-            .map(|user| SessionInfo { user, csrf_token }))
+        Ok(self.user(UserId(user_id)).await?.map(|user| SessionInfo { user, csrf_token }))
     }
 
     /// Ends a session.
@@ -293,20 +276,18 @@ impl Store {
         let email = email.trim().to_lowercase();
         let since = crate::normalize(since);
         let (by_email, by_client) = on_pool!(self, |pool| async {
-            let by_email: (i64, Option<OffsetDateTime>) = sqlx::query_as(
-                "select count(*), max(at) from login_failures where email = $1 and at > $2",
-            )
-            .bind(&email)
-            .bind(since)
-            .fetch_one(pool)
-            .await?;
-            let by_client: (i64, Option<OffsetDateTime>) = sqlx::query_as(
-                "select count(*), max(at) from login_failures where client = $1 and at > $2",
-            )
-            .bind(client)
-            .bind(since)
-            .fetch_one(pool)
-            .await?;
+            let by_email: (i64, Option<OffsetDateTime>) =
+                sqlx::query_as("select count(*), max(at) from login_failures where email = $1 and at > $2")
+                    .bind(&email)
+                    .bind(since)
+                    .fetch_one(pool)
+                    .await?;
+            let by_client: (i64, Option<OffsetDateTime>) =
+                sqlx::query_as("select count(*), max(at) from login_failures where client = $1 and at > $2")
+                    .bind(client)
+                    .bind(since)
+                    .fetch_one(pool)
+                    .await?;
             Ok::<_, sqlx::Error>((by_email, by_client))
         }
         .await)?;
@@ -326,12 +307,7 @@ impl Store {
     }
 
     /// Stores a new API token of `user` by its hash.
-    pub async fn create_api_token(
-        &self,
-        user: UserId,
-        name: &str,
-        token_hash: &str,
-    ) -> Result<i64> {
+    pub async fn create_api_token(&self, user: UserId, name: &str, token_hash: &str) -> Result<i64> {
         Ok(on_pool!(self, |pool| {
             sqlx::query_scalar(
                 "insert into api_tokens (user_id, name, token_hash, created_at) values ($1, $2, $3, $4) returning id",
@@ -377,13 +353,15 @@ impl Store {
     /// Revokes a token of `user`; false when they have no such live token.
     pub async fn revoke_api_token(&self, user: UserId, token: i64) -> Result<bool> {
         let done = on_pool!(self, |pool| {
-            sqlx::query("update api_tokens set revoked_at = $1 where id = $2 and user_id = $3 and revoked_at is null")
-                .bind(now())
-                .bind(token)
-                .bind(user.0)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
+            sqlx::query(
+                "update api_tokens set revoked_at = $1 where id = $2 and user_id = $3 and revoked_at is null",
+            )
+            .bind(now())
+            .bind(token)
+            .bind(user.0)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
         })?;
         Ok(done == 1)
     }

@@ -88,19 +88,9 @@ impl Store {
     }
 
     /// Entries matching `filter`, newest first, at most `limit`.
-    pub async fn audit_records(
-        &self,
-        filter: &AuditFilter,
-        limit: i64,
-    ) -> Result<Vec<AuditRecord>> {
-        let user = filter
-            .user
-            .as_ref()
-            .map(|u| format!("%{}%", u.to_lowercase().replace(['%', '_'], "")));
-        let action = filter
-            .action
-            .as_ref()
-            .map(|a| format!("{}%", a.replace(['%', '_'], "")));
+    pub async fn audit_records(&self, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>> {
+        let user = filter.user.as_ref().map(|u| format!("%{}%", u.to_lowercase().replace(['%', '_'], "")));
+        let action = filter.action.as_ref().map(|a| format!("{}%", a.replace(['%', '_'], "")));
         Ok(on_pool!(self, |pool| {
             sqlx::query_as(
                 "select a.at, a.user_email, a.action, s.key as site_key, a.entity, a.entity_id, a.detail, a.client

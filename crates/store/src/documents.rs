@@ -1,9 +1,7 @@
 //! Writing documents: each save is one transaction holding the variant, its revision and
 //! its change-log row, so that readers, the search index and caches never see half a save.
 
-use portico_content::{
-    DocumentId, Draft, Kind, MediaId, SiteId, Status, UserId, VariantId, markdown,
-};
+use portico_content::{DocumentId, Draft, Kind, MediaId, SiteId, Status, UserId, VariantId, markdown};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -185,20 +183,10 @@ fn snapshot_json(draft: &Draft) -> Result<String> {
 impl Store {
     async fn resolve_links(&self, draft: &Draft) -> Result<Links> {
         Ok(Links {
-            countries: draft
-                .countries
-                .iter()
-                .map(|c| c.to_ascii_uppercase())
-                .collect(),
-            themes: self
-                .resolve_ids("themes", "slug", "theme", &draft.themes)
-                .await?,
-            partners: self
-                .resolve_ids("partners", "slug", "partner", &draft.partners)
-                .await?,
-            contacts: self
-                .resolve_ids("contacts", "key", "contact", &draft.contacts)
-                .await?,
+            countries: draft.countries.iter().map(|c| c.to_ascii_uppercase()).collect(),
+            themes: self.resolve_ids("themes", "slug", "theme", &draft.themes).await?,
+            partners: self.resolve_ids("partners", "slug", "partner", &draft.partners).await?,
+            contacts: self.resolve_ids("contacts", "key", "contact", &draft.contacts).await?,
         })
     }
 
@@ -351,8 +339,8 @@ impl Store {
         let published_at = published_at.map(normalize);
         on_pool!(self, |pool| {
             async {
-            let mut tx = pool.begin().await?;
-            let site: Option<i64> = sqlx::query_scalar(
+                let mut tx = pool.begin().await?;
+                let site: Option<i64> = sqlx::query_scalar(
                 "update variants set status = $1, published_at = coalesce($2, published_at), updated_at = $3
                  where document_id = $4 and language = $5 and status = $6 returning site_id",
             )
@@ -364,12 +352,12 @@ impl Store {
             .bind(from.as_str())
             .fetch_optional(&mut *tx)
             .await?;
-            let Some(site) = site else { return Err(StoreError::StaleRevision) };
-            log_change!(tx, at, site, "document", document.0, to.as_str());
-            tx.commit().await?;
-            Ok(())
-        }
-        .await
+                let Some(site) = site else { return Err(StoreError::StaleRevision) };
+                log_change!(tx, at, site, "document", document.0, to.as_str());
+                tx.commit().await?;
+                Ok(())
+            }
+            .await
         })
     }
 
@@ -389,10 +377,7 @@ impl Store {
                 log_change!(tx, at, *site, "document", *document, "published");
             }
             tx.commit().await?;
-            Ok(due
-                .into_iter()
-                .map(|(d, s)| (DocumentId(d), SiteId(s)))
-                .collect())
+            Ok(due.into_iter().map(|(d, s)| (DocumentId(d), SiteId(s))).collect())
         }
         .await)
     }
@@ -447,10 +432,7 @@ impl Store {
             site: SiteId(row.site_id),
             kind: row.kind.parse().map_err(|_| parse("kind", &row.kind))?,
             language: row.language,
-            status: row
-                .status
-                .parse()
-                .map_err(|_| parse("status", &row.status))?,
+            status: row.status.parse().map_err(|_| parse("status", &row.status))?,
             revision: row.revision,
             updated_at: row.updated_at,
             draft: Draft {
@@ -483,10 +465,7 @@ impl Store {
             Some([]) => " and 1 = 0".to_owned(),
             Some(ids) => format!(
                 " and v.site_id in ({})",
-                ids.iter()
-                    .map(|s| s.0.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                ids.iter().map(|s| s.0.to_string()).collect::<Vec<_>>().join(", ")
             ),
         };
         let sql = format!(
@@ -524,9 +503,8 @@ impl Store {
                     number: row.number,
                     created_at: row.created_at,
                     author_email: row.author_email,
-                    draft: serde_json::from_str(&row.snapshot).map_err(|e| {
-                        StoreError::Corrupt(format!("revision {}: {e}", row.number))
-                    })?,
+                    draft: serde_json::from_str(&row.snapshot)
+                        .map_err(|e| StoreError::Corrupt(format!("revision {}: {e}", row.number)))?,
                 })
             })
             .collect()

@@ -68,9 +68,7 @@ pub struct Store {
 impl std::fmt::Debug for Store {
     // Never print the URL: it may carry a password.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store")
-            .field("backend", &self.backend())
-            .finish()
+        f.debug_struct("Store").field("backend", &self.backend()).finish()
     }
 }
 
@@ -94,9 +92,7 @@ impl Store {
                 .connect_lazy_with(options);
             Pool::Postgres(pool)
         } else {
-            let path = url
-                .strip_prefix("sqlite://")
-                .or_else(|| url.strip_prefix("sqlite:"));
+            let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"));
             let options = match path {
                 Some(_) => SqliteConnectOptions::from_str(url).map_err(StoreError::Connect)?,
                 None => SqliteConnectOptions::new().filename(Path::new(url)),
@@ -134,10 +130,7 @@ impl Store {
 
     /// Answers when the database answers.
     pub async fn ping(&self) -> Result<()> {
-        on_pool!(self, |pool| sqlx::query("select 1")
-            .execute(pool)
-            .await
-            .map(|_| ()))?;
+        on_pool!(self, |pool| sqlx::query("select 1").execute(pool).await.map(|_| ()))?;
         Ok(())
     }
 
@@ -155,7 +148,5 @@ pub fn now() -> OffsetDateTime {
 
 /// A time as stored: UTC, whole seconds.
 pub fn normalize(at: OffsetDateTime) -> OffsetDateTime {
-    at.to_offset(time::UtcOffset::UTC)
-        .replace_nanosecond(0)
-        .unwrap_or(at)
+    at.to_offset(time::UtcOffset::UTC).replace_nanosecond(0).unwrap_or(at)
 }

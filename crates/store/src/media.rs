@@ -98,12 +98,7 @@ impl From<MediaRow> for Media {
             alt: row.alt,
             caption: row.caption,
             credit: row.credit,
-            renditions: row
-                .renditions
-                .split(',')
-                .filter(|r| !r.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            renditions: row.renditions.split(',').filter(|r| !r.is_empty()).map(str::to_owned).collect(),
             created_at: row.created_at,
         }
     }
@@ -156,10 +151,8 @@ impl Store {
     /// One media item.
     pub async fn media(&self, id: MediaId) -> Result<Option<Media>> {
         let sql = format!("{MEDIA_COLUMNS} where id = $1");
-        let row: Option<MediaRow> = on_pool!(self, |pool| sqlx::query_as(&sql)
-            .bind(id.0)
-            .fetch_optional(pool)
-            .await)?;
+        let row: Option<MediaRow> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).bind(id.0).fetch_optional(pool).await)?;
         Ok(row.map(Media::from))
     }
 
@@ -170,28 +163,17 @@ impl Store {
             Some([]) => " where 1 = 0".to_owned(),
             Some(ids) => format!(
                 " where site_id in ({})",
-                ids.iter()
-                    .map(|s| s.0.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                ids.iter().map(|s| s.0.to_string()).collect::<Vec<_>>().join(", ")
             ),
         };
         let sql = format!("{MEDIA_COLUMNS}{site_filter} order by id desc limit $1");
-        let rows: Vec<MediaRow> = on_pool!(self, |pool| sqlx::query_as(&sql)
-            .bind(limit)
-            .fetch_all(pool)
-            .await)?;
+        let rows: Vec<MediaRow> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).bind(limit).fetch_all(pool).await)?;
         Ok(rows.into_iter().map(Media::from).collect())
     }
 
     /// Changes the words around an image.
-    pub async fn update_media_text(
-        &self,
-        id: MediaId,
-        alt: &str,
-        caption: &str,
-        credit: &str,
-    ) -> Result<()> {
+    pub async fn update_media_text(&self, id: MediaId, alt: &str, caption: &str, credit: &str) -> Result<()> {
         let done = on_pool!(self, |pool| {
             sqlx::query("update media set alt = $1, caption = $2, credit = $3 where id = $4")
                 .bind(alt)
@@ -203,10 +185,7 @@ impl Store {
                 .map(|r| r.rows_affected())
         })?;
         if done == 0 {
-            return Err(StoreError::UnknownReference {
-                what: "media",
-                value: id.to_string(),
-            });
+            return Err(StoreError::UnknownReference { what: "media", value: id.to_string() });
         }
         Ok(())
     }

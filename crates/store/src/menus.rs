@@ -27,12 +27,7 @@ struct MenuRow {
 
 impl Store {
     /// Replaces the menu of a site in one language with `items`, in one transaction.
-    pub async fn replace_menu(
-        &self,
-        site: SiteId,
-        language: &str,
-        items: &[NewMenuItem],
-    ) -> Result<()> {
+    pub async fn replace_menu(&self, site: SiteId, language: &str, items: &[NewMenuItem]) -> Result<()> {
         // Depth-first, parents before children, so each child can name its parent's new id.
         let mut flat: Vec<(Option<usize>, i32, &MenuItem)> = Vec::new();
         fn walk<'a>(

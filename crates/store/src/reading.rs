@@ -129,8 +129,7 @@ struct ReleaseRow {
 }
 
 /// The condition every public read carries: published, and its time has come.
-const VISIBLE: &str =
-    "v.status = 'published' and v.published_at is not null and v.published_at <= $3";
+const VISIBLE: &str = "v.status = 'published' and v.published_at is not null and v.published_at <= $3";
 
 /// The news-list conditions after [`VISIBLE`]; parameters `$4`–`$6`.
 const LIST_FILTERS: &str = "
@@ -147,10 +146,7 @@ fn year_bounds(year: Option<i32>) -> Result<(Option<OffsetDateTime>, Option<Offs
     let start = |y: i32| {
         Date::from_calendar_date(y, Month::January, 1)
             .map(|d| d.midnight().assume_utc())
-            .map_err(|_| StoreError::UnknownReference {
-                what: "year",
-                value: y.to_string(),
-            })
+            .map_err(|_| StoreError::UnknownReference { what: "year", value: y.to_string() })
     };
     Ok((Some(start(year)?), Some(start(year + 1)?)))
 }
@@ -196,9 +192,7 @@ impl Store {
                 };
             }
             let items = bound!(sqlx::query_as(&list_sql)).fetch_all(pool).await?;
-            let total = bound!(sqlx::query_scalar(&count_sql))
-                .fetch_one(pool)
-                .await?;
+            let total = bound!(sqlx::query_scalar(&count_sql)).fetch_one(pool).await?;
             Ok::<_, sqlx::Error>((items, total))
         })?;
         let ids: Vec<i64> = items.iter().map(|r| r.id.0).collect();
@@ -210,10 +204,7 @@ impl Store {
     }
 
     /// Country codes of each document, in order.
-    async fn countries_of(
-        &self,
-        ids: &[i64],
-    ) -> Result<std::collections::HashMap<i64, Vec<String>>> {
+    async fn countries_of(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, Vec<String>>> {
         let mut map = std::collections::HashMap::new();
         if ids.is_empty() {
             return Ok(map);
@@ -251,21 +242,11 @@ impl Store {
              where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE} and v.slug = $4"
         );
         let row: Option<ReleaseRow> = on_pool!(self, |pool| {
-            sqlx::query_as(&sql)
-                .bind(site.0)
-                .bind(language)
-                .bind(now())
-                .bind(slug)
-                .fetch_optional(pool)
-                .await
+            sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).bind(slug).fetch_optional(pool).await
         })?;
         let Some(row) = row else { return Ok(None) };
         let document = row.document_id;
-        let countries = self
-            .countries_of(&[document])
-            .await?
-            .remove(&document)
-            .unwrap_or_default();
+        let countries = self.countries_of(&[document]).await?.remove(&document).unwrap_or_default();
         let (themes, partners, contacts) = on_pool!(self, |pool| {
             let themes: Vec<Theme> = sqlx::query_as(
                 "select t.id, t.slug, t.name, t.description from themes t
@@ -314,46 +295,26 @@ impl Store {
     }
 
     /// The published page at `path`.
-    pub async fn published_page(
-        &self,
-        site: SiteId,
-        language: &str,
-        path: &str,
-    ) -> Result<Option<Page>> {
+    pub async fn published_page(&self, site: SiteId, language: &str, path: &str) -> Result<Option<Page>> {
         let sql = format!(
             "select v.document_id as id, v.slug, v.title, v.summary, v.body_html, v.updated_at
              from variants v
              where v.site_id = $1 and v.language = $2 and v.kind = 'page' and {VISIBLE} and v.slug = $4"
         );
         Ok(on_pool!(self, |pool| {
-            sqlx::query_as(&sql)
-                .bind(site.0)
-                .bind(language)
-                .bind(now())
-                .bind(path)
-                .fetch_optional(pool)
-                .await
+            sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).bind(path).fetch_optional(pool).await
         })?)
     }
 
     /// Titles and summaries of every published page, by path.
-    pub async fn published_page_teasers(
-        &self,
-        site: SiteId,
-        language: &str,
-    ) -> Result<Vec<PageTeaser>> {
+    pub async fn published_page_teasers(&self, site: SiteId, language: &str) -> Result<Vec<PageTeaser>> {
         let sql = format!(
             "select v.slug, v.title, v.summary from variants v
              where v.site_id = $1 and v.language = $2 and v.kind = 'page' and {VISIBLE}
              order by v.slug"
         );
         Ok(on_pool!(self, |pool| {
-            sqlx::query_as(&sql)
-                .bind(site.0)
-                .bind(language)
-                .bind(now())
-                .fetch_all(pool)
-                .await
+            sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).fetch_all(pool).await
         })?)
     }
 
@@ -370,12 +331,7 @@ impl Store {
              group by dc.country order by dc.country"
         );
         Ok(on_pool!(self, |pool| {
-            sqlx::query_as(&sql)
-                .bind(site.0)
-                .bind(language)
-                .bind(now())
-                .fetch_all(pool)
-                .await
+            sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).fetch_all(pool).await
         })?)
     }
 
@@ -391,12 +347,7 @@ impl Store {
              order by year desc"
         );
         Ok(on_pool!(self, |pool| {
-            sqlx::query_scalar(&sql)
-                .bind(site.0)
-                .bind(language)
-                .bind(now())
-                .fetch_all(pool)
-                .await
+            sqlx::query_scalar(&sql).bind(site.0).bind(language).bind(now()).fetch_all(pool).await
         })?)
     }
 }

@@ -58,10 +58,7 @@ struct SiteRow {
 }
 
 fn split_list(list: &str) -> Vec<String> {
-    list.split(',')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    list.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 impl From<SiteRow> for Site {
@@ -83,10 +80,7 @@ impl Store {
     /// Creates a site; its key must be free.
     pub async fn create_site(&self, site: &NewSite) -> Result<SiteId> {
         if site.languages.is_empty() {
-            return Err(StoreError::UnknownReference {
-                what: "language",
-                value: String::new(),
-            });
+            return Err(StoreError::UnknownReference { what: "language", value: String::new() });
         }
         let id: i64 = on_pool!(self, |pool| {
             sqlx::query_scalar(
@@ -116,19 +110,15 @@ impl Store {
     /// The site with this key.
     pub async fn site_by_key(&self, key: &str) -> Result<Option<Site>> {
         let sql = format!("{SITE_COLUMNS} where key = $1");
-        let row: Option<SiteRow> = on_pool!(self, |pool| sqlx::query_as(&sql)
-            .bind(key)
-            .fetch_optional(pool)
-            .await)?;
+        let row: Option<SiteRow> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).bind(key).fetch_optional(pool).await)?;
         Ok(row.map(Site::from))
     }
 
     /// Whether no site exists yet: a fresh database.
     pub async fn is_empty(&self) -> Result<bool> {
         let count: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar("select count(*) from sites")
-                .fetch_one(pool)
-                .await
+            sqlx::query_scalar("select count(*) from sites").fetch_one(pool).await
         })?;
         Ok(count == 0)
     }

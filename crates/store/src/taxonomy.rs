@@ -150,6 +150,22 @@ impl Store {
         })?)
     }
 
+    /// Every partner, by name.
+    pub async fn partners(&self) -> Result<Vec<Partner>> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as("select id, slug, name, acronym from partners order by name").fetch_all(pool).await
+        })?)
+    }
+
+    /// Every contact, by name.
+    pub async fn contacts(&self) -> Result<Vec<Contact>> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as("select id, key, name, office, phone, email from contacts order by name")
+                .fetch_all(pool)
+                .await
+        })?)
+    }
+
     /// The theme with this slug.
     pub async fn theme_by_slug(&self, slug: &str) -> Result<Option<Theme>> {
         Ok(on_pool!(self, |pool| {
@@ -172,16 +188,9 @@ impl Store {
         let sql = format!("select id from {table} where {key_column} = $1");
         let mut ids = Vec::with_capacity(keys.len());
         for key in keys {
-            let id: Option<i64> = on_pool!(self, |pool| {
-                sqlx::query_scalar(&sql)
-                    .bind(key)
-                    .fetch_optional(pool)
-                    .await
-            })?;
-            ids.push(id.ok_or_else(|| StoreError::UnknownReference {
-                what,
-                value: key.clone(),
-            })?);
+            let id: Option<i64> =
+                on_pool!(self, |pool| { sqlx::query_scalar(&sql).bind(key).fetch_optional(pool).await })?;
+            ids.push(id.ok_or_else(|| StoreError::UnknownReference { what, value: key.clone() })?);
         }
         Ok(ids)
     }

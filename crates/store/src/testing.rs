@@ -29,12 +29,7 @@ impl TestDb {
         let url = format!("sqlite:{}", dir.path().join("portico.db").display());
         let store = Store::connect(&url).await.expect("open SQLite");
         store.migrate().await.expect("migrate SQLite");
-        TestDb {
-            store,
-            url,
-            _dir: Some(dir),
-            postgres: None,
-        }
+        TestDb { store, url, _dir: Some(dir), postgres: None }
     }
 
     /// A fresh PostgreSQL database on the test server.
@@ -51,26 +46,17 @@ impl TestDb {
         let admin = Store::connect(&admin_url).await.unwrap_or_else(|e| {
             panic!("PostgreSQL for tests is not reachable (set PORTICO_TEST_POSTGRES): {e}")
         });
-        crate::on_pool!(admin, |pool| sqlx::query(&format!(
-            "create database {name}"
-        ))
-        .execute(pool)
-        .await
-        .map(|_| ()))
+        crate::on_pool!(admin, |pool| sqlx::query(&format!("create database {name}"))
+            .execute(pool)
+            .await
+            .map(|_| ()))
         .expect("create test database");
         admin.close().await;
-        let (base, _) = admin_url
-            .rsplit_once('/')
-            .expect("database URL with a path");
+        let (base, _) = admin_url.rsplit_once('/').expect("database URL with a path");
         let url = format!("{base}/{name}");
         let store = Store::connect(&url).await.expect("open PostgreSQL");
         store.migrate().await.expect("migrate PostgreSQL");
-        TestDb {
-            store,
-            url,
-            _dir: None,
-            postgres: Some((admin_url, name)),
-        }
+        TestDb { store, url, _dir: None, postgres: Some((admin_url, name)) }
     }
 
     /// The URL the database opens with, for a server under test.
@@ -86,16 +72,11 @@ impl Drop for TestDb {
         };
         // Drop runs inside the test's runtime, which cannot block on itself: use a thread.
         let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             runtime.block_on(async {
                 if let Ok(admin) = Store::connect(&admin_url).await {
                     let sql = format!("drop database if exists {name} with (force)");
-                    let _ = crate::on_pool!(admin, |pool| sqlx::query(&sql)
-                        .execute(pool)
-                        .await
-                        .map(|_| ()));
+                    let _ = crate::on_pool!(admin, |pool| sqlx::query(&sql).execute(pool).await.map(|_| ()));
                     admin.close().await;
                 }
             });

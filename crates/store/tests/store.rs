@@ -3,8 +3,7 @@
 use portico_content::{Draft, Kind, Status};
 use portico_store::testing::TestDb;
 use portico_store::{
-    MenuItem, NewContact, NewDocument, NewPartner, NewSite, NewTheme, ReleaseFilter, Store,
-    StoreError,
+    MenuItem, NewContact, NewDocument, NewPartner, NewSite, NewTheme, ReleaseFilter, Store, StoreError,
 };
 use time::macros::date;
 
@@ -31,11 +30,7 @@ async fn taxonomy(store: &Store) {
         .await
         .expect("theme");
     store
-        .upsert_partner(&NewPartner {
-            slug: "unhcr".into(),
-            name: "UNHCR".into(),
-            acronym: "UNHCR".into(),
-        })
+        .upsert_partner(&NewPartner { slug: "unhcr".into(), name: "UNHCR".into(), acronym: "UNHCR".into() })
         .await
         .expect("partner");
     store
@@ -78,17 +73,10 @@ async fn a_published_release_reads_back_with_its_links_and_sanitized_body() {
             author: None,
             site,
             language: "en".into(),
-            draft: draft(
-                "Protecting migrant children",
-                date!(2015 - 08 - 21),
-                &["SV", "gt"],
-            ),
+            draft: draft("Protecting migrant children", date!(2015 - 08 - 21), &["SV", "gt"]),
             status: Status::Published,
         };
-        store
-            .create_document(&release)
-            .await
-            .expect("create release");
+        store.create_document(&release).await.expect("create release");
 
         let read = store
             .published_release(site, "en", "protecting-migrant-children")
@@ -104,11 +92,7 @@ async fn a_published_release_reads_back_with_its_links_and_sanitized_body() {
         assert!(read.body_html.contains("<strong>bold</strong>"));
         assert!(!read.body_html.contains("<script"));
         assert!(
-            store
-                .published_release(site, "fr", "protecting-migrant-children")
-                .await
-                .expect("read")
-                .is_none()
+            store.published_release(site, "fr", "protecting-migrant-children").await.expect("read").is_none()
         );
     }
 }
@@ -132,25 +116,11 @@ async fn drafts_and_future_releases_stay_private() {
         draft_release.status = Status::Published;
         store.create_document(&draft_release).await.expect("future");
 
-        let list = store
-            .published_releases(site, "en", &ReleaseFilter::default(), 1, 20)
-            .await
-            .expect("list");
+        let list =
+            store.published_releases(site, "en", &ReleaseFilter::default(), 1, 20).await.expect("list");
         assert_eq!(list.total, 0, "{}", store.backend());
-        assert!(
-            store
-                .published_release(site, "en", "still-a-draft")
-                .await
-                .expect("read")
-                .is_none()
-        );
-        assert!(
-            store
-                .published_release(site, "en", "embargoed-until-later")
-                .await
-                .expect("read")
-                .is_none()
-        );
+        assert!(store.published_release(site, "en", "still-a-draft").await.expect("read").is_none());
+        assert!(store.published_release(site, "en", "embargoed-until-later").await.expect("read").is_none());
     }
 }
 
@@ -160,12 +130,10 @@ async fn the_news_list_filters_pages_and_counts() {
         let store = &db.store;
         let site = global_site(store).await;
         taxonomy(store).await;
-        for (i, (year, country)) in [(2015, "SV"), (2016, "SV"), (2016, "MX"), (2017, "KE")]
-            .iter()
-            .enumerate()
+        for (i, (year, country)) in
+            [(2015, "SV"), (2016, "SV"), (2016, "MX"), (2017, "KE")].iter().enumerate()
         {
-            let date = time::Date::from_calendar_date(*year, time::Month::March, 1 + i as u8)
-                .expect("date");
+            let date = time::Date::from_calendar_date(*year, time::Month::March, 1 + i as u8).expect("date");
             let mut d = draft(&format!("Release number {i}"), date, &[country]);
             if *country == "KE" {
                 d.themes.clear();
@@ -182,65 +150,30 @@ async fn the_news_list_filters_pages_and_counts() {
                 .await
                 .expect("create");
         }
-        let all = store
-            .published_releases(site, "en", &ReleaseFilter::default(), 1, 20)
-            .await
-            .expect("list");
+        let all = store.published_releases(site, "en", &ReleaseFilter::default(), 1, 20).await.expect("list");
         assert_eq!(all.total, 4);
-        assert_eq!(
-            all.items[0].title,
-            "Release number 3",
-            "newest first on {}",
-            store.backend()
-        );
+        assert_eq!(all.items[0].title, "Release number 3", "newest first on {}", store.backend());
 
-        let sv = ReleaseFilter {
-            country: Some("SV".into()),
-            ..Default::default()
-        };
-        let list = store
-            .published_releases(site, "en", &sv, 1, 20)
-            .await
-            .expect("list");
+        let sv = ReleaseFilter { country: Some("SV".into()), ..Default::default() };
+        let list = store.published_releases(site, "en", &sv, 1, 20).await.expect("list");
         assert_eq!(list.total, 2);
         assert_eq!(list.items[0].countries, ["SV"]);
 
-        let combined = ReleaseFilter {
-            country: Some("SV".into()),
-            theme: Some("children".into()),
-            year: Some(2016),
-        };
-        let list = store
-            .published_releases(site, "en", &combined, 1, 20)
-            .await
-            .expect("list");
+        let combined =
+            ReleaseFilter { country: Some("SV".into()), theme: Some("children".into()), year: Some(2016) };
+        let list = store.published_releases(site, "en", &combined, 1, 20).await.expect("list");
         assert_eq!(list.total, 1);
         assert_eq!(list.items[0].title, "Release number 1");
 
-        let second_page = store
-            .published_releases(site, "en", &ReleaseFilter::default(), 2, 3)
-            .await
-            .expect("list");
+        let second_page =
+            store.published_releases(site, "en", &ReleaseFilter::default(), 2, 3).await.expect("list");
         assert_eq!(second_page.total, 4);
         assert_eq!(second_page.items.len(), 1);
         assert_eq!(second_page.items[0].title, "Release number 0");
 
-        assert_eq!(
-            store.release_years(site, "en").await.expect("years"),
-            [2017, 2016, 2015]
-        );
-        let counts = store
-            .release_counts_by_country(site, "en")
-            .await
-            .expect("counts");
-        assert_eq!(
-            counts,
-            [
-                ("KE".to_owned(), 1),
-                ("MX".to_owned(), 1),
-                ("SV".to_owned(), 2)
-            ]
-        );
+        assert_eq!(store.release_years(site, "en").await.expect("years"), [2017, 2016, 2015]);
+        let counts = store.release_counts_by_country(site, "en").await.expect("counts");
+        assert_eq!(counts, [("KE".to_owned(), 1), ("MX".to_owned(), 1), ("SV".to_owned(), 2)]);
     }
 }
 
@@ -260,27 +193,16 @@ async fn a_taken_slug_or_unknown_reference_writes_nothing() {
         };
         store.create_document(&release).await.expect("first");
         let again = store.create_document(&release).await;
-        assert!(
-            matches!(again, Err(StoreError::Conflict { field: "slug" })),
-            "{again:?}"
-        );
+        assert!(matches!(again, Err(StoreError::Conflict { field: "slug" })), "{again:?}");
 
         let mut unknown = release.clone();
         unknown.draft.slug = "other".into();
         unknown.draft.themes = vec!["no-such-theme".into()];
         let result = store.create_document(&unknown).await;
-        assert!(
-            matches!(
-                result,
-                Err(StoreError::UnknownReference { what: "theme", .. })
-            ),
-            "{result:?}"
-        );
+        assert!(matches!(result, Err(StoreError::UnknownReference { what: "theme", .. })), "{result:?}");
 
-        let list = store
-            .published_releases(site, "en", &ReleaseFilter::default(), 1, 20)
-            .await
-            .expect("list");
+        let list =
+            store.published_releases(site, "en", &ReleaseFilter::default(), 1, 20).await.expect("list");
         assert_eq!(list.total, 1, "{}", store.backend());
     }
 }
@@ -309,11 +231,8 @@ async fn pages_and_menus_read_back_in_order() {
                 .await
                 .expect("page");
         }
-        let page = store
-            .published_page(site, "en", "our-work/partnerships")
-            .await
-            .expect("read")
-            .expect("found");
+        let page =
+            store.published_page(site, "en", "our-work/partnerships").await.expect("read").expect("found");
         assert_eq!(page.body_html, "<p>Text</p>\n");
         let menu = vec![MenuItem {
             label: "Our work".into(),
@@ -325,16 +244,8 @@ async fn pages_and_menus_read_back_in_order() {
             }],
         }];
         store.replace_menu(site, "en", &menu).await.expect("menu");
-        store
-            .replace_menu(site, "en", &menu)
-            .await
-            .expect("menu again");
-        assert_eq!(
-            store.menu(site, "en").await.expect("menu"),
-            menu,
-            "{}",
-            store.backend()
-        );
+        store.replace_menu(site, "en", &menu).await.expect("menu again");
+        assert_eq!(store.menu(site, "en").await.expect("menu"), menu, "{}", store.backend());
         assert!(store.menu(site, "fr").await.expect("menu").is_empty());
     }
 }
@@ -356,15 +267,7 @@ async fn site_keys_are_unique() {
             })
             .await;
         assert!(matches!(again, Err(StoreError::Conflict { field: "key" })));
-        assert_eq!(
-            store
-                .site_by_key("global")
-                .await
-                .expect("site")
-                .expect("found")
-                .languages,
-            ["en", "fr"]
-        );
+        assert_eq!(store.site_by_key("global").await.expect("site").expect("found").languages, ["en", "fr"]);
     }
 }
 
@@ -385,11 +288,7 @@ async fn saves_make_revisions_and_a_stale_save_is_refused() {
             })
             .await
             .expect("create");
-        let editable = store
-            .editable_variant(document, None)
-            .await
-            .expect("read")
-            .expect("found");
+        let editable = store.editable_variant(document, None).await.expect("read").expect("found");
         assert_eq!(editable.revision, 1);
         assert_eq!(editable.draft.themes, ["children"]);
         assert_eq!(editable.draft.contacts, ["aamaya"]);
@@ -397,35 +296,18 @@ async fn saves_make_revisions_and_a_stale_save_is_refused() {
         let mut second = editable.draft.clone();
         second.title = "Second words".into();
         second.countries = vec!["GT".into(), "SV".into()];
-        assert_eq!(
-            store
-                .update_document(document, "en", 1, &second, None)
-                .await
-                .expect("save"),
-            2
-        );
+        assert_eq!(store.update_document(document, "en", 1, &second, None).await.expect("save"), 2);
 
         let mut late = editable.draft.clone();
         late.title = "Late words".into();
         let stale = store.update_document(document, "en", 1, &late, None).await;
-        assert!(
-            matches!(stale, Err(StoreError::StaleRevision)),
-            "{stale:?} on {}",
-            store.backend()
-        );
+        assert!(matches!(stale, Err(StoreError::StaleRevision)), "{stale:?} on {}", store.backend());
 
-        let now = store
-            .editable_variant(document, Some("en"))
-            .await
-            .expect("read")
-            .expect("found");
+        let now = store.editable_variant(document, Some("en")).await.expect("read").expect("found");
         assert_eq!(now.draft.title, "Second words");
         assert_eq!(now.draft.countries, ["GT", "SV"]);
         let revisions = store.revisions(variant).await.expect("revisions");
-        let titles: Vec<_> = revisions
-            .iter()
-            .map(|r| (r.number, r.draft.title.as_str()))
-            .collect();
+        let titles: Vec<_> = revisions.iter().map(|r| (r.number, r.draft.title.as_str())).collect();
         assert_eq!(titles, [(2, "Second words"), (1, "First words")]);
     }
 }
@@ -457,36 +339,13 @@ async fn scheduled_releases_publish_when_due_and_status_changes_check_the_curren
         }
         let published = store.publish_due().await.expect("publish due");
         assert_eq!(published, [(ids[0], site)], "{}", store.backend());
-        assert!(
-            store
-                .published_release(site, "en", "due-now")
-                .await
-                .expect("read")
-                .is_some()
-        );
-        assert!(
-            store
-                .published_release(site, "en", "due-later")
-                .await
-                .expect("read")
-                .is_none()
-        );
+        assert!(store.published_release(site, "en", "due-now").await.expect("read").is_some());
+        assert!(store.published_release(site, "en", "due-later").await.expect("read").is_none());
 
-        let wrong_state = store
-            .set_status(ids[1], "en", Status::Draft, Status::InReview, None)
-            .await;
+        let wrong_state = store.set_status(ids[1], "en", Status::Draft, Status::InReview, None).await;
         assert!(matches!(wrong_state, Err(StoreError::StaleRevision)));
-        store
-            .set_status(ids[0], "en", Status::Published, Status::Draft, None)
-            .await
-            .expect("unpublish");
-        assert!(
-            store
-                .published_release(site, "en", "due-now")
-                .await
-                .expect("read")
-                .is_none()
-        );
+        store.set_status(ids[0], "en", Status::Published, Status::Draft, None).await.expect("unpublish");
+        assert!(store.published_release(site, "en", "due-now").await.expect("read").is_none());
     }
 }
 
@@ -516,95 +375,36 @@ async fn accounts_sessions_tokens_and_the_audit_log() {
                 sites: vec![],
             })
             .await;
-        assert!(matches!(
-            again,
-            Err(StoreError::Conflict { field: "email" })
-        ));
-        let (found, hash) = store
-            .user_for_login("EDITOR@example.org")
-            .await
-            .expect("login")
-            .expect("found");
+        assert!(matches!(again, Err(StoreError::Conflict { field: "email" })));
+        let (found, hash) = store.user_for_login("EDITOR@example.org").await.expect("login").expect("found");
         assert_eq!(
             (found.id, found.role, found.sites.clone(), hash.as_str()),
             (user, Role::Editor, vec![site], "$argon2id$fake")
         );
 
         let expires = portico_store::now() + time::Duration::hours(1);
-        store
-            .create_session("hash-1", user, "csrf-1", expires, "127.0.0.1")
-            .await
-            .expect("session");
-        assert_eq!(
-            store
-                .session("hash-1")
-                .await
-                .expect("session")
-                .expect("live")
-                .csrf_token,
-            "csrf-1"
-        );
+        store.create_session("hash-1", user, "csrf-1", expires, "127.0.0.1").await.expect("session");
+        assert_eq!(store.session("hash-1").await.expect("session").expect("live").csrf_token, "csrf-1");
         store.delete_session("hash-1").await.expect("logout");
         assert!(store.session("hash-1").await.expect("session").is_none());
 
-        let token = store
-            .create_api_token(user, "CMS bridge", "token-hash")
-            .await
-            .expect("token");
-        assert_eq!(
-            store
-                .api_token_user("token-hash")
-                .await
-                .expect("token")
-                .map(|u| u.id),
-            Some(user)
-        );
+        let token = store.create_api_token(user, "CMS bridge", "token-hash").await.expect("token");
+        assert_eq!(store.api_token_user("token-hash").await.expect("token").map(|u| u.id), Some(user));
         assert!(store.revoke_api_token(user, token).await.expect("revoke"));
-        assert!(
-            store
-                .api_token_user("token-hash")
-                .await
-                .expect("token")
-                .is_none(),
-            "revoked"
-        );
+        assert!(store.api_token_user("token-hash").await.expect("token").is_none(), "revoked");
 
-        store
-            .create_session("hash-2", user, "csrf-2", expires, "127.0.0.1")
-            .await
-            .expect("session");
+        store.create_session("hash-2", user, "csrf-2", expires, "127.0.0.1").await.expect("session");
         store.delete_user(user).await.expect("delete");
-        assert!(
-            store.session("hash-2").await.expect("session").is_none(),
-            "a deleted user's session ends"
-        );
+        assert!(store.session("hash-2").await.expect("session").is_none(), "a deleted user's session ends");
 
-        store
-            .record_login_failure("x@example.org", "10.0.0.1")
-            .await
-            .expect("failure");
-        store
-            .record_login_failure("x@example.org", "10.0.0.2")
-            .await
-            .expect("failure");
+        store.record_login_failure("x@example.org", "10.0.0.1").await.expect("failure");
+        store.record_login_failure("x@example.org", "10.0.0.2").await.expect("failure");
         let since = portico_store::now() - time::Duration::minutes(5);
-        let [by_email, by_client] = store
-            .login_failures("X@example.org", "10.0.0.1", since)
-            .await
-            .expect("count");
+        let [by_email, by_client] =
+            store.login_failures("X@example.org", "10.0.0.1", since).await.expect("count");
         assert_eq!((by_email.0, by_client.0), (2, 1));
-        store
-            .clear_login_failures("x@example.org")
-            .await
-            .expect("clear");
-        assert_eq!(
-            store
-                .login_failures("x@example.org", "10.0.0.9", since)
-                .await
-                .expect("count")[0]
-                .0,
-            0
-        );
+        store.clear_login_failures("x@example.org").await.expect("clear");
+        assert_eq!(store.login_failures("x@example.org", "10.0.0.9", since).await.expect("count")[0].0, 0);
 
         for action in ["login", "release.publish"] {
             store

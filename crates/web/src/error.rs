@@ -21,6 +21,27 @@ pub enum WebError {
     /// The request is malformed; the message says what to fix, for a person.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Signed in, but the role or site scope does not allow it.
+    #[error("forbidden")]
+    Forbidden,
+    /// A state-changing request without a valid CSRF token or from another origin.
+    #[error("cross-site request refused")]
+    CsrfRejected,
+    /// The back office needs a signed-in user; `next` is where to return after login.
+    #[error("login required")]
+    LoginRequired {
+        /// The path and query to come back to.
+        next: String,
+    },
+    /// Too many failed logins; try again after this many seconds.
+    #[error("too many attempts")]
+    TooManyRequests {
+        /// Seconds to wait.
+        retry_after: i64,
+    },
+    /// The request body is larger than we accept.
+    #[error("request too large")]
+    TooLarge(String),
     /// Our fault: logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -48,6 +69,30 @@ pub struct ErrorPage {
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let (status, message) = match self {
+            WebError::LoginRequired { next } => {
+                let next = if next.starts_with("/admin") && !next.starts_with("/admin/login") { next } else { "/admin".to_owned() };
+                let target = format!("/admin/login?next={}", crate::admin::percent_encode(&next));
+                return axum::response::Redirect::to(&target).into_response();
+            }
+            WebError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                Some("Your role does not allow this here. Ask an administrator if you need it.".to_owned()),
+            ),
+            WebError::CsrfRejected => (
+                StatusCode::FORBIDDEN,
+                Some("This form has expired or was sent from another site. Go back, reload the page and try again.".to_owned()),
+            ),
+            WebError::TooManyRequests { retry_after } => {
+                let mut response = error_response(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    Some(format!("Too many failed attempts. Try again in {retry_after} seconds.")),
+                );
+                if let Ok(value) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
+                    response.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
+                }
+                return response;
+            }
+            WebError::TooLarge(message) => (StatusCode::PAYLOAD_TOO_LARGE, Some(message)),
             WebError::NotFound => (StatusCode::NOT_FOUND, None),
             WebError::BadRequest(message) => (StatusCode::BAD_REQUEST, Some(message)),
             WebError::Internal(detail) => {
@@ -55,12 +100,14 @@ impl IntoResponse for WebError {
                 (StatusCode::INTERNAL_SERVER_ERROR, None)
             }
         };
-        let mut response = status.into_response();
-        response
-            .extensions_mut()
-            .insert(ErrorPage { status, message });
-        response
+        error_response(status, message)
     }
+}
+
+fn error_response(status: StatusCode, message: Option<String>) -> Response {
+    let mut response = status.into_response();
+    response.extensions_mut().insert(ErrorPage { status, message });
+    response
 }
 
 /// Replaces bare error responses with the themed error page.
@@ -72,7 +119,12 @@ pub async fn render_error_pages(State(app): State<App>, request: Request, next: 
         return response;
     };
     match error_page(&app, &headers, &path, &error).await {
-        Ok(page) => page,
+        Ok(mut page) => {
+            if let Some(retry_after) = response.headers().get(axum::http::header::RETRY_AFTER) {
+                page.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.clone());
+            }
+            page
+        }
         Err(err) => {
             tracing::error!(error = %err, "cannot render the error page");
             let mut bare = (error.status, "Error").into_response();
@@ -99,23 +151,23 @@ async fn error_page(
     let (heading, message) = match error.status {
         StatusCode::NOT_FOUND => (
             "Page not found",
-            "We could not find the page you asked for. It may have moved, or the address may be mistyped.".to_owned(),
+            "We could not find the page you asked for. It may have moved, or the address may be mistyped."
+                .to_owned(),
         ),
         StatusCode::BAD_REQUEST => (
             "This request could not be understood",
             error.message.clone().unwrap_or_else(|| "Please check the address and try again.".to_owned()),
         ),
+        StatusCode::FORBIDDEN => ("Not allowed", error.message.clone().unwrap_or_default()),
+        StatusCode::TOO_MANY_REQUESTS => ("Please wait", error.message.clone().unwrap_or_default()),
+        StatusCode::PAYLOAD_TOO_LARGE => ("Too large", error.message.clone().unwrap_or_default()),
         _ => (
             "Something went wrong on our side",
             "The page could not be shown. Please try again in a moment.".to_owned(),
         ),
     };
     // The menu needs the database, which may be what failed: show the page without it then.
-    let menu = app
-        .store()
-        .menu(ctx.site.id, &ctx.lang)
-        .await
-        .unwrap_or_default();
+    let menu = app.store().menu(ctx.site.id, &ctx.lang).await.unwrap_or_default();
     let layout = crate::views::Layout::new(app, &ctx, &menu, heading, "", "");
     let body = app.theme().render(
         "error.html",

@@ -39,10 +39,7 @@ impl Encoding {
 
 /// The best coding the client accepts: br, then gzip, then none. Honours `q=0`.
 pub fn negotiate(headers: &HeaderMap) -> Encoding {
-    let Some(accept) = headers
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(accept) = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else {
         return Encoding::Identity;
     };
     let mut br = false;
@@ -51,10 +48,7 @@ pub fn negotiate(headers: &HeaderMap) -> Encoding {
         let mut parts = item.split(';');
         let name = parts.next().unwrap_or("").trim().to_ascii_lowercase();
         let refused = parts.any(|p| {
-            p.trim()
-                .strip_prefix("q=")
-                .and_then(|q| q.trim().parse::<f32>().ok())
-                .is_some_and(|q| q <= 0.0)
+            p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()).is_some_and(|q| q <= 0.0)
         });
         if refused {
             continue;
@@ -84,11 +78,7 @@ pub fn compress(body: &[u8], encoding: Encoding) -> Vec<u8> {
         Encoding::Identity => body.to_vec(),
         Encoding::Brotli => {
             let mut out = Vec::with_capacity(body.len() / 4);
-            let params = brotli::enc::BrotliEncoderParams {
-                quality: 5,
-                lgwin: 22,
-                ..Default::default()
-            };
+            let params = brotli::enc::BrotliEncoderParams { quality: 5, lgwin: 22, ..Default::default() };
             let mut input = body;
             // A Vec sink and a slice source: the only I/O errors possible are none.
             let _ = brotli::BrotliCompress(&mut input, &mut out, &params);
@@ -121,10 +111,7 @@ fn if_none_match_hits(headers: &HeaderMap, base: &str) -> bool {
         .flat_map(|v| v.split(','))
         .map(|tag| tag.trim().trim_start_matches("W/").trim_matches('"'))
         .any(|tag| {
-            tag == "*"
-                || tag
-                    .strip_prefix(base)
-                    .is_some_and(|rest| ["", "-br", "-gz"].contains(&rest))
+            tag == "*" || tag.strip_prefix(base).is_some_and(|rest| ["", "-br", "-gz"].contains(&rest))
         })
 }
 
@@ -144,11 +131,7 @@ pub struct BodyMeta<'a> {
 /// the best coding the client accepts, each coding with its own strong ETag.
 pub fn respond(request_headers: &HeaderMap, meta: BodyMeta<'_>, body: &[u8]) -> Response {
     let base = etag_of(body);
-    let encoding = if body.len() >= 256 {
-        negotiate(request_headers)
-    } else {
-        Encoding::Identity
-    };
+    let encoding = if body.len() >= 256 { negotiate(request_headers) } else { Encoding::Identity };
     let etag = format!("\"{base}{}\"", encoding.etag_suffix());
     let not_modified = meta.status == StatusCode::OK && if_none_match_hits(request_headers, &base);
     let (status, bytes) = if not_modified {
@@ -159,14 +142,8 @@ pub fn respond(request_headers: &HeaderMap, meta: BodyMeta<'_>, body: &[u8]) -> 
     let mut response = Response::new(Body::from(bytes));
     *response.status_mut() = status;
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(meta.content_type),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(meta.cache_control),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(meta.content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(meta.cache_control));
     headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     if let Some(language) = meta.language.and_then(|l| HeaderValue::from_str(l).ok()) {
         headers.insert(header::CONTENT_LANGUAGE, language);
@@ -186,10 +163,7 @@ mod tests {
 
     fn accept(value: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();
-        headers.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_str(value).expect("header"),
-        );
+        headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(value).expect("header"));
         headers
     }
 

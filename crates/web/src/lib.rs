@@ -4,6 +4,8 @@
 //! Handlers stay thin: they extract and validate the request, ask the store, shape a view and
 //! render it. No SQL here, and no business rule in a template.
 
+pub mod admin;
+mod api;
 mod error;
 pub mod http;
 mod public;
@@ -27,6 +29,8 @@ pub use templates::{RenderError, Theme};
 pub struct WebOptions {
     /// A folder whose `templates/` and `static/` files replace the built-in theme's.
     pub theme_dir: Option<PathBuf>,
+    /// Where uploaded media live (`DATA/media`).
+    pub media_dir: PathBuf,
 }
 
 /// Why the web side could not be built.
@@ -56,6 +60,8 @@ struct Inner {
     store: Store,
     theme: Theme,
     sites: Vec<Arc<Site>>,
+    media_dir: PathBuf,
+    decoy_hash: tokio::sync::OnceCell<String>,
 }
 
 impl App {
@@ -72,6 +78,8 @@ impl App {
                 store,
                 theme,
                 sites,
+                media_dir: options.media_dir,
+                decoy_hash: tokio::sync::OnceCell::new(),
             }),
         })
     }
@@ -83,6 +91,36 @@ impl App {
 
     fn theme(&self) -> &Theme {
         &self.inner.theme
+    }
+
+    /// Every site, the global one first.
+    pub fn sites(&self) -> &[Arc<Site>] {
+        &self.inner.sites
+    }
+
+    /// The site with this id.
+    pub fn site_by_id(&self, id: portico_content::SiteId) -> Option<Arc<Site>> {
+        self.inner.sites.iter().find(|s| s.id == id).cloned()
+    }
+
+    /// The site with this key.
+    pub fn site_by_key(&self, key: &str) -> Option<Arc<Site>> {
+        self.inner.sites.iter().find(|s| s.key == key).cloned()
+    }
+
+    /// Where uploaded media live.
+    pub fn media_dir(&self) -> &std::path::Path {
+        &self.inner.media_dir
+    }
+
+    /// An Argon2id hash of a random secret, checked in place of a real one when a login names
+    /// an unknown account, so that the answer takes as long either way.
+    async fn decoy_hash(&self) -> Result<String, WebError> {
+        self.inner
+            .decoy_hash
+            .get_or_try_init(|| async { admin::auth::hash_password(admin::auth::random_token()?).await })
+            .await
+            .cloned()
     }
 
     /// The site a request is for. Until country sites land, every request goes to the first
@@ -97,6 +135,11 @@ impl App {
         Router::new()
             .route("/healthz", get(public::healthz))
             .route("/assets/style.css", get(public::stylesheet))
+            .route("/assets/admin.css", get(public::admin_stylesheet))
+            .route("/assets/admin.js", get(public::admin_script))
+            .route("/media/{id}/{file}", get(public::media_file))
+            .merge(admin::routes())
+            .merge(api::routes())
             .route("/", get(public::root))
             .route("/{lang}", get(public::language_root))
             .route("/{lang}/", get(public::home))
@@ -106,10 +149,8 @@ impl App {
             .route("/{lang}/where-we-work/{iso2}", get(public::country))
             .route("/{lang}/{*path}", get(public::page))
             .fallback(public::not_found)
-            .layer(middleware::from_fn_with_state(
-                self.clone(),
-                error::render_error_pages,
-            ))
+            .layer(middleware::from_fn_with_state(self.clone(), error::render_error_pages))
+            .layer(middleware::from_fn(security::same_origin))
             .layer(middleware::from_fn(security::headers))
             .layer(middleware::from_fn(security::trace))
             .with_state(self)

@@ -9,9 +9,7 @@ use portico_store::{MenuItem, ReleaseFilter, Theme as TopicTheme};
 use serde::Serialize;
 
 use crate::http::{BodyMeta, respond};
-use crate::views::{
-    Crumb, Ctx, Layout, Link, ReleaseCard, country_link, display_date, iso_date, tel_uri,
-};
+use crate::views::{Crumb, Ctx, Layout, Link, ReleaseCard, country_link, display_date, iso_date, tel_uri};
 use crate::{App, WebError};
 
 /// Releases on one page of the news list.
@@ -27,10 +25,7 @@ impl App {
         if !site.has_language(lang) {
             return Err(WebError::NotFound);
         }
-        Ok(Ctx {
-            site,
-            lang: lang.to_owned(),
-        })
+        Ok(Ctx { site, lang: lang.to_owned() })
     }
 
     /// Renders `template` as an HTML page for `ctx`.
@@ -64,11 +59,7 @@ pub async fn healthz(State(app): State<App>) -> Response {
 }
 
 /// `GET /assets/style.css`: immutable for a year when asked by its current fingerprint.
-pub async fn stylesheet(
-    State(app): State<App>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> Response {
+pub async fn stylesheet(State(app): State<App>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
     let theme = app.theme();
     let fingerprinted = query.as_deref() == Some(&format!("v={}", theme.css_version));
     let meta = BodyMeta {
@@ -82,6 +73,84 @@ pub async fn stylesheet(
         },
     };
     respond(&headers, meta, &theme.css)
+}
+
+/// `GET /assets/admin.css`.
+pub async fn admin_stylesheet(
+    State(app): State<App>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    static_asset(&headers, &app, query, "text/css; charset=utf-8", app.theme().admin_css().as_bytes())
+}
+
+/// `GET /assets/admin.js`.
+pub async fn admin_script(State(app): State<App>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+    static_asset(
+        &headers,
+        &app,
+        query,
+        "text/javascript; charset=utf-8",
+        crate::templates::ADMIN_JS.as_bytes(),
+    )
+}
+
+fn static_asset(
+    headers: &HeaderMap,
+    app: &App,
+    query: Option<String>,
+    content_type: &'static str,
+    body: &[u8],
+) -> Response {
+    let fingerprinted = query.as_deref() == Some(&format!("v={}", app.theme().admin_css_version));
+    let meta = BodyMeta {
+        status: StatusCode::OK,
+        content_type,
+        language: None,
+        cache_control: if fingerprinted {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=300"
+        },
+    };
+    respond(headers, meta, body)
+}
+
+/// `GET /media/{id}/{file}`: an original or a rendition, cached for a year (a media item's
+/// files never change; new uploads get new ids).
+pub async fn media_file(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path((id, file)): Path<(i64, String)>,
+) -> Result<Response> {
+    let (stem, extension) = file.split_once('.').ok_or(WebError::NotFound)?;
+    let content_type = match extension {
+        "jpg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        _ => return Err(WebError::NotFound),
+    };
+    if !(stem == "original"
+        || (!stem.is_empty() && stem.len() <= 5 && stem.bytes().all(|b| b.is_ascii_digit())))
+    {
+        return Err(WebError::NotFound);
+    }
+    let path = app.media_dir().join(id.to_string()).join(&file);
+    let bytes = tokio::fs::read(&path).await.map_err(|_| WebError::NotFound)?;
+    let meta = BodyMeta {
+        status: StatusCode::OK,
+        content_type,
+        language: None,
+        cache_control: "public, max-age=31536000, immutable",
+    };
+    let mut response = respond(&headers, meta, &bytes);
+    if extension == "pdf" {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, axum::http::HeaderValue::from_static("inline"));
+    }
+    Ok(response)
 }
 
 /// `GET /`: to the site's default language.
@@ -113,46 +182,24 @@ struct Teaser {
 }
 
 /// `GET /{lang}/`: latest releases and the sections of the site.
-pub async fn home(
-    State(app): State<App>,
-    headers: HeaderMap,
-    Path(lang): Path<String>,
-) -> Result<Response> {
+pub async fn home(State(app): State<App>, headers: HeaderMap, Path(lang): Path<String>) -> Result<Response> {
     let ctx = app.ctx(&headers, &lang)?;
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
-    let latest = store
-        .published_releases(ctx.site.id, &ctx.lang, &ReleaseFilter::default(), 1, 6)
-        .await?;
+    let latest = store.published_releases(ctx.site.id, &ctx.lang, &ReleaseFilter::default(), 1, 6).await?;
     let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
     let teaser = |path: &str, label: &str| {
         pages.iter().find(|p| p.path == path).map(|p| Teaser {
             url: ctx.url(path),
-            title: if label.is_empty() {
-                p.title.clone()
-            } else {
-                label.to_owned()
-            },
+            title: if label.is_empty() { p.title.clone() } else { label.to_owned() },
             summary: p.summary.clone(),
         })
     };
-    let sections: Vec<Teaser> = menu
-        .iter()
-        .filter_map(|item| teaser(&item.path, &item.label))
-        .collect();
-    let intro = menu
-        .first()
-        .and_then(|item| teaser(&item.path, &item.label));
-    let description = intro
-        .as_ref()
-        .map(|i| i.summary.clone())
-        .unwrap_or_default();
+    let sections: Vec<Teaser> = menu.iter().filter_map(|item| teaser(&item.path, &item.label)).collect();
+    let intro = menu.first().and_then(|item| teaser(&item.path, &item.label));
+    let description = intro.as_ref().map(|i| i.summary.clone()).unwrap_or_default();
     let layout = Layout::new(&app, &ctx, &menu, "", &description, "");
-    let latest: Vec<ReleaseCard> = latest
-        .items
-        .iter()
-        .map(|r| ReleaseCard::new(&ctx, r))
-        .collect();
+    let latest: Vec<ReleaseCard> = latest.items.iter().map(|r| ReleaseCard::new(&ctx, r)).collect();
     app.html(
         &headers,
         &ctx,
@@ -163,13 +210,11 @@ pub async fn home(
 
 /// The menu entry at `path`, searching the whole tree.
 fn find_menu_item<'a>(items: &'a [MenuItem], path: &str) -> Option<&'a MenuItem> {
-    items.iter().find_map(|item| {
-        if item.path == path {
-            Some(item)
-        } else {
-            find_menu_item(&item.children, path)
-        }
-    })
+    items.iter().find_map(
+        |item| {
+            if item.path == path { Some(item) } else { find_menu_item(&item.children, path) }
+        },
+    )
 }
 
 /// Breadcrumbs for each ancestor path of `path` (not `path` itself), labelled from the menu
@@ -190,17 +235,9 @@ fn ancestor_crumbs(
         prefix.push_str(segment);
         let label = find_menu_item(menu, &prefix)
             .map(|m| m.label.clone())
-            .or_else(|| {
-                pages
-                    .iter()
-                    .find(|p| p.path == prefix)
-                    .map(|p| p.title.clone())
-            });
+            .or_else(|| pages.iter().find(|p| p.path == prefix).map(|p| p.title.clone()));
         if let Some(label) = label {
-            crumbs.push(Crumb {
-                label,
-                url: ctx.url(&prefix),
-            });
+            crumbs.push(Crumb { label, url: ctx.url(&prefix) });
         }
     }
     crumbs
@@ -240,18 +277,10 @@ pub async fn page(
         })
         .unwrap_or_default();
     let mut trail = ancestor_crumbs(&ctx, &menu, &pages, path);
-    trail.push(Crumb {
-        label: page.title.clone(),
-        url: ctx.url(path),
-    });
-    let layout = Layout::new(&app, &ctx, &menu, &page.title, &page.summary, path)
-        .with_breadcrumbs(&ctx, trail);
-    app.html(
-        &headers,
-        &ctx,
-        "page.html",
-        context! { layout, page, children },
-    )
+    trail.push(Crumb { label: page.title.clone(), url: ctx.url(path) });
+    let layout =
+        Layout::new(&app, &ctx, &menu, &page.title, &page.summary, path).with_breadcrumbs(&ctx, trail);
+    app.html(&headers, &ctx, "page.html", context! { layout, page, children })
 }
 
 /// The validated filters of a news-list request.
@@ -264,12 +293,7 @@ struct NewsQuery {
 
 impl NewsQuery {
     async fn parse(app: &App, pairs: &[(String, String)]) -> Result<NewsQuery> {
-        let mut query = NewsQuery {
-            country: None,
-            theme: None,
-            year: None,
-            page: 1,
-        };
+        let mut query = NewsQuery { country: None, theme: None, year: None, page: 1 };
         for (key, value) in pairs {
             let value = value.trim();
             if value.is_empty() {
@@ -292,17 +316,11 @@ impl NewsQuery {
                         None
                     };
                     query.theme = Some(theme.ok_or_else(|| {
-                        WebError::BadRequest(format!(
-                            "“{}” is not one of our themes.",
-                            shorten(value)
-                        ))
+                        WebError::BadRequest(format!("“{}” is not one of our themes.", shorten(value)))
                     })?);
                 }
                 "year" => {
-                    let year = value
-                        .parse::<i32>()
-                        .ok()
-                        .filter(|y| (1900..=9999).contains(y));
+                    let year = value.parse::<i32>().ok().filter(|y| (1900..=9999).contains(y));
                     query.year = Some(year.ok_or_else(|| {
                         WebError::BadRequest(format!(
                             "“{}” is not a year. Use four digits, such as 2015.",
@@ -311,10 +329,7 @@ impl NewsQuery {
                     })?);
                 }
                 "page" => {
-                    let page = value
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|p| (1..=100_000).contains(p));
+                    let page = value.parse::<u32>().ok().filter(|p| (1..=100_000).contains(p));
                     query.page = page.ok_or_else(|| {
                         WebError::BadRequest(format!(
                             "“{}” is not a page number. Pages are numbered from 1.",
@@ -352,11 +367,7 @@ impl NewsQuery {
             params.push(format!("page={page}"));
         }
         let base = ctx.url("news");
-        if params.is_empty() {
-            base
-        } else {
-            format!("{base}?{}", params.join("&"))
-        }
+        if params.is_empty() { base } else { format!("{base}?{}", params.join("&")) }
     }
 }
 
@@ -405,19 +416,9 @@ fn pager(last: u32, current: u32, url: impl Fn(u32) -> String) -> Pager {
         let near = number.abs_diff(current) <= 2;
         if number == 1 || number == last || near {
             if previous != 0 && number != previous + 1 {
-                pages.push(PagerLink {
-                    number: 0,
-                    url: String::new(),
-                    current: false,
-                    gap: true,
-                });
+                pages.push(PagerLink { number: 0, url: String::new(), current: false, gap: true });
             }
-            pages.push(PagerLink {
-                number,
-                url: url(number),
-                current: number == current,
-                gap: false,
-            });
+            pages.push(PagerLink { number, url: url(number), current: number == current, gap: false });
             previous = number;
         }
     }
@@ -436,25 +437,18 @@ pub async fn news(
     query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response> {
     let ctx = app.ctx(&headers, &lang)?;
-    let Query(pairs) = query
-        .map_err(|_| WebError::BadRequest("The query string could not be read.".to_owned()))?;
+    let Query(pairs) =
+        query.map_err(|_| WebError::BadRequest("The query string could not be read.".to_owned()))?;
     let q = NewsQuery::parse(&app, &pairs).await?;
     let store = app.store();
-    let list = store
-        .published_releases(ctx.site.id, &ctx.lang, &q.filter(), q.page, PER_PAGE)
-        .await?;
-    let last_page = u32::try_from(list.total)
-        .unwrap_or(u32::MAX)
-        .div_ceil(PER_PAGE)
-        .max(1);
+    let list = store.published_releases(ctx.site.id, &ctx.lang, &q.filter(), q.page, PER_PAGE).await?;
+    let last_page = u32::try_from(list.total).unwrap_or(u32::MAX).div_ceil(PER_PAGE).max(1);
     if q.page > last_page {
         return Err(WebError::NotFound);
     }
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
     let themes = store.themes().await?;
-    let counts = store
-        .release_counts_by_country(ctx.site.id, &ctx.lang)
-        .await?;
+    let counts = store.release_counts_by_country(ctx.site.id, &ctx.lang).await?;
     let years = store.release_years(ctx.site.id, &ctx.lang).await?;
 
     let mut country_options: Vec<SelectOption> = counts
@@ -465,10 +459,7 @@ pub async fn news(
             selected: q.country.is_some_and(|c| c.iso2 == code),
         })
         .collect();
-    if let Some(c) = q
-        .country
-        .filter(|c| !counts.iter().any(|(code, _)| code == c.iso2))
-    {
+    if let Some(c) = q.country.filter(|c| !counts.iter().any(|(code, _)| code == c.iso2)) {
         country_options.push(SelectOption {
             value: c.iso2.to_ascii_lowercase(),
             label: c.name(ctx.geo_lang()).to_owned(),
@@ -486,11 +477,7 @@ pub async fn news(
         .collect();
     let year_options: Vec<SelectOption> = years
         .iter()
-        .map(|y| SelectOption {
-            value: y.to_string(),
-            label: y.to_string(),
-            selected: q.year == Some(*y),
-        })
+        .map(|y| SelectOption { value: y.to_string(), label: y.to_string(), selected: q.year == Some(*y) })
         .collect();
 
     let mut active_filters = Vec::new();
@@ -528,31 +515,11 @@ pub async fn news(
         None => "News and press releases".to_owned(),
     };
     let pager = pager(last_page, q.page, |n| q.url(&ctx, None, n));
-    let releases: Vec<ReleaseCard> = list
-        .items
-        .iter()
-        .map(|r| ReleaseCard::new(&ctx, r))
-        .collect();
-    let title = if q.page > 1 {
-        format!("{heading} – page {}", q.page)
-    } else {
-        heading.clone()
-    };
-    let layout = Layout::new(
-        &app,
-        &ctx,
-        &menu,
-        &title,
-        "The organization's press releases, newest first.",
-        "news",
-    )
-    .with_breadcrumbs(
-        &ctx,
-        vec![Crumb {
-            label: "News".to_owned(),
-            url: ctx.url("news"),
-        }],
-    );
+    let releases: Vec<ReleaseCard> = list.items.iter().map(|r| ReleaseCard::new(&ctx, r)).collect();
+    let title = if q.page > 1 { format!("{heading} – page {}", q.page) } else { heading.clone() };
+    let layout =
+        Layout::new(&app, &ctx, &menu, &title, "The organization's press releases, newest first.", "news")
+            .with_breadcrumbs(&ctx, vec![Crumb { label: "News".to_owned(), url: ctx.url("news") }]);
     app.html(
         &headers,
         &ctx,
@@ -605,10 +572,7 @@ pub async fn release(
         return Err(WebError::NotFound);
     }
     let store = app.store();
-    let Some(release) = store
-        .published_release(ctx.site.id, &ctx.lang, &slug)
-        .await?
-    else {
+    let Some(release) = store.published_release(ctx.site.id, &ctx.lang, &slug).await? else {
         return Err(WebError::NotFound);
     };
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
@@ -620,26 +584,16 @@ pub async fn release(
         date_iso: iso_date(release.published_at),
         body_html: release.body_html.clone(),
         programme: release.programme.clone(),
-        countries: release
-            .countries
-            .iter()
-            .map(|c| country_link(&ctx, c))
-            .collect(),
+        countries: release.countries.iter().map(|c| country_link(&ctx, c)).collect(),
         themes: release
             .themes
             .iter()
-            .map(|t| Link {
-                name: t.name.clone(),
-                url: format!("{}?theme={}", ctx.url("news"), t.slug),
-            })
+            .map(|t| Link { name: t.name.clone(), url: format!("{}?theme={}", ctx.url("news"), t.slug) })
             .collect(),
         partners: release
             .partners
             .iter()
-            .map(|p| PartnerView {
-                name: p.name.clone(),
-                acronym: p.acronym.clone(),
-            })
+            .map(|p| PartnerView { name: p.name.clone(), acronym: p.acronym.clone() })
             .collect(),
         contacts: release
             .contacts
@@ -653,26 +607,14 @@ pub async fn release(
             })
             .collect(),
     };
-    let layout = Layout::new(&app, &ctx, &menu, &release.title, &release.summary, "news")
-        .with_breadcrumbs(
-            &ctx,
-            vec![
-                Crumb {
-                    label: "News".to_owned(),
-                    url: ctx.url("news"),
-                },
-                Crumb {
-                    label: release.title.clone(),
-                    url: ctx.url(&format!("news/{}", release.slug)),
-                },
-            ],
-        );
-    app.html(
-        &headers,
+    let layout = Layout::new(&app, &ctx, &menu, &release.title, &release.summary, "news").with_breadcrumbs(
         &ctx,
-        "release.html",
-        context! { layout, release => view },
-    )
+        vec![
+            Crumb { label: "News".to_owned(), url: ctx.url("news") },
+            Crumb { label: release.title.clone(), url: ctx.url(&format!("news/{}", release.slug)) },
+        ],
+    );
+    app.html(&headers, &ctx, "release.html", context! { layout, release => view })
 }
 
 #[derive(Serialize)]
@@ -704,20 +646,13 @@ pub async fn where_we_work(
     let ctx = app.ctx(&headers, &lang)?;
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
-    let page = store
-        .published_page(ctx.site.id, &ctx.lang, "where-we-work")
-        .await?;
-    let counts = store
-        .release_counts_by_country(ctx.site.id, &ctx.lang)
-        .await?;
+    let page = store.published_page(ctx.site.id, &ctx.lang, "where-we-work").await?;
+    let counts = store.release_counts_by_country(ctx.site.id, &ctx.lang).await?;
     let geo_lang = ctx.geo_lang();
     let entry = |c: &portico_geo::Country| CountryEntry {
         name: c.name(geo_lang).to_owned(),
         url: ctx.url(&format!("where-we-work/{}", c.iso2.to_ascii_lowercase())),
-        releases: counts
-            .iter()
-            .find(|(code, _)| code == c.iso2)
-            .map_or(0, |(_, n)| *n),
+        releases: counts.iter().find(|(code, _)| code == c.iso2).map_or(0, |(_, n)| *n),
     };
     let sorted = |mut countries: Vec<CountryEntry>| {
         countries.sort_by(|a, b| a.name.cmp(&b.name));
@@ -743,11 +678,8 @@ pub async fn where_we_work(
                 .collect(),
         })
         .collect();
-    let elsewhere: Vec<CountryEntry> = portico_geo::countries()
-        .iter()
-        .filter(|c| c.subregion.is_none())
-        .map(entry)
-        .collect();
+    let elsewhere: Vec<CountryEntry> =
+        portico_geo::countries().iter().filter(|c| c.subregion.is_none()).map(entry).collect();
     if !elsewhere.is_empty() {
         regions.push(RegionGroup {
             code: "other".to_owned(),
@@ -758,24 +690,11 @@ pub async fn where_we_work(
             }],
         });
     }
-    let title = page
-        .as_ref()
-        .map_or_else(|| "Where we work".to_owned(), |p| p.title.clone());
+    let title = page.as_ref().map_or_else(|| "Where we work".to_owned(), |p| p.title.clone());
     let description = page.as_ref().map(|p| p.summary.clone()).unwrap_or_default();
     let layout = Layout::new(&app, &ctx, &menu, &title, &description, "where-we-work")
-        .with_breadcrumbs(
-            &ctx,
-            vec![Crumb {
-                label: title.clone(),
-                url: ctx.url("where-we-work"),
-            }],
-        );
-    app.html(
-        &headers,
-        &ctx,
-        "where_we_work.html",
-        context! { layout, title, page, regions },
-    )
+        .with_breadcrumbs(&ctx, vec![Crumb { label: title.clone(), url: ctx.url("where-we-work") }]);
+    app.html(&headers, &ctx, "where_we_work.html", context! { layout, title, page, regions })
 }
 
 #[derive(Serialize)]
@@ -795,36 +714,23 @@ pub async fn country(
     let Some(country) = portico_geo::country(&iso2) else {
         return Err(WebError::NotFound);
     };
-    let canonical = ctx.url(&format!(
-        "where-we-work/{}",
-        country.iso2.to_ascii_lowercase()
-    ));
+    let canonical = ctx.url(&format!("where-we-work/{}", country.iso2.to_ascii_lowercase()));
     if iso2 != country.iso2.to_ascii_lowercase() {
         return Ok(Redirect::permanent(&canonical).into_response());
     }
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
-    let filter = ReleaseFilter {
-        country: Some(country.iso2.to_owned()),
-        ..ReleaseFilter::default()
-    };
-    let list = store
-        .published_releases(ctx.site.id, &ctx.lang, &filter, 1, 12)
-        .await?;
+    let filter = ReleaseFilter { country: Some(country.iso2.to_owned()), ..ReleaseFilter::default() };
+    let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, 1, 12).await?;
     let geo_lang = ctx.geo_lang();
     let view = CountryView {
         name: country.name(geo_lang).to_owned(),
-        region: country.region.map_or_else(
-            || "Other territories".to_owned(),
-            |r| r.name(geo_lang).to_owned(),
-        ),
-        subregion: country
-            .subregion
-            .map(|r| r.name(geo_lang).to_owned())
-            .unwrap_or_default(),
+        region: country
+            .region
+            .map_or_else(|| "Other territories".to_owned(), |r| r.name(geo_lang).to_owned()),
+        subregion: country.subregion.map(|r| r.name(geo_lang).to_owned()).unwrap_or_default(),
     };
-    let where_label =
-        find_menu_item(&menu, "where-we-work").map_or("Where we work", |m| m.label.as_str());
+    let where_label = find_menu_item(&menu, "where-we-work").map_or("Where we work", |m| m.label.as_str());
     let layout = Layout::new(
         &app,
         &ctx,
@@ -836,26 +742,12 @@ pub async fn country(
     .with_breadcrumbs(
         &ctx,
         vec![
-            Crumb {
-                label: where_label.to_owned(),
-                url: ctx.url("where-we-work"),
-            },
-            Crumb {
-                label: view.name.clone(),
-                url: canonical,
-            },
+            Crumb { label: where_label.to_owned(), url: ctx.url("where-we-work") },
+            Crumb { label: view.name.clone(), url: canonical },
         ],
     );
-    let releases: Vec<ReleaseCard> = list
-        .items
-        .iter()
-        .map(|r| ReleaseCard::new(&ctx, r))
-        .collect();
-    let news_url = format!(
-        "{}?country={}",
-        ctx.url("news"),
-        country.iso2.to_ascii_lowercase()
-    );
+    let releases: Vec<ReleaseCard> = list.items.iter().map(|r| ReleaseCard::new(&ctx, r)).collect();
+    let news_url = format!("{}?country={}", ctx.url("news"), country.iso2.to_ascii_lowercase());
     app.html(
         &headers,
         &ctx,

@@ -8,46 +8,35 @@ use serde::Serialize;
 
 /// Templates of the default theme, by name.
 const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../../../themes/default/templates/base.html"),
-    ),
-    (
-        "macros.html",
-        include_str!("../../../themes/default/templates/macros.html"),
-    ),
-    (
-        "home.html",
-        include_str!("../../../themes/default/templates/home.html"),
-    ),
-    (
-        "page.html",
-        include_str!("../../../themes/default/templates/page.html"),
-    ),
-    (
-        "news.html",
-        include_str!("../../../themes/default/templates/news.html"),
-    ),
-    (
-        "release.html",
-        include_str!("../../../themes/default/templates/release.html"),
-    ),
-    (
-        "where_we_work.html",
-        include_str!("../../../themes/default/templates/where_we_work.html"),
-    ),
-    (
-        "country.html",
-        include_str!("../../../themes/default/templates/country.html"),
-    ),
-    (
-        "error.html",
-        include_str!("../../../themes/default/templates/error.html"),
-    ),
+    ("base.html", include_str!("../../../themes/default/templates/base.html")),
+    ("macros.html", include_str!("../../../themes/default/templates/macros.html")),
+    ("home.html", include_str!("../../../themes/default/templates/home.html")),
+    ("page.html", include_str!("../../../themes/default/templates/page.html")),
+    ("news.html", include_str!("../../../themes/default/templates/news.html")),
+    ("release.html", include_str!("../../../themes/default/templates/release.html")),
+    ("where_we_work.html", include_str!("../../../themes/default/templates/where_we_work.html")),
+    ("country.html", include_str!("../../../themes/default/templates/country.html")),
+    ("error.html", include_str!("../../../themes/default/templates/error.html")),
+    ("admin/base.html", include_str!("../../../themes/default/templates/admin/base.html")),
+    ("admin/login.html", include_str!("../../../themes/default/templates/admin/login.html")),
+    ("admin/dashboard.html", include_str!("../../../themes/default/templates/admin/dashboard.html")),
+    ("admin/edit.html", include_str!("../../../themes/default/templates/admin/edit.html")),
+    ("admin/revisions.html", include_str!("../../../themes/default/templates/admin/revisions.html")),
+    ("admin/diff.html", include_str!("../../../themes/default/templates/admin/diff.html")),
+    ("admin/media.html", include_str!("../../../themes/default/templates/admin/media.html")),
+    ("admin/media_edit.html", include_str!("../../../themes/default/templates/admin/media_edit.html")),
+    ("admin/menus.html", include_str!("../../../themes/default/templates/admin/menus.html")),
+    ("admin/audit.html", include_str!("../../../themes/default/templates/admin/audit.html")),
+    ("admin/account.html", include_str!("../../../themes/default/templates/admin/account.html")),
+    ("admin/users.html", include_str!("../../../themes/default/templates/admin/users.html")),
 ];
 
 /// The default stylesheet.
 const EMBEDDED_CSS: &str = include_str!("../../../themes/default/static/style.css");
+/// The back office's stylesheet.
+const ADMIN_CSS: &str = include_str!("../../../themes/default/static/admin.css");
+/// The back office's one script: progressive enhancement only.
+pub const ADMIN_JS: &str = include_str!("../../../themes/default/static/admin.js");
 
 /// Escapes strings for HTML like the default formatter, but leaves `/` alone: minijinja
 /// writes it as `&#x2f;`, which bloats every URL in a page and protects nothing in a
@@ -96,6 +85,8 @@ pub struct Theme {
     pub css: Vec<u8>,
     /// A short fingerprint of the stylesheet, for cache-busting URLs.
     pub css_version: String,
+    /// A short fingerprint of the back office's stylesheet and script.
+    pub admin_css_version: String,
 }
 
 impl Theme {
@@ -122,40 +113,30 @@ impl Theme {
                     });
                 }
             }
-            Ok(EMBEDDED
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, source)| (*source).to_owned()))
+            Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, source)| (*source).to_owned()))
         });
         let css_version = crate::http::etag_of(&css)[..10].to_owned();
-        Ok(Theme {
-            env,
-            css,
-            css_version,
-        })
+        let admin_css_version =
+            crate::http::etag_of(format!("{ADMIN_CSS}{ADMIN_JS}").as_bytes())[..10].to_owned();
+        Ok(Theme { env, css, css_version, admin_css_version })
+    }
+
+    /// The back office's stylesheet.
+    pub fn admin_css(&self) -> &'static str {
+        ADMIN_CSS
     }
 
     /// Renders template `name` with `context`.
     pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, RenderError> {
-        let wrap = |source| RenderError {
-            name: name.to_owned(),
-            source,
-        };
-        self.env
-            .get_template(name)
-            .map_err(wrap)?
-            .render(context)
-            .map_err(wrap)
+        let wrap = |source| RenderError { name: name.to_owned(), source };
+        self.env.get_template(name).map_err(wrap)?.render(context).map_err(wrap)
     }
 
     /// Checks every built-in template compiles, so a broken theme fails at start, not on a
     /// reader's request.
     pub fn check(&self) -> Result<(), RenderError> {
         for (name, _) in EMBEDDED {
-            self.env.get_template(name).map_err(|source| RenderError {
-                name: (*name).to_owned(),
-                source,
-            })?;
+            self.env.get_template(name).map_err(|source| RenderError { name: (*name).to_owned(), source })?;
         }
         Ok(())
     }

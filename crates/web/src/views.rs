@@ -98,12 +98,8 @@ impl Layout {
 
     /// Adds a breadcrumb trail: home, then `trail`.
     pub fn with_breadcrumbs(mut self, ctx: &Ctx, trail: Vec<Crumb>) -> Layout {
-        self.breadcrumbs = std::iter::once(Crumb {
-            label: "Home".to_owned(),
-            url: ctx.url(""),
-        })
-        .chain(trail)
-        .collect();
+        self.breadcrumbs =
+            std::iter::once(Crumb { label: "Home".to_owned(), url: ctx.url("") }).chain(trail).collect();
         self
     }
 }
@@ -112,35 +108,22 @@ fn menu_view(ctx: &Ctx, item: &MenuItem, path: &str) -> MenuView {
     let exact = item.path == path;
     let current = exact
         || (!item.path.is_empty()
-            && path
-                .strip_prefix(item.path.as_str())
-                .is_some_and(|rest| rest.starts_with('/')));
+            && path.strip_prefix(item.path.as_str()).is_some_and(|rest| rest.starts_with('/')));
     MenuView {
         label: item.label.clone(),
         url: ctx.url(&item.path),
         current,
         exact,
-        children: item
-            .children
-            .iter()
-            .map(|child| menu_view(ctx, child, path))
-            .collect(),
+        children: item.children.iter().map(|child| menu_view(ctx, child, path)).collect(),
     }
 }
 
 /// The initials of the capitalized words of a name: "International Organization for
 /// Migration" → "IOM".
 fn short_name(name: &str) -> String {
-    let initials: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
-    if (2..=6).contains(&initials.chars().count()) {
-        initials
-    } else {
-        name.chars().take(3).collect()
-    }
+    let initials: String =
+        name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    if (2..=6).contains(&initials.chars().count()) { initials } else { name.chars().take(3).collect() }
 }
 
 /// A link to a country, theme or other listing.
@@ -174,11 +157,7 @@ impl ReleaseCard {
             dateline: release.dateline.clone(),
             date: display_date(release.published_at),
             date_iso: iso_date(release.published_at),
-            countries: release
-                .countries
-                .iter()
-                .map(|code| country_link(ctx, code))
-                .collect(),
+            countries: release.countries.iter().map(|code| country_link(ctx, code)).collect(),
         }
     }
 }
@@ -204,10 +183,7 @@ pub fn iso_date(at: OffsetDateTime) -> String {
 
 /// A phone number as a `tel:` URI: the leading `+` and digits only.
 pub fn tel_uri(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
     format!("tel:{digits}")
 }
 
@@ -217,10 +193,7 @@ mod tests {
 
     #[test]
     fn short_names_are_initials() {
-        assert_eq!(
-            short_name("International Organization for Migration"),
-            "IOM"
-        );
+        assert_eq!(short_name("International Organization for Migration"), "IOM");
         assert_eq!(short_name("Portico"), "Por");
     }
 

@@ -1,10 +1,7 @@
 //! A real Portico server on a free port, over a fresh SQLite file or PostgreSQL database,
 //! with the demo content loaded, and helpers to read what a reader would see.
 
-#![allow(
-    dead_code,
-    reason = "each test file uses its own share of these helpers"
-)]
+#![allow(dead_code, reason = "each test file uses its own share of these helpers")]
 
 use portico::server::{ServeConfig, Server, start};
 use portico_store::testing::TestDb;
@@ -38,6 +35,7 @@ impl TestApp {
             data: data.path().to_path_buf(),
             database: Some(db.url().to_owned()),
             theme: None,
+            schedule_every: std::time::Duration::from_millis(500),
         };
         let server = start(&config).await.expect("server starts");
         let client = reqwest::Client::builder()
@@ -46,12 +44,7 @@ impl TestApp {
             .no_brotli()
             .build()
             .expect("client");
-        TestApp {
-            server,
-            db,
-            _data: data,
-            client,
-        }
+        TestApp { server, db, _data: data, client }
     }
 
     /// Which database this app runs on, for assertion messages.
@@ -64,22 +57,13 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request")
+        self.client.get(self.url(path)).send().await.expect("request")
     }
 
     /// GETs `path`, asserts `status`, and parses the body as HTML.
     pub async fn page(&self, path: &str, status: u16) -> Html {
         let response = self.get(path).await;
-        assert_eq!(
-            response.status().as_u16(),
-            status,
-            "GET {path} on {}",
-            self.backend()
-        );
+        assert_eq!(response.status().as_u16(), status, "GET {path} on {}", self.backend());
         Html::parse_document(&response.text().await.expect("body"))
     }
 }
@@ -88,13 +72,7 @@ impl TestApp {
 pub fn texts(html: &Html, selector: &str) -> Vec<String> {
     let selector = Selector::parse(selector).expect("selector");
     html.select(&selector)
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }
 
@@ -106,16 +84,11 @@ pub fn text(html: &Html, selector: &str) -> String {
 /// The value of `attribute` on every element matching `selector`.
 pub fn attrs(html: &Html, selector: &str, attribute: &str) -> Vec<String> {
     let selector = Selector::parse(selector).expect("selector");
-    html.select(&selector)
-        .filter_map(|e| e.value().attr(attribute).map(str::to_owned))
-        .collect()
+    html.select(&selector).filter_map(|e| e.value().attr(attribute).map(str::to_owned)).collect()
 }
 
 /// The path of the seed's release (the San Salvador meeting of August 2015).
 pub async fn seed_release_path(app: &TestApp) -> String {
     let html = app.page("/en/news?country=sv&year=2015", 200).await;
-    attrs(&html, ".card-title a", "href")
-        .into_iter()
-        .next()
-        .expect("the seed release is listed")
+    attrs(&html, ".card-title a", "href").into_iter().next().expect("the seed release is listed")
 }

@@ -1,0 +1,108 @@
+//! `portico user add` and `portico token add`: accounts and API tokens from the command line.
+
+use std::io::BufRead;
+
+use anyhow::{Context, Result, bail};
+use portico_content::Role;
+use portico_store::{AuditEntry, NewUser, Store, StoreError};
+use portico_web::admin::auth;
+
+/// What `portico user add` was given.
+#[derive(Debug, Clone)]
+pub struct UserAdd {
+    /// Login.
+    pub email: String,
+    /// Role name.
+    pub role: String,
+    /// Site keys the role applies to.
+    pub sites: Vec<String>,
+    /// Display name.
+    pub name: String,
+    /// Read the password from standard input instead of prompting.
+    pub password_stdin: bool,
+}
+
+fn read_password(from_stdin: bool) -> Result<String> {
+    let password = if from_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("cannot read the password from standard input")?;
+        line.trim_end_matches(['\n', '\r']).to_owned()
+    } else {
+        let first = rpassword::prompt_password("Password: ").context("cannot read the password")?;
+        let second = rpassword::prompt_password("Password again: ").context("cannot read the password")?;
+        if first != second {
+            bail!("the two passwords differ");
+        }
+        first
+    };
+    if password.chars().count() < auth::MIN_PASSWORD {
+        bail!("the password needs at least {} characters", auth::MIN_PASSWORD);
+    }
+    Ok(password)
+}
+
+/// Creates a user; every argument is checked before anything is written.
+pub async fn add_user(store: &Store, args: &UserAdd) -> Result<()> {
+    let email = args.email.trim().to_lowercase();
+    if !portico_web::admin::is_plausible_email(&email) {
+        bail!("--email {:?} is not an email address", args.email);
+    }
+    let role: Role = args.role.parse().map_err(|_| {
+        anyhow::anyhow!("--role {:?} is not a role (admin, editor, author, translator)", args.role)
+    })?;
+    let mut sites = Vec::new();
+    for key in &args.sites {
+        let site = store.site_by_key(key).await?.with_context(|| format!("--site {key:?}: no such site"))?;
+        sites.push(site.id);
+    }
+    if role != Role::Admin && sites.is_empty() {
+        bail!("a {role} needs at least one --site");
+    }
+    let password = read_password(args.password_stdin)?;
+    let password_hash = auth::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let user = NewUser { email: email.clone(), name: args.name.clone(), password_hash, role, sites };
+    let id = match store.create_user(&user).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict { .. }) => bail!("a user with email {email} already exists"),
+        Err(err) => return Err(err.into()),
+    };
+    store
+        .audit(&AuditEntry {
+            user_email: email.clone(),
+            action: "user.create".into(),
+            entity: "user".into(),
+            entity_id: Some(id.0),
+            detail: format!("{email} as {role}, from the command line"),
+            client: "cli".into(),
+            ..AuditEntry::default()
+        })
+        .await?;
+    println!("Created {role} {email}.");
+    Ok(())
+}
+
+/// Creates an API token for a user and prints it once.
+pub async fn add_token(store: &Store, email: &str, name: &str) -> Result<()> {
+    let Some((user, _)) = store.user_for_login(email).await? else {
+        bail!("--email {email:?}: no such user");
+    };
+    let token = format!("ptc_{}", auth::random_token().map_err(|e| anyhow::anyhow!("{e}"))?);
+    let id = store.create_api_token(user.id, name, &auth::token_hash(&token)).await?;
+    store
+        .audit(&AuditEntry {
+            user: Some(user.id),
+            user_email: user.email.clone(),
+            action: "token.create".into(),
+            entity: "token".into(),
+            entity_id: Some(id),
+            client: "cli".into(),
+            ..AuditEntry::default()
+        })
+        .await?;
+    println!("{token}");
+    eprintln!("This token is shown once; it is stored only as a hash.");
+    Ok(())
+}

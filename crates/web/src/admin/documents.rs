@@ -1,0 +1,823 @@
+//! Writing and publishing: the document list, the editor for releases and pages, the
+//! workflow buttons, revisions and their differences.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+use portico_content::{Action, DocumentId, Draft, Kind, MediaId, SiteId, Status, slugify};
+use portico_store::{EditableVariant, StoreError};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::auth::Signed;
+use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice_text, see_other};
+use crate::{App, WebError};
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    kind: Option<String>,
+    status: Option<String>,
+    notice: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    url: String,
+    title: String,
+    kind: String,
+    site: String,
+    language: String,
+    status: String,
+    status_label: &'static str,
+    updated: String,
+}
+
+fn status_label(status: &str) -> &'static str {
+    match status {
+        "draft" => "Draft",
+        "in_review" => "In review",
+        "scheduled" => "Scheduled",
+        "published" => "Published",
+        "archived" => "Archived",
+        _ => "Unknown",
+    }
+}
+
+/// "2026-11-28 14:05 UTC".
+pub fn display_time(at: OffsetDateTime) -> String {
+    format!("{} {:02}:{:02} UTC", crate::views::iso_date(at), at.hour(), at.minute())
+}
+
+/// The value of a `datetime-local` field: "2026-11-28T14:05".
+fn input_time(at: Option<OffsetDateTime>) -> String {
+    at.map(|at| format!("{}T{:02}:{:02}", crate::views::iso_date(at), at.hour(), at.minute()))
+        .unwrap_or_default()
+}
+
+/// Reads a `datetime-local` value ("2026-11-28T14:05", seconds optional) as UTC.
+fn parse_input_time(value: &str) -> Option<OffsetDateTime> {
+    let value = value.trim();
+    let with_seconds = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+    let without = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    time::PrimitiveDateTime::parse(value.get(..19).unwrap_or(value), &with_seconds)
+        .or_else(|_| time::PrimitiveDateTime::parse(value, &without))
+        .ok()
+        .map(|t| t.assume_utc())
+}
+
+/// `GET /admin`: the documents of the user's sites, newest change first.
+pub async fn dashboard(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let kind = query.kind.as_deref().filter(|k| !k.is_empty()).and_then(|k| k.parse::<Kind>().ok());
+    let status = query.status.as_deref().filter(|s| !s.is_empty()).and_then(|s| s.parse::<Status>().ok());
+    let rows = app.store().document_rows(user.site_scope(), kind, status, 300).await?;
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|r| Row {
+            url: format!("/admin/documents/{}", r.document),
+            status_label: status_label(&r.status),
+            title: r.title,
+            kind: r.kind,
+            site: r.site_key,
+            language: r.language,
+            status: r.status,
+            updated: display_time(r.updated_at),
+        })
+        .collect();
+    let any_site = |action| app.sites().iter().any(|s| user.may(action, s.id));
+    let can_write = any_site(Action::CreateDraft);
+    let can_pages = any_site(Action::EditPages);
+    let layout = AdminLayout::new(&app, &user, "Documents", "/admin")
+        .with_notice(notice_text(query.notice.as_deref()));
+    admin_page(
+        &app,
+        &headers,
+        "admin/dashboard.html",
+        context! {
+            layout, rows, can_write, can_pages,
+            kind => kind.map(Kind::as_str), status => status.map(Status::as_str),
+            statuses => Status::ALL.iter().map(|s| (s.as_str(), status_label(s.as_str()))).collect::<Vec<_>>(),
+        },
+    )
+}
+
+/// What the editor form shows.
+#[derive(Serialize, Default)]
+struct EditorForm {
+    title: String,
+    slug: String,
+    dateline: String,
+    published_at: String,
+    summary: String,
+    body_markdown: String,
+    countries: String,
+    programme: String,
+    image: String,
+    revision: i32,
+}
+
+impl EditorForm {
+    fn from_draft(draft: &Draft, revision: i32) -> EditorForm {
+        EditorForm {
+            title: draft.title.clone(),
+            slug: draft.slug.clone(),
+            dateline: draft.dateline.clone(),
+            published_at: input_time(draft.published_at),
+            summary: draft.summary.clone(),
+            body_markdown: draft.body_markdown.clone(),
+            countries: draft.countries.join(", "),
+            programme: draft.programme.clone(),
+            image: draft.image.map(|m| m.to_string()).unwrap_or_default(),
+            revision,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    checked: bool,
+}
+
+/// The editor's state between a request and its page.
+struct Editor {
+    kind: Kind,
+    site: SiteId,
+    document: Option<EditableVariant>,
+    form: EditorForm,
+    draft: Draft,
+    errors: BTreeMap<&'static str, String>,
+    preview_html: Option<String>,
+    conflict: Option<String>,
+}
+
+/// Reads the editor form into a draft; returns it with the problems found.
+async fn read_form(
+    app: &App,
+    kind: Kind,
+    site: SiteId,
+    form: &FormData,
+) -> Result<(Draft, BTreeMap<&'static str, String>), WebError> {
+    let mut errors = BTreeMap::new();
+    let title = form.get("title").trim().to_owned();
+    let mut slug = form.get("slug").trim().trim_matches('/').to_owned();
+    if slug.is_empty() && kind == Kind::Release {
+        slug = slugify(&title);
+    }
+    let published_at = match form.get("published_at").trim() {
+        "" => None,
+        value => match parse_input_time(value) {
+            Some(at) => Some(at),
+            None => {
+                errors.insert("published_at", "Use a date and time such as 2026-11-28T09:00.".to_owned());
+                None
+            }
+        },
+    };
+    let countries: Vec<String> = form
+        .get("countries")
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|c| !c.is_empty())
+        .map(str::to_ascii_uppercase)
+        .collect();
+    let image = match form.get("image").trim() {
+        "" => None,
+        value => match value.parse::<i64>().ok().map(MediaId) {
+            Some(id) => match app.store().media(id).await? {
+                Some(media) if media.site == site && media.kind == "image" => Some(id),
+                _ => {
+                    errors.insert("image", "Choose an image of this site.".to_owned());
+                    None
+                }
+            },
+            None => {
+                errors.insert("image", "Choose an image from the list.".to_owned());
+                None
+            }
+        },
+    };
+    let draft = Draft {
+        title,
+        slug,
+        dateline: form.get("dateline").trim().to_owned(),
+        published_at,
+        summary: form.get("summary").trim().to_owned(),
+        body_markdown: form.get("body_markdown").replace("\r\n", "\n"),
+        countries,
+        themes: form.all("themes"),
+        partners: form.all("partners"),
+        programme: form.get("programme").trim().to_owned(),
+        contacts: form.all("contacts"),
+        image,
+    };
+    for error in draft.validate(kind, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code)) {
+        errors.entry(error.field).or_insert(error.message);
+    }
+    Ok((draft, errors))
+}
+
+/// Turns a store refusal into a message next to the field it concerns, when it is one.
+fn field_error(err: StoreError, kind: Kind) -> Result<(&'static str, String), WebError> {
+    match err {
+        StoreError::Conflict { field: "slug" } => Ok((
+            "slug",
+            match kind {
+                Kind::Release => "Another release in this language already uses this slug.".to_owned(),
+                Kind::Page => "Another page in this language already has this path.".to_owned(),
+            },
+        )),
+        StoreError::UnknownReference { what, value } => {
+            let field = match what {
+                "theme" => "themes",
+                "partner" => "partners",
+                _ => "contacts",
+            };
+            Ok((field, format!("“{value}” is not in the list.")))
+        }
+        other => Err(other.into()),
+    }
+}
+
+async fn render_editor(
+    app: &App,
+    headers: &HeaderMap,
+    user: &Signed,
+    editor: Editor,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let store = app.store();
+    let checked = |list: &[String], value: &str| list.iter().any(|v| v == value);
+    let themes: Vec<Choice> = store
+        .themes()
+        .await?
+        .into_iter()
+        .map(|t| Choice { checked: checked(&editor.draft.themes, &t.slug), value: t.slug, label: t.name })
+        .collect();
+    let partners: Vec<Choice> = store
+        .partners()
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            checked: checked(&editor.draft.partners, &p.slug),
+            label: if p.acronym.is_empty() { p.name } else { format!("{} ({})", p.acronym, p.name) },
+            value: p.slug,
+        })
+        .collect();
+    let contacts: Vec<Choice> = store
+        .contacts()
+        .await?
+        .into_iter()
+        .map(|c| Choice {
+            checked: checked(&editor.draft.contacts, &c.key),
+            label: format!("{}, {}", c.name, c.office),
+            value: c.key,
+        })
+        .collect();
+    let images: Vec<Choice> = store
+        .media_list(Some(&[editor.site]), 500)
+        .await?
+        .into_iter()
+        .filter(|m| m.kind == "image")
+        .map(|m| Choice {
+            checked: editor.draft.image == Some(m.id),
+            value: m.id.to_string(),
+            label: if m.alt.is_empty() {
+                format!("{} (no alt text yet)", m.file_name)
+            } else {
+                format!("{} — {}", m.file_name, m.alt)
+            },
+        })
+        .collect();
+    let sites: Vec<Choice> = app
+        .sites()
+        .iter()
+        .filter(|s| {
+            user.may(Action::CreateDraft, s.id)
+                && (editor.kind == Kind::Release || user.may(Action::EditPages, s.id))
+        })
+        .map(|s| Choice { value: s.key.clone(), label: s.name.clone(), checked: s.id == editor.site })
+        .collect();
+    let (title, document, actions) = match &editor.document {
+        Some(doc) => {
+            let site = app.site_by_id(doc.site);
+            let public_url = (doc.status == Status::Published).then(|| match doc.kind {
+                Kind::Release => format!("/{}/news/{}", doc.language, doc.draft.slug),
+                Kind::Page => format!("/{}/{}", doc.language, doc.draft.slug),
+            });
+            let document = context! {
+                id => doc.document.0, status => doc.status.as_str(), status_label => status_label(doc.status.as_str()),
+                language => doc.language.clone(), site => site.map(|s| s.name.clone()).unwrap_or_default(),
+                revision => doc.revision, updated => display_time(doc.updated_at), public_url,
+                published_at => doc.draft.published_at.map(display_time),
+            };
+            (format!("Edit: {}", doc.draft.title), Some(document), workflow_actions(user, doc))
+        }
+        None => (
+            format!("New {}", if editor.kind == Kind::Release { "press release" } else { "page" }),
+            None,
+            Vec::new(),
+        ),
+    };
+    let layout = AdminLayout::new(app, user, &title, "/admin").with_notice(None);
+    admin_page_with_status(
+        app,
+        headers,
+        status,
+        "admin/edit.html",
+        context! {
+            layout, document, actions,
+            kind => editor.kind.as_str(),
+            is_release => editor.kind == Kind::Release,
+            form => editor.form, errors => editor.errors,
+            themes, partners, contacts, images, sites,
+            preview_html => editor.preview_html, conflict => editor.conflict,
+            action_url => match &editor.document {
+                Some(doc) => format!("/admin/documents/{}", doc.document),
+                None => format!("/admin/new/{}", editor.kind),
+            },
+        },
+    )
+}
+
+#[derive(Serialize)]
+struct WorkflowAction {
+    action: &'static str,
+    label: &'static str,
+    needs_time: bool,
+}
+
+/// The workflow buttons this user may press on this document now.
+fn workflow_actions(user: &Signed, doc: &EditableVariant) -> Vec<WorkflowAction> {
+    let mut actions = Vec::new();
+    let mut offer = |action, label, needs_time, permission: Action, to: Status| {
+        if user.may(permission, doc.site) && doc.status.can_become(to) {
+            actions.push(WorkflowAction { action, label, needs_time });
+        }
+    };
+    offer("submit", "Submit for review", false, Action::Submit, Status::InReview);
+    offer("publish", "Publish now", false, Action::Publish, Status::Published);
+    offer("schedule", "Schedule", true, Action::Publish, Status::Scheduled);
+    if doc.status == Status::InReview {
+        offer("return", "Send back to draft", false, Action::Publish, Status::Draft);
+    }
+    if matches!(doc.status, Status::Published | Status::Scheduled) {
+        offer("unpublish", "Unpublish", false, Action::Unpublish, Status::Draft);
+    }
+    offer("archive", "Archive", false, Action::Unpublish, Status::Archived);
+    if doc.status == Status::Archived {
+        offer("restore_draft", "Back to draft", false, Action::Unpublish, Status::Draft);
+    }
+    actions
+}
+
+fn parse_kind(kind: &str) -> Result<Kind, WebError> {
+    kind.parse().map_err(|_| WebError::NotFound)
+}
+
+/// `GET /admin/new/{kind}`.
+pub async fn new_form(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(kind): Path<String>,
+) -> Result<Response, WebError> {
+    let kind = parse_kind(&kind)?;
+    let site = app
+        .sites()
+        .iter()
+        .find(|s| {
+            user.may(Action::CreateDraft, s.id)
+                && (kind == Kind::Release || user.may(Action::EditPages, s.id))
+        })
+        .ok_or(WebError::Forbidden)?
+        .id;
+    let editor = Editor {
+        kind,
+        site,
+        document: None,
+        form: EditorForm::default(),
+        draft: Draft::default(),
+        errors: BTreeMap::new(),
+        preview_html: None,
+        conflict: None,
+    };
+    render_editor(&app, &headers, &user, editor, StatusCode::OK).await
+}
+
+/// `POST /admin/new/{kind}`: creates a draft.
+pub async fn create(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(kind): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    let kind = parse_kind(&kind)?;
+    let site =
+        app.site_by_key(form.get("site")).ok_or_else(|| WebError::BadRequest("Choose a site.".to_owned()))?;
+    user.require(Action::CreateDraft, site.id)?;
+    if kind == Kind::Page {
+        user.require(Action::EditPages, site.id)?;
+    }
+    let (draft, mut errors) = read_form(&app, kind, site.id, &form).await?;
+    let preview = form.get("intent") == "preview";
+    if errors.is_empty() && !preview {
+        let new = portico_store::NewDocument {
+            site: site.id,
+            kind,
+            language: site.default_language().to_owned(),
+            draft: draft.clone(),
+            status: Status::Draft,
+            author: Some(user.user.id),
+        };
+        match app.store().create_document(&new).await {
+            Ok((document, _)) => {
+                app.store()
+                    .audit(&user.audit("document.create", Some(site.id), "document", Some(document.0)))
+                    .await?;
+                return Ok(see_other(&format!("/admin/documents/{document}"), "created").into_response());
+            }
+            Err(err) => {
+                let (field, message) = field_error(err, kind)?;
+                errors.insert(field, message);
+            }
+        }
+    }
+    let editor = Editor {
+        kind,
+        site: site.id,
+        document: None,
+        form: EditorForm::from_draft(&draft, 0),
+        preview_html: preview.then(|| portico_content::markdown::render(&draft.body_markdown)),
+        draft,
+        errors,
+        conflict: None,
+    };
+    let status = if preview { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    render_editor(&app, &headers, &user, editor, status).await
+}
+
+/// Loads a document the user may see.
+async fn visible_document(app: &App, user: &Signed, id: i64) -> Result<EditableVariant, WebError> {
+    let doc = app.store().editable_variant(DocumentId(id), None).await?.ok_or(WebError::NotFound)?;
+    if !user.may(Action::ViewDrafts, doc.site) {
+        // Other sites' drafts do not exist as far as this user can tell.
+        return Err(WebError::NotFound);
+    }
+    Ok(doc)
+}
+
+/// Whether the user may change this document's fields in its current state.
+pub fn may_edit(user: &Signed, doc: &EditableVariant) -> bool {
+    let by_status = if doc.status == Status::Draft { Action::EditDraft } else { Action::EditAny };
+    let by_kind = doc.kind == Kind::Release || user.may(Action::EditPages, doc.site);
+    user.may(by_status, doc.site) && by_kind
+}
+
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    /// A notice code from the previous step.
+    pub notice: Option<String>,
+}
+
+/// `GET /admin/documents/{id}`.
+pub async fn edit_form(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, WebError> {
+    let doc = visible_document(&app, &user, id).await?;
+    let editor = Editor {
+        kind: doc.kind,
+        site: doc.site,
+        form: EditorForm::from_draft(&doc.draft, doc.revision),
+        draft: doc.draft.clone(),
+        document: Some(doc),
+        errors: BTreeMap::new(),
+        preview_html: None,
+        conflict: notice_text(query.notice.as_deref()),
+    };
+    render_editor(&app, &headers, &user, editor, StatusCode::OK).await
+}
+
+/// `POST /admin/documents/{id}`: saves a new revision, or shows a preview.
+pub async fn save(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    let doc = visible_document(&app, &user, id).await?;
+    if !may_edit(&user, &doc) {
+        return Err(WebError::Forbidden);
+    }
+    let (draft, mut errors) = read_form(&app, doc.kind, doc.site, &form).await?;
+    let expected: i32 = form.get("revision").parse().map_err(|_| {
+        WebError::BadRequest("The form lost its revision number; reload the page.".to_owned())
+    })?;
+    let preview = form.get("intent") == "preview";
+    let mut conflict = None;
+    let mut revision = expected;
+    if errors.is_empty() && !preview {
+        match app
+            .store()
+            .update_document(doc.document, &doc.language, expected, &draft, Some(user.user.id))
+            .await
+        {
+            Ok(_) => {
+                app.store().audit(&user.audit("document.save", Some(doc.site), "document", Some(id))).await?;
+                return Ok(see_other(&format!("/admin/documents/{id}"), "saved").into_response());
+            }
+            Err(StoreError::StaleRevision) => {
+                let current = app
+                    .store()
+                    .editable_variant(doc.document, Some(&doc.language))
+                    .await?
+                    .ok_or(WebError::NotFound)?;
+                revision = current.revision;
+                conflict = Some(format!(
+                    "Someone else saved this document while you were editing (it is now at revision {}). \
+                     Nothing was saved. Your text is kept below: compare it with theirs under Revisions, \
+                     then save again to replace their version with yours.",
+                    current.revision
+                ));
+            }
+            Err(err) => {
+                let (field, message) = field_error(err, doc.kind)?;
+                errors.insert(field, message);
+            }
+        }
+    }
+    let status = if conflict.is_some() {
+        StatusCode::CONFLICT
+    } else if preview {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let editor = Editor {
+        kind: doc.kind,
+        site: doc.site,
+        form: EditorForm::from_draft(&draft, revision),
+        preview_html: preview.then(|| portico_content::markdown::render(&draft.body_markdown)),
+        draft,
+        document: Some(doc),
+        errors,
+        conflict,
+    };
+    render_editor(&app, &headers, &user, editor, status).await
+}
+
+/// Why a workflow step cannot happen, for the person who tried.
+fn refuse(message: &str) -> WebError {
+    WebError::BadRequest(message.to_owned())
+}
+
+/// Applies a workflow step; shared by the back office and the API.
+pub async fn apply_workflow(
+    app: &App,
+    user: &Signed,
+    doc: &EditableVariant,
+    action: &str,
+    schedule_at: Option<OffsetDateTime>,
+) -> Result<&'static str, WebError> {
+    let now = portico_store::now();
+    let (permission, to, published_at, notice) = match action {
+        "submit" => (Action::Submit, Status::InReview, None, "submitted"),
+        "publish" => {
+            let at = doc.draft.published_at.filter(|at| *at <= now).unwrap_or(now);
+            (Action::Publish, Status::Published, Some(at), "published")
+        }
+        "schedule" => {
+            let at = schedule_at.ok_or_else(|| refuse("Choose the date and time (UTC) to publish at."))?;
+            if at <= now {
+                return Err(refuse(
+                    "The time to publish at has passed. Choose a time in the future, or publish now.",
+                ));
+            }
+            (Action::Publish, Status::Scheduled, Some(at), "scheduled")
+        }
+        "return" => (Action::Publish, Status::Draft, None, "returned"),
+        "unpublish" => (Action::Unpublish, Status::Draft, None, "unpublished"),
+        "archive" => (Action::Unpublish, Status::Archived, None, "archived"),
+        "restore_draft" => (Action::Unpublish, Status::Draft, None, "returned"),
+        _ => return Err(refuse("Unknown workflow action.")),
+    };
+    user.require(permission, doc.site)?;
+    if doc.kind == Kind::Page && matches!(to, Status::Published | Status::Scheduled) {
+        user.require(Action::EditPages, doc.site)?;
+    }
+    if !doc.status.can_become(to) {
+        return Err(refuse(&format!(
+            "A document that is {} cannot go to {}.",
+            status_label(doc.status.as_str()).to_lowercase(),
+            status_label(to.as_str()).to_lowercase()
+        )));
+    }
+    if matches!(to, Status::Published | Status::Scheduled) {
+        if let Some(image) = doc.draft.image {
+            let media = app.store().media(image).await?;
+            if media.is_none_or(|m| m.alt.trim().is_empty()) {
+                return Err(refuse(
+                    "The lead image has no alternative text. Add it under Media before publishing.",
+                ));
+            }
+        }
+    }
+    match app.store().set_status(doc.document, &doc.language, doc.status, to, published_at).await {
+        Ok(()) => {}
+        Err(StoreError::StaleRevision) => {
+            return Err(refuse("Someone else changed this document's status just now. Reload and try again."));
+        }
+        Err(err) => return Err(err.into()),
+    }
+    let mut entry =
+        user.audit(&format!("document.{action}"), Some(doc.site), "document", Some(doc.document.0));
+    entry.detail = format!("{} → {}", doc.status, to);
+    app.store().audit(&entry).await?;
+    Ok(notice)
+}
+
+/// `POST /admin/documents/{id}/workflow`.
+pub async fn workflow(
+    State(app): State<App>,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    let doc = visible_document(&app, &user, id).await?;
+    let schedule_at = parse_input_time(form.get("schedule_at"));
+    let notice = apply_workflow(&app, &user, &doc, form.get("action"), schedule_at).await?;
+    Ok(see_other(&format!("/admin/documents/{id}"), notice).into_response())
+}
+
+#[derive(Serialize)]
+struct RevisionRow {
+    number: i32,
+    saved: String,
+    author: String,
+    title: String,
+}
+
+/// `GET /admin/documents/{id}/revisions`.
+pub async fn revisions(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let doc = visible_document(&app, &user, id).await?;
+    let rows: Vec<RevisionRow> = app
+        .store()
+        .revisions(doc.variant)
+        .await?
+        .into_iter()
+        .map(|r| RevisionRow {
+            number: r.number,
+            saved: display_time(r.created_at),
+            author: r.author_email.unwrap_or_else(|| "import".to_owned()),
+            title: r.draft.title,
+        })
+        .collect();
+    let layout = AdminLayout::new(&app, &user, &format!("Revisions: {}", doc.draft.title), "/admin");
+    admin_page(
+        &app,
+        &headers,
+        "admin/revisions.html",
+        context! { layout, id, rows, current => doc.revision, can_restore => may_edit(&user, &doc) },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct DiffQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DiffLine {
+    tag: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct FieldDiff {
+    field: &'static str,
+    lines: Vec<DiffLine>,
+}
+
+fn field_texts(draft: &Draft) -> [(&'static str, String); 10] {
+    [
+        ("Title", draft.title.clone()),
+        ("Slug or path", draft.slug.clone()),
+        ("Dateline", draft.dateline.clone()),
+        ("Publication time", draft.published_at.map(display_time).unwrap_or_default()),
+        ("Summary", draft.summary.clone()),
+        ("Body", draft.body_markdown.clone()),
+        ("Countries", draft.countries.join(", ")),
+        ("Themes", draft.themes.join(", ")),
+        ("Partners", draft.partners.join(", ")),
+        ("Contacts", draft.contacts.join(", ")),
+    ]
+}
+
+/// Line-by-line differences of each changed field.
+fn diff_drafts(old: &Draft, new: &Draft) -> Vec<FieldDiff> {
+    field_texts(old)
+        .into_iter()
+        .zip(field_texts(new))
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((field, a), (_, b))| FieldDiff {
+            field,
+            lines: similar::TextDiff::from_lines(&a, &b)
+                .iter_all_changes()
+                .map(|change| DiffLine {
+                    tag: match change.tag() {
+                        similar::ChangeTag::Delete => "del",
+                        similar::ChangeTag::Insert => "ins",
+                        similar::ChangeTag::Equal => "same",
+                    },
+                    text: change.value().trim_end_matches('\n').to_owned(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// `GET /admin/documents/{id}/diff?from=N&to=M`.
+pub async fn diff(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    Query(query): Query<DiffQuery>,
+) -> Result<Response, WebError> {
+    let doc = visible_document(&app, &user, id).await?;
+    let number = |value: &Option<String>| {
+        value
+            .as_deref()
+            .and_then(|v| v.parse::<i32>().ok())
+            .ok_or_else(|| WebError::BadRequest("Choose two revisions to compare.".to_owned()))
+    };
+    let (from, to) = (number(&query.from)?, number(&query.to)?);
+    let revisions = app.store().revisions(doc.variant).await?;
+    let find = |n: i32| {
+        revisions
+            .iter()
+            .find(|r| r.number == n)
+            .ok_or_else(|| WebError::BadRequest(format!("There is no revision {n}.")))
+    };
+    let (old, new) = (find(from)?, find(to)?);
+    let fields = diff_drafts(&old.draft, &new.draft);
+    let layout = AdminLayout::new(&app, &user, &format!("Revision {from} → {to}"), "/admin");
+    admin_page(&app, &headers, "admin/diff.html", context! { layout, id, from, to, fields })
+}
+
+/// `POST /admin/documents/{id}/revisions/{number}/restore`: saves that revision's fields as
+/// a new revision.
+pub async fn restore(
+    State(app): State<App>,
+    user: Signed,
+    Path((id, number)): Path<(i64, i32)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    let doc = visible_document(&app, &user, id).await?;
+    if !may_edit(&user, &doc) {
+        return Err(WebError::Forbidden);
+    }
+    let revisions = app.store().revisions(doc.variant).await?;
+    let old = revisions.iter().find(|r| r.number == number).ok_or(WebError::NotFound)?;
+    match app
+        .store()
+        .update_document(doc.document, &doc.language, doc.revision, &old.draft, Some(user.user.id))
+        .await
+    {
+        Ok(_) => {}
+        Err(StoreError::StaleRevision) => {
+            return Err(refuse("Someone saved this document just now. Reload and try again."));
+        }
+        Err(StoreError::Conflict { .. }) => {
+            return Err(refuse("That revision's slug is now used by another document; restore it by hand."));
+        }
+        Err(err) => return Err(err.into()),
+    }
+    let mut entry = user.audit("document.restore", Some(doc.site), "document", Some(id));
+    entry.detail = format!("revision {number}");
+    app.store().audit(&entry).await?;
+    Ok(see_other(&format!("/admin/documents/{id}"), "restored").into_response())
+}

@@ -1,0 +1,159 @@
+//! Signing in and out.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::auth::{self, Signed};
+use super::{FormData, admin_page_with_status, notice_text};
+use crate::{App, WebError};
+use portico_store::AuditEntry;
+
+/// The cookie that carries the login form's CSRF token before any session exists.
+const LOGIN_CSRF_COOKIE: &str = "portico_login";
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    next: Option<String>,
+    notice: Option<String>,
+}
+
+/// Only back-office paths are valid places to return to: no open redirect.
+fn safe_next(next: &str) -> &str {
+    if next.starts_with("/admin") && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/admin"
+    }
+}
+
+fn render(
+    app: &App,
+    headers: &HeaderMap,
+    status: StatusCode,
+    next: &str,
+    email: &str,
+    error: Option<&str>,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
+    let csrf = auth::random_token()?;
+    let mut response = admin_page_with_status(
+        app,
+        headers,
+        status,
+        "admin/login.html",
+        context! {
+            title => "Sign in",
+            csrf, next, email, error, notice,
+            css_version => app.theme().admin_css_version.clone(),
+        },
+    )?;
+    let cookie = auth::set_cookie(headers, LOGIN_CSRF_COOKIE, &csrf, time::Duration::hours(2));
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+/// `GET /admin/login`.
+pub async fn form(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response, WebError> {
+    let next = safe_next(query.next.as_deref().unwrap_or("/admin"));
+    render(&app, &headers, StatusCode::OK, next, "", None, notice_text(query.notice.as_deref()))
+}
+
+/// `POST /admin/login`: checks the password (Argon2id, off the async threads), with a
+/// growing back-off per account and per client address; every failure is audited.
+pub async fn submit(
+    State(app): State<App>,
+    headers: HeaderMap,
+    auth::ClientAddr(client): auth::ClientAddr,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let email = form.get("email").trim().to_lowercase();
+    let password = form.get("password").to_owned();
+    let next = safe_next(form.get("next")).to_owned();
+    let expected = auth::cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or("");
+    if expected.is_empty() || !auth::same_secret(expected, form.get("_csrf")) {
+        return Err(WebError::CsrfRejected);
+    }
+    if email.is_empty() || password.is_empty() || email.len() > 320 || password.len() > 1024 {
+        let error = "Enter your email address and password.";
+        return render(&app, &headers, StatusCode::UNPROCESSABLE_ENTITY, &next, &email, Some(error), None);
+    }
+
+    let store = app.store();
+    let now = portico_store::now();
+    let window = now - time::Duration::hours(1);
+    let failures = store.login_failures(&email, &client, window).await?;
+    let wait = failures.iter().filter_map(|(count, last)| auth::backoff_remaining(*count, *last, now)).max();
+    if let Some(wait) = wait {
+        return Err(WebError::TooManyRequests { retry_after: wait.whole_seconds().max(1) });
+    }
+
+    let account = store.user_for_login(&email).await?;
+    let hash = match &account {
+        Some((_, hash)) => hash.clone(),
+        None => app.decoy_hash().await?,
+    };
+    let valid = auth::verify_password(password, hash).await? && account.is_some();
+    let Some((user, _)) = account.filter(|_| valid) else {
+        store.record_login_failure(&email, &client).await?;
+        store
+            .audit(&AuditEntry {
+                user_email: email.clone(),
+                action: "login.failed".into(),
+                client: client.clone(),
+                ..AuditEntry::default()
+            })
+            .await?;
+        let error = "That email and password do not match an account.";
+        return render(&app, &headers, StatusCode::UNAUTHORIZED, &next, &email, Some(error), None);
+    };
+
+    store.clear_login_failures(&email).await?;
+    let token = auth::random_token()?;
+    let csrf = auth::random_token()?;
+    store
+        .create_session(&auth::token_hash(&token), user.id, &csrf, now + auth::SESSION_LIFETIME, &client)
+        .await?;
+    store
+        .audit(&AuditEntry {
+            user: Some(user.id),
+            user_email: user.email.clone(),
+            action: "login".into(),
+            client,
+            ..AuditEntry::default()
+        })
+        .await?;
+    let mut response = Redirect::to(&next).into_response();
+    let name = auth::session_cookie_name(&headers);
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, auth::set_cookie(&headers, name, &token, auth::SESSION_LIFETIME));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, auth::set_cookie(&headers, LOGIN_CSRF_COOKIE, "", time::Duration::ZERO));
+    Ok(response)
+}
+
+/// `POST /admin/logout`: ends the session in the database, not just in the browser.
+pub async fn logout(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    app.store().delete_session(&user.session_hash).await?;
+    app.store().audit(&user.audit("logout", None, "", None)).await?;
+    let mut response = Redirect::to("/admin/login?notice=loggedout").into_response();
+    let name = auth::session_cookie_name(&headers);
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, auth::set_cookie(&headers, name, "", time::Duration::ZERO));
+    Ok(response)
+}

@@ -1,0 +1,347 @@
+//! Media: uploads checked by content (never by name), images resized into renditions, PDFs
+//! for publications; and the words around each image.
+
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+use portico_content::{Action, MediaId};
+use portico_media::{FileKind, Limits, MediaError};
+use portico_store::{Media, NewMedia};
+use serde::Serialize;
+
+use super::auth::Signed;
+use super::documents::{NoticeQuery, display_time};
+use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice_text, see_other};
+use crate::{App, WebError};
+
+/// Longest alt text, caption or credit.
+const MAX_TEXT: usize = 1_000;
+
+#[derive(Serialize)]
+struct MediaView {
+    id: i64,
+    url: String,
+    thumbnail: Option<String>,
+    file_name: String,
+    kind: String,
+    size: String,
+    dimensions: String,
+    alt: String,
+    caption: String,
+    credit: String,
+    uploaded: String,
+    site: String,
+}
+
+fn media_view(app: &App, media: &Media) -> MediaView {
+    let thumbnail = media
+        .renditions
+        .iter()
+        .find(|r| r.ends_with(".webp"))
+        .or_else(|| media.renditions.first())
+        .map(|r| format!("/media/{}/{r}", media.id));
+    MediaView {
+        id: media.id.0,
+        url: format!("/media/{}/original.{}", media.id, extension_of(&media.mime)),
+        thumbnail,
+        file_name: media.file_name.clone(),
+        kind: media.kind.clone(),
+        size: format!("{:.1} MB", media.bytes as f64 / 1_048_576.0),
+        dimensions: if media.width > 0 {
+            format!("{} × {}", media.width, media.height)
+        } else {
+            String::new()
+        },
+        alt: media.alt.clone(),
+        caption: media.caption.clone(),
+        credit: media.credit.clone(),
+        uploaded: display_time(media.created_at),
+        site: app.site_by_id(media.site).map(|s| s.key.clone()).unwrap_or_default(),
+    }
+}
+
+/// The file extension we store a MIME type under.
+pub fn extension_of(mime: &str) -> &'static str {
+    match mime {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "image/webp" => "webp",
+        "application/pdf" => "pdf",
+        _ => "bin",
+    }
+}
+
+#[derive(Serialize)]
+struct SiteChoice {
+    key: String,
+    name: String,
+}
+
+async fn render_list(
+    app: &App,
+    headers: &HeaderMap,
+    user: &Signed,
+    status: StatusCode,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let items: Vec<MediaView> =
+        app.store().media_list(user.site_scope(), 300).await?.iter().map(|m| media_view(app, m)).collect();
+    let sites: Vec<SiteChoice> = app
+        .sites()
+        .iter()
+        .filter(|s| user.may(Action::UploadMedia, s.id))
+        .map(|s| SiteChoice { key: s.key.clone(), name: s.name.clone() })
+        .collect();
+    let layout = AdminLayout::new(app, user, "Media", "/admin/media").with_notice(notice);
+    admin_page_with_status(
+        app,
+        headers,
+        status,
+        "admin/media.html",
+        context! { layout, items, sites, error, max_mb => Limits::default().max_bytes / 1_048_576 },
+    )
+}
+
+/// `GET /admin/media`.
+pub async fn list(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, WebError> {
+    render_list(&app, &headers, &user, StatusCode::OK, notice_text(query.notice.as_deref()), None).await
+}
+
+/// The parts of the upload form.
+#[derive(Default)]
+struct Upload {
+    csrf: String,
+    site: String,
+    alt: String,
+    caption: String,
+    credit: String,
+    file_name: String,
+    bytes: Vec<u8>,
+}
+
+async fn read_upload(mut multipart: Multipart) -> Result<Upload, WebError> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            WebError::TooLarge(format!(
+                "Uploads may be at most {} MB.",
+                Limits::default().max_bytes / 1_048_576
+            ))
+        } else {
+            WebError::BadRequest(format!("The upload could not be read: {}", e.body_text()))
+        }
+    };
+    let mut upload = Upload::default();
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or("").to_owned();
+        if name == "file" {
+            upload.file_name =
+                field.file_name().unwrap_or("upload").chars().filter(|c| !c.is_control()).take(200).collect();
+            upload.bytes = field.bytes().await.map_err(unreadable)?.to_vec();
+        } else {
+            let text = field.text().await.map_err(unreadable)?;
+            let text = text.trim().to_owned();
+            match name.as_str() {
+                "_csrf" => upload.csrf = text,
+                "site" => upload.site = text,
+                "alt" => upload.alt = text,
+                "caption" => upload.caption = text,
+                "credit" => upload.credit = text,
+                _ => {}
+            }
+        }
+    }
+    Ok(upload)
+}
+
+/// What processing produced, ready to write.
+struct Processed {
+    kind: FileKind,
+    width: u32,
+    height: u32,
+    renditions: Vec<(String, Vec<u8>)>,
+}
+
+fn process(bytes: &[u8]) -> Result<Processed, MediaError> {
+    let limits = Limits::default();
+    match portico_media::sniff(bytes) {
+        Some(FileKind::Pdf) => {
+            portico_media::check_pdf(bytes, &limits)?;
+            Ok(Processed { kind: FileKind::Pdf, width: 0, height: 0, renditions: Vec::new() })
+        }
+        _ => {
+            let image = portico_media::process_image(bytes, &limits, &portico_media::DEFAULT_WIDTHS)?;
+            let renditions = image
+                .renditions
+                .into_iter()
+                .map(|r| (format!("{}.{}", r.width, r.kind.extension()), r.bytes))
+                .collect();
+            Ok(Processed {
+                kind: image.info.kind,
+                width: image.info.width,
+                height: image.info.height,
+                renditions,
+            })
+        }
+    }
+}
+
+fn too_long(value: &str) -> bool {
+    value.chars().count() > MAX_TEXT
+}
+
+/// `POST /admin/media`: checks the file by its content, makes renditions off the async
+/// threads, writes the files, then records the row; a failure leaves nothing behind.
+pub async fn upload(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let upload = read_upload(multipart).await?;
+    user.check_csrf(Some(&upload.csrf))?;
+    let site =
+        app.site_by_key(&upload.site).ok_or_else(|| WebError::BadRequest("Choose a site.".to_owned()))?;
+    user.require(Action::UploadMedia, site.id)?;
+    let refuse = |status, message: String| render_list(&app, &headers, &user, status, None, Some(message));
+    if [&upload.alt, &upload.caption, &upload.credit].iter().any(|t| too_long(t)) {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("Alt text, caption and credit may be at most {MAX_TEXT} characters."),
+        )
+        .await;
+    }
+    let bytes = std::sync::Arc::new(upload.bytes);
+    let for_processing = bytes.clone();
+    let processed = tokio::task::spawn_blocking(move || process(&for_processing))
+        .await
+        .map_err(|e| WebError::Internal(format!("media task: {e}")))?;
+    let processed = match processed {
+        Ok(processed) => processed,
+        Err(err) if err.is_client_error() => {
+            let status = if err.code() == "too_large" {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            return refuse(status, err.to_string()).await;
+        }
+        Err(err) => return Err(WebError::Internal(err.to_string())),
+    };
+
+    // Files first, in a folder of their own, renamed into place once the row exists.
+    let media_dir = app.media_dir().to_path_buf();
+    let staging = media_dir.join(format!(".upload-{}", super::auth::random_token()?));
+    let original_name = format!("original.{}", processed.kind.extension());
+    let files: Vec<(String, Vec<u8>)> =
+        std::iter::once((original_name, bytes.to_vec())).chain(processed.renditions).collect();
+    let names: Vec<String> = files.iter().skip(1).map(|(name, _)| name.clone()).collect();
+    let staging_for_write = staging.clone();
+    tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+        std::fs::create_dir_all(&staging_for_write)?;
+        for (name, data) in &files {
+            std::fs::write(staging_for_write.join(name), data)?;
+        }
+        Ok(())
+    })
+    .await
+    .map_err(|e| WebError::Internal(format!("media task: {e}")))?
+    .map_err(|e| WebError::Internal(format!("cannot write media: {e}")))?;
+
+    let new = NewMedia {
+        site: site.id,
+        kind: if processed.kind == FileKind::Pdf { "file".into() } else { "image".into() },
+        file_name: upload.file_name.clone(),
+        mime: processed.kind.mime().to_owned(),
+        width: i32::try_from(processed.width).unwrap_or(0),
+        height: i32::try_from(processed.height).unwrap_or(0),
+        bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        alt: upload.alt,
+        caption: upload.caption,
+        credit: upload.credit,
+        renditions: names,
+        created_by: Some(user.user.id),
+    };
+    let id = match app.store().create_media(&new).await {
+        Ok(id) => id,
+        Err(err) => {
+            let _ = tokio::fs::remove_dir_all(&staging).await;
+            return Err(err.into());
+        }
+    };
+    if let Err(err) = tokio::fs::rename(&staging, media_dir.join(id.to_string())).await {
+        let _ = app.store().delete_media(id).await;
+        let _ = tokio::fs::remove_dir_all(&staging).await;
+        return Err(WebError::Internal(format!("cannot move media into place: {err}")));
+    }
+    let mut entry = user.audit("media.upload", Some(site.id), "media", Some(id.0));
+    entry.detail = upload.file_name;
+    app.store().audit(&entry).await?;
+    Ok(see_other(&format!("/admin/media/{id}"), "uploaded").into_response())
+}
+
+async fn visible_media(app: &App, user: &Signed, id: i64) -> Result<Media, WebError> {
+    let media = app.store().media(MediaId(id)).await?.ok_or(WebError::NotFound)?;
+    if !user.may(Action::ViewDrafts, media.site) && !user.may(Action::UploadMedia, media.site) {
+        return Err(WebError::NotFound);
+    }
+    Ok(media)
+}
+
+/// `GET /admin/media/{id}`.
+pub async fn edit_form(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, WebError> {
+    let media = visible_media(&app, &user, id).await?;
+    let can_edit = user.may(Action::UploadMedia, media.site);
+    let layout = AdminLayout::new(&app, &user, &media.file_name, "/admin/media")
+        .with_notice(notice_text(query.notice.as_deref()));
+    let item = media_view(&app, &media);
+    admin_page(
+        &app,
+        &headers,
+        "admin/media_edit.html",
+        context! { layout, item, can_edit, error => None::<String> },
+    )
+}
+
+/// `POST /admin/media/{id}`: alt text, caption, credit.
+pub async fn save(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    let media = visible_media(&app, &user, id).await?;
+    user.require(Action::UploadMedia, media.site)?;
+    let (alt, caption, credit) =
+        (form.get("alt").trim(), form.get("caption").trim(), form.get("credit").trim());
+    if [alt, caption, credit].iter().any(|t| too_long(t)) {
+        let layout = AdminLayout::new(&app, &user, &media.file_name, "/admin/media");
+        let mut item = media_view(&app, &media);
+        (item.alt, item.caption, item.credit) = (alt.to_owned(), caption.to_owned(), credit.to_owned());
+        let error = Some(format!("Alt text, caption and credit may be at most {MAX_TEXT} characters."));
+        return admin_page_with_status(
+            &app,
+            &headers,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "admin/media_edit.html",
+            context! { layout, item, can_edit => true, error },
+        );
+    }
+    app.store().update_media_text(media.id, alt, caption, credit).await?;
+    app.store().audit(&user.audit("media.edit", Some(media.site), "media", Some(id))).await?;
+    Ok(see_other(&format!("/admin/media/{id}"), "saved").into_response())
+}

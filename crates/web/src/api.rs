@@ -1,0 +1,429 @@
+//! The JSON API for integrations, by bearer token: the same actions as the back office, with
+//! the same permission checks, and errors as JSON with a stable code.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use portico_content::{Action, DocumentId, Draft, FieldError, Kind, MediaId, Status, slugify};
+use portico_store::{EditableVariant, StoreError};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::admin::auth::ApiCaller;
+use crate::admin::documents_api as shared;
+use crate::{App, WebError};
+
+/// The API's routes.
+pub fn routes() -> axum::Router<App> {
+    axum::Router::new()
+        .route("/api/v1/releases", post(create))
+        .route("/api/v1/releases/{id}", get(read).patch(update))
+        .route("/api/v1/releases/{id}/{action}", post(workflow))
+}
+
+/// An API failure: an HTTP status, a stable code, a sentence, and per-field problems.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    fields: Vec<FieldError>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError { status, code, message: message.into(), fields: Vec::new() }
+    }
+
+    /// No token, or one that opens nothing (unknown, revoked, its user deleted).
+    pub fn unauthorized() -> ApiError {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Send a valid API token as `Authorization: Bearer …`.",
+        )
+    }
+
+    fn validation(fields: Vec<FieldError>) -> ApiError {
+        let mut error = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            "Some fields are not valid.",
+        );
+        error.fields = fields;
+        error
+    }
+}
+
+impl From<WebError> for ApiError {
+    fn from(err: WebError) -> Self {
+        match err {
+            WebError::NotFound => {
+                ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such release, or not one you may see.")
+            }
+            WebError::BadRequest(message) => ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message),
+            WebError::Forbidden => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Your role does not allow this on that site.",
+            ),
+            WebError::TooLarge(message) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message),
+            WebError::CsrfRejected | WebError::LoginRequired { .. } => ApiError::unauthorized(),
+            WebError::TooManyRequests { .. } => {
+                ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", "Slow down.")
+            }
+            WebError::Internal(detail) => {
+                tracing::error!(error = %detail, "API request failed");
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Something went wrong on our side.",
+                )
+            }
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        ApiError::from(WebError::from(err))
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({ "error": { "code": self.code, "message": self.message, "fields": self.fields } });
+        let mut response = (self.status, Json(body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+fn json_rejection(rejection: JsonRejection) -> ApiError {
+    match rejection {
+        JsonRejection::BytesRejection(_) => {
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", "The request body is too large.")
+        }
+        JsonRejection::MissingJsonContentType(_) => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send `Content-Type: application/json`.",
+        ),
+        other => ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", other.body_text()),
+    }
+}
+
+/// A release as the API shows it.
+#[derive(Serialize)]
+pub struct ReleaseOut {
+    id: i64,
+    site: String,
+    language: String,
+    status: Status,
+    revision: i32,
+    title: String,
+    slug: String,
+    dateline: String,
+    published_at: Option<String>,
+    summary: String,
+    body_markdown: String,
+    countries: Vec<String>,
+    themes: Vec<String>,
+    partners: Vec<String>,
+    programme: String,
+    contacts: Vec<String>,
+    image: Option<i64>,
+    url: Option<String>,
+}
+
+fn rfc3339(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+fn release_out(app: &App, doc: &EditableVariant) -> ReleaseOut {
+    let d = &doc.draft;
+    ReleaseOut {
+        id: doc.document.0,
+        site: app.site_by_id(doc.site).map(|s| s.key.clone()).unwrap_or_default(),
+        language: doc.language.clone(),
+        status: doc.status,
+        revision: doc.revision,
+        title: d.title.clone(),
+        slug: d.slug.clone(),
+        dateline: d.dateline.clone(),
+        published_at: d.published_at.map(rfc3339),
+        summary: d.summary.clone(),
+        body_markdown: d.body_markdown.clone(),
+        countries: d.countries.clone(),
+        themes: d.themes.clone(),
+        partners: d.partners.clone(),
+        programme: d.programme.clone(),
+        contacts: d.contacts.clone(),
+        image: d.image.map(|m| m.0),
+        url: (doc.status == Status::Published).then(|| format!("/{}/news/{}", doc.language, d.slug)),
+    }
+}
+
+/// Fields a client may send; absent ones keep their value on PATCH.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseIn {
+    site: Option<String>,
+    language: Option<String>,
+    title: Option<String>,
+    slug: Option<String>,
+    dateline: Option<String>,
+    published_at: Option<String>,
+    summary: Option<String>,
+    body_markdown: Option<String>,
+    countries: Option<Vec<String>>,
+    themes: Option<Vec<String>>,
+    partners: Option<Vec<String>>,
+    programme: Option<String>,
+    contacts: Option<Vec<String>>,
+    image: Option<Option<i64>>,
+    revision: Option<i32>,
+}
+
+fn field(field: &'static str, code: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError { field, code, message: message.into() }
+}
+
+/// Applies the sent fields onto `draft`; returns the problems with them.
+async fn apply(
+    app: &App,
+    site: portico_content::SiteId,
+    input: ReleaseIn,
+    draft: &mut Draft,
+) -> Result<Vec<FieldError>, ApiError> {
+    let mut errors = Vec::new();
+    if let Some(v) = input.title {
+        draft.title = v.trim().to_owned();
+    }
+    if let Some(v) = input.slug {
+        draft.slug = v.trim().to_owned();
+    }
+    if draft.slug.is_empty() {
+        draft.slug = slugify(&draft.title);
+    }
+    if let Some(v) = input.dateline {
+        draft.dateline = v.trim().to_owned();
+    }
+    if let Some(v) = input.published_at {
+        match OffsetDateTime::parse(&v, &Rfc3339) {
+            Ok(at) => draft.published_at = Some(at),
+            Err(_) => errors.push(field(
+                "published_at",
+                "invalid_time",
+                "Use RFC 3339, such as 2026-11-28T09:00:00Z.",
+            )),
+        }
+    }
+    if let Some(v) = input.summary {
+        draft.summary = v.trim().to_owned();
+    }
+    if let Some(v) = input.body_markdown {
+        draft.body_markdown = v;
+    }
+    if let Some(v) = input.countries {
+        draft.countries = v.iter().map(|c| c.trim().to_ascii_uppercase()).collect();
+    }
+    if let Some(v) = input.themes {
+        draft.themes = v;
+    }
+    if let Some(v) = input.partners {
+        draft.partners = v;
+    }
+    if let Some(v) = input.programme {
+        draft.programme = v.trim().to_owned();
+    }
+    if let Some(v) = input.contacts {
+        draft.contacts = v;
+    }
+    if let Some(image) = input.image {
+        draft.image = image.map(MediaId);
+        if let Some(id) = draft.image {
+            match app.store().media(id).await? {
+                Some(media) if media.site == site && media.kind == "image" => {}
+                _ => errors.push(field("image", "unknown_image", "No image with this id on this site.")),
+            }
+        }
+    }
+    errors.extend(
+        draft.validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code)),
+    );
+    Ok(errors)
+}
+
+fn store_refusal(err: StoreError) -> ApiError {
+    match err {
+        StoreError::Conflict { field: f } => {
+            let mut error =
+                ApiError::new(StatusCode::CONFLICT, "conflict", "A value that must be unique is taken.");
+            error.fields = vec![field(f, "taken", "Another release in this language already uses it.")];
+            error
+        }
+        StoreError::UnknownReference { what, value } => {
+            let name = match what {
+                "theme" => "themes",
+                "partner" => "partners",
+                _ => "contacts",
+            };
+            ApiError::validation(vec![field(name, "unknown_reference", format!("{value:?} is not known."))])
+        }
+        StoreError::StaleRevision => ApiError::new(
+            StatusCode::CONFLICT,
+            "stale_revision",
+            "The release was changed since the revision you sent; GET it and apply your change again.",
+        ),
+        other => other.into(),
+    }
+}
+
+/// `POST /api/v1/releases`: creates a draft.
+pub async fn create(
+    State(app): State<App>,
+    caller: ApiCaller,
+    body: Result<Json<ReleaseIn>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(input) = body.map_err(json_rejection)?;
+    let user = caller.as_signed();
+    let site_key = input.site.clone().unwrap_or_default();
+    let site = app.site_by_key(&site_key).ok_or_else(|| {
+        ApiError::validation(vec![field(
+            "site",
+            "unknown_site",
+            "Name a site by its key, such as \"global\".",
+        )])
+    })?;
+    user.require(Action::CreateDraft, site.id)?;
+    let language = input.language.clone().unwrap_or_else(|| site.default_language().to_owned());
+    if !site.has_language(&language) {
+        return Err(ApiError::validation(vec![field(
+            "language",
+            "unknown_language",
+            "The site does not publish in this language.",
+        )]));
+    }
+    let mut draft = Draft::default();
+    let errors = apply(&app, site.id, input, &mut draft).await?;
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let new = portico_store::NewDocument {
+        site: site.id,
+        kind: Kind::Release,
+        language,
+        draft,
+        status: Status::Draft,
+        author: Some(user.user.id),
+    };
+    let (document, _) = app.store().create_document(&new).await.map_err(store_refusal)?;
+    app.store().audit(&user.audit("document.create", Some(site.id), "document", Some(document.0))).await?;
+    let doc = app.store().editable_variant(document, None).await?.ok_or(WebError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(release_out(&app, &doc))).into_response())
+}
+
+async fn visible_release(app: &App, caller: &ApiCaller, id: i64) -> Result<EditableVariant, ApiError> {
+    let doc = app.store().editable_variant(DocumentId(id), None).await?.ok_or(WebError::NotFound)?;
+    if doc.kind != Kind::Release || !caller.as_signed().may(Action::ViewDrafts, doc.site) {
+        return Err(WebError::NotFound.into());
+    }
+    Ok(doc)
+}
+
+/// `GET /api/v1/releases/{id}`: any status, to those who may see the site's drafts.
+pub async fn read(
+    State(app): State<App>,
+    caller: ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    let doc = visible_release(&app, &caller, id).await?;
+    Ok(Json(release_out(&app, &doc)).into_response())
+}
+
+/// `PATCH /api/v1/releases/{id}`: changes the fields sent; `revision`, when sent, must be
+/// the current one.
+pub async fn update(
+    State(app): State<App>,
+    caller: ApiCaller,
+    Path(id): Path<i64>,
+    body: Result<Json<ReleaseIn>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(input) = body.map_err(json_rejection)?;
+    let doc = visible_release(&app, &caller, id).await?;
+    let user = caller.as_signed();
+    if !shared::may_edit(&user, &doc) {
+        return Err(WebError::Forbidden.into());
+    }
+    if input.site.is_some() || input.language.is_some() {
+        return Err(ApiError::validation(vec![field(
+            "site",
+            "immutable",
+            "A release's site and language cannot change.",
+        )]));
+    }
+    let expected = input.revision.unwrap_or(doc.revision);
+    let mut draft = doc.draft.clone();
+    let errors = apply(&app, doc.site, input, &mut draft).await?;
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    app.store()
+        .update_document(doc.document, &doc.language, expected, &draft, Some(user.user.id))
+        .await
+        .map_err(store_refusal)?;
+    app.store().audit(&user.audit("document.save", Some(doc.site), "document", Some(id))).await?;
+    let doc =
+        app.store().editable_variant(doc.document, Some(&doc.language)).await?.ok_or(WebError::NotFound)?;
+    Ok(Json(release_out(&app, &doc)).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowIn {
+    at: Option<String>,
+}
+
+/// `POST /api/v1/releases/{id}/{submit|publish|schedule|unpublish|archive}`.
+pub async fn workflow(
+    State(app): State<App>,
+    caller: ApiCaller,
+    Path((id, action)): Path<(i64, String)>,
+    body: Option<Json<WorkflowIn>>,
+) -> Result<Response, ApiError> {
+    if !["submit", "publish", "schedule", "unpublish", "archive"].contains(&action.as_str()) {
+        return Err(WebError::NotFound.into());
+    }
+    let doc = visible_release(&app, &caller, id).await?;
+    let at = match body.and_then(|Json(b)| b.at) {
+        Some(at) => Some(OffsetDateTime::parse(&at, &Rfc3339).map_err(|_| {
+            ApiError::validation(vec![field(
+                "at",
+                "invalid_time",
+                "Use RFC 3339, such as 2026-11-28T09:00:00Z.",
+            )])
+        })?),
+        None => None,
+    };
+    let user = caller.as_signed();
+    match shared::apply_workflow(&app, &user, &doc, &action, at).await {
+        Ok(_) => {}
+        Err(WebError::BadRequest(message)) => {
+            return Err(ApiError::new(StatusCode::CONFLICT, "invalid_transition", message));
+        }
+        Err(err) => return Err(err.into()),
+    }
+    let doc =
+        app.store().editable_variant(doc.document, Some(&doc.language)).await?.ok_or(WebError::NotFound)?;
+    Ok(Json(release_out(&app, &doc)).into_response())
+}
