@@ -80,6 +80,8 @@ pub struct Release {
     pub partners: Vec<Partner>,
     /// Media contacts, in order.
     pub contacts: Vec<Contact>,
+    /// The lead image.
+    pub image: Option<crate::Media>,
 }
 
 /// A page of the site.
@@ -126,6 +128,7 @@ struct ReleaseRow {
     programme: String,
     published_at: Option<OffsetDateTime>,
     updated_at: OffsetDateTime,
+    image_id: Option<i64>,
 }
 
 /// The condition every public read carries: published, and its time has come.
@@ -237,7 +240,7 @@ impl Store {
     ) -> Result<Option<Release>> {
         let sql = format!(
             "select v.id, v.document_id, v.language, v.slug, v.title, v.summary, v.body_html,
-                    v.dateline, v.programme, v.published_at, v.updated_at
+                    v.dateline, v.programme, v.published_at, v.updated_at, v.image_id
              from variants v
              where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE} and v.slug = $4"
         );
@@ -291,6 +294,10 @@ impl Store {
             themes,
             partners,
             contacts,
+            image: match row.image_id {
+                Some(id) => self.media(portico_content::MediaId(id)).await?,
+                None => None,
+            },
         }))
     }
 

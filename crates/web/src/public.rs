@@ -547,7 +547,53 @@ struct PartnerView {
 }
 
 #[derive(Serialize)]
+struct ImageView {
+    src: String,
+    srcset: String,
+    webp_srcset: String,
+    width: i32,
+    height: i32,
+    alt: String,
+    caption: String,
+    credit: String,
+}
+
+/// The `<picture>` of a lead image: WebP renditions for browsers that take them, the
+/// original format for the rest, each at every width.
+fn image_view(media: &portico_store::Media) -> Option<ImageView> {
+    let set = |extension: &str| -> Vec<(u32, String)> {
+        media
+            .renditions
+            .iter()
+            .filter_map(|name| {
+                let (width, ext) = name.split_once('.')?;
+                (ext == extension)
+                    .then(|| Some((width.parse::<u32>().ok()?, format!("/media/{}/{name}", media.id))))?
+            })
+            .collect()
+    };
+    let original_ext = crate::admin::media_extension(&media.mime);
+    let fallback = set(original_ext);
+    let webp = set("webp");
+    let srcset = |items: &[(u32, String)]| {
+        items.iter().map(|(w, url)| format!("{url} {w}w")).collect::<Vec<_>>().join(", ")
+    };
+    let src = fallback.iter().find(|(w, _)| *w >= 640).or(fallback.last()).or(webp.last())?.1.clone();
+    Some(ImageView {
+        src,
+        srcset: srcset(&fallback),
+        webp_srcset: if original_ext == "webp" { String::new() } else { srcset(&webp) },
+        width: media.width,
+        height: media.height,
+        alt: media.alt.clone(),
+        caption: media.caption.clone(),
+        credit: media.credit.clone(),
+    })
+}
+
+#[derive(Serialize)]
 struct ReleaseView {
+    image: Option<ImageView>,
     title: String,
     summary: String,
     dateline: String,
@@ -577,6 +623,7 @@ pub async fn release(
     };
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
     let view = ReleaseView {
+        image: release.image.as_ref().and_then(image_view),
         title: release.title.clone(),
         summary: release.summary.clone(),
         dateline: release.dateline.clone(),

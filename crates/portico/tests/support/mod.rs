@@ -4,6 +4,7 @@
 #![allow(dead_code, reason = "each test file uses its own share of these helpers")]
 
 use portico::server::{ServeConfig, Server, start};
+use portico_content::Role;
 use portico_store::testing::TestDb;
 use reqwest::redirect::Policy;
 use scraper::{Html, Selector};
@@ -25,6 +26,82 @@ impl TestApp {
             apps.push(TestApp::on(db).await);
         }
         apps
+    }
+
+    /// One server per database kind, with the demo content and these extra country sites
+    /// (key, languages, country), created before the server starts.
+    pub async fn each_with_sites(sites: &[(&str, &[&str], &str)]) -> Vec<TestApp> {
+        let mut apps = Vec::new();
+        for db in TestDb::each().await {
+            portico::demo::load(&db.store).await.expect("demo content");
+            for (key, languages, country) in sites {
+                db.store
+                    .create_site(&portico_store::NewSite {
+                        key: (*key).to_owned(),
+                        name: format!("IOM {country}"),
+                        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+                        country: Some((*country).to_owned()),
+                        hosts: vec![],
+                    })
+                    .await
+                    .expect("site");
+            }
+            apps.push(TestApp::on(db).await);
+        }
+        apps
+    }
+
+    /// Creates a user with `role` on the sites with these keys; returns their email.
+    pub async fn user(&self, email: &str, role: Role, sites: &[&str]) -> String {
+        let store = &self.server.store;
+        let mut ids = Vec::new();
+        for key in sites {
+            ids.push(store.site_by_key(key).await.expect("site").expect("known site").id);
+        }
+        let password_hash = portico_web::admin::auth::hash_password(PASSWORD.to_owned()).await.expect("hash");
+        store
+            .create_user(&portico_store::NewUser {
+                email: email.to_owned(),
+                name: email.to_owned(),
+                password_hash,
+                role,
+                sites: ids,
+            })
+            .await
+            .expect("user");
+        email.to_owned()
+    }
+
+    /// Signs `email` in through the real login form; returns a browser-like session.
+    pub async fn login(&self, email: &str) -> Session {
+        let client =
+            reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client");
+        let form = client.get(self.url("/admin/login")).send().await.expect("login form");
+        let html = Html::parse_document(&form.text().await.expect("body"));
+        let csrf = attrs(&html, "input[name=_csrf]", "value").remove(0);
+        let response = client
+            .post(self.url("/admin/login"))
+            .form(&[("_csrf", csrf.as_str()), ("email", email), ("password", PASSWORD), ("next", "/admin")])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status().as_u16(), 303, "{email} signs in on {}", self.backend());
+        let dashboard = client.get(self.url("/admin")).send().await.expect("dashboard");
+        let html = Html::parse_document(&dashboard.text().await.expect("body"));
+        let csrf = attrs(&html, "form[action='/admin/logout'] input[name=_csrf]", "value").remove(0);
+        Session { client, csrf, base: self.server.url() }
+    }
+
+    /// A fresh API token for `email`.
+    pub async fn token(&self, email: &str) -> String {
+        let store = &self.server.store;
+        let (user, _) = store.user_for_login(email).await.expect("user").expect("known user");
+        let token = format!("ptc_test_{}", portico_web::admin::auth::random_token().expect("random"));
+        store
+            .create_api_token(user.id, "test", &portico_web::admin::auth::token_hash(&token))
+            .await
+            .expect("token");
+        token
     }
 
     /// A server over `db`, loading the demo content into it.
@@ -64,6 +141,41 @@ impl TestApp {
     pub async fn page(&self, path: &str, status: u16) -> Html {
         let response = self.get(path).await;
         assert_eq!(response.status().as_u16(), status, "GET {path} on {}", self.backend());
+        Html::parse_document(&response.text().await.expect("body"))
+    }
+}
+
+/// The password every test user gets.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A signed-in back-office session: a cookie jar and the session's CSRF token.
+pub struct Session {
+    pub client: reqwest::Client,
+    pub csrf: String,
+    base: String,
+}
+
+impl Session {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
+    }
+
+    /// POSTs a form with the session's CSRF token added, from the same origin.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut form: Vec<(&str, &str)> = vec![("_csrf", self.csrf.as_str())];
+        form.extend_from_slice(fields);
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("origin", &self.base)
+            .form(&form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn page(&self, path: &str, status: u16) -> Html {
+        let response = self.get(path).await;
+        assert_eq!(response.status().as_u16(), status, "GET {path}");
         Html::parse_document(&response.text().await.expect("body"))
     }
 }

@@ -627,20 +627,20 @@ pub async fn apply_workflow(
             status_label(to.as_str()).to_lowercase()
         )));
     }
-    if matches!(to, Status::Published | Status::Scheduled) {
-        if let Some(image) = doc.draft.image {
-            let media = app.store().media(image).await?;
-            if media.is_none_or(|m| m.alt.trim().is_empty()) {
-                return Err(refuse(
-                    "The lead image has no alternative text. Add it under Media before publishing.",
-                ));
-            }
+    if let (Status::Published | Status::Scheduled, Some(image)) = (to, doc.draft.image) {
+        let media = app.store().media(image).await?;
+        if media.is_none_or(|m| m.alt.trim().is_empty()) {
+            return Err(refuse(
+                "The lead image has no alternative text. Add it under Media before publishing.",
+            ));
         }
     }
     match app.store().set_status(doc.document, &doc.language, doc.status, to, published_at).await {
         Ok(()) => {}
         Err(StoreError::StaleRevision) => {
-            return Err(refuse("Someone else changed this document's status just now. Reload and try again."));
+            return Err(refuse(
+                "Someone else changed this document's status just now. Reload and try again.",
+            ));
         }
         Err(err) => return Err(err.into()),
     }

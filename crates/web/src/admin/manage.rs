@@ -363,6 +363,7 @@ fn flatten(items: &[MenuItem]) -> Vec<MenuRow> {
     rows
 }
 
+#[expect(clippy::too_many_arguments, reason = "a form page shown fresh, after saving, and with errors")]
 async fn render_menu(
     app: &App,
     headers: &HeaderMap,

@@ -5,6 +5,7 @@
 pub mod auth;
 mod documents;
 pub use manage::is_plausible_email;
+pub use media::extension_of as media_extension;
 
 /// The workflow and edit rules, shared with the JSON API.
 pub mod documents_api {

@@ -1,0 +1,860 @@
+//! The back office and the JSON API, as people and programs use them: real server, real
+//! HTTP, on SQLite and PostgreSQL.
+
+mod support;
+
+use portico_content::access::may;
+use portico_content::{Action, Draft, Kind, Role, SiteId, Status};
+use portico_store::{AuditFilter, NewDocument, Store};
+use serde_json::{Value, json};
+use support::{Session, TestApp, attrs, text, texts};
+
+async fn site_id(store: &Store, key: &str) -> SiteId {
+    store.site_by_key(key).await.expect("site").expect("known site").id
+}
+
+/// A release straight in the store, in `status`, for tests that act on it.
+async fn release(store: &Store, site: &str, title: &str, status: Status) -> i64 {
+    let site = site_id(store, site).await;
+    let language = if site.0 == 1 { "en" } else { "es" };
+    let draft = Draft {
+        title: title.into(),
+        slug: portico_content::slugify(title),
+        published_at: (status == Status::Published).then(|| portico_store::now() - time::Duration::hours(1)),
+        body_markdown: "Body.".into(),
+        ..Draft::default()
+    };
+    let new =
+        NewDocument { site, kind: Kind::Release, language: language.into(), draft, status, author: None };
+    store.create_document(&new).await.expect("release").0.0
+}
+
+async fn status_of(store: &Store, id: i64) -> Status {
+    store.editable_variant(portico_content::DocumentId(id), None).await.expect("read").expect("found").status
+}
+
+/// A small real PNG.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    // A minimal valid PNG built by the image crate would pull a dependency; this one is made
+    // by the media crate's own encoder path instead: we upload a JPEG made by hand below.
+    let mut out = Vec::new();
+    let raw: Vec<u8> = (0..height)
+        .flat_map(|y| {
+            std::iter::once(0u8).chain((0..width).flat_map(move |x| [(x * 7) as u8, (y * 5) as u8, 120]))
+        })
+        .collect();
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut encoder, &raw).expect("deflate");
+    let data = encoder.finish().expect("deflate");
+    let chunk = |out: &mut Vec<u8>, kind: &[u8; 4], body: &[u8]| {
+        out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        let mut crc_input = kind.to_vec();
+        crc_input.extend_from_slice(body);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(body);
+        out.extend_from_slice(&crc32(&crc_input).to_be_bytes());
+    };
+    out.extend_from_slice(b"\x89PNG\r\n\x1a\n");
+    let mut header = Vec::new();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &header);
+    chunk(&mut out, b"IDAT", &data);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+async fn upload(
+    session: &Session,
+    base: &str,
+    site: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    alt: &str,
+) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", session.csrf.clone())
+        .text("site", site.to_owned())
+        .text("alt", alt.to_owned())
+        .text("caption", "Delegates in San Salvador")
+        .text("credit", "© IOM 2015")
+        .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    session
+        .client
+        .post(format!("{base}/admin/media"))
+        .header("origin", base)
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload")
+}
+
+#[tokio::test]
+async fn the_back_office_asks_for_a_login_and_sessions_really_end() {
+    for app in TestApp::each().await {
+        for path in ["/admin", "/admin/documents/1", "/admin/media", "/admin/audit"] {
+            let response = app.get(path).await;
+            assert_eq!(response.status().as_u16(), 303, "{path} on {}", app.backend());
+            let location = response.headers()["location"].to_str().expect("location").to_owned();
+            assert!(
+                location.starts_with("/admin/login?next=%2Fadmin")
+                    || location.starts_with("/admin/login?next=/admin"),
+                "{location}"
+            );
+        }
+        let login = app.page("/admin/login", 200).await;
+        assert_eq!(attrs(&login, "input[name=email]", "type"), ["email"]);
+        assert_eq!(attrs(&login, "input[name=password]", "type"), ["password"]);
+
+        app.user("ed@example.org", Role::Editor, &["global"]).await;
+        // Log in by hand to read the cookie's attributes.
+        let form = app.get("/admin/login").await;
+        let jar: String = form.headers()["set-cookie"]
+            .to_str()
+            .expect("cookie")
+            .split(';')
+            .next()
+            .expect("pair")
+            .to_owned();
+        let html = scraper::Html::parse_document(&form.text().await.expect("body"));
+        let csrf = attrs(&html, "input[name=_csrf]", "value").remove(0);
+        let response = app
+            .client
+            .post(app.url("/admin/login"))
+            .header("cookie", &jar)
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("email", "ED@example.org"),
+                ("password", support::PASSWORD),
+                ("next", "/admin/media"),
+            ])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status().as_u16(), 303);
+        assert_eq!(response.headers()["location"], "/admin/media", "back to where they were going");
+        let session_cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().expect("cookie").to_owned())
+            .find(|c| c.starts_with("portico_session="))
+            .expect("session cookie");
+        assert!(session_cookie.contains("HttpOnly"), "{session_cookie}");
+        assert!(session_cookie.contains("SameSite=Lax"), "{session_cookie}");
+        let pair = session_cookie.split(';').next().expect("pair").to_owned();
+        let dashboard =
+            app.client.get(app.url("/admin")).header("cookie", &pair).send().await.expect("dashboard");
+        assert_eq!(dashboard.status().as_u16(), 200);
+        let html = scraper::Html::parse_document(&dashboard.text().await.expect("body"));
+        let csrf = attrs(&html, "form[action='/admin/logout'] input[name=_csrf]", "value").remove(0);
+        let logout = app
+            .client
+            .post(app.url("/admin/logout"))
+            .header("cookie", &pair)
+            .form(&[("_csrf", csrf.as_str())])
+            .send()
+            .await
+            .expect("logout");
+        assert_eq!(logout.status().as_u16(), 303);
+        let replayed =
+            app.client.get(app.url("/admin")).header("cookie", &pair).send().await.expect("replay");
+        assert_eq!(replayed.status().as_u16(), 303, "a logged-out session cookie opens nothing");
+
+        // Behind HTTPS the cookie is Secure and host-bound.
+        let secure = app
+            .client
+            .get(app.url("/admin/login"))
+            .header("x-forwarded-proto", "https")
+            .send()
+            .await
+            .expect("form");
+        assert!(secure.headers()["set-cookie"].to_str().expect("cookie").contains("Secure"));
+    }
+}
+
+#[tokio::test]
+async fn failed_logins_back_off_with_429_and_are_audited() {
+    for app in TestApp::each().await {
+        app.user("au@example.org", Role::Author, &["global"]).await;
+        let attempt = || async {
+            let form = app.client.get(app.url("/admin/login")).send().await.expect("form");
+            let jar = form.headers()["set-cookie"]
+                .to_str()
+                .expect("cookie")
+                .split(';')
+                .next()
+                .expect("pair")
+                .to_owned();
+            let html = scraper::Html::parse_document(&form.text().await.expect("body"));
+            let csrf = attrs(&html, "input[name=_csrf]", "value").remove(0);
+            app.client
+                .post(app.url("/admin/login"))
+                .header("cookie", jar)
+                .form(&[
+                    ("_csrf", csrf.as_str()),
+                    ("email", "au@example.org"),
+                    ("password", "wrong password!!"),
+                ])
+                .send()
+                .await
+                .expect("login")
+        };
+        for _ in 0..3 {
+            let response = attempt().await;
+            assert_eq!(response.status().as_u16(), 401, "{}", app.backend());
+            assert!(response.text().await.expect("body").contains("do not match"));
+        }
+        let blocked = attempt().await;
+        assert_eq!(blocked.status().as_u16(), 429, "{}", app.backend());
+        let retry: i64 = blocked.headers()["retry-after"].to_str().expect("retry").parse().expect("seconds");
+        assert!((1..=2).contains(&retry));
+        let records = app
+            .server
+            .store
+            .audit_records(&AuditFilter { action: Some("login.failed".into()), ..AuditFilter::default() }, 10)
+            .await
+            .expect("audit");
+        assert_eq!(records.len(), 3);
+        assert_eq!(records[0].user_email, "au@example.org");
+        assert_eq!(records[0].client, "127.0.0.1");
+    }
+}
+
+/// One row of the permission table: what to try, and how to tell it happened.
+#[derive(Debug, Clone, Copy)]
+enum Try {
+    CreateDraft,
+    EditDraft,
+    Submit,
+    Publish,
+    Unpublish,
+    CreatePage,
+    EditMenu,
+    Upload,
+    ReadAudit,
+    AddUser,
+}
+
+impl Try {
+    const ALL: [Try; 10] = [
+        Try::CreateDraft,
+        Try::EditDraft,
+        Try::Submit,
+        Try::Publish,
+        Try::Unpublish,
+        Try::CreatePage,
+        Try::EditMenu,
+        Try::Upload,
+        Try::ReadAudit,
+        Try::AddUser,
+    ];
+
+    fn allowed(self, role: Role, site: SiteId) -> bool {
+        let own = [SiteId(1)];
+        let can = |action| may(role, &own, action, site);
+        match self {
+            Try::CreateDraft => can(Action::CreateDraft),
+            Try::EditDraft => can(Action::EditDraft),
+            Try::Submit => can(Action::Submit),
+            Try::Publish => can(Action::Publish),
+            Try::Unpublish => can(Action::Unpublish),
+            Try::CreatePage => can(Action::CreateDraft) && can(Action::EditPages),
+            Try::EditMenu => can(Action::EditMenus),
+            Try::Upload => can(Action::UploadMedia),
+            Try::ReadAudit => can(Action::ViewAudit),
+            Try::AddUser => can(Action::ManageUsers),
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_role_may_do_exactly_its_actions_on_its_own_site_and_none_on_another() {
+    for app in TestApp::each_with_sites(&[("sv", &["es", "en"], "SV")]).await {
+        let store = app.server.store.clone();
+        let sv = site_id(&store, "sv").await;
+        for (n, role) in Role::ALL.into_iter().enumerate() {
+            let email = app.user(&format!("{role}@example.org"), role, &["global"]).await;
+            let session = app.login(&email).await;
+            for (key, site) in [("global", SiteId(1)), ("sv", sv)] {
+                for action in Try::ALL {
+                    let expected = action.allowed(role, site);
+                    let tag = format!("{role} {action:?} on {key} ({})", app.backend());
+                    let title = format!("Permission check {n} {key} {action:?}");
+                    let response = match action {
+                        Try::CreateDraft => {
+                            session
+                                .post(
+                                    "/admin/new/release",
+                                    &[("site", key), ("title", &title), ("intent", "save")],
+                                )
+                                .await
+                        }
+                        Try::EditDraft => {
+                            let id = release(&store, key, &title, Status::Draft).await;
+                            let slug = format!("changed-{id}");
+                            let fields = [
+                                ("title", "Changed"),
+                                ("slug", slug.as_str()),
+                                ("revision", "1"),
+                                ("intent", "save"),
+                            ];
+                            let response = session.post(&format!("/admin/documents/{id}"), &fields).await;
+                            let doc = store
+                                .editable_variant(portico_content::DocumentId(id), None)
+                                .await
+                                .expect("read");
+                            assert_eq!(doc.expect("doc").draft.title == "Changed", expected, "saved: {tag}");
+                            response
+                        }
+                        Try::Submit | Try::Publish | Try::Unpublish => {
+                            let (from, verb) = match action {
+                                Try::Submit => (Status::Draft, "submit"),
+                                Try::Publish => (Status::InReview, "publish"),
+                                _ => (Status::Published, "unpublish"),
+                            };
+                            let id = release(&store, key, &title, from).await;
+                            let response = session
+                                .post(&format!("/admin/documents/{id}/workflow"), &[("action", verb)])
+                                .await;
+                            assert_eq!(status_of(&store, id).await != from, expected, "state changed: {tag}");
+                            response
+                        }
+                        Try::CreatePage => {
+                            let path = format!("check-{n}-{key}");
+                            session
+                                .post(
+                                    "/admin/new/page",
+                                    &[("site", key), ("title", &title), ("slug", &path), ("intent", "save")],
+                                )
+                                .await
+                        }
+                        Try::EditMenu => {
+                            session
+                                .post(
+                                    &format!("/admin/menus/{key}"),
+                                    &[("label", "Home"), ("path", ""), ("position", "1")],
+                                )
+                                .await
+                        }
+                        Try::Upload => {
+                            upload(&session, &app.server.url(), key, "photo.png", png(40, 30), "A test image")
+                                .await
+                        }
+                        Try::ReadAudit => session.get("/admin/audit").await,
+                        Try::AddUser => {
+                            let new = format!("new-{n}-{key}@example.org");
+                            session
+                                .post(
+                                    "/admin/users",
+                                    &[
+                                        ("email", &new),
+                                        ("role", "author"),
+                                        ("password", "a long enough password"),
+                                        ("sites", key),
+                                    ],
+                                )
+                                .await
+                        }
+                    };
+                    let status = response.status().as_u16();
+                    if expected {
+                        assert!(matches!(status, 200 | 303), "{tag}: allowed, got {status}");
+                    } else {
+                        assert!(matches!(status, 403 | 404), "{tag}: refused, got {status}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_editor_validates_each_field_and_keeps_the_text() {
+    for app in TestApp::each().await {
+        let email = app.user("ed@example.org", Role::Editor, &["global"]).await;
+        let session = app.login(&email).await;
+        let response = session
+            .post(
+                "/admin/new/release",
+                &[
+                    ("site", "global"),
+                    ("title", ""),
+                    ("body_markdown", "My careful <b>text</b>"),
+                    ("countries", "SV, ZZ"),
+                    ("published_at", "yesterday"),
+                    ("intent", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 422, "{}", app.backend());
+        let html = scraper::Html::parse_document(&response.text().await.expect("body"));
+        assert_eq!(text(&html, "#title-error"), "This field is required.");
+        assert!(text(&html, "#countries-error").contains("\"ZZ\""));
+        assert!(text(&html, "#published_at-error").contains("2026-11-28T09:00"));
+        assert_eq!(text(&html, "#f-body_markdown"), "My careful <b>text</b>", "the text is kept");
+        assert_eq!(attrs(&html, "#f-title", "aria-invalid"), ["true"]);
+
+        let huge = "x".repeat(10 * 1024 * 1024);
+        let too_big = session.post("/admin/new/release", &[("site", "global"), ("title", &huge)]).await;
+        assert_eq!(too_big.status().as_u16(), 413);
+        assert!(too_big.text().await.expect("body").contains("larger than"));
+
+        let made = session
+            .post(
+                "/admin/new/release",
+                &[
+                    ("site", "global"),
+                    ("title", "<script>alert(1)</script> Talks"),
+                    ("slug", "talks"),
+                    ("intent", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(made.status().as_u16(), 303);
+        let duplicate = session
+            .post(
+                "/admin/new/release",
+                &[("site", "global"), ("title", "Other"), ("slug", "talks"), ("intent", "save")],
+            )
+            .await;
+        assert_eq!(duplicate.status().as_u16(), 422);
+        let html = scraper::Html::parse_document(&duplicate.text().await.expect("body"));
+        assert!(text(&html, "#slug-error").contains("already uses this slug"));
+
+        let location = made.headers()["location"].to_str().expect("location").to_owned();
+        let id: i64 = location
+            .trim_start_matches("/admin/documents/")
+            .split('?')
+            .next()
+            .expect("id")
+            .parse()
+            .expect("id");
+        let past = session
+            .post(
+                &format!("/admin/documents/{id}/workflow"),
+                &[("action", "schedule"), ("schedule_at", "2001-01-01T09:00")],
+            )
+            .await;
+        assert_eq!(past.status().as_u16(), 400);
+        assert!(past.text().await.expect("body").contains("has passed"));
+        let publish =
+            session.post(&format!("/admin/documents/{id}/workflow"), &[("action", "publish")]).await;
+        assert_eq!(publish.status().as_u16(), 303);
+        let public = app.get("/en/news/talks").await.text().await.expect("body");
+        assert!(
+            public.contains("&lt;script&gt;alert(1)&lt;/script&gt; Talks"),
+            "HTML in a title is shown as text"
+        );
+        assert!(!public.contains("<script>alert(1)"));
+    }
+}
+
+#[tokio::test]
+async fn a_second_save_from_the_same_revision_is_refused_with_the_text_kept() {
+    for app in TestApp::each().await {
+        let id = release(&app.server.store, "global", "Shared draft", Status::Draft).await;
+        let first = app.login(&app.user("one@example.org", Role::Editor, &["global"]).await).await;
+        let second = app.login(&app.user("two@example.org", Role::Editor, &["global"]).await).await;
+        let path = format!("/admin/documents/{id}");
+        let form = |title: &'static str, body: &'static str| {
+            vec![
+                ("title", title),
+                ("slug", "shared-draft"),
+                ("body_markdown", body),
+                ("revision", "1"),
+                ("intent", "save"),
+            ]
+        };
+        assert_eq!(first.post(&path, &form("Shared draft", "First words.")).await.status().as_u16(), 303);
+        let late =
+            second.post(&path, &form("Shared draft, second take", "Second words, not to be lost.")).await;
+        assert_eq!(late.status().as_u16(), 409, "{}", app.backend());
+        let html = scraper::Html::parse_document(&late.text().await.expect("body"));
+        assert!(text(&html, ".error-summary").contains("Someone else saved this document"));
+        assert_eq!(text(&html, "#f-body_markdown"), "Second words, not to be lost.");
+        assert_eq!(attrs(&html, "#f-title", "value"), ["Shared draft, second take"]);
+        assert_eq!(attrs(&html, "input[name=revision]", "value"), ["2"], "saving again overwrites knowingly");
+        let stored = app
+            .server
+            .store
+            .editable_variant(portico_content::DocumentId(id), None)
+            .await
+            .expect("read")
+            .expect("doc");
+        assert_eq!(stored.draft.body_markdown, "First words.");
+    }
+}
+
+#[tokio::test]
+async fn revisions_list_compare_and_restore() {
+    for app in TestApp::each().await {
+        let id = release(&app.server.store, "global", "Version one", Status::Draft).await;
+        let session = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let path = format!("/admin/documents/{id}");
+        let saved = session
+            .post(
+                &path,
+                &[
+                    ("title", "Version two"),
+                    ("slug", "version-one"),
+                    ("body_markdown", "Body.\nA new line."),
+                    ("revision", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303);
+        let list = session.page(&format!("{path}/revisions"), 200).await;
+        assert_eq!(texts(&list, "tbody tr td:first-child").len(), 2);
+        let diff = session.page(&format!("{path}/diff?from=1&to=2"), 200).await;
+        assert_eq!(texts(&diff, ".diff h2")[..2], ["Title", "Body"]);
+        assert!(texts(&diff, ".diff-del").iter().any(|l| l.contains("Version one")));
+        assert!(texts(&diff, ".diff-ins").iter().any(|l| l.contains("A new line.")));
+        let bad = session.get(&format!("{path}/diff?from=1&to=9")).await;
+        assert_eq!(bad.status().as_u16(), 400);
+
+        let restored = session.post(&format!("{path}/revisions/1/restore"), &[]).await;
+        assert_eq!(restored.status().as_u16(), 303, "{}", app.backend());
+        let doc = app
+            .server
+            .store
+            .editable_variant(portico_content::DocumentId(id), None)
+            .await
+            .expect("read")
+            .expect("doc");
+        assert_eq!(
+            (doc.revision, doc.draft.title.as_str()),
+            (3, "Version one"),
+            "restoring makes a new revision"
+        );
+    }
+}
+
+#[tokio::test]
+async fn uploads_are_checked_by_content_and_images_need_alt_text_before_publishing() {
+    for app in TestApp::each().await {
+        let session = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let base = app.server.url();
+        for (name, bytes, says) in [
+            ("photo.jpg", b"just some text, not a photo".to_vec(), "not a JPEG, PNG or WebP image"),
+            ("empty.png", Vec::new(), "empty"),
+            ("broken.png", png(20, 20)[..40].to_vec(), "damaged"),
+            ("page.html", b"<html><script>alert(1)</script></html>".to_vec(), "not a JPEG"),
+        ] {
+            let response = upload(&session, &base, "global", name, bytes, "alt").await;
+            assert_eq!(response.status().as_u16(), 422, "{name} on {}", app.backend());
+            assert!(response.text().await.expect("body").contains(says), "{name}");
+        }
+        let mut bomb = png(1, 1);
+        bomb[16..24].copy_from_slice(&[0, 0, 0xea, 0x60, 0, 0, 0xea, 0x60]);
+        let ihdr_crc = crc32(&bomb[12..29]).to_be_bytes();
+        bomb[29..33].copy_from_slice(&ihdr_crc);
+        let response = upload(&session, &base, "global", "bomb.png", bomb, "alt").await;
+        assert_eq!(response.status().as_u16(), 422);
+        assert!(response.text().await.expect("body").contains("60000 × 60000"));
+        assert!(app.server.store.media_list(None, 10).await.expect("media").is_empty(), "nothing was kept");
+
+        let response = upload(&session, &base, "global", "delegates.png", png(900, 600), "").await;
+        assert_eq!(response.status().as_u16(), 303);
+        let media = app.server.store.media_list(None, 10).await.expect("media").remove(0);
+        assert_eq!((media.width, media.height), (900, 600));
+        assert!(
+            media.renditions.contains(&"640.webp".to_owned())
+                && media.renditions.contains(&"640.png".to_owned())
+        );
+        let file = app.get(&format!("/media/{}/640.webp", media.id)).await;
+        assert_eq!(file.status().as_u16(), 200);
+        assert_eq!(file.headers()["content-type"], "image/webp");
+        assert!(file.headers()["cache-control"].to_str().expect("cache").contains("immutable"));
+        assert_eq!(app.get(&format!("/media/{}/../../portico.db", media.id)).await.status().as_u16(), 404);
+
+        let id = release(&app.server.store, "global", "With a picture", Status::Draft).await;
+        let image = media.id.to_string();
+        let saved = session
+            .post(
+                &format!("/admin/documents/{id}"),
+                &[
+                    ("title", "With a picture"),
+                    ("slug", "with-a-picture"),
+                    ("image", &image),
+                    ("revision", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303);
+        let refused =
+            session.post(&format!("/admin/documents/{id}/workflow"), &[("action", "publish")]).await;
+        assert_eq!(refused.status().as_u16(), 400);
+        assert!(refused.text().await.expect("body").contains("alternative text"));
+        let described = session
+            .post(
+                &format!("/admin/media/{}", media.id),
+                &[("alt", "Delegates around a table"), ("caption", "The meeting"), ("credit", "© IOM")],
+            )
+            .await;
+        assert_eq!(described.status().as_u16(), 303);
+        let published =
+            session.post(&format!("/admin/documents/{id}/workflow"), &[("action", "publish")]).await;
+        assert_eq!(published.status().as_u16(), 303);
+        let page = app.page("/en/news/with-a-picture", 200).await;
+        assert_eq!(attrs(&page, ".release-image img", "alt"), ["Delegates around a table"]);
+        assert!(attrs(&page, ".release-image img", "srcset")[0].contains("/640.png 640w"));
+        assert!(attrs(&page, ".release-image source", "srcset")[0].contains("/320.webp 320w"));
+        assert_eq!(text(&page, ".release-image .credit"), "© IOM");
+    }
+}
+
+#[tokio::test]
+async fn cross_site_posts_and_missing_tokens_are_refused_and_headers_guard_the_back_office() {
+    for app in TestApp::each().await {
+        let session = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let base = app.server.url();
+        let forged = session
+            .client
+            .post(format!("{base}/admin/new/release"))
+            .header("origin", "https://evil.example")
+            .form(&[("_csrf", session.csrf.as_str()), ("site", "global"), ("title", "Forged")])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(forged.status().as_u16(), 403, "{}", app.backend());
+        let tokenless = session
+            .client
+            .post(format!("{base}/admin/new/release"))
+            .header("origin", &base)
+            .form(&[("site", "global"), ("title", "No token")])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(tokenless.status().as_u16(), 403);
+        let rows = app
+            .server
+            .store
+            .document_rows(None, Some(Kind::Release), Some(Status::Draft), 10)
+            .await
+            .expect("rows");
+        assert!(rows.is_empty(), "nothing was created");
+
+        let page = session.get("/admin").await;
+        let csp = page.headers()["content-security-policy"].to_str().expect("csp").to_owned();
+        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{csp}");
+        assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(page.headers()["cache-control"], "no-store");
+    }
+}
+
+async fn api(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = app.client.request(method.parse().expect("method"), app.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.expect("api");
+    let status = response.status().as_u16();
+    let json = response.json::<Value>().await.unwrap_or(Value::Null);
+    (status, json)
+}
+
+#[tokio::test]
+async fn the_api_creates_edits_and_publishes_with_the_same_rights_as_the_back_office() {
+    for app in TestApp::each_with_sites(&[("sv", &["es", "en"], "SV")]).await {
+        let author = app.token(&app.user("au@example.org", Role::Author, &["global"]).await).await;
+        let editor = app.token(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let stranger = app.token(&app.user("sv@example.org", Role::Editor, &["sv"]).await).await;
+
+        let (status, body) =
+            api(&app, "POST", "/api/v1/releases", None, Some(json!({"site": "global", "title": "x"}))).await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (401, Some("unauthorized")),
+            "{}",
+            app.backend()
+        );
+
+        let draft = json!({
+            "site": "global", "language": "en", "title": "Border officials trained in Tapachula",
+            "body_markdown": "Forty officials **took part**.", "dateline": "Tapachula",
+            "countries": ["mx", "GT"], "themes": ["migrant-protection"], "contacts": ["aamaya"],
+        });
+        let (status, created) = api(&app, "POST", "/api/v1/releases", Some(&author), Some(draft)).await;
+        assert_eq!(status, 201, "{created}");
+        assert_eq!(created["status"], "draft");
+        assert_eq!(created["slug"], "border-officials-trained-in-tapachula");
+        assert_eq!(created["countries"], json!(["MX", "GT"]));
+        let id = created["id"].as_i64().expect("id");
+
+        let (status, read) = api(&app, "GET", &format!("/api/v1/releases/{id}"), Some(&editor), None).await;
+        assert_eq!((status, read["title"].as_str()), (200, Some("Border officials trained in Tapachula")));
+        let (status, _) = api(&app, "GET", &format!("/api/v1/releases/{id}"), Some(&stranger), None).await;
+        assert_eq!(status, 404, "another site's editor does not see the draft");
+        assert_eq!(app.get("/en/news/border-officials-trained-in-tapachula").await.status().as_u16(), 404);
+
+        let (status, patched) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}"),
+            Some(&author),
+            Some(json!({"summary": "In brief.", "revision": 1})),
+        )
+        .await;
+        assert_eq!((status, patched["revision"].as_i64()), (200, Some(2)));
+        let (status, stale) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}"),
+            Some(&author),
+            Some(json!({"summary": "Late.", "revision": 1})),
+        )
+        .await;
+        assert_eq!((status, stale["error"]["code"].as_str()), (409, Some("stale_revision")));
+
+        let (status, submitted) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/submit"), Some(&author), None).await;
+        assert_eq!((status, submitted["status"].as_str()), (200, Some("in_review")));
+        let (status, refused) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/publish"), Some(&author), None).await;
+        assert_eq!((status, refused["error"]["code"].as_str()), (403, Some("forbidden")));
+        let (status, _) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/publish"), Some(&stranger), None).await;
+        assert_eq!(status, 404);
+        let (status, published) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/publish"), Some(&editor), None).await;
+        assert_eq!((status, published["status"].as_str()), (200, Some("published")), "{published}");
+        assert_eq!(published["url"], "/en/news/border-officials-trained-in-tapachula");
+        let page = app.page("/en/news/border-officials-trained-in-tapachula", 200).await;
+        assert_eq!(text(&page, ".release-body > .dateline .place"), "Tapachula");
+        let (status, _) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/unpublish"), Some(&editor), None).await;
+        assert_eq!(status, 200);
+        assert_eq!(app.get("/en/news/border-officials-trained-in-tapachula").await.status().as_u16(), 404);
+    }
+}
+
+#[tokio::test]
+async fn the_api_answers_bad_input_with_json_errors() {
+    for app in TestApp::each().await {
+        let email = app.user("ed@example.org", Role::Editor, &["global"]).await;
+        let token = app.token(&email).await;
+        let malformed = app
+            .client
+            .post(app.url("/api/v1/releases"))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body("{\"title\": ")
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(malformed.status().as_u16(), 400, "{}", app.backend());
+        let body: Value = malformed.json().await.expect("json");
+        assert_eq!(body["error"]["code"], "invalid_json");
+
+        let (status, body) = api(
+            &app,
+            "POST",
+            "/api/v1/releases",
+            Some(&token),
+            Some(json!({"site": "global", "title": "", "countries": ["ZZ"], "themes": ["nope"]})),
+        )
+        .await;
+        assert_eq!((status, body["error"]["code"].as_str()), (422, Some("validation_failed")));
+        let fields: Vec<&str> = body["error"]["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .filter_map(|f| f["field"].as_str())
+            .collect();
+        assert!(fields.contains(&"title") && fields.contains(&"countries"), "{fields:?}");
+
+        let (status, body) = api(
+            &app,
+            "POST",
+            "/api/v1/releases",
+            Some(&token),
+            Some(json!({"site": "global", "title": "T", "themes": ["nope"]})),
+        )
+        .await;
+        assert_eq!((status, body["error"]["fields"][0]["field"].as_str()), (422, Some("themes")));
+        let (status, body) =
+            api(&app, "POST", "/api/v1/releases", Some(&token), Some(json!({"site": "mars", "title": "T"})))
+                .await;
+        assert_eq!((status, body["error"]["fields"][0]["field"].as_str()), (422, Some("site")));
+        let (status, body) = api(
+            &app,
+            "POST",
+            "/api/v1/releases",
+            Some(&token),
+            Some(json!({"site": "global", "title": "T", "colour": "red"})),
+        )
+        .await;
+        assert_eq!((status, body["error"]["code"].as_str()), (400, Some("invalid_json")));
+        let (status, _) = api(&app, "GET", "/api/v1/releases/999999", Some(&token), None).await;
+        assert_eq!(status, 404);
+
+        let (user, _) = app.server.store.user_for_login(&email).await.expect("user").expect("found");
+        let tokens = app.server.store.api_tokens(user.id).await.expect("tokens");
+        app.server.store.revoke_api_token(user.id, tokens[0].id).await.expect("revoke");
+        let (status, body) = api(&app, "GET", "/api/v1/releases/1", Some(&token), None).await;
+        assert_eq!((status, body["error"]["code"].as_str()), (401, Some("unauthorized")), "a revoked token");
+
+        let other = app.token(&email).await;
+        app.server.store.delete_user(user.id).await.expect("delete");
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&other), None).await;
+        assert_eq!(status, 401, "a deleted user's token");
+    }
+}
+
+#[tokio::test]
+async fn a_scheduled_release_goes_live_after_a_restart() {
+    for app in TestApp::each().await {
+        let id = release(&app.server.store, "global", "Embargoed statement", Status::Draft).await;
+        let session = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let at = portico_store::now() + time::Duration::seconds(2);
+        let at_text = format!("{}T{:02}:{:02}:{:02}", at.date(), at.hour(), at.minute(), at.second());
+        let scheduled = session
+            .post(
+                &format!("/admin/documents/{id}/workflow"),
+                &[("action", "schedule"), ("schedule_at", &at_text)],
+            )
+            .await;
+        assert_eq!(scheduled.status().as_u16(), 303, "{}", app.backend());
+        assert_eq!(app.get("/en/news/embargoed-statement").await.status().as_u16(), 404, "embargoed");
+        let news = app.page("/en/news", 200).await;
+        assert!(!texts(&news, ".card-title").iter().any(|t| t.contains("Embargoed")), "not listed either");
+
+        // Stop the server before the time comes, and start a new one on the same database.
+        let TestApp { server, db, .. } = app;
+        server.stop().await.expect("stop");
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        let again = TestApp::on(db).await;
+        let mut live = false;
+        for _ in 0..40 {
+            if again.get("/en/news/embargoed-statement").await.status().as_u16() == 200 {
+                live = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        }
+        assert!(live, "published by the restarted server on {}", again.backend());
+        assert_eq!(status_of(&again.server.store, id).await, Status::Published);
+    }
+}
