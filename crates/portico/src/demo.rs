@@ -193,6 +193,8 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
             languages: vec!["en".to_owned()],
             country: None,
             hosts: vec!["localhost".to_owned(), "127.0.0.1".to_owned()],
+            names: Default::default(),
+            fallback_to_default: true,
         })
         .await?;
     for theme in taxonomy.theme {

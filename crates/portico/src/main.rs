@@ -27,13 +27,14 @@ struct Storage {
 }
 
 impl Storage {
-    fn config(self, listen: String, theme: Option<PathBuf>) -> ServeConfig {
+    fn config(self, listen: String, theme: Option<PathBuf>, fallback_site: Option<String>) -> ServeConfig {
         ServeConfig {
             listen,
             data: self.data,
             database: self.database,
             theme,
             schedule_every: portico::server::SCHEDULE_INTERVAL,
+            fallback_site,
         }
     }
 }
@@ -95,6 +96,9 @@ enum Command {
         /// Theme folder whose templates/ and static/ files replace the built-in ones.
         #[arg(long, env = "PORTICO_THEME")]
         theme: Option<PathBuf>,
+        /// Site served for a host name no site claims; "none" answers 404 instead.
+        #[arg(long, env = "PORTICO_FALLBACK_SITE", default_value = "global")]
+        fallback_site: String,
     },
 }
 
@@ -117,13 +121,16 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve { listen, storage, theme } => serve(&storage.config(listen, theme)).await,
+            Command::Serve { listen, storage, theme, fallback_site } => {
+                let fallback = (fallback_site != "none").then_some(fallback_site);
+                serve(&storage.config(listen, theme, fallback)).await
+            }
             Command::User(UserCommand::Add { email, role, sites, name, password_stdin, storage }) => {
-                let store = open(&storage.config(String::new(), None)).await?;
+                let store = open(&storage.config(String::new(), None, None)).await?;
                 add_user(&store, &UserAdd { email, role, sites, name, password_stdin }).await
             }
             Command::Token(TokenCommand::Add { email, name, storage }) => {
-                let store = open(&storage.config(String::new(), None)).await?;
+                let store = open(&storage.config(String::new(), None, None)).await?;
                 add_token(&store, &email, &name).await
             }
         }

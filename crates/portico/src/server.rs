@@ -22,6 +22,8 @@ pub struct ServeConfig {
     pub database: Option<String>,
     /// A theme folder overriding the built-in templates and stylesheet.
     pub theme: Option<PathBuf>,
+    /// The site served for a host name no site claims; `None` answers 404.
+    pub fallback_site: Option<String>,
     /// How often scheduled documents are checked; [`SCHEDULE_INTERVAL`] unless a test is in a
     /// hurry.
     pub schedule_every: std::time::Duration,
@@ -89,7 +91,11 @@ impl Server {
 /// Opens everything and starts serving in the background.
 pub async fn start(config: &ServeConfig) -> Result<Server> {
     let store = open(config).await?;
-    let options = WebOptions { theme_dir: config.theme.clone(), media_dir: config.data.join("media") };
+    let options = WebOptions {
+        theme_dir: config.theme.clone(),
+        media_dir: config.data.join("media"),
+        fallback_site: config.fallback_site.clone(),
+    };
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)
         .await

@@ -18,9 +18,18 @@ pub struct Site {
     pub country: Option<String>,
     /// Host names that route to this site.
     pub hosts: Vec<String>,
+    /// Names in other languages than the default, by language code.
+    pub names: std::collections::BTreeMap<String, String>,
+    /// Whether a page missing in a language falls back to the default language (else 404).
+    pub fallback_to_default: bool,
 }
 
 impl Site {
+    /// The site's name in `language`, or its default name.
+    pub fn name_in(&self, language: &str) -> &str {
+        self.names.get(language).map_or(self.name.as_str(), String::as_str)
+    }
+
     /// The language `/` redirects to.
     pub fn default_language(&self) -> &str {
         self.languages.first().map(String::as_str).unwrap_or("en")
@@ -45,6 +54,10 @@ pub struct NewSite {
     pub country: Option<String>,
     /// See [`Site::hosts`].
     pub hosts: Vec<String>,
+    /// See [`Site::names`].
+    pub names: std::collections::BTreeMap<String, String>,
+    /// See [`Site::fallback_to_default`].
+    pub fallback_to_default: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -55,6 +68,8 @@ struct SiteRow {
     languages: String,
     country: Option<String>,
     hosts: String,
+    names: String,
+    missing_translation: String,
 }
 
 fn split_list(list: &str) -> Vec<String> {
@@ -70,34 +85,91 @@ impl From<SiteRow> for Site {
             languages: split_list(&row.languages),
             country: row.country,
             hosts: split_list(&row.hosts),
+            names: serde_json::from_str(&row.names).unwrap_or_default(),
+            fallback_to_default: row.missing_translation != "not_found",
         }
     }
 }
 
-const SITE_COLUMNS: &str = "select id, key, name, languages, country, hosts from sites";
+const SITE_COLUMNS: &str =
+    "select id, key, name, languages, country, hosts, names, missing_translation from sites";
 
 impl Store {
-    /// Creates a site; its key must be free.
+    /// Creates a site; its key and host names must be free.
     pub async fn create_site(&self, site: &NewSite) -> Result<SiteId> {
         if site.languages.is_empty() {
             return Err(StoreError::UnknownReference { what: "language", value: String::new() });
         }
+        self.check_hosts_free(&site.hosts, None).await?;
+        let names = serde_json::to_string(&site.names).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let id: i64 = on_pool!(self, |pool| {
             sqlx::query_scalar(
-                "insert into sites (key, name, languages, country, hosts, created_at)
-                 values ($1, $2, $3, $4, $5, $6) returning id",
+                "insert into sites (key, name, languages, country, hosts, names, missing_translation, created_at)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
             )
             .bind(&site.key)
             .bind(&site.name)
             .bind(site.languages.join(","))
             .bind(&site.country)
             .bind(site.hosts.join(","))
+            .bind(names)
+            .bind(if site.fallback_to_default { "fallback" } else { "not_found" })
             .bind(now())
             .fetch_one(pool)
             .await
         })
         .map_err(StoreError::conflict_on("key"))?;
         Ok(SiteId(id))
+    }
+
+    /// Changes a site's settings (not its key).
+    pub async fn update_site(&self, id: SiteId, site: &NewSite) -> Result<()> {
+        if site.languages.is_empty() {
+            return Err(StoreError::UnknownReference { what: "language", value: String::new() });
+        }
+        self.check_hosts_free(&site.hosts, Some(id)).await?;
+        let names = serde_json::to_string(&site.names).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        on_pool!(self, |pool| {
+            async {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "update sites set name = $1, languages = $2, country = $3, hosts = $4, names = $5,
+                     missing_translation = $6 where id = $7",
+            )
+            .bind(&site.name)
+            .bind(site.languages.join(","))
+            .bind(&site.country)
+            .bind(site.hosts.join(","))
+            .bind(names)
+            .bind(if site.fallback_to_default { "fallback" } else { "not_found" })
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "insert into change_log (at, site_id, entity, entity_id, action) values ($1, $2, 'site', $2, 'update')",
+            )
+            .bind(now())
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await
+        })?;
+        Ok(())
+    }
+
+    /// A host name may route to one site only.
+    async fn check_hosts_free(&self, hosts: &[String], except: Option<SiteId>) -> Result<()> {
+        for site in self.sites().await? {
+            if Some(site.id) != except
+                && site.hosts.iter().any(|h| hosts.iter().any(|n| n.eq_ignore_ascii_case(h)))
+            {
+                return Err(StoreError::Conflict { field: "host" });
+            }
+        }
+        Ok(())
     }
 
     /// Every site, the global one (the first created) first.

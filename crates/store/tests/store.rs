@@ -15,6 +15,8 @@ async fn global_site(store: &Store) -> portico_content::SiteId {
             languages: vec!["en".into(), "fr".into()],
             country: None,
             hosts: vec!["localhost".into()],
+            names: Default::default(),
+            fallback_to_default: true,
         })
         .await
         .expect("create site")
@@ -264,6 +266,8 @@ async fn site_keys_are_unique() {
                 languages: vec!["en".into()],
                 country: None,
                 hosts: vec![],
+                names: Default::default(),
+                fallback_to_default: true,
             })
             .await;
         assert!(matches!(again, Err(StoreError::Conflict { field: "key" })));

@@ -114,11 +114,12 @@ fn error_response(status: StatusCode, message: Option<String>) -> Response {
 pub async fn render_error_pages(State(app): State<App>, request: Request, next: Next) -> Response {
     let headers = request.headers().clone();
     let path = request.uri().path().to_owned();
+    let scope = request.extensions().get::<crate::Scope>().cloned();
     let response = next.run(request).await;
     let Some(error) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
-    match error_page(&app, &headers, &path, &error).await {
+    match error_page(&app, &headers, &path, scope.as_ref(), &error).await {
         Ok(mut page) => {
             if let Some(retry_after) = response.headers().get(axum::http::header::RETRY_AFTER) {
                 page.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.clone());
@@ -138,16 +139,24 @@ async fn error_page(
     app: &App,
     headers: &HeaderMap,
     path: &str,
+    scope: Option<&crate::Scope>,
     error: &ErrorPage,
 ) -> Result<Response, WebError> {
-    let site = app.site_for(None);
+    // The back office and the shared paths have no site of their own: they borrow the first
+    // site's frame. A public path no site answers for gets a bare page, nothing of any site's.
+    let first = app.sites().first().cloned();
+    let (site, base) = match (scope, first) {
+        (Some(scope), _) => (scope.site.clone(), scope.base.clone()),
+        (None, Some(first)) if crate::sites::is_shared(path) => (first, String::new()),
+        _ => return Ok((error.status, "Not found\n").into_response()),
+    };
     let lang = path
         .split('/')
         .nth(1)
         .filter(|l| site.has_language(l))
         .unwrap_or_else(|| site.default_language())
         .to_owned();
-    let ctx = crate::views::Ctx { site, lang };
+    let ctx = crate::views::Ctx { site, lang, base };
     let (heading, message) = match error.status {
         StatusCode::NOT_FOUND => (
             "Page not found",

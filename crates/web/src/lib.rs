@@ -10,6 +10,7 @@ mod error;
 pub mod http;
 mod public;
 mod security;
+mod sites;
 mod templates;
 mod views;
 
@@ -22,6 +23,7 @@ use axum::routing::get;
 use portico_store::{Site, Store};
 
 pub use error::WebError;
+pub use sites::Scope;
 pub use templates::{RenderError, Theme};
 
 /// How the web side is set up.
@@ -31,6 +33,8 @@ pub struct WebOptions {
     pub theme_dir: Option<PathBuf>,
     /// Where uploaded media live (`DATA/media`).
     pub media_dir: PathBuf,
+    /// The key of the site served for a host no site claims; `None` answers 404 instead.
+    pub fallback_site: Option<String>,
 }
 
 /// Why the web side could not be built.
@@ -59,7 +63,8 @@ pub struct App {
 struct Inner {
     store: Store,
     theme: Theme,
-    sites: Vec<Arc<Site>>,
+    sites: std::sync::RwLock<Arc<Vec<Arc<Site>>>>,
+    fallback_site: Option<String>,
     media_dir: PathBuf,
     decoy_hash: tokio::sync::OnceCell<String>,
 }
@@ -77,7 +82,8 @@ impl App {
             inner: Arc::new(Inner {
                 store,
                 theme,
-                sites,
+                sites: std::sync::RwLock::new(Arc::new(sites)),
+                fallback_site: options.fallback_site,
                 media_dir: options.media_dir,
                 decoy_hash: tokio::sync::OnceCell::new(),
             }),
@@ -94,18 +100,41 @@ impl App {
     }
 
     /// Every site, the global one first.
-    pub fn sites(&self) -> &[Arc<Site>] {
-        &self.inner.sites
+    pub fn sites(&self) -> Arc<Vec<Arc<Site>>> {
+        // A poisoned lock still holds a complete list: the writer swaps whole lists.
+        self.inner.sites.read().map(|s| s.clone()).unwrap_or_else(|e| e.into_inner().clone())
+    }
+
+    /// Reads the sites again after one was created or changed.
+    pub async fn reload_sites(&self) -> Result<(), portico_store::StoreError> {
+        let sites: Vec<Arc<Site>> = self.store().sites().await?.into_iter().map(Arc::new).collect();
+        let mut guard = self.inner.sites.write().unwrap_or_else(|e| e.into_inner());
+        *guard = Arc::new(sites);
+        Ok(())
     }
 
     /// The site with this id.
     pub fn site_by_id(&self, id: portico_content::SiteId) -> Option<Arc<Site>> {
-        self.inner.sites.iter().find(|s| s.id == id).cloned()
+        self.sites().iter().find(|s| s.id == id).cloned()
     }
 
     /// The site with this key.
     pub fn site_by_key(&self, key: &str) -> Option<Arc<Site>> {
-        self.inner.sites.iter().find(|s| s.key == key).cloned()
+        self.sites().iter().find(|s| s.key == key).cloned()
+    }
+
+    /// The site that claims `host` (port ignored), else the fallback site, if any.
+    pub fn site_for_host(&self, host: Option<&str>) -> Option<Arc<Site>> {
+        let name = host.map(|h| {
+            h.rsplit_once(':')
+                .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+                .map_or(h, |(name, _)| name)
+        });
+        let sites = self.sites();
+        name.and_then(|name| {
+            sites.iter().find(|s| s.hosts.iter().any(|h| h.eq_ignore_ascii_case(name))).cloned()
+        })
+        .or_else(|| self.inner.fallback_site.as_deref().and_then(|key| self.site_by_key(key)))
     }
 
     /// Where uploaded media live.
@@ -123,16 +152,9 @@ impl App {
             .cloned()
     }
 
-    /// The site a request is for. Until country sites land, every request goes to the first
-    /// (global) site.
-    fn site_for(&self, _host: Option<&str>) -> Arc<Site> {
-        // `new` refuses an empty site list, so there is always a first site.
-        self.inner.sites[0].clone()
-    }
-
     /// The router serving every URL.
     pub fn router(self) -> Router {
-        Router::new()
+        let routes = Router::new()
             .route("/healthz", get(public::healthz))
             .route("/assets/style.css", get(public::stylesheet))
             .route("/assets/admin.css", get(public::admin_stylesheet))
@@ -149,7 +171,13 @@ impl App {
             .route("/{lang}/where-we-work/{iso2}", get(public::country))
             .route("/{lang}/{*path}", get(public::page))
             .fallback(public::not_found)
+            .with_state(self.clone());
+        // The site is chosen before routing, so that `/sites/{key}/…` can be served by the
+        // same routes as the site's own host name.
+        Router::new()
+            .fallback_service(routes)
             .layer(middleware::from_fn_with_state(self.clone(), error::render_error_pages))
+            .layer(middleware::from_fn_with_state(self.clone(), sites::route_site))
             .layer(middleware::from_fn(security::same_origin))
             .layer(middleware::from_fn(security::headers))
             .layer(middleware::from_fn(security::trace))

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::http::{BodyMeta, respond};
 use crate::views::{Crumb, Ctx, Layout, Link, ReleaseCard, country_link, display_date, iso_date, tel_uri};
-use crate::{App, WebError};
+use crate::{App, Scope, WebError};
 
 /// Releases on one page of the news list.
 const PER_PAGE: u32 = 20;
@@ -19,13 +19,11 @@ type Result<T, E = WebError> = std::result::Result<T, E>;
 
 impl App {
     /// The context of a request for `lang`; a language the site does not publish in is a 404.
-    fn ctx(&self, headers: &HeaderMap, lang: &str) -> Result<Ctx> {
-        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-        let site = self.site_for(host);
-        if !site.has_language(lang) {
+    fn ctx(&self, scope: &Scope, lang: &str) -> Result<Ctx> {
+        if !scope.site.has_language(lang) {
             return Err(WebError::NotFound);
         }
-        Ok(Ctx { site, lang: lang.to_owned() })
+        Ok(Ctx { site: scope.site.clone(), lang: lang.to_owned(), base: scope.base.clone() })
     }
 
     /// Renders `template` as an HTML page for `ctx`.
@@ -154,18 +152,17 @@ pub async fn media_file(
 }
 
 /// `GET /`: to the site's default language.
-pub async fn root(State(app): State<App>, headers: HeaderMap) -> Redirect {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    Redirect::to(&format!("/{}/", app.site_for(host).default_language()))
+pub async fn root(scope: Scope) -> Redirect {
+    Redirect::to(&format!("{}/{}/", scope.base, scope.site.default_language()))
 }
 
 /// `GET /{lang}`: to `/{lang}/`.
 pub async fn language_root(
     State(app): State<App>,
-    headers: HeaderMap,
+    scope: Scope,
     Path(lang): Path<String>,
 ) -> Result<Redirect> {
-    let ctx = app.ctx(&headers, &lang)?;
+    let ctx = app.ctx(&scope, &lang)?;
     Ok(Redirect::permanent(&ctx.url("")))
 }
 
@@ -182,8 +179,13 @@ struct Teaser {
 }
 
 /// `GET /{lang}/`: latest releases and the sections of the site.
-pub async fn home(State(app): State<App>, headers: HeaderMap, Path(lang): Path<String>) -> Result<Response> {
-    let ctx = app.ctx(&headers, &lang)?;
+pub async fn home(
+    State(app): State<App>,
+    headers: HeaderMap,
+    scope: Scope,
+    Path(lang): Path<String>,
+) -> Result<Response> {
+    let ctx = app.ctx(&scope, &lang)?;
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
     let latest = store.published_releases(ctx.site.id, &ctx.lang, &ReleaseFilter::default(), 1, 6).await?;
@@ -247,9 +249,10 @@ fn ancestor_crumbs(
 pub async fn page(
     State(app): State<App>,
     headers: HeaderMap,
+    scope: Scope,
     Path((lang, path)): Path<(String, String)>,
 ) -> Result<Response> {
-    let ctx = app.ctx(&headers, &lang)?;
+    let ctx = app.ctx(&scope, &lang)?;
     let path = path.trim_end_matches('/');
     if !is_valid_path(path) {
         return Err(WebError::NotFound);
@@ -433,10 +436,11 @@ fn pager(last: u32, current: u32, url: impl Fn(u32) -> String) -> Pager {
 pub async fn news(
     State(app): State<App>,
     headers: HeaderMap,
+    scope: Scope,
     Path(lang): Path<String>,
     query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response> {
-    let ctx = app.ctx(&headers, &lang)?;
+    let ctx = app.ctx(&scope, &lang)?;
     let Query(pairs) =
         query.map_err(|_| WebError::BadRequest("The query string could not be read.".to_owned()))?;
     let q = NewsQuery::parse(&app, &pairs).await?;
@@ -611,9 +615,10 @@ struct ReleaseView {
 pub async fn release(
     State(app): State<App>,
     headers: HeaderMap,
+    scope: Scope,
     Path((lang, slug)): Path<(String, String)>,
 ) -> Result<Response> {
-    let ctx = app.ctx(&headers, &lang)?;
+    let ctx = app.ctx(&scope, &lang)?;
     if !portico_content::is_valid_slug(&slug) {
         return Err(WebError::NotFound);
     }
@@ -688,9 +693,10 @@ struct RegionGroup {
 pub async fn where_we_work(
     State(app): State<App>,
     headers: HeaderMap,
+    scope: Scope,
     Path(lang): Path<String>,
 ) -> Result<Response> {
-    let ctx = app.ctx(&headers, &lang)?;
+    let ctx = app.ctx(&scope, &lang)?;
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
     let page = store.published_page(ctx.site.id, &ctx.lang, "where-we-work").await?;
@@ -755,9 +761,10 @@ struct CountryView {
 pub async fn country(
     State(app): State<App>,
     headers: HeaderMap,
+    scope: Scope,
     Path((lang, iso2)): Path<(String, String)>,
 ) -> Result<Response> {
-    let ctx = app.ctx(&headers, &lang)?;
+    let ctx = app.ctx(&scope, &lang)?;
     let Some(country) = portico_geo::country(&iso2) else {
         return Err(WebError::NotFound);
     };

@@ -17,12 +17,15 @@ pub struct Ctx {
     pub site: Arc<Site>,
     /// The language of the page.
     pub lang: String,
+    /// Path prefix of the site's URLs: "" when it is served on its own host name,
+    /// "/sites/{key}" otherwise.
+    pub base: String,
 }
 
 impl Ctx {
     /// The public URL of a site-relative path in this language (`""` is home).
     pub fn url(&self, path: &str) -> String {
-        format!("/{}/{}", self.lang, path)
+        format!("{}/{}/{}", self.base, self.lang, path)
     }
 
     /// The reference-data language for names of countries and regions.

@@ -42,6 +42,8 @@ impl TestApp {
                         languages: languages.iter().map(|l| (*l).to_owned()).collect(),
                         country: Some((*country).to_owned()),
                         hosts: vec![],
+                        names: Default::default(),
+                        fallback_to_default: true,
                     })
                     .await
                     .expect("site");
@@ -113,6 +115,7 @@ impl TestApp {
             database: Some(db.url().to_owned()),
             theme: None,
             schedule_every: std::time::Duration::from_millis(500),
+            fallback_site: Some("global".into()),
         };
         let server = start(&config).await.expect("server starts");
         let client = reqwest::Client::builder()

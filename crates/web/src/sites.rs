@@ -1,0 +1,63 @@
+//! Which site a public request is for: by the `Host` header, or by a `/sites/{key}/…`
+//! prefix (development and tests), decided before routing.
+
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{Uri, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use portico_store::Site;
+
+use crate::{App, WebError};
+
+/// The site a request is for, and the prefix its links need.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    /// The site.
+    pub site: Arc<Site>,
+    /// "" on the site's own host, "/sites/{key}" under the development prefix.
+    pub base: String,
+}
+
+/// Paths that belong to the whole install, not to one site.
+pub fn is_shared(path: &str) -> bool {
+    ["/admin", "/api/", "/assets/", "/media/"].iter().any(|p| path.starts_with(p))
+        || path == "/healthz"
+        || path == "/metrics"
+}
+
+/// Chooses the site, strips a `/sites/{key}` prefix, and records the choice for handlers.
+pub async fn route_site(State(app): State<App>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    if is_shared(&path) {
+        return next.run(request).await;
+    }
+    let scope = if let Some(rest) = path.strip_prefix("/sites/") {
+        let (key, tail) = rest.split_once('/').unwrap_or((rest, ""));
+        let Some(site) = app.site_by_key(key) else { return WebError::NotFound.into_response() };
+        let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+        match format!("/{tail}{query}").parse::<Uri>() {
+            Ok(uri) => *request.uri_mut() = uri,
+            Err(_) => return WebError::NotFound.into_response(),
+        }
+        Scope { site, base: format!("/sites/{key}") }
+    } else {
+        let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+        match app.site_for_host(host) {
+            Some(site) => Scope { site, base: String::new() },
+            None => return WebError::NotFound.into_response(),
+        }
+    };
+    request.extensions_mut().insert(scope);
+    next.run(request).await
+}
+
+impl FromRequestParts<App> for Scope {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &App) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Scope>().cloned().ok_or(WebError::NotFound)
+    }
+}
