@@ -79,11 +79,13 @@ pub enum Action {
     ViewAudit,
     /// Create users and change their roles.
     ManageUsers,
+    /// Create sites and change their languages, host names and settings.
+    ManageSites,
 }
 
 impl Action {
     /// Every action, for exhaustive tests and listings.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::ViewDrafts,
         Action::CreateDraft,
         Action::EditDraft,
@@ -97,6 +99,7 @@ impl Action {
         Action::UploadMedia,
         Action::ViewAudit,
         Action::ManageUsers,
+        Action::ManageSites,
     ];
 }
 
@@ -105,7 +108,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     use Action::*;
     match role {
         Role::Admin => true,
-        Role::Editor => !matches!(action, ViewAudit | ManageUsers),
+        Role::Editor => !matches!(action, ViewAudit | ManageUsers | ManageSites),
         Role::Author => matches!(action, ViewDrafts | CreateDraft | EditDraft | Submit | UploadMedia),
         Role::Translator => matches!(action, ViewDrafts | EditTranslation),
     }

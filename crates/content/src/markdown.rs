@@ -27,6 +27,20 @@ fn sanitizer() -> ammonia::Builder<'static> {
     builder
 }
 
+/// Sanitizes HTML written elsewhere (an item of an external feed) by the rules of rendered
+/// Markdown, and more, since we vouch for none of it: relative URLs are resolved against
+/// `base` (dropped when there is none), images are dropped (they would let a third party watch
+/// our readers), and links get `rel="noopener noreferrer nofollow"`.
+pub fn sanitize_external_html(html: &str, base: Option<&str>) -> String {
+    let mut builder = sanitizer();
+    builder.rm_tags(["img"]).link_rel(Some("noopener noreferrer nofollow"));
+    match base.and_then(|b| ammonia::Url::parse(b).ok()) {
+        Some(base) => builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base)),
+        None => builder.url_relative(ammonia::UrlRelative::Deny),
+    };
+    builder.clean(html).to_string()
+}
+
 /// The text of a Markdown document without markup, for summaries and meta descriptions.
 pub fn plain_text(source: &str) -> String {
     use pulldown_cmark::{Event, TagEnd};
@@ -76,6 +90,21 @@ mod tests {
         assert!(html.contains("href=\"tel:+50325210500\""));
         assert!(html.contains("href=\"mailto:a@b.org\""));
         assert!(html.contains("href=\"/en/news\""));
+    }
+
+    #[test]
+    fn external_html_is_cleaned_and_anchored_to_its_source() {
+        let html = sanitize_external_html(
+            "<p onclick=\"x()\">Read <a href=\"/story\">more</a><img src=\"https://t.example/p.gif\"></p>\
+             <script>alert(1)</script><a href=\"javascript:alert(2)\">x</a>",
+            Some("https://news.example.org/feed.xml"),
+        );
+        assert!(html.contains("href=\"https://news.example.org/story\""), "{html}");
+        assert!(html.contains("rel=\"noopener noreferrer nofollow\""), "{html}");
+        for banned in ["onclick", "<script", "javascript:", "<img"] {
+            assert!(!html.contains(banned), "{banned} survived in {html}");
+        }
+        assert!(!sanitize_external_html("<a href=\"/x\">x</a>", None).contains("href"));
     }
 
     #[test]

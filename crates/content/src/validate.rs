@@ -63,6 +63,17 @@ const MAX_SHORT: usize = 200;
 const MAX_SUMMARY: usize = 2_000;
 const MAX_BODY: usize = 400_000;
 
+/// The most characters the text field `field` of a draft takes, for messages that say so.
+pub fn max_chars(field: &str) -> Option<usize> {
+    match field {
+        "title" => Some(MAX_TITLE),
+        "dateline" | "programme" => Some(MAX_SHORT),
+        "summary" => Some(MAX_SUMMARY),
+        "body_markdown" => Some(MAX_BODY),
+        _ => None,
+    }
+}
+
 fn check_text(errors: &mut Vec<FieldError>, field: &'static str, value: &str, max: usize, required: bool) {
     if required && value.trim().is_empty() {
         errors.push(FieldError::new(field, "required", "This field is required."));

@@ -9,6 +9,15 @@ use time::Date;
 const TAXONOMY: &str = include_str!("../demo/taxonomy.toml");
 const PAGES: &str = include_str!("../demo/pages.toml");
 const RELEASES: &str = include_str!("../demo/releases.toml");
+const SITES: &str = include_str!("../demo/sites.toml");
+const TRANSLATIONS: &str = include_str!("../demo/translations.toml");
+/// Each country site's content, by site key.
+const COUNTRY_SITES: &[(&str, &str, &str)] = &[
+    ("sv", "site-sv.toml", include_str!("../demo/site-sv.toml")),
+    ("sn", "site-sn.toml", include_str!("../demo/site-sn.toml")),
+    ("jo", "site-jo.toml", include_str!("../demo/site-jo.toml")),
+    ("de", "site-de.toml", include_str!("../demo/site-de.toml")),
+];
 
 /// Why the demo content could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -109,6 +118,69 @@ struct ReleaseEntry {
     body: String,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sites {
+    site: Vec<SiteEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteEntry {
+    key: String,
+    name: String,
+    #[serde(default)]
+    names: std::collections::BTreeMap<String, String>,
+    languages: Vec<String>,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    hosts: Vec<String>,
+    missing: String,
+}
+
+/// A page or release of a country site, or a translation (`of` names its original by path
+/// or slug). Translations carry only the words; the facts come from the original.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    #[serde(default)]
+    of: Option<String>,
+    lang: String,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    slug: Option<String>,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    dateline: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    themes: Vec<String>,
+    #[serde(default)]
+    partners: Vec<String>,
+    #[serde(default)]
+    programme: String,
+    #[serde(default)]
+    contacts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entries {
+    #[serde(default)]
+    page: Vec<Entry>,
+    #[serde(default)]
+    release: Vec<Entry>,
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<T, DemoError> {
     toml::from_str(text).map_err(|source| DemoError::Parse { file, source })
 }
@@ -186,17 +258,32 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         }
     }
 
-    let site = store
-        .create_site(&NewSite {
-            key: "global".to_owned(),
-            name: "International Organization for Migration".to_owned(),
-            languages: vec!["en".to_owned()],
-            country: None,
-            hosts: vec!["localhost".to_owned(), "127.0.0.1".to_owned()],
-            names: Default::default(),
-            fallback_to_default: true,
-        })
-        .await?;
+    let sites: Sites = parse("sites.toml", SITES)?;
+    let translations: Entries = parse("translations.toml", TRANSLATIONS)?;
+    let mut country_content = Vec::new();
+    for (key, file, text) in COUNTRY_SITES {
+        country_content.push((*key, *file, parse::<Entries>(file, text)?));
+    }
+    let mut site_ids = std::collections::HashMap::new();
+    for entry in &sites.site {
+        let id = store
+            .create_site(&NewSite {
+                key: entry.key.clone(),
+                name: entry.name.clone(),
+                languages: entry.languages.clone(),
+                country: entry.country.clone(),
+                hosts: entry.hosts.clone(),
+                names: entry.names.clone(),
+                fallback_to_default: entry.missing != "not_found",
+            })
+            .await?;
+        site_ids.insert(entry.key.clone(), id);
+    }
+    let site = *site_ids.get("global").ok_or_else(|| DemoError::Invalid {
+        file: "sites.toml",
+        entry: "global".to_owned(),
+        problem: "the global site is missing".to_owned(),
+    })?;
     for theme in taxonomy.theme {
         store
             .upsert_theme(&NewTheme { slug: theme.slug, name: theme.name, description: theme.description })
@@ -251,8 +338,160 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
             })
             .await?;
     }
-    store.replace_menu(site, "en", &menu_from(&pages.page)).await?;
+    let english_menu = menu_from(&pages.page);
+    store.replace_menu(site, "en", &english_menu).await?;
+
+    let i18n = portico_web::i18n::I18n::load().map_err(|problem| DemoError::Invalid {
+        file: "locales",
+        entry: String::new(),
+        problem,
+    })?;
+    let global =
+        sites.site.iter().find(|s| s.key == "global").map(|s| s.languages.clone()).unwrap_or_default();
+    let translated = load_entries(store, site, "en", "translations.toml", &translations).await?;
+    for language in global.iter().filter(|l| *l != "en") {
+        // The English menu, with each page's translation where it has one.
+        let translate = |item: &MenuItem| -> MenuItem {
+            let found = translated.iter().find(|(l, of, _, _)| l == language && *of == item.path);
+            let (label, path) = match (found, item.path.as_str()) {
+                (Some((_, _, title, path)), _) => (title.clone(), path.clone()),
+                (None, "news") => (i18n.t(language, "nav-news", None), "news".to_owned()),
+                (None, _) => (item.label.clone(), item.path.clone()),
+            };
+            MenuItem { label, path, children: Vec::new() }
+        };
+        let menu: Vec<MenuItem> = english_menu
+            .iter()
+            .map(|item| MenuItem {
+                children: item.children.iter().map(translate).collect(),
+                ..translate(item)
+            })
+            .collect();
+        store.replace_menu(site, language, &menu).await?;
+    }
+
+    for (key, file, entries) in &country_content {
+        let entry = sites.site.iter().find(|s| s.key == *key).ok_or_else(|| DemoError::Invalid {
+            file: "sites.toml",
+            entry: (*key).to_owned(),
+            problem: "no such site".to_owned(),
+        })?;
+        let country_site = site_ids[*key];
+        let default = entry.languages.first().cloned().unwrap_or_default();
+        let loaded = load_entries(store, country_site, &default, file, entries).await?;
+        for language in &entry.languages {
+            let mut menu: Vec<MenuItem> = entries
+                .page
+                .iter()
+                .filter(|p| p.lang == *language)
+                .map(|p| MenuItem {
+                    label: p.title.clone(),
+                    path: p.path.clone().unwrap_or_default(),
+                    children: Vec::new(),
+                })
+                .collect();
+            menu.push(MenuItem {
+                label: i18n.t(language, "nav-news", None),
+                path: "news".to_owned(),
+                children: Vec::new(),
+            });
+            store.replace_menu(country_site, language, &menu).await?;
+        }
+        let _ = loaded;
+    }
     Ok(())
+}
+
+/// Loads originals and translations; returns every translation as (language, original's
+/// path or slug, title, own path or slug).
+async fn load_entries(
+    store: &Store,
+    site: portico_content::SiteId,
+    default_language: &str,
+    file: &'static str,
+    entries: &Entries,
+) -> Result<Vec<(String, String, String, String)>, DemoError> {
+    let invalid =
+        |entry: &Entry, problem: String| DemoError::Invalid { file, entry: entry.title.clone(), problem };
+    let date_format = time::macros::format_description!("[year]-[month]-[day]");
+    let mut translations = Vec::new();
+    for (kind, list) in [(Kind::Page, &entries.page), (Kind::Release, &entries.release)] {
+        for entry in list {
+            let key = match kind {
+                Kind::Page => entry.path.clone(),
+                Kind::Release => entry.slug.clone().or_else(|| Some(slugify(&entry.title))),
+            }
+            .ok_or_else(|| invalid(entry, "a page needs a path".to_owned()))?;
+            let published_at = match &entry.date {
+                Some(date) => Date::parse(date, &date_format)
+                    .map(|d| d.midnight().assume_utc() + time::Duration::hours(9))
+                    .map_err(|e| invalid(entry, format!("date: {e}")))?,
+                None => portico_store::now() - time::Duration::days(1),
+            };
+            match &entry.of {
+                None => {
+                    if entry.lang != default_language {
+                        return Err(invalid(entry, format!("an original must be in {default_language}")));
+                    }
+                    let draft = Draft {
+                        title: entry.title.clone(),
+                        slug: key,
+                        dateline: entry.dateline.clone(),
+                        published_at: Some(published_at),
+                        summary: entry.summary.clone(),
+                        body_markdown: entry.body.clone(),
+                        countries: entry.countries.clone(),
+                        themes: entry.themes.clone(),
+                        partners: entry.partners.clone(),
+                        programme: entry.programme.clone(),
+                        contacts: entry.contacts.clone(),
+                        image: None,
+                    };
+                    let problems = draft
+                        .validate(kind, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));
+                    if let Some(problem) = problems.first() {
+                        return Err(invalid(entry, format!("{}: {}", problem.field, problem.message)));
+                    }
+                    let new = NewDocument {
+                        site,
+                        kind,
+                        language: entry.lang.clone(),
+                        draft,
+                        status: Status::Published,
+                        author: None,
+                    };
+                    store.create_document(&new).await?;
+                }
+                Some(of) => {
+                    let document = store
+                        .document_by_slug(site, kind, of)
+                        .await?
+                        .ok_or_else(|| invalid(entry, format!("`of` names no published {kind} {of:?}")))?;
+                    store.create_translation(document, &entry.lang, None).await?;
+                    let mut draft = store
+                        .editable_variant(document, Some(&entry.lang))
+                        .await?
+                        .ok_or_else(|| invalid(entry, "the translation vanished".to_owned()))?
+                        .draft;
+                    draft.title = entry.title.clone();
+                    draft.slug = key.clone();
+                    draft.summary = entry.summary.clone();
+                    draft.body_markdown = entry.body.clone();
+                    if !entry.dateline.is_empty() {
+                        draft.dateline = entry.dateline.clone();
+                    }
+                    let problems = draft.validate(kind, |_| true);
+                    if let Some(problem) = problems.first() {
+                        return Err(invalid(entry, format!("{}: {}", problem.field, problem.message)));
+                    }
+                    store.update_document(document, &entry.lang, 1, &draft, None).await?;
+                    store.set_status(document, &entry.lang, Status::Draft, Status::Published, None).await?;
+                    translations.push((entry.lang.clone(), of.clone(), entry.title.clone(), key));
+                }
+            }
+        }
+    }
+    Ok(translations)
 }
 
 #[cfg(test)]

@@ -4,5 +4,9 @@
 //! tests can run the real server in-process.
 
 pub mod accounts;
+pub mod corpus;
 pub mod demo;
+pub mod export;
+pub mod indexer;
 pub mod server;
+pub mod sites;

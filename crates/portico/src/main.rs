@@ -34,6 +34,7 @@ impl Storage {
             database: self.database,
             theme,
             schedule_every: portico::server::SCHEDULE_INTERVAL,
+            allow_loopback_feeds: false,
             fallback_site,
         }
     }
@@ -64,6 +65,33 @@ enum UserCommand {
 }
 
 #[derive(Subcommand)]
+enum SiteCommand {
+    /// Create a site, such as a country office's.
+    Add {
+        /// Short stable key, such as sv.
+        #[arg(long)]
+        key: String,
+        /// Name in the site's default language.
+        #[arg(long)]
+        name: String,
+        /// A host name that routes to the site (repeat for several).
+        #[arg(long = "host")]
+        hosts: Vec<String>,
+        /// Language codes, the default first: es,en.
+        #[arg(long)]
+        languages: String,
+        /// ISO 3166-1 alpha-2 of a country office: global releases about it appear on the site.
+        #[arg(long)]
+        country: Option<String>,
+        /// Answer 404 for a page missing in a language instead of showing the default one.
+        #[arg(long)]
+        no_fallback: bool,
+        #[command(flatten)]
+        storage: Storage,
+    },
+}
+
+#[derive(Subcommand)]
 enum TokenCommand {
     /// Create an API token for a user; it is printed once.
     Add {
@@ -86,6 +114,43 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Manage sites.
+    #[command(subcommand)]
+    Site(SiteCommand),
+    /// Rebuild the search index of the data folder from the database (stop the server first).
+    Reindex {
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Fill a fresh database with the demo content and, with --releases, generated releases.
+    Demo {
+        /// How many press releases to generate after the demo content (translations extra).
+        #[arg(long, default_value_t = 0)]
+        releases: u64,
+        /// The same seed generates the same releases.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Write a site's public pages, feeds, sitemaps and media as static files.
+    Export {
+        /// The site's key, such as global or sv.
+        #[arg(long)]
+        site: String,
+        /// The folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// The scheme and host the pages are for (https://www.example.org); by default
+        /// http:// and the site's first host name.
+        #[arg(long)]
+        origin: Option<String>,
+        /// Pages rendered at once.
+        #[arg(long, default_value_t = 4)]
+        jobs: usize,
+        #[command(flatten)]
+        storage: Storage,
+    },
     /// Serve the sites: public pages, feeds and API.
     Serve {
         /// Address to listen on.
@@ -99,6 +164,10 @@ enum Command {
         /// Site served for a host name no site claims; "none" answers 404 instead.
         #[arg(long, env = "PORTICO_FALLBACK_SITE", default_value = "global")]
         fallback_site: String,
+        /// Memory for rendered pages, in MiB (every compressed form counted); 0 turns the page
+        /// cache off.
+        #[arg(long, env = "PORTICO_PAGE_CACHE_MB", default_value_t = portico_web::cache::DEFAULT_PAGE_CACHE_MB)]
+        page_cache_mb: usize,
     },
 }
 
@@ -121,13 +190,66 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve { listen, storage, theme, fallback_site } => {
+            Command::Serve { listen, storage, theme, fallback_site, page_cache_mb } => {
                 let fallback = (fallback_site != "none").then_some(fallback_site);
-                serve(&storage.config(listen, theme, fallback)).await
+                let tuning = portico::server::Tuning { page_cache_mb };
+                serve(&storage.config(listen, theme, fallback), &tuning).await
+            }
+            Command::Demo { releases, seed, storage } => {
+                let started = std::time::Instant::now();
+                let options = portico::corpus::CorpusOptions { releases, seed };
+                let done =
+                    portico::corpus::generate(&storage.config(String::new(), None, None), options).await?;
+                println!(
+                    "Demo content loaded and {} releases generated ({} language versions) in {:.1} s.",
+                    done.releases,
+                    done.variants,
+                    started.elapsed().as_secs_f64()
+                );
+                Ok(())
+            }
+            Command::Export { site, out, origin, jobs, storage } => {
+                let options = portico::export::ExportOptions { site, out, origin, jobs };
+                let done =
+                    portico::export::export(&storage.config(String::new(), None, None), &options).await?;
+                for (address, status) in done.skipped.iter().take(10) {
+                    let why =
+                        if *status == 0 { "no static file name".to_owned() } else { status.to_string() };
+                    eprintln!("not exported: {address} ({why})");
+                }
+                if done.skipped.len() > 10 {
+                    eprintln!("not exported: {} more", done.skipped.len() - 10);
+                }
+                println!(
+                    "Exported {} files ({:.1} MB) to {} in {:.1} s.",
+                    done.files,
+                    done.bytes as f64 / 1_000_000.0,
+                    options.out.display(),
+                    done.seconds
+                );
+                Ok(())
             }
             Command::User(UserCommand::Add { email, role, sites, name, password_stdin, storage }) => {
                 let store = open(&storage.config(String::new(), None, None)).await?;
                 add_user(&store, &UserAdd { email, role, sites, name, password_stdin }).await
+            }
+            Command::Site(SiteCommand::Add {
+                key,
+                name,
+                hosts,
+                languages,
+                country,
+                no_fallback,
+                storage,
+            }) => {
+                let store = open(&storage.config(String::new(), None, None)).await?;
+                let args = portico::sites::SiteAdd { key, name, hosts, languages, country, no_fallback };
+                portico::sites::add_site(&store, &args).await
+            }
+            Command::Reindex { storage } => {
+                let count = portico::indexer::reindex(&storage.config(String::new(), None, None)).await?;
+                println!("Search index rebuilt: {count} pages and releases.");
+                Ok(())
             }
             Command::Token(TokenCommand::Add { email, name, storage }) => {
                 let store = open(&storage.config(String::new(), None, None)).await?;

@@ -27,6 +27,38 @@ pub struct ServeConfig {
     /// How often scheduled documents are checked; [`SCHEDULE_INTERVAL`] unless a test is in a
     /// hurry.
     pub schedule_every: std::time::Duration,
+    /// Let subscribed feeds be fetched from loopback addresses (tests, local development).
+    /// Every other non-public address (private, link-local, …) is refused regardless.
+    pub allow_loopback_feeds: bool,
+}
+
+impl Default for ServeConfig {
+    /// `portico serve` with no flags: SQLite under `./data`, on 127.0.0.1:8080.
+    fn default() -> Self {
+        ServeConfig {
+            listen: "127.0.0.1:8080".to_owned(),
+            data: PathBuf::from("data"),
+            database: None,
+            theme: None,
+            fallback_site: Some("global".to_owned()),
+            schedule_every: SCHEDULE_INTERVAL,
+            allow_loopback_feeds: false,
+        }
+    }
+}
+
+/// Performance settings of `portico serve`, apart from [`ServeConfig`] so that the tests'
+/// configurations keep their defaults.
+#[derive(Debug, Clone)]
+pub struct Tuning {
+    /// The page cache's memory bound in MiB; 0 turns the cache off.
+    pub page_cache_mb: usize,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning { page_cache_mb: portico_web::cache::DEFAULT_PAGE_CACHE_MB }
+    }
 }
 
 /// A database URL fit for a log line or an error: no password.
@@ -88,22 +120,38 @@ impl Server {
     }
 }
 
-/// Opens everything and starts serving in the background.
+/// Opens everything and starts serving in the background, with the default [`Tuning`].
 pub async fn start(config: &ServeConfig) -> Result<Server> {
+    start_tuned(config, &Tuning::default()).await
+}
+
+/// Opens everything and starts serving in the background.
+pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server> {
     let store = open(config).await?;
+    let search = crate::indexer::open_index(&config.data).await?;
     let options = WebOptions {
         theme_dir: config.theme.clone(),
         media_dir: config.data.join("media"),
         fallback_site: config.fallback_site.clone(),
+        feed_ingest: feed_settings(config),
+        search: Some(search.clone()),
+        page_cache_bytes: tuning.page_cache_mb.saturating_mul(1024 * 1024),
     };
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr().context("listening address")?;
+    let search_indexer = crate::indexer::spawn(store.clone(), search, app.search_changes());
     let (shutdown, stopped) = oneshot::channel::<()>();
+    let site_watcher = tokio::spawn(watch_sites(app.clone()));
+    let cache_follower = tokio::spawn(app.clone().follow_change_log());
     let router = app.router().into_make_service_with_connect_info::<SocketAddr>();
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
+    let feed_reader = tokio::spawn(
+        portico_ingest::Ingester::new(store.clone(), feed_settings(config))
+            .run(portico_ingest::CHECK_INTERVAL),
+    );
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, router)
             .with_graceful_shutdown(async {
@@ -111,9 +159,34 @@ pub async fn start(config: &ServeConfig) -> Result<Server> {
             })
             .await;
         scheduler.abort();
+        feed_reader.abort();
+        // Waited for, so that a stopped server has let go of the index's write lock.
+        search_indexer.shutdown().await;
+        site_watcher.abort();
+        cache_follower.abort();
         served
     });
     Ok(Server { addr, store, shutdown, task })
+}
+
+/// How subscribed feeds are fetched, by the background job and by "fetch now".
+fn feed_settings(config: &ServeConfig) -> portico_ingest::Settings {
+    portico_ingest::Settings { allow_loopback: config.allow_loopback_feeds, ..Default::default() }
+}
+
+/// Sites created or changed elsewhere (`portico site add`, another node) are picked up
+/// within this time; the back office reloads at once on its own changes.
+const SITE_REFRESH: std::time::Duration = std::time::Duration::from_secs(30);
+
+async fn watch_sites(app: App) {
+    let mut interval = tokio::time::interval(SITE_REFRESH);
+    interval.tick().await;
+    loop {
+        interval.tick().await;
+        if let Err(err) = app.reload_sites().await {
+            tracing::warn!(error = %err, "cannot reload the sites");
+        }
+    }
 }
 
 /// How often scheduled releases are checked: well within the minute we promise.
@@ -138,8 +211,8 @@ async fn publish_scheduled(store: Store, every: std::time::Duration) {
 }
 
 /// `portico serve`: runs until Ctrl-C or SIGTERM.
-pub async fn serve(config: &ServeConfig) -> Result<()> {
-    let server = start(config).await?;
+pub async fn serve(config: &ServeConfig, tuning: &Tuning) -> Result<()> {
+    let server = start_tuned(config, tuning).await?;
     tracing::info!(
         database = server.store.backend(),
         data = %config.data.display(),

@@ -45,6 +45,8 @@ pub struct EditableVariant {
     pub draft: Draft,
     /// When it was last saved.
     pub updated_at: OffsetDateTime,
+    /// Whether this variant translates another (the document's first variant is the original).
+    pub is_translation: bool,
 }
 
 /// One row of the back office's document list.
@@ -102,6 +104,7 @@ struct VariantRow {
     published_at: Option<OffsetDateTime>,
     image_id: Option<i64>,
     updated_at: OffsetDateTime,
+    original_id: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -278,7 +281,9 @@ impl Store {
             let updated: Option<(i64, i64, i32)> = sqlx::query_as(
                 "update variants set slug = $1, title = $2, summary = $3, body_markdown = $4, body_html = $5,
                      dateline = $6, programme = $7, published_at = $8, image_id = $9, updated_at = $10,
-                     revision = revision + 1
+                     revision = revision + 1,
+                     source_revision = (select o.revision from variants o where o.document_id = $11
+                                        order by o.id limit 1)
                  where document_id = $11 and language = $12 and revision = $13
                  returning id, site_id, revision",
             )
@@ -391,7 +396,8 @@ impl Store {
         let row: Option<VariantRow> = on_pool!(self, |pool| {
             sqlx::query_as(
                 "select id, document_id, site_id, kind, language, status, revision, title, slug, summary,
-                        body_markdown, dateline, programme, published_at, image_id, updated_at
+                        body_markdown, dateline, programme, published_at, image_id, updated_at,
+                        (select min(o.id) from variants o where o.document_id = variants.document_id) as original_id
                  from variants where document_id = $1 and ($2 is null or language = $2)
                  order by id limit 1",
             )
@@ -435,6 +441,7 @@ impl Store {
             status: row.status.parse().map_err(|_| parse("status", &row.status))?,
             revision: row.revision,
             updated_at: row.updated_at,
+            is_translation: row.id != row.original_id,
             draft: Draft {
                 title: row.title,
                 slug: row.slug,

@@ -7,16 +7,23 @@
 //! to the change log in the same transaction.
 
 mod accounts;
+mod api_queries;
 mod audit;
+mod bulk;
+mod cache_feed;
 mod documents;
 mod error;
+mod ingest;
 mod media;
 mod menus;
 mod reading;
+mod search_feed;
 mod sites;
+mod syndication;
 mod taxonomy;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+mod translations;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -28,14 +35,23 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use time::OffsetDateTime;
 
 pub use accounts::{ApiToken, NewUser, SessionInfo, User};
+pub use api_queries::{PublishedRelease, ReleaseCursor};
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use bulk::{ImportDocument, ImportVariant};
 pub use documents::{DocumentRow, EditableVariant, NewDocument, Revision};
 pub use error::StoreError;
+pub use ingest::{
+    FeedId, FeedSubscription, FeedUpdate, FetchStatus, IngestedItem, IngestedList, NewFeedSubscription,
+    NewIngestedItem,
+};
 pub use media::{Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
 pub use reading::{Page, PageTeaser, Release, ReleaseFilter, ReleaseList, ReleaseSummary};
+pub use search_feed::{ChangeEntry, IndexableVariant};
 pub use sites::{NewSite, Site};
+pub use syndication::{FeedRelease, SitemapEntry};
 pub use taxonomy::{Contact, NewContact, NewPartner, NewTheme, Partner, Theme};
+pub use translations::{TranslationRow, VariantInfo};
 
 /// A result whose error is a [`StoreError`].
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -15,6 +15,8 @@ pub struct ReleaseFilter {
     pub theme: Option<String>,
     /// Publication year.
     pub year: Option<i32>,
+    /// On a country site: also list this (global) site's releases tagged with this country.
+    pub also_from: Option<(SiteId, String)>,
 }
 
 /// A release as shown in lists.
@@ -23,6 +25,9 @@ pub struct ReleaseSummary {
     /// Its document.
     #[sqlx(try_from = "i64")]
     pub id: DocumentId,
+    /// The site that published it (another site's when aggregated).
+    #[sqlx(try_from = "i64")]
+    pub site_id: SiteId,
     /// URL slug.
     pub slug: String,
     /// Headline.
@@ -132,7 +137,14 @@ struct ReleaseRow {
 }
 
 /// The condition every public read carries: published, and its time has come.
-const VISIBLE: &str = "v.status = 'published' and v.published_at is not null and v.published_at <= $3";
+pub(crate) const VISIBLE: &str =
+    "v.status = 'published' and v.published_at is not null and v.published_at <= $3";
+
+/// Which site's releases a list shows: its own, plus (parameters `$10`, `$11`) another site's
+/// tagged with a country.
+const LIST_SITES: &str =
+    "(v.site_id = $1 or (v.site_id = $10 and exists (select 1 from document_countries dca
+     where dca.document_id = v.document_id and dca.country = $11)))";
 
 /// The news-list conditions after [`VISIBLE`]; parameters `$4`–`$6`.
 const LIST_FILTERS: &str = "
@@ -169,14 +181,14 @@ impl Store {
         let at = now();
         let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
         let list_sql = format!(
-            "select v.document_id as id, v.slug, v.title, v.summary, v.dateline, v.published_at
+            "select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at
              from variants v
-             where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE} {LIST_FILTERS}
+             where {LIST_SITES} and v.language = $2 and v.kind = 'release' and {VISIBLE} {LIST_FILTERS}
              order by v.published_at desc, v.id desc limit $8 offset $9"
         );
         let count_sql = format!(
             "select count(*) from variants v
-             where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE} {LIST_FILTERS}
+             where {LIST_SITES} and v.language = $2 and v.kind = 'release' and {VISIBLE} {LIST_FILTERS}
                and $8 = $8 and $9 = $9"
         );
         let (mut items, total): (Vec<ReleaseSummary>, i64) = on_pool!(self, |pool| {
@@ -192,6 +204,8 @@ impl Store {
                         .bind(until)
                         .bind(i64::from(per_page))
                         .bind(offset)
+                        .bind(filter.also_from.as_ref().map(|(s, _)| s.0))
+                        .bind(filter.also_from.as_ref().map(|(_, c)| c.as_str()))
                 };
             }
             let items = bound!(sqlx::query_as(&list_sql)).fetch_all(pool).await?;
@@ -207,7 +221,10 @@ impl Store {
     }
 
     /// Country codes of each document, in order.
-    async fn countries_of(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, Vec<String>>> {
+    pub(crate) async fn countries_of(
+        &self,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, Vec<String>>> {
         let mut map = std::collections::HashMap::new();
         if ids.is_empty() {
             return Ok(map);

@@ -161,8 +161,12 @@ async fn the_news_list_filters_pages_and_counts() {
         assert_eq!(list.total, 2);
         assert_eq!(list.items[0].countries, ["SV"]);
 
-        let combined =
-            ReleaseFilter { country: Some("SV".into()), theme: Some("children".into()), year: Some(2016) };
+        let combined = ReleaseFilter {
+            country: Some("SV".into()),
+            theme: Some("children".into()),
+            year: Some(2016),
+            also_from: None,
+        };
         let list = store.published_releases(site, "en", &combined, 1, 20).await.expect("list");
         assert_eq!(list.total, 1);
         assert_eq!(list.items[0].title, "Release number 1");
@@ -431,5 +435,129 @@ async fn accounts_sessions_tokens_and_the_audit_log() {
         assert_eq!(records.len(), 1, "{}", store.backend());
         assert_eq!(records[0].action, "release.publish");
         assert_eq!(records[0].site_key.as_deref(), Some("global"));
+    }
+}
+
+#[tokio::test]
+async fn a_translation_goes_out_of_date_when_its_original_changes() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let site = global_site(store).await;
+        taxonomy(store).await;
+        let original = draft("Protecting children", date!(2020 - 01 - 01), &["SV"]);
+        let (document, _) = store
+            .create_document(&NewDocument {
+                site,
+                kind: Kind::Release,
+                language: "en".into(),
+                draft: original.clone(),
+                status: Status::Published,
+                author: None,
+            })
+            .await
+            .expect("create");
+        store.create_translation(document, "fr", None).await.expect("translate");
+        let again = store.create_translation(document, "fr", None).await;
+        assert!(matches!(again, Err(StoreError::Conflict { field: "language" })), "{again:?}");
+
+        let variants = store.variants_of(document).await.expect("variants");
+        let states: Vec<_> =
+            variants.iter().map(|v| (v.language.as_str(), v.original, v.out_of_date, v.status)).collect();
+        assert_eq!(
+            states,
+            [("en", true, false, Status::Published), ("fr", false, false, Status::Draft)],
+            "{}",
+            store.backend()
+        );
+
+        let mut changed = original.clone();
+        changed.summary = "A new summary.".into();
+        store.update_document(document, "en", 1, &changed, None).await.expect("edit original");
+        let fr = store.variants_of(document).await.expect("variants").remove(1);
+        assert!(fr.out_of_date, "the original moved on");
+
+        let mut french = store.editable_variant(document, Some("fr")).await.expect("read").expect("fr").draft;
+        french.title = "Protéger les enfants".into();
+        french.slug = "proteger-les-enfants".into();
+        store.update_document(document, "fr", 1, &french, None).await.expect("save translation");
+        let status = store.translation_status(site).await.expect("status");
+        assert_eq!(status.len(), 1);
+        assert!(!status[0].variants[1].out_of_date, "saved against the current original");
+        assert_eq!(status[0].variants[1].slug, "proteger-les-enfants");
+
+        store.set_status(document, "fr", Status::Draft, Status::Published, None).await.expect("publish fr");
+        let published = store.published_translations(document).await.expect("published");
+        assert_eq!(
+            published,
+            [
+                ("en".to_owned(), "protecting-children".to_owned()),
+                ("fr".to_owned(), "proteger-les-enfants".to_owned())
+            ]
+        );
+        assert_eq!(
+            store.document_by_slug(site, Kind::Release, "proteger-les-enfants").await.expect("find"),
+            Some(document)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_country_site_lists_its_own_releases_and_the_global_ones_about_its_country() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let global = global_site(store).await;
+        taxonomy(store).await;
+        let sv = store
+            .create_site(&NewSite {
+                key: "sv".into(),
+                name: "OIM El Salvador".into(),
+                languages: vec!["es".into(), "en".into()],
+                country: Some("SV".into()),
+                hosts: vec!["sv.example.org".into()],
+                names: Default::default(),
+                fallback_to_default: true,
+            })
+            .await
+            .expect("site");
+        let taken = store
+            .create_site(&NewSite {
+                key: "sv2".into(),
+                name: "x".into(),
+                languages: vec!["es".into()],
+                country: None,
+                hosts: vec!["SV.example.org".into()],
+                names: Default::default(),
+                fallback_to_default: true,
+            })
+            .await;
+        assert!(matches!(taken, Err(StoreError::Conflict { field: "host" })), "{taken:?}");
+        for (site, language, title, country) in [
+            (global, "en", "Global about El Salvador", "SV"),
+            (global, "en", "Global about Kenya", "KE"),
+            (sv, "en", "Local news", "SV"),
+        ] {
+            store
+                .create_document(&NewDocument {
+                    site,
+                    kind: Kind::Release,
+                    language: language.into(),
+                    draft: draft(title, date!(2020 - 01 - 01), &[country]),
+                    status: Status::Published,
+                    author: None,
+                })
+                .await
+                .expect("create");
+        }
+        let filter = ReleaseFilter { also_from: Some((global, "SV".into())), ..ReleaseFilter::default() };
+        let list = store.published_releases(sv, "en", &filter, 1, 20).await.expect("list");
+        let mut titles: Vec<_> = list.items.iter().map(|r| (r.title.as_str(), r.site_id == global)).collect();
+        titles.sort();
+        assert_eq!(
+            titles,
+            [("Global about El Salvador", true), ("Local news", false)],
+            "{}",
+            store.backend()
+        );
+        assert_eq!(list.total, 2);
     }
 }

@@ -36,7 +36,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
         ApiError { status, code, message: message.into(), fields: Vec::new() }
     }
 
@@ -341,12 +341,21 @@ async fn visible_release(app: &App, caller: &ApiCaller, id: i64) -> Result<Edita
     Ok(doc)
 }
 
-/// `GET /api/v1/releases/{id}`: any status, to those who may see the site's drafts.
+/// `GET /api/v1/releases/{id}`: with a token, any status to those who may see the site's
+/// drafts; without one, only the published release, as the public read API shows it.
 pub async fn read(
     State(app): State<App>,
-    caller: ApiCaller,
-    Path(id): Path<i64>,
+    headers: axum::http::HeaderMap,
+    caller: Result<ApiCaller, ApiError>,
+    id: Result<Path<i64>, axum::extract::rejection::PathRejection>,
+    query: crate::api_read::QueryPairs,
 ) -> Result<Response, ApiError> {
+    // An id that is not a number names no release.
+    let Ok(Path(id)) = id else { return Err(WebError::NotFound.into()) };
+    if !headers.contains_key(header::AUTHORIZATION) {
+        return crate::api_read::published_release(&app, &headers, id, query).await;
+    }
+    let caller = caller?;
     let doc = visible_release(&app, &caller, id).await?;
     Ok(Json(release_out(&app, &doc)).into_response())
 }

@@ -63,38 +63,45 @@ impl From<crate::RenderError> for WebError {
 #[derive(Debug, Clone)]
 pub struct ErrorPage {
     status: StatusCode,
-    message: Option<String>,
+    message: Option<Message>,
+}
+
+/// What the error page says under its heading.
+#[derive(Debug, Clone)]
+enum Message {
+    /// Written by the handler, in the language it answered in.
+    Text(String),
+    /// An interface string, put in the page's language when the page is drawn.
+    Key(&'static str),
+    /// Too many failed attempts: wait this many seconds.
+    Wait(i64),
 }
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let (status, message) = match self {
             WebError::LoginRequired { next } => {
-                let next = if next.starts_with("/admin") && !next.starts_with("/admin/login") { next } else { "/admin".to_owned() };
+                let next = if next.starts_with("/admin") && !next.starts_with("/admin/login") {
+                    next
+                } else {
+                    "/admin".to_owned()
+                };
                 let target = format!("/admin/login?next={}", crate::admin::percent_encode(&next));
                 return axum::response::Redirect::to(&target).into_response();
             }
-            WebError::Forbidden => (
-                StatusCode::FORBIDDEN,
-                Some("Your role does not allow this here. Ask an administrator if you need it.".to_owned()),
-            ),
-            WebError::CsrfRejected => (
-                StatusCode::FORBIDDEN,
-                Some("This form has expired or was sent from another site. Go back, reload the page and try again.".to_owned()),
-            ),
+            WebError::Forbidden => (StatusCode::FORBIDDEN, Some(Message::Key("error-forbidden-message"))),
+            WebError::CsrfRejected => (StatusCode::FORBIDDEN, Some(Message::Key("error-csrf-message"))),
             WebError::TooManyRequests { retry_after } => {
-                let mut response = error_response(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    Some(format!("Too many failed attempts. Try again in {retry_after} seconds.")),
-                );
+                let mut response =
+                    error_response(StatusCode::TOO_MANY_REQUESTS, Some(Message::Wait(retry_after)));
                 if let Ok(value) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
                     response.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
                 }
                 return response;
             }
-            WebError::TooLarge(message) => (StatusCode::PAYLOAD_TOO_LARGE, Some(message)),
+            WebError::TooLarge(message) => (StatusCode::PAYLOAD_TOO_LARGE, Some(Message::Text(message))),
             WebError::NotFound => (StatusCode::NOT_FOUND, None),
-            WebError::BadRequest(message) => (StatusCode::BAD_REQUEST, Some(message)),
+            WebError::BadRequest(message) => (StatusCode::BAD_REQUEST, Some(Message::Text(message))),
             WebError::Internal(detail) => {
                 tracing::error!(error = %detail, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, None)
@@ -104,7 +111,7 @@ impl IntoResponse for WebError {
     }
 }
 
-fn error_response(status: StatusCode, message: Option<String>) -> Response {
+fn error_response(status: StatusCode, message: Option<Message>) -> Response {
     let mut response = status.into_response();
     response.extensions_mut().insert(ErrorPage { status, message });
     response
@@ -150,34 +157,39 @@ async fn error_page(
         (None, Some(first)) if crate::sites::is_shared(path) => (first, String::new()),
         _ => return Ok((error.status, "Not found\n").into_response()),
     };
-    let lang = path
-        .split('/')
-        .nth(1)
-        .filter(|l| site.has_language(l))
-        .unwrap_or_else(|| site.default_language())
-        .to_owned();
-    let ctx = crate::views::Ctx { site, lang, base };
+    // A back-office page speaks the back office's language; a public one, the language of its
+    // address.
+    let lang = if path.starts_with("/admin") {
+        crate::admin::language::from_headers(headers, &app.i18n()).to_owned()
+    } else {
+        path.split('/')
+            .nth(1)
+            .filter(|l| site.has_language(l))
+            .unwrap_or_else(|| site.default_language())
+            .to_owned()
+    };
+    let origin =
+        scope.map_or_else(|| crate::seo::request_origin(headers, &Default::default()), |s| s.origin.clone());
+    let ctx = crate::views::Ctx { site, lang, base, origin, i18n: app.i18n() };
+    let message = error.message.as_ref().map(|message| match message {
+        Message::Text(text) => text.clone(),
+        Message::Key(key) => ctx.t(key),
+        Message::Wait(seconds) => ctx.t1("error-too-many-message", "seconds", *seconds),
+    });
     let (heading, message) = match error.status {
-        StatusCode::NOT_FOUND => (
-            "Page not found",
-            "We could not find the page you asked for. It may have moved, or the address may be mistyped."
-                .to_owned(),
-        ),
+        StatusCode::NOT_FOUND => (ctx.t("error-not-found-heading"), ctx.t("error-not-found-message")),
         StatusCode::BAD_REQUEST => (
-            "This request could not be understood",
-            error.message.clone().unwrap_or_else(|| "Please check the address and try again.".to_owned()),
+            ctx.t("error-bad-request-heading"),
+            message.unwrap_or_else(|| ctx.t("error-bad-request-message")),
         ),
-        StatusCode::FORBIDDEN => ("Not allowed", error.message.clone().unwrap_or_default()),
-        StatusCode::TOO_MANY_REQUESTS => ("Please wait", error.message.clone().unwrap_or_default()),
-        StatusCode::PAYLOAD_TOO_LARGE => ("Too large", error.message.clone().unwrap_or_default()),
-        _ => (
-            "Something went wrong on our side",
-            "The page could not be shown. Please try again in a moment.".to_owned(),
-        ),
+        StatusCode::FORBIDDEN => (ctx.t("error-forbidden-heading"), message.unwrap_or_default()),
+        StatusCode::TOO_MANY_REQUESTS => (ctx.t("error-too-many-heading"), message.unwrap_or_default()),
+        StatusCode::PAYLOAD_TOO_LARGE => (ctx.t("error-too-large-heading"), message.unwrap_or_default()),
+        _ => (ctx.t("error-server-heading"), ctx.t("error-server-message")),
     };
     // The menu needs the database, which may be what failed: show the page without it then.
     let menu = app.store().menu(ctx.site.id, &ctx.lang).await.unwrap_or_default();
-    let layout = crate::views::Layout::new(app, &ctx, &menu, heading, "", "");
+    let layout = crate::views::Layout::new(app, &ctx, &menu, &heading, "", "");
     let body = app.theme().render(
         "error.html",
         minijinja::context! {

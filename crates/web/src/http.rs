@@ -103,7 +103,7 @@ pub fn etag_of(body: &[u8]) -> String {
     format!("{:016x}{:08x}", hasher.finish(), body.len())
 }
 
-fn if_none_match_hits(headers: &HeaderMap, base: &str) -> bool {
+pub(crate) fn if_none_match_hits(headers: &HeaderMap, base: &str) -> bool {
     headers
         .get_all(header::IF_NONE_MATCH)
         .iter()

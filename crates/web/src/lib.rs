@@ -6,10 +6,18 @@
 
 pub mod admin;
 mod api;
+mod api_read;
+pub mod cache;
+mod elsewhere;
 mod error;
+mod feeds;
 pub mod http;
+pub mod i18n;
 mod public;
+mod related;
+mod search;
 mod security;
+mod seo;
 mod sites;
 mod templates;
 mod views;
@@ -23,6 +31,7 @@ use axum::routing::get;
 use portico_store::{Site, Store};
 
 pub use error::WebError;
+pub use seo::{SITEMAP_MAX_URLS, sitemap_xml};
 pub use sites::Scope;
 pub use templates::{RenderError, Theme};
 
@@ -35,6 +44,13 @@ pub struct WebOptions {
     pub media_dir: PathBuf,
     /// The key of the site served for a host no site claims; `None` answers 404 instead.
     pub fallback_site: Option<String>,
+    /// How the back office's "fetch now" fetches subscribed feeds.
+    pub feed_ingest: portico_ingest::Settings,
+    /// The full-text index behind `/{lang}/search` (`DATA/search`); `None` serves the
+    /// search page as unavailable.
+    pub search: Option<portico_search::SearchIndex>,
+    /// The page cache's memory bound in bytes; 0 (the default) turns it off.
+    pub page_cache_bytes: usize,
 }
 
 /// Why the web side could not be built.
@@ -49,6 +65,9 @@ pub enum SetupError {
     /// The store failed while loading sites.
     #[error(transparent)]
     Store(#[from] portico_store::StoreError),
+    /// A built-in Fluent file does not parse.
+    #[error("cannot load the interface strings: {0}")]
+    Locales(String),
     /// There is no site to serve.
     #[error("the database has no site")]
     NoSite,
@@ -66,26 +85,40 @@ struct Inner {
     sites: std::sync::RwLock<Arc<Vec<Arc<Site>>>>,
     fallback_site: Option<String>,
     media_dir: PathBuf,
+    i18n: Arc<i18n::I18n>,
     decoy_hash: tokio::sync::OnceCell<String>,
+    ingester: portico_ingest::Ingester,
+    search: Option<portico_search::SearchIndex>,
+    /// Wakes the search indexer after a write; see [`App::notify_changed`].
+    search_changed: Arc<tokio::sync::Notify>,
+    /// Rendered public pages; see [`cache`].
+    page_cache: cache::PageCache,
 }
 
 impl App {
     /// Loads the theme and the sites.
     pub async fn new(store: Store, options: WebOptions) -> Result<App, SetupError> {
-        let theme = Theme::load(options.theme_dir)?;
+        let i18n = Arc::new(i18n::I18n::load().map_err(SetupError::Locales)?);
+        let theme = Theme::load(options.theme_dir, i18n.clone())?;
         theme.check()?;
         let sites: Vec<Arc<Site>> = store.sites().await?.into_iter().map(Arc::new).collect();
         if sites.is_empty() {
             return Err(SetupError::NoSite);
         }
+        let ingester = portico_ingest::Ingester::new(store.clone(), options.feed_ingest);
         Ok(App {
             inner: Arc::new(Inner {
+                ingester,
                 store,
                 theme,
                 sites: std::sync::RwLock::new(Arc::new(sites)),
                 fallback_site: options.fallback_site,
                 media_dir: options.media_dir,
+                i18n,
                 decoy_hash: tokio::sync::OnceCell::new(),
+                search: options.search,
+                search_changed: Arc::new(tokio::sync::Notify::new()),
+                page_cache: cache::PageCache::new(options.page_cache_bytes),
             }),
         })
     }
@@ -93,6 +126,11 @@ impl App {
     /// The store behind the site.
     pub fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// Fetches subscribed feeds on request (the back office's "fetch now").
+    pub fn ingester(&self) -> &portico_ingest::Ingester {
+        &self.inner.ingester
     }
 
     fn theme(&self) -> &Theme {
@@ -109,7 +147,13 @@ impl App {
     pub async fn reload_sites(&self) -> Result<(), portico_store::StoreError> {
         let sites: Vec<Arc<Site>> = self.store().sites().await?.into_iter().map(Arc::new).collect();
         let mut guard = self.inner.sites.write().unwrap_or_else(|e| e.into_inner());
+        // Site names and links appear across sites' pages: any difference empties the cache.
+        let differs = format!("{:?}", guard.as_slice()) != format!("{sites:?}");
         *guard = Arc::new(sites);
+        drop(guard);
+        if differs {
+            self.changed(cache::Change::Everything);
+        }
         Ok(())
     }
 
@@ -137,6 +181,11 @@ impl App {
         .or_else(|| self.inner.fallback_site.as_deref().and_then(|key| self.site_by_key(key)))
     }
 
+    /// The interface's strings.
+    pub fn i18n(&self) -> Arc<i18n::I18n> {
+        self.inner.i18n.clone()
+    }
+
     /// Where uploaded media live.
     pub fn media_dir(&self) -> &std::path::Path {
         &self.inner.media_dir
@@ -156,16 +205,25 @@ impl App {
     pub fn router(self) -> Router {
         let routes = Router::new()
             .route("/healthz", get(public::healthz))
+            .route("/metrics", get(cache::metrics))
             .route("/assets/style.css", get(public::stylesheet))
             .route("/assets/admin.css", get(public::admin_stylesheet))
             .route("/assets/admin.js", get(public::admin_script))
             .route("/media/{id}/{file}", get(public::media_file))
             .merge(admin::routes())
             .merge(api::routes())
+            .merge(api_read::routes())
             .route("/", get(public::root))
             .route("/{lang}", get(public::language_root))
             .route("/{lang}/", get(public::home))
+            .route("/sitemap.xml", get(seo::sitemap))
+            .route("/sitemap-{file}", get(seo::sitemap_part))
+            .route("/robots.txt", get(seo::robots))
+            .route("/{lang}/search", get(search::search))
             .route("/{lang}/news", get(public::news))
+            .route("/{lang}/news.atom", get(feeds::atom))
+            .route("/{lang}/news.rss", get(feeds::rss))
+            .route("/{lang}/news/elsewhere", get(elsewhere::list))
             .route("/{lang}/news/{slug}", get(public::release))
             .route("/{lang}/where-we-work", get(public::where_we_work))
             .route("/{lang}/where-we-work/{iso2}", get(public::country))
@@ -177,7 +235,10 @@ impl App {
         Router::new()
             .fallback_service(routes)
             .layer(middleware::from_fn_with_state(self.clone(), error::render_error_pages))
+            .layer(middleware::from_fn_with_state(self.clone(), cache::layer))
             .layer(middleware::from_fn_with_state(self.clone(), sites::route_site))
+            .layer(middleware::from_fn_with_state(self.clone(), search::wake_indexer_after_writes))
+            .layer(middleware::from_fn(api_read::cors))
             .layer(middleware::from_fn(security::same_origin))
             .layer(middleware::from_fn(security::headers))
             .layer(middleware::from_fn(security::trace))

@@ -9,7 +9,7 @@ use portico_store::{MenuItem, ReleaseFilter, Theme as TopicTheme};
 use serde::Serialize;
 
 use crate::http::{BodyMeta, respond};
-use crate::views::{Crumb, Ctx, Layout, Link, ReleaseCard, country_link, display_date, iso_date, tel_uri};
+use crate::views::{Crumb, Ctx, Layout, Link, ReleaseCard, country_link, iso_date, tel_uri};
 use crate::{App, Scope, WebError};
 
 /// Releases on one page of the news list.
@@ -19,11 +19,50 @@ type Result<T, E = WebError> = std::result::Result<T, E>;
 
 impl App {
     /// The context of a request for `lang`; a language the site does not publish in is a 404.
-    fn ctx(&self, scope: &Scope, lang: &str) -> Result<Ctx> {
+    pub(crate) fn ctx(&self, scope: &Scope, lang: &str) -> Result<Ctx> {
         if !scope.site.has_language(lang) {
             return Err(WebError::NotFound);
         }
-        Ok(Ctx { site: scope.site.clone(), lang: lang.to_owned(), base: scope.base.clone() })
+        Ok(Ctx {
+            site: scope.site.clone(),
+            lang: lang.to_owned(),
+            base: scope.base.clone(),
+            origin: scope.origin.clone(),
+            i18n: self.i18n(),
+        })
+    }
+
+    /// On a country site, the filter that adds the global site's releases about its country.
+    pub(crate) fn aggregation(&self, ctx: &Ctx) -> Option<(portico_content::SiteId, String)> {
+        let global = self.sites().first().cloned()?;
+        let country = ctx.site.country.clone()?;
+        (global.id != ctx.site.id).then_some((global.id, country))
+    }
+
+    /// Where a document missing in the page's language can be found instead: a redirect to
+    /// its translation when one exists, else (when the site allows it) its default-language
+    /// variant, shown with a notice. `None` means 404.
+    async fn translation_elsewhere(
+        &self,
+        ctx: &Ctx,
+        kind: portico_content::Kind,
+        slug: &str,
+    ) -> Result<Option<Elsewhere>> {
+        let Some(document) = self.store().document_by_slug(ctx.site.id, kind, slug).await? else {
+            return Ok(None);
+        };
+        let variants = self.store().published_translations(document).await?;
+        let prefix = if kind == portico_content::Kind::Release { "news/" } else { "" };
+        if let Some((_, own)) = variants.iter().find(|(l, _)| *l == ctx.lang) {
+            return Ok(Some(Elsewhere::Redirect(ctx.url(&format!("{prefix}{own}")))));
+        }
+        let default = ctx.site.default_language();
+        match variants.into_iter().find(|(l, _)| l == default) {
+            Some((language, slug)) if ctx.site.fallback_to_default => {
+                Ok(Some(Elsewhere::Fallback { language, slug }))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// Renders `template` as an HTML page for `ctx`.
@@ -43,6 +82,29 @@ impl App {
         };
         Ok(respond(headers, meta, body.as_bytes()))
     }
+}
+
+/// A document found in another language than the page's.
+enum Elsewhere {
+    /// Its translation into the page's language lives at this URL.
+    Redirect(String),
+    /// Only the default language has it: show that variant with a notice.
+    Fallback { language: String, slug: String },
+}
+
+/// The languages a document is published in, as (language, site-relative path).
+async fn document_alternates(
+    app: &App,
+    document: portico_content::DocumentId,
+    prefix: &str,
+) -> Result<Vec<(String, String)>> {
+    Ok(app
+        .store()
+        .published_translations(document)
+        .await?
+        .into_iter()
+        .map(|(language, slug)| (language, format!("{prefix}{slug}")))
+        .collect())
 }
 
 /// `GET /healthz`: 200 when the database answers.
@@ -188,7 +250,8 @@ pub async fn home(
     let ctx = app.ctx(&scope, &lang)?;
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
-    let latest = store.published_releases(ctx.site.id, &ctx.lang, &ReleaseFilter::default(), 1, 6).await?;
+    let filter = ReleaseFilter { also_from: app.aggregation(&ctx), ..ReleaseFilter::default() };
+    let latest = store.published_releases(ctx.site.id, &ctx.lang, &filter, 1, 6).await?;
     let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
     let teaser = |path: &str, label: &str| {
         pages.iter().find(|p| p.path == path).map(|p| Teaser {
@@ -200,8 +263,9 @@ pub async fn home(
     let sections: Vec<Teaser> = menu.iter().filter_map(|item| teaser(&item.path, &item.label)).collect();
     let intro = menu.first().and_then(|item| teaser(&item.path, &item.label));
     let description = intro.as_ref().map(|i| i.summary.clone()).unwrap_or_default();
-    let layout = Layout::new(&app, &ctx, &menu, "", &description, "");
-    let latest: Vec<ReleaseCard> = latest.items.iter().map(|r| ReleaseCard::new(&ctx, r)).collect();
+    let layout = Layout::new(&app, &ctx, &menu, "", &description, "").everywhere(&ctx, "");
+    let sites = app.sites();
+    let latest: Vec<ReleaseCard> = latest.items.iter().map(|r| ReleaseCard::new(&ctx, r, &sites)).collect();
     app.html(
         &headers,
         &ctx,
@@ -258,8 +322,17 @@ pub async fn page(
         return Err(WebError::NotFound);
     }
     let store = app.store();
-    let Some(page) = store.published_page(ctx.site.id, &ctx.lang, path).await? else {
-        return Err(WebError::NotFound);
+    let (page, shown_in) = match store.published_page(ctx.site.id, &ctx.lang, path).await? {
+        Some(page) => (page, None),
+        None => match app.translation_elsewhere(&ctx, portico_content::Kind::Page, path).await? {
+            Some(Elsewhere::Redirect(url)) => return Ok(Redirect::to(&url).into_response()),
+            Some(Elsewhere::Fallback { language, slug }) => {
+                let page =
+                    store.published_page(ctx.site.id, &language, &slug).await?.ok_or(WebError::NotFound)?;
+                (page, Some(language))
+            }
+            None => return Err(WebError::NotFound),
+        },
     };
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
     let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
@@ -281,21 +354,28 @@ pub async fn page(
         .unwrap_or_default();
     let mut trail = ancestor_crumbs(&ctx, &menu, &pages, path);
     trail.push(Crumb { label: page.title.clone(), url: ctx.url(path) });
-    let layout =
-        Layout::new(&app, &ctx, &menu, &page.title, &page.summary, path).with_breadcrumbs(&ctx, trail);
+    let alternates = document_alternates(&app, page.id, "").await?;
+    let mut layout = Layout::new(&app, &ctx, &menu, &page.title, &page.summary, path)
+        .with_breadcrumbs(&ctx, trail)
+        .with_alternates(&ctx, &alternates);
+    if let Some(language) = &shown_in {
+        layout = layout.shown_in(&ctx, language);
+    }
     app.html(&headers, &ctx, "page.html", context! { layout, page, children })
 }
 
 /// The validated filters of a news-list request.
-struct NewsQuery {
-    country: Option<&'static portico_geo::Country>,
-    theme: Option<TopicTheme>,
-    year: Option<i32>,
-    page: u32,
+pub(crate) struct NewsQuery {
+    pub(crate) country: Option<&'static portico_geo::Country>,
+    pub(crate) theme: Option<TopicTheme>,
+    pub(crate) year: Option<i32>,
+    pub(crate) page: u32,
 }
 
 impl NewsQuery {
-    async fn parse(app: &App, pairs: &[(String, String)]) -> Result<NewsQuery> {
+    /// Reads the filters of `pairs`; what cannot be read is a 400 saying why, in the page's
+    /// language.
+    pub(crate) async fn parse(app: &App, ctx: &Ctx, pairs: &[(String, String)]) -> Result<NewsQuery> {
         let mut query = NewsQuery { country: None, theme: None, year: None, page: 1 };
         for (key, value) in pairs {
             let value = value.trim();
@@ -305,10 +385,7 @@ impl NewsQuery {
             match key.as_str() {
                 "country" => {
                     let country = portico_geo::country(value).ok_or_else(|| {
-                        WebError::BadRequest(format!(
-                            "“{}” is not a country code. Use a two-letter ISO 3166-1 code, such as sv for El Salvador.",
-                            shorten(value)
-                        ))
+                        WebError::BadRequest(ctx.t1("bad-country", "value", shorten(value)))
                     })?;
                     query.country = Some(country);
                 }
@@ -318,27 +395,22 @@ impl NewsQuery {
                     } else {
                         None
                     };
-                    query.theme = Some(theme.ok_or_else(|| {
-                        WebError::BadRequest(format!("“{}” is not one of our themes.", shorten(value)))
-                    })?);
+                    query.theme =
+                        Some(theme.ok_or_else(|| {
+                            WebError::BadRequest(ctx.t1("bad-theme", "value", shorten(value)))
+                        })?);
                 }
                 "year" => {
                     let year = value.parse::<i32>().ok().filter(|y| (1900..=9999).contains(y));
-                    query.year = Some(year.ok_or_else(|| {
-                        WebError::BadRequest(format!(
-                            "“{}” is not a year. Use four digits, such as 2015.",
-                            shorten(value)
-                        ))
-                    })?);
+                    query.year =
+                        Some(year.ok_or_else(|| {
+                            WebError::BadRequest(ctx.t1("bad-year", "value", shorten(value)))
+                        })?);
                 }
                 "page" => {
                     let page = value.parse::<u32>().ok().filter(|p| (1..=100_000).contains(p));
-                    query.page = page.ok_or_else(|| {
-                        WebError::BadRequest(format!(
-                            "“{}” is not a page number. Pages are numbered from 1.",
-                            shorten(value)
-                        ))
-                    })?;
+                    query.page = page
+                        .ok_or_else(|| WebError::BadRequest(ctx.t1("bad-page", "value", shorten(value))))?;
                 }
                 _ => {}
             }
@@ -346,16 +418,17 @@ impl NewsQuery {
         Ok(query)
     }
 
-    fn filter(&self) -> ReleaseFilter {
+    pub(crate) fn filter(&self) -> ReleaseFilter {
         ReleaseFilter {
             country: self.country.map(|c| c.iso2.to_owned()),
             theme: self.theme.as_ref().map(|t| t.slug.clone()),
             year: self.year,
+            also_from: None,
         }
     }
 
     /// The news-list URL with these filters, leaving out `without`, at `page`.
-    fn url(&self, ctx: &Ctx, without: Option<&str>, page: u32) -> String {
+    pub(crate) fn url(&self, ctx: &Ctx, without: Option<&str>, page: u32) -> String {
         let mut params = Vec::new();
         if let (Some(c), false) = (self.country, without == Some("country")) {
             params.push(format!("country={}", c.iso2.to_ascii_lowercase()));
@@ -392,7 +465,7 @@ struct SelectOption {
 
 #[derive(Serialize)]
 struct ActiveFilter {
-    label: &'static str,
+    label: String,
     value: String,
     remove_url: String,
 }
@@ -441,11 +514,11 @@ pub async fn news(
     query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response> {
     let ctx = app.ctx(&scope, &lang)?;
-    let Query(pairs) =
-        query.map_err(|_| WebError::BadRequest("The query string could not be read.".to_owned()))?;
-    let q = NewsQuery::parse(&app, &pairs).await?;
+    let Query(pairs) = query.map_err(|_| WebError::BadRequest(ctx.t("bad-query")))?;
+    let q = NewsQuery::parse(&app, &ctx, &pairs).await?;
     let store = app.store();
-    let list = store.published_releases(ctx.site.id, &ctx.lang, &q.filter(), q.page, PER_PAGE).await?;
+    let filter = ReleaseFilter { also_from: app.aggregation(&ctx), ..q.filter() };
+    let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, q.page, PER_PAGE).await?;
     let last_page = u32::try_from(list.total).unwrap_or(u32::MAX).div_ceil(PER_PAGE).max(1);
     if q.page > last_page {
         return Err(WebError::NotFound);
@@ -481,49 +554,70 @@ pub async fn news(
         .collect();
     let year_options: Vec<SelectOption> = years
         .iter()
-        .map(|y| SelectOption { value: y.to_string(), label: y.to_string(), selected: q.year == Some(*y) })
+        .map(|y| SelectOption {
+            value: y.to_string(),
+            label: ctx.i18n.digits(&ctx.lang, &y.to_string()),
+            selected: q.year == Some(*y),
+        })
         .collect();
 
     let mut active_filters = Vec::new();
     if let Some(c) = q.country {
         let value = c.name(ctx.geo_lang()).to_owned();
         active_filters.push(ActiveFilter {
-            label: "Country",
+            label: ctx.t("filter-country"),
             value,
             remove_url: q.url(&ctx, Some("country"), 1),
         });
     }
     if let Some(t) = &q.theme {
         active_filters.push(ActiveFilter {
-            label: "Theme",
+            label: ctx.t("filter-theme"),
             value: t.name.clone(),
             remove_url: q.url(&ctx, Some("theme"), 1),
         });
     }
     if let Some(y) = q.year {
         active_filters.push(ActiveFilter {
-            label: "Year",
-            value: y.to_string(),
+            label: ctx.t("filter-year"),
+            value: ctx.i18n.digits(&ctx.lang, &y.to_string()),
             remove_url: q.url(&ctx, Some("year"), 1),
         });
     }
 
     let total_text = match list.total {
-        0 => "No press releases found.".to_owned(),
-        1 => "1 press release".to_owned(),
-        n if last_page > 1 => format!("{n} press releases · page {} of {last_page}", q.page),
-        n => format!("{n} press releases"),
+        0 => ctx.t("news-total-none"),
+        n if last_page > 1 => ctx.t_with(
+            "news-total-paged",
+            &[
+                ("releases", ctx.t1("release-count", "count", n).into()),
+                ("page", q.page.into()),
+                ("pages", last_page.into()),
+            ],
+        ),
+        n => ctx.t1("release-count", "count", n),
     };
     let heading = match q.country {
-        Some(c) => format!("News about {}", c.name(ctx.geo_lang())),
-        None => "News and press releases".to_owned(),
+        Some(c) => ctx.t1("news-about", "country", c.name(ctx.geo_lang()).to_owned()),
+        None => ctx.t("news-heading"),
     };
     let pager = pager(last_page, q.page, |n| q.url(&ctx, None, n));
-    let releases: Vec<ReleaseCard> = list.items.iter().map(|r| ReleaseCard::new(&ctx, r)).collect();
-    let title = if q.page > 1 { format!("{heading} – page {}", q.page) } else { heading.clone() };
-    let layout =
-        Layout::new(&app, &ctx, &menu, &title, "The organization's press releases, newest first.", "news")
-            .with_breadcrumbs(&ctx, vec![Crumb { label: "News".to_owned(), url: ctx.url("news") }]);
+    let releases: Vec<ReleaseCard> =
+        list.items.iter().map(|r| ReleaseCard::new(&ctx, r, &app.sites())).collect();
+    let title = if q.page > 1 {
+        ctx.t_with("title-page", &[("title", heading.as_str().into()), ("page", q.page.into())])
+    } else {
+        heading.clone()
+    };
+    let layout = Layout::new(&app, &ctx, &menu, &title, &ctx.t("news-description"), "news")
+        .with_breadcrumbs(&ctx, vec![Crumb { label: ctx.t("nav-news"), url: ctx.url("news") }])
+        .everywhere(&ctx, "news");
+    let feed_filters = q.url(&ctx, None, 1);
+    let layout = layout.with_canonical(&ctx, &q.url(&ctx, None, q.page)).with_filtered_feeds(
+        &ctx,
+        feed_filters.split_once('?').map_or("", |(_, filters)| filters),
+        &ctx.t1("feed-label", "filters", q.label(&ctx).unwrap_or_default()),
+    );
     app.html(
         &headers,
         &ctx,
@@ -623,16 +717,28 @@ pub async fn release(
         return Err(WebError::NotFound);
     }
     let store = app.store();
-    let Some(release) = store.published_release(ctx.site.id, &ctx.lang, &slug).await? else {
-        return Err(WebError::NotFound);
+    let (release, shown_in) = match store.published_release(ctx.site.id, &ctx.lang, &slug).await? {
+        Some(release) => (release, None),
+        None => match app.translation_elsewhere(&ctx, portico_content::Kind::Release, &slug).await? {
+            Some(Elsewhere::Redirect(url)) => return Ok(Redirect::to(&url).into_response()),
+            Some(Elsewhere::Fallback { language, slug }) => {
+                let release = store
+                    .published_release(ctx.site.id, &language, &slug)
+                    .await?
+                    .ok_or(WebError::NotFound)?;
+                (release, Some(language))
+            }
+            None => return Err(WebError::NotFound),
+        },
     };
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let alternates = document_alternates(&app, release.id, "news/").await?;
     let view = ReleaseView {
         image: release.image.as_ref().and_then(image_view),
         title: release.title.clone(),
         summary: release.summary.clone(),
         dateline: release.dateline.clone(),
-        date: display_date(release.published_at),
+        date: ctx.date(release.published_at),
         date_iso: iso_date(release.published_at),
         body_html: release.body_html.clone(),
         programme: release.programme.clone(),
@@ -662,11 +768,31 @@ pub async fn release(
     let layout = Layout::new(&app, &ctx, &menu, &release.title, &release.summary, "news").with_breadcrumbs(
         &ctx,
         vec![
-            Crumb { label: "News".to_owned(), url: ctx.url("news") },
+            Crumb { label: ctx.t("nav-news"), url: ctx.url("news") },
             Crumb { label: release.title.clone(), url: ctx.url(&format!("news/{}", release.slug)) },
         ],
     );
-    app.html(&headers, &ctx, "release.html", context! { layout, release => view })
+    let mut layout = layout.with_alternates(&ctx, &alternates);
+    if let Some(language) = &shown_in {
+        layout = layout.shown_in(&ctx, language);
+    }
+    let path = format!("news/{}", release.slug);
+    let canonical = match &shown_in {
+        Some(language) => ctx.url_in(language, &path),
+        None => ctx.url(&path),
+    };
+    let layout = layout.with_canonical(&ctx, &canonical);
+    let seo = crate::seo::article_meta(&ctx, &release, layout.canonical())?;
+    let related = crate::related::related_cards(&app, &ctx, &release).await?;
+    // What the page cache drops this page with: the release, its related releases, its image.
+    let shows = crate::cache::Shows {
+        documents: std::iter::once(release.id).chain(related.iter().map(|card| card.document)).collect(),
+        media: release.image.iter().map(|image| image.id).collect(),
+    };
+    let mut response =
+        app.html(&headers, &ctx, "release.html", context! { layout, release => view, seo, related })?;
+    response.extensions_mut().insert(shows);
+    Ok(response)
 }
 
 #[derive(Serialize)]
@@ -708,7 +834,7 @@ pub async fn where_we_work(
         releases: counts.iter().find(|(code, _)| code == c.iso2).map_or(0, |(_, n)| *n),
     };
     let sorted = |mut countries: Vec<CountryEntry>| {
-        countries.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::i18n::I18n::sort_by_name(&ctx.lang, &mut countries, |c| c.name.as_str());
         countries
     };
     let mut regions: Vec<RegionGroup> = portico_geo::regions()
@@ -736,17 +862,15 @@ pub async fn where_we_work(
     if !elsewhere.is_empty() {
         regions.push(RegionGroup {
             code: "other".to_owned(),
-            name: "Other territories".to_owned(),
-            subregions: vec![SubregionGroup {
-                name: "Outside the UN regions".to_owned(),
-                countries: sorted(elsewhere),
-            }],
+            name: ctx.t("region-other"),
+            subregions: vec![SubregionGroup { name: ctx.t("subregion-other"), countries: sorted(elsewhere) }],
         });
     }
-    let title = page.as_ref().map_or_else(|| "Where we work".to_owned(), |p| p.title.clone());
+    let title = page.as_ref().map_or_else(|| ctx.t("nav-where-we-work"), |p| p.title.clone());
     let description = page.as_ref().map(|p| p.summary.clone()).unwrap_or_default();
     let layout = Layout::new(&app, &ctx, &menu, &title, &description, "where-we-work")
-        .with_breadcrumbs(&ctx, vec![Crumb { label: title.clone(), url: ctx.url("where-we-work") }]);
+        .with_breadcrumbs(&ctx, vec![Crumb { label: title.clone(), url: ctx.url("where-we-work") }])
+        .everywhere(&ctx, "where-we-work");
     app.html(&headers, &ctx, "where_we_work.html", context! { layout, title, page, regions })
 }
 
@@ -774,38 +898,54 @@ pub async fn country(
     }
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
-    let filter = ReleaseFilter { country: Some(country.iso2.to_owned()), ..ReleaseFilter::default() };
+    let filter = ReleaseFilter {
+        country: Some(country.iso2.to_owned()),
+        also_from: app.aggregation(&ctx),
+        ..ReleaseFilter::default()
+    };
     let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, 1, 12).await?;
+    // On the global site, a country with an office site of its own links to it.
+    let sites = app.sites();
+    let office = sites
+        .iter()
+        .find(|s| s.id != ctx.site.id && s.country.as_deref() == Some(country.iso2))
+        .map(|s| Link { name: s.name_in(&ctx.lang).to_owned(), url: crate::views::site_url(&ctx, s, "") });
     let geo_lang = ctx.geo_lang();
     let view = CountryView {
         name: country.name(geo_lang).to_owned(),
-        region: country
-            .region
-            .map_or_else(|| "Other territories".to_owned(), |r| r.name(geo_lang).to_owned()),
+        region: country.region.map_or_else(|| ctx.t("region-other"), |r| r.name(geo_lang).to_owned()),
         subregion: country.subregion.map(|r| r.name(geo_lang).to_owned()).unwrap_or_default(),
     };
-    let where_label = find_menu_item(&menu, "where-we-work").map_or("Where we work", |m| m.label.as_str());
+    let where_label = find_menu_item(&menu, "where-we-work")
+        .map_or_else(|| ctx.t("nav-where-we-work"), |m| m.label.clone());
     let layout = Layout::new(
         &app,
         &ctx,
         &menu,
         &view.name,
-        &format!("Our work and news in {}.", view.name),
+        &ctx.t1("country-description", "country", view.name.clone()),
         "where-we-work",
     )
     .with_breadcrumbs(
         &ctx,
         vec![
-            Crumb { label: where_label.to_owned(), url: ctx.url("where-we-work") },
-            Crumb { label: view.name.clone(), url: canonical },
+            Crumb { label: where_label, url: ctx.url("where-we-work") },
+            Crumb { label: view.name.clone(), url: canonical.clone() },
         ],
-    );
-    let releases: Vec<ReleaseCard> = list.items.iter().map(|r| ReleaseCard::new(&ctx, r)).collect();
+    )
+    .everywhere(&ctx, canonical.trim_start_matches(&format!("{}/{}/", ctx.base, ctx.lang)));
+    let releases: Vec<ReleaseCard> =
+        list.items.iter().map(|r| ReleaseCard::new(&ctx, r, &app.sites())).collect();
     let news_url = format!("{}?country={}", ctx.url("news"), country.iso2.to_ascii_lowercase());
+    let layout = layout.with_canonical(&ctx, &canonical).with_filtered_feeds(
+        &ctx,
+        &format!("country={}", country.iso2.to_ascii_lowercase()),
+        &ctx.t1("feed-label", "filters", view.name.clone()),
+    );
     app.html(
         &headers,
         &ctx,
         "country.html",
-        context! { layout, country => view, releases, total => list.total, news_url },
+        context! { layout, country => view, releases, total => list.total, news_url, office },
     )
 }

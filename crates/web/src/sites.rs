@@ -19,6 +19,9 @@ pub struct Scope {
     pub site: Arc<Site>,
     /// "" on the site's own host, "/sites/{key}" under the development prefix.
     pub base: String,
+    /// Scheme and host the request was sent to ("https://www.example.org"), for the absolute
+    /// URLs of feeds, sitemaps and canonical links; see [`crate::seo::request_origin`].
+    pub origin: String,
 }
 
 /// Paths that belong to the whole install, not to one site.
@@ -34,6 +37,7 @@ pub async fn route_site(State(app): State<App>, mut request: Request, next: Next
     if is_shared(&path) {
         return next.run(request).await;
     }
+    let origin = crate::seo::request_origin(request.headers(), request.uri());
     let scope = if let Some(rest) = path.strip_prefix("/sites/") {
         let (key, tail) = rest.split_once('/').unwrap_or((rest, ""));
         let Some(site) = app.site_by_key(key) else { return WebError::NotFound.into_response() };
@@ -42,11 +46,11 @@ pub async fn route_site(State(app): State<App>, mut request: Request, next: Next
             Ok(uri) => *request.uri_mut() = uri,
             Err(_) => return WebError::NotFound.into_response(),
         }
-        Scope { site, base: format!("/sites/{key}") }
+        Scope { site, base: format!("/sites/{key}"), origin }
     } else {
         let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
         match app.site_for_host(host) {
-            Some(site) => Scope { site, base: String::new() },
+            Some(site) => Scope { site, base: String::new(), origin },
             None => return WebError::NotFound.into_response(),
         }
     };

@@ -13,6 +13,9 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("home.html", include_str!("../../../themes/default/templates/home.html")),
     ("page.html", include_str!("../../../themes/default/templates/page.html")),
     ("news.html", include_str!("../../../themes/default/templates/news.html")),
+    ("search.html", include_str!("../../../themes/default/templates/search.html")),
+    ("news_elsewhere.html", include_str!("../../../themes/default/templates/news_elsewhere.html")),
+    ("admin/feeds.html", include_str!("../../../themes/default/templates/admin/feeds.html")),
     ("release.html", include_str!("../../../themes/default/templates/release.html")),
     ("where_we_work.html", include_str!("../../../themes/default/templates/where_we_work.html")),
     ("country.html", include_str!("../../../themes/default/templates/country.html")),
@@ -28,6 +31,9 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("admin/menus.html", include_str!("../../../themes/default/templates/admin/menus.html")),
     ("admin/audit.html", include_str!("../../../themes/default/templates/admin/audit.html")),
     ("admin/account.html", include_str!("../../../themes/default/templates/admin/account.html")),
+    ("admin/sites.html", include_str!("../../../themes/default/templates/admin/sites.html")),
+    ("admin/site_edit.html", include_str!("../../../themes/default/templates/admin/site_edit.html")),
+    ("admin/translations.html", include_str!("../../../themes/default/templates/admin/translations.html")),
     ("admin/users.html", include_str!("../../../themes/default/templates/admin/users.html")),
 ];
 
@@ -92,7 +98,10 @@ pub struct Theme {
 impl Theme {
     /// Loads the default theme, with any file in `override_dir` (`templates/NAME`,
     /// `static/style.css`) taking the place of the built-in one.
-    pub fn load(override_dir: Option<PathBuf>) -> std::io::Result<Theme> {
+    pub fn load(
+        override_dir: Option<PathBuf>,
+        i18n: std::sync::Arc<crate::i18n::I18n>,
+    ) -> std::io::Result<Theme> {
         let css = match &override_dir {
             Some(dir) if dir.join("static/style.css").is_file() => {
                 std::fs::read(dir.join("static/style.css"))?
@@ -103,6 +112,26 @@ impl Theme {
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_formatter(html_formatter);
+        // `t("key", name=value…)`: an interface string in the page's language (`layout.lang`).
+        env.add_function(
+            "t",
+            move |state: &minijinja::State<'_, '_>, key: String, kwargs: minijinja::value::Kwargs| {
+                let language = state
+                    .lookup("layout")
+                    .and_then(|layout| layout.get_attr("lang").ok())
+                    .and_then(|lang| lang.as_str().map(str::to_owned))
+                    .unwrap_or_else(|| "en".to_owned());
+                let mut args = fluent_bundle::FluentArgs::new();
+                for name in kwargs.args() {
+                    let value: minijinja::Value = kwargs.get(name)?;
+                    match value.as_i64() {
+                        Some(number) => args.set(name.to_owned(), number),
+                        None => args.set(name.to_owned(), value.to_string()),
+                    }
+                }
+                Ok::<_, minijinja::Error>(i18n.t(&language, &key, Some(&args)))
+            },
+        );
         env.set_loader(move |name| {
             if let Some(dir) = &override_dir {
                 let path = dir.join("templates").join(name);

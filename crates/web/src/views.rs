@@ -20,12 +20,46 @@ pub struct Ctx {
     /// Path prefix of the site's URLs: "" when it is served on its own host name,
     /// "/sites/{key}" otherwise.
     pub base: String,
+    /// Scheme and host of the request, for absolute URLs (see [`crate::Scope::origin`]).
+    pub origin: String,
+    /// The interface's strings.
+    pub i18n: Arc<crate::i18n::I18n>,
 }
 
 impl Ctx {
     /// The public URL of a site-relative path in this language (`""` is home).
     pub fn url(&self, path: &str) -> String {
         format!("{}/{}/{}", self.base, self.lang, path)
+    }
+
+    /// The URL of a site-relative path in another of the site's languages.
+    pub fn url_in(&self, language: &str, path: &str) -> String {
+        format!("{}/{}/{}", self.base, language, path)
+    }
+
+    /// An interface string in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(&self.lang, key, None)
+    }
+
+    /// An interface string with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<fluent_bundle::FluentValue<'static>>) -> String {
+        self.i18n.t1(&self.lang, key, name, value)
+    }
+
+    /// An interface string with several arguments.
+    pub fn t_with<'a>(&self, key: &str, args: &[(&'a str, fluent_bundle::FluentValue<'a>)]) -> String {
+        self.i18n.with(&self.lang, key, args)
+    }
+
+    /// A date as the page's language writes it.
+    pub fn date(&self, at: OffsetDateTime) -> String {
+        self.i18n.date(&self.lang, at)
+    }
+
+    /// The absolute form of a URL from [`Ctx::url`] (feeds, sitemaps, canonical links).
+    pub fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
     }
 
     /// The reference-data language for names of countries and regions.
@@ -54,6 +88,33 @@ pub struct Layout {
     home: String,
     menu: Vec<MenuView>,
     breadcrumbs: Vec<Crumb>,
+    /// The same page in the site's other languages (switcher and hreflang links).
+    alternates: Vec<Alternate>,
+    /// The `hreflang="x-default"` URL: the page in the site's default language.
+    x_default: Option<String>,
+    /// When the content is shown in another language than the page's (a missing
+    /// translation): that language, for the content's `lang` attribute, and the notice.
+    content_lang: Option<String>,
+    translation_notice: Option<String>,
+    /// The page's absolute canonical URL; see [`crate::seo`].
+    pub(crate) canonical: String,
+    /// Feeds announced in the page's head; see [`crate::feeds`].
+    pub(crate) feeds: Vec<crate::feeds::FeedLink>,
+}
+
+/// The page in one of the site's languages.
+#[derive(Debug, Serialize)]
+struct Alternate {
+    lang: String,
+    label: String,
+    /// Absolute, for hreflang.
+    url: String,
+    /// Site-relative, for the switcher.
+    href: String,
+    /// Whether the page exists in that language (else the link goes to that language's home).
+    exists: bool,
+    current: bool,
+    dir: &'static str,
 }
 
 /// A menu entry, marked when it is the current page or one of its ancestors.
@@ -87,22 +148,73 @@ impl Layout {
     ) -> Layout {
         Layout {
             lang: ctx.lang.clone(),
-            dir: if ctx.lang == "ar" { "rtl" } else { "ltr" },
-            site_name: ctx.site.name.clone(),
-            site_short: short_name(&ctx.site.name),
+            dir: crate::i18n::I18n::direction(&ctx.lang),
+            site_name: ctx.site.name_in(&ctx.lang).to_owned(),
+            site_short: site_mark(&ctx.site, &ctx.lang),
             title: title.to_owned(),
-            description: description.to_owned(),
+            description: crate::seo::description_or_default(ctx, description),
             css_version: app.theme().css_version.clone(),
             home: ctx.url(""),
             menu: menu.iter().map(|item| menu_view(ctx, item, path)).collect(),
             breadcrumbs: Vec::new(),
+            alternates: Vec::new(),
+            x_default: None,
+            content_lang: None,
+            translation_notice: None,
+            canonical: ctx.absolute(&ctx.url(path)),
+            feeds: crate::feeds::links(ctx, None, None),
         }
+    }
+
+    /// The same page in every language of the site at the same path (lists, home, countries).
+    pub fn everywhere(self, ctx: &Ctx, path: &str) -> Layout {
+        let available: Vec<(String, String)> =
+            ctx.site.languages.iter().map(|l| (l.clone(), path.to_owned())).collect();
+        self.with_alternates(ctx, &available)
+    }
+
+    /// The language switcher and hreflang links, from the languages the page exists in
+    /// (language, site-relative path); other languages of the site link to their home.
+    pub fn with_alternates(mut self, ctx: &Ctx, available: &[(String, String)]) -> Layout {
+        self.alternates = ctx
+            .site
+            .languages
+            .iter()
+            .map(|language| {
+                let found = available.iter().find(|(l, _)| l == language);
+                Alternate {
+                    lang: language.clone(),
+                    label: crate::i18n::I18n::endonym(language).to_owned(),
+                    url: ctx.absolute(&ctx.url_in(language, found.map_or("", |(_, p)| p.as_str()))),
+                    href: ctx.url_in(language, found.map_or("", |(_, p)| p.as_str())),
+                    exists: found.is_some(),
+                    current: *language == ctx.lang,
+                    dir: crate::i18n::I18n::direction(language),
+                }
+            })
+            .collect();
+        self.x_default = available
+            .iter()
+            .find(|(l, _)| l == ctx.site.default_language())
+            .map(|(l, p)| ctx.absolute(&ctx.url_in(l, p)));
+        self
+    }
+
+    /// Marks the content as shown in `content_lang` because the page's language lacks it.
+    pub fn shown_in(mut self, ctx: &Ctx, content_lang: &str) -> Layout {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("language", crate::i18n::I18n::endonym(&ctx.lang).to_owned());
+        args.set("original", crate::i18n::I18n::endonym(content_lang).to_owned());
+        self.translation_notice = Some(ctx.i18n.t(&ctx.lang, "translation-missing", Some(&args)));
+        self.content_lang = Some(content_lang.to_owned());
+        self
     }
 
     /// Adds a breadcrumb trail: home, then `trail`.
     pub fn with_breadcrumbs(mut self, ctx: &Ctx, trail: Vec<Crumb>) -> Layout {
-        self.breadcrumbs =
-            std::iter::once(Crumb { label: "Home".to_owned(), url: ctx.url("") }).chain(trail).collect();
+        self.breadcrumbs = std::iter::once(Crumb { label: ctx.t("breadcrumb-home"), url: ctx.url("") })
+            .chain(trail)
+            .collect();
         self
     }
 }
@@ -123,10 +235,26 @@ fn menu_view(ctx: &Ctx, item: &MenuItem, path: &str) -> MenuView {
 
 /// The initials of the capitalized words of a name: "International Organization for
 /// Migration" → "IOM".
-fn short_name(name: &str) -> String {
+fn short_name(name: &str) -> Option<String> {
+    let first = name.split_whitespace().next()?;
+    let is_acronym =
+        |w: &str| (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase());
+    if is_acronym(first) {
+        return Some(first.to_owned());
+    }
     let initials: String =
         name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
-    if (2..=6).contains(&initials.chars().count()) { initials } else { name.chars().take(3).collect() }
+    is_acronym(&initials).then_some(initials)
+}
+
+/// The brand mark of a site: its acronym in the page's language or, for scripts without
+/// capitals (Arabic), in any of its names ("IOM Jordan" → "IOM").
+fn site_mark(site: &Site, language: &str) -> String {
+    std::iter::once(site.name_in(language))
+        .chain(std::iter::once(site.name.as_str()))
+        .chain(site.names.values().map(String::as_str))
+        .find_map(short_name)
+        .unwrap_or_else(|| site.name.chars().take(3).collect())
 }
 
 /// A link to a country, theme or other listing.
@@ -148,20 +276,52 @@ pub struct ReleaseCard {
     date: String,
     date_iso: String,
     countries: Vec<Link>,
+    /// For a release another site published (the global site's, on a country site): that
+    /// site's name; the link then goes to the release on that site, its canonical home.
+    from_site: Option<String>,
+    /// Its document, for the page cache (not shown).
+    #[serde(skip)]
+    pub(crate) document: portico_content::DocumentId,
 }
 
 impl ReleaseCard {
-    /// Shapes a store summary for a list.
-    pub fn new(ctx: &Ctx, release: &ReleaseSummary) -> ReleaseCard {
+    /// Shapes a store summary for a list; `sites` finds the publishing site of a release that
+    /// is not the current site's own.
+    pub fn new(ctx: &Ctx, release: &ReleaseSummary, sites: &[Arc<Site>]) -> ReleaseCard {
+        let other = (release.site_id != ctx.site.id)
+            .then(|| sites.iter().find(|s| s.id == release.site_id))
+            .flatten();
+        let path = format!("news/{}", release.slug);
         ReleaseCard {
-            url: ctx.url(&format!("news/{}", release.slug)),
+            url: match other {
+                Some(site) => site_url(ctx, site, &path),
+                None => ctx.url(&path),
+            },
             title: release.title.clone(),
             summary: release.summary.clone(),
             dateline: release.dateline.clone(),
-            date: display_date(release.published_at),
+            date: ctx.date(release.published_at),
             date_iso: iso_date(release.published_at),
             countries: release.countries.iter().map(|code| country_link(ctx, code)).collect(),
+            from_site: other.map(|_| ctx.t("from-global-site")),
+            document: release.id,
         }
+    }
+}
+
+/// The URL of `path` in the page's language on another site: under the same `/sites/` prefix
+/// in development, else on that site's first host name.
+pub fn site_url(ctx: &Ctx, site: &Site, path: &str) -> String {
+    let language = if site.has_language(&ctx.lang) { ctx.lang.as_str() } else { site.default_language() };
+    if !ctx.base.is_empty() {
+        return format!("/sites/{}/{language}/{path}", site.key);
+    }
+    match site.hosts.first() {
+        Some(host) => {
+            let scheme = ctx.origin.split_once("://").map_or("http", |(scheme, _)| scheme);
+            format!("{scheme}://{host}/{language}/{path}")
+        }
+        None => format!("/sites/{}/{language}/{path}", site.key),
     }
 }
 
@@ -171,11 +331,6 @@ pub fn country_link(ctx: &Ctx, code: &str) -> Link {
         name: ctx.country_name(code),
         url: format!("{}?country={}", ctx.url("news"), code.to_ascii_lowercase()),
     }
-}
-
-/// "21 August 2015".
-pub fn display_date(at: OffsetDateTime) -> String {
-    format!("{} {} {}", at.day(), at.month(), at.year())
 }
 
 /// "2015-08-21".
@@ -196,8 +351,10 @@ mod tests {
 
     #[test]
     fn short_names_are_initials() {
-        assert_eq!(short_name("International Organization for Migration"), "IOM");
-        assert_eq!(short_name("Portico"), "Por");
+        assert_eq!(short_name("International Organization for Migration").as_deref(), Some("IOM"));
+        assert_eq!(short_name("OIM El Salvador").as_deref(), Some("OIM"));
+        assert_eq!(short_name("Portico"), None);
+        assert_eq!(short_name("المنظمة الدولية للهجرة"), None);
     }
 
     #[test]
@@ -208,7 +365,6 @@ mod tests {
     #[test]
     fn dates_read_naturally() {
         let at = time::macros::datetime!(2015-08-21 09:00 UTC);
-        assert_eq!(display_date(at), "21 August 2015");
         assert_eq!(iso_date(at), "2015-08-21");
     }
 }

@@ -35,6 +35,10 @@ impl TestApp {
         for db in TestDb::each().await {
             portico::demo::load(&db.store).await.expect("demo content");
             for (key, languages, country) in sites {
+                // The demo content has country sites of its own; reuse one with the same key.
+                if db.store.site_by_key(key).await.expect("site").is_some() {
+                    continue;
+                }
                 db.store
                     .create_site(&portico_store::NewSite {
                         key: (*key).to_owned(),
@@ -115,6 +119,7 @@ impl TestApp {
             database: Some(db.url().to_owned()),
             theme: None,
             schedule_every: std::time::Duration::from_millis(500),
+            allow_loopback_feeds: true,
             fallback_site: Some("global".into()),
         };
         let server = start(&config).await.expect("server starts");

@@ -160,9 +160,35 @@ pub struct Signed {
     pub session_hash: String,
     /// Where they are.
     pub client: String,
+    /// The back office's language for them; see [`super::language`].
+    pub lang: &'static str,
+    /// The interface's strings.
+    pub i18n: std::sync::Arc<crate::i18n::I18n>,
 }
 
 impl Signed {
+    /// An interface string in their language.
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(self.lang, key, None)
+    }
+
+    /// An interface string with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<fluent_bundle::FluentValue<'static>>) -> String {
+        self.i18n.t1(self.lang, key, name, value)
+    }
+
+    /// A moment in UTC as their language writes it: "28 November 2026, 14:05 UTC".
+    pub fn time(&self, at: OffsetDateTime) -> String {
+        let at = at.to_offset(time::UtcOffset::UTC);
+        let clock = self.i18n.digits(self.lang, &format!("{:02}:{:02}", at.hour(), at.minute()));
+        self.t_with("date-time", &[("date", self.i18n.date(self.lang, at).into()), ("time", clock.into())])
+    }
+
+    /// An interface string with several arguments.
+    pub fn t_with<'a>(&self, key: &str, args: &[(&'a str, fluent_bundle::FluentValue<'a>)]) -> String {
+        self.i18n.with(self.lang, key, args)
+    }
+
     /// Whether they may do `action` on `site`.
     pub fn may(&self, action: Action, site: SiteId) -> bool {
         portico_content::access::may(self.user.role, &self.user.sites, action, site)
@@ -224,6 +250,8 @@ impl FromRequestParts<App> for Signed {
             csrf: session.csrf_token,
             session_hash,
             client: client_address(parts),
+            lang: super::language::from_headers(&parts.headers, &app.i18n()),
+            i18n: app.i18n(),
         })
     }
 }
@@ -235,16 +263,21 @@ pub struct ApiCaller {
     pub user: User,
     /// Where they are.
     pub client: String,
+    /// The interface's strings (the API answers in English).
+    i18n: std::sync::Arc<crate::i18n::I18n>,
 }
 
 impl ApiCaller {
-    /// As a [`Signed`] user, for the shared permission and audit helpers.
+    /// As a [`Signed`] user, for the shared permission and audit helpers; its messages are
+    /// in English, the API's language.
     pub fn as_signed(&self) -> Signed {
         Signed {
             user: self.user.clone(),
             csrf: String::new(),
             session_hash: String::new(),
             client: self.client.clone(),
+            lang: "en",
+            i18n: self.i18n.clone(),
         }
     }
 }
@@ -267,7 +300,7 @@ impl FromRequestParts<App> for ApiCaller {
             .await
             .map_err(|e| crate::api::ApiError::from(WebError::from(e)))?
             .ok_or_else(crate::api::ApiError::unauthorized)?;
-        Ok(ApiCaller { user, client: client_address(parts) })
+        Ok(ApiCaller { user, client: client_address(parts), i18n: app.i18n() })
     }
 }
 

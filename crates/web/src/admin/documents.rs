@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::auth::Signed;
-use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice_text, see_other};
+use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, see_other};
 use crate::{App, WebError};
 
 #[derive(Deserialize)]
@@ -31,19 +31,13 @@ struct Row {
     site: String,
     language: String,
     status: String,
-    status_label: &'static str,
+    status_label: String,
     updated: String,
 }
 
-fn status_label(status: &str) -> &'static str {
-    match status {
-        "draft" => "Draft",
-        "in_review" => "In review",
-        "scheduled" => "Scheduled",
-        "published" => "Published",
-        "archived" => "Archived",
-        _ => "Unknown",
-    }
+/// A status in words of the person's language ("status-in_review" in the Fluent files).
+fn status_text(user: &Signed, status: &str) -> String {
+    user.t(&format!("status-{status}"))
 }
 
 /// "2026-11-28 14:05 UTC".
@@ -82,20 +76,20 @@ pub async fn dashboard(
         .into_iter()
         .map(|r| Row {
             url: format!("/admin/documents/{}", r.document),
-            status_label: status_label(&r.status),
+            status_label: status_text(&user, &r.status),
             title: r.title,
-            kind: r.kind,
+            kind: user.t(&format!("kind-{}", r.kind)),
             site: r.site_key,
             language: r.language,
             status: r.status,
-            updated: display_time(r.updated_at),
+            updated: user.time(r.updated_at),
         })
         .collect();
     let any_site = |action| app.sites().iter().any(|s| user.may(action, s.id));
     let can_write = any_site(Action::CreateDraft);
     let can_pages = any_site(Action::EditPages);
-    let layout = AdminLayout::new(&app, &user, "Documents", "/admin")
-        .with_notice(notice_text(query.notice.as_deref()));
+    let layout = AdminLayout::new(&app, &user, &user.t("admin-nav-documents"), "/admin")
+        .with_notice(notice(&user, query.notice.as_deref()));
     admin_page(
         &app,
         &headers,
@@ -103,7 +97,7 @@ pub async fn dashboard(
         context! {
             layout, rows, can_write, can_pages,
             kind => kind.map(Kind::as_str), status => status.map(Status::as_str),
-            statuses => Status::ALL.iter().map(|s| (s.as_str(), status_label(s.as_str()))).collect::<Vec<_>>(),
+            statuses => Status::ALL.iter().map(|s| (s.as_str(), status_text(&user, s.as_str()))).collect::<Vec<_>>(),
         },
     )
 }
@@ -157,11 +151,14 @@ struct Editor {
     errors: BTreeMap<&'static str, String>,
     preview_html: Option<String>,
     conflict: Option<String>,
+    notice: Option<String>,
 }
 
-/// Reads the editor form into a draft; returns it with the problems found.
+/// Reads the editor form into a draft; returns it with the problems found, in the person's
+/// language.
 async fn read_form(
     app: &App,
+    user: &Signed,
     kind: Kind,
     site: SiteId,
     form: &FormData,
@@ -177,7 +174,7 @@ async fn read_form(
         value => match parse_input_time(value) {
             Some(at) => Some(at),
             None => {
-                errors.insert("published_at", "Use a date and time such as 2026-11-28T09:00.".to_owned());
+                errors.insert("published_at", user.t("error-published-at"));
                 None
             }
         },
@@ -194,12 +191,12 @@ async fn read_form(
             Some(id) => match app.store().media(id).await? {
                 Some(media) if media.site == site && media.kind == "image" => Some(id),
                 _ => {
-                    errors.insert("image", "Choose an image of this site.".to_owned());
+                    errors.insert("image", user.t("error-image-site"));
                     None
                 }
             },
             None => {
-                errors.insert("image", "Choose an image from the list.".to_owned());
+                errors.insert("image", user.t("error-image-list"));
                 None
             }
         },
@@ -218,20 +215,49 @@ async fn read_form(
         contacts: form.all("contacts"),
         image,
     };
-    for error in draft.validate(kind, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code)) {
-        errors.entry(error.field).or_insert(error.message);
+    let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
+    for error in draft.validate(kind, is_country) {
+        let message = field_error_text(user, &error, &draft, is_country);
+        errors.entry(error.field).or_insert(message);
     }
     Ok((draft, errors))
 }
 
+/// A content rule's complaint in the person's language, found by its stable code (a message
+/// for this field first, `error-{field}-{code}`, then one for the code, `error-{code}`); the
+/// rule's own English sentence when the interface has neither.
+fn field_error_text(
+    user: &Signed,
+    error: &portico_content::FieldError,
+    draft: &Draft,
+    is_country: impl Fn(&str) -> bool,
+) -> String {
+    let code = error.code.replace('_', "-");
+    let key = [format!("error-{}-{code}", error.field.replace('_', "-")), format!("error-{code}")]
+        .into_iter()
+        .find(|key| user.i18n.has(key));
+    let Some(key) = key else { return error.message.clone() };
+    match error.code {
+        "too_long" => match portico_content::max_chars(error.field) {
+            Some(max) => user.t1(&key, "max", max),
+            None => error.message.clone(),
+        },
+        "unknown_country" => match draft.countries.iter().find(|c| !is_country(c)) {
+            Some(bad) => user.t1(&key, "code", bad.clone()),
+            None => error.message.clone(),
+        },
+        _ => user.t(&key),
+    }
+}
+
 /// Turns a store refusal into a message next to the field it concerns, when it is one.
-fn field_error(err: StoreError, kind: Kind) -> Result<(&'static str, String), WebError> {
+fn field_error(user: &Signed, err: StoreError, kind: Kind) -> Result<(&'static str, String), WebError> {
     match err {
         StoreError::Conflict { field: "slug" } => Ok((
             "slug",
             match kind {
-                Kind::Release => "Another release in this language already uses this slug.".to_owned(),
-                Kind::Page => "Another page in this language already has this path.".to_owned(),
+                Kind::Release => user.t("error-slug-taken-release"),
+                Kind::Page => user.t("error-slug-taken-page"),
             },
         )),
         StoreError::UnknownReference { what, value } => {
@@ -240,7 +266,7 @@ fn field_error(err: StoreError, kind: Kind) -> Result<(&'static str, String), We
                 "partner" => "partners",
                 _ => "contacts",
             };
-            Ok((field, format!("“{value}” is not in the list.")))
+            Ok((field, user.t1("error-not-in-list", "value", value)))
         }
         other => Err(other.into()),
     }
@@ -290,7 +316,7 @@ async fn render_editor(
             checked: editor.draft.image == Some(m.id),
             value: m.id.to_string(),
             label: if m.alt.is_empty() {
-                format!("{} (no alt text yet)", m.file_name)
+                user.t1("admin-image-no-alt", "file", m.file_name.clone())
             } else {
                 format!("{} — {}", m.file_name, m.alt)
             },
@@ -305,6 +331,35 @@ async fn render_editor(
         })
         .map(|s| Choice { value: s.key.clone(), label: s.name.clone(), checked: s.id == editor.site })
         .collect();
+    let (translations, missing_languages) = match &editor.document {
+        Some(doc) => {
+            let variants = store.variants_of(doc.document).await?;
+            let site = app.site_by_id(doc.site);
+            let missing: Vec<String> = site
+                .map(|s| {
+                    s.languages
+                        .iter()
+                        .filter(|l| !variants.iter().any(|v| &v.language == *l))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            let may_translate =
+                user.may(Action::EditTranslation, doc.site) || user.may(Action::CreateDraft, doc.site);
+            let listed: Vec<minijinja::Value> = variants
+                .iter()
+                .map(|v| {
+                    context! {
+                        language => v.language.clone(), title => v.title.clone(), status => v.status.as_str(),
+                        status_label => status_text(user, v.status.as_str()), original => v.original,
+                        out_of_date => v.out_of_date, current => v.language == doc.language,
+                    }
+                })
+                .collect();
+            (listed, if may_translate { missing } else { Vec::new() })
+        }
+        None => (Vec::new(), Vec::new()),
+    };
     let (title, document, actions) = match &editor.document {
         Some(doc) => {
             let site = app.site_by_id(doc.site);
@@ -313,27 +368,34 @@ async fn render_editor(
                 Kind::Page => format!("/{}/{}", doc.language, doc.draft.slug),
             });
             let document = context! {
-                id => doc.document.0, status => doc.status.as_str(), status_label => status_label(doc.status.as_str()),
+                id => doc.document.0, status => doc.status.as_str(), status_label => status_text(user, doc.status.as_str()),
                 language => doc.language.clone(), site => site.map(|s| s.name.clone()).unwrap_or_default(),
-                revision => doc.revision, updated => display_time(doc.updated_at), public_url,
-                published_at => doc.draft.published_at.map(display_time),
+                revision => doc.revision, updated => user.time(doc.updated_at), public_url,
+                published_at => doc.draft.published_at.map(|at| user.time(at)),
             };
-            (format!("Edit: {}", doc.draft.title), Some(document), workflow_actions(user, doc))
+            (
+                user.t1("admin-title-edit", "title", doc.draft.title.clone()),
+                Some(document),
+                workflow_actions(user, doc),
+            )
         }
         None => (
-            format!("New {}", if editor.kind == Kind::Release { "press release" } else { "page" }),
+            user.t(match editor.kind {
+                Kind::Release => "admin-title-new-release",
+                Kind::Page => "admin-title-new-page",
+            }),
             None,
             Vec::new(),
         ),
     };
-    let layout = AdminLayout::new(app, user, &title, "/admin").with_notice(None);
+    let layout = AdminLayout::new(app, user, &title, "/admin").with_notice(editor.notice.clone());
     admin_page_with_status(
         app,
         headers,
         status,
         "admin/edit.html",
         context! {
-            layout, document, actions,
+            layout, document, actions, translations, missing_languages,
             kind => editor.kind.as_str(),
             is_release => editor.kind == Kind::Release,
             form => editor.form, errors => editor.errors,
@@ -350,30 +412,32 @@ async fn render_editor(
 #[derive(Serialize)]
 struct WorkflowAction {
     action: &'static str,
-    label: &'static str,
+    label: String,
     needs_time: bool,
 }
 
 /// The workflow buttons this user may press on this document now.
 fn workflow_actions(user: &Signed, doc: &EditableVariant) -> Vec<WorkflowAction> {
     let mut actions = Vec::new();
-    let mut offer = |action, label, needs_time, permission: Action, to: Status| {
+    // Each button's words are `workflow-{action}` in the Fluent files.
+    let mut offer = |action: &'static str, needs_time, permission: Action, to: Status| {
         if user.may(permission, doc.site) && doc.status.can_become(to) {
+            let label = user.t(&format!("workflow-{}", action.replace('_', "-")));
             actions.push(WorkflowAction { action, label, needs_time });
         }
     };
-    offer("submit", "Submit for review", false, Action::Submit, Status::InReview);
-    offer("publish", "Publish now", false, Action::Publish, Status::Published);
-    offer("schedule", "Schedule", true, Action::Publish, Status::Scheduled);
+    offer("submit", false, Action::Submit, Status::InReview);
+    offer("publish", false, Action::Publish, Status::Published);
+    offer("schedule", true, Action::Publish, Status::Scheduled);
     if doc.status == Status::InReview {
-        offer("return", "Send back to draft", false, Action::Publish, Status::Draft);
+        offer("return", false, Action::Publish, Status::Draft);
     }
     if matches!(doc.status, Status::Published | Status::Scheduled) {
-        offer("unpublish", "Unpublish", false, Action::Unpublish, Status::Draft);
+        offer("unpublish", false, Action::Unpublish, Status::Draft);
     }
-    offer("archive", "Archive", false, Action::Unpublish, Status::Archived);
+    offer("archive", false, Action::Unpublish, Status::Archived);
     if doc.status == Status::Archived {
-        offer("restore_draft", "Back to draft", false, Action::Unpublish, Status::Draft);
+        offer("restore_draft", false, Action::Unpublish, Status::Draft);
     }
     actions
 }
@@ -408,6 +472,7 @@ pub async fn new_form(
         errors: BTreeMap::new(),
         preview_html: None,
         conflict: None,
+        notice: None,
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
 }
@@ -423,12 +488,12 @@ pub async fn create(
     user.check_csrf(form.csrf())?;
     let kind = parse_kind(&kind)?;
     let site =
-        app.site_by_key(form.get("site")).ok_or_else(|| WebError::BadRequest("Choose a site.".to_owned()))?;
+        app.site_by_key(form.get("site")).ok_or_else(|| WebError::BadRequest(user.t("error-choose-site")))?;
     user.require(Action::CreateDraft, site.id)?;
     if kind == Kind::Page {
         user.require(Action::EditPages, site.id)?;
     }
-    let (draft, mut errors) = read_form(&app, kind, site.id, &form).await?;
+    let (draft, mut errors) = read_form(&app, &user, kind, site.id, &form).await?;
     let preview = form.get("intent") == "preview";
     if errors.is_empty() && !preview {
         let new = portico_store::NewDocument {
@@ -447,7 +512,7 @@ pub async fn create(
                 return Ok(see_other(&format!("/admin/documents/{document}"), "created").into_response());
             }
             Err(err) => {
-                let (field, message) = field_error(err, kind)?;
+                let (field, message) = field_error(&user, err, kind)?;
                 errors.insert(field, message);
             }
         }
@@ -461,14 +526,21 @@ pub async fn create(
         draft,
         errors,
         conflict: None,
+        notice: None,
     };
     let status = if preview { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     render_editor(&app, &headers, &user, editor, status).await
 }
 
 /// Loads a document the user may see.
-async fn visible_document(app: &App, user: &Signed, id: i64) -> Result<EditableVariant, WebError> {
-    let doc = app.store().editable_variant(DocumentId(id), None).await?.ok_or(WebError::NotFound)?;
+async fn visible_document(
+    app: &App,
+    user: &Signed,
+    id: i64,
+    language: Option<&str>,
+) -> Result<EditableVariant, WebError> {
+    let language = language.filter(|l| !l.is_empty());
+    let doc = app.store().editable_variant(DocumentId(id), language).await?.ok_or(WebError::NotFound)?;
     if !user.may(Action::ViewDrafts, doc.site) {
         // Other sites' drafts do not exist as far as this user can tell.
         return Err(WebError::NotFound);
@@ -476,8 +548,17 @@ async fn visible_document(app: &App, user: &Signed, id: i64) -> Result<EditableV
     Ok(doc)
 }
 
+/// The editor of one language variant of a document.
+pub fn doc_url(id: i64, language: &str) -> String {
+    format!("/admin/documents/{id}?lang={language}")
+}
+
 /// Whether the user may change this document's fields in its current state.
 pub fn may_edit(user: &Signed, doc: &EditableVariant) -> bool {
+    // A translator edits translations, whatever their status, of releases and pages alike.
+    if doc.is_translation && user.may(Action::EditTranslation, doc.site) {
+        return true;
+    }
     let by_status = if doc.status == Status::Draft { Action::EditDraft } else { Action::EditAny };
     let by_kind = doc.kind == Kind::Release || user.may(Action::EditPages, doc.site);
     user.may(by_status, doc.site) && by_kind
@@ -487,6 +568,8 @@ pub fn may_edit(user: &Signed, doc: &EditableVariant) -> bool {
 pub struct NoticeQuery {
     /// A notice code from the previous step.
     pub notice: Option<String>,
+    /// Which language variant of a document.
+    pub lang: Option<String>,
 }
 
 /// `GET /admin/documents/{id}`.
@@ -497,7 +580,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
-    let doc = visible_document(&app, &user, id).await?;
+    let doc = visible_document(&app, &user, id, query.lang.as_deref()).await?;
     let editor = Editor {
         kind: doc.kind,
         site: doc.site,
@@ -506,7 +589,8 @@ pub async fn edit_form(
         document: Some(doc),
         errors: BTreeMap::new(),
         preview_html: None,
-        conflict: notice_text(query.notice.as_deref()),
+        conflict: None,
+        notice: notice(&user, query.notice.as_deref()),
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
 }
@@ -520,14 +604,13 @@ pub async fn save(
     form: FormData,
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
-    let doc = visible_document(&app, &user, id).await?;
+    let doc = visible_document(&app, &user, id, Some(form.get("lang"))).await?;
     if !may_edit(&user, &doc) {
         return Err(WebError::Forbidden);
     }
-    let (draft, mut errors) = read_form(&app, doc.kind, doc.site, &form).await?;
-    let expected: i32 = form.get("revision").parse().map_err(|_| {
-        WebError::BadRequest("The form lost its revision number; reload the page.".to_owned())
-    })?;
+    let (draft, mut errors) = read_form(&app, &user, doc.kind, doc.site, &form).await?;
+    let expected: i32 =
+        form.get("revision").parse().map_err(|_| WebError::BadRequest(user.t("error-lost-revision")))?;
     let preview = form.get("intent") == "preview";
     let mut conflict = None;
     let mut revision = expected;
@@ -539,7 +622,7 @@ pub async fn save(
         {
             Ok(_) => {
                 app.store().audit(&user.audit("document.save", Some(doc.site), "document", Some(id))).await?;
-                return Ok(see_other(&format!("/admin/documents/{id}"), "saved").into_response());
+                return Ok(see_other(&doc_url(id, &doc.language), "saved").into_response());
             }
             Err(StoreError::StaleRevision) => {
                 let current = app
@@ -548,15 +631,10 @@ pub async fn save(
                     .await?
                     .ok_or(WebError::NotFound)?;
                 revision = current.revision;
-                conflict = Some(format!(
-                    "Someone else saved this document while you were editing (it is now at revision {}). \
-                     Nothing was saved. Your text is kept below: compare it with theirs under Revisions, \
-                     then save again to replace their version with yours.",
-                    current.revision
-                ));
+                conflict = Some(user.t1("admin-conflict", "revision", current.revision));
             }
             Err(err) => {
-                let (field, message) = field_error(err, doc.kind)?;
+                let (field, message) = field_error(&user, err, doc.kind)?;
                 errors.insert(field, message);
             }
         }
@@ -577,13 +655,14 @@ pub async fn save(
         document: Some(doc),
         errors,
         conflict,
+        notice: None,
     };
     render_editor(&app, &headers, &user, editor, status).await
 }
 
-/// Why a workflow step cannot happen, for the person who tried.
-fn refuse(message: &str) -> WebError {
-    WebError::BadRequest(message.to_owned())
+/// Why a workflow step cannot happen, for the person who tried, in their language.
+fn refuse(user: &Signed, key: &str) -> WebError {
+    WebError::BadRequest(user.t(key))
 }
 
 /// Applies a workflow step; shared by the back office and the API.
@@ -602,11 +681,9 @@ pub async fn apply_workflow(
             (Action::Publish, Status::Published, Some(at), "published")
         }
         "schedule" => {
-            let at = schedule_at.ok_or_else(|| refuse("Choose the date and time (UTC) to publish at."))?;
+            let at = schedule_at.ok_or_else(|| refuse(user, "workflow-need-time"))?;
             if at <= now {
-                return Err(refuse(
-                    "The time to publish at has passed. Choose a time in the future, or publish now.",
-                ));
+                return Err(refuse(user, "workflow-time-passed"));
             }
             (Action::Publish, Status::Scheduled, Some(at), "scheduled")
         }
@@ -614,33 +691,31 @@ pub async fn apply_workflow(
         "unpublish" => (Action::Unpublish, Status::Draft, None, "unpublished"),
         "archive" => (Action::Unpublish, Status::Archived, None, "archived"),
         "restore_draft" => (Action::Unpublish, Status::Draft, None, "returned"),
-        _ => return Err(refuse("Unknown workflow action.")),
+        _ => return Err(refuse(user, "workflow-unknown")),
     };
     user.require(permission, doc.site)?;
     if doc.kind == Kind::Page && matches!(to, Status::Published | Status::Scheduled) {
         user.require(Action::EditPages, doc.site)?;
     }
     if !doc.status.can_become(to) {
-        return Err(refuse(&format!(
-            "A document that is {} cannot go to {}.",
-            status_label(doc.status.as_str()).to_lowercase(),
-            status_label(to.as_str()).to_lowercase()
+        return Err(WebError::BadRequest(user.t_with(
+            "workflow-refused",
+            &[
+                ("from", status_text(user, doc.status.as_str()).into()),
+                ("to", status_text(user, to.as_str()).into()),
+            ],
         )));
     }
     if let (Status::Published | Status::Scheduled, Some(image)) = (to, doc.draft.image) {
         let media = app.store().media(image).await?;
         if media.is_none_or(|m| m.alt.trim().is_empty()) {
-            return Err(refuse(
-                "The lead image has no alternative text. Add it under Media before publishing.",
-            ));
+            return Err(refuse(user, "workflow-image-alt"));
         }
     }
     match app.store().set_status(doc.document, &doc.language, doc.status, to, published_at).await {
         Ok(()) => {}
         Err(StoreError::StaleRevision) => {
-            return Err(refuse(
-                "Someone else changed this document's status just now. Reload and try again.",
-            ));
+            return Err(refuse(user, "workflow-status-changed"));
         }
         Err(err) => return Err(err.into()),
     }
@@ -659,10 +734,10 @@ pub async fn workflow(
     form: FormData,
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
-    let doc = visible_document(&app, &user, id).await?;
+    let doc = visible_document(&app, &user, id, Some(form.get("lang"))).await?;
     let schedule_at = parse_input_time(form.get("schedule_at"));
     let notice = apply_workflow(&app, &user, &doc, form.get("action"), schedule_at).await?;
-    Ok(see_other(&format!("/admin/documents/{id}"), notice).into_response())
+    Ok(see_other(&doc_url(id, &doc.language), notice).into_response())
 }
 
 #[derive(Serialize)]
@@ -679,8 +754,9 @@ pub async fn revisions(
     headers: HeaderMap,
     user: Signed,
     Path(id): Path<i64>,
+    Query(query): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
-    let doc = visible_document(&app, &user, id).await?;
+    let doc = visible_document(&app, &user, id, query.lang.as_deref()).await?;
     let rows: Vec<RevisionRow> = app
         .store()
         .revisions(doc.variant)
@@ -688,22 +764,28 @@ pub async fn revisions(
         .into_iter()
         .map(|r| RevisionRow {
             number: r.number,
-            saved: display_time(r.created_at),
-            author: r.author_email.unwrap_or_else(|| "import".to_owned()),
+            saved: user.time(r.created_at),
+            author: r.author_email.unwrap_or_else(|| user.t("admin-author-import")),
             title: r.draft.title,
         })
         .collect();
-    let layout = AdminLayout::new(&app, &user, &format!("Revisions: {}", doc.draft.title), "/admin");
+    let layout = AdminLayout::new(
+        &app,
+        &user,
+        &user.t1("admin-title-revisions", "title", doc.draft.title.clone()),
+        "/admin",
+    );
     admin_page(
         &app,
         &headers,
         "admin/revisions.html",
-        context! { layout, id, rows, current => doc.revision, can_restore => may_edit(&user, &doc) },
+        context! { layout, id, rows, current => doc.revision, can_restore => may_edit(&user, &doc), language => doc.language.clone() },
     )
 }
 
 #[derive(Deserialize)]
 pub struct DiffQuery {
+    lang: Option<String>,
     from: Option<String>,
     to: Option<String>,
 }
@@ -716,33 +798,34 @@ struct DiffLine {
 
 #[derive(Serialize)]
 struct FieldDiff {
-    field: &'static str,
+    field: String,
     lines: Vec<DiffLine>,
 }
 
+/// Each field of a draft as text, after the Fluent key of its name.
 fn field_texts(draft: &Draft) -> [(&'static str, String); 10] {
     [
-        ("Title", draft.title.clone()),
-        ("Slug or path", draft.slug.clone()),
-        ("Dateline", draft.dateline.clone()),
-        ("Publication time", draft.published_at.map(display_time).unwrap_or_default()),
-        ("Summary", draft.summary.clone()),
-        ("Body", draft.body_markdown.clone()),
-        ("Countries", draft.countries.join(", ")),
-        ("Themes", draft.themes.join(", ")),
-        ("Partners", draft.partners.join(", ")),
-        ("Contacts", draft.contacts.join(", ")),
+        ("field-title", draft.title.clone()),
+        ("field-slug-or-path", draft.slug.clone()),
+        ("field-dateline", draft.dateline.clone()),
+        ("field-publication-time", draft.published_at.map(display_time).unwrap_or_default()),
+        ("field-summary", draft.summary.clone()),
+        ("field-body-short", draft.body_markdown.clone()),
+        ("field-countries", draft.countries.join(", ")),
+        ("field-themes", draft.themes.join(", ")),
+        ("field-partners-short", draft.partners.join(", ")),
+        ("field-contacts-short", draft.contacts.join(", ")),
     ]
 }
 
-/// Line-by-line differences of each changed field.
-fn diff_drafts(old: &Draft, new: &Draft) -> Vec<FieldDiff> {
+/// Line-by-line differences of each changed field, named in the person's language.
+fn diff_drafts(user: &Signed, old: &Draft, new: &Draft) -> Vec<FieldDiff> {
     field_texts(old)
         .into_iter()
         .zip(field_texts(new))
         .filter(|((_, a), (_, b))| a != b)
         .map(|((field, a), (_, b))| FieldDiff {
-            field,
+            field: user.t(field),
             lines: similar::TextDiff::from_lines(&a, &b)
                 .iter_all_changes()
                 .map(|change| DiffLine {
@@ -766,12 +849,12 @@ pub async fn diff(
     Path(id): Path<i64>,
     Query(query): Query<DiffQuery>,
 ) -> Result<Response, WebError> {
-    let doc = visible_document(&app, &user, id).await?;
+    let doc = visible_document(&app, &user, id, query.lang.as_deref()).await?;
     let number = |value: &Option<String>| {
         value
             .as_deref()
             .and_then(|v| v.parse::<i32>().ok())
-            .ok_or_else(|| WebError::BadRequest("Choose two revisions to compare.".to_owned()))
+            .ok_or_else(|| WebError::BadRequest(user.t("error-choose-revisions")))
     };
     let (from, to) = (number(&query.from)?, number(&query.to)?);
     let revisions = app.store().revisions(doc.variant).await?;
@@ -779,12 +862,18 @@ pub async fn diff(
         revisions
             .iter()
             .find(|r| r.number == n)
-            .ok_or_else(|| WebError::BadRequest(format!("There is no revision {n}.")))
+            .ok_or_else(|| WebError::BadRequest(user.t1("error-no-revision", "number", n)))
     };
     let (old, new) = (find(from)?, find(to)?);
-    let fields = diff_drafts(&old.draft, &new.draft);
-    let layout = AdminLayout::new(&app, &user, &format!("Revision {from} → {to}"), "/admin");
-    admin_page(&app, &headers, "admin/diff.html", context! { layout, id, from, to, fields })
+    let fields = diff_drafts(&user, &old.draft, &new.draft);
+    let title = user.t_with("admin-title-diff", &[("from", from.into()), ("to", to.into())]);
+    let layout = AdminLayout::new(&app, &user, &title, "/admin");
+    admin_page(
+        &app,
+        &headers,
+        "admin/diff.html",
+        context! { layout, id, from, to, fields, language => doc.language.clone() },
+    )
 }
 
 /// `POST /admin/documents/{id}/revisions/{number}/restore`: saves that revision's fields as
@@ -796,7 +885,7 @@ pub async fn restore(
     form: FormData,
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
-    let doc = visible_document(&app, &user, id).await?;
+    let doc = visible_document(&app, &user, id, Some(form.get("lang"))).await?;
     if !may_edit(&user, &doc) {
         return Err(WebError::Forbidden);
     }
@@ -809,15 +898,15 @@ pub async fn restore(
     {
         Ok(_) => {}
         Err(StoreError::StaleRevision) => {
-            return Err(refuse("Someone saved this document just now. Reload and try again."));
+            return Err(refuse(&user, "restore-stale"));
         }
         Err(StoreError::Conflict { .. }) => {
-            return Err(refuse("That revision's slug is now used by another document; restore it by hand."));
+            return Err(refuse(&user, "restore-slug-taken"));
         }
         Err(err) => return Err(err.into()),
     }
     let mut entry = user.audit("document.restore", Some(doc.site), "document", Some(id));
     entry.detail = format!("revision {number}");
     app.store().audit(&entry).await?;
-    Ok(see_other(&format!("/admin/documents/{id}"), "restored").into_response())
+    Ok(see_other(&doc_url(id, &doc.language), "restored").into_response())
 }

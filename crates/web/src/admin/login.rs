@@ -7,7 +7,7 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::auth::{self, Signed};
-use super::{FormData, admin_page_with_status, notice_text};
+use super::{FormData, admin_page_with_status, language, notice_in};
 use crate::{App, WebError};
 use portico_store::AuditEntry;
 
@@ -29,6 +29,7 @@ fn safe_next(next: &str) -> &str {
     }
 }
 
+/// The login form; `error` is the Fluent key of what went wrong, `notice` a notice code.
 fn render(
     app: &App,
     headers: &HeaderMap,
@@ -36,17 +37,22 @@ fn render(
     next: &str,
     email: &str,
     error: Option<&str>,
-    notice: Option<String>,
+    notice: Option<&str>,
 ) -> Result<Response, WebError> {
     let csrf = auth::random_token()?;
+    // Nobody is signed in yet: the page speaks the browser's language (or a remembered choice).
+    let i18n = app.i18n();
+    let lang = language::from_headers(headers, &i18n);
+    let error = error.map(|key| i18n.t(lang, key, None));
+    let notice = notice_in(&i18n, lang, notice);
+    let layout = context! { lang, dir => crate::i18n::I18n::direction(lang) };
     let mut response = admin_page_with_status(
         app,
         headers,
         status,
         "admin/login.html",
         context! {
-            title => "Sign in",
-            csrf, next, email, error, notice,
+            layout, csrf, next, email, error, notice,
             css_version => app.theme().admin_css_version.clone(),
         },
     )?;
@@ -62,7 +68,7 @@ pub async fn form(
     Query(query): Query<LoginQuery>,
 ) -> Result<Response, WebError> {
     let next = safe_next(query.next.as_deref().unwrap_or("/admin"));
-    render(&app, &headers, StatusCode::OK, next, "", None, notice_text(query.notice.as_deref()))
+    render(&app, &headers, StatusCode::OK, next, "", None, query.notice.as_deref())
 }
 
 /// `POST /admin/login`: checks the password (Argon2id, off the async threads), with a
@@ -81,7 +87,7 @@ pub async fn submit(
         return Err(WebError::CsrfRejected);
     }
     if email.is_empty() || password.is_empty() || email.len() > 320 || password.len() > 1024 {
-        let error = "Enter your email address and password.";
+        let error = "error-login-empty";
         return render(&app, &headers, StatusCode::UNPROCESSABLE_ENTITY, &next, &email, Some(error), None);
     }
 
@@ -110,7 +116,7 @@ pub async fn submit(
                 ..AuditEntry::default()
             })
             .await?;
-        let error = "That email and password do not match an account.";
+        let error = "error-login-wrong";
         return render(&app, &headers, StatusCode::UNAUTHORIZED, &next, &email, Some(error), None);
     };
 

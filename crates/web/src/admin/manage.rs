@@ -9,8 +9,8 @@ use portico_store::{AuditFilter, MenuItem, NewUser, StoreError};
 use serde::{Deserialize, Serialize};
 
 use super::auth::{self, Signed};
-use super::documents::{NoticeQuery, display_time};
-use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice_text, see_other};
+use super::documents::NoticeQuery;
+use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, role_label, see_other};
 use crate::{App, WebError};
 
 #[derive(Serialize)]
@@ -28,7 +28,7 @@ async fn render_account(
     user: &Signed,
     status: StatusCode,
     notice: Option<String>,
-    password_error: Option<&str>,
+    password_error: Option<String>,
     new_token: Option<String>,
 ) -> Result<Response, WebError> {
     let tokens: Vec<TokenView> = app
@@ -39,22 +39,27 @@ async fn render_account(
         .map(|t| TokenView {
             id: t.id,
             name: t.name,
-            created: display_time(t.created_at),
-            last_used: t.last_used_at.map(display_time).unwrap_or_else(|| "never".to_owned()),
+            created: user.time(t.created_at),
+            last_used: t.last_used_at.map(|at| user.time(at)).unwrap_or_else(|| user.t("admin-never")),
             revoked: t.revoked_at.is_some(),
         })
         .collect();
     let sites: Vec<String> = match user.site_scope() {
-        None => vec!["all sites".to_owned()],
+        None => vec![user.t("admin-all-sites")],
         Some(ids) => ids.iter().filter_map(|id| app.site_by_id(*id)).map(|s| s.name.clone()).collect(),
     };
-    let layout = AdminLayout::new(app, user, "Your account", "/admin/account").with_notice(notice);
+    let layout =
+        AdminLayout::new(app, user, &user.t("admin-title-account"), "/admin/account").with_notice(notice);
+    let languages = super::language::choices(headers, user);
     admin_page_with_status(
         app,
         headers,
         status,
         "admin/account.html",
-        context! { layout, tokens, sites, password_error, new_token, min_password => auth::MIN_PASSWORD },
+        context! {
+            layout, tokens, sites, password_error, new_token, languages,
+            min_password => auth::MIN_PASSWORD, role => role_label(user, user.user.role),
+        },
     )
 }
 
@@ -65,7 +70,7 @@ pub async fn account(
     user: Signed,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
-    render_account(&app, &headers, &user, StatusCode::OK, notice_text(query.notice.as_deref()), None, None)
+    render_account(&app, &headers, &user, StatusCode::OK, notice(&user, query.notice.as_deref()), None, None)
         .await
 }
 
@@ -80,11 +85,11 @@ pub async fn change_password(
     let (current, new, confirm) = (form.get("current"), form.get("new"), form.get("confirm"));
     let (_, hash) = app.store().user_for_login(&user.user.email).await?.ok_or(WebError::Forbidden)?;
     let problem = if !auth::verify_password(current.to_owned(), hash).await? {
-        Some("Your current password is not right.")
+        Some(user.t("error-password-current"))
     } else if new.chars().count() < auth::MIN_PASSWORD || new.len() > 1024 {
-        Some("Choose a new password of at least 12 characters.")
+        Some(user.t1("error-password-short", "min", auth::MIN_PASSWORD))
     } else if new != confirm {
-        Some("The two new passwords differ.")
+        Some(user.t("error-password-differ"))
     } else {
         None
     };
@@ -124,12 +129,10 @@ pub async fn create_token(
     user.check_csrf(form.csrf())?;
     let name = form.get("name").trim();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(WebError::BadRequest(
-            "Name the token (at most 100 characters) after what will use it.".to_owned(),
-        ));
+        return Err(WebError::BadRequest(user.t("error-token-name")));
     }
     let token = issue_token(&app, &user, name).await?;
-    let notice = Some("Copy the token now: it is shown only once.".to_owned());
+    let notice = Some(user.t("notice-token-once"));
     render_account(&app, &headers, &user, StatusCode::OK, notice, None, Some(token)).await
 }
 
@@ -152,7 +155,7 @@ pub async fn revoke_token(
 struct UserView {
     email: String,
     name: String,
-    role: &'static str,
+    role: String,
     sites: String,
 }
 
@@ -171,7 +174,7 @@ async fn render_users(
         .into_iter()
         .map(|u| UserView {
             sites: if u.role == Role::Admin {
-                "all".to_owned()
+                user.t("admin-sites-all")
             } else {
                 u.sites
                     .iter()
@@ -182,12 +185,13 @@ async fn render_users(
             },
             email: u.email,
             name: u.name,
-            role: u.role.as_str(),
+            role: role_label(user, u.role),
         })
         .collect();
     let sites: Vec<(String, String)> = app.sites().iter().map(|s| (s.key.clone(), s.name.clone())).collect();
-    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-    let layout = AdminLayout::new(app, user, "Users", "/admin/users").with_notice(notice);
+    let roles: Vec<(&str, String)> = Role::ALL.iter().map(|r| (r.as_str(), role_label(user, *r))).collect();
+    let layout =
+        AdminLayout::new(app, user, &user.t("admin-title-users"), "/admin/users").with_notice(notice);
     admin_page_with_status(
         app,
         headers,
@@ -205,7 +209,7 @@ pub async fn users(
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
     require_admin(&app, &user, Action::ManageUsers)?;
-    render_users(&app, &headers, &user, StatusCode::OK, notice_text(query.notice.as_deref()), None).await
+    render_users(&app, &headers, &user, StatusCode::OK, notice(&user, query.notice.as_deref()), None).await
 }
 
 fn require_admin(app: &App, user: &Signed, action: Action) -> Result<(), WebError> {
@@ -228,14 +232,18 @@ pub async fn create_user(
     let sites: Result<Vec<SiteId>, String> = form
         .all("sites")
         .iter()
-        .map(|key| app.site_by_key(key).map(|s| s.id).ok_or_else(|| format!("Unknown site {key:?}.")))
+        .map(|key| {
+            app.site_by_key(key)
+                .map(|s| s.id)
+                .ok_or_else(|| user.t1("error-unknown-site", "key", key.clone()))
+        })
         .collect();
     let problem = if !is_plausible_email(&email) {
-        Some("Enter a valid email address.".to_owned())
+        Some(user.t("error-email"))
     } else if password.chars().count() < auth::MIN_PASSWORD || password.len() > 1024 {
-        Some(format!("The password needs at least {} characters.", auth::MIN_PASSWORD))
+        Some(user.t1("error-user-password", "min", auth::MIN_PASSWORD))
     } else if role.is_err() {
-        Some("Choose a role.".to_owned())
+        Some(user.t("error-role"))
     } else {
         sites.as_ref().err().cloned()
     };
@@ -257,7 +265,7 @@ pub async fn create_user(
             Ok(see_other("/admin/users", "user").into_response())
         }
         Err(StoreError::Conflict { .. }) => {
-            let problem = Some("A user with this email already exists.".to_owned());
+            let problem = Some(user.t("error-user-exists"));
             render_users(&app, &headers, &user, StatusCode::UNPROCESSABLE_ENTITY, None, problem).await
         }
         Err(err) => Err(err.into()),
@@ -308,7 +316,7 @@ pub async fn audit(
             None => Ok(None),
             Some(v) => time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]"))
                 .map(|d| Some(d.midnight().assume_utc()))
-                .map_err(|_| WebError::BadRequest(format!("{field}: use a date such as 2026-11-28."))),
+                .map_err(|_| WebError::BadRequest(user.t1("error-date-field", "field", user.t(field)))),
         }
     };
     let nonempty =
@@ -317,8 +325,8 @@ pub async fn audit(
         user: nonempty(&query.user),
         action: nonempty(&query.action),
         site: nonempty(&query.site),
-        since: date(&query.since, "From")?,
-        until: date(&query.until, "Until")?.map(|d| d + time::Duration::days(1)),
+        since: date(&query.since, "admin-audit-since")?,
+        until: date(&query.until, "admin-audit-until")?.map(|d| d + time::Duration::days(1)),
     };
     let records: Vec<AuditView> = app
         .store()
@@ -326,7 +334,7 @@ pub async fn audit(
         .await?
         .into_iter()
         .map(|r| AuditView {
-            at: display_time(r.at),
+            at: user.time(r.at),
             user: r.user_email,
             action: r.action,
             site: r.site_key.unwrap_or_default(),
@@ -338,7 +346,7 @@ pub async fn audit(
             client: r.client,
         })
         .collect();
-    let layout = AdminLayout::new(&app, &user, "Audit log", "/admin/audit");
+    let layout = AdminLayout::new(&app, &user, &user.t("admin-title-audit"), "/admin/audit");
     let filters = context! {
         user => query.user, action => query.action, site => query.site, since => query.since, until => query.until,
     };
@@ -382,8 +390,13 @@ async fn render_menu(
         .filter(|s| user.may(Action::EditMenus, s.id))
         .map(|s| (s.key.clone(), s.name.clone()))
         .collect();
-    let layout = AdminLayout::new(app, user, &format!("Menu of {}", site.name), "/admin/menus/global")
-        .with_notice(notice);
+    let layout = AdminLayout::new(
+        app,
+        user,
+        &user.t1("admin-title-menu", "site", site.name.clone()),
+        "/admin/menus/global",
+    )
+    .with_notice(notice);
     admin_page_with_status(
         app,
         headers,
@@ -411,7 +424,7 @@ pub async fn menu_form(
         &site,
         flatten(&menu),
         StatusCode::OK,
-        notice_text(query.notice.as_deref()),
+        notice(&user, query.notice.as_deref()),
         None,
     )
     .await
@@ -444,10 +457,7 @@ pub async fn save_menu(
         let position =
             positions.get(index).and_then(|p| p.trim().parse::<f64>().ok()).unwrap_or(index as f64 + 1.0);
         if label.chars().count() > 100 || !(path.is_empty() || portico_content::is_valid_path(path)) {
-            error = Some(format!(
-                "Row {}: labels take at most 100 characters; paths look like our-work/partnerships.",
-                index + 1
-            ));
+            error = Some(user.t1("error-menu-row", "row", index + 1));
         }
         let child = children.iter().any(|c| c == &index.to_string());
         rows.push((position, index, MenuRow { label: label.to_owned(), path: path.to_owned(), child }));
@@ -455,7 +465,7 @@ pub async fn save_menu(
     rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let rows: Vec<MenuRow> = rows.into_iter().map(|(_, _, row)| row).collect();
     if rows.first().is_some_and(|r| r.child) {
-        error = Some("The first row cannot be a sub-item: there is nothing above it.".to_owned());
+        error = Some(user.t("error-menu-first-child"));
     }
     if let Some(error) = error {
         return render_menu(

@@ -11,8 +11,8 @@ use portico_store::{Media, NewMedia};
 use serde::Serialize;
 
 use super::auth::Signed;
-use super::documents::{NoticeQuery, display_time};
-use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice_text, see_other};
+use super::documents::NoticeQuery;
+use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, see_other};
 use crate::{App, WebError};
 
 /// Longest alt text, caption or credit.
@@ -34,7 +34,8 @@ struct MediaView {
     site: String,
 }
 
-fn media_view(app: &App, media: &Media) -> MediaView {
+fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
+    let digits = |n: i32| user.i18n.digits(user.lang, &n.to_string());
     let thumbnail = media
         .renditions
         .iter()
@@ -47,16 +48,20 @@ fn media_view(app: &App, media: &Media) -> MediaView {
         thumbnail,
         file_name: media.file_name.clone(),
         kind: media.kind.clone(),
-        size: format!("{:.1} MB", media.bytes as f64 / 1_048_576.0),
+        size: user.t1(
+            "admin-size-mb",
+            "size",
+            user.i18n.decimal(user.lang, media.bytes as f64 / 1_048_576.0, 1),
+        ),
         dimensions: if media.width > 0 {
-            format!("{} × {}", media.width, media.height)
+            format!("{} × {}", digits(media.width), digits(media.height))
         } else {
             String::new()
         },
         alt: media.alt.clone(),
         caption: media.caption.clone(),
         credit: media.credit.clone(),
-        uploaded: display_time(media.created_at),
+        uploaded: user.time(media.created_at),
         site: app.site_by_id(media.site).map(|s| s.key.clone()).unwrap_or_default(),
     }
 }
@@ -86,15 +91,21 @@ async fn render_list(
     notice: Option<String>,
     error: Option<String>,
 ) -> Result<Response, WebError> {
-    let items: Vec<MediaView> =
-        app.store().media_list(user.site_scope(), 300).await?.iter().map(|m| media_view(app, m)).collect();
+    let items: Vec<MediaView> = app
+        .store()
+        .media_list(user.site_scope(), 300)
+        .await?
+        .iter()
+        .map(|m| media_view(app, user, m))
+        .collect();
     let sites: Vec<SiteChoice> = app
         .sites()
         .iter()
         .filter(|s| user.may(Action::UploadMedia, s.id))
         .map(|s| SiteChoice { key: s.key.clone(), name: s.name.clone() })
         .collect();
-    let layout = AdminLayout::new(app, user, "Media", "/admin/media").with_notice(notice);
+    let layout =
+        AdminLayout::new(app, user, &user.t("admin-title-media"), "/admin/media").with_notice(notice);
     admin_page_with_status(
         app,
         headers,
@@ -111,7 +122,7 @@ pub async fn list(
     user: Signed,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
-    render_list(&app, &headers, &user, StatusCode::OK, notice_text(query.notice.as_deref()), None).await
+    render_list(&app, &headers, &user, StatusCode::OK, notice(&user, query.notice.as_deref()), None).await
 }
 
 /// The parts of the upload form.
@@ -126,15 +137,16 @@ struct Upload {
     bytes: Vec<u8>,
 }
 
-async fn read_upload(mut multipart: Multipart) -> Result<Upload, WebError> {
+async fn read_upload(user: &Signed, mut multipart: Multipart) -> Result<Upload, WebError> {
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            WebError::TooLarge(format!(
-                "Uploads may be at most {} MB.",
-                Limits::default().max_bytes / 1_048_576
+            WebError::TooLarge(user.t1(
+                "error-upload-too-large",
+                "mb",
+                Limits::default().max_bytes / 1_048_576,
             ))
         } else {
-            WebError::BadRequest(format!("The upload could not be read: {}", e.body_text()))
+            WebError::BadRequest(user.t1("error-upload-unreadable", "reason", e.body_text()))
         }
     };
     let mut upload = Upload::default();
@@ -192,6 +204,41 @@ fn process(bytes: &[u8]) -> Result<Processed, MediaError> {
     }
 }
 
+/// Why an upload was refused, in the person's language (`media-{code}` in the Fluent files).
+fn media_error_text(user: &Signed, err: &MediaError) -> String {
+    let megabytes = |bytes: usize| user.i18n.decimal(user.lang, bytes as f64 / 1_048_576.0, 1);
+    // Sizes of an image are shown as written, without grouping, like the numbers people type.
+    let plain = |n: u64| user.i18n.digits(user.lang, &n.to_string());
+    match err {
+        MediaError::Empty => user.t("media-empty"),
+        MediaError::TooLarge { bytes, max } => user.t_with(
+            "media-too-large",
+            &[("size", megabytes(*bytes).into()), ("max", megabytes(*max).into())],
+        ),
+        MediaError::UnsupportedType { expected } if expected.contains("PDF") => user.t("media-not-pdf"),
+        MediaError::UnsupportedType { .. } => user.t("media-not-image"),
+        MediaError::Corrupt(detail) => user.t1("media-corrupt", "detail", detail.clone()),
+        MediaError::TooManyPixels { width, height, max_pixels, max_side } => {
+            let megapixels = *max_pixels as f64 / 1_000_000.0;
+            let megapixels = if megapixels.fract() == 0.0 {
+                user.i18n.decimal(user.lang, megapixels, 0)
+            } else {
+                user.i18n.decimal(user.lang, megapixels, 1)
+            };
+            user.t_with(
+                "media-too-many-pixels",
+                &[
+                    ("width", plain(u64::from(*width)).into()),
+                    ("height", plain(u64::from(*height)).into()),
+                    ("side", plain(u64::from(*max_side)).into()),
+                    ("megapixels", megapixels.into()),
+                ],
+            )
+        }
+        MediaError::EncodeFailed(detail) => user.t1("media-encode-failed", "detail", detail.clone()),
+    }
+}
+
 fn too_long(value: &str) -> bool {
     value.chars().count() > MAX_TEXT
 }
@@ -204,16 +251,16 @@ pub async fn upload(
     user: Signed,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let upload = read_upload(multipart).await?;
+    let upload = read_upload(&user, multipart).await?;
     user.check_csrf(Some(&upload.csrf))?;
     let site =
-        app.site_by_key(&upload.site).ok_or_else(|| WebError::BadRequest("Choose a site.".to_owned()))?;
+        app.site_by_key(&upload.site).ok_or_else(|| WebError::BadRequest(user.t("error-choose-site")))?;
     user.require(Action::UploadMedia, site.id)?;
     let refuse = |status, message: String| render_list(&app, &headers, &user, status, None, Some(message));
     if [&upload.alt, &upload.caption, &upload.credit].iter().any(|t| too_long(t)) {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("Alt text, caption and credit may be at most {MAX_TEXT} characters."),
+            user.t1("error-media-text-too-long", "max", MAX_TEXT),
         )
         .await;
     }
@@ -230,7 +277,7 @@ pub async fn upload(
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY
             };
-            return refuse(status, err.to_string()).await;
+            return refuse(status, media_error_text(&user, &err)).await;
         }
         Err(err) => return Err(WebError::Internal(err.to_string())),
     };
@@ -305,8 +352,8 @@ pub async fn edit_form(
     let media = visible_media(&app, &user, id).await?;
     let can_edit = user.may(Action::UploadMedia, media.site);
     let layout = AdminLayout::new(&app, &user, &media.file_name, "/admin/media")
-        .with_notice(notice_text(query.notice.as_deref()));
-    let item = media_view(&app, &media);
+        .with_notice(notice(&user, query.notice.as_deref()));
+    let item = media_view(&app, &user, &media);
     admin_page(
         &app,
         &headers,
@@ -330,9 +377,9 @@ pub async fn save(
         (form.get("alt").trim(), form.get("caption").trim(), form.get("credit").trim());
     if [alt, caption, credit].iter().any(|t| too_long(t)) {
         let layout = AdminLayout::new(&app, &user, &media.file_name, "/admin/media");
-        let mut item = media_view(&app, &media);
+        let mut item = media_view(&app, &user, &media);
         (item.alt, item.caption, item.credit) = (alt.to_owned(), caption.to_owned(), credit.to_owned());
-        let error = Some(format!("Alt text, caption and credit may be at most {MAX_TEXT} characters."));
+        let error = Some(user.t1("error-media-text-too-long", "max", MAX_TEXT));
         return admin_page_with_status(
             &app,
             &headers,
@@ -342,6 +389,7 @@ pub async fn save(
         );
     }
     app.store().update_media_text(media.id, alt, caption, credit).await?;
+    app.changed(crate::cache::Change::Media(media.id));
     app.store().audit(&user.audit("media.edit", Some(media.site), "media", Some(id))).await?;
     Ok(see_other(&format!("/admin/media/{id}"), "saved").into_response())
 }

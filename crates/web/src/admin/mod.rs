@@ -4,6 +4,7 @@
 
 pub mod auth;
 mod documents;
+mod feeds;
 pub use manage::is_plausible_email;
 pub use media::extension_of as media_extension;
 
@@ -11,9 +12,11 @@ pub use media::extension_of as media_extension;
 pub mod documents_api {
     pub use super::documents::{apply_workflow, may_edit};
 }
+pub mod language;
 mod login;
 mod manage;
 mod media;
+pub mod sites;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request};
@@ -40,14 +43,23 @@ pub fn routes() -> Router<App> {
         .route("/admin/logout", post(login::logout))
         .route("/admin/account", get(manage::account))
         .route("/admin/account/password", post(manage::change_password))
+        .route("/admin/account/language", post(language::set))
         .route("/admin/account/tokens", post(manage::create_token))
         .route("/admin/account/tokens/{id}/revoke", post(manage::revoke_token))
         .route("/admin/users", get(manage::users).post(manage::create_user))
         .route("/admin/audit", get(manage::audit))
+        .route("/admin/feeds", get(feeds::list).post(feeds::create))
+        .route("/admin/feeds/{id}/fetch", post(feeds::fetch_now))
+        .route("/admin/feeds/{id}/enabled", post(feeds::set_enabled))
+        .route("/admin/feeds/{id}/delete", post(feeds::delete))
         .route("/admin/menus/{site}", get(manage::menu_form).post(manage::save_menu))
         .route("/admin/new/{kind}", get(documents::new_form).post(documents::create))
         .route("/admin/documents/{id}", get(documents::edit_form).post(documents::save))
         .route("/admin/documents/{id}/workflow", post(documents::workflow))
+        .route("/admin/documents/{id}/translate", post(sites::translate))
+        .route("/admin/sites", get(sites::index).post(sites::create))
+        .route("/admin/sites/{key}", get(sites::edit).post(sites::save))
+        .route("/admin/sites/{key}/translations", get(sites::translations))
         .route("/admin/documents/{id}/revisions", get(documents::revisions))
         .route("/admin/documents/{id}/diff", get(documents::diff))
         .route("/admin/documents/{id}/revisions/{number}/restore", post(documents::restore))
@@ -93,19 +105,23 @@ impl FormData {
     }
 }
 
-impl<S: Send + Sync> FromRequest<S> for FormData {
+impl FromRequest<App> for FormData {
     type Rejection = WebError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(request: Request, app: &App) -> Result<Self, Self::Rejection> {
         use axum::extract::rejection::FormRejection;
-        match axum::Form::<Vec<(String, String)>>::from_request(request, state).await {
+        let i18n = app.i18n();
+        let lang = language::from_headers(request.headers(), &i18n);
+        match axum::Form::<Vec<(String, String)>>::from_request(request, app).await {
             Ok(axum::Form(pairs)) => Ok(FormData(pairs)),
-            Err(FormRejection::BytesRejection(_)) => Err(WebError::TooLarge(format!(
-                "The form is larger than the {} MB we accept. Shorten the text and try again.",
-                FORM_LIMIT / (1024 * 1024)
+            Err(FormRejection::BytesRejection(_)) => Err(WebError::TooLarge(i18n.t1(
+                lang,
+                "error-form-too-large",
+                "mb",
+                FORM_LIMIT / (1024 * 1024),
             ))),
             Err(other) => {
-                Err(WebError::BadRequest(format!("The form could not be read: {}", other.body_text())))
+                Err(WebError::BadRequest(i18n.t1(lang, "error-form-unreadable", "reason", other.body_text())))
             }
         }
     }
@@ -114,17 +130,21 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
 /// One entry of the back office's navigation.
 #[derive(Serialize)]
 struct NavItem {
-    label: &'static str,
-    url: &'static str,
+    label: String,
+    url: String,
     current: bool,
 }
 
 /// The frame of every back-office page.
 #[derive(Serialize)]
 pub struct AdminLayout {
+    /// The back office's language for this person, and its direction.
+    lang: &'static str,
+    dir: &'static str,
     title: String,
     user_email: String,
-    user_role: &'static str,
+    /// Their role, in words of their language.
+    user_role: String,
     csrf: String,
     nav: Vec<NavItem>,
     notice: Option<String>,
@@ -136,24 +156,63 @@ impl AdminLayout {
     pub fn new(app: &App, user: &Signed, title: &str, section: &str) -> AdminLayout {
         let is_admin = user.user.role == portico_content::Role::Admin;
         let mut nav = vec![
-            NavItem { label: "Documents", url: "/admin", current: false },
-            NavItem { label: "Media", url: "/admin/media", current: false },
+            NavItem { label: user.t("admin-nav-documents"), url: "/admin".into(), current: false },
+            NavItem { label: user.t("admin-nav-media"), url: "/admin/media".into(), current: false },
         ];
-        if user.user.role == portico_content::Role::Admin || user.user.role == portico_content::Role::Editor {
-            nav.push(NavItem { label: "Menus", url: "/admin/menus/global", current: false });
+        let sites = app.sites();
+        let first = |action| sites.iter().find(|s| user.may(action, s.id)).map(|s| s.key.clone());
+        if let Some(key) = first(portico_content::Action::ViewDrafts) {
+            nav.push(NavItem {
+                label: user.t("admin-nav-translations"),
+                url: format!("/admin/sites/{key}/translations"),
+                current: false,
+            });
+        }
+        if let Some(key) = first(portico_content::Action::EditMenus) {
+            nav.push(NavItem {
+                label: user.t("admin-nav-menus"),
+                url: format!("/admin/menus/{key}"),
+                current: false,
+            });
         }
         if is_admin {
-            nav.push(NavItem { label: "Users", url: "/admin/users", current: false });
-            nav.push(NavItem { label: "Audit log", url: "/admin/audit", current: false });
+            nav.push(NavItem {
+                label: user.t("admin-nav-sites"),
+                url: "/admin/sites".into(),
+                current: false,
+            });
+            nav.push(NavItem {
+                label: user.t("admin-nav-users"),
+                url: "/admin/users".into(),
+                current: false,
+            });
+            nav.push(NavItem {
+                label: user.t("admin-nav-audit"),
+                url: "/admin/audit".into(),
+                current: false,
+            });
+            nav.push(NavItem {
+                label: user.t("admin-nav-feeds"),
+                url: "/admin/feeds".into(),
+                current: false,
+            });
         }
-        nav.push(NavItem { label: "Account", url: "/admin/account", current: false });
+        nav.push(NavItem {
+            label: user.t("admin-nav-account"),
+            url: "/admin/account".into(),
+            current: false,
+        });
         for item in &mut nav {
-            item.current = item.url == section;
+            item.current = item.url == section
+                || (section == "/admin/translations" && item.url.ends_with("/translations"))
+                || (section == "/admin/menus/global" && item.url.starts_with("/admin/menus/"));
         }
         AdminLayout {
+            lang: user.lang,
+            dir: crate::i18n::I18n::direction(user.lang),
             title: title.to_owned(),
             user_email: user.user.email.clone(),
-            user_role: user.user.role.as_str(),
+            user_role: role_label(user, user.user.role),
             csrf: user.csrf.clone(),
             nav,
             notice: None,
@@ -186,11 +245,18 @@ pub fn admin_page_with_status(
     template: &str,
     context: minijinja::Value,
 ) -> Result<Response, WebError> {
+    // The page's language is the one its frame was drawn in.
+    let language = context
+        .get_attr("layout")
+        .ok()
+        .and_then(|layout| layout.get_attr("lang").ok())
+        .and_then(|lang| lang.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "en".to_owned());
     let body = app.theme().render(template, context)?;
     let meta = BodyMeta {
         status,
         content_type: "text/html; charset=utf-8",
-        language: Some("en"),
+        language: Some(&language),
         cache_control: "no-store",
     };
     Ok(respond(headers, meta, body.as_bytes()))
@@ -202,25 +268,23 @@ pub fn see_other(path: &str, notice: &str) -> Redirect {
     Redirect::to(&format!("{path}{separator}notice={notice}"))
 }
 
-/// The sentence for a notice code carried in the query string.
-pub fn notice_text(code: Option<&str>) -> Option<String> {
-    let text = match code? {
-        "saved" => "Saved.",
-        "created" => "Created.",
-        "submitted" => "Sent for review.",
-        "published" => "Published.",
-        "scheduled" => "Scheduled.",
-        "unpublished" => "Taken off the public site.",
-        "archived" => "Archived.",
-        "returned" => "Sent back to draft.",
-        "restored" => "The revision was restored as a new revision.",
-        "uploaded" => "Uploaded.",
-        "password" => "Your password was changed. Other sessions were signed out.",
-        "revoked" => "The token was revoked.",
-        "menu" => "The menu was saved.",
-        "user" => "The user was created.",
-        "loggedout" => "You are signed out.",
-        _ => return None,
-    };
-    Some(text.to_owned())
+/// A role in words of the person's language.
+pub fn role_label(user: &Signed, role: portico_content::Role) -> String {
+    user.t(&format!("role-{}", role.as_str()))
+}
+
+/// The sentence, in the person's language, for a notice code carried in the query string
+/// (`notice-{code}` in the Fluent files); `None` for a code we do not know.
+pub fn notice(user: &Signed, code: Option<&str>) -> Option<String> {
+    notice_in(&user.i18n, user.lang, code)
+}
+
+/// [`notice`] for a page without a signed-in person (the login form).
+pub fn notice_in(i18n: &crate::i18n::I18n, lang: &str, code: Option<&str>) -> Option<String> {
+    let code = code?;
+    if code.is_empty() || code.len() > 40 || !code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        return None;
+    }
+    let key = format!("notice-{}", code.replace('_', "-"));
+    i18n.has(&key).then(|| i18n.t(lang, &key, None))
 }

@@ -1,0 +1,214 @@
+//! Feed ingest, the aggregator: a site subscribes to external RSS or Atom feeds (another
+//! Portico site, any publisher), and this crate fetches them on a schedule and stores their
+//! items — deduplicated, sanitized, dated in UTC, marked with their source — for the site's
+//! "elsewhere" news list.
+//!
+//! Everything a feed sends is hostile until cleaned. This crate must never fetch from a
+//! non-public address (unless loopback is allowed for tests), never read more than its byte
+//! cap or wait longer than its time limit, never store HTML that was not sanitized, and never
+//! let one feed's failure stop the others.
+
+mod fetch;
+mod filter;
+mod parse;
+mod policy;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
+use std::time::Duration;
+
+use portico_store::{FeedId, FeedSubscription, FeedUpdate, NewIngestedItem, Store, StoreError};
+use time::OffsetDateTime;
+
+pub use fetch::{Conditional, FetchError, Fetched, Fetcher, Limits, feed_url};
+pub use filter::Filter;
+pub use parse::{MAX_ITEMS, ParseError, ParsedFeed, ParsedItem, parse_feed, plain_text};
+pub use policy::{AddressPolicy, Refused, non_public_reason};
+
+/// How often the background job looks for feeds that are due.
+pub const CHECK_INTERVAL: Duration = Duration::from_secs(60);
+/// Fewest minutes between two fetches of one feed.
+pub const MIN_INTERVAL_MINUTES: i32 = 5;
+/// Most minutes between two fetches of one feed (a week).
+pub const MAX_INTERVAL_MINUTES: i32 = 7 * 24 * 60;
+/// Minutes between fetches unless the subscription says otherwise.
+pub const DEFAULT_INTERVAL_MINUTES: i32 = 60;
+
+/// How feeds are fetched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// Let feeds be fetched from loopback addresses (127.0.0.0/8, ::1): for tests and local
+    /// development. Every other non-public address stays refused.
+    pub allow_loopback: bool,
+    /// Time, size and redirect limits.
+    pub limits: Limits,
+}
+
+/// How one refresh of a feed went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The feed was read.
+    Updated {
+        /// Items stored for the first time.
+        new_items: u64,
+        /// Items that passed the filters (new or already stored).
+        kept: usize,
+        /// Items the filters left out.
+        filtered_out: usize,
+    },
+    /// The publisher answered 304: nothing new.
+    NotModified,
+    /// The fetch or the parse failed; the reason was recorded and logged.
+    Failed(String),
+}
+
+/// Fetches subscribed feeds into the store.
+#[derive(Debug, Clone)]
+pub struct Ingester {
+    store: Store,
+    fetcher: Fetcher,
+}
+
+impl Ingester {
+    /// An ingester writing to `store`, fetching by `settings`.
+    pub fn new(store: Store, settings: Settings) -> Ingester {
+        let policy = AddressPolicy { allow_loopback: settings.allow_loopback };
+        Ingester { store, fetcher: Fetcher { policy, limits: settings.limits } }
+    }
+
+    /// Checks a feed address before subscribing: see [`Fetcher::check`]. Returns it normalized.
+    pub fn check_url(&self, url: &str) -> Result<String, FetchError> {
+        self.fetcher.check(url).map(String::from)
+    }
+
+    /// Fetches one feed now, whatever its schedule, and records how it went. Only a store
+    /// failure is an error; a feed's own failure is an [`Outcome::Failed`].
+    pub async fn refresh(&self, feed: &FeedSubscription) -> Result<Outcome, StoreError> {
+        let started = portico_store::now();
+        let minutes = feed.fetch_interval_minutes.clamp(MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES);
+        let next_at = started + time::Duration::minutes(i64::from(minutes));
+        let conditional =
+            Conditional { etag: feed.etag.as_deref(), last_modified: feed.last_modified.as_deref() };
+        let (bytes, url, etag, last_modified) = match self.fetcher.fetch(&feed.url, conditional).await {
+            Ok(Fetched::NotModified) => {
+                self.store.record_feed_not_modified(feed.id, started, next_at).await?;
+                tracing::info!(feed.id = %feed.id, feed.url = %feed.url, "feed not modified");
+                return Ok(Outcome::NotModified);
+            }
+            Ok(Fetched::Body { bytes, url, etag, last_modified }) => (bytes, url, etag, last_modified),
+            Err(err) => return self.fail(feed, started, next_at, err.to_string()).await,
+        };
+        let source = url.to_string();
+        let parsed = tokio::task::spawn_blocking(move || parse_feed(&bytes, &source, started)).await;
+        let parsed = match parsed {
+            Ok(Ok(parsed)) => parsed,
+            Ok(Err(err)) => return self.fail(feed, started, next_at, err.to_string()).await,
+            Err(err) => {
+                return self.fail(feed, started, next_at, format!("reading the feed failed: {err}")).await;
+            }
+        };
+        for note in &parsed.notes {
+            tracing::info!(feed.id = %feed.id, note = %note, "feed item fixed or left out");
+        }
+        let update = to_update(feed, parsed, etag, last_modified);
+        let (kept, filtered_out) = (update.kept, update.filtered_out);
+        let new_items = self.store.record_feed_update(feed.id, started, next_at, &update.update).await?;
+        tracing::info!(feed.id = %feed.id, feed.url = %feed.url, new_items, kept, filtered_out, "feed read");
+        Ok(Outcome::Updated { new_items, kept, filtered_out })
+    }
+
+    async fn fail(
+        &self,
+        feed: &FeedSubscription,
+        at: OffsetDateTime,
+        next_at: OffsetDateTime,
+        reason: String,
+    ) -> Result<Outcome, StoreError> {
+        tracing::warn!(feed.id = %feed.id, feed.url = %feed.url, error = %reason, "feed fetch failed");
+        self.store.record_feed_failure(feed.id, at, next_at, &reason).await?;
+        Ok(Outcome::Failed(reason))
+    }
+
+    /// Refreshes every enabled feed that is due, one after the other. Each runs in its own
+    /// task under a deadline, so a feed that fails, hangs or panics never stops the rest.
+    pub async fn refresh_due(&self) -> Result<Vec<(FeedId, Outcome)>, StoreError> {
+        let due = self.store.due_feed_subscriptions(portico_store::now()).await?;
+        let deadline = self.fetcher.limits.timeout + Duration::from_secs(30);
+        let mut outcomes = Vec::with_capacity(due.len());
+        for feed in due {
+            let ingester = self.clone();
+            let id = feed.id;
+            let task = tokio::spawn(async move { ingester.refresh(&feed).await });
+            let abort = task.abort_handle();
+            let outcome = match tokio::time::timeout(deadline, task).await {
+                Ok(Ok(Ok(outcome))) => outcome,
+                Ok(Ok(Err(err))) => {
+                    tracing::warn!(feed.id = %id, error = %err, "cannot record a feed fetch");
+                    Outcome::Failed(err.to_string())
+                }
+                Ok(Err(err)) => {
+                    tracing::error!(feed.id = %id, error = %err, "feed refresh task failed");
+                    Outcome::Failed(format!("refresh task failed: {err}"))
+                }
+                Err(_) => {
+                    abort.abort();
+                    let reason = format!("no result within {} seconds", deadline.as_secs());
+                    tracing::warn!(feed.id = %id, error = %reason, "feed refresh abandoned");
+                    let now = portico_store::now();
+                    let retry = now + time::Duration::minutes(i64::from(MIN_INTERVAL_MINUTES));
+                    self.store.record_feed_failure(id, now, retry, &reason).await?;
+                    Outcome::Failed(reason)
+                }
+            };
+            outcomes.push((id, outcome));
+        }
+        Ok(outcomes)
+    }
+
+    /// The background job: refreshes due feeds now and then every `every`, until dropped.
+    pub async fn run(self, every: Duration) {
+        let mut interval = tokio::time::interval(every);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            if let Err(err) = self.refresh_due().await {
+                tracing::warn!(error = %err, "cannot refresh feeds");
+            }
+        }
+    }
+}
+
+struct Filtered {
+    update: FeedUpdate,
+    kept: usize,
+    filtered_out: usize,
+}
+
+/// The items that pass the subscription's filters, shaped for the store.
+fn to_update(
+    feed: &FeedSubscription,
+    parsed: ParsedFeed,
+    etag: Option<String>,
+    last_modified: Option<String>,
+) -> Filtered {
+    let filter = Filter::new(&feed.keywords, &feed.categories);
+    let total = parsed.items.len();
+    let items: Vec<NewIngestedItem> = parsed
+        .items
+        .into_iter()
+        .filter(|item| filter.keeps(item))
+        .map(|item| NewIngestedItem {
+            guid: item.guid,
+            link: item.link,
+            title: item.title,
+            summary_html: item.summary_html,
+            published_at: item.published_at,
+        })
+        .collect();
+    let kept = items.len();
+    Filtered {
+        update: FeedUpdate { etag, last_modified, feed_title: parsed.title, items },
+        kept,
+        filtered_out: total - kept,
+    }
+}

@@ -1,0 +1,450 @@
+//! The search indexer: keeps the full-text index in `DATA/search` in step with what readers
+//! can see, by following the change log; and the full rebuild behind `portico reindex`.
+//!
+//! The index records, with every commit, the id of the last change-log entry it applied, so
+//! after a crash or a stop the server resumes from there: nothing is lost between a write and
+//! its indexing. A new, emptied or foreign index is rebuilt from the store instead.
+//!
+//! This module never decides what is public: the store marks each variant visible or not,
+//! with the same rule as every public page. Index calls block, so they run on tokio's
+//! blocking threads.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow};
+use portico_content::{DocumentId, SiteId, VariantId};
+use portico_search::{IndexDoc, SearchError, SearchIndex, SearchQuery};
+use portico_store::{IndexableVariant, Store};
+use time::OffsetDateTime;
+use tokio::sync::{Notify, oneshot};
+use tokio::task::JoinHandle;
+
+/// How often the change log is read when nobody signals a change: within the second we
+/// promise between a write and its appearance in search.
+pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
+/// Change-log entries applied per commit while catching up.
+const CHANGE_BATCH: i64 = 500;
+/// Variants read per query during a rebuild.
+const REBUILD_PAGE: i64 = 250;
+/// Variants upserted between two commits of a rebuild: bounds the writer's queue (see
+/// [`SearchIndex`]) without paying for a commit per document.
+const REBUILD_COMMIT_EVERY: u64 = 1_000;
+/// The commit payload while a rebuild is under way: not a point to resume from, so an
+/// interrupted rebuild starts again at the next start.
+const REBUILDING: i64 = -1;
+/// How long a gap in change-log ids may be waited for (see [`settled_position`]): far longer
+/// than any of our write transactions.
+const GAP_GRACE: time::Duration = time::Duration::seconds(30);
+/// How long to wait before trying again after the index could not be prepared (another
+/// process holds it, the database is down).
+const RETRY_AFTER: Duration = Duration::from_secs(5);
+
+/// Where the index of a data folder lives.
+pub fn index_dir(data: &Path) -> PathBuf {
+    data.join("search")
+}
+
+/// Opens (creating when missing) the index of a data folder. An index written by another
+/// version of Portico is derived data: it is deleted and created anew, empty, to be rebuilt.
+pub async fn open_index(data: &Path) -> Result<SearchIndex> {
+    let dir = index_dir(data);
+    tokio::task::spawn_blocking(move || match SearchIndex::open(&dir) {
+        Err(SearchError::IncompatibleIndex { .. }) => {
+            tracing::warn!(path = %dir.display(), "the search index is from another version: rebuilding it");
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot remove the old search index {}", dir.display()))?;
+            SearchIndex::open(&dir).with_context(|| format!("cannot open the search index {}", dir.display()))
+        }
+        other => other.with_context(|| format!("cannot open the search index {}", dir.display())),
+    })
+    .await
+    .context("search index task")?
+}
+
+/// Runs index work on a blocking thread.
+async fn blocking<T: Send + 'static>(
+    index: &SearchIndex,
+    work: impl FnOnce(&SearchIndex) -> Result<T, SearchError> + Send + 'static,
+) -> Result<T> {
+    let index = index.clone();
+    Ok(tokio::task::spawn_blocking(move || work(&index)).await.context("search index task")??)
+}
+
+/// What the index takes of a visible variant.
+fn index_doc(variant: IndexableVariant) -> IndexDoc {
+    IndexDoc {
+        variant_id: variant.variant.0,
+        document_id: variant.document.0,
+        site_id: variant.site.0,
+        language: variant.language,
+        kind: variant.kind,
+        slug: variant.slug,
+        title: variant.title,
+        summary: variant.summary,
+        body_text: variant.body_text,
+        dateline: variant.dateline,
+        countries: variant.countries,
+        themes: variant.themes,
+        published_at: variant.published_at.map_or(0, OffsetDateTime::unix_timestamp),
+    }
+}
+
+/// Whether `error` is another process holding the index's write lock.
+pub fn is_locked(error: &anyhow::Error) -> bool {
+    matches!(error.downcast_ref::<SearchError>(), Some(SearchError::Locked))
+}
+
+/// Empties the index and fills it with every visible variant of every site, then records the
+/// change-log position it reflects. `progress(done, total)` is called after each page.
+///
+/// Changes written while it runs are not lost: the position is read before the content, so
+/// the indexer applies them again afterwards (applying a change twice is harmless).
+pub async fn rebuild(store: &Store, index: &SearchIndex, mut progress: impl FnMut(u64, u64)) -> Result<u64> {
+    let position = store.last_change_id().await?.unwrap_or(0);
+    let total = u64::try_from(store.count_visible_variants().await?).unwrap_or(0);
+    progress(0, total);
+    blocking(index, |index| index.clear()).await?;
+    let mut done: u64 = 0;
+    let mut since_commit: u64 = 0;
+    let mut after = VariantId(0);
+    loop {
+        let page = store.visible_variants_after(after, REBUILD_PAGE).await?;
+        let Some(last) = page.last() else { break };
+        after = last.variant;
+        let count = page.len() as u64;
+        let docs: Vec<IndexDoc> = page.into_iter().map(index_doc).collect();
+        since_commit += count;
+        let commit = since_commit >= REBUILD_COMMIT_EVERY;
+        blocking(index, move |index| {
+            for doc in &docs {
+                index.upsert(doc)?;
+            }
+            if commit { index.commit(REBUILDING) } else { Ok(()) }
+        })
+        .await?;
+        if commit {
+            since_commit = 0;
+        }
+        done += count;
+        // Variants published while the rebuild runs make `done` pass the first count.
+        progress(done, total.max(done));
+    }
+    blocking(index, move |index| index.commit(position)).await?;
+    Ok(done)
+}
+
+/// Documents to look at again at a given time: published variants dated in the future become
+/// visible then without any change-log entry.
+#[derive(Debug, Default)]
+struct Later(BTreeMap<OffsetDateTime, Vec<DocumentId>>);
+
+impl Later {
+    fn add(&mut self, at: OffsetDateTime, document: DocumentId) {
+        let documents = self.0.entry(at).or_default();
+        if !documents.contains(&document) {
+            documents.push(document);
+        }
+    }
+
+    /// Removes and returns the documents whose time has come.
+    fn take_due(&mut self, now: OffsetDateTime) -> Vec<DocumentId> {
+        let later = self.0.split_off(&(now + time::Duration::seconds(1)));
+        let due = std::mem::replace(&mut self.0, later);
+        let mut documents: Vec<DocumentId> = due.into_values().flatten().collect();
+        documents.sort_unstable();
+        documents.dedup();
+        documents
+    }
+}
+
+/// Makes the index show a document as the store has it now: its visible variants upserted,
+/// the others removed. Not committed.
+async fn apply_document(
+    store: &Store,
+    index: &SearchIndex,
+    document: DocumentId,
+    site: Option<SiteId>,
+    later: &mut Later,
+) -> Result<()> {
+    let variants = store.indexable_variants(document).await?;
+    if variants.is_empty() {
+        // Deleted: the store no longer knows its variants, the index does.
+        let Some(site) = site else { return Ok(()) };
+        return blocking(index, move |index| {
+            for variant in indexed_variants_of(index, site, document)? {
+                index.delete(variant)?;
+            }
+            Ok(())
+        })
+        .await;
+    }
+    let now = portico_store::now();
+    let mut upserts = Vec::new();
+    let mut deletes = Vec::new();
+    for variant in variants {
+        if variant.visible {
+            upserts.push(index_doc(variant));
+        } else {
+            if let Some(at) = variant.published_at.filter(|at| *at > now) {
+                later.add(at, document);
+            }
+            deletes.push(variant.variant.0);
+        }
+    }
+    blocking(index, move |index| {
+        for doc in &upserts {
+            index.upsert(doc)?;
+        }
+        for variant in deletes {
+            index.delete(variant)?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The variant ids the index holds for a document, found by listing the site's documents:
+/// slow on a large site, but only deleted documents need it.
+fn indexed_variants_of(
+    index: &SearchIndex,
+    site: SiteId,
+    document: DocumentId,
+) -> Result<Vec<i64>, SearchError> {
+    let mut found = Vec::new();
+    let per_page = portico_search::MAX_PER_PAGE;
+    for page in 1.. {
+        let results =
+            index.search(&SearchQuery { site_id: site.0, page, per_page, ..SearchQuery::default() })?;
+        found.extend(
+            results.hits.iter().filter(|hit| hit.document_id == document.0).map(|hit| hit.variant_id),
+        );
+        let seen = page as usize * per_page as usize;
+        if results.hits.is_empty() || seen >= results.total.min(portico_search::MAX_RESULT_WINDOW) {
+            break;
+        }
+    }
+    Ok(found)
+}
+
+/// Applies the change log after the index's last applied entry, committing per batch.
+/// Returns how many entries were applied.
+async fn catch_up(store: &Store, index: &SearchIndex, later: &mut Later) -> Result<usize> {
+    let mut after = index.last_applied_change().unwrap_or(0).max(0);
+    let mut applied = 0;
+    loop {
+        let entries = store.changes_after(after, CHANGE_BATCH).await?;
+        let Some(last) = entries.last().map(|entry| entry.id) else { break };
+        let mut documents: Vec<(DocumentId, Option<SiteId>)> = Vec::new();
+        for entry in entries.iter().filter(|entry| entry.entity == "document") {
+            let document = (DocumentId(entry.entity_id), entry.site_id.map(SiteId));
+            if !documents.contains(&document) {
+                documents.push(document);
+            }
+        }
+        for (document, site) in documents {
+            apply_document(store, index, document, site, later).await?;
+        }
+        let settled = settled_position(after, &entries, portico_store::now());
+        blocking(index, move |index| index.commit(settled)).await?;
+        applied += entries.len();
+        if settled < last || entries.len() < CHANGE_BATCH as usize {
+            break;
+        }
+        after = last;
+    }
+    Ok(applied)
+}
+
+/// The position to record after applying `entries` (read after `after`): the last entry's id,
+/// unless a recent entry follows a gap in the ids. On PostgreSQL a transaction that took an
+/// earlier id may commit after a later one; recording the position before the gap makes the
+/// next read pick it up (re-applying the entries after it does no harm). A gap older than
+/// [`GAP_GRACE`] is a rolled-back transaction's, and is passed over.
+fn settled_position(after: i64, entries: &[portico_store::ChangeEntry], now: OffsetDateTime) -> i64 {
+    let mut position = after;
+    for entry in entries {
+        if entry.id != position + 1 && entry.at > now - GAP_GRACE {
+            return position;
+        }
+        position = entry.id;
+    }
+    position
+}
+
+/// Re-applies documents whose publication time has come since they were last indexed.
+async fn publish_due(store: &Store, index: &SearchIndex, later: &mut Later) -> Result<()> {
+    let due = later.take_due(portico_store::now());
+    if due.is_empty() {
+        return Ok(());
+    }
+    for document in due {
+        apply_document(store, index, document, None, later).await?;
+    }
+    let position = index.last_applied_change().unwrap_or(0).max(0);
+    blocking(index, move |index| index.commit(position)).await
+}
+
+/// Gets the index ready to follow the change log: rebuilt when it is new, was emptied, was
+/// left by an unfinished rebuild or is ahead of this database (another database's index);
+/// else claimed with an empty commit, so that the write lock is ours from the start and a
+/// `portico reindex` run alongside is refused rather than fighting over it.
+async fn prepare(store: &Store, index: &SearchIndex) -> Result<Later> {
+    let last_change = store.last_change_id().await?.unwrap_or(0);
+    let rebuild_needed = match index.last_applied_change() {
+        None => true,
+        Some(position) if position < 0 || position > last_change => true,
+        Some(_) => index.num_docs() == 0 && store.count_visible_variants().await? > 0,
+    };
+    if rebuild_needed {
+        let count = rebuild(store, index, |_, _| {}).await?;
+        tracing::info!(documents = count, "search index rebuilt");
+    } else {
+        let position = index.last_applied_change().unwrap_or(0);
+        blocking(index, move |index| index.commit(position)).await?;
+    }
+    let mut later = Later::default();
+    for (document, at) in store.published_later().await? {
+        later.add(at, document);
+    }
+    Ok(later)
+}
+
+/// The indexer running in the background; see [`spawn`].
+pub struct Indexer {
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<()>,
+}
+
+impl Indexer {
+    /// Stops after the work in hand and waits, so that the index's write lock is released
+    /// when this returns (once the web side has dropped its handle too).
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
+}
+
+/// Starts following the change log into `index`: prepares it (see the module docs), then
+/// applies new entries whenever `wake` is notified and every [`POLL_INTERVAL`].
+pub fn spawn(store: Store, index: SearchIndex, wake: Arc<Notify>) -> Indexer {
+    let (stop, stopped) = oneshot::channel();
+    let task = tokio::spawn(run(store, index, wake, stopped));
+    Indexer { stop, task }
+}
+
+async fn run(store: Store, index: SearchIndex, wake: Arc<Notify>, mut stopped: oneshot::Receiver<()>) {
+    let mut later = loop {
+        match prepare(&store, &index).await {
+            Ok(later) => break later,
+            Err(err) => {
+                if is_locked(&err) {
+                    tracing::warn!(
+                        "another process holds the search index; search follows changes once it stops"
+                    );
+                } else {
+                    tracing::warn!(error = %format!("{err:#}"), "cannot prepare the search index");
+                }
+                tokio::select! {
+                    _ = &mut stopped => return,
+                    () = tokio::time::sleep(RETRY_AFTER) => continue,
+                }
+            }
+        }
+    };
+    let mut failing = false;
+    loop {
+        let step = async {
+            let applied = catch_up(&store, &index, &mut later).await?;
+            publish_due(&store, &index, &mut later).await?;
+            Ok::<_, anyhow::Error>(applied)
+        };
+        match step.await {
+            Ok(applied) => {
+                if failing {
+                    tracing::info!("the search index follows changes again");
+                    failing = false;
+                }
+                if applied > 0 {
+                    tracing::debug!(changes = applied, "search index updated");
+                }
+            }
+            // Logged once per failing spell, not every half second.
+            Err(err) if !failing => {
+                tracing::warn!(error = %format!("{err:#}"), "cannot update the search index; retrying");
+                failing = true;
+            }
+            Err(_) => {}
+        }
+        tokio::select! {
+            _ = &mut stopped => return,
+            () = wake.notified() => {}
+            () = tokio::time::sleep(POLL_INTERVAL) => {}
+        }
+    }
+}
+
+/// `portico reindex`: rebuilds the index of a data folder from its database, drawing a
+/// progress bar on a terminal. Refused while a server holds the index.
+pub async fn reindex(config: &crate::server::ServeConfig) -> Result<u64> {
+    let store = crate::server::open(config).await?;
+    let dir = index_dir(&config.data);
+    let index = open_index(&config.data).await?;
+    let bar = indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages and releases ({eta} left)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let result = rebuild(&store, &index, |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })
+    .await;
+    bar.finish_and_clear();
+    store.close().await;
+    match result {
+        Err(err) if is_locked(&err) => Err(anyhow!(
+            "the search index in {} is in use by a running Portico server, which keeps it up to date; \
+             stop the server first to rebuild it",
+            dir.display()
+        )),
+        other => other.with_context(|| format!("cannot rebuild the search index in {}", dir.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recent_gap_in_the_change_log_holds_the_position_back() {
+        let now = portico_store::now();
+        let entry = |id: i64, age: i64| portico_store::ChangeEntry {
+            id,
+            at: now - time::Duration::seconds(age),
+            site_id: Some(1),
+            entity: "document".into(),
+            entity_id: 1,
+            action: "update".into(),
+        };
+        assert_eq!(settled_position(4, &[entry(5, 1), entry(6, 1)], now), 6, "no gap");
+        assert_eq!(settled_position(4, &[entry(5, 1), entry(7, 1)], now), 5, "6 may still commit");
+        assert_eq!(settled_position(4, &[entry(6, 1)], now), 4, "5 may still commit");
+        assert_eq!(settled_position(4, &[entry(5, 90), entry(7, 90)], now), 7, "an old gap is a rollback");
+    }
+
+    #[test]
+    fn later_documents_come_due_in_time_order() {
+        let now = portico_store::now();
+        let mut later = Later::default();
+        later.add(now + time::Duration::hours(1), DocumentId(3));
+        later.add(now - time::Duration::seconds(5), DocumentId(1));
+        later.add(now, DocumentId(2));
+        later.add(now, DocumentId(2));
+        assert_eq!(later.take_due(now), [DocumentId(1), DocumentId(2)]);
+        assert!(later.take_due(now).is_empty(), "taken once");
+        assert_eq!(later.take_due(now + time::Duration::hours(2)), [DocumentId(3)]);
+    }
+}

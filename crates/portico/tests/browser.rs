@@ -1,0 +1,319 @@
+//! The newsroom's work in a real browser: headless Chromium, driven over WebDriver, signs in,
+//! uploads, writes, reviews and publishes through the back office of a real server (SQLite),
+//! then reads the result on the public site. Needs `chromium` and `chromium-driver`
+//! (`scripts/test-services` installs them); fails, never skips, without them.
+
+#[path = "browser/driver.rs"]
+mod driver;
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use driver::Browser;
+use portico_content::Role;
+use portico_store::testing::TestDb;
+use serde_json::json;
+use support::{PASSWORD, TestApp};
+
+/// A server over a fresh SQLite file with the demo content (site `global`, themes, contacts).
+async fn sqlite_app() -> TestApp {
+    TestApp::on(TestDb::sqlite().await).await
+}
+
+/// Signs in through the login form and waits for the back office (it has a sign-out form).
+async fn sign_in(browser: &Browser, email: &str) {
+    browser.goto("/admin/login").await;
+    browser.fill("#email", email).await;
+    browser.fill("#password", PASSWORD).await;
+    browser.press("Sign in").await;
+    browser.css("form[action='/admin/logout']").await;
+    assert_eq!(browser.path().await, "/admin");
+}
+
+async fn sign_out(browser: &Browser) {
+    browser.press("Sign out").await;
+    browser.wait_for_path("/admin/login").await;
+    browser.wait_for_text(".notice", "You are signed out.").await;
+}
+
+/// Waits until the editor page shows the document's status as `expected`, such as "In review":
+/// how a step knows its page has arrived.
+async fn wait_for_status(browser: &Browser, expected: &str) {
+    browser.wait_for_text(".doc-meta .status", expected).await;
+}
+
+/// The confirmation the page shows after a step, such as "Published.".
+async fn notices(browser: &Browser) -> Vec<String> {
+    browser.texts(".notice[role=status]").await
+}
+
+/// The labels of the Workflow panel's buttons.
+async fn workflow_buttons(browser: &Browser) -> Vec<String> {
+    browser.texts(".workflow-form button").await
+}
+
+/// What a release's editor form gets typed into it.
+struct Release<'a> {
+    title: &'a str,
+    slug: &'a str,
+    dateline: &'a str,
+    summary: &'a str,
+    body: &'a str,
+    countries: &'a str,
+}
+
+/// Opens "New press release" from the dashboard and fills the text fields.
+async fn start_release(browser: &Browser, release: &Release<'_>) {
+    browser.goto("/admin").await;
+    browser.follow("New press release").await;
+    browser.wait_for_path("/admin/new/release").await;
+    browser.fill("#f-title", release.title).await;
+    browser.fill("#f-slug", release.slug).await;
+    browser.fill("#f-dateline", release.dateline).await;
+    browser.fill("#f-summary", release.summary).await;
+    browser.fill("#f-body_markdown", release.body).await;
+    browser.fill("#f-countries", release.countries).await;
+}
+
+/// Presses "Create draft" and waits for the new document's editor page.
+async fn create_draft(browser: &Browser) {
+    browser.click("button[name=intent][value=save]").await;
+    wait_for_status(browser, "Draft").await;
+    assert!(browser.path().await.starts_with("/admin/documents/"));
+    assert_eq!(notices(browser).await, ["Created."]);
+}
+
+/// Ticks the first checkbox of a fieldset; returns its value.
+async fn tick_first(browser: &Browser, fieldset: &str) -> String {
+    let selector = format!("{fieldset} input[type=checkbox]");
+    let value = browser.attr(&selector, "value").await.expect("a checkbox value");
+    browser.click(&selector).await;
+    value
+}
+
+/// A real 800 × 500 PNG in a temporary folder: large enough for 320 and 640 pixel renditions.
+struct Photo {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Photo {
+    fn new(file_name: &str) -> Photo {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join(file_name);
+        let image = image::RgbImage::from_fn(800, 500, |x, y| {
+            let (x, y) = (x as f32 / 800.0, y as f32 / 500.0);
+            image::Rgb([(40.0 + 180.0 * x) as u8, (90.0 + 100.0 * y) as u8, (160.0 - 80.0 * x * y) as u8])
+        });
+        image.save(&path).expect("write the PNG");
+        Photo { _dir: dir, path }
+    }
+
+    fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+#[tokio::test]
+async fn an_author_writes_a_release_with_an_image_and_an_editor_publishes_it() {
+    const TITLE: &str = "Migrants stranded at the harbour receive shelter and water";
+    const ALT: &str = "Families wait under a tarpaulin at the harbour of Acajutla";
+    const CREDIT: &str = "IOM / Ana Pérez";
+    const DATELINE: &str = "San Salvador";
+
+    let app = sqlite_app().await;
+    let author = app.user("author@example.org", Role::Author, &["global"]).await;
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let photo = Photo::new("harbour-shelter.png");
+    let browser = Browser::launch(&app.server.url(), "release-with-image").await;
+
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &author).await;
+            browser.snapshot("dashboard").await;
+
+            // The picture first, with the words around it.
+            browser.follow("Media").await;
+            browser.wait_for_path("/admin/media").await;
+            browser.attach("#u-file", photo.path()).await;
+            browser.fill("#u-alt", ALT).await;
+            browser.fill("#u-credit", CREDIT).await;
+            browser.press("Upload").await;
+            let media_page = browser.wait_for_path("/admin/media/").await;
+            browser.wait_for_text(".notice", "Uploaded.").await;
+            browser.snapshot("media").await;
+            let media_id = media_page.trim_start_matches("/admin/media/").to_owned();
+            assert_eq!(browser.attr(".media-detail img", "alt").await.as_deref(), Some(ALT));
+
+            // Then the release, with that picture as its lead image.
+            start_release(
+                &browser,
+                &Release {
+                    title: TITLE,
+                    slug: "",
+                    dateline: DATELINE,
+                    summary: "IOM opened a shelter for 300 people at the port of Acajutla.",
+                    body: "IOM opened a shelter on Monday for **300 people** waiting at the port.\n\n\
+                           ## What they need\n\n- Water\n- Medical care",
+                    countries: "SV, GT",
+                },
+            )
+            .await;
+            let theme = tick_first(&browser, "#f-themes").await;
+            tick_first(&browser, "#f-contacts").await;
+            browser.select("#f-image", &media_id).await;
+            let image_choice = browser.css("#f-image option:checked").await.text().await.expect("option");
+            assert!(image_choice.contains(ALT), "the image is offered with its alt text: {image_choice}");
+            browser.snapshot("new-release").await;
+            create_draft(&browser).await;
+            assert!(
+                !workflow_buttons(&browser).await.iter().any(|b| b == "Publish now"),
+                "an author cannot publish a draft"
+            );
+
+            browser.press("Submit for review").await;
+            wait_for_status(&browser, "In review").await;
+            assert_eq!(notices(&browser).await, ["Sent for review."]);
+            let buttons = workflow_buttons(&browser).await;
+            assert!(!buttons.iter().any(|b| b == "Publish now"), "an author cannot publish: {buttons:?}");
+            browser.snapshot("in-review").await;
+            let document_path = browser.path().await;
+            sign_out(&browser).await;
+
+            // The editor finds it on the dashboard and publishes it.
+            sign_in(&browser, &editor).await;
+            browser.follow(TITLE).await;
+            wait_for_status(&browser, "In review").await;
+            assert_eq!(browser.path().await, document_path);
+            assert_eq!(browser.attr("#f-title", "value").await.as_deref(), Some(TITLE));
+            browser.press("Publish now").await;
+            wait_for_status(&browser, "Published").await;
+            assert_eq!(notices(&browser).await, ["Published."]);
+            browser.snapshot("published").await;
+
+            // What a reader sees.
+            let public_path = browser.attr("main a.button[href^='/en/news/']", "href").await;
+            let public_path = public_path.expect("a link to the public page");
+            browser.follow("View on the site").await;
+            browser.wait_for_text("h1#release-title", TITLE).await;
+            assert_eq!(browser.path().await, public_path);
+            assert!(public_path.starts_with("/en/news/migrants-stranded-at-the-harbour"), "{public_path}");
+            assert_eq!(browser.texts(".release-body > .dateline .place").await, [DATELINE]);
+            assert_eq!(browser.texts(".release-body h2").await, ["What they need"]);
+            let image = "figure.release-image img";
+            assert_eq!(browser.attr(image, "alt").await.as_deref(), Some(ALT));
+            let srcset = browser.attr(image, "srcset").await.unwrap_or_default();
+            assert!(srcset.contains(&format!("/media/{media_id}/")), "srcset names the renditions: {srcset}");
+            assert!(srcset.contains(" 320w") && srcset.contains(" 640w"), "several widths: {srcset}");
+            assert_eq!(browser.texts("figure.release-image .credit").await, [CREDIT]);
+            let loaded = wait_for_image(&browser, image).await;
+            assert!(loaded > 0, "the browser loaded the image");
+            let countries = links(&browser, ".release-facts a[href*='country=']").await;
+            assert!(countries.contains(&"/en/news?country=sv".to_owned()), "{countries:?}");
+            assert!(countries.contains(&"/en/news?country=gt".to_owned()), "{countries:?}");
+            let themes = links(&browser, ".release-facts a[href*='theme=']").await;
+            assert_eq!(themes, [format!("/en/news?theme={theme}")]);
+            assert_eq!(browser.texts(".media-contacts .contact-name").await.len(), 1, "one media contact");
+            browser.snapshot("public").await;
+
+            browser.goto("/en/news").await;
+            let listed = links(&browser, ".card-title a").await;
+            assert_eq!(listed.first(), Some(&public_path), "the newest release leads the news list");
+        })
+        .await;
+}
+
+#[tokio::test]
+async fn a_scheduled_release_goes_live_on_its_own() {
+    const TITLE: &str = "Regional conference on labour migration opens in Guatemala City";
+    const SLUG: &str = "regional-conference-on-labour-migration";
+    let public_path = format!("/en/news/{SLUG}");
+
+    let app = sqlite_app().await;
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "scheduled-release").await;
+
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            start_release(
+                &browser,
+                &Release {
+                    title: TITLE,
+                    slug: SLUG,
+                    dateline: "Guatemala City",
+                    summary: "Eleven governments meet to discuss fair recruitment.",
+                    body: "Delegates from eleven countries meet for two days.",
+                    countries: "GT",
+                },
+            )
+            .await;
+            create_draft(&browser).await;
+
+            // A few seconds ahead, to the second; the field is UTC. Its default step is a whole
+            // minute, so the browser would refuse seconds: widen the step as well.
+            let at = (time::OffsetDateTime::now_utc() + Duration::from_secs(5))
+                .replace_nanosecond(0)
+                .expect("whole seconds");
+            let value = at
+                .format(time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]"))
+                .expect("format the time");
+            let valid = browser
+                .script(
+                    "const field = document.getElementById('schedule-at'); \
+                     field.step = 1; field.value = arguments[0]; return field.checkValidity();",
+                    vec![json!(value)],
+                )
+                .await;
+            assert_eq!(valid, json!(true), "the browser accepts {value} in #schedule-at");
+            browser.press("Schedule").await;
+            wait_for_status(&browser, "Scheduled").await;
+            assert_eq!(notices(&browser).await, ["Scheduled."]);
+            browser.snapshot("scheduled").await;
+            let not_yet = app.get(&public_path).await.status().as_u16();
+            assert_eq!(not_yet, 404, "a scheduled release is not public before its time");
+
+            // The scheduler runs every 500 ms in the test server.
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                let status = app.get(&public_path).await.status().as_u16();
+                if status == 200 {
+                    break;
+                }
+                assert_eq!(status, 404, "GET {public_path} while waiting");
+                assert!(Instant::now() < deadline, "the release did not go live within 60 s of {value}");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            assert!(time::OffsetDateTime::now_utc() >= at, "the release went live before {value}");
+
+            browser.goto(&public_path).await;
+            browser.wait_for_text("h1#release-title", TITLE).await;
+            assert_eq!(browser.texts(".release-body > .dateline .place").await, ["Guatemala City"]);
+            browser.goto("/admin").await;
+            browser.follow(TITLE).await;
+            wait_for_status(&browser, "Published").await;
+        })
+        .await;
+}
+
+/// Waits for an image to load; returns its natural width (0 when it failed to load).
+async fn wait_for_image(browser: &Browser, selector: &str) -> u64 {
+    let script = "const img = document.querySelector(arguments[0]); \
+                  return img && img.complete ? img.naturalWidth : null;";
+    let deadline = Instant::now() + driver::PATIENCE;
+    while Instant::now() < deadline {
+        if let Some(width) = browser.script(script, vec![json!(selector)]).await.as_u64() {
+            return width;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{selector} did not finish loading within {:?}", driver::PATIENCE)
+}
+
+/// The `href` attribute of every link matching `selector`, as written in the page.
+async fn links(browser: &Browser, selector: &str) -> Vec<String> {
+    let script = "return Array.from(document.querySelectorAll(arguments[0]), a => a.getAttribute('href'));";
+    let hrefs = browser.script(script, vec![json!(selector)]).await;
+    serde_json::from_value(hrefs).expect("a list of links")
+}

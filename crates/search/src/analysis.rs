@@ -1,0 +1,307 @@
+//! Text analysis: how titles, bodies and queries become terms, one analysis per language.
+//!
+//! Every language with a Snowball stemmer gets its own pipeline (words → lower case → stop
+//! words → ASCII folding → stem); every other language shares a plain folded one. The same
+//! pipeline runs at index and at query time, so accents, case and inflection never matter.
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter, TextAnalyzer, Token,
+    TokenStream, Tokenizer, TokenizerManager,
+};
+
+/// One language that has its own analysis.
+pub(crate) struct Analysis {
+    /// The ISO 639-1 code, also the suffix of its fields (`title_en`, `body_en`).
+    pub code: &'static str,
+    stemmer: Language,
+}
+
+/// Languages with their own stemming and stop words, in field order.
+pub(crate) const STEMMED: [Analysis; 8] = [
+    Analysis { code: "en", stemmer: Language::English },
+    Analysis { code: "fr", stemmer: Language::French },
+    Analysis { code: "es", stemmer: Language::Spanish },
+    Analysis { code: "de", stemmer: Language::German },
+    Analysis { code: "it", stemmer: Language::Italian },
+    Analysis { code: "pt", stemmer: Language::Portuguese },
+    Analysis { code: "ru", stemmer: Language::Russian },
+    Analysis { code: "ar", stemmer: Language::Arabic },
+];
+
+/// The field suffix of every language without its own analysis.
+pub(crate) const OTHER: &str = "other";
+
+/// Bumped whenever an analyzer changes: the name is part of the schema, so an index built
+/// with older analysis is refused at open (see `SearchError::IncompatibleIndex`).
+const ANALYSIS_VERSION: u32 = 1;
+
+/// Longer tokens (in bytes) are dropped: they are data, not words (base64, URLs, hashes).
+const MAX_TOKEN_BYTES: usize = 64;
+
+/// The tokenizer name registered for the analysis with this field suffix.
+pub(crate) fn tokenizer_name(suffix: &str) -> String {
+    format!("portico_{suffix}_v{ANALYSIS_VERSION}")
+}
+
+/// The field suffix for a document or query language such as `"pt-BR"`: its primary subtag
+/// when that language has its own analysis, [`OTHER`] otherwise.
+pub(crate) fn suffix_for(language: &str) -> &'static str {
+    let primary = language.split(['-', '_']).next().unwrap_or_default();
+    STEMMED
+        .iter()
+        .find(|analysis| analysis.code.eq_ignore_ascii_case(primary))
+        .map_or(OTHER, |analysis| analysis.code)
+}
+
+/// Registers every analyzer under its [`tokenizer_name`].
+pub(crate) fn register(manager: &TokenizerManager) {
+    for analysis in &STEMMED {
+        manager.register(&tokenizer_name(analysis.code), stemmed(analysis.stemmer));
+    }
+    manager.register(&tokenizer_name(OTHER), folded());
+}
+
+fn stemmed(language: Language) -> TextAnalyzer {
+    let stop_words = match language {
+        Language::Arabic => StopWordFilter::remove(ARABIC_STOP_WORDS.iter().map(|word| (*word).to_owned())),
+        // Every other language of `STEMMED` has a list in tantivy.
+        other => StopWordFilter::new(other).unwrap_or_else(|| StopWordFilter::remove([])),
+    };
+    // Stop words are matched before folding because tantivy's lists carry their accents;
+    // folding comes before stemming so that "niños" and "ninos" stem alike.
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(stop_words)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(language))
+        .build()
+}
+
+fn folded() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Frequent Arabic function words (tantivy has no Arabic list), without diacritics.
+const ARABIC_STOP_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "الى",
+    "عن",
+    "مع",
+    "و",
+    "أو",
+    "او",
+    "ثم",
+    "أن",
+    "ان",
+    "إن",
+    "لا",
+    "ما",
+    "لم",
+    "لن",
+    "قد",
+    "لقد",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "هو",
+    "هي",
+    "هم",
+    "كان",
+    "كانت",
+    "التي",
+    "الذي",
+    "الذين",
+    "كل",
+    "بين",
+    "عند",
+    "حتى",
+    "بعد",
+    "قبل",
+    "منذ",
+    "خلال",
+    "كما",
+    "أي",
+    "وقد",
+    "وفي",
+    "ولا",
+    "هناك",
+    "أيضا",
+    "به",
+];
+
+/// Splits text into words like tantivy's `SimpleTokenizer` (runs of letters and digits), with
+/// two differences that matter for our languages:
+///
+/// - combining marks (Arabic harakat and tatweel, decomposed Latin accents) stay inside the
+///   word and are dropped from the term, so "مُهَاجِر" is one word, "مهاجر", and a decomposed
+///   "é" folds like a composed one;
+/// - each Han ideograph and kana is a word of its own, so Chinese and Japanese text, which
+///   has no spaces, is still searchable (a query of several ideographs becomes a phrase).
+#[derive(Clone, Default)]
+pub(crate) struct WordTokenizer {
+    token: Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        self.token.reset();
+        WordTokenStream { chars: text.char_indices().peekable(), token: &mut self.token }
+    }
+}
+
+/// The words of one text, see [`WordTokenizer`].
+pub(crate) struct WordTokenStream<'a> {
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    token: &'a mut Token,
+}
+
+impl TokenStream for WordTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.token.text.clear();
+        self.token.position = self.token.position.wrapping_add(1);
+        // A word starts at a letter or digit; marks and punctuation before it are skipped.
+        for (start, first) in self.chars.by_ref() {
+            if !first.is_alphanumeric() {
+                continue;
+            }
+            self.token.text.push(first);
+            let mut end = start + first.len_utf8();
+            if !is_ideograph(first) {
+                while let Some(&(offset, next)) = self.chars.peek() {
+                    if next.is_alphanumeric() && !is_ideograph(next) {
+                        self.token.text.push(next);
+                    } else if !is_combining_mark(next) {
+                        break;
+                    }
+                    end = offset + next.len_utf8();
+                    self.chars.next();
+                }
+            }
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Marks that belong to the letter before them and carry no meaning for search.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' // combining diacritical marks (decomposed Latin accents)
+        | '\u{0610}'..='\u{061A}' // Arabic honorifics and small marks
+        | '\u{0640}' // Arabic tatweel (kashida), a stretching stroke
+        | '\u{064B}'..='\u{065F}' // Arabic harakat: fatha, damma, kasra, shadda, sukun…
+        | '\u{0670}' // Arabic superscript alef
+        | '\u{06D6}'..='\u{06ED}' // Quranic annotation marks
+    )
+}
+
+/// Scripts written without spaces between words, where each character is indexed alone.
+fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // hiragana and katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2FFFF}' // CJK extensions B and later
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(language: &str, text: &str) -> Vec<String> {
+        let manager = TokenizerManager::default();
+        register(&manager);
+        let mut analyzer = manager.get(&tokenizer_name(suffix_for(language))).expect("registered");
+        let mut stream = analyzer.token_stream(text);
+        let mut terms = Vec::new();
+        while let Some(token) = stream.next() {
+            terms.push(token.text.clone());
+        }
+        terms
+    }
+
+    #[test]
+    fn inflected_forms_share_a_stem_in_every_language() {
+        let pairs = [
+            ("en", "migrants", "migrant"),
+            ("fr", "enfants", "enfant"),
+            ("es", "niños", "niño"),
+            ("de", "Flüchtlinge", "Flüchtling"),
+            ("it", "migranti", "migrante"),
+            ("pt", "crianças", "criança"),
+            ("ru", "мигрантов", "мигрант"),
+            ("ar", "المهاجرين", "مهاجر"),
+        ];
+        for (language, inflected, base) in pairs {
+            assert_eq!(terms(language, inflected), terms(language, base), "{language}");
+        }
+    }
+
+    #[test]
+    fn accents_and_case_are_folded() {
+        assert_eq!(terms("fr", "Côte"), terms("fr", "cote"));
+        assert_eq!(terms("fr", "développement"), terms("fr", "developpement"));
+        assert_eq!(terms("xx", "Côte"), vec!["cote"]);
+        // A decomposed accent folds like a composed one.
+        assert_eq!(terms("fr", "de\u{301}veloppement"), terms("fr", "développement"));
+    }
+
+    #[test]
+    fn arabic_diacritics_and_tatweel_do_not_split_words() {
+        assert_eq!(terms("ar", "مُهَاجِر"), terms("ar", "مهاجر"));
+        assert_eq!(terms("ar", "مهـــاجر"), terms("ar", "مهاجر"));
+        assert_eq!(terms("ar", "مُهَاجِر").len(), 1);
+        // Hamza on or under alef is often left out when typing.
+        assert_eq!(terms("ar", "أطفال"), terms("ar", "اطفال"));
+        assert_eq!(terms("ar", "إغاثة"), terms("ar", "اغاثة"));
+    }
+
+    #[test]
+    fn stop_words_are_dropped() {
+        assert_eq!(terms("en", "the migrants"), terms("en", "migrants"));
+        assert!(terms("en", "the").is_empty());
+        assert!(terms("ar", "في").is_empty());
+    }
+
+    #[test]
+    fn each_ideograph_is_a_word() {
+        assert_eq!(terms("zh", "移民儿童"), vec!["移", "民", "儿", "童"]);
+        assert_eq!(terms("zh", "UN移民"), vec!["un", "移", "民"]);
+    }
+
+    #[test]
+    fn the_public_language_list_is_the_analysis_list() {
+        assert_eq!(crate::ANALYZED_LANGUAGES, STEMMED.map(|analysis| analysis.code));
+    }
+
+    #[test]
+    fn unknown_languages_use_the_plain_analysis() {
+        assert_eq!(suffix_for("pt-BR"), "pt");
+        assert_eq!(suffix_for("EN"), "en");
+        assert_eq!(suffix_for("sw"), OTHER);
+        assert_eq!(suffix_for(""), OTHER);
+    }
+}

@@ -1,0 +1,588 @@
+//! [`SearchIndex`]: the index on disk or in RAM, its writer, and searching it.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
+use tantivy::directory::MmapDirectory;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
+    TantivyDocument, TantivyError, Term,
+};
+
+use crate::analysis::{self, suffix_for};
+use crate::highlight::{self, SNIPPET_BYTES};
+use crate::query::{self, ReaderText, facet_value};
+use crate::schema::{self, BODY_SUMMARY, BODY_TEXT, FacetKind, Fields, PUBLISHED_AT};
+use crate::{FacetCount, Facets, Hit, IndexDoc, SearchError, SearchQuery, SearchResults};
+
+/// Hits per page when the query asks for 0.
+pub const DEFAULT_PER_PAGE: u32 = 20;
+/// The largest page size served; larger requests are capped.
+pub const MAX_PER_PAGE: u32 = 100;
+/// Hits beyond this rank are never served (deeper pages come back empty, with the total):
+/// ranking them would cost memory proportional to the depth.
+pub const MAX_RESULT_WINDOW: usize = 10_000;
+
+/// The writer's indexing memory. Tantivy flushes a segment when it is full, so this bounds
+/// the writer's heap whatever the batch size (merges add a little on top).
+const WRITER_HEAP_BYTES: usize = 50_000_000;
+/// Decompressed document-store blocks each segment reader keeps (tantivy's default is 100).
+const DOC_STORE_CACHE_BLOCKS: usize = 20;
+/// Body text beyond this many bytes is neither searched nor shown in snippets. The
+/// writer queues up to 10 000 documents, so this bounds the queue's worst case.
+pub const MAX_BODY_BYTES: usize = 100_000;
+/// Titles longer than this (in bytes) are highlighted only up to it.
+const TITLE_MAX_BYTES: usize = 10_000;
+/// A match in the title counts this many times a match in the body.
+const TITLE_BOOST: Score = 2.0;
+
+/// The full-text index of published releases and pages.
+///
+/// Cheap to clone and share (`Arc` inside); `Send + Sync`. Searches run concurrently with
+/// each other and with writes. Writes ([`upsert`](Self::upsert), [`delete`](Self::delete),
+/// [`clear`](Self::clear)) queue changes that readers see only after
+/// [`commit`](Self::commit) returns.
+///
+/// Every method blocks on CPU and disk: from async code, call it inside
+/// `tokio::task::spawn_blocking`. Commits take from milliseconds to seconds; searches a few
+/// milliseconds.
+///
+/// Memory: searching needs a few MB of heap; the index files are memory-mapped, so the
+/// operating system pages them in and out as needed. The writer, created on the first
+/// write, indexes within 50 MB, but tantivy also queues up to 10 000 uncommitted documents:
+/// commit every 1 000 changes or so (about 40 MB in all at 100 000 releases); a rebuild
+/// committed once peaks near 140 MB.
+#[derive(Clone)]
+pub struct SearchIndex {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// One parser per analysis, in `fields.languages` order, each over its own fields,
+    /// with the analyzer of those fields.
+    parsers: Vec<(QueryParser, TextAnalyzer)>,
+    /// Created on the first write: it takes the folder's lock, which read-only users of
+    /// the same folder should not need.
+    writer: Mutex<Option<IndexWriter>>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("num_docs", &self.num_docs()).finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating the folder and an empty index when missing.
+    ///
+    /// An index written by a Portico with another schema or analysis is refused with
+    /// [`SearchError::IncompatibleIndex`]; it is derived data, to delete and rebuild.
+    pub fn open(dir: &Path) -> Result<Self, SearchError> {
+        let folder_error = |source| SearchError::Folder { path: dir.to_owned(), source };
+        std::fs::create_dir_all(dir).map_err(folder_error)?;
+        let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
+        let (schema, fields) = schema::build();
+        let exists = Index::exists(&directory).map_err(TantivyError::from)?;
+        let index = if exists {
+            let index = Index::open(directory).map_err(|error| match error {
+                TantivyError::IncompatibleIndex(_) => SearchError::IncompatibleIndex { path: dir.to_owned() },
+                other => SearchError::Index(other),
+            })?;
+            if index.schema() != schema {
+                return Err(SearchError::IncompatibleIndex { path: dir.to_owned() });
+            }
+            index
+        } else {
+            Index::create(directory, schema, IndexSettings::default())?
+        };
+        Self::with_index(index, fields)
+    }
+
+    /// An empty index in RAM, for tests and tools.
+    pub fn in_memory() -> Result<Self, SearchError> {
+        let (schema, fields) = schema::build();
+        Self::with_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
+        analysis::register(index.tokenizers());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
+            .try_into()?;
+        let parsers = fields
+            .languages
+            .iter()
+            .map(|language| {
+                let mut parser = QueryParser::new(
+                    index.schema(),
+                    vec![language.title, language.body],
+                    index.tokenizers().clone(),
+                );
+                parser.set_conjunction_by_default();
+                parser.set_field_boost(language.title, TITLE_BOOST);
+                let analyzer =
+                    index.tokenizers().get(&analysis::tokenizer_name(language.suffix)).ok_or_else(|| {
+                        TantivyError::InternalError(format!("no analyzer for {}", language.suffix))
+                    })?;
+                Ok((parser, analyzer))
+            })
+            .collect::<Result<_, TantivyError>>()?;
+        Ok(SearchIndex {
+            inner: Arc::new(Inner { index, reader, fields, parsers, writer: Mutex::new(None) }),
+        })
+    }
+
+    /// Adds a language variant, replacing any earlier version with the same `variant_id`.
+    /// Visible after the next [`commit`](Self::commit).
+    pub fn upsert(&self, doc: &IndexDoc) -> Result<(), SearchError> {
+        let document = self.document(doc);
+        let term = Term::from_field_i64(self.inner.fields.variant_id, doc.variant_id);
+        self.write(|writer| {
+            writer.delete_term(term);
+            writer.add_document(document)?;
+            Ok(())
+        })
+    }
+
+    /// Removes a language variant (unpublished, deleted); a no-op for an unknown id.
+    /// Visible after the next [`commit`](Self::commit).
+    pub fn delete(&self, variant_id: i64) -> Result<(), SearchError> {
+        let term = Term::from_field_i64(self.inner.fields.variant_id, variant_id);
+        self.write(|writer| {
+            writer.delete_term(term);
+            Ok(())
+        })
+    }
+
+    /// Removes every document, of every site, including upserts not yet committed: the
+    /// first step of a full rebuild (clear, upsert everything, commit). Readers keep
+    /// seeing the old documents until that [`commit`](Self::commit).
+    pub fn clear(&self) -> Result<(), SearchError> {
+        self.write(|writer| {
+            writer.delete_query(Box::new(AllQuery))?;
+            Ok(())
+        })
+    }
+
+    /// Makes every change since the last commit durable and visible, all or nothing, and
+    /// records `last_change_id`: the id of the last change-log entry these changes applied,
+    /// read back by [`last_applied_change`](Self::last_applied_change).
+    ///
+    /// Searches see the changes when this returns. On error, the uncommitted changes are
+    /// dropped: replay the change log after `last_applied_change()`, which is what the index
+    /// durably holds.
+    pub fn commit(&self, last_change_id: i64) -> Result<(), SearchError> {
+        self.write(|writer| {
+            let mut prepared = writer.prepare_commit()?;
+            prepared.set_payload(&last_change_id.to_string());
+            prepared.commit()?;
+            Ok(())
+        })?;
+        self.inner.reader.reload()?;
+        Ok(())
+    }
+
+    /// The `last_change_id` of the last successful [`commit`](Self::commit), kept across
+    /// restarts and crashes; `None` for a new index. The indexer resumes after it.
+    pub fn last_applied_change(&self) -> Option<i64> {
+        let metas = self.inner.index.load_metas().ok()?;
+        metas.payload?.parse().ok()
+    }
+
+    /// The number of committed documents (language variants) of every site.
+    pub fn num_docs(&self) -> u64 {
+        self.inner.reader.searcher().num_docs()
+    }
+
+    /// Runs `change` on the writer, creating the writer first if needed. When anything
+    /// fails the writer is dropped with its uncommitted changes, so the next write starts
+    /// cleanly from the last commit.
+    fn write(
+        &self,
+        change: impl FnOnce(&mut IndexWriter) -> Result<(), TantivyError>,
+    ) -> Result<(), SearchError> {
+        let mut slot = self.writer_slot();
+        let writer = match &mut *slot {
+            Some(writer) => writer,
+            empty => empty.insert(self.new_writer()?),
+        };
+        let result = change(writer);
+        if result.is_err() {
+            *slot = None;
+        }
+        Ok(result?)
+    }
+
+    fn writer_slot(&self) -> MutexGuard<'_, Option<IndexWriter>> {
+        // A panic while holding the lock cannot leave the writer half-changed in a way we
+        // rely on: tantivy's own state is consistent, and a commit is all or nothing.
+        self.inner.writer.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn new_writer(&self) -> Result<IndexWriter, SearchError> {
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .memory_budget_per_thread(WRITER_HEAP_BYTES)
+            .num_worker_threads(1)
+            .num_merge_threads(1)
+            .build();
+        self.inner.index.writer_with_options(options).map_err(|error| match error {
+            TantivyError::LockFailure(..) => SearchError::Locked,
+            other => SearchError::Index(other),
+        })
+    }
+
+    fn document(&self, doc: &IndexDoc) -> TantivyDocument {
+        let fields = &self.inner.fields;
+        let mut document = TantivyDocument::default();
+        document.add_i64(fields.variant_id, doc.variant_id);
+        document.add_i64(fields.document_id, doc.document_id);
+        document.add_i64(fields.site_id, doc.site_id);
+        document.add_i64(fields.published_at, doc.published_at);
+        document.add_text(fields.slug, &doc.slug);
+        let searchable = fields.language(suffix_for(&doc.language));
+        document.add_text(searchable.title, &doc.title);
+        // In `BODY_SUMMARY`, dateline, `BODY_TEXT` order; empty values are kept in place.
+        for text in [&doc.summary, &doc.dateline, cut(&doc.body_text, MAX_BODY_BYTES)] {
+            document.add_text(searchable.body, text);
+        }
+
+        for (kind, values) in facet_values(doc) {
+            let mut added: Vec<String> = Vec::new();
+            for value in values.iter().filter_map(|value| facet_value(kind, value)) {
+                if !added.contains(&value) {
+                    document.add_facet(fields.facet(kind), Facet::from_path([&value]));
+                    added.push(value);
+                }
+            }
+        }
+        document
+    }
+
+    /// Searches one site: a page of hits, the total, and facet counts.
+    ///
+    /// Never fails on reader input (see [`SearchQuery::text`]); errors are I/O.
+    pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let fields = &self.inner.fields;
+        let searcher = self.inner.reader.searcher();
+        let per_page = match request.per_page {
+            0 => DEFAULT_PER_PAGE,
+            n => n.min(MAX_PER_PAGE),
+        };
+        let page = request.page.max(1);
+
+        let matching = ReaderText::parse(&request.text).map(|text| self.matching(&text));
+        let filters = self.filters(request);
+        // A facet is counted with every filter but its own (disjunctive faceting); the hits
+        // and the total use them all.
+        let restricted = |except: Option<FacetKind>| -> BooleanQuery {
+            let site = TermQuery::new(
+                Term::from_field_i64(fields.site_id, request.site_id),
+                IndexRecordOption::Basic,
+            );
+            let words =
+                matching.as_ref().map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, Matching::query);
+            let mut clauses = vec![(Occur::Must, unscored(Box::new(site))), (Occur::Must, words)];
+            for filter in filters.iter().filter(|filter| Some(filter.kind) != except) {
+                clauses.push((Occur::Must, unscored(filter.query.box_clone())));
+            }
+            BooleanQuery::new(clauses)
+        };
+
+        let offset = usize::try_from(u64::from(page - 1) * u64::from(per_page)).unwrap_or(usize::MAX);
+        let limit = per_page as usize;
+        let mut collectors = MultiCollector::new();
+        let count = collectors.add_collector(Count);
+        let top = (offset.saturating_add(limit) <= MAX_RESULT_WINDOW).then(|| {
+            // Best first; equal scores (all of them when the text is empty) newest first.
+            collectors.add_collector(TopDocs::for_doc_range(offset..offset + limit).order_by((
+                (SortBySimilarityScore, Order::Desc),
+                (SortByStaticFastValue::<i64>::for_field(PUBLISHED_AT), Order::Desc),
+            )))
+        });
+        let unfiltered_facets: Vec<_> = FacetKind::ALL
+            .into_iter()
+            .filter(|kind| filters.iter().all(|filter| filter.kind != *kind))
+            .map(|kind| (kind, collectors.add_collector(facet_collector(kind))))
+            .collect();
+        let mut fruits = searcher.search(&restricted(None), &collectors)?;
+        let total = count.extract(&mut fruits);
+        let top_docs = top.map(|top| top.extract(&mut fruits)).unwrap_or_default();
+
+        let mut facets = Facets::default();
+        for (kind, handle) in unfiltered_facets {
+            *facet_list(&mut facets, kind) = facet_counts(&handle.extract(&mut fruits), &[]);
+        }
+        for filter in &filters {
+            let counts = searcher.search(&restricted(Some(filter.kind)), &facet_collector(filter.kind))?;
+            *facet_list(&mut facets, filter.kind) = facet_counts(&counts, &filter.values);
+        }
+
+        let mut highlighter = Highlighter::new(&searcher, fields, matching.as_ref());
+        let hits = top_docs
+            .into_iter()
+            .map(|((score, _), address)| self.hit(&searcher, address, score, &mut highlighter))
+            .collect::<Result<_, _>>()?;
+        Ok(SearchResults { total, page, per_page, hits, facets })
+    }
+
+    /// The request's facet filters, one per facet with selected values.
+    fn filters(&self, request: &SearchQuery) -> Vec<Filter> {
+        FacetKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let values = query::selected(request, kind);
+                let field = self.inner.fields.facet(kind);
+                let terms: Vec<Term> =
+                    values.iter().map(|value| Term::from_facet(field, &Facet::from_path([value]))).collect();
+                (!terms.is_empty()).then(|| Filter {
+                    kind,
+                    values,
+                    query: Box::new(TermSetQuery::new(terms)),
+                })
+            })
+            .collect()
+    }
+
+    /// The query for the reader's words: every analysis parses them with its own analyzer
+    /// over its own fields, and a document matches through its language's fields.
+    fn matching(&self, text: &ReaderText) -> Matching {
+        // In each language, only the words its analysis keeps: a stop word alone must match
+        // nothing there, yet tantivy reads a clause left empty by a dropped word as "all".
+        let in_any_language = |phrases: &[String]| -> Box<dyn Query> {
+            let per_language = self
+                .inner
+                .parsers
+                .iter()
+                .map(|(parser, analyzer)| {
+                    let kept: Vec<String> =
+                        phrases.iter().filter(|phrase| has_terms(analyzer, phrase)).cloned().collect();
+                    let query: Box<dyn Query> = if kept.is_empty() {
+                        Box::new(EmptyQuery)
+                    } else {
+                        // Lenient: nothing in a tree we built ourselves is worth reporting.
+                        parser.build_query_from_user_input_ast_lenient(query::all_of(&kept)).0
+                    };
+                    (Occur::Should, query)
+                })
+                .collect();
+            Box::new(BooleanQuery::new(per_language))
+        };
+        let required = if text.required.is_empty() {
+            // Only exclusions ("-sport"): everything else.
+            Box::new(AllQuery) as Box<dyn Query>
+        } else {
+            in_any_language(&text.required)
+        };
+        // Exclusions apply across languages at once: a document has only one.
+        let excluded =
+            text.excluded.iter().map(|phrase| in_any_language(std::slice::from_ref(phrase))).collect();
+        Matching { required, excluded }
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: Score,
+        highlighter: &mut Highlighter<'_>,
+    ) -> Result<Hit, SearchError> {
+        let fields = &self.inner.fields;
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field, nth| {
+            doc.get_all(field).nth(nth).and_then(|value| value.as_str()).unwrap_or_default().to_owned()
+        };
+        let facets = |kind| -> Vec<String> {
+            doc.get_all(fields.facet(kind)).filter_map(|value| value.as_facet().map(facet_leaf)).collect()
+        };
+        let language = facets(FacetKind::Language).into_iter().next().unwrap_or_default();
+        let searchable = fields.language(suffix_for(&language));
+        let title = text(searchable.title, 0);
+        let generators = highlighter.for_language(&language)?;
+        Ok(Hit {
+            variant_id: doc.get_first(fields.variant_id).and_then(|value| value.as_i64()).unwrap_or_default(),
+            document_id: doc
+                .get_first(fields.document_id)
+                .and_then(|value| value.as_i64())
+                .unwrap_or_default(),
+            kind: facets(FacetKind::Kind).into_iter().next().unwrap_or_default(),
+            slug: text(fields.slug, 0),
+            title_html: highlight::title_html(generators.map(|(title, _)| title), &title),
+            snippet_html: highlight::snippet_html(
+                generators.map(|(_, body)| body),
+                &text(searchable.body, BODY_SUMMARY),
+                &text(searchable.body, BODY_TEXT),
+            ),
+            published_at: doc
+                .get_first(fields.published_at)
+                .and_then(|value| value.as_i64())
+                .unwrap_or_default(),
+            countries: facets(FacetKind::Country),
+            language,
+            score,
+        })
+    }
+}
+
+/// One facet's filter: any of its selected values.
+struct Filter {
+    kind: FacetKind,
+    /// The selected values, normalised.
+    values: Vec<String>,
+    /// Matches the variants with any of `values`.
+    query: Box<dyn Query>,
+}
+
+/// The reader's words as queries.
+struct Matching {
+    /// Matches the variants with every required word or phrase (scored).
+    required: Box<dyn Query>,
+    /// Each matches the variants with one excluded word or phrase.
+    excluded: Vec<Box<dyn Query>>,
+}
+
+impl Matching {
+    fn query(&self) -> Box<dyn Query> {
+        if self.excluded.is_empty() {
+            return self.required.box_clone();
+        }
+        let mut clauses = vec![(Occur::Must, self.required.box_clone())];
+        for excluded in &self.excluded {
+            clauses.push((Occur::MustNot, excluded.box_clone()));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// Snippet generators per analysis, made on first use: most pages show one or two languages.
+struct Highlighter<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    matching: Option<&'a Matching>,
+    generators: HashMap<&'static str, (SnippetGenerator, SnippetGenerator)>,
+}
+
+impl<'a> Highlighter<'a> {
+    fn new(searcher: &'a Searcher, fields: &'a Fields, matching: Option<&'a Matching>) -> Self {
+        Highlighter { searcher, fields, matching, generators: HashMap::new() }
+    }
+
+    /// The title and body generators for a hit's language; `None` when there are no words.
+    fn for_language(
+        &mut self,
+        language: &str,
+    ) -> Result<Option<&(SnippetGenerator, SnippetGenerator)>, SearchError> {
+        let Some(matching) = self.matching else {
+            return Ok(None);
+        };
+        let suffix = suffix_for(language);
+        if !self.generators.contains_key(suffix) {
+            let searchable = self.fields.language(suffix);
+            let query = matching.required.as_ref();
+            let mut title = SnippetGenerator::create(self.searcher, query, searchable.title)?;
+            // Titles are shown whole; the generator only has to find the words.
+            title.set_max_num_chars(TITLE_MAX_BYTES);
+            let mut body = SnippetGenerator::create(self.searcher, query, searchable.body)?;
+            body.set_max_num_chars(SNIPPET_BYTES);
+            self.generators.insert(suffix, (title, body));
+        }
+        Ok(self.generators.get(suffix))
+    }
+}
+
+/// What each facet field is filled with for one document (raw; normalised by the caller).
+fn facet_values(doc: &IndexDoc) -> [(FacetKind, Vec<String>); 6] {
+    let regions = doc
+        .countries
+        .iter()
+        .filter_map(|iso2| portico_geo::country(iso2.trim()))
+        .filter_map(|country| country.region)
+        .map(|region| region.code.to_owned())
+        .collect();
+    let year = time::OffsetDateTime::from_unix_timestamp(doc.published_at)
+        .map(|at| vec![at.year().to_string()])
+        .unwrap_or_default();
+    [
+        (FacetKind::Country, doc.countries.clone()),
+        (FacetKind::Region, regions),
+        (FacetKind::Theme, doc.themes.clone()),
+        (FacetKind::Kind, vec![doc.kind.clone()]),
+        (FacetKind::Year, year),
+        (FacetKind::Language, vec![doc.language.clone()]),
+    ]
+}
+
+/// The start of `text`, at most `max` bytes, cut at a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// Whether `analyzer` keeps any term of `phrase`.
+fn has_terms(analyzer: &TextAnalyzer, phrase: &str) -> bool {
+    let mut analyzer = analyzer.clone();
+    let mut stream = analyzer.token_stream(phrase);
+    stream.advance()
+}
+
+/// A query that filters without changing scores.
+fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+fn facet_collector(kind: FacetKind) -> FacetCollector {
+    let mut collector = FacetCollector::for_field(kind.field_name());
+    collector.add_facet(Facet::root());
+    collector
+}
+
+/// The counts of a facet's values, most frequent first; `selected` values are listed even
+/// when nothing has them, so a reader can still see and unselect them.
+fn facet_counts(counts: &FacetCounts, selected: &[String]) -> Vec<FacetCount> {
+    let mut list: Vec<FacetCount> = counts
+        .get(Facet::root())
+        .map(|(facet, count)| FacetCount { value: facet_leaf(facet.encoded_str()), count })
+        .collect();
+    for value in selected {
+        if !list.iter().any(|listed| &listed.value == value) {
+            list.push(FacetCount { value: value.clone(), count: 0 });
+        }
+    }
+    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    list
+}
+
+/// The value of a one-level facet, from its encoded form.
+fn facet_leaf(encoded: &str) -> String {
+    Facet::from_encoded(encoded.as_bytes().to_vec())
+        .ok()
+        .and_then(|facet| facet.to_path().first().map(|step| (*step).to_owned()))
+        .unwrap_or_default()
+}
+
+fn facet_list(facets: &mut Facets, kind: FacetKind) -> &mut Vec<FacetCount> {
+    match kind {
+        FacetKind::Country => &mut facets.country,
+        FacetKind::Region => &mut facets.region,
+        FacetKind::Theme => &mut facets.theme,
+        FacetKind::Kind => &mut facets.kind,
+        FacetKind::Year => &mut facets.year,
+        FacetKind::Language => &mut facets.language,
+    }
+}

@@ -1,0 +1,126 @@
+//! The index schema: stored fields for hits, one pair of text fields per analysis, facets.
+
+use tantivy::schema::{
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis::{OTHER, STEMMED, tokenizer_name};
+
+/// Which value of a `body_{suffix}` field is the summary.
+pub(crate) const BODY_SUMMARY: usize = 0;
+/// Which value of a `body_{suffix}` field is the body text.
+pub(crate) const BODY_TEXT: usize = 2;
+
+/// The fast field results are sorted by when the text is empty.
+pub(crate) const PUBLISHED_AT: &str = "published_at";
+
+/// The searchable fields of one analysis.
+pub(crate) struct LanguageFields {
+    /// The analysis's field suffix: a language code or [`OTHER`].
+    pub suffix: &'static str,
+    /// `title_{suffix}`, stored: hits show it.
+    pub title: Field,
+    /// `body_{suffix}`, stored: three values, [`BODY_SUMMARY`], the dateline and
+    /// [`BODY_TEXT`]. Stored once for search and snippets, so a queued document holds its
+    /// text once.
+    pub body: Field,
+}
+
+/// A facet: a field of [`Facet`](tantivy::schema::Facet) values counted per search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FacetKind {
+    Country,
+    Region,
+    Theme,
+    Kind,
+    Year,
+    Language,
+}
+
+impl FacetKind {
+    pub const ALL: [FacetKind; 6] = [
+        FacetKind::Country,
+        FacetKind::Region,
+        FacetKind::Theme,
+        FacetKind::Kind,
+        FacetKind::Year,
+        FacetKind::Language,
+    ];
+
+    /// The field's name in the schema.
+    pub fn field_name(self) -> &'static str {
+        match self {
+            FacetKind::Country => "country",
+            FacetKind::Region => "region",
+            FacetKind::Theme => "theme",
+            FacetKind::Kind => "kind",
+            FacetKind::Year => "year",
+            FacetKind::Language => "language",
+        }
+    }
+}
+
+/// Every field of the schema.
+pub(crate) struct Fields {
+    pub variant_id: Field,
+    pub document_id: Field,
+    pub site_id: Field,
+    pub published_at: Field,
+    pub slug: Field,
+    /// The facet fields, in [`FacetKind::ALL`] order.
+    facets: [Field; 6],
+    /// One entry per analysis: [`STEMMED`] in order, then [`OTHER`].
+    pub languages: Vec<LanguageFields>,
+}
+
+impl Fields {
+    /// The field of one facet.
+    pub fn facet(&self, kind: FacetKind) -> Field {
+        self.facets[kind as usize]
+    }
+
+    /// The searchable fields for a field suffix (from `analysis::suffix_for`).
+    pub fn language(&self, suffix: &str) -> &LanguageFields {
+        self.languages
+            .iter()
+            .find(|fields| fields.suffix == suffix)
+            // Any other suffix gets `OTHER`'s fields: `build` always adds them, last.
+            .unwrap_or_else(|| &self.languages[self.languages.len() - 1])
+    }
+}
+
+/// Builds the schema; the same code always builds an equal schema, which `open` relies on.
+pub(crate) fn build() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let variant_id = builder.add_i64_field("variant_id", INDEXED | STORED);
+    let document_id = builder.add_i64_field("document_id", STORED);
+    let site_id = builder.add_i64_field("site_id", INDEXED);
+    let published_at = builder.add_i64_field(PUBLISHED_AT, STORED | FAST);
+    let slug = builder.add_text_field("slug", STORED);
+    let facets = FacetKind::ALL.map(|kind| {
+        // Stored where hits show the value.
+        let options = match kind {
+            FacetKind::Country | FacetKind::Kind | FacetKind::Language => {
+                FacetOptions::default().set_stored()
+            }
+            FacetKind::Region | FacetKind::Theme | FacetKind::Year => FacetOptions::default(),
+        };
+        builder.add_facet_field(kind.field_name(), options)
+    });
+    let suffixes = STEMMED.iter().map(|analysis| analysis.code).chain([OTHER]);
+    let languages = suffixes
+        .map(|suffix| {
+            let indexing = TextFieldIndexing::default()
+                .set_tokenizer(&tokenizer_name(suffix))
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+            let options = TextOptions::default().set_indexing_options(indexing).set_stored();
+            LanguageFields {
+                suffix,
+                title: builder.add_text_field(&format!("title_{suffix}"), options.clone()),
+                body: builder.add_text_field(&format!("body_{suffix}"), options),
+            }
+        })
+        .collect();
+    let fields = Fields { variant_id, document_id, site_id, published_at, slug, facets, languages };
+    (builder.build(), fields)
+}

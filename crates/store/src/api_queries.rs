@@ -1,0 +1,279 @@
+//! Reads for the public JSON API: published releases a page at a time by keyset (so that a
+//! client walking the list never skips or repeats one while others are published), and one
+//! published release by id.
+//!
+//! Like `reading`, this module shows only what readers may see: a published variant whose
+//! publication time has come. It must never return a draft, a scheduled or an archived one.
+
+use std::collections::HashMap;
+
+use portico_content::{DocumentId, SiteId};
+use serde::Serialize;
+use time::{Date, Month, OffsetDateTime};
+
+use crate::{ReleaseFilter, Result, Store, StoreError, now, on_pool};
+
+/// Where a page of the API's release list starts: right after the release with this
+/// publication time and document id, in newest-first order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReleaseCursor {
+    /// The publication time of the last release already seen.
+    pub published_at: OffsetDateTime,
+    /// Its document id, which breaks ties between releases published at the same second.
+    pub id: DocumentId,
+}
+
+/// A published release as the public API shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublishedRelease {
+    /// Its document.
+    pub id: DocumentId,
+    /// The site that owns it.
+    pub site: SiteId,
+    /// Language code of this variant.
+    pub language: String,
+    /// URL slug.
+    pub slug: String,
+    /// Headline.
+    pub title: String,
+    /// The news in brief.
+    pub summary: String,
+    /// Place leading the body.
+    pub dateline: String,
+    /// Sanitized HTML of the body.
+    pub body_html: String,
+    /// When it went public.
+    pub published_at: OffsetDateTime,
+    /// When it was last saved.
+    pub updated_at: OffsetDateTime,
+    /// Country codes (ISO 3166-1 alpha-2, upper case), in the author's order.
+    pub countries: Vec<String>,
+    /// Theme slugs, in the author's order.
+    pub themes: Vec<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PublishedRow {
+    document_id: i64,
+    site_id: i64,
+    language: String,
+    slug: String,
+    title: String,
+    summary: String,
+    dateline: String,
+    body_html: String,
+    published_at: Option<OffsetDateTime>,
+    updated_at: OffsetDateTime,
+}
+
+/// What readers may see; the same rule as `reading::VISIBLE`, with the time as `$3`.
+const VISIBLE: &str = "v.kind = 'release' and v.status = 'published' and v.published_at is not null
+     and v.published_at <= $3";
+
+const COLUMNS: &str = "select v.document_id, v.site_id, v.language, v.slug, v.title, v.summary,
+            v.dateline, v.body_html, v.published_at, v.updated_at from variants v";
+
+/// The first instant of `year` and of the year after, for the year filter.
+fn year_bounds(year: Option<i32>) -> Result<(Option<OffsetDateTime>, Option<OffsetDateTime>)> {
+    let Some(year) = year else {
+        return Ok((None, None));
+    };
+    let start = |y: i32| {
+        Date::from_calendar_date(y, Month::January, 1)
+            .map(|d| d.midnight().assume_utc())
+            .map_err(|_| StoreError::UnknownReference { what: "year", value: y.to_string() })
+    };
+    Ok((Some(start(year)?), Some(start(year + 1)?)))
+}
+
+impl Store {
+    /// Up to `limit` of the site's published releases in `language` matching `filter`,
+    /// newest first (publication time, then document id, both descending), starting after
+    /// `after` when given.
+    pub async fn published_releases_after(
+        &self,
+        site: SiteId,
+        language: &str,
+        filter: &ReleaseFilter,
+        after: Option<ReleaseCursor>,
+        limit: u32,
+    ) -> Result<Vec<PublishedRelease>> {
+        let (from, until) = year_bounds(filter.year)?;
+        let sql = format!(
+            "{COLUMNS}
+             where v.site_id = $1 and v.language = $2 and {VISIBLE}
+               and ($4 is null or exists (select 1 from document_countries dc
+                                          where dc.document_id = v.document_id and dc.country = $4))
+               and ($5 is null or exists (select 1 from document_themes dt join themes t on t.id = dt.theme_id
+                                          where dt.document_id = v.document_id and t.slug = $5))
+               and ($6 is null or (v.published_at >= $6 and v.published_at < $7))
+               and ($8 is null or v.published_at < $8 or (v.published_at = $8 and v.document_id < $9))
+             order by v.published_at desc, v.document_id desc
+             limit $10"
+        );
+        let rows: Vec<PublishedRow> = on_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(site.0)
+                .bind(language)
+                .bind(now())
+                .bind(&filter.country)
+                .bind(&filter.theme)
+                .bind(from)
+                .bind(until)
+                .bind(after.map(|c| c.published_at))
+                .bind(after.map(|c| c.id.0))
+                .bind(i64::from(limit))
+                .fetch_all(pool)
+                .await
+        })?;
+        self.with_taxonomy(rows).await
+    }
+
+    /// The published release with this document id: the variant in `language` when given,
+    /// else its first published variant. `None` for anything a reader may not see.
+    pub async fn published_release_by_id(
+        &self,
+        document: DocumentId,
+        language: Option<&str>,
+    ) -> Result<Option<PublishedRelease>> {
+        let sql = format!(
+            "{COLUMNS}
+             where v.document_id = $1 and ($2 is null or v.language = $2) and {VISIBLE}
+             order by v.id limit 1"
+        );
+        let rows: Vec<PublishedRow> = on_pool!(self, |pool| {
+            sqlx::query_as(&sql).bind(document.0).bind(language).bind(now()).fetch_all(pool).await
+        })?;
+        Ok(self.with_taxonomy(rows).await?.into_iter().next())
+    }
+
+    /// Turns rows into releases, adding each one's countries and theme slugs.
+    async fn with_taxonomy(&self, rows: Vec<PublishedRow>) -> Result<Vec<PublishedRelease>> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.document_id).collect();
+        let mut countries = self.keys_by_document(&ids, COUNTRIES_SQL).await?;
+        let mut themes = self.keys_by_document(&ids, THEMES_SQL).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| PublishedRelease {
+                id: DocumentId(row.document_id),
+                site: SiteId(row.site_id),
+                countries: countries.remove(&row.document_id).unwrap_or_default(),
+                themes: themes.remove(&row.document_id).unwrap_or_default(),
+                language: row.language,
+                slug: row.slug,
+                title: row.title,
+                summary: row.summary,
+                dateline: row.dateline,
+                body_html: row.body_html,
+                // The VISIBLE condition guarantees a publication time.
+                published_at: row.published_at.unwrap_or(row.updated_at),
+                updated_at: row.updated_at,
+            })
+            .collect())
+    }
+
+    /// Runs `sql` (with `{ids}` standing for the id placeholders) and groups the keys it
+    /// returns by document, in the order returned.
+    async fn keys_by_document(&self, ids: &[i64], sql: &str) -> Result<HashMap<i64, Vec<String>>> {
+        let mut map: HashMap<i64, Vec<String>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(map);
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = sql.replace("{ids}", &placeholders.join(", "));
+        let rows: Vec<(i64, String)> = on_pool!(self, |pool| {
+            let mut query = sqlx::query_as(&sql);
+            for id in ids {
+                query = query.bind(id);
+            }
+            query.fetch_all(pool).await
+        })?;
+        for (id, key) in rows {
+            map.entry(id).or_default().push(key);
+        }
+        Ok(map)
+    }
+}
+
+const COUNTRIES_SQL: &str = "select document_id, country from document_countries
+     where document_id in ({ids}) order by document_id, position";
+
+const THEMES_SQL: &str = "select dt.document_id, t.slug from document_themes dt
+     join themes t on t.id = dt.theme_id
+     where dt.document_id in ({ids}) order by dt.document_id, dt.position";
+
+#[cfg(test)]
+mod tests {
+    use portico_content::{Draft, Kind, Status};
+
+    use super::*;
+    use crate::testing::TestDb;
+    use crate::{NewDocument, NewSite};
+
+    async fn site(store: &Store) -> SiteId {
+        store
+            .create_site(&NewSite {
+                key: "global".into(),
+                name: "Global".into(),
+                languages: vec!["en".into()],
+                country: None,
+                hosts: vec![],
+                names: Default::default(),
+                fallback_to_default: true,
+            })
+            .await
+            .expect("site")
+    }
+
+    async fn release(
+        store: &Store,
+        site: SiteId,
+        title: &str,
+        at: OffsetDateTime,
+        status: Status,
+    ) -> DocumentId {
+        let draft = Draft {
+            title: title.into(),
+            slug: portico_content::slugify(title),
+            countries: vec!["SV".into()],
+            published_at: Some(at),
+            ..Draft::default()
+        };
+        let new =
+            NewDocument { site, kind: Kind::Release, language: "en".into(), draft, status, author: None };
+        store.create_document(&new).await.expect("document").0
+    }
+
+    #[tokio::test]
+    async fn keyset_pages_walk_newest_first_and_skip_what_readers_may_not_see() {
+        for db in TestDb::each().await {
+            let store = &db.store;
+            let site = site(store).await;
+            let noon = time::macros::datetime!(2024-05-01 12:00 UTC);
+            let a = release(store, site, "Alpha", noon, Status::Published).await;
+            let b = release(store, site, "Beta", noon, Status::Published).await;
+            let c = release(store, site, "Gamma", noon - time::Duration::days(1), Status::Published).await;
+            let draft = release(store, site, "Draft", noon, Status::Draft).await;
+            let future =
+                release(store, site, "Later", now() + time::Duration::days(3), Status::Published).await;
+
+            let filter = ReleaseFilter::default();
+            let first = store.published_releases_after(site, "en", &filter, None, 2).await.expect("page");
+            let ids: Vec<DocumentId> = first.iter().map(|r| r.id).collect();
+            assert_eq!(ids, vec![b, a], "same second: the higher id first ({})", store.backend());
+            assert_eq!(first[0].countries, vec!["SV".to_owned()]);
+            let last = first.last().expect("two");
+            let cursor = ReleaseCursor { published_at: last.published_at, id: last.id };
+            let second =
+                store.published_releases_after(site, "en", &filter, Some(cursor), 2).await.expect("page");
+            assert_eq!(second.iter().map(|r| r.id).collect::<Vec<_>>(), vec![c]);
+
+            for hidden in [draft, future] {
+                assert!(store.published_release_by_id(hidden, None).await.expect("read").is_none());
+            }
+            let one = store.published_release_by_id(a, None).await.expect("read").expect("published");
+            assert_eq!(one.title, "Alpha");
+            assert!(store.published_release_by_id(a, Some("fr")).await.expect("read").is_none());
+        }
+    }
+}

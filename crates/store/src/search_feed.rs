@@ -1,0 +1,294 @@
+//! What the search indexer reads: the change log after a point, and documents' language
+//! variants with everything the index needs, marked visible or not.
+//!
+//! This module decides nothing about the index; it only reports what the database holds.
+//! Visibility here is the same rule every public read uses ([`crate::reading`]): published,
+//! and its publication time has come.
+
+use std::collections::HashMap;
+
+use portico_content::{DocumentId, SiteId, VariantId, markdown};
+use time::OffsetDateTime;
+
+use crate::{Result, Store, now, on_pool};
+
+/// One entry of the change log.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ChangeEntry {
+    /// Its id: entries are applied in this order, and an indexer remembers the last one.
+    pub id: i64,
+    /// When it was written.
+    pub at: OffsetDateTime,
+    /// The site the change belongs to, when it belongs to one.
+    pub site_id: Option<i64>,
+    /// What changed: `document`, `site`, `menu`, `feed`, ….
+    pub entity: String,
+    /// The id of what changed (a document id for `document`).
+    pub entity_id: i64,
+    /// How it changed: `create`, `update`, `published`, `draft`, `translate`, ….
+    pub action: String,
+}
+
+/// A language variant as the search index takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexableVariant {
+    /// The variant.
+    pub variant: VariantId,
+    /// Its document.
+    pub document: DocumentId,
+    /// The site that publishes it.
+    pub site: SiteId,
+    /// Language code.
+    pub language: String,
+    /// `release` or `page`.
+    pub kind: String,
+    /// Release slug or page path.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// The body as plain text, without Markdown.
+    pub body_text: String,
+    /// Dateline place.
+    pub dateline: String,
+    /// Country codes of the document, upper case, in order.
+    pub countries: Vec<String>,
+    /// Theme slugs of the document, in order.
+    pub themes: Vec<String>,
+    /// When it goes or went public, if set.
+    pub published_at: Option<OffsetDateTime>,
+    /// Whether readers may see it now: published, and its time has come.
+    pub visible: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct VariantRow {
+    id: i64,
+    document_id: i64,
+    site_id: i64,
+    language: String,
+    kind: String,
+    slug: String,
+    title: String,
+    summary: String,
+    body_markdown: String,
+    dateline: String,
+    status: String,
+    published_at: Option<OffsetDateTime>,
+}
+
+const VARIANT_COLUMNS: &str =
+    "v.id, v.document_id, v.site_id, v.language, v.kind, v.slug, v.title, v.summary,
+     v.body_markdown, v.dateline, v.status, v.published_at";
+
+/// The condition of [`crate::reading`]'s public reads, with the current time as parameter
+/// `param` (`"$2"`).
+fn visible_at(param: &str) -> String {
+    format!("v.status = 'published' and v.published_at is not null and v.published_at <= {param}")
+}
+
+impl Store {
+    /// Up to `limit` change-log entries after `after`, oldest first.
+    pub async fn changes_after(&self, after: i64, limit: i64) -> Result<Vec<ChangeEntry>> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select id, at, site_id, entity, entity_id, action from change_log
+                 where id > $1 order by id limit $2",
+            )
+            .bind(after)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+
+    /// The id of the newest change-log entry; `None` when nothing was ever written.
+    pub async fn last_change_id(&self) -> Result<Option<i64>> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_scalar::<_, Option<i64>>("select max(id) from change_log").fetch_one(pool).await
+        })?)
+    }
+
+    /// Every language variant of a document, visible or not, oldest first; empty when the
+    /// document does not exist (any more).
+    pub async fn indexable_variants(&self, document: DocumentId) -> Result<Vec<IndexableVariant>> {
+        let sql = format!("select {VARIANT_COLUMNS} from variants v where v.document_id = $1 order by v.id");
+        let rows: Vec<VariantRow> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).bind(document.0).fetch_all(pool).await)?;
+        self.complete(rows).await
+    }
+
+    /// Up to `limit` visible variants with ids above `after`, in id order: one page of a full
+    /// rebuild (pass the last id of a page to get the next).
+    pub async fn visible_variants_after(
+        &self,
+        after: VariantId,
+        limit: i64,
+    ) -> Result<Vec<IndexableVariant>> {
+        let sql = format!(
+            "select {VARIANT_COLUMNS} from variants v
+             where v.id > $1 and {} order by v.id limit $3",
+            visible_at("$2")
+        );
+        let rows: Vec<VariantRow> = on_pool!(self, |pool| {
+            sqlx::query_as(&sql).bind(after.0).bind(now()).bind(limit).fetch_all(pool).await
+        })?;
+        self.complete(rows).await
+    }
+
+    /// How many variants readers can see now, on every site.
+    pub async fn count_visible_variants(&self) -> Result<i64> {
+        let sql = format!("select count(*) from variants v where {}", visible_at("$1"));
+        Ok(on_pool!(self, |pool| sqlx::query_scalar(&sql).bind(now()).fetch_one(pool).await)?)
+    }
+
+    /// Documents with a variant that is published but dated in the future, with that date:
+    /// they become visible when the time comes, without a change-log entry to say so.
+    pub async fn published_later(&self) -> Result<Vec<(DocumentId, OffsetDateTime)>> {
+        let rows: Vec<(i64, OffsetDateTime)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select document_id, published_at from variants
+                 where status = 'published' and published_at is not null and published_at > $1",
+            )
+            .bind(now())
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(|(document, at)| (DocumentId(document), at)).collect())
+    }
+
+    /// Adds the documents' countries and themes and the plain body text to variant rows.
+    async fn complete(&self, rows: Vec<VariantRow>) -> Result<Vec<IndexableVariant>> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut documents: Vec<i64> = rows.iter().map(|row| row.document_id).collect();
+        documents.sort_unstable();
+        documents.dedup();
+        // Integers only, so the list is safe to inline; a page holds at most a few hundred.
+        let ids = documents.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+        let countries_sql = format!(
+            "select document_id, country from document_countries
+             where document_id in ({ids}) order by document_id, position"
+        );
+        let themes_sql = format!(
+            "select d.document_id, t.slug from document_themes d join themes t on t.id = d.theme_id
+             where d.document_id in ({ids}) order by d.document_id, d.position"
+        );
+        let country_rows: Vec<(i64, String)> =
+            on_pool!(self, |pool| sqlx::query_as(&countries_sql).fetch_all(pool).await)?;
+        let theme_rows: Vec<(i64, String)> =
+            on_pool!(self, |pool| sqlx::query_as(&themes_sql).fetch_all(pool).await)?;
+        let group = |rows: Vec<(i64, String)>| {
+            let mut by_document: HashMap<i64, Vec<String>> = HashMap::new();
+            for (document, value) in rows {
+                by_document.entry(document).or_default().push(value);
+            }
+            by_document
+        };
+        let countries = group(country_rows);
+        let themes = group(theme_rows);
+        let at = now();
+        Ok(rows
+            .into_iter()
+            .map(|row| IndexableVariant {
+                visible: row.status == "published" && row.published_at.is_some_and(|p| p <= at),
+                variant: VariantId(row.id),
+                document: DocumentId(row.document_id),
+                site: SiteId(row.site_id),
+                language: row.language,
+                kind: row.kind,
+                slug: row.slug,
+                title: row.title,
+                summary: row.summary,
+                body_text: markdown::plain_text(&row.body_markdown),
+                dateline: row.dateline,
+                countries: countries.get(&row.document_id).cloned().unwrap_or_default(),
+                themes: themes.get(&row.document_id).cloned().unwrap_or_default(),
+                published_at: row.published_at,
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use portico_content::{Draft, Kind, Status};
+
+    use crate::testing::TestDb;
+    use crate::{NewDocument, NewSite, NewTheme};
+
+    #[tokio::test]
+    async fn the_feed_reports_changes_and_visible_variants_on_both_databases() {
+        for db in TestDb::each().await {
+            let store = &db.store;
+            let site = store
+                .create_site(&NewSite {
+                    key: "global".into(),
+                    name: "Global".into(),
+                    languages: vec!["en".into()],
+                    country: None,
+                    hosts: vec![],
+                    names: Default::default(),
+                    fallback_to_default: true,
+                })
+                .await
+                .expect("site");
+            store
+                .upsert_theme(&NewTheme {
+                    slug: "health".into(),
+                    name: "Health".into(),
+                    description: String::new(),
+                })
+                .await
+                .expect("theme");
+            let before = store.last_change_id().await.expect("last change").unwrap_or(0);
+            let draft = |slug: &str, published: bool| Draft {
+                title: format!("Title {slug}"),
+                slug: slug.into(),
+                body_markdown: "Some **bold** words".into(),
+                countries: vec!["SV".into(), "GT".into()],
+                themes: vec!["health".into()],
+                published_at: published.then(crate::now),
+                ..Draft::default()
+            };
+            let new = |slug: &str, status: Status| NewDocument {
+                site,
+                kind: Kind::Release,
+                language: "en".into(),
+                draft: draft(slug, status == Status::Published),
+                status,
+                author: None,
+            };
+            let (public, public_variant) =
+                store.create_document(&new("public", Status::Published)).await.expect("doc");
+            let (hidden, _) = store.create_document(&new("hidden", Status::Draft)).await.expect("doc");
+
+            let changes = store.changes_after(before, 10).await.expect("changes");
+            let touched: Vec<i64> = changes.iter().map(|c| c.entity_id).collect();
+            assert_eq!(touched, [public.0, hidden.0], "{}", store.backend());
+            assert!(changes.iter().all(|c| c.entity == "document" && c.site_id == Some(site.0)));
+            assert_eq!(store.changes_after(before, 1).await.expect("changes").len(), 1, "the limit holds");
+
+            let variants = store.indexable_variants(public).await.expect("variants");
+            assert_eq!(variants.len(), 1);
+            let variant = &variants[0];
+            assert_eq!(variant.variant, public_variant);
+            assert!(variant.visible);
+            assert_eq!(variant.body_text.trim(), "Some bold words");
+            assert_eq!(variant.countries, ["SV", "GT"]);
+            assert_eq!(variant.themes, ["health"]);
+            let hidden_variants = store.indexable_variants(hidden).await.expect("variants");
+            assert!(!hidden_variants[0].visible, "a draft is not visible");
+
+            let visible =
+                store.visible_variants_after(portico_content::VariantId(0), 100).await.expect("page");
+            assert_eq!(visible.iter().map(|v| v.document).collect::<Vec<_>>(), [public]);
+            assert_eq!(store.count_visible_variants().await.expect("count"), 1);
+            let after_last = store.visible_variants_after(public_variant, 100).await.expect("page");
+            assert!(after_last.is_empty(), "keyset paging ends after the last id");
+            assert!(store.published_later().await.expect("later").is_empty());
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Translations: a document has one variant per language. The first variant written is the
+//! original; a translation remembers which revision of the original it was last saved
+//! against, and is out of date once the original has moved on.
+
+use portico_content::{DocumentId, Kind, SiteId, Status, UserId, VariantId};
+use serde::Serialize;
+
+use crate::{Result, Store, StoreError, now, on_pool};
+
+/// One language variant of a document, as the back office lists them.
+#[derive(Debug, Clone, Serialize)]
+pub struct VariantInfo {
+    /// Language code.
+    pub language: String,
+    /// Slug or path in that language.
+    pub slug: String,
+    /// Title in that language.
+    pub title: String,
+    /// Workflow status.
+    pub status: Status,
+    /// Revision of this variant.
+    pub revision: i32,
+    /// Whether this is the original the others translate.
+    pub original: bool,
+    /// For a translation: the original changed after this was last saved.
+    pub out_of_date: bool,
+}
+
+/// A document's state in each language of its site, for the translation status page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranslationRow {
+    /// The document.
+    pub document: DocumentId,
+    /// Release or page.
+    pub kind: String,
+    /// Its title in the original language.
+    pub title: String,
+    /// The original's language.
+    pub original_language: String,
+    /// Its variants.
+    pub variants: Vec<VariantInfo>,
+}
+
+#[derive(sqlx::FromRow)]
+struct InfoRow {
+    id: i64,
+    document_id: i64,
+    kind: String,
+    language: String,
+    slug: String,
+    title: String,
+    status: String,
+    revision: i32,
+    source_revision: Option<i32>,
+}
+
+fn infos(rows: Vec<InfoRow>) -> Result<Vec<(i64, String, VariantInfo)>> {
+    // Rows come ordered by document, then variant id: the first of each document is its original.
+    let mut out = Vec::with_capacity(rows.len());
+    let mut original: Option<(i64, i32)> = None;
+    for row in rows {
+        let is_original = original.is_none_or(|(doc, _)| doc != row.document_id);
+        if is_original {
+            original = Some((row.document_id, row.revision));
+        }
+        let original_revision = original.map_or(row.revision, |(_, r)| r);
+        let status =
+            row.status.parse().map_err(|_| StoreError::Corrupt(format!("status {:?}", row.status)))?;
+        let info = VariantInfo {
+            language: row.language,
+            slug: row.slug,
+            title: row.title,
+            status,
+            revision: row.revision,
+            original: is_original,
+            out_of_date: !is_original && row.source_revision.unwrap_or(0) < original_revision,
+        };
+        let _ = row.id;
+        out.push((row.document_id, row.kind, info));
+    }
+    Ok(out)
+}
+
+const INFO_COLUMNS: &str =
+    "select id, document_id, kind, language, slug, title, status, revision, source_revision from variants";
+
+impl Store {
+    /// Every variant of a document, the original first.
+    pub async fn variants_of(&self, document: DocumentId) -> Result<Vec<VariantInfo>> {
+        let sql = format!("{INFO_COLUMNS} where document_id = $1 order by id");
+        let rows: Vec<InfoRow> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).bind(document.0).fetch_all(pool).await)?;
+        Ok(infos(rows)?.into_iter().map(|(_, _, info)| info).collect())
+    }
+
+    /// Starts a translation of `document` into `language`, prefilled with the original's
+    /// fields, as a draft. A variant in that language already existing is a conflict.
+    pub async fn create_translation(
+        &self,
+        document: DocumentId,
+        language: &str,
+        author: Option<UserId>,
+    ) -> Result<VariantId> {
+        let at = now();
+        on_pool!(self, |pool| {
+            async {
+            let mut tx = pool.begin().await?;
+            let original: Option<(i64, i64, String, i32)> = sqlx::query_as(
+                "select id, site_id, kind, revision from variants where document_id = $1 order by id limit 1",
+            )
+            .bind(document.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((original_id, site, _kind, revision)) = original else {
+                return Err(StoreError::UnknownReference { what: "document", value: document.to_string() });
+            };
+            let id: i64 = sqlx::query_scalar(
+                "insert into variants (document_id, site_id, kind, language, slug, title, summary, body_markdown,
+                     body_html, dateline, programme, status, published_at, revision, created_at, updated_at,
+                     image_id, author_id, source_revision)
+                 select document_id, site_id, kind, $1, slug, title, summary, body_markdown, body_html, dateline,
+                     programme, 'draft', published_at, 1, $2, $2, image_id, $3, $4
+                 from variants where id = $5
+                 returning id",
+            )
+            .bind(language)
+            .bind(at)
+            .bind(author.map(|u| u.0))
+            .bind(revision)
+            .bind(original_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|err| match err.as_database_error() {
+                // Either (document, language) or (site, kind, language, slug) is taken; the
+                // first is what the caller can act on, and is checked below.
+                Some(db) if db.is_unique_violation() => StoreError::Conflict { field: "language" },
+                _ => StoreError::Database(err),
+            })?;
+            sqlx::query(
+                "insert into revisions (variant_id, number, snapshot, created_at, author_id)
+                 select $1, 1, r.snapshot, $2, $3 from revisions r
+                 where r.variant_id = $4 order by r.number desc limit 1",
+            )
+            .bind(id)
+            .bind(at)
+            .bind(author.map(|u| u.0))
+            .bind(original_id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "insert into change_log (at, site_id, entity, entity_id, action) values ($1, $2, 'document', $3, 'translate')",
+            )
+            .bind(at)
+            .bind(site)
+            .bind(document.0)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(VariantId(id))
+        }
+        .await
+        })
+    }
+
+    /// The published, visible variants of a document: (language, slug or path).
+    pub async fn published_translations(&self, document: DocumentId) -> Result<Vec<(String, String)>> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select language, slug from variants
+                 where document_id = $1 and status = 'published' and published_at is not null and published_at <= $2
+                 order by id",
+            )
+            .bind(document.0)
+            .bind(now())
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+
+    /// The document of `kind` on `site` that has a published variant at `slug` in any language.
+    pub async fn document_by_slug(&self, site: SiteId, kind: Kind, slug: &str) -> Result<Option<DocumentId>> {
+        let id: Option<i64> = on_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "select document_id from variants
+                 where site_id = $1 and kind = $2 and slug = $3 and status = 'published'
+                   and published_at is not null and published_at <= $4
+                 order by id limit 1",
+            )
+            .bind(site.0)
+            .bind(kind.as_str())
+            .bind(slug)
+            .bind(now())
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(id.map(DocumentId))
+    }
+
+    /// Every document of a site with its variants, for the translation status page.
+    pub async fn translation_status(&self, site: SiteId) -> Result<Vec<TranslationRow>> {
+        let sql = format!("{INFO_COLUMNS} where site_id = $1 order by document_id, id");
+        let rows: Vec<InfoRow> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).bind(site.0).fetch_all(pool).await)?;
+        let mut table: Vec<TranslationRow> = Vec::new();
+        for (document, kind, info) in infos(rows)? {
+            match table.last_mut() {
+                Some(row) if row.document.0 == document => row.variants.push(info),
+                _ => table.push(TranslationRow {
+                    document: DocumentId(document),
+                    kind,
+                    title: info.title.clone(),
+                    original_language: info.language.clone(),
+                    variants: vec![info],
+                }),
+            }
+        }
+        Ok(table)
+    }
+}

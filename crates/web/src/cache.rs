@@ -1,0 +1,845 @@
+//! The page cache: public pages kept in memory as rendered, with their compressed forms, so
+//! that a popular page costs a hash lookup instead of queries, a template and compression.
+//!
+//! What it keeps: `200` answers to GET and HEAD requests for a site's public pages (HTML,
+//! feeds, sitemaps, robots.txt) whose handler declared them `public` in `Cache-Control`,
+//! keyed by site, origin (scheme and host: absolute links differ), the full address as the
+//! client sent it (a `/sites/{key}` prefix changes every link) and the query. Never the back
+//! office, the API, media and assets (shared paths, already cheap), search (its index follows
+//! the change log on its own clock: a result page cached between a write and its indexing
+//! would stay stale), a request that carries a session cookie or credentials, or a response
+//! that sets a cookie — so a cached page never holds one user's content for another.
+//!
+//! When it forgets: each entry is tagged with what it shows — a release page with its own
+//! document, its related releases and its image; every other page with "the lists of its
+//! site" — and each change-log entry drops what it touches: a document's pages, and the lists
+//! of its site (and of every site when it is the global site, whose releases country sites
+//! show); a menu change drops the whole site; a site change, everything. This happens before
+//! a write request is answered (the write path reads the change log right after the handler
+//! committed), and within a second for writes of other processes and nodes and for scheduled
+//! publications (the background follower, [`App::follow_change_log`]). An entry also expires
+//! after [`MAX_AGE`], which bounds what the change log cannot say: a new release becoming
+//! "related" to an old one, an image's words edited on another node.
+//!
+//! A render that raced a write is not stored: an insert is refused when any invalidation
+//! happened since the render began. Memory is bounded by the byte count of every stored form;
+//! the least recently used entries go first. A hit takes one short lock and clones
+//! reference-counted bytes: no query, no I/O, no compression. An entry is stored with brotli
+//! and gzip forms at the fast settings every response used so far; its first hit hands it to a
+//! single background worker that replaces them with brotli at its best quality and gzip at
+//! level 9, so that pages read twice get the smallest bytes without making a miss slower.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use portico_content::{DocumentId, MediaId, SiteId};
+use portico_store::{ChangeEntry, StoreError};
+use time::OffsetDateTime;
+
+use crate::http::{Encoding, compress, etag_of, if_none_match_hits, negotiate};
+use crate::{App, Scope, WebError};
+
+/// The default memory bound, in MiB, of `portico serve --page-cache-mb`.
+pub const DEFAULT_PAGE_CACHE_MB: usize = 64;
+/// How long an entry may be served at most; see the module docs.
+pub const MAX_AGE: Duration = Duration::from_secs(300);
+/// How often the background follower reads the change log.
+pub const FOLLOW_EVERY: Duration = Duration::from_secs(1);
+/// Change-log entries read per query.
+const CHANGE_BATCH: i64 = 500;
+/// How long a gap in change-log ids may be waited for: on PostgreSQL a transaction that took
+/// an earlier id may commit after a later one (the search indexer waits the same).
+const GAP_GRACE: time::Duration = time::Duration::seconds(30);
+/// Bodies shorter than this are sent as they are, as [`crate::http::respond`] does.
+const MIN_COMPRESS: usize = 256;
+/// Above this size brotli's best quality costs seconds; a lower one is used.
+const BEST_BROTLI_MAX: usize = 128 * 1024;
+/// What an entry costs besides its bytes: key, maps, header map (an estimate).
+const ENTRY_OVERHEAD: usize = 512;
+
+/// Set by a handler on a page that shows single documents (a release page): their ids and
+/// those of its images. The cache then drops the page only when one of them changes, rather
+/// than with every change to its site's lists.
+#[derive(Debug, Clone, Default)]
+pub struct Shows {
+    /// The documents whose words the page shows.
+    pub documents: Vec<DocumentId>,
+    /// The media whose alternative text, caption or credit the page shows.
+    pub media: Vec<MediaId>,
+}
+
+/// What changed, as far as cached pages care; see [`App::changed`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// A document of a site: created, edited, translated, published, unpublished.
+    Document {
+        /// The site that owns it.
+        site: SiteId,
+        /// The document.
+        document: DocumentId,
+    },
+    /// The words around an image (or the image itself).
+    Media(MediaId),
+    /// The lists of a site: what its home, news, country pages, feeds and sitemap list.
+    Lists(SiteId),
+    /// Something every page of a site shows: its menu.
+    Site(SiteId),
+    /// Anything else, such as the sites themselves (names and links appear across sites).
+    Everything,
+}
+
+/// What an entry depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Tag {
+    /// Every page of a site.
+    Site(i64),
+    /// The pages of a site that list documents.
+    Lists(i64),
+    /// The pages that show this document.
+    Document(i64),
+    /// The pages that show this media item.
+    Media(i64),
+}
+
+/// One cached page.
+struct Entry {
+    /// The handler's headers, without those that depend on the coding sent.
+    headers: HeaderMap,
+    /// The strong validator of the identity bytes, without quotes or coding suffix.
+    etag: String,
+    identity: Bytes,
+    brotli: Option<Bytes>,
+    gzip: Option<Bytes>,
+    tags: Vec<Tag>,
+    stored: Instant,
+    /// Whether the best compression was asked for (on the first hit).
+    refined: AtomicBool,
+}
+
+impl Entry {
+    /// An entry for a rendered body with its compressed forms, at the fast quality of
+    /// [`compress`], when the body is large enough to be worth it: every form for an entry to
+    /// keep, only the `wanted` one for a single answer.
+    fn new(mut headers: HeaderMap, identity: Bytes, tags: Vec<Tag>, wanted: Option<Encoding>) -> Entry {
+        for name in [header::ETAG, header::CONTENT_ENCODING, header::CONTENT_LENGTH] {
+            headers.remove(name);
+        }
+        let compressible = identity.len() >= MIN_COMPRESS;
+        let form = |encoding: Encoding| {
+            (compressible && wanted.is_none_or(|w| w == encoding))
+                .then(|| Bytes::from(compress(&identity, encoding)))
+        };
+        Entry {
+            etag: etag_of(&identity),
+            brotli: form(Encoding::Brotli),
+            gzip: form(Encoding::Gzip),
+            headers,
+            identity,
+            tags,
+            stored: Instant::now(),
+            refined: AtomicBool::new(false),
+        }
+    }
+
+    /// Bytes this entry holds, every form counted.
+    fn size(&self, key: &str) -> usize {
+        let headers: usize = self.headers.iter().map(|(n, v)| n.as_str().len() + v.len()).sum();
+        self.identity.len()
+            + self.brotli.as_ref().map_or(0, Bytes::len)
+            + self.gzip.as_ref().map_or(0, Bytes::len)
+            + headers
+            + key.len()
+            + ENTRY_OVERHEAD
+    }
+
+    /// The answer to a request: `304` when the client's copy is current, else the best form
+    /// the client accepts that is ready — the same headers [`crate::http::respond`] sends.
+    fn respond(&self, request_headers: &HeaderMap) -> Response {
+        let wanted =
+            if self.identity.len() >= MIN_COMPRESS { negotiate(request_headers) } else { Encoding::Identity };
+        let (encoding, body) = match (wanted, &self.brotli, &self.gzip) {
+            (Encoding::Brotli, Some(brotli), _) => (Encoding::Brotli, brotli.clone()),
+            (Encoding::Gzip, _, Some(gzip)) => (Encoding::Gzip, gzip.clone()),
+            // Bodies too short to compress, and single answers to another coding.
+            _ => (Encoding::Identity, self.identity.clone()),
+        };
+        let not_modified = if_none_match_hits(request_headers, &self.etag);
+        let mut response = if not_modified {
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::NOT_MODIFIED;
+            response
+        } else {
+            Response::new(Body::from(body))
+        };
+        *response.headers_mut() = self.headers.clone();
+        let suffix = match encoding {
+            Encoding::Identity => "",
+            Encoding::Brotli => "-br",
+            Encoding::Gzip => "-gz",
+        };
+        if let Ok(etag) = HeaderValue::from_str(&format!("\"{}{suffix}\"", self.etag)) {
+            response.headers_mut().insert(header::ETAG, etag);
+        }
+        let token = match encoding {
+            Encoding::Identity => None,
+            Encoding::Brotli => Some("br"),
+            Encoding::Gzip => Some("gzip"),
+        };
+        if let (false, Some(token)) = (not_modified, token) {
+            response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
+        }
+        response
+    }
+}
+
+struct Slot {
+    entry: Arc<Entry>,
+    /// Its place in the recency order.
+    used: u64,
+    bytes: usize,
+}
+
+#[derive(Default)]
+struct Shelf {
+    entries: HashMap<Arc<str>, Slot>,
+    /// Last use → key: the first is the least recently used.
+    order: BTreeMap<u64, Arc<str>>,
+    tags: HashMap<Tag, HashSet<Arc<str>>>,
+    clock: u64,
+    bytes: usize,
+    /// Counts invalidations, so that a render that began before one is not stored.
+    epoch: u64,
+}
+
+impl Shelf {
+    fn remove(&mut self, key: &str) -> bool {
+        let Some(slot) = self.entries.remove(key) else { return false };
+        self.order.remove(&slot.used);
+        for tag in &slot.entry.tags {
+            if let Some(keys) = self.tags.get_mut(tag) {
+                keys.remove(key);
+                if keys.is_empty() {
+                    self.tags.remove(tag);
+                }
+            }
+        }
+        self.bytes -= slot.bytes;
+        true
+    }
+}
+
+#[derive(Default)]
+struct Counters {
+    hits: AtomicU64,
+    misses: AtomicU64,
+    evictions: AtomicU64,
+    invalidations: AtomicU64,
+    expirations: AtomicU64,
+}
+
+/// Published documents dated in the future: they turn visible then without a change-log entry.
+#[derive(Default)]
+struct Later(BTreeMap<OffsetDateTime, Vec<(DocumentId, SiteId)>>);
+
+impl Later {
+    fn add(&mut self, at: OffsetDateTime, document: DocumentId, site: SiteId) {
+        let due = self.0.entry(at).or_default();
+        if !due.contains(&(document, site)) {
+            due.push((document, site));
+        }
+    }
+
+    fn take_due(&mut self, now: OffsetDateTime) -> Vec<(DocumentId, SiteId)> {
+        let later = self.0.split_off(&(now + time::Duration::seconds(1)));
+        std::mem::replace(&mut self.0, later).into_values().flatten().collect()
+    }
+}
+
+/// Where the cache stands in the change log.
+struct Follower {
+    /// Every entry up to this id has been applied.
+    position: i64,
+    /// Entries after `position` already applied (read past a gap that may still fill).
+    applied: BTreeSet<i64>,
+    later: Later,
+}
+
+/// The cache itself; one per [`App`].
+pub(crate) struct PageCache {
+    capacity: usize,
+    state: std::sync::Mutex<Shelf>,
+    counters: Counters,
+    follower: tokio::sync::Mutex<Option<Follower>>,
+    /// One compression at a time, so that refining never takes more than one core.
+    refining: Arc<tokio::sync::Semaphore>,
+}
+
+impl PageCache {
+    /// A cache holding at most `capacity` bytes; 0 turns it off.
+    pub(crate) fn new(capacity: usize) -> PageCache {
+        PageCache {
+            capacity,
+            state: std::sync::Mutex::new(Shelf::default()),
+            counters: Counters::default(),
+            follower: tokio::sync::Mutex::new(None),
+            refining: Arc::new(tokio::sync::Semaphore::new(1)),
+        }
+    }
+
+    fn enabled(&self) -> bool {
+        self.capacity > 0
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, Shelf> {
+        // A poisoned lock still guards consistent maps: every update is completed before
+        // anything that could panic.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn epoch(&self) -> u64 {
+        self.state().epoch
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<Entry>> {
+        let mut state = self.state();
+        if state.entries.get(key)?.entry.stored.elapsed() > MAX_AGE {
+            state.remove(key);
+            self.counters.expirations.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+        let Shelf { entries, order, clock, .. } = &mut *state;
+        let slot = entries.get_mut(key)?;
+        if let Some(key) = order.remove(&slot.used) {
+            *clock += 1;
+            slot.used = *clock;
+            order.insert(*clock, key);
+        }
+        Some(slot.entry.clone())
+    }
+
+    /// Stores `entry` unless an invalidation happened since `epoch` or it is too large.
+    fn insert(&self, key: String, entry: Arc<Entry>, epoch: u64) {
+        let bytes = entry.size(&key);
+        if bytes > self.capacity / 4 {
+            return;
+        }
+        let mut state = self.state();
+        if state.epoch != epoch {
+            return;
+        }
+        let key: Arc<str> = Arc::from(key);
+        state.remove(&key);
+        for tag in &entry.tags {
+            state.tags.entry(*tag).or_default().insert(key.clone());
+        }
+        state.clock += 1;
+        let used = state.clock;
+        state.order.insert(used, key.clone());
+        state.bytes += bytes;
+        state.entries.insert(key, Slot { entry, used, bytes });
+        self.evict(&mut state);
+    }
+
+    fn evict(&self, state: &mut Shelf) {
+        while state.bytes > self.capacity {
+            let Some((_, key)) = state.order.pop_first() else { break };
+            state.remove(&key);
+            self.counters.evictions.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Puts the best-compressed forms in place of `old`'s, if `old` is still the entry.
+    fn refine(&self, key: &str, old: &Arc<Entry>, brotli: Bytes, gzip: Bytes) {
+        let mut state = self.state();
+        let Some(slot) = state.entries.get_mut(key) else { return };
+        if !Arc::ptr_eq(&slot.entry, old) {
+            return;
+        }
+        let entry = Entry {
+            headers: old.headers.clone(),
+            etag: old.etag.clone(),
+            identity: old.identity.clone(),
+            brotli: Some(brotli),
+            gzip: Some(gzip),
+            tags: old.tags.clone(),
+            stored: old.stored,
+            refined: AtomicBool::new(true),
+        };
+        let bytes = entry.size(key);
+        let before = slot.bytes;
+        slot.bytes = bytes;
+        slot.entry = Arc::new(entry);
+        state.bytes = state.bytes - before + bytes;
+        self.evict(&mut state);
+    }
+
+    /// Drops every entry tagged with one of `tags`.
+    fn invalidate(&self, tags: &HashSet<Tag>) {
+        let mut state = self.state();
+        state.epoch += 1;
+        let keys: HashSet<Arc<str>> =
+            tags.iter().filter_map(|tag| state.tags.get(tag)).flatten().cloned().collect();
+        for key in &keys {
+            state.remove(key);
+        }
+        self.counters.invalidations.fetch_add(keys.len() as u64, Ordering::Relaxed);
+    }
+
+    /// Drops everything.
+    fn clear(&self) {
+        let mut state = self.state();
+        let dropped = state.entries.len() as u64;
+        let epoch = state.epoch + 1;
+        *state = Shelf { epoch, ..Shelf::default() };
+        self.counters.invalidations.fetch_add(dropped, Ordering::Relaxed);
+    }
+}
+
+/// The cache key of a request, or `None` when its answer must not be cached.
+fn cache_key(request: &Request) -> Option<(String, SiteId)> {
+    let scope = request.extensions().get::<Scope>()?;
+    let path = request.uri().path();
+    let mut segments = path.trim_start_matches('/').split('/');
+    let is_search = segments.nth(1) == Some("search") && segments.next().is_none();
+    let headers = request.headers();
+    if is_search || headers.contains_key(header::AUTHORIZATION) || has_session_cookie(headers) {
+        return None;
+    }
+    let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+    Some((format!("{}|{}{}{path}{query}", scope.site.id.0, scope.origin, scope.base), scope.site.id))
+}
+
+/// Whether the request carries a back-office session cookie (valid or not).
+fn has_session_cookie(headers: &HeaderMap) -> bool {
+    use crate::admin::auth::{COOKIE, SECURE_COOKIE};
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.split_once('=').map(|(name, _)| name.trim()))
+        .any(|name| name == COOKIE || name == SECURE_COOKIE)
+}
+
+/// Whether a rendered `200` may be kept for others.
+fn storable(headers: &HeaderMap) -> bool {
+    !headers.contains_key(header::SET_COOKIE)
+        && headers
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim_start().starts_with("public"))
+}
+
+fn tags_of(site: SiteId, shows: Option<&Shows>) -> Vec<Tag> {
+    let mut tags = vec![Tag::Site(site.0)];
+    match shows {
+        Some(shows) => {
+            tags.extend(shows.documents.iter().map(|d| Tag::Document(d.0)));
+            tags.extend(shows.media.iter().map(|m| Tag::Media(m.0)));
+        }
+        None => tags.push(Tag::Lists(site.0)),
+    }
+    tags.sort_unstable();
+    tags.dedup();
+    tags
+}
+
+fn best_brotli(body: &[u8]) -> Bytes {
+    let quality = if body.len() <= BEST_BROTLI_MAX { 11 } else { 8 };
+    let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
+    let mut out = Vec::with_capacity(body.len() / 5);
+    let mut input = body;
+    // A Vec sink and a slice source: no I/O error is possible.
+    let _ = brotli::BrotliCompress(&mut input, &mut out, &params);
+    Bytes::from(out)
+}
+
+fn best_gzip(body: &[u8]) -> Bytes {
+    let mut encoder =
+        flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 4), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(body);
+    Bytes::from(encoder.finish().unwrap_or_default())
+}
+
+/// Serves cacheable requests from the cache, stores what they render, and brings the cache up
+/// to date with the change log after every write request (so that the writer's next request,
+/// and everybody's, sees the change).
+pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let cache = &app.inner.page_cache;
+    if method != Method::GET && method != Method::HEAD {
+        let response = next.run(request).await;
+        if method != Method::OPTIONS && cache.enabled() {
+            app.catch_up_after_write().await;
+        }
+        return response;
+    }
+    let Some((key, site)) = cache.enabled().then(|| cache_key(&request)).flatten() else {
+        return next.run(request).await;
+    };
+    if let Some(entry) = cache.get(&key) {
+        cache.counters.hits.fetch_add(1, Ordering::Relaxed);
+        if !entry.refined.swap(true, Ordering::Relaxed) && entry.identity.len() >= MIN_COMPRESS {
+            refine_in_background(app.clone(), key, entry.clone());
+        }
+        return entry.respond(request.headers());
+    }
+    cache.counters.misses.fetch_add(1, Ordering::Relaxed);
+    let epoch = cache.epoch();
+    // The handler renders the plain bytes once; codings and 304s are answered from the entry.
+    let client = request.headers().clone();
+    request.headers_mut().remove(header::ACCEPT_ENCODING);
+    request.headers_mut().remove(header::IF_NONE_MATCH);
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::CONTENT_ENCODING) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let identity = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(err) => return WebError::Internal(format!("cannot read a rendered page: {err}")).into_response(),
+    };
+    let keep = storable(&parts.headers);
+    let tags = tags_of(site, parts.extensions.get::<Shows>());
+    let wanted = if keep { None } else { Some(negotiate(&client)) };
+    let entry = Arc::new(Entry::new(parts.headers, identity, tags, wanted));
+    let response = entry.respond(&client);
+    if keep {
+        cache.insert(key, entry, epoch);
+    }
+    response
+}
+
+/// Computes an entry's best compressed forms on a blocking thread, one entry at a time.
+fn refine_in_background(app: App, key: String, entry: Arc<Entry>) {
+    let permits = app.inner.page_cache.refining.clone();
+    tokio::spawn(async move {
+        let Ok(_permit) = permits.acquire_owned().await else { return };
+        let identity = entry.identity.clone();
+        let forms = tokio::task::spawn_blocking(move || (best_brotli(&identity), best_gzip(&identity))).await;
+        if let Ok((brotli, gzip)) = forms {
+            app.inner.page_cache.refine(&key, &entry, brotli, gzip);
+        }
+    });
+}
+
+/// What a change-log entry changed.
+fn change_of(entry: &ChangeEntry) -> Change {
+    let site = entry.site_id.map(SiteId);
+    match (entry.entity.as_str(), site) {
+        ("document", Some(site)) => Change::Document { site, document: DocumentId(entry.entity_id) },
+        ("menu", Some(site)) => Change::Site(site),
+        // Subscribed feeds fill the "elsewhere" list.
+        ("feed_subscription", Some(site)) => Change::Lists(site),
+        ("site", _) => Change::Everything,
+        (_, Some(site)) => Change::Site(site),
+        (_, None) => Change::Everything,
+    }
+}
+
+impl App {
+    /// Drops the cached pages that show what changed. The write paths need not call it for
+    /// what the change log records (every write request is followed by a read of the change
+    /// log); it is for what the change log does not hold, such as an image's words.
+    pub fn changed(&self, change: Change) {
+        let mut tags = HashSet::new();
+        if self.tags_of_change(change, &mut tags) {
+            self.inner.page_cache.clear();
+        } else if !tags.is_empty() {
+            self.inner.page_cache.invalidate(&tags);
+        }
+    }
+
+    /// Adds the tags `change` drops; `true` when it drops everything.
+    fn tags_of_change(&self, change: Change, tags: &mut HashSet<Tag>) -> bool {
+        let lists = |site: SiteId, tags: &mut HashSet<Tag>| {
+            tags.insert(Tag::Lists(site.0));
+            // Country sites list the global site's releases about their country.
+            let sites = self.sites();
+            if sites.first().is_some_and(|global| global.id == site) {
+                tags.extend(sites.iter().map(|s| Tag::Lists(s.id.0)));
+            }
+        };
+        match change {
+            Change::Document { site, document } => {
+                tags.insert(Tag::Document(document.0));
+                lists(site, tags);
+            }
+            Change::Media(media) => {
+                tags.insert(Tag::Media(media.0));
+            }
+            Change::Lists(site) => lists(site, tags),
+            Change::Site(site) => {
+                tags.insert(Tag::Site(site.0));
+            }
+            Change::Everything => return true,
+        }
+        false
+    }
+
+    /// The page cache's counters in the Prometheus text format.
+    pub fn metrics_text(&self) -> String {
+        let cache = &self.inner.page_cache;
+        let (entries, bytes) = {
+            let state = cache.state();
+            (state.entries.len(), state.bytes)
+        };
+        let counters = &cache.counters;
+        let load = |c: &AtomicU64| c.load(Ordering::Relaxed);
+        let mut out = String::new();
+        for (name, kind, help, value) in [
+            ("hits_total", "counter", "Requests answered from the page cache.", load(&counters.hits)),
+            ("misses_total", "counter", "Cacheable requests that were rendered.", load(&counters.misses)),
+            (
+                "evictions_total",
+                "counter",
+                "Entries dropped, least recently used first, to stay within the memory bound.",
+                load(&counters.evictions),
+            ),
+            (
+                "invalidations_total",
+                "counter",
+                "Entries dropped because something they show changed.",
+                load(&counters.invalidations),
+            ),
+            ("expirations_total", "counter", "Entries dropped for their age.", load(&counters.expirations)),
+            ("entries", "gauge", "Pages in the page cache.", entries as u64),
+            ("bytes", "gauge", "Bytes the page cache holds, every compressed form counted.", bytes as u64),
+            ("capacity_bytes", "gauge", "The page cache's memory bound.", cache.capacity as u64),
+        ] {
+            out.push_str(&format!(
+                "# HELP portico_page_cache_{name} {help}\n# TYPE portico_page_cache_{name} {kind}\n\
+                 portico_page_cache_{name} {value}\n"
+            ));
+        }
+        out
+    }
+
+    /// Keeps the page cache in step with writes of other processes and nodes and with
+    /// publications that come due: reads the change log every [`FOLLOW_EVERY`]. Runs until
+    /// its task is dropped; does nothing when the cache is off.
+    pub async fn follow_change_log(self) {
+        if !self.inner.page_cache.enabled() {
+            return;
+        }
+        let mut failing = false;
+        loop {
+            match self.catch_up_cache().await {
+                Ok(()) if failing => {
+                    tracing::info!("the page cache follows the change log again");
+                    failing = false;
+                }
+                Ok(()) => {}
+                // Logged once per failing spell. Pages stay cached: with the database down,
+                // nothing changes them.
+                Err(err) if !failing => {
+                    tracing::warn!(error = %err, "cannot read the change log for the page cache; retrying");
+                    failing = true;
+                }
+                Err(_) => {}
+            }
+            tokio::time::sleep(FOLLOW_EVERY).await;
+        }
+    }
+
+    /// After a write request: applies what it wrote to the change log before it is answered.
+    async fn catch_up_after_write(&self) {
+        if let Err(err) = self.catch_up_cache().await {
+            tracing::warn!(error = %err, "cannot read the change log after a write; emptying the page cache");
+            self.inner.page_cache.clear();
+        }
+    }
+
+    /// Applies the change-log entries not applied yet, and the publications that came due.
+    async fn catch_up_cache(&self) -> Result<(), StoreError> {
+        let cache = &self.inner.page_cache;
+        let mut guard = cache.follower.lock().await;
+        let follower = match &mut *guard {
+            Some(follower) => follower,
+            None => {
+                let position = self.store().last_change_id().await?.unwrap_or(0);
+                let mut later = Later::default();
+                for (document, site, at) in self.store().future_publications(None).await? {
+                    later.add(at, document, site);
+                }
+                // Pages cached before the position was known may predate changes up to it.
+                cache.clear();
+                guard.insert(Follower { position, applied: BTreeSet::new(), later })
+            }
+        };
+        let now = portico_store::now();
+        let mut cursor = follower.position;
+        let mut settled = true;
+        let mut documents = Vec::new();
+        loop {
+            let entries = self.store().changes_after(cursor, CHANGE_BATCH).await?;
+            let mut tags = HashSet::new();
+            let mut everything = false;
+            for entry in &entries {
+                if !follower.applied.contains(&entry.id) {
+                    let change = change_of(entry);
+                    if let Change::Document { document, .. } = change {
+                        documents.push(document);
+                    }
+                    everything |= self.tags_of_change(change, &mut tags);
+                }
+                // The position moves over applied entries while no gap may still fill.
+                if settled && (entry.id == follower.position + 1 || entry.at < now - GAP_GRACE) {
+                    follower.position = entry.id;
+                    follower.applied.remove(&entry.id);
+                } else {
+                    settled = false;
+                    follower.applied.insert(entry.id);
+                }
+            }
+            // Dropped before anything else can fail, so that no read entry goes unapplied.
+            if everything {
+                cache.clear();
+            } else if !tags.is_empty() {
+                cache.invalidate(&tags);
+            }
+            match entries.last() {
+                Some(last) if entries.len() == CHANGE_BATCH as usize => cursor = last.id,
+                _ => break,
+            }
+        }
+        let mut tags = HashSet::new();
+        for (document, site) in follower.later.take_due(now) {
+            self.tags_of_change(Change::Document { site, document }, &mut tags);
+        }
+        if !tags.is_empty() {
+            cache.invalidate(&tags);
+        }
+        documents.sort_unstable();
+        documents.dedup();
+        for (document, site, at) in self.store().future_publications(Some(&documents)).await? {
+            follower.later.add(at, document, site);
+        }
+        Ok(())
+    }
+}
+
+/// `GET /metrics`: counters for Prometheus. Written by hand: a few counters do not need a
+/// metrics registry and its exporter.
+pub(crate) async fn metrics(State(app): State<App>) -> Response {
+    let headers = [
+        (header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"),
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    (headers, app.metrics_text()).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(body: &str, tags: Vec<Tag>) -> Arc<Entry> {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+        Arc::new(Entry::new(headers, Bytes::from(body.to_owned()), tags, Some(Encoding::Identity)))
+    }
+
+    #[test]
+    fn the_least_recently_used_entry_goes_first() {
+        let body = "x".repeat(1000);
+        let size = entry(&body, vec![]).size("k0");
+        let cache = PageCache::new(size * 4 + size / 2);
+        for n in 0..3 {
+            cache.insert(format!("k{n}"), entry(&body, vec![]), cache.epoch());
+        }
+        assert!(cache.get("k0").is_some(), "k0 is now the most recently used");
+        cache.insert("k3".into(), entry(&body, vec![]), cache.epoch());
+        cache.insert("k4".into(), entry(&body, vec![]), cache.epoch());
+        assert!(cache.get("k1").is_none(), "k1 was the least recently used");
+        assert!(cache.get("k0").is_some() && cache.get("k4").is_some());
+        assert!(cache.state().bytes <= cache.capacity);
+        assert_eq!(cache.counters.evictions.load(Ordering::Relaxed), 1);
+    }
+
+    #[test]
+    fn invalidation_drops_exactly_the_tagged_entries_and_refuses_stale_renders() {
+        let cache = PageCache::new(1 << 20);
+        cache.insert(
+            "release".into(),
+            entry("a", tags_of(SiteId(1), Some(&Shows { documents: vec![DocumentId(7)], media: vec![] }))),
+            0,
+        );
+        cache.insert("list".into(), entry("b", tags_of(SiteId(1), None)), 0);
+        cache.insert("other".into(), entry("c", tags_of(SiteId(2), None)), 0);
+        let started = cache.epoch();
+        cache.invalidate(&HashSet::from([Tag::Lists(1)]));
+        assert!(cache.get("list").is_none());
+        assert!(cache.get("release").is_some() && cache.get("other").is_some());
+        cache.insert("list".into(), entry("stale", vec![Tag::Lists(1)]), started);
+        assert!(cache.get("list").is_none(), "rendered before the invalidation: not stored");
+        cache.invalidate(&HashSet::from([Tag::Document(7)]));
+        assert!(cache.get("release").is_none());
+        cache.invalidate(&HashSet::from([Tag::Site(2)]));
+        assert!(cache.get("other").is_none());
+        let state = cache.state();
+        assert_eq!((state.entries.len(), state.bytes, state.tags.len(), state.order.len()), (0, 0, 0, 0));
+    }
+
+    #[test]
+    fn a_cached_entry_answers_codings_and_conditional_requests() {
+        let body = "<p>Protecting migrant children</p>".repeat(40);
+        let stored = entry(&body, vec![]);
+        let mut accept = HeaderMap::new();
+        accept.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip, br"));
+        let plain = stored.respond(&accept);
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none(), "no form for that coding");
+        let kept = Entry::new(stored.headers.clone(), stored.identity.clone(), vec![], None);
+        assert_eq!(
+            kept.respond(&accept).headers()[header::CONTENT_ENCODING],
+            "br",
+            "a kept entry has every form"
+        );
+        let refined = Arc::new(Entry {
+            brotli: Some(best_brotli(body.as_bytes())),
+            gzip: Some(best_gzip(body.as_bytes())),
+            headers: stored.headers.clone(),
+            etag: stored.etag.clone(),
+            identity: stored.identity.clone(),
+            tags: vec![],
+            stored: stored.stored,
+            refined: AtomicBool::new(true),
+        });
+        let compressed = refined.respond(&accept);
+        assert_eq!(compressed.headers()[header::CONTENT_ENCODING], "br");
+        let etag = compressed.headers()[header::ETAG].clone();
+        assert_eq!(etag.to_str().ok(), Some(format!("\"{}-br\"", etag_of(body.as_bytes())).as_str()));
+        let mut again = accept.clone();
+        again.insert(header::IF_NONE_MATCH, etag);
+        assert_eq!(refined.respond(&again).status(), StatusCode::NOT_MODIFIED);
+        let mut decoded = Vec::new();
+        let brotli = refined.brotli.clone().unwrap_or_default();
+        brotli::BrotliDecompress(&mut &brotli[..], &mut decoded).expect("unbrotli");
+        assert_eq!(decoded, body.as_bytes());
+    }
+
+    #[test]
+    fn session_cookies_and_search_are_never_cached() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("theme=dark; __Host-portico_session=abc"));
+        assert!(has_session_cookie(&headers));
+        headers.insert(header::COOKIE, HeaderValue::from_static("theme=dark"));
+        assert!(!has_session_cookie(&headers));
+        let mut public = HeaderMap::new();
+        public.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=0"));
+        assert!(storable(&public));
+        public.insert(header::SET_COOKIE, HeaderValue::from_static("a=b"));
+        assert!(!storable(&public));
+        let mut private = HeaderMap::new();
+        private.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        assert!(!storable(&private));
+    }
+}

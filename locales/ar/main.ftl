@@ -1,0 +1,670 @@
+# نصوص واجهة بورتيكو باللغة العربية.
+
+## التواريخ
+date-long = { $day } { $month } { $year }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+
+## الإطار
+skip-to-content = انتقل إلى المحتوى الرئيسي
+nav-main = القائمة الرئيسية
+nav-footer = تذييل الصفحة
+nav-breadcrumb = مسار التنقل
+breadcrumb-home = الرئيسية
+nav-news = الأخبار
+footer-un = جزء من منظومة الأمم المتحدة.
+language-switcher = اللغات
+language-current = { $language } (اللغة الحالية)
+
+## القوائم والبيانات الصحفية
+release-count = { $count ->
+    [zero] لا توجد بيانات صحفية
+    [one] بيان صحفي واحد
+    [two] بيانان صحفيان
+    [few] { $count } بيانات صحفية
+    [many] { $count } بيانًا صحفيًا
+   *[other] { $count } بيان صحفي
+}
+from-global-site = من الموقع العالمي
+translation-missing = هذه الصفحة غير متاحة باللغة { $language }. إليك النسخة باللغة { $original }.
+
+# عدد منفرد، مكتوب كما تكتب لغة الصفحة الأعداد.
+number = { $n }
+
+## الصفحة الرئيسية والصفحات والقوائم
+home-latest-news = آخر الأخبار
+home-all-releases = جميع البيانات الصحفية
+home-explore = استكشف
+page-in-this-section = في هذا القسم
+release-countries-label = البلدان
+pagination-label = التنقل بين الصفحات
+pagination-previous = السابق
+pagination-previous-label = الصفحة السابقة
+pagination-next = التالي
+pagination-next-label = الصفحة التالية
+pagination-page = الصفحة
+title-page = { $title } – الصفحة { $page }
+
+## قائمة الأخبار وعوامل التصفية
+news-heading = الأخبار والبيانات الصحفية
+news-about = أخبار عن { $country }
+news-description = البيانات الصحفية للمنظمة، من الأحدث إلى الأقدم.
+news-total-none = لم يُعثر على أي بيان صحفي.
+news-total-paged = { $releases } · الصفحة { $page } من { $pages }
+news-none = لا توجد بيانات صحفية تطابق عوامل التصفية هذه.
+news-filter-label = تصفية البيانات الصحفية
+filter-country = البلد
+filter-all-countries = جميع البلدان
+filter-theme = الموضوع
+filter-all-themes = جميع المواضيع
+filter-year = السنة
+filter-all-years = جميع السنوات
+filter-apply = تطبيق عوامل التصفية
+filter-active = عوامل التصفية المطبّقة
+filter-remove = إزالة
+filter-remove-label = إزالة عامل التصفية { $label }: { $value }
+filter-clear = مسح جميع عوامل التصفية
+feed-label = الأخبار: { $filters }
+feed-subtitle = البيانات الصحفية لـ{ $site }، من الأحدث إلى الأقدم.
+site-description = أخبار { $site } وبياناتها الصحفية وقصصها.
+
+## عناوين قوائم غير صحيحة
+bad-query = تعذّرت قراءة معلمات العنوان.
+bad-country = «{ $value }» ليس رمز بلد. استخدم رمزًا من حرفين وفق المعيار ISO 3166-1، مثل sv للسلفادور.
+bad-theme = «{ $value }» ليس من مواضيعنا.
+bad-year = «{ $value }» ليس سنة. استخدم أربعة أرقام، مثل 2015.
+bad-page = «{ $value }» ليس رقم صفحة. تبدأ أرقام الصفحات من ١.
+
+## بيان صحفي
+release-kicker = بيان صحفي
+release-about = عن هذا البيان
+release-media-contacts = { $count ->
+    [zero] جهات الاتصال الإعلامي
+    [one] جهة الاتصال الإعلامي
+    [two] جهتا الاتصال الإعلامي
+    [few] جهات الاتصال الإعلامي
+    [many] جهات الاتصال الإعلامي
+   *[other] جهات الاتصال الإعلامي
+}
+contact-phone = الهاتف:
+contact-email = البريد الإلكتروني:
+release-countries = البلدان
+release-themes = المواضيع
+release-partners = الشركاء
+release-programme = البرنامج
+related-releases = بيانات صحفية ذات صلة
+
+## أين نعمل
+nav-where-we-work = أين نعمل
+regions-label = المناطق
+region-other = أقاليم أخرى
+subregion-other = خارج مناطق الأمم المتحدة
+country-description = عملنا وأخبارنا في { $country }.
+country-releases = البيانات الصحفية
+country-all-releases = { $count ->
+    [zero] لا توجد بيانات صحفية عن { $country }
+    [one] البيان الصحفي الوحيد عن { $country }
+    [two] البيانان الصحفيان عن { $country }
+    [few] جميع البيانات الصحفية عن { $country } وعددها { $count }
+    [many] جميع البيانات الصحفية عن { $country } وعددها { $count }
+   *[other] جميع البيانات الصحفية عن { $country } وعددها { $count }
+}
+country-no-releases = لا توجد بعدُ بيانات صحفية عن { $country }.
+
+## أخبار من مصادر أخرى
+elsewhere-heading = أخبار من مصادر أخرى
+elsewhere-description = أخبار من الشركاء ومن مواقع أخرى نتابعها، من الأحدث إلى الأقدم.
+elsewhere-intro = أخبار من الشركاء ومن مواقع أخرى نتابعها. كل خبر ملك لمصدره؛ اتبع رابطه لقراءته هناك.
+elsewhere-newer = الأحدث
+elsewhere-newer-label = الأخبار الأحدث
+elsewhere-older = الأقدم
+elsewhere-older-label = الأخبار الأقدم
+elsewhere-none = لا شيء من مصادر أخرى حتى الآن.
+elsewhere-own-releases = بياناتنا الصحفية
+
+## صفحات الخطأ
+error-kicker = خطأ { $status }
+error-home-link = الانتقال إلى الصفحة الرئيسية
+error-news-link = قراءة أحدث البيانات الصحفية
+error-not-found-heading = الصفحة غير موجودة
+error-not-found-message = تعذّر العثور على الصفحة المطلوبة. ربما نُقلت، أو ربما يحتوي العنوان على خطأ.
+error-bad-request-heading = تعذّر فهم هذا الطلب
+error-bad-request-message = يُرجى التحقق من العنوان والمحاولة مرة أخرى.
+error-forbidden-heading = غير مسموح
+error-forbidden-message = لا يسمح لك دورك بهذا الإجراء هنا. اطلب ذلك من أحد المديرين إن كنت تحتاج إليه.
+error-csrf-message = انتهت صلاحية هذا النموذج أو أُرسل من موقع آخر. ارجع إلى الصفحة السابقة وأعد تحميلها ثم حاول مرة أخرى.
+error-too-many-heading = يُرجى الانتظار
+error-too-many-message = { $seconds ->
+    [zero] محاولات فاشلة كثيرة جدًا. حاول مرة أخرى الآن.
+    [one] محاولات فاشلة كثيرة جدًا. حاول مرة أخرى بعد ثانية واحدة.
+    [two] محاولات فاشلة كثيرة جدًا. حاول مرة أخرى بعد ثانيتين.
+    [few] محاولات فاشلة كثيرة جدًا. حاول مرة أخرى بعد { $seconds } ثوانٍ.
+    [many] محاولات فاشلة كثيرة جدًا. حاول مرة أخرى بعد { $seconds } ثانية.
+   *[other] محاولات فاشلة كثيرة جدًا. حاول مرة أخرى بعد { $seconds } ثانية.
+}
+error-too-large-heading = الحجم كبير جدًا
+error-server-heading = حدث خطأ من جانبنا
+error-server-message = تعذّر عرض الصفحة. يُرجى المحاولة مرة أخرى بعد قليل.
+
+## لوحة الإدارة: الإطار والتنقل
+admin-nav-label = لوحة الإدارة
+admin-nav-documents = الوثائق
+admin-nav-media = الوسائط
+admin-nav-translations = الترجمات
+admin-nav-menus = القوائم
+admin-nav-sites = المواقع
+admin-nav-users = المستخدمون
+admin-nav-audit = سجل التدقيق
+admin-nav-feeds = الخلاصات
+admin-nav-account = الحساب
+admin-sign-out = تسجيل الخروج
+role-admin = مدير
+role-editor = محرر
+role-author = كاتب
+role-translator = مترجم
+
+## لوحة الإدارة: تسجيل الدخول
+admin-sign-in = تسجيل الدخول
+admin-sign-in-heading = تسجيل الدخول إلى بورتيكو
+field-email = البريد الإلكتروني
+field-password = كلمة المرور
+error-login-empty = أدخل عنوان بريدك الإلكتروني وكلمة المرور.
+error-login-wrong = لا يطابق هذا البريد الإلكتروني وكلمة المرور هذه أيَّ حساب.
+
+## لوحة الإدارة: إشعارات بعد إجراء
+notice-saved = حُفظ.
+notice-created = أُنشئ.
+notice-submitted = أُرسل للمراجعة.
+notice-published = نُشر.
+notice-scheduled = جُدول نشره.
+notice-unpublished = سُحب من الموقع العام.
+notice-archived = أُرشف.
+notice-returned = أُعيد إلى حالة المسودة.
+notice-restored = استُعيدت المراجعة بوصفها مراجعة جديدة.
+notice-uploaded = رُفع.
+notice-password = غُيّرت كلمة المرور. سُجّل الخروج من الجلسات الأخرى.
+notice-revoked = أُلغي الرمز المميز.
+notice-menu = حُفظت القائمة.
+notice-user = أُنشئ المستخدم.
+notice-loggedout = سجّلت الخروج.
+notice-language = تستخدم لوحة الإدارة الآن اللغة التي اخترتها.
+notice-token-once = انسخ الرمز المميز الآن: لن يُعرض إلا مرة واحدة.
+
+## لوحة الإدارة: كلمات مشتركة
+admin-all = الكل
+admin-filter = تصفية
+admin-save = حفظ
+admin-never = أبدًا
+admin-col-title = العنوان
+admin-col-kind = النوع
+admin-col-site = الموقع
+admin-col-language = اللغة
+admin-col-status = الحالة
+admin-col-name = الاسم
+admin-col-email = البريد الإلكتروني
+admin-col-role = الدور
+admin-col-sites = المواقع
+error-form-too-large = حجم النموذج أكبر من الحد المسموح به وهو { $mb } ميغابايت. اختصر النص وحاول مرة أخرى.
+error-form-unreadable = تعذّرت قراءة النموذج: { $reason }
+error-choose-site = اختر موقعًا.
+
+## لوحة الإدارة: الوثائق
+admin-new-release = بيان صحفي جديد
+admin-new-page = صفحة جديدة
+admin-filter-documents = تصفية الوثائق
+admin-kind = النوع
+admin-kind-releases = البيانات الصحفية
+admin-kind-pages = الصفحات
+admin-status = الحالة
+admin-documents-caption = الوثائق، من الأحدث تعديلًا إلى الأقدم
+admin-col-last-saved = آخر حفظ
+admin-no-documents = لا توجد وثائق مطابقة.
+kind-release = بيان صحفي
+kind-page = صفحة
+status-draft = مسودة
+status-in_review = قيد المراجعة
+status-scheduled = مجدول
+status-published = منشور
+status-archived = مؤرشف
+status-unknown = غير معروف
+
+## لوحة الإدارة: المحرر
+admin-title-edit = تحرير: { $title }
+admin-revisions = المراجعات
+admin-view-on-site = عرض على الموقع
+admin-doc-revision = المراجعة { $number }
+admin-doc-saved = حُفظ في { $time }
+admin-doc-publication-time = موعد النشر { $time }
+admin-errors-heading = { $count ->
+    [zero] لم يُحفظ شيء.
+    [one] لم يُحفظ شيء: يُرجى إصلاح مشكلة واحدة
+    [two] لم يُحفظ شيء: يُرجى إصلاح مشكلتين
+    [few] لم يُحفظ شيء: يُرجى إصلاح { $count } مشكلات
+    [many] لم يُحفظ شيء: يُرجى إصلاح { $count } مشكلةً
+   *[other] لم يُحفظ شيء: يُرجى إصلاح { $count } مشكلة
+}
+field-site = الموقع
+field-title = العنوان
+field-slug = معرّف الرابط
+field-path = المسار
+field-slug-or-path = معرّف الرابط أو المسار
+hint-slug-release = نهاية العنوان، كما في /ar/news/المعرّف. إذا تُرك فارغًا، يُستخرج من العنوان.
+hint-slug-page = العنوان بعد رمز اللغة، مثل our-work/partnerships.
+field-dateline = المكان
+hint-dateline = المكان الذي يصدر منه البيان، مثل سان سلفادور.
+field-published-at = التاريخ والوقت (بالتوقيت العالمي)
+hint-published-at = يظهر بوصفه تاريخ البيان. يُستخدم عند النشر الفوري إذا كان في الماضي.
+field-publication-time = موعد النشر
+field-summary = الملخص
+hint-summary = جملة أو جملتان: الخبر باختصار، ويُستخدم في القوائم والخلاصات ونتائج البحث.
+field-body = النص (Markdown)
+field-body-short = النص
+hint-body = ## للعناوين الفرعية، **غامق**، *مائل*، [روابط](https://…)، - للقوائم، > للاقتباسات.
+field-countries = البلدان
+hint-countries = رموز ISO من حرفين، تفصل بينها فواصل، مثل SV, GT, HN.
+field-themes = المواضيع
+field-partners = المنظمات الشريكة
+field-partners-short = الشركاء
+field-programme = البرنامج
+field-contacts = جهات الاتصال الإعلامي
+field-contacts-short = جهات الاتصال
+field-image = الصورة الرئيسية
+admin-no-image = بلا صورة
+admin-image-no-alt = { $file } (لا يوجد نص بديل بعد)
+hint-image-link = ارفع الصور من صفحة الوسائط.
+hint-image = تحتاج الصورة إلى نص بديل قبل أن يمكن نشر البيان.
+admin-create-draft = إنشاء مسودة
+admin-preview = معاينة
+admin-preview-hint = اضغط «معاينة» لترى النص كما سيراه القرّاء.
+admin-workflow = سير العمل
+admin-publish-at = النشر في (بالتوقيت العالمي)
+workflow-submit = إرسال للمراجعة
+workflow-publish = النشر الآن
+workflow-schedule = جدولة النشر
+workflow-return = إعادة إلى المسودة
+workflow-unpublish = إلغاء النشر
+workflow-archive = أرشفة
+workflow-restore-draft = إرجاع إلى المسودة
+admin-conflict = حفظ شخص آخر هذه الوثيقة أثناء تحريرك لها (وهي الآن في المراجعة { $revision }). لم يُحفظ شيء. نصّك محفوظ أدناه: قارنه بنصّه في صفحة «المراجعات»، ثم احفظ مرة أخرى لتحلّ نسختك محل نسخته.
+error-published-at = أدخل تاريخًا ووقتًا، مثل 2026-11-28T09:00.
+error-image-site = اختر صورة من هذا الموقع.
+error-image-list = اختر صورة من القائمة.
+error-slug-taken-release = يستخدم بيان آخر بهذه اللغة معرّف الرابط هذا بالفعل.
+error-slug-taken-page = لصفحة أخرى بهذه اللغة هذا المسار بالفعل.
+error-not-in-list = «{ $value }» غير موجود في القائمة.
+error-lost-revision = فقد النموذج رقم المراجعة؛ أعد تحميل الصفحة.
+workflow-need-time = اختر تاريخ النشر ووقته (بالتوقيت العالمي).
+workflow-time-passed = مضى موعد النشر المختار. اختر موعدًا في المستقبل، أو انشر الآن.
+workflow-unknown = إجراء غير معروف في سير العمل.
+workflow-refused = لا يمكن نقل وثيقة حالتها «{ $from }» إلى الحالة «{ $to }».
+workflow-image-alt = ليس للصورة الرئيسية نص بديل. أضفه من صفحة الوسائط قبل النشر.
+workflow-status-changed = غيّر شخص آخر حالة هذه الوثيقة للتو. أعد تحميل الصفحة وحاول مرة أخرى.
+error-required = هذا الحقل مطلوب.
+error-too-long = { $max ->
+    [zero] لا يُسمح بأي حرف.
+    [one] حرف واحد على الأكثر.
+    [two] حرفان على الأكثر.
+    [few] { $max } أحرف على الأكثر.
+    [many] { $max } حرفًا على الأكثر.
+   *[other] { $max } حرف على الأكثر.
+}
+error-control-characters = يحتوي على محارف تحكم.
+error-invalid-slug = استخدم أحرفًا لاتينية صغيرة وأرقامًا وشرطات مفردة، بحد أقصى ٨٠ حرفًا.
+error-invalid-path = استخدم كلمات بأحرف لاتينية صغيرة تصل بينها شرطات، مع / بين المستويات (our-work/partnerships).
+error-unknown-country = «{ $code }» ليس رمز بلد وفق المعيار ISO 3166-1.
+
+## لوحة الإدارة: المراجعات
+admin-title-revisions = المراجعات: { $title }
+admin-back-to-editor = العودة إلى المحرر
+admin-revisions-caption = المراجعات، من الأحدث إلى الأقدم
+admin-col-revision = المراجعة
+admin-col-saved = تاريخ الحفظ
+admin-col-by = بواسطة
+admin-col-from = من
+admin-col-to = إلى
+admin-restore = استعادة
+admin-current = الحالية
+admin-author-import = استيراد
+admin-compare-from = المقارنة ابتداءً من المراجعة { $number }
+admin-compare-to = المقارنة حتى المراجعة { $number }
+admin-restore-revision = استعادة المراجعة { $number }
+admin-compare = مقارنة المراجعتين المحددتين
+admin-title-diff = المراجعة { $from } ← { $to }
+admin-diff-heading = التغييرات من المراجعة { $from } إلى المراجعة { $to }
+admin-all-revisions = جميع المراجعات
+admin-diff-removed = محذوف:
+admin-diff-added = مضاف:
+admin-diff-same = المراجعتان متطابقتان.
+error-choose-revisions = اختر مراجعتين للمقارنة.
+error-no-revision = لا توجد مراجعة برقم { $number }.
+restore-stale = حفظ شخص ما هذه الوثيقة للتو. أعد تحميل الصفحة وحاول مرة أخرى.
+restore-slug-taken = صار معرّف الرابط في تلك المراجعة مستخدمًا في وثيقة أخرى؛ استعدها يدويًا.
+
+## لوحة الإدارة: الوسائط
+admin-title-media = الوسائط
+admin-upload = رفع
+field-file = الملف
+hint-file = صور JPEG أو PNG أو WebP، أو ملفات PDF؛ بحد أقصى { $mb } ميغابايت.
+field-alt = النص البديل
+hint-alt = ما تُظهره الصورة، لمن لا يستطيعون رؤيتها. مطلوب قبل نشر أي بيان يتضمن هذه الصورة.
+field-caption = التعليق
+field-credit = حقوق الصورة
+admin-no-alt = لا يوجد نص بديل
+admin-nothing-uploaded = لم يُرفع شيء بعد.
+admin-size-mb = { $size } ميغابايت
+admin-all-media = جميع الوسائط
+admin-original-file = الملف الأصلي
+admin-pixels = بكسل
+admin-uploaded-at = رُفع في { $time }
+error-media-text-too-long = { $max ->
+    [zero] لا يُسمح بأي حرف في النص البديل والتعليق وحقوق الصورة.
+    [one] يجب ألا يتجاوز النص البديل والتعليق وحقوق الصورة حرفًا واحدًا.
+    [two] يجب ألا يتجاوز النص البديل والتعليق وحقوق الصورة حرفين.
+    [few] يجب ألا يتجاوز النص البديل والتعليق وحقوق الصورة { $max } أحرف.
+    [many] يجب ألا يتجاوز النص البديل والتعليق وحقوق الصورة { $max } حرفًا.
+   *[other] يجب ألا يتجاوز النص البديل والتعليق وحقوق الصورة { $max } حرف.
+}
+error-upload-too-large = يجب ألا يتجاوز حجم الملف المرفوع { $mb } ميغابايت.
+error-upload-unreadable = تعذّرت قراءة الملف المرفوع: { $reason }
+media-empty = الملف فارغ.
+media-too-large = حجم الملف { $size } ميغابايت؛ والحد الأقصى لحجم الملفات { $max } ميغابايت.
+media-not-image = هذا الملف ليس صورة JPEG أو PNG أو WebP.
+media-not-pdf = هذا الملف ليس وثيقة PDF.
+media-corrupt = الملف تالف أو غير مكتمل ({ $detail }).
+media-too-many-pixels = أبعاد الصورة { $width } × { $height } بكسل؛ والحد الأقصى { $side } بكسل لكل ضلع و{ $megapixels } ميغابكسل إجمالًا.
+media-encode-failed = تعذّر تحويل الصورة ({ $detail }).
+
+## لوحة الإدارة: القوائم
+admin-title-menu = قائمة { $site }
+admin-sites-label = المواقع
+admin-menu-hint = تظهر الصفوف بترتيب أرقامها. يوضع العنصر الفرعي تحت أقرب عنصر رئيسي فوقه. أفرغ التسمية لحذف صف؛ واملأ صفًا فارغًا لإضافة صف. تُكتب المسارات من دون رمز اللغة ({ $language })، هكذا:
+admin-col-order = الترتيب
+admin-col-label = التسمية
+admin-col-path = المسار
+admin-col-sub-item = عنصر فرعي
+admin-row-order = ترتيب الصف { $row }
+admin-row-label = تسمية الصف { $row }
+admin-row-path = مسار الصف { $row }
+admin-row-child = الصف { $row } عنصر فرعي
+admin-save-menu = حفظ القائمة
+error-menu-row = الصف { $row }: لا تتجاوز التسميات ١٠٠ حرف؛ والمسارات تُكتب مثل our-work/partnerships.
+error-menu-first-child = لا يمكن أن يكون الصف الأول عنصرًا فرعيًا: لا يوجد شيء فوقه.
+
+## لوحة الإدارة: سجل التدقيق
+admin-title-audit = سجل التدقيق
+admin-filter-audit = تصفية سجل التدقيق
+admin-audit-user = المستخدم
+admin-audit-action = الإجراء يبدأ بـ
+admin-audit-site = مفتاح الموقع
+admin-audit-since = من
+admin-audit-until = إلى
+admin-audit-caption = الإجراءات ذات الصلاحيات الخاصة، من الأحدث إلى الأقدم
+admin-col-when = التوقيت
+admin-col-who = المستخدم
+admin-col-action = الإجراء
+admin-col-on = على
+admin-col-detail = التفاصيل
+admin-col-client = من
+admin-no-entries = لا توجد إدخالات مطابقة.
+error-date-field = { $field }: أدخل تاريخًا، مثل 2026-11-28.
+
+## لوحة الإدارة: حسابك
+admin-title-account = حسابك
+admin-you-are = أنت { $email }، { $role } في { $sites }.
+admin-all-sites = جميع المواقع
+admin-change-password = تغيير كلمة المرور
+field-current-password = كلمة المرور الحالية
+field-new-password = كلمة المرور الجديدة
+hint-new-password = { $min ->
+    [zero] سيُسجَّل الخروج من الجلسات الأخرى.
+    [one] حرف واحد على الأقل. سيُسجَّل الخروج من الجلسات الأخرى.
+    [two] حرفان على الأقل. سيُسجَّل الخروج من الجلسات الأخرى.
+    [few] { $min } أحرف على الأقل. سيُسجَّل الخروج من الجلسات الأخرى.
+    [many] { $min } حرفًا على الأقل. سيُسجَّل الخروج من الجلسات الأخرى.
+   *[other] { $min } حرف على الأقل. سيُسجَّل الخروج من الجلسات الأخرى.
+}
+field-confirm-password = تأكيد كلمة المرور الجديدة
+admin-change-password-button = تغيير كلمة المرور
+admin-api-tokens = رموز واجهة برمجة التطبيقات
+admin-tokens-hint = يتيح الرمز المميز لبرنامج ما استخدام واجهة JSON البرمجية بصلاحياتك. أرسله في هذا الترويس:
+admin-new-token = رمزك المميز الجديد
+admin-new-token-hint = (انسخه الآن؛ لن يُعرض مرة أخرى):
+admin-col-created = تاريخ الإنشاء
+admin-col-last-used = آخر استخدام
+admin-revoke = إلغاء
+admin-token-revoked = ملغى
+admin-revoke-token = إلغاء { $name }
+field-token-name = اسم رمز مميز جديد
+admin-create-token = إنشاء رمز مميز
+admin-language = لغة لوحة الإدارة
+admin-language-hint = لك وحدك، في هذا المتصفح. يحتفظ الموقع العام بلغاته.
+admin-language-browser = حسب لغة المتصفح
+admin-language-button = استخدام هذه اللغة
+error-language = اختر إحدى اللغات المعروضة.
+error-password-current = كلمة المرور الحالية غير صحيحة.
+error-password-short = { $min ->
+    [zero] اختر كلمة مرور جديدة.
+    [one] اختر كلمة مرور جديدة من حرف واحد على الأقل.
+    [two] اختر كلمة مرور جديدة من حرفين على الأقل.
+    [few] اختر كلمة مرور جديدة من { $min } أحرف على الأقل.
+    [many] اختر كلمة مرور جديدة من { $min } حرفًا على الأقل.
+   *[other] اختر كلمة مرور جديدة من { $min } حرف على الأقل.
+}
+error-password-differ = كلمتا المرور الجديدتان مختلفتان.
+error-token-name = سمِّ الرمز المميز (بحد أقصى ١٠٠ حرف) باسم ما سيستخدمه.
+
+## لوحة الإدارة: المستخدمون
+admin-title-users = المستخدمون
+admin-add-user = إضافة مستخدم
+field-name = الاسم
+field-role = الدور
+field-initial-password = كلمة المرور الأولية
+admin-sites-not-for-admins = المواقع (غير لازمة للمديرين)
+admin-add-user-button = إضافة المستخدم
+admin-sites-all = الكل
+error-unknown-site = موقع غير معروف: «{ $key }».
+error-email = أدخل عنوان بريد إلكتروني صالحًا.
+error-user-password = { $min ->
+    [zero] يجب إدخال كلمة مرور.
+    [one] يجب أن تتكون كلمة المرور من حرف واحد على الأقل.
+    [two] يجب أن تتكون كلمة المرور من حرفين على الأقل.
+    [few] يجب أن تتكون كلمة المرور من { $min } أحرف على الأقل.
+    [many] يجب أن تتكون كلمة المرور من { $min } حرفًا على الأقل.
+   *[other] يجب أن تتكون كلمة المرور من { $min } حرف على الأقل.
+}
+error-role = اختر دورًا.
+error-user-exists = يوجد مستخدم بهذا البريد الإلكتروني بالفعل.
+
+## لوحة الإدارة: الخلاصات من مصادر أخرى
+admin-title-feeds = الخلاصات من مصادر أخرى
+admin-feeds-intro = يمكن لكل موقع متابعة خلاصات RSS أو Atom للشركاء والمواقع الأخرى. تظهر أخبارها في صفحة «{ $page }» بالموقع، مع ذكر مصدرها ورابط إليه. تُجلب الخلاصات حسب جدولها ومن عناوين عامة فقط، وتُنظَّف شفرة HTML فيها قبل حفظها.
+admin-col-source = المصدر
+admin-col-filters = عوامل التصفية
+admin-col-every = التواتر
+admin-col-last-fetch = آخر جلب
+admin-col-items = الأخبار
+admin-col-actions = الإجراءات
+admin-feed-untitled = (بالاسم الذي تحمله الخلاصة)
+admin-feed-keywords = الكلمات المفتاحية: { $terms }
+admin-feed-categories = الفئات: { $terms }
+admin-feed-all-items = جميع الأخبار
+admin-feed-every = { $minutes ->
+    [zero] باستمرار
+    [one] كل دقيقة
+    [two] كل دقيقتين
+    [few] كل { $minutes } دقائق
+    [many] كل { $minutes } دقيقة
+   *[other] كل { $minutes } دقيقة
+}
+feed-status-paused = متوقفة مؤقتًا
+feed-status-never = لم تُجلب بعد
+feed-status-ok = سليمة
+feed-status-not-modified = سليمة (دون تغيير)
+feed-status-failed = فشل الجلب
+admin-feed-fetch = الجلب الآن
+admin-feed-pause = إيقاف مؤقت
+admin-feed-resume = استئناف
+admin-feed-remove = إزالة
+admin-feed-none = لا يتابع هذا الموقع أي خلاصة.
+admin-feed-follow = متابعة خلاصة
+field-feed-url = عنوان الخلاصة
+field-feed-title = اسم المصدر
+hint-feed-title = يظهر بجانب كل خبر. اتركه فارغًا لاستخدام عنوان الخلاصة نفسها.
+field-feed-every = الجلب كل (بالدقائق)
+field-feed-keywords = الأخبار التي تذكر فقط
+hint-feed-keywords = كلمات مفتاحية تفصل بينها فواصل؛ إذا تُرك فارغًا، تُحفظ جميع الأخبار.
+field-feed-categories = الأخبار المصنفة في الفئات فقط
+hint-feed-categories = فئات تفصل بينها فواصل، بالأسماء التي تستخدمها الخلاصة؛ إذا تُرك فارغًا، تُحفظ جميع الأخبار.
+admin-feed-follow-button = متابعة هذه الخلاصة
+notice-feed-added = أُضيفت الخلاصة. اجلبها الآن، أو انتظر موعدها.
+notice-feed-removed = أُزيلت الخلاصة وأخبارها.
+notice-feed-enabled = استُؤنفت متابعة الخلاصة.
+notice-feed-disabled = أُوقفت الخلاصة مؤقتًا؛ وأُخفيت أخبارها.
+notice-feed-fetched = جُلبت.
+notice-feed-not-modified = جُلبت: لا جديد منذ المرة الأخيرة.
+notice-feed-failed = فشل الجلب؛ ويظهر السبب بجانب الخلاصة.
+error-feed-url-long = عنوان الخلاصة طويل جدًا.
+error-feed-url = عنوان الخلاصة: { $reason }.
+error-feed-title = لا يتجاوز اسم المصدر ٢٠٠ حرف.
+error-feed-every = { $max ->
+    [zero] اجلب كل { $min } إلى { $max } دقيقة.
+    [one] اجلب كل { $min } إلى { $max } دقيقة.
+    [two] اجلب كل { $min } إلى { $max } دقيقة.
+    [few] اجلب كل { $min } إلى { $max } دقائق.
+    [many] اجلب كل { $min } إلى { $max } دقيقة.
+   *[other] اجلب كل { $min } إلى { $max } دقيقة.
+}
+error-feed-keywords = { $max ->
+    [zero] الكلمات المفتاحية: غير مسموح بها.
+    [one] الكلمات المفتاحية: كلمة واحدة على الأكثر، لا يتجاوز طولها ١٠٠ حرف.
+    [two] الكلمات المفتاحية: كلمتان على الأكثر، تفصل بينهما فاصلة، ولا يتجاوز طول كل منهما ١٠٠ حرف.
+    [few] الكلمات المفتاحية: { $max } كلمات على الأكثر، تفصل بينها فواصل، ولا يتجاوز طول كل منها ١٠٠ حرف.
+    [many] الكلمات المفتاحية: { $max } كلمةً على الأكثر، تفصل بينها فواصل، ولا يتجاوز طول كل منها ١٠٠ حرف.
+   *[other] الكلمات المفتاحية: { $max } كلمة على الأكثر، تفصل بينها فواصل، ولا يتجاوز طول كل منها ١٠٠ حرف.
+}
+error-feed-categories = { $max ->
+    [zero] الفئات: غير مسموح بها.
+    [one] الفئات: فئة واحدة على الأكثر، لا يتجاوز طولها ١٠٠ حرف.
+    [two] الفئات: فئتان على الأكثر، تفصل بينهما فاصلة، ولا يتجاوز طول كل منهما ١٠٠ حرف.
+    [few] الفئات: { $max } فئات على الأكثر، تفصل بينها فواصل، ولا يتجاوز طول كل منها ١٠٠ حرف.
+    [many] الفئات: { $max } فئةً على الأكثر، تفصل بينها فواصل، ولا يتجاوز طول كل منها ١٠٠ حرف.
+   *[other] الفئات: { $max } فئة على الأكثر، تفصل بينها فواصل، ولا يتجاوز طول كل منها ١٠٠ حرف.
+}
+error-feed-exists = يتابع هذا الموقع هذه الخلاصة بالفعل.
+error-feed-enabled = حدّد ما إذا كان يجب متابعة الخلاصة: enabled=true أو false.
+admin-title-new-release = بيان صحفي جديد
+admin-title-new-page = صفحة جديدة
+admin-languages = اللغات
+admin-original = الأصل
+admin-out-of-date = بحاجة إلى تحديث
+admin-translate-into = الترجمة إلى { $language }
+notice-translation = بدأت ترجمة انطلاقًا من الأصل. ترجمها واحفظها ثم انشرها.
+date-time = { $date }، الساعة { $time } بالتوقيت العالمي
+
+## لوحة الإدارة: المواقع والترجمات
+admin-title-translations = الترجمات: { $site }
+admin-col-document = الوثيقة
+admin-links = الروابط
+admin-view = عرض
+admin-add-site = إضافة موقع
+admin-add-site-button = إضافة الموقع
+admin-all-sites-link = جميع المواقع
+field-site-key = المفتاح
+hint-site-key = قصير وثابت: يُستخدم في /sites/المفتاح/ وفي سطر الأوامر.
+hint-site-languages = رموز اللغات بالترتيب، مثل es, en. الأولى هي اللغة الافتراضية.
+hint-site-country = لمكتب قُطري: رمز ISO للبلد، مثل SV. تظهر عندئذ على الموقع البيانات الصحفية العالمية المتعلقة به.
+field-site-hosts = أسماء المضيف
+hint-site-hosts = تفصل بينها فواصل، مثل elsalvador.iom.int.
+field-site-names = الاسم بلغات أخرى
+hint-site-names = اسم واحد في كل سطر، هكذا:
+field-site-missing = عند عدم توفر صفحة بإحدى اللغات
+site-missing-fallback = عرض نسخة اللغة الافتراضية مع إشعار
+site-missing-not-found = الرد بأن «الصفحة غير موجودة»
+error-site-host-taken = يستخدم موقع آخر أحد أسماء المضيف هذه بالفعل.
+error-site-key-taken = يستخدم موقع آخر هذا المفتاح بالفعل.
+error-site-language = لا ينشر { $site } باللغة «{ $language }».
+error-translation-exists = لهذه الوثيقة نسخة باللغة { $language } بالفعل.
+translations-summary = الترجمات الناقصة: { $missing }؛ التي تحتاج إلى تحديث: { $outdated }.
+translations-caption = كل وثيقة بكل لغة من لغات الموقع
+translations-none = لا توجد وثائق في هذا الموقع بعد.
+translation-missing-cell = ناقصة
+translation-outdated-cell = بحاجة إلى تحديث
+translation-original-cell = الأصل
+translation-current-cell = محدَّثة
+
+## البحث
+search-site-label = البحث في الموقع
+search-this-site = ابحث في هذا الموقع
+search-placeholder = بحث
+search-button = بحث
+search-heading = البحث
+search-title = البحث: { $text }
+search-results-for = نتائج البحث عن «{ $text }»
+search-description = ابحث في البيانات الصحفية وصفحات هذا الموقع.
+search-for = البحث عن
+search-tip-words = يجب أن تتطابق كل الكلمات.
+search-tip-phrase = ضع العبارة بين علامتي تنصيص، مثل
+search-tip-minus = ضع علامة الطرح قبل الكلمة لاستبعادها، مثل
+search-intro = ابحث في البيانات الصحفية وصفحات هذا الموقع، بكل اللغات التي ينشر بها.
+search-unavailable = البحث غير متاح حاليًا. يُرجى المحاولة مرة أخرى بعد بضع دقائق.
+search-tip-browse = تصفّح آخر الأخبار
+search-tip-spelling = تحقّق من الإملاء، أو جرّب كلمات أقل أو أعمّ.
+search-tip-filter = أزل أحد عوامل التصفية لتوسيع البحث.
+search-nothing = لا توجد نتائج.
+search-nothing-text = لا توجد نتائج لـ«{ $text }».
+search-nothing-filters = لا توجد نتائج مع عوامل التصفية هذه.
+search-nothing-text-filters = لا توجد نتائج لـ«{ $text }» مع عوامل التصفية هذه.
+search-refine = تنقيح النتائج
+search-selected-remove = (محدد: إزالة)
+search-no-results = لا توجد نتائج
+search-result-count = { $count ->
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجةً
+   *[other] { $count } نتيجة
+}
+search-cut = { $max ->
+    [zero] كان بحثك طويلًا.
+    [one] كان بحثك طويلًا: لم يُستخدم منه إلا الحرف الأول.
+    [two] كان بحثك طويلًا: لم يُستخدم منه إلا أول حرفين.
+    [few] كان بحثك طويلًا: لم يُستخدم منه إلا أول { $max } أحرف.
+    [many] كان بحثك طويلًا: لم يُستخدم منه إلا أول { $max } حرفًا.
+   *[other] كان بحثك طويلًا: لم يُستخدم منه إلا أول { $max } حرف.
+}
+search-unreadable = تعذّرت قراءة البحث. تحقّق من العنوان وحاول مرة أخرى.
+search-too-many-values = { $max ->
+    [zero] قيم كثيرة جدًا لعامل التصفية «{ $facet }».
+    [one] قيم كثيرة جدًا لعامل التصفية «{ $facet }»: اختر قيمة واحدة على الأكثر.
+    [two] قيم كثيرة جدًا لعامل التصفية «{ $facet }»: اختر قيمتين على الأكثر.
+    [few] قيم كثيرة جدًا لعامل التصفية «{ $facet }»: اختر { $max } قيم على الأكثر.
+    [many] قيم كثيرة جدًا لعامل التصفية «{ $facet }»: اختر { $max } قيمةً على الأكثر.
+   *[other] قيم كثيرة جدًا لعامل التصفية «{ $facet }»: اختر { $max } قيمة على الأكثر.
+}
+search-kind-page = صفحة
+search-facet-country = البلد
+search-facet-region = المنطقة
+search-facet-theme = الموضوع
+search-facet-kind = النوع
+search-facet-year = السنة
+search-facet-language = اللغة
+search-more-country = مزيد من البلدان
+search-more-region = مزيد من المناطق
+search-more-theme = مزيد من المواضيع
+search-more-kind = مزيد من الأنواع
+search-more-year = مزيد من السنوات
+search-more-language = مزيد من اللغات
+bad-region = «{ $value }» ليس منطقة. استخدم رمز منطقة وفق تصنيف M49 للأمم المتحدة، مثل 019 للأمريكتين.
+bad-kind = «{ $value }» ليس نوع محتوى. استخدم release أو page.
+bad-language = «{ $value }» ليس من لغات هذا الموقع.

@@ -1,0 +1,569 @@
+# Oberflächentexte von Portico, Deutsch.
+
+## Datum
+date-long = { $day }. { $month } { $year }
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember
+
+## Rahmen
+skip-to-content = Zum Hauptinhalt springen
+nav-main = Hauptnavigation
+nav-footer = Fußzeile
+nav-breadcrumb = Brotkrumennavigation
+breadcrumb-home = Startseite
+nav-news = Aktuelles
+footer-un = Teil des Systems der Vereinten Nationen.
+language-switcher = Sprachen
+language-current = { $language } (aktuelle Sprache)
+
+## Listen und Pressemitteilungen
+release-count = { $count ->
+    [one] { $count } Pressemitteilung
+   *[other] { $count } Pressemitteilungen
+}
+from-global-site = Von der globalen Website
+translation-missing = Diese Seite gibt es nicht auf { $language }. Hier ist die Fassung auf { $original }.
+
+# Eine einzelne Zahl, so geschrieben, wie die Sprache der Seite Zahlen schreibt.
+number = { $n }
+
+## Startseite, Seiten, Listen
+home-latest-news = Aktuelle Meldungen
+home-all-releases = Alle Pressemitteilungen
+home-explore = Entdecken
+page-in-this-section = In diesem Bereich
+release-countries-label = Länder
+pagination-label = Seitennavigation
+pagination-previous = Vorherige
+pagination-previous-label = Vorherige Seite
+pagination-next = Nächste
+pagination-next-label = Nächste Seite
+pagination-page = Seite
+title-page = { $title } – Seite { $page }
+
+## Die Liste der Meldungen und ihre Filter
+news-heading = Aktuelles und Pressemitteilungen
+news-about = Aktuelles: { $country }
+news-description = Die Pressemitteilungen der Organisation, die neuesten zuerst.
+news-total-none = Keine Pressemitteilungen gefunden.
+news-total-paged = { $releases } · Seite { $page } von { $pages }
+news-none = Keine Pressemitteilung entspricht diesen Filtern.
+news-filter-label = Pressemitteilungen filtern
+filter-country = Land
+filter-all-countries = Alle Länder
+filter-theme = Thema
+filter-all-themes = Alle Themen
+filter-year = Jahr
+filter-all-years = Alle Jahre
+filter-apply = Filter anwenden
+filter-active = Aktive Filter
+filter-remove = Entfernen
+filter-remove-label = Filter { $label }: { $value } entfernen
+filter-clear = Alle Filter löschen
+feed-label = Aktuelles: { $filters }
+feed-subtitle = Pressemitteilungen von { $site }, die neuesten zuerst.
+site-description = Aktuelles, Pressemitteilungen und Geschichten von { $site }.
+
+## Fehlerhafte Listenadressen
+bad-query = Die Parameter der Adresse konnten nicht gelesen werden.
+bad-country = „{ $value }“ ist kein Ländercode. Verwenden Sie einen zweistelligen Code nach ISO 3166-1, etwa sv für El Salvador.
+bad-theme = „{ $value }“ gehört nicht zu unseren Themen.
+bad-year = „{ $value }“ ist keine Jahreszahl. Verwenden Sie vier Ziffern, etwa 2015.
+bad-page = „{ $value }“ ist keine Seitenzahl. Die Seiten sind ab 1 nummeriert.
+
+## Eine Pressemitteilung
+release-kicker = Pressemitteilung
+release-about = Über diese Pressemitteilung
+release-media-contacts = { $count ->
+    [one] Pressekontakt
+   *[other] Pressekontakte
+}
+contact-phone = Tel.:
+contact-email = E-Mail:
+release-countries = Länder
+release-themes = Themen
+release-partners = Partner
+release-programme = Programm
+related-releases = Ähnliche Pressemitteilungen
+
+## Wo wir arbeiten
+nav-where-we-work = Wo wir arbeiten
+regions-label = Regionen
+region-other = Andere Gebiete
+subregion-other = Außerhalb der Regionen der Vereinten Nationen
+country-description = Unsere Arbeit und Meldungen: { $country }.
+country-releases = Pressemitteilungen
+country-all-releases = { $count ->
+    [one] Die einzige Pressemitteilung zu diesem Land
+   *[other] Alle { $count } Pressemitteilungen zu diesem Land
+}
+country-no-releases = Zu diesem Land gibt es noch keine Pressemitteilungen.
+
+## Meldungen von anderswo
+elsewhere-heading = Meldungen von anderswo
+elsewhere-description = Meldungen von Partnern und anderen Websites, denen wir folgen, die neuesten zuerst.
+elsewhere-intro = Meldungen von Partnern und anderen Websites, denen wir folgen. Jeder Beitrag gehört seiner Quelle; folgen Sie dem Link, um ihn dort zu lesen.
+elsewhere-newer = Neuere
+elsewhere-newer-label = Neuere Beiträge
+elsewhere-older = Ältere
+elsewhere-older-label = Ältere Beiträge
+elsewhere-none = Noch nichts von anderswo.
+elsewhere-own-releases = Unsere eigenen Pressemitteilungen
+
+## Fehlerseiten
+error-kicker = Fehler { $status }
+error-home-link = Zur Startseite
+error-news-link = Die neuesten Pressemitteilungen lesen
+error-not-found-heading = Seite nicht gefunden
+error-not-found-message = Die angeforderte Seite wurde nicht gefunden. Vielleicht wurde sie verschoben, oder die Adresse enthält einen Tippfehler.
+error-bad-request-heading = Diese Anfrage konnte nicht verstanden werden
+error-bad-request-message = Bitte prüfen Sie die Adresse und versuchen Sie es erneut.
+error-forbidden-heading = Nicht erlaubt
+error-forbidden-message = Ihre Rolle erlaubt dies hier nicht. Wenden Sie sich an eine Administratorin oder einen Administrator, wenn Sie es benötigen.
+error-csrf-message = Dieses Formular ist abgelaufen oder wurde von einer anderen Website gesendet. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.
+error-too-many-heading = Bitte warten
+error-too-many-message = { $seconds ->
+    [one] Zu viele fehlgeschlagene Versuche. Versuchen Sie es in { $seconds } Sekunde erneut.
+   *[other] Zu viele fehlgeschlagene Versuche. Versuchen Sie es in { $seconds } Sekunden erneut.
+}
+error-too-large-heading = Zu groß
+error-server-heading = Bei uns ist ein Fehler aufgetreten
+error-server-message = Die Seite konnte nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.
+
+## Verwaltung: Rahmen und Navigation
+admin-nav-label = Verwaltung
+admin-nav-documents = Dokumente
+admin-nav-media = Medien
+admin-nav-translations = Übersetzungen
+admin-nav-menus = Menüs
+admin-nav-sites = Websites
+admin-nav-users = Benutzer
+admin-nav-audit = Prüfprotokoll
+admin-nav-feeds = Feeds
+admin-nav-account = Konto
+admin-sign-out = Abmelden
+role-admin = Administrator/in
+role-editor = Redakteur/in
+role-author = Autor/in
+role-translator = Übersetzer/in
+
+## Verwaltung: Anmeldung
+admin-sign-in = Anmelden
+admin-sign-in-heading = Bei Portico anmelden
+field-email = E-Mail
+field-password = Passwort
+error-login-empty = Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.
+error-login-wrong = Diese E-Mail-Adresse und dieses Passwort passen zu keinem Konto.
+
+## Verwaltung: Hinweise nach einer Aktion
+notice-saved = Gespeichert.
+notice-created = Erstellt.
+notice-submitted = Zur Prüfung eingereicht.
+notice-published = Veröffentlicht.
+notice-scheduled = Geplant.
+notice-unpublished = Von der öffentlichen Website genommen.
+notice-archived = Archiviert.
+notice-returned = Zurück in den Entwurf gesetzt.
+notice-restored = Die Revision wurde als neue Revision wiederhergestellt.
+notice-uploaded = Hochgeladen.
+notice-password = Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet.
+notice-revoked = Das Token wurde widerrufen.
+notice-menu = Das Menü wurde gespeichert.
+notice-user = Der Benutzer wurde angelegt.
+notice-loggedout = Sie sind abgemeldet.
+notice-language = Die Verwaltung verwendet jetzt die gewählte Sprache.
+notice-token-once = Kopieren Sie das Token jetzt: Es wird nur einmal angezeigt.
+
+## Verwaltung: gemeinsame Wörter
+admin-all = Alle
+admin-filter = Filtern
+admin-save = Speichern
+admin-never = nie
+admin-col-title = Titel
+admin-col-kind = Art
+admin-col-site = Website
+admin-col-language = Sprache
+admin-col-status = Status
+admin-col-name = Name
+admin-col-email = E-Mail
+admin-col-role = Rolle
+admin-col-sites = Websites
+error-form-too-large = Das Formular ist größer als die erlaubten { $mb } MB. Kürzen Sie den Text und versuchen Sie es erneut.
+error-form-unreadable = Das Formular konnte nicht gelesen werden: { $reason }
+error-choose-site = Wählen Sie eine Website.
+
+## Verwaltung: Dokumente
+admin-new-release = Neue Pressemitteilung
+admin-new-page = Neue Seite
+admin-filter-documents = Dokumente filtern
+admin-kind = Art
+admin-kind-releases = Pressemitteilungen
+admin-kind-pages = Seiten
+admin-status = Status
+admin-documents-caption = Dokumente, zuletzt geänderte zuerst
+admin-col-last-saved = Zuletzt gespeichert
+admin-no-documents = Keine passenden Dokumente.
+kind-release = Pressemitteilung
+kind-page = Seite
+status-draft = Entwurf
+status-in_review = In Prüfung
+status-scheduled = Geplant
+status-published = Veröffentlicht
+status-archived = Archiviert
+status-unknown = Unbekannt
+
+## Verwaltung: der Editor
+admin-title-edit = Bearbeiten: { $title }
+admin-revisions = Revisionen
+admin-view-on-site = Auf der Website ansehen
+admin-doc-revision = Revision { $number }
+admin-doc-saved = gespeichert am { $time }
+admin-doc-publication-time = Veröffentlichungszeit { $time }
+admin-errors-heading = { $count ->
+    [one] Nichts wurde gespeichert: Bitte beheben Sie { $count } Problem
+   *[other] Nichts wurde gespeichert: Bitte beheben Sie { $count } Probleme
+}
+field-site = Website
+field-title = Titel
+field-slug = URL-Kürzel
+field-path = Pfad
+field-slug-or-path = URL-Kürzel oder Pfad
+hint-slug-release = Das Ende der Adresse, wie in /de/news/kuerzel. Bleibt es leer, wird es aus dem Titel gebildet.
+hint-slug-page = Die Adresse nach der Sprache, etwa our-work/partnerships.
+field-dateline = Ort
+hint-dateline = Der Ort, aus dem die Pressemitteilung stammt, etwa San Salvador.
+field-published-at = Datum und Uhrzeit (UTC)
+hint-published-at = Wird als Datum der Pressemitteilung angezeigt. Beim sofortigen Veröffentlichen wird es verwendet, wenn es in der Vergangenheit liegt.
+field-publication-time = Veröffentlichungszeit
+field-summary = Zusammenfassung
+hint-summary = Ein oder zwei Sätze: die Meldung in Kürze, verwendet in Listen, Feeds und Suchergebnissen.
+field-body = Text (Markdown)
+field-body-short = Text
+hint-body = ## für Zwischenüberschriften, **fett**, *kursiv*, [Links](https://…), - für Listen, > für Zitate.
+field-countries = Länder
+hint-countries = Zweistellige ISO-Codes, durch Kommas getrennt, etwa SV, GT, HN.
+field-themes = Themen
+field-partners = Partnerorganisationen
+field-partners-short = Partner
+field-programme = Programm
+field-contacts = Pressekontakte
+field-contacts-short = Kontakte
+field-image = Aufmacherbild
+admin-no-image = Kein Bild
+admin-image-no-alt = { $file } (noch ohne Alternativtext)
+hint-image-link = Bilder unter „Medien“ hochladen.
+hint-image = Ein Bild braucht einen Alternativtext, bevor die Pressemitteilung veröffentlicht werden kann.
+admin-create-draft = Entwurf anlegen
+admin-preview = Vorschau
+admin-preview-hint = Klicken Sie auf „Vorschau“, um den Text so zu sehen, wie die Leserinnen und Leser ihn sehen werden.
+admin-workflow = Arbeitsablauf
+admin-publish-at = Veröffentlichen am (UTC)
+workflow-submit = Zur Prüfung einreichen
+workflow-publish = Jetzt veröffentlichen
+workflow-schedule = Planen
+workflow-return = Zurück in den Entwurf
+workflow-unpublish = Veröffentlichung zurücknehmen
+workflow-archive = Archivieren
+workflow-restore-draft = Wieder als Entwurf
+admin-conflict = Jemand anderes hat dieses Dokument gespeichert, während Sie es bearbeitet haben (es ist jetzt bei Revision { $revision }). Nichts wurde gespeichert. Ihr Text bleibt unten erhalten: Vergleichen Sie ihn unter „Revisionen“ mit der anderen Fassung und speichern Sie dann erneut, um sie durch Ihre zu ersetzen.
+error-published-at = Geben Sie Datum und Uhrzeit an, etwa 2026-11-28T09:00.
+error-image-site = Wählen Sie ein Bild dieser Website.
+error-image-list = Wählen Sie ein Bild aus der Liste.
+error-slug-taken-release = Eine andere Pressemitteilung in dieser Sprache verwendet dieses URL-Kürzel bereits.
+error-slug-taken-page = Eine andere Seite in dieser Sprache hat bereits diesen Pfad.
+error-not-in-list = „{ $value }“ ist nicht in der Liste.
+error-lost-revision = Das Formular hat seine Revisionsnummer verloren; laden Sie die Seite neu.
+workflow-need-time = Wählen Sie Datum und Uhrzeit (UTC) der Veröffentlichung.
+workflow-time-passed = Der Zeitpunkt der Veröffentlichung ist vorbei. Wählen Sie einen Zeitpunkt in der Zukunft, oder veröffentlichen Sie jetzt.
+workflow-unknown = Unbekannter Schritt im Arbeitsablauf.
+workflow-refused = Ein Dokument mit dem Status „{ $from }“ kann nicht in den Status „{ $to }“ wechseln.
+workflow-image-alt = Das Aufmacherbild hat keinen Alternativtext. Ergänzen Sie ihn unter „Medien“, bevor Sie veröffentlichen.
+workflow-status-changed = Jemand anderes hat gerade den Status dieses Dokuments geändert. Laden Sie die Seite neu und versuchen Sie es erneut.
+error-required = Dieses Feld ist erforderlich.
+error-too-long = Höchstens { $max } Zeichen.
+error-control-characters = Enthält Steuerzeichen.
+error-invalid-slug = Verwenden Sie Kleinbuchstaben, Ziffern und einfache Bindestriche, höchstens 80 Zeichen.
+error-invalid-path = Verwenden Sie kleingeschriebene, mit Bindestrichen verbundene Wörter, mit / zwischen den Ebenen (our-work/partnerships).
+error-unknown-country = „{ $code }“ ist kein Ländercode nach ISO 3166-1.
+
+## Verwaltung: Revisionen
+admin-title-revisions = Revisionen: { $title }
+admin-back-to-editor = Zurück zum Editor
+admin-revisions-caption = Revisionen, neueste zuerst
+admin-col-revision = Revision
+admin-col-saved = Gespeichert
+admin-col-by = Von
+admin-col-from = Ab
+admin-col-to = Bis
+admin-restore = Wiederherstellen
+admin-current = aktuell
+admin-author-import = Import
+admin-compare-from = Vergleichen ab Revision { $number }
+admin-compare-to = Vergleichen bis Revision { $number }
+admin-restore-revision = Revision { $number } wiederherstellen
+admin-compare = Ausgewählte Revisionen vergleichen
+admin-title-diff = Revision { $from } → { $to }
+admin-diff-heading = Änderungen von Revision { $from } zu Revision { $to }
+admin-all-revisions = Alle Revisionen
+admin-diff-removed = entfernt:
+admin-diff-added = hinzugefügt:
+admin-diff-same = Die beiden Revisionen sind gleich.
+error-choose-revisions = Wählen Sie zwei Revisionen zum Vergleichen.
+error-no-revision = Es gibt keine Revision { $number }.
+restore-stale = Jemand hat dieses Dokument gerade gespeichert. Laden Sie die Seite neu und versuchen Sie es erneut.
+restore-slug-taken = Das URL-Kürzel dieser Revision wird inzwischen von einem anderen Dokument verwendet; stellen Sie sie von Hand wieder her.
+
+## Verwaltung: Medien
+admin-title-media = Medien
+admin-upload = Hochladen
+field-file = Datei
+hint-file = JPEG-, PNG- oder WebP-Bilder oder PDF-Dateien; höchstens { $mb } MB.
+field-alt = Alternativtext
+hint-alt = Was das Bild zeigt, für Menschen, die es nicht sehen können. Erforderlich, bevor eine Pressemitteilung mit diesem Bild veröffentlicht wird.
+field-caption = Bildunterschrift
+field-credit = Bildnachweis
+admin-no-alt = kein Alternativtext
+admin-nothing-uploaded = Noch nichts hochgeladen.
+admin-size-mb = { $size } MB
+admin-all-media = Alle Medien
+admin-original-file = Originaldatei
+admin-pixels = Pixel
+admin-uploaded-at = hochgeladen am { $time }
+error-media-text-too-long = Alternativtext, Bildunterschrift und Bildnachweis dürfen höchstens { $max } Zeichen lang sein.
+error-upload-too-large = Hochgeladene Dateien dürfen höchstens { $mb } MB groß sein.
+error-upload-unreadable = Die hochgeladene Datei konnte nicht gelesen werden: { $reason }
+media-empty = Die Datei ist leer.
+media-too-large = Die Datei ist { $size } MB groß; Dateien dürfen höchstens { $max } MB groß sein.
+media-not-image = Diese Datei ist kein JPEG-, PNG- oder WebP-Bild.
+media-not-pdf = Diese Datei ist kein PDF-Dokument.
+media-corrupt = Die Datei ist beschädigt oder unvollständig ({ $detail }).
+media-too-many-pixels = Das Bild ist { $width } × { $height } Pixel groß; Bilder dürfen höchstens { $side } Pixel pro Seite und insgesamt { $megapixels } Megapixel haben.
+media-encode-failed = Das Bild konnte nicht umgewandelt werden ({ $detail }).
+
+## Verwaltung: Menüs
+admin-title-menu = Menü von { $site }
+admin-sites-label = Websites
+admin-menu-hint = Die Zeilen erscheinen in der Reihenfolge ihrer Nummern. Ein Unterpunkt steht unter dem nächsten Hauptpunkt darüber. Leeren Sie die Bezeichnung, um eine Zeile zu entfernen; füllen Sie eine leere Zeile aus, um eine hinzuzufügen. Pfade werden ohne die Sprache ({ $language }) geschrieben, so:
+admin-col-order = Reihenfolge
+admin-col-label = Bezeichnung
+admin-col-path = Pfad
+admin-col-sub-item = Unterpunkt
+admin-row-order = Reihenfolge von Zeile { $row }
+admin-row-label = Bezeichnung von Zeile { $row }
+admin-row-path = Pfad von Zeile { $row }
+admin-row-child = Zeile { $row } ist ein Unterpunkt
+admin-save-menu = Menü speichern
+error-menu-row = Zeile { $row }: Bezeichnungen haben höchstens 100 Zeichen; Pfade sehen aus wie our-work/partnerships.
+error-menu-first-child = Die erste Zeile kann kein Unterpunkt sein: Darüber steht nichts.
+
+## Verwaltung: Prüfprotokoll
+admin-title-audit = Prüfprotokoll
+admin-filter-audit = Prüfprotokoll filtern
+admin-audit-user = Benutzer
+admin-audit-action = Aktion beginnt mit
+admin-audit-site = Website-Schlüssel
+admin-audit-since = Von
+admin-audit-until = Bis
+admin-audit-caption = Privilegierte Aktionen, neueste zuerst
+admin-col-when = Wann
+admin-col-who = Wer
+admin-col-action = Aktion
+admin-col-on = Betrifft
+admin-col-detail = Detail
+admin-col-client = Von
+admin-no-entries = Keine passenden Einträge.
+error-date-field = { $field }: Geben Sie ein Datum an, etwa 2026-11-28.
+
+## Verwaltung: Ihr Konto
+admin-title-account = Ihr Konto
+admin-you-are = Sie sind { $email }, { $role } für { $sites }.
+admin-all-sites = alle Websites
+admin-change-password = Passwort ändern
+field-current-password = Aktuelles Passwort
+field-new-password = Neues Passwort
+hint-new-password = Mindestens { $min } Zeichen. Andere Sitzungen werden abgemeldet.
+field-confirm-password = Neues Passwort wiederholen
+admin-change-password-button = Passwort ändern
+admin-api-tokens = API-Tokens
+admin-tokens-hint = Mit einem Token kann ein Programm die JSON-API mit Ihren Rechten nutzen. Senden Sie es in diesem Header:
+admin-new-token = Ihr neues Token
+admin-new-token-hint = (kopieren Sie es jetzt; es wird nicht noch einmal angezeigt):
+admin-col-created = Erstellt
+admin-col-last-used = Zuletzt verwendet
+admin-revoke = Widerrufen
+admin-token-revoked = widerrufen
+admin-revoke-token = { $name } widerrufen
+field-token-name = Name eines neuen Tokens
+admin-create-token = Token erstellen
+admin-language = Sprache der Verwaltung
+admin-language-hint = Für Sie, in diesem Browser. Die öffentliche Website behält ihre eigenen Sprachen.
+admin-language-browser = Wie mein Browser
+admin-language-button = Diese Sprache verwenden
+error-language = Wählen Sie eine der angebotenen Sprachen.
+error-password-current = Ihr aktuelles Passwort ist nicht richtig.
+error-password-short = Wählen Sie ein neues Passwort mit mindestens { $min } Zeichen.
+error-password-differ = Die beiden neuen Passwörter stimmen nicht überein.
+error-token-name = Benennen Sie das Token (höchstens 100 Zeichen) nach dem, was es verwenden wird.
+
+## Verwaltung: Benutzer
+admin-title-users = Benutzer
+admin-add-user = Benutzer hinzufügen
+field-name = Name
+field-role = Rolle
+field-initial-password = Anfangspasswort
+admin-sites-not-for-admins = Websites (für Administratorinnen und Administratoren nicht nötig)
+admin-add-user-button = Benutzer hinzufügen
+admin-sites-all = alle
+error-unknown-site = Unbekannte Website „{ $key }“.
+error-email = Geben Sie eine gültige E-Mail-Adresse ein.
+error-user-password = Das Passwort muss mindestens { $min } Zeichen haben.
+error-role = Wählen Sie eine Rolle.
+error-user-exists = Ein Benutzer mit dieser E-Mail-Adresse existiert bereits.
+
+## Verwaltung: Feeds von anderswo
+admin-title-feeds = Feeds von anderswo
+admin-feeds-intro = Jede Website kann RSS- oder Atom-Feeds von Partnern und anderen Websites abonnieren. Ihre Beiträge erscheinen auf der Seite „{ $page }“ der Website, mit ihrer Quelle gekennzeichnet und auf sie verlinkt. Feeds werden nach ihrem Zeitplan und nur von öffentlichen Adressen abgerufen; ihr HTML wird vor dem Speichern bereinigt.
+admin-col-source = Quelle
+admin-col-filters = Filter
+admin-col-every = Intervall
+admin-col-last-fetch = Letzter Abruf
+admin-col-items = Beiträge
+admin-col-actions = Aktionen
+admin-feed-untitled = (vom Feed benannt)
+admin-feed-keywords = Stichwörter: { $terms }
+admin-feed-categories = Kategorien: { $terms }
+admin-feed-all-items = alle Beiträge
+admin-feed-every = { $minutes } Min.
+feed-status-paused = pausiert
+feed-status-never = noch nicht abgerufen
+feed-status-ok = ok
+feed-status-not-modified = ok (unverändert)
+feed-status-failed = fehlgeschlagen
+admin-feed-fetch = Jetzt abrufen
+admin-feed-pause = Pausieren
+admin-feed-resume = Fortsetzen
+admin-feed-remove = Entfernen
+admin-feed-none = Diese Website folgt keinem Feed.
+admin-feed-follow = Einem Feed folgen
+field-feed-url = Feed-Adresse
+field-feed-title = Name der Quelle
+hint-feed-title = Wird neben jedem Beitrag angezeigt. Leer lassen, um den Titel des Feeds zu verwenden.
+field-feed-every = Abrufen alle (Minuten)
+field-feed-keywords = Nur Beiträge mit den Stichwörtern
+hint-feed-keywords = Stichwörter durch Kommas getrennt; leer behält alle Beiträge.
+field-feed-categories = Nur Beiträge in den Kategorien
+hint-feed-categories = Kategorien durch Kommas getrennt, wie der Feed sie nennt; leer behält alle Beiträge.
+admin-feed-follow-button = Diesem Feed folgen
+notice-feed-added = Der Feed wurde hinzugefügt. Rufen Sie ihn jetzt ab, oder warten Sie auf seinen Zeitplan.
+notice-feed-removed = Der Feed und seine Beiträge wurden entfernt.
+notice-feed-enabled = Dem Feed wird wieder gefolgt.
+notice-feed-disabled = Der Feed ist pausiert; seine Beiträge sind ausgeblendet.
+notice-feed-fetched = Abgerufen.
+notice-feed-not-modified = Abgerufen: nichts Neues seit dem letzten Mal.
+notice-feed-failed = Der Abruf ist fehlgeschlagen; der Grund steht neben dem Feed.
+error-feed-url-long = Die Feed-Adresse ist zu lang.
+error-feed-url = Feed-Adresse: { $reason }.
+error-feed-title = Der Name der Quelle hat höchstens 200 Zeichen.
+error-feed-every = Rufen Sie alle { $min } bis { $max } Minuten ab.
+error-feed-keywords = Stichwörter: höchstens { $max }, durch Kommas getrennt, jeweils bis zu 100 Zeichen.
+error-feed-categories = Kategorien: höchstens { $max }, durch Kommas getrennt, jeweils bis zu 100 Zeichen.
+error-feed-exists = Diese Website folgt diesem Feed bereits.
+error-feed-enabled = Geben Sie an, ob dem Feed gefolgt werden soll: enabled=true oder false.
+admin-title-new-release = Neue Pressemitteilung
+admin-title-new-page = Neue Seite
+admin-languages = Sprachen
+admin-original = Original
+admin-out-of-date = veraltet
+admin-translate-into = Übersetzen in { $language }
+notice-translation = Eine Übersetzung wurde aus dem Original angelegt. Übersetzen Sie sie, speichern Sie und veröffentlichen Sie.
+date-time = { $date }, { $time } UTC
+
+## Verwaltung: Websites und Übersetzungen
+admin-title-translations = Übersetzungen: { $site }
+admin-col-document = Dokument
+admin-links = Links
+admin-view = Ansehen
+admin-add-site = Website hinzufügen
+admin-add-site-button = Website hinzufügen
+admin-all-sites-link = Alle Websites
+field-site-key = Schlüssel
+hint-site-key = Kurz und dauerhaft: verwendet in /sites/schluessel/ und auf der Kommandozeile.
+hint-site-languages = Codes in Reihenfolge, etwa es, en. Der erste ist die Standardsprache.
+hint-site-country = Für ein Länderbüro: sein ISO-Code, etwa SV. Globale Pressemitteilungen zu diesem Land erscheinen dann auf der Website.
+field-site-hosts = Hostnamen
+hint-site-hosts = Durch Kommas getrennt, etwa elsalvador.iom.int.
+field-site-names = Name in anderen Sprachen
+hint-site-names = Einer pro Zeile, so:
+field-site-missing = Wenn eine Seite in einer Sprache fehlt
+site-missing-fallback = Die Fassung in der Standardsprache mit einem Hinweis zeigen
+site-missing-not-found = Mit „Seite nicht gefunden“ antworten
+error-site-host-taken = Ein Hostname wird bereits von einer anderen Website verwendet.
+error-site-key-taken = Dieser Schlüssel wird bereits von einer anderen Website verwendet.
+error-site-language = { $site } veröffentlicht nicht auf „{ $language }“.
+error-translation-exists = Dieses Dokument hat bereits eine Fassung auf { $language }.
+translations-summary = Fehlend: { $missing }; veraltet: { $outdated }.
+translations-caption = Jedes Dokument in jeder Sprache der Website
+translations-none = Diese Website hat noch keine Dokumente.
+translation-missing-cell = Fehlt
+translation-outdated-cell = Veraltet
+translation-original-cell = Original
+translation-current-cell = Aktuell
+
+## Suche
+search-site-label = Suche auf der Website
+search-this-site = Diese Website durchsuchen
+search-placeholder = Suchen
+search-button = Suchen
+search-heading = Suche
+search-title = Suche: { $text }
+search-results-for = Suchergebnisse für „{ $text }“
+search-description = Die Pressemitteilungen und Seiten dieser Website durchsuchen.
+search-for = Suchen nach
+search-tip-words = Jedes Wort muss vorkommen.
+search-tip-phrase = Setzen Sie eine Wortgruppe in Anführungszeichen, etwa
+search-tip-minus = Setzen Sie ein Minus vor ein Wort, um es auszuschließen, etwa
+search-intro = Durchsuchen Sie die Pressemitteilungen und Seiten dieser Website, in allen Sprachen, in denen sie veröffentlicht.
+search-unavailable = Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es in einigen Minuten erneut.
+search-tip-browse = Die aktuellen Meldungen ansehen
+search-tip-spelling = Prüfen Sie die Schreibweise, oder versuchen Sie es mit weniger oder allgemeineren Wörtern.
+search-tip-filter = Entfernen Sie einen Filter, um die Suche zu erweitern.
+search-nothing = Keine Treffer.
+search-nothing-text = Keine Treffer für „{ $text }“.
+search-nothing-filters = Keine Treffer mit diesen Filtern.
+search-nothing-text-filters = Keine Treffer für „{ $text }“ mit diesen Filtern.
+search-refine = Ergebnisse eingrenzen
+search-selected-remove = (ausgewählt: entfernen)
+search-no-results = Keine Ergebnisse
+search-result-count = { $count ->
+    [one] { $count } Ergebnis
+   *[other] { $count } Ergebnisse
+}
+search-cut = Ihre Suche war lang: Nur die ersten { $max } Zeichen wurden verwendet.
+search-unreadable = Die Suche konnte nicht gelesen werden. Prüfen Sie die Adresse und versuchen Sie es erneut.
+search-too-many-values = Zu viele Werte für den Filter { $facet }: höchstens { $max }.
+search-kind-page = Seite
+search-facet-country = Land
+search-facet-region = Region
+search-facet-theme = Thema
+search-facet-kind = Art
+search-facet-year = Jahr
+search-facet-language = Sprache
+search-more-country = Weitere Länder
+search-more-region = Weitere Regionen
+search-more-theme = Weitere Themen
+search-more-kind = Weitere Arten
+search-more-year = Weitere Jahre
+search-more-language = Weitere Sprachen
+bad-region = „{ $value }“ ist keine Region. Verwenden Sie einen M49-Regionalcode der Vereinten Nationen, etwa 019 für Amerika.
+bad-kind = „{ $value }“ ist keine Art von Inhalt. Verwenden Sie release oder page.
+bad-language = „{ $value }“ ist keine Sprache dieser Website.

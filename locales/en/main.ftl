@@ -1,0 +1,573 @@
+# Portico's interface strings, English. Every other language has the same keys.
+
+## Dates
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Frame
+skip-to-content = Skip to main content
+nav-main = Main
+nav-footer = Footer
+nav-breadcrumb = Breadcrumb
+breadcrumb-home = Home
+nav-news = News
+footer-un = Part of the United Nations system.
+language-switcher = Languages
+language-current = { $language } (current language)
+
+## Lists and releases
+release-count = { $count ->
+    [one] { $count } press release
+   *[other] { $count } press releases
+}
+from-global-site = From the global site
+translation-missing = This page is not available in { $language }. Here is the { $original } version.
+# One number alone, written as the page's language writes numbers.
+number = { $n }
+
+## Home, pages, lists
+home-latest-news = Latest news
+home-all-releases = All press releases
+home-explore = Explore
+page-in-this-section = In this section
+release-countries-label = Countries
+pagination-label = Pagination
+pagination-previous = Previous
+pagination-previous-label = Previous page
+pagination-next = Next
+pagination-next-label = Next page
+# Read before a page number by screen readers: "Page 3".
+pagination-page = Page
+title-page = { $title } – page { $page }
+
+## The news list and its filters
+news-heading = News and press releases
+news-about = News about { $country }
+news-description = The organization's press releases, newest first.
+news-total-none = No press releases found.
+news-total-paged = { $releases } · page { $page } of { $pages }
+news-none = No press releases match these filters.
+news-filter-label = Filter press releases
+filter-country = Country
+filter-all-countries = All countries
+filter-theme = Theme
+filter-all-themes = All themes
+filter-year = Year
+filter-all-years = All years
+filter-apply = Apply filters
+filter-active = Active filters
+filter-remove = Remove
+filter-remove-label = Remove filter { $label }: { $value }
+filter-clear = Clear all filters
+feed-label = News: { $filters }
+feed-subtitle = Press releases of { $site }, newest first.
+site-description = News, press releases and stories from { $site }.
+
+## Bad addresses of lists (the query string)
+bad-query = The query string could not be read.
+bad-country = “{ $value }” is not a country code. Use a two-letter ISO 3166-1 code, such as sv for El Salvador.
+bad-theme = “{ $value }” is not one of our themes.
+bad-year = “{ $value }” is not a year. Use four digits, such as 2015.
+bad-page = “{ $value }” is not a page number. Pages are numbered from 1.
+
+## A press release
+release-kicker = Press release
+release-about = About this release
+release-media-contacts = { $count ->
+    [one] Media contact
+   *[other] Media contacts
+}
+contact-phone = Tel:
+contact-email = Email:
+release-countries = Countries
+release-themes = Themes
+release-partners = Partners
+release-programme = Programme
+related-releases = Related releases
+
+## Where we work
+nav-where-we-work = Where we work
+regions-label = Regions
+region-other = Other territories
+subregion-other = Outside the UN regions
+country-description = Our work and news in { $country }.
+country-releases = Press releases
+country-all-releases = { $count ->
+    [one] The only press release about { $country }
+   *[other] All { $count } press releases about { $country }
+}
+country-no-releases = There are no press releases about { $country } yet.
+
+## News from elsewhere
+elsewhere-heading = News from elsewhere
+elsewhere-description = News from partners and other sites we follow, newest first.
+elsewhere-intro = News from partners and other sites we follow. Each item belongs to its source; follow its link to read it there.
+elsewhere-newer = Newer
+elsewhere-newer-label = Newer items
+elsewhere-older = Older
+elsewhere-older-label = Older items
+elsewhere-none = Nothing from elsewhere yet.
+elsewhere-own-releases = Our own press releases
+
+## Error pages
+error-kicker = Error { $status }
+error-home-link = Go to the home page
+error-news-link = Read the latest press releases
+error-not-found-heading = Page not found
+error-not-found-message = We could not find the page you asked for. It may have moved, or the address may be mistyped.
+error-bad-request-heading = This request could not be understood
+error-bad-request-message = Please check the address and try again.
+error-forbidden-heading = Not allowed
+error-forbidden-message = Your role does not allow this here. Ask an administrator if you need it.
+error-csrf-message = This form has expired or was sent from another site. Go back, reload the page and try again.
+error-too-many-heading = Please wait
+error-too-many-message = { $seconds ->
+    [one] Too many failed attempts. Try again in { $seconds } second.
+   *[other] Too many failed attempts. Try again in { $seconds } seconds.
+}
+error-too-large-heading = Too large
+error-server-heading = Something went wrong on our side
+error-server-message = The page could not be shown. Please try again in a moment.
+
+## Back office: frame and navigation
+admin-nav-label = Back office
+admin-nav-documents = Documents
+admin-nav-media = Media
+admin-nav-translations = Translations
+admin-nav-menus = Menus
+admin-nav-sites = Sites
+admin-nav-users = Users
+admin-nav-audit = Audit log
+admin-nav-feeds = Feeds
+admin-nav-account = Account
+admin-sign-out = Sign out
+role-admin = admin
+role-editor = editor
+role-author = author
+role-translator = translator
+
+## Back office: signing in
+admin-sign-in = Sign in
+admin-sign-in-heading = Sign in to Portico
+field-email = Email
+field-password = Password
+error-login-empty = Enter your email address and password.
+error-login-wrong = That email and password do not match an account.
+
+## Back office: notices after an action
+notice-saved = Saved.
+notice-created = Created.
+notice-submitted = Sent for review.
+notice-published = Published.
+notice-scheduled = Scheduled.
+notice-unpublished = Taken off the public site.
+notice-archived = Archived.
+notice-returned = Sent back to draft.
+notice-restored = The revision was restored as a new revision.
+notice-uploaded = Uploaded.
+notice-password = Your password was changed. Other sessions were signed out.
+notice-revoked = The token was revoked.
+notice-menu = The menu was saved.
+notice-user = The user was created.
+notice-loggedout = You are signed out.
+notice-language = The back office now uses the language you chose.
+notice-token-once = Copy the token now: it is shown only once.
+
+## Back office: shared words
+admin-all = All
+admin-filter = Filter
+admin-save = Save
+admin-never = never
+admin-col-title = Title
+admin-col-kind = Kind
+admin-col-site = Site
+admin-col-language = Language
+admin-col-status = Status
+admin-col-name = Name
+admin-col-email = Email
+admin-col-role = Role
+admin-col-sites = Sites
+error-form-too-large = The form is larger than the { $mb } MB we accept. Shorten the text and try again.
+error-form-unreadable = The form could not be read: { $reason }
+error-choose-site = Choose a site.
+
+## Back office: documents
+admin-new-release = New press release
+admin-new-page = New page
+admin-filter-documents = Filter documents
+admin-kind = Kind
+admin-kind-releases = Press releases
+admin-kind-pages = Pages
+admin-status = Status
+admin-documents-caption = Documents, most recently changed first
+admin-col-last-saved = Last saved
+admin-no-documents = No documents match.
+kind-release = release
+kind-page = page
+status-draft = Draft
+status-in_review = In review
+status-scheduled = Scheduled
+status-published = Published
+status-archived = Archived
+status-unknown = Unknown
+
+## Back office: the editor
+admin-title-edit = Edit: { $title }
+admin-revisions = Revisions
+admin-view-on-site = View on the site
+admin-doc-revision = revision { $number }
+admin-doc-saved = saved { $time }
+admin-doc-publication-time = publication time { $time }
+admin-errors-heading = { $count ->
+    [one] Nothing was saved: please fix { $count } problem
+   *[other] Nothing was saved: please fix { $count } problems
+}
+field-site = Site
+field-title = Title
+field-slug = Slug
+field-path = Path
+field-slug-or-path = Slug or path
+hint-slug-release = The end of the address, as in /en/news/slug. Left empty, it is made from the title.
+hint-slug-page = The address under the language, such as our-work/partnerships.
+field-dateline = Dateline
+hint-dateline = The place the release is from, such as San Salvador.
+field-published-at = Date and time (UTC)
+hint-published-at = Shown as the release's date. Publishing now uses it when it is in the past.
+field-publication-time = Publication time
+field-summary = Summary
+hint-summary = One or two sentences: the news in brief, used in lists, feeds and search results.
+field-body = Body (Markdown)
+field-body-short = Body
+hint-body = ## for headings, **bold**, *italics*, [links](https://…), - for lists, > for quotes.
+field-countries = Countries
+hint-countries = Two-letter ISO codes separated by commas, such as SV, GT, HN.
+field-themes = Themes
+field-partners = Partner organizations
+field-partners-short = Partners
+field-programme = Programme
+field-contacts = Media contacts
+field-contacts-short = Contacts
+field-image = Lead image
+admin-no-image = No image
+admin-image-no-alt = { $file } (no alt text yet)
+hint-image-link = Upload images under Media.
+hint-image = An image needs alternative text before the release can be published.
+admin-create-draft = Create draft
+admin-preview = Preview
+admin-preview-hint = Press Preview to see the body as readers will.
+admin-workflow = Workflow
+admin-publish-at = Publish at (UTC)
+workflow-submit = Submit for review
+workflow-publish = Publish now
+workflow-schedule = Schedule
+workflow-return = Send back to draft
+workflow-unpublish = Unpublish
+workflow-archive = Archive
+workflow-restore-draft = Back to draft
+admin-conflict = Someone else saved this document while you were editing (it is now at revision { $revision }). Nothing was saved. Your text is kept below: compare it with theirs under Revisions, then save again to replace their version with yours.
+error-published-at = Use a date and time such as 2026-11-28T09:00.
+error-image-site = Choose an image of this site.
+error-image-list = Choose an image from the list.
+error-slug-taken-release = Another release in this language already uses this slug.
+error-slug-taken-page = Another page in this language already has this path.
+error-not-in-list = “{ $value }” is not in the list.
+error-lost-revision = The form lost its revision number; reload the page.
+workflow-need-time = Choose the date and time (UTC) to publish at.
+workflow-time-passed = The time to publish at has passed. Choose a time in the future, or publish now.
+workflow-unknown = Unknown workflow action.
+workflow-refused = A document that is “{ $from }” cannot go to “{ $to }”.
+workflow-image-alt = The lead image has no alternative text. Add it under Media before publishing.
+workflow-status-changed = Someone else changed this document's status just now. Reload and try again.
+# Problems with a field, by the code the content rules give them.
+error-required = This field is required.
+error-too-long = At most { $max } characters.
+error-control-characters = Contains control characters.
+error-invalid-slug = Use lowercase letters, digits and single hyphens, at most 80 characters.
+error-invalid-path = Use lowercase words joined by hyphens, with / between levels (our-work/partnerships).
+error-unknown-country = "{ $code }" is not an ISO 3166-1 country code.
+
+## Back office: revisions
+admin-title-revisions = Revisions: { $title }
+admin-back-to-editor = Back to the editor
+admin-revisions-caption = Revisions, newest first
+admin-col-revision = Revision
+admin-col-saved = Saved
+admin-col-by = By
+admin-col-from = From
+admin-col-to = To
+admin-restore = Restore
+admin-current = current
+admin-author-import = import
+admin-compare-from = Compare from revision { $number }
+admin-compare-to = Compare to revision { $number }
+admin-restore-revision = Restore revision { $number }
+admin-compare = Compare selected revisions
+admin-title-diff = Revision { $from } → { $to }
+admin-diff-heading = Changes from revision { $from } to revision { $to }
+admin-all-revisions = All revisions
+admin-diff-removed = removed:
+admin-diff-added = added:
+admin-diff-same = The two revisions are the same.
+error-choose-revisions = Choose two revisions to compare.
+error-no-revision = There is no revision { $number }.
+restore-stale = Someone saved this document just now. Reload and try again.
+restore-slug-taken = That revision's slug is now used by another document; restore it by hand.
+
+## Back office: media
+admin-title-media = Media
+admin-upload = Upload
+field-file = File
+hint-file = JPEG, PNG or WebP images, or PDF files; at most { $mb } MB.
+field-alt = Alternative text
+hint-alt = What the image shows, for people who cannot see it. Required before a release with this image is published.
+field-caption = Caption
+field-credit = Credit
+admin-no-alt = no alt text
+admin-nothing-uploaded = Nothing uploaded yet.
+admin-size-mb = { $size } MB
+admin-all-media = All media
+admin-original-file = Original file
+admin-pixels = pixels
+admin-uploaded-at = uploaded { $time }
+error-media-text-too-long = Alt text, caption and credit may be at most { $max } characters.
+error-upload-too-large = Uploads may be at most { $mb } MB.
+error-upload-unreadable = The upload could not be read: { $reason }
+media-empty = The file is empty.
+media-too-large = The file is { $size } MB; files may be at most { $max } MB.
+media-not-image = This file is not a JPEG, PNG or WebP image.
+media-not-pdf = This file is not a PDF document.
+media-corrupt = The file is damaged or incomplete ({ $detail }).
+media-too-many-pixels = The image is { $width } × { $height } pixels; images may be at most { $side } pixels on a side and { $megapixels } megapixels in all.
+media-encode-failed = The image could not be converted ({ $detail }).
+
+## Back office: menus
+admin-title-menu = Menu of { $site }
+admin-sites-label = Sites
+admin-menu-hint = Rows appear in the order of their numbers. A sub-item goes under the nearest top-level item above it. Empty the label to remove a row; fill an empty row to add one. Paths are written without the language ({ $language }), like this:
+admin-col-order = Order
+admin-col-label = Label
+admin-col-path = Path
+admin-col-sub-item = Sub-item
+admin-row-order = Order of row { $row }
+admin-row-label = Label of row { $row }
+admin-row-path = Path of row { $row }
+admin-row-child = Row { $row } is a sub-item
+admin-save-menu = Save the menu
+error-menu-row = Row { $row }: labels take at most 100 characters; paths look like our-work/partnerships.
+error-menu-first-child = The first row cannot be a sub-item: there is nothing above it.
+
+## Back office: audit log
+admin-title-audit = Audit log
+admin-filter-audit = Filter the audit log
+admin-audit-user = User
+admin-audit-action = Action starts with
+admin-audit-site = Site key
+admin-audit-since = From
+admin-audit-until = Until
+admin-audit-caption = Privileged actions, newest first
+admin-col-when = When
+admin-col-who = Who
+admin-col-action = Action
+admin-col-on = On
+admin-col-detail = Detail
+admin-col-client = From
+admin-no-entries = No entries match.
+error-date-field = { $field }: use a date such as 2026-11-28.
+
+## Back office: your account
+admin-title-account = Your account
+admin-you-are = You are { $email }, { $role } on { $sites }.
+admin-all-sites = all sites
+admin-change-password = Change your password
+field-current-password = Current password
+field-new-password = New password
+hint-new-password = At least { $min } characters. Other sessions are signed out.
+field-confirm-password = New password again
+admin-change-password-button = Change password
+admin-api-tokens = API tokens
+admin-tokens-hint = A token lets a program use the JSON API with your rights. Send it in this header:
+admin-new-token = Your new token
+admin-new-token-hint = (copy it now; it will not be shown again):
+admin-col-created = Created
+admin-col-last-used = Last used
+admin-revoke = Revoke
+admin-token-revoked = revoked
+admin-revoke-token = Revoke { $name }
+field-token-name = Name of a new token
+admin-create-token = Create token
+admin-language = Language of the back office
+admin-language-hint = For you, on this browser. The public site keeps its own languages.
+admin-language-browser = As my browser asks
+admin-language-button = Use this language
+error-language = Choose one of the languages offered.
+error-password-current = Your current password is not right.
+error-password-short = Choose a new password of at least { $min } characters.
+error-password-differ = The two new passwords differ.
+error-token-name = Name the token (at most 100 characters) after what will use it.
+
+## Back office: users
+admin-title-users = Users
+admin-add-user = Add a user
+field-name = Name
+field-role = Role
+field-initial-password = Initial password
+admin-sites-not-for-admins = Sites (not needed for admins)
+admin-add-user-button = Add user
+admin-sites-all = all
+error-unknown-site = Unknown site "{ $key }".
+error-email = Enter a valid email address.
+error-user-password = The password needs at least { $min } characters.
+error-role = Choose a role.
+error-user-exists = A user with this email already exists.
+
+## Back office: feeds from elsewhere
+admin-title-feeds = Feeds from elsewhere
+admin-feeds-intro = Each site can follow RSS or Atom feeds of partners and other sites. Their items appear on the site's “{ $page }” page, marked with their source and linking back to it. Feeds are fetched on their schedule from public addresses only; their HTML is cleaned before it is stored.
+admin-col-source = Source
+admin-col-filters = Filters
+admin-col-every = Every
+admin-col-last-fetch = Last fetch
+admin-col-items = Items
+admin-col-actions = Actions
+admin-feed-untitled = (named by the feed)
+admin-feed-keywords = Keywords: { $terms }
+admin-feed-categories = Categories: { $terms }
+admin-feed-all-items = all items
+admin-feed-every = { $minutes } min
+feed-status-paused = paused
+feed-status-never = not fetched yet
+feed-status-ok = ok
+feed-status-not-modified = ok (not modified)
+feed-status-failed = failed
+admin-feed-fetch = Fetch now
+admin-feed-pause = Pause
+admin-feed-resume = Resume
+admin-feed-remove = Remove
+admin-feed-none = This site follows no feed.
+admin-feed-follow = Follow a feed
+field-feed-url = Feed address
+field-feed-title = Source's name
+hint-feed-title = Shown beside each item. Leave empty to use the feed's own title.
+field-feed-every = Fetch every (minutes)
+field-feed-keywords = Only items mentioning
+hint-feed-keywords = Keywords separated by commas; empty keeps every item.
+field-feed-categories = Only items in categories
+hint-feed-categories = Categories separated by commas, as the feed names them; empty keeps every item.
+admin-feed-follow-button = Follow this feed
+notice-feed-added = The feed was added. Fetch it now, or wait for its schedule.
+notice-feed-removed = The feed and its items were removed.
+notice-feed-enabled = The feed is followed again.
+notice-feed-disabled = The feed is paused; its items are hidden.
+notice-feed-fetched = Fetched.
+notice-feed-not-modified = Fetched: nothing new since the last time.
+notice-feed-failed = The fetch failed; the reason is shown beside the feed.
+error-feed-url-long = The feed address is too long.
+error-feed-url = Feed address: { $reason }.
+error-feed-title = The source's name takes at most 200 characters.
+error-feed-every = Fetch every { $min } to { $max } minutes.
+error-feed-keywords = Keywords: at most { $max }, separated by commas, each up to 100 characters.
+error-feed-categories = Categories: at most { $max }, separated by commas, each up to 100 characters.
+error-feed-exists = This site already follows this feed.
+error-feed-enabled = Say whether to follow the feed: enabled=true or false.
+admin-title-new-release = New press release
+admin-title-new-page = New page
+admin-languages = Languages
+admin-original = original
+admin-out-of-date = out of date
+admin-translate-into = Translate into { $language }
+notice-translation = A translation was started from the original. Translate it, save, and publish.
+# A moment in the back office: a date as date-long writes it, and the time of day in UTC.
+date-time = { $date }, { $time } UTC
+
+## Back office: sites and translations
+admin-title-translations = Translations: { $site }
+admin-col-document = Document
+admin-links = Links
+admin-view = View
+admin-add-site = Add a site
+admin-add-site-button = Add site
+admin-all-sites-link = All sites
+field-site-key = Key
+hint-site-key = Short and stable: used in /sites/key/ and on the command line.
+hint-site-languages = Codes in order, such as es, en. The first is the default.
+hint-site-country = For a country office: its ISO code, such as SV. Global releases about it then appear on the site.
+field-site-hosts = Host names
+hint-site-hosts = Separated by commas, such as elsalvador.iom.int.
+field-site-names = Name in other languages
+hint-site-names = One per line, like this:
+field-site-missing = When a page is missing in a language
+site-missing-fallback = Show the default language's version, with a notice
+site-missing-not-found = Answer “page not found”
+error-site-host-taken = A host name is already used by another site.
+error-site-key-taken = This key is already used by another site.
+error-site-language = { $site } does not publish in "{ $language }".
+error-translation-exists = This document already has a { $language } version.
+translations-summary = { $missing } missing, { $outdated } out of date.
+translations-caption = Each document in each of the site's languages
+translations-none = This site has no documents yet.
+translation-missing-cell = Missing
+translation-outdated-cell = Out of date
+translation-original-cell = Original
+translation-current-cell = Up to date
+
+## Search
+search-site-label = Site search
+search-this-site = Search this site
+search-placeholder = Search
+search-button = Search
+
+## The search page
+search-heading = Search
+search-title = Search: { $text }
+search-results-for = Search results for “{ $text }”
+search-description = Search the press releases and pages of this site.
+search-for = Search for
+search-tip-words = Every word must match.
+search-tip-phrase = Put a phrase in quotes, as in
+search-tip-minus = Put a minus before a word to leave it out, as in
+search-intro = Search the press releases and pages of this site, in every language it publishes.
+search-unavailable = Search is not available right now. Please try again in a few minutes.
+search-tip-browse = Browse the latest news
+search-tip-spelling = Check the spelling, or try fewer or more general words.
+search-tip-filter = Remove a filter to widen the search.
+search-nothing = Nothing matched.
+search-nothing-text = Nothing matched “{ $text }”.
+search-nothing-filters = Nothing matched with these filters.
+search-nothing-text-filters = Nothing matched “{ $text }” with these filters.
+search-refine = Refine the results
+search-selected-remove = (selected: remove)
+search-no-results = No results
+search-result-count = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+search-cut = Your search was long: only its first { $max } characters were used.
+search-unreadable = The search could not be read. Check the address and try again.
+search-too-many-values = Too many values for { $facet }: choose at most { $max }.
+search-kind-page = Page
+search-facet-country = Country
+search-facet-region = Region
+search-facet-theme = Theme
+search-facet-kind = Type
+search-facet-year = Year
+search-facet-language = Language
+search-more-country = More countries
+search-more-region = More regions
+search-more-theme = More themes
+search-more-kind = More types
+search-more-year = More years
+search-more-language = More languages
+bad-region = “{ $value }” is not a region. Use a UN M49 region code, such as 019 for the Americas.
+bad-kind = “{ $value }” is not a type of content. Use release or page.
+bad-language = “{ $value }” is not a language of this site.

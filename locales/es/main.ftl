@@ -1,0 +1,569 @@
+# Textos de la interfaz de Portico, en español.
+
+## Fechas
+date-long = { $day } de { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
+## Marco
+skip-to-content = Ir al contenido principal
+nav-main = Principal
+nav-footer = Pie de página
+nav-breadcrumb = Ruta de navegación
+breadcrumb-home = Inicio
+nav-news = Noticias
+footer-un = Parte del sistema de las Naciones Unidas.
+language-switcher = Idiomas
+language-current = { $language } (idioma actual)
+
+## Listas y comunicados
+release-count = { $count ->
+    [one] { $count } comunicado de prensa
+   *[other] { $count } comunicados de prensa
+}
+from-global-site = Del sitio mundial
+translation-missing = Esta página no está disponible en { $language }. Esta es la versión en { $original }.
+
+# Un número solo, escrito como lo escribe el idioma de la página.
+number = { $n }
+
+## Inicio, páginas, listas
+home-latest-news = Últimas noticias
+home-all-releases = Todos los comunicados de prensa
+home-explore = Descubra
+page-in-this-section = En esta sección
+release-countries-label = Países
+pagination-label = Paginación
+pagination-previous = Anterior
+pagination-previous-label = Página anterior
+pagination-next = Siguiente
+pagination-next-label = Página siguiente
+pagination-page = Página
+title-page = { $title } – página { $page }
+
+## La lista de noticias y sus filtros
+news-heading = Noticias y comunicados de prensa
+news-about = Noticias sobre { $country }
+news-description = Los comunicados de prensa de la Organización, del más reciente al más antiguo.
+news-total-none = No se encontraron comunicados de prensa.
+news-total-paged = { $releases } · página { $page } de { $pages }
+news-none = Ningún comunicado de prensa coincide con estos filtros.
+news-filter-label = Filtrar los comunicados de prensa
+filter-country = País
+filter-all-countries = Todos los países
+filter-theme = Tema
+filter-all-themes = Todos los temas
+filter-year = Año
+filter-all-years = Todos los años
+filter-apply = Aplicar filtros
+filter-active = Filtros activos
+filter-remove = Quitar
+filter-remove-label = Quitar el filtro { $label }: { $value }
+filter-clear = Borrar todos los filtros
+feed-label = Noticias: { $filters }
+feed-subtitle = Comunicados de prensa de { $site }, del más reciente al más antiguo.
+site-description = Noticias, comunicados de prensa e historias de { $site }.
+
+## Direcciones de listas erróneas
+bad-query = No se pudieron leer los parámetros de la dirección.
+bad-country = «{ $value }» no es un código de país. Utilice un código ISO 3166-1 de dos letras, como sv para El Salvador.
+bad-theme = «{ $value }» no es uno de nuestros temas.
+bad-year = «{ $value }» no es un año. Utilice cuatro cifras, como 2015.
+bad-page = «{ $value }» no es un número de página. Las páginas se numeran a partir de 1.
+
+## Un comunicado de prensa
+release-kicker = Comunicado de prensa
+release-about = Acerca de este comunicado
+release-media-contacts = { $count ->
+    [one] Contacto para los medios
+   *[other] Contactos para los medios
+}
+contact-phone = Tel.:
+contact-email = Correo electrónico:
+release-countries = Países
+release-themes = Temas
+release-partners = Asociados
+release-programme = Programa
+related-releases = Comunicados relacionados
+
+## Dónde trabajamos
+nav-where-we-work = Dónde trabajamos
+regions-label = Regiones
+region-other = Otros territorios
+subregion-other = Fuera de las regiones de las Naciones Unidas
+country-description = Nuestra labor y nuestras noticias en { $country }.
+country-releases = Comunicados de prensa
+country-all-releases = { $count ->
+    [one] El único comunicado de prensa sobre { $country }
+   *[other] Los { $count } comunicados de prensa sobre { $country }
+}
+country-no-releases = Todavía no hay comunicados de prensa sobre { $country }.
+
+## Noticias de otras fuentes
+elsewhere-heading = Noticias de otras fuentes
+elsewhere-description = Noticias de asociados y de otros sitios que seguimos, de la más reciente a la más antigua.
+elsewhere-intro = Noticias de asociados y de otros sitios que seguimos. Cada artículo pertenece a su fuente; siga su enlace para leerlo allí.
+elsewhere-newer = Más recientes
+elsewhere-newer-label = Artículos más recientes
+elsewhere-older = Más antiguos
+elsewhere-older-label = Artículos más antiguos
+elsewhere-none = Todavía no hay nada de otras fuentes.
+elsewhere-own-releases = Nuestros propios comunicados de prensa
+
+## Páginas de error
+error-kicker = Error { $status }
+error-home-link = Ir a la página de inicio
+error-news-link = Leer los últimos comunicados de prensa
+error-not-found-heading = Página no encontrada
+error-not-found-message = No encontramos la página solicitada. Puede que se haya trasladado o que la dirección contenga un error.
+error-bad-request-heading = No se pudo entender esta solicitud
+error-bad-request-message = Compruebe la dirección e inténtelo de nuevo.
+error-forbidden-heading = Acceso no permitido
+error-forbidden-message = Su función no permite esta acción aquí. Si la necesita, consulte a un administrador.
+error-csrf-message = Este formulario ha caducado o se envió desde otro sitio. Vuelva atrás, recargue la página e inténtelo de nuevo.
+error-too-many-heading = Espere un momento
+error-too-many-message = { $seconds ->
+    [one] Demasiados intentos fallidos. Vuelva a intentarlo dentro de { $seconds } segundo.
+   *[other] Demasiados intentos fallidos. Vuelva a intentarlo dentro de { $seconds } segundos.
+}
+error-too-large-heading = Demasiado grande
+error-server-heading = Se produjo un error en nuestro sistema
+error-server-message = No se pudo mostrar la página. Vuelva a intentarlo en un momento.
+
+## Administración: marco y navegación
+admin-nav-label = Administración
+admin-nav-documents = Documentos
+admin-nav-media = Medios
+admin-nav-translations = Traducciones
+admin-nav-menus = Menús
+admin-nav-sites = Sitios
+admin-nav-users = Usuarios
+admin-nav-audit = Registro de auditoría
+admin-nav-feeds = Canales
+admin-nav-account = Cuenta
+admin-sign-out = Cerrar sesión
+role-admin = administrador
+role-editor = editor
+role-author = autor
+role-translator = traductor
+
+## Administración: inicio de sesión
+admin-sign-in = Iniciar sesión
+admin-sign-in-heading = Iniciar sesión en Portico
+field-email = Correo electrónico
+field-password = Contraseña
+error-login-empty = Escriba su dirección de correo electrónico y su contraseña.
+error-login-wrong = Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta.
+
+## Administración: avisos tras una acción
+notice-saved = Guardado.
+notice-created = Creado.
+notice-submitted = Enviado para revisión.
+notice-published = Publicado.
+notice-scheduled = Programado.
+notice-unpublished = Retirado del sitio público.
+notice-archived = Archivado.
+notice-returned = Devuelto a borrador.
+notice-restored = La revisión se restauró como una revisión nueva.
+notice-uploaded = Subido.
+notice-password = Se cambió su contraseña. Se cerraron las demás sesiones.
+notice-revoked = Se revocó el token.
+notice-menu = Se guardó el menú.
+notice-user = Se creó el usuario.
+notice-loggedout = Ha cerrado la sesión.
+notice-language = La administración usa ahora el idioma que eligió.
+notice-token-once = Copie el token ahora: solo se muestra una vez.
+
+## Administración: palabras comunes
+admin-all = Todos
+admin-filter = Filtrar
+admin-save = Guardar
+admin-never = nunca
+admin-col-title = Título
+admin-col-kind = Tipo
+admin-col-site = Sitio
+admin-col-language = Idioma
+admin-col-status = Estado
+admin-col-name = Nombre
+admin-col-email = Correo electrónico
+admin-col-role = Función
+admin-col-sites = Sitios
+error-form-too-large = El formulario supera el límite de { $mb } MB. Acorte el texto e inténtelo de nuevo.
+error-form-unreadable = No se pudo leer el formulario: { $reason }
+error-choose-site = Elija un sitio.
+
+## Administración: documentos
+admin-new-release = Nuevo comunicado de prensa
+admin-new-page = Nueva página
+admin-filter-documents = Filtrar los documentos
+admin-kind = Tipo
+admin-kind-releases = Comunicados de prensa
+admin-kind-pages = Páginas
+admin-status = Estado
+admin-documents-caption = Documentos, del modificado más recientemente al más antiguo
+admin-col-last-saved = Última vez guardado
+admin-no-documents = Ningún documento coincide.
+kind-release = comunicado
+kind-page = página
+status-draft = Borrador
+status-in_review = En revisión
+status-scheduled = Programado
+status-published = Publicado
+status-archived = Archivado
+status-unknown = Desconocido
+
+## Administración: el editor
+admin-title-edit = Editar: { $title }
+admin-revisions = Revisiones
+admin-view-on-site = Ver en el sitio
+admin-doc-revision = revisión { $number }
+admin-doc-saved = guardado el { $time }
+admin-doc-publication-time = fecha de publicación { $time }
+admin-errors-heading = { $count ->
+    [one] No se guardó nada: corrija { $count } problema
+   *[other] No se guardó nada: corrija { $count } problemas
+}
+field-site = Sitio
+field-title = Título
+field-slug = Identificador de URL
+field-path = Ruta
+field-slug-or-path = Identificador de URL o ruta
+hint-slug-release = El final de la dirección, como en /es/news/identificador. Si se deja vacío, se forma a partir del título.
+hint-slug-page = La dirección después del idioma, como our-work/partnerships.
+field-dateline = Lugar
+hint-dateline = El lugar de donde procede el comunicado, como San Salvador.
+field-published-at = Fecha y hora (UTC)
+hint-published-at = Se muestra como la fecha del comunicado. Al publicar de inmediato se usa si ya ha pasado.
+field-publication-time = Fecha de publicación
+field-summary = Resumen
+hint-summary = Una o dos oraciones: la noticia en breve, que se usa en listas, canales y resultados de búsqueda.
+field-body = Cuerpo (Markdown)
+field-body-short = Cuerpo
+hint-body = ## para los subtítulos, **negrita**, *cursiva*, [enlaces](https://…), - para las listas, > para las citas.
+field-countries = Países
+hint-countries = Códigos ISO de dos letras separados por comas, como SV, GT, HN.
+field-themes = Temas
+field-partners = Organizaciones asociadas
+field-partners-short = Asociados
+field-programme = Programa
+field-contacts = Contactos para los medios
+field-contacts-short = Contactos
+field-image = Imagen principal
+admin-no-image = Sin imagen
+admin-image-no-alt = { $file } (todavía sin texto alternativo)
+hint-image-link = Suba las imágenes en Medios.
+hint-image = Una imagen necesita texto alternativo para que el comunicado pueda publicarse.
+admin-create-draft = Crear borrador
+admin-preview = Vista previa
+admin-preview-hint = Pulse Vista previa para ver el cuerpo tal como lo verán los lectores.
+admin-workflow = Flujo de trabajo
+admin-publish-at = Publicar el (UTC)
+workflow-submit = Enviar para revisión
+workflow-publish = Publicar ahora
+workflow-schedule = Programar
+workflow-return = Devolver a borrador
+workflow-unpublish = Retirar de la publicación
+workflow-archive = Archivar
+workflow-restore-draft = Volver a borrador
+admin-conflict = Otra persona guardó este documento mientras usted lo editaba (ahora está en la revisión { $revision }). No se guardó nada. Su texto se conserva abajo: compárelo con el de la otra persona en Revisiones y vuelva a guardar para reemplazar esa versión por la suya.
+error-published-at = Indique una fecha y una hora, como 2026-11-28T09:00.
+error-image-site = Elija una imagen de este sitio.
+error-image-list = Elija una imagen de la lista.
+error-slug-taken-release = Otro comunicado en este idioma ya usa este identificador.
+error-slug-taken-page = Otra página en este idioma ya tiene esta ruta.
+error-not-in-list = «{ $value }» no figura en la lista.
+error-lost-revision = El formulario perdió su número de revisión; recargue la página.
+workflow-need-time = Elija la fecha y la hora (UTC) de publicación.
+workflow-time-passed = La hora de publicación ya pasó. Elija una hora futura o publique ahora.
+workflow-unknown = Acción de flujo de trabajo desconocida.
+workflow-refused = Un documento en estado «{ $from }» no puede pasar a «{ $to }».
+workflow-image-alt = La imagen principal no tiene texto alternativo. Añádalo en Medios antes de publicar.
+workflow-status-changed = Otra persona acaba de cambiar el estado de este documento. Recargue la página e inténtelo de nuevo.
+error-required = Este campo es obligatorio.
+error-too-long = Como máximo { $max } caracteres.
+error-control-characters = Contiene caracteres de control.
+error-invalid-slug = Utilice letras minúsculas, cifras y guiones simples, con un máximo de 80 caracteres.
+error-invalid-path = Utilice palabras en minúsculas unidas por guiones, con / entre niveles (our-work/partnerships).
+error-unknown-country = «{ $code }» no es un código de país ISO 3166-1.
+
+## Administración: revisiones
+admin-title-revisions = Revisiones: { $title }
+admin-back-to-editor = Volver al editor
+admin-revisions-caption = Revisiones, de la más reciente a la más antigua
+admin-col-revision = Revisión
+admin-col-saved = Guardada
+admin-col-by = Por
+admin-col-from = Desde
+admin-col-to = Hasta
+admin-restore = Restaurar
+admin-current = actual
+admin-author-import = importación
+admin-compare-from = Comparar desde la revisión { $number }
+admin-compare-to = Comparar hasta la revisión { $number }
+admin-restore-revision = Restaurar la revisión { $number }
+admin-compare = Comparar las revisiones elegidas
+admin-title-diff = Revisión { $from } → { $to }
+admin-diff-heading = Cambios de la revisión { $from } a la revisión { $to }
+admin-all-revisions = Todas las revisiones
+admin-diff-removed = eliminado:
+admin-diff-added = añadido:
+admin-diff-same = Las dos revisiones son iguales.
+error-choose-revisions = Elija dos revisiones para comparar.
+error-no-revision = No existe la revisión { $number }.
+restore-stale = Alguien acaba de guardar este documento. Recargue la página e inténtelo de nuevo.
+restore-slug-taken = El identificador de esa revisión lo usa ahora otro documento; restáurela manualmente.
+
+## Administración: medios
+admin-title-media = Medios
+admin-upload = Subir
+field-file = Archivo
+hint-file = Imágenes JPEG, PNG o WebP, o archivos PDF; { $mb } MB como máximo.
+field-alt = Texto alternativo
+hint-alt = Lo que muestra la imagen, para las personas que no pueden verla. Obligatorio antes de publicar un comunicado con esta imagen.
+field-caption = Pie de foto
+field-credit = Créditos
+admin-no-alt = sin texto alternativo
+admin-nothing-uploaded = Todavía no se ha subido nada.
+admin-size-mb = { $size } MB
+admin-all-media = Todos los medios
+admin-original-file = Archivo original
+admin-pixels = píxeles
+admin-uploaded-at = subido el { $time }
+error-media-text-too-long = El texto alternativo, el pie de foto y los créditos pueden tener como máximo { $max } caracteres.
+error-upload-too-large = Los archivos subidos pueden tener como máximo { $mb } MB.
+error-upload-unreadable = No se pudo leer el archivo subido: { $reason }
+media-empty = El archivo está vacío.
+media-too-large = El archivo tiene { $size } MB; los archivos pueden tener como máximo { $max } MB.
+media-not-image = Este archivo no es una imagen JPEG, PNG o WebP.
+media-not-pdf = Este archivo no es un documento PDF.
+media-corrupt = El archivo está dañado o incompleto ({ $detail }).
+media-too-many-pixels = La imagen mide { $width } × { $height } píxeles; las imágenes pueden medir como máximo { $side } píxeles por lado y { $megapixels } megapíxeles en total.
+media-encode-failed = No se pudo convertir la imagen ({ $detail }).
+
+## Administración: menús
+admin-title-menu = Menú de { $site }
+admin-sites-label = Sitios
+admin-menu-hint = Las filas aparecen en el orden de sus números. Un subelemento se coloca bajo el elemento principal más cercano por encima. Vacíe la etiqueta para quitar una fila; rellene una fila vacía para añadirla. Las rutas se escriben sin el idioma ({ $language }), así:
+admin-col-order = Orden
+admin-col-label = Etiqueta
+admin-col-path = Ruta
+admin-col-sub-item = Subelemento
+admin-row-order = Orden de la fila { $row }
+admin-row-label = Etiqueta de la fila { $row }
+admin-row-path = Ruta de la fila { $row }
+admin-row-child = La fila { $row } es un subelemento
+admin-save-menu = Guardar el menú
+error-menu-row = Fila { $row }: las etiquetas tienen como máximo 100 caracteres; las rutas son del tipo our-work/partnerships.
+error-menu-first-child = La primera fila no puede ser un subelemento: no hay nada por encima.
+
+## Administración: registro de auditoría
+admin-title-audit = Registro de auditoría
+admin-filter-audit = Filtrar el registro de auditoría
+admin-audit-user = Usuario
+admin-audit-action = La acción empieza por
+admin-audit-site = Clave del sitio
+admin-audit-since = Desde
+admin-audit-until = Hasta
+admin-audit-caption = Acciones privilegiadas, de la más reciente a la más antigua
+admin-col-when = Cuándo
+admin-col-who = Quién
+admin-col-action = Acción
+admin-col-on = Sobre
+admin-col-detail = Detalle
+admin-col-client = Desde
+admin-no-entries = Ninguna entrada coincide.
+error-date-field = { $field }: indique una fecha, como 2026-11-28.
+
+## Administración: su cuenta
+admin-title-account = Su cuenta
+admin-you-are = Usted es { $email }, { $role } en { $sites }.
+admin-all-sites = todos los sitios
+admin-change-password = Cambiar su contraseña
+field-current-password = Contraseña actual
+field-new-password = Nueva contraseña
+hint-new-password = Al menos { $min } caracteres. Se cerrarán las demás sesiones.
+field-confirm-password = Repita la nueva contraseña
+admin-change-password-button = Cambiar la contraseña
+admin-api-tokens = Tokens de la API
+admin-tokens-hint = Un token permite a un programa usar la API JSON con sus permisos. Envíelo en este encabezado:
+admin-new-token = Su nuevo token
+admin-new-token-hint = (cópielo ahora; no volverá a mostrarse):
+admin-col-created = Creado
+admin-col-last-used = Último uso
+admin-revoke = Revocar
+admin-token-revoked = revocado
+admin-revoke-token = Revocar { $name }
+field-token-name = Nombre de un nuevo token
+admin-create-token = Crear token
+admin-language = Idioma de la administración
+admin-language-hint = Para usted, en este navegador. El sitio público conserva sus propios idiomas.
+admin-language-browser = Según mi navegador
+admin-language-button = Usar este idioma
+error-language = Elija uno de los idiomas propuestos.
+error-password-current = Su contraseña actual no es correcta.
+error-password-short = Elija una nueva contraseña de al menos { $min } caracteres.
+error-password-differ = Las dos nuevas contraseñas no coinciden.
+error-token-name = Dé al token un nombre (100 caracteres como máximo) según lo que vaya a usarlo.
+
+## Administración: usuarios
+admin-title-users = Usuarios
+admin-add-user = Añadir un usuario
+field-name = Nombre
+field-role = Función
+field-initial-password = Contraseña inicial
+admin-sites-not-for-admins = Sitios (no es necesario para los administradores)
+admin-add-user-button = Añadir usuario
+admin-sites-all = todos
+error-unknown-site = Sitio desconocido: «{ $key }».
+error-email = Escriba una dirección de correo electrónico válida.
+error-user-password = La contraseña debe tener al menos { $min } caracteres.
+error-role = Elija una función.
+error-user-exists = Ya existe un usuario con este correo electrónico.
+
+## Administración: canales de otras fuentes
+admin-title-feeds = Canales de otras fuentes
+admin-feeds-intro = Cada sitio puede seguir canales RSS o Atom de asociados y de otros sitios. Sus artículos aparecen en la página «{ $page }» del sitio, con su fuente y un enlace a ella. Los canales se consultan según su calendario y solo desde direcciones públicas; su HTML se depura antes de guardarse.
+admin-col-source = Fuente
+admin-col-filters = Filtros
+admin-col-every = Frecuencia
+admin-col-last-fetch = Última consulta
+admin-col-items = Artículos
+admin-col-actions = Acciones
+admin-feed-untitled = (nombre del canal)
+admin-feed-keywords = Palabras clave: { $terms }
+admin-feed-categories = Categorías: { $terms }
+admin-feed-all-items = todos los artículos
+admin-feed-every = { $minutes } min
+feed-status-paused = en pausa
+feed-status-never = aún sin consultar
+feed-status-ok = correcto
+feed-status-not-modified = correcto (sin cambios)
+feed-status-failed = error
+admin-feed-fetch = Consultar ahora
+admin-feed-pause = Pausar
+admin-feed-resume = Reanudar
+admin-feed-remove = Quitar
+admin-feed-none = Este sitio no sigue ningún canal.
+admin-feed-follow = Seguir un canal
+field-feed-url = Dirección del canal
+field-feed-title = Nombre de la fuente
+hint-feed-title = Se muestra junto a cada artículo. Déjelo vacío para usar el título propio del canal.
+field-feed-every = Consultar cada (minutos)
+field-feed-keywords = Solo artículos que mencionen
+hint-feed-keywords = Palabras clave separadas por comas; si se deja vacío, se conservan todos los artículos.
+field-feed-categories = Solo artículos de las categorías
+hint-feed-categories = Categorías separadas por comas, tal como las nombra el canal; si se deja vacío, se conservan todos los artículos.
+admin-feed-follow-button = Seguir este canal
+notice-feed-added = Se añadió el canal. Consúltelo ahora o espere a su calendario.
+notice-feed-removed = Se quitaron el canal y sus artículos.
+notice-feed-enabled = Se vuelve a seguir el canal.
+notice-feed-disabled = El canal está en pausa; sus artículos se ocultan.
+notice-feed-fetched = Consultado.
+notice-feed-not-modified = Consultado: nada nuevo desde la última vez.
+notice-feed-failed = La consulta falló; el motivo se indica junto al canal.
+error-feed-url-long = La dirección del canal es demasiado larga.
+error-feed-url = Dirección del canal: { $reason }.
+error-feed-title = El nombre de la fuente tiene como máximo 200 caracteres.
+error-feed-every = Consulte cada { $min } a { $max } minutos.
+error-feed-keywords = Palabras clave: { $max } como máximo, separadas por comas, de hasta 100 caracteres cada una.
+error-feed-categories = Categorías: { $max } como máximo, separadas por comas, de hasta 100 caracteres cada una.
+error-feed-exists = Este sitio ya sigue este canal.
+error-feed-enabled = Indique si se debe seguir el canal: enabled=true o false.
+admin-title-new-release = Nuevo comunicado de prensa
+admin-title-new-page = Nueva página
+admin-languages = Idiomas
+admin-original = original
+admin-out-of-date = desactualizada
+admin-translate-into = Traducir a { $language }
+notice-translation = Se inició una traducción a partir del original. Tradúzcala, guárdela y publíquela.
+date-time = { $date }, { $time } UTC
+
+## Administración: sitios y traducciones
+admin-title-translations = Traducciones: { $site }
+admin-col-document = Documento
+admin-links = Enlaces
+admin-view = Ver
+admin-add-site = Añadir un sitio
+admin-add-site-button = Añadir sitio
+admin-all-sites-link = Todos los sitios
+field-site-key = Clave
+hint-site-key = Corta y estable: se usa en /sites/clave/ y en la línea de comandos.
+hint-site-languages = Códigos en orden, como es, en. El primero es el predeterminado.
+hint-site-country = Para una oficina en el país: su código ISO, como SV. Los comunicados mundiales sobre ese país aparecen entonces en el sitio.
+field-site-hosts = Nombres de host
+hint-site-hosts = Separados por comas, como elsalvador.iom.int.
+field-site-names = Nombre en otros idiomas
+hint-site-names = Uno por línea, así:
+field-site-missing = Cuando falta una página en un idioma
+site-missing-fallback = Mostrar la versión en el idioma predeterminado, con un aviso
+site-missing-not-found = Responder «página no encontrada»
+error-site-host-taken = Otro sitio ya usa un nombre de host.
+error-site-key-taken = Otro sitio ya usa esta clave.
+error-site-language = { $site } no publica en «{ $language }».
+error-translation-exists = Este documento ya tiene una versión en { $language }.
+translations-summary = Faltan: { $missing }; por actualizar: { $outdated }.
+translations-caption = Cada documento en cada uno de los idiomas del sitio
+translations-none = Este sitio todavía no tiene documentos.
+translation-missing-cell = Falta
+translation-outdated-cell = Desactualizada
+translation-original-cell = Original
+translation-current-cell = Al día
+
+## Búsqueda
+search-site-label = Búsqueda en el sitio
+search-this-site = Buscar en este sitio
+search-placeholder = Buscar
+search-button = Buscar
+search-heading = Búsqueda
+search-title = Búsqueda: { $text }
+search-results-for = Resultados de la búsqueda «{ $text }»
+search-description = Buscar en los comunicados de prensa y las páginas de este sitio.
+search-for = Buscar
+search-tip-words = Deben coincidir todas las palabras.
+search-tip-phrase = Ponga una frase entre comillas, como en
+search-tip-minus = Ponga un signo menos delante de una palabra para excluirla, como en
+search-intro = Busque en los comunicados de prensa y las páginas de este sitio, en todos los idiomas en que publica.
+search-unavailable = La búsqueda no está disponible en este momento. Vuelva a intentarlo dentro de unos minutos.
+search-tip-browse = Ver las últimas noticias
+search-tip-spelling = Compruebe la ortografía, o pruebe con menos palabras o con palabras más generales.
+search-tip-filter = Quite un filtro para ampliar la búsqueda.
+search-nothing = No hay resultados.
+search-nothing-text = No hay resultados para «{ $text }».
+search-nothing-filters = No hay resultados con estos filtros.
+search-nothing-text-filters = No hay resultados para «{ $text }» con estos filtros.
+search-refine = Afinar los resultados
+search-selected-remove = (seleccionado: quitar)
+search-no-results = Ningún resultado
+search-result-count = { $count ->
+    [one] { $count } resultado
+   *[other] { $count } resultados
+}
+search-cut = Su búsqueda era larga: solo se usaron sus primeros { $max } caracteres.
+search-unreadable = No se pudo leer la búsqueda. Compruebe la dirección e inténtelo de nuevo.
+search-too-many-values = Demasiados valores para el filtro { $facet }: elija como máximo { $max }.
+search-kind-page = Página
+search-facet-country = País
+search-facet-region = Región
+search-facet-theme = Tema
+search-facet-kind = Tipo
+search-facet-year = Año
+search-facet-language = Idioma
+search-more-country = Más países
+search-more-region = Más regiones
+search-more-theme = Más temas
+search-more-kind = Más tipos
+search-more-year = Más años
+search-more-language = Más idiomas
+bad-region = «{ $value }» no es una región. Utilice un código de región M49 de las Naciones Unidas, como 019 para las Américas.
+bad-kind = «{ $value }» no es un tipo de contenido. Utilice release o page.
+bad-language = «{ $value }» no es un idioma de este sitio.

@@ -1,0 +1,569 @@
+# Textes de l'interface de Portico, en français.
+
+## Dates
+date-long = { $day } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Cadre
+skip-to-content = Aller au contenu principal
+nav-main = Principal
+nav-footer = Pied de page
+nav-breadcrumb = Fil d'Ariane
+breadcrumb-home = Accueil
+nav-news = Actualités
+footer-un = Membre du système des Nations Unies.
+language-switcher = Langues
+language-current = { $language } (langue actuelle)
+
+## Listes et communiqués
+release-count = { $count ->
+    [one] { $count } communiqué de presse
+   *[other] { $count } communiqués de presse
+}
+from-global-site = Du site mondial
+translation-missing = Cette page n'existe pas en { $language }. Voici la version en { $original }.
+
+# Un nombre seul, écrit comme la langue de la page écrit les nombres.
+number = { $n }
+
+## Accueil, pages, listes
+home-latest-news = Dernières actualités
+home-all-releases = Tous les communiqués de presse
+home-explore = Découvrir
+page-in-this-section = Dans cette rubrique
+release-countries-label = Pays
+pagination-label = Pagination
+pagination-previous = Précédente
+pagination-previous-label = Page précédente
+pagination-next = Suivante
+pagination-next-label = Page suivante
+pagination-page = Page
+title-page = { $title } – page { $page }
+
+## La liste des actualités et ses filtres
+news-heading = Actualités et communiqués de presse
+news-about = Actualités : { $country }
+news-description = Les communiqués de presse de l'Organisation, du plus récent au plus ancien.
+news-total-none = Aucun communiqué de presse trouvé.
+news-total-paged = { $releases } · page { $page } sur { $pages }
+news-none = Aucun communiqué de presse ne correspond à ces filtres.
+news-filter-label = Filtrer les communiqués de presse
+filter-country = Pays
+filter-all-countries = Tous les pays
+filter-theme = Thème
+filter-all-themes = Tous les thèmes
+filter-year = Année
+filter-all-years = Toutes les années
+filter-apply = Appliquer les filtres
+filter-active = Filtres actifs
+filter-remove = Retirer
+filter-remove-label = Retirer le filtre { $label } : { $value }
+filter-clear = Effacer tous les filtres
+feed-label = Actualités : { $filters }
+feed-subtitle = Communiqués de presse de { $site }, du plus récent au plus ancien.
+site-description = Actualités, communiqués de presse et récits de { $site }.
+
+## Adresses de liste erronées
+bad-query = Les paramètres de l'adresse sont illisibles.
+bad-country = « { $value } » n'est pas un code de pays. Utilisez un code ISO 3166-1 à deux lettres, par exemple sv pour El Salvador.
+bad-theme = « { $value } » ne fait pas partie de nos thèmes.
+bad-year = « { $value } » n'est pas une année. Utilisez quatre chiffres, par exemple 2015.
+bad-page = « { $value } » n'est pas un numéro de page. Les pages sont numérotées à partir de 1.
+
+## Un communiqué de presse
+release-kicker = Communiqué de presse
+release-about = À propos de ce communiqué
+release-media-contacts = { $count ->
+    [one] Contact presse
+   *[other] Contacts presse
+}
+contact-phone = Tél. :
+contact-email = Courriel :
+release-countries = Pays
+release-themes = Thèmes
+release-partners = Partenaires
+release-programme = Programme
+related-releases = Communiqués connexes
+
+## Où nous travaillons
+nav-where-we-work = Où nous travaillons
+regions-label = Régions
+region-other = Autres territoires
+subregion-other = Hors des régions de l'ONU
+country-description = Notre action et nos actualités : { $country }.
+country-releases = Communiqués de presse
+country-all-releases = { $count ->
+    [one] Le seul communiqué de presse sur ce pays
+   *[other] Les { $count } communiqués de presse sur ce pays
+}
+country-no-releases = Il n'y a pas encore de communiqué de presse sur ce pays.
+
+## Actualités d'ailleurs
+elsewhere-heading = Actualités d'ailleurs
+elsewhere-description = Actualités de nos partenaires et d'autres sites que nous suivons, de la plus récente à la plus ancienne.
+elsewhere-intro = Actualités de nos partenaires et d'autres sites que nous suivons. Chaque article appartient à sa source ; suivez son lien pour le lire sur place.
+elsewhere-newer = Plus récents
+elsewhere-newer-label = Articles plus récents
+elsewhere-older = Plus anciens
+elsewhere-older-label = Articles plus anciens
+elsewhere-none = Rien d'ailleurs pour le moment.
+elsewhere-own-releases = Nos propres communiqués de presse
+
+## Pages d'erreur
+error-kicker = Erreur { $status }
+error-home-link = Aller à la page d'accueil
+error-news-link = Lire les derniers communiqués de presse
+error-not-found-heading = Page introuvable
+error-not-found-message = La page demandée est introuvable. Elle a peut-être été déplacée, ou l'adresse contient une erreur.
+error-bad-request-heading = Cette demande n'a pas pu être comprise
+error-bad-request-message = Veuillez vérifier l'adresse et réessayer.
+error-forbidden-heading = Accès refusé
+error-forbidden-message = Votre rôle ne permet pas cette action ici. Adressez-vous à un administrateur si vous en avez besoin.
+error-csrf-message = Ce formulaire a expiré ou a été envoyé depuis un autre site. Revenez en arrière, rechargez la page et réessayez.
+error-too-many-heading = Veuillez patienter
+error-too-many-message = { $seconds ->
+    [one] Trop de tentatives infructueuses. Réessayez dans { $seconds } seconde.
+   *[other] Trop de tentatives infructueuses. Réessayez dans { $seconds } secondes.
+}
+error-too-large-heading = Trop volumineux
+error-server-heading = Un problème est survenu de notre côté
+error-server-message = La page n'a pas pu être affichée. Veuillez réessayer dans un instant.
+
+## Administration : cadre et navigation
+admin-nav-label = Administration
+admin-nav-documents = Documents
+admin-nav-media = Médias
+admin-nav-translations = Traductions
+admin-nav-menus = Menus
+admin-nav-sites = Sites
+admin-nav-users = Utilisateurs
+admin-nav-audit = Journal d'audit
+admin-nav-feeds = Flux
+admin-nav-account = Compte
+admin-sign-out = Se déconnecter
+role-admin = administrateur
+role-editor = éditeur
+role-author = auteur
+role-translator = traducteur
+
+## Administration : connexion
+admin-sign-in = Se connecter
+admin-sign-in-heading = Se connecter à Portico
+field-email = Adresse électronique
+field-password = Mot de passe
+error-login-empty = Saisissez votre adresse électronique et votre mot de passe.
+error-login-wrong = Cette adresse et ce mot de passe ne correspondent à aucun compte.
+
+## Administration : avis après une action
+notice-saved = Enregistré.
+notice-created = Créé.
+notice-submitted = Envoyé pour relecture.
+notice-published = Publié.
+notice-scheduled = Programmé.
+notice-unpublished = Retiré du site public.
+notice-archived = Archivé.
+notice-returned = Renvoyé à l'état de brouillon.
+notice-restored = La révision a été restaurée sous forme de nouvelle révision.
+notice-uploaded = Téléversé.
+notice-password = Votre mot de passe a été modifié. Les autres sessions ont été fermées.
+notice-revoked = Le jeton a été révoqué.
+notice-menu = Le menu a été enregistré.
+notice-user = L'utilisateur a été créé.
+notice-loggedout = Vous êtes déconnecté.
+notice-language = L'administration utilise désormais la langue choisie.
+notice-token-once = Copiez le jeton maintenant : il n'est affiché qu'une seule fois.
+
+## Administration : mots communs
+admin-all = Tous
+admin-filter = Filtrer
+admin-save = Enregistrer
+admin-never = jamais
+admin-col-title = Titre
+admin-col-kind = Type
+admin-col-site = Site
+admin-col-language = Langue
+admin-col-status = État
+admin-col-name = Nom
+admin-col-email = Adresse électronique
+admin-col-role = Rôle
+admin-col-sites = Sites
+error-form-too-large = Le formulaire dépasse la limite de { $mb } Mo. Raccourcissez le texte et réessayez.
+error-form-unreadable = Le formulaire est illisible : { $reason }
+error-choose-site = Choisissez un site.
+
+## Administration : documents
+admin-new-release = Nouveau communiqué de presse
+admin-new-page = Nouvelle page
+admin-filter-documents = Filtrer les documents
+admin-kind = Type
+admin-kind-releases = Communiqués de presse
+admin-kind-pages = Pages
+admin-status = État
+admin-documents-caption = Documents, du plus récemment modifié au plus ancien
+admin-col-last-saved = Dernier enregistrement
+admin-no-documents = Aucun document ne correspond.
+kind-release = communiqué
+kind-page = page
+status-draft = Brouillon
+status-in_review = En relecture
+status-scheduled = Programmé
+status-published = Publié
+status-archived = Archivé
+status-unknown = Inconnu
+
+## Administration : l'éditeur
+admin-title-edit = Modifier : { $title }
+admin-revisions = Révisions
+admin-view-on-site = Voir sur le site
+admin-doc-revision = révision { $number }
+admin-doc-saved = enregistré le { $time }
+admin-doc-publication-time = date de publication { $time }
+admin-errors-heading = { $count ->
+    [one] Rien n'a été enregistré : veuillez corriger { $count } problème
+   *[other] Rien n'a été enregistré : veuillez corriger { $count } problèmes
+}
+field-site = Site
+field-title = Titre
+field-slug = Identifiant d'URL
+field-path = Chemin
+field-slug-or-path = Identifiant d'URL ou chemin
+hint-slug-release = La fin de l'adresse, comme dans /fr/news/identifiant. S'il est laissé vide, il est tiré du titre.
+hint-slug-page = L'adresse après la langue, par exemple our-work/partnerships.
+field-dateline = Lieu
+hint-dateline = Le lieu d'où provient le communiqué, par exemple San Salvador.
+field-published-at = Date et heure (UTC)
+hint-published-at = Affichée comme date du communiqué. Une publication immédiate l'utilise si elle est passée.
+field-publication-time = Date de publication
+field-summary = Résumé
+hint-summary = Une ou deux phrases : l'essentiel de l'information, utilisé dans les listes, les flux et les résultats de recherche.
+field-body = Corps du texte (Markdown)
+field-body-short = Corps du texte
+hint-body = ## pour les intertitres, **gras**, *italique*, [liens](https://…), - pour les listes, > pour les citations.
+field-countries = Pays
+hint-countries = Codes ISO à deux lettres séparés par des virgules, par exemple SV, GT, HN.
+field-themes = Thèmes
+field-partners = Organisations partenaires
+field-partners-short = Partenaires
+field-programme = Programme
+field-contacts = Contacts presse
+field-contacts-short = Contacts
+field-image = Image principale
+admin-no-image = Aucune image
+admin-image-no-alt = { $file } (pas encore de texte de remplacement)
+hint-image-link = Téléversez les images dans Médias.
+hint-image = Une image doit avoir un texte de remplacement avant que le communiqué puisse être publié.
+admin-create-draft = Créer le brouillon
+admin-preview = Aperçu
+admin-preview-hint = Cliquez sur Aperçu pour voir le corps du texte tel que les lecteurs le verront.
+admin-workflow = Circuit de validation
+admin-publish-at = Publier le (UTC)
+workflow-submit = Soumettre pour relecture
+workflow-publish = Publier maintenant
+workflow-schedule = Programmer
+workflow-return = Renvoyer en brouillon
+workflow-unpublish = Dépublier
+workflow-archive = Archiver
+workflow-restore-draft = Repasser en brouillon
+admin-conflict = Quelqu'un d'autre a enregistré ce document pendant que vous le modifiiez (il en est maintenant à la révision { $revision }). Rien n'a été enregistré. Votre texte est conservé ci-dessous : comparez-le avec le leur dans Révisions, puis enregistrez à nouveau pour remplacer leur version par la vôtre.
+error-published-at = Indiquez une date et une heure, par exemple 2026-11-28T09:00.
+error-image-site = Choisissez une image de ce site.
+error-image-list = Choisissez une image dans la liste.
+error-slug-taken-release = Un autre communiqué dans cette langue utilise déjà cet identifiant.
+error-slug-taken-page = Une autre page dans cette langue a déjà ce chemin.
+error-not-in-list = « { $value } » ne figure pas dans la liste.
+error-lost-revision = Le formulaire a perdu son numéro de révision ; rechargez la page.
+workflow-need-time = Choisissez la date et l'heure (UTC) de publication.
+workflow-time-passed = L'heure de publication est passée. Choisissez une heure à venir, ou publiez maintenant.
+workflow-unknown = Action de validation inconnue.
+workflow-refused = Un document à l'état « { $from } » ne peut pas passer à l'état « { $to } ».
+workflow-image-alt = L'image principale n'a pas de texte de remplacement. Ajoutez-le dans Médias avant de publier.
+workflow-status-changed = Quelqu'un d'autre vient de changer l'état de ce document. Rechargez la page et réessayez.
+error-required = Ce champ est obligatoire.
+error-too-long = { $max } caractères au maximum.
+error-control-characters = Contient des caractères de contrôle.
+error-invalid-slug = Utilisez des lettres minuscules, des chiffres et des traits d'union simples, 80 caractères au maximum.
+error-invalid-path = Utilisez des mots en minuscules reliés par des traits d'union, avec / entre les niveaux (our-work/partnerships).
+error-unknown-country = « { $code } » n'est pas un code de pays ISO 3166-1.
+
+## Administration : révisions
+admin-title-revisions = Révisions : { $title }
+admin-back-to-editor = Retour à l'éditeur
+admin-revisions-caption = Révisions, de la plus récente à la plus ancienne
+admin-col-revision = Révision
+admin-col-saved = Enregistrée
+admin-col-by = Par
+admin-col-from = De
+admin-col-to = À
+admin-restore = Restaurer
+admin-current = actuelle
+admin-author-import = import
+admin-compare-from = Comparer à partir de la révision { $number }
+admin-compare-to = Comparer jusqu'à la révision { $number }
+admin-restore-revision = Restaurer la révision { $number }
+admin-compare = Comparer les révisions choisies
+admin-title-diff = Révision { $from } → { $to }
+admin-diff-heading = Modifications de la révision { $from } à la révision { $to }
+admin-all-revisions = Toutes les révisions
+admin-diff-removed = supprimé :
+admin-diff-added = ajouté :
+admin-diff-same = Les deux révisions sont identiques.
+error-choose-revisions = Choisissez deux révisions à comparer.
+error-no-revision = La révision { $number } n'existe pas.
+restore-stale = Quelqu'un vient d'enregistrer ce document. Rechargez la page et réessayez.
+restore-slug-taken = L'identifiant de cette révision est désormais utilisé par un autre document ; restaurez-la manuellement.
+
+## Administration : médias
+admin-title-media = Médias
+admin-upload = Téléverser
+field-file = Fichier
+hint-file = Images JPEG, PNG ou WebP, ou fichiers PDF ; { $mb } Mo au maximum.
+field-alt = Texte de remplacement
+hint-alt = Ce que montre l'image, pour les personnes qui ne peuvent pas la voir. Obligatoire avant la publication d'un communiqué contenant cette image.
+field-caption = Légende
+field-credit = Crédit
+admin-no-alt = pas de texte de remplacement
+admin-nothing-uploaded = Aucun fichier téléversé pour le moment.
+admin-size-mb = { $size } Mo
+admin-all-media = Tous les médias
+admin-original-file = Fichier original
+admin-pixels = pixels
+admin-uploaded-at = téléversé le { $time }
+error-media-text-too-long = Le texte de remplacement, la légende et le crédit ne peuvent dépasser { $max } caractères.
+error-upload-too-large = Les fichiers téléversés ne peuvent dépasser { $mb } Mo.
+error-upload-unreadable = Le fichier téléversé est illisible : { $reason }
+media-empty = Le fichier est vide.
+media-too-large = Le fichier fait { $size } Mo ; les fichiers ne peuvent dépasser { $max } Mo.
+media-not-image = Ce fichier n'est pas une image JPEG, PNG ou WebP.
+media-not-pdf = Ce fichier n'est pas un document PDF.
+media-corrupt = Le fichier est endommagé ou incomplet ({ $detail }).
+media-too-many-pixels = L'image mesure { $width } × { $height } pixels ; les images ne peuvent dépasser { $side } pixels de côté ni { $megapixels } mégapixels au total.
+media-encode-failed = L'image n'a pas pu être convertie ({ $detail }).
+
+## Administration : menus
+admin-title-menu = Menu du site { $site }
+admin-sites-label = Sites
+admin-menu-hint = Les lignes apparaissent dans l'ordre de leurs numéros. Un sous-élément se place sous l'élément principal le plus proche au-dessus de lui. Videz le libellé pour supprimer une ligne ; remplissez une ligne vide pour en ajouter une. Les chemins s'écrivent sans la langue ({ $language }), ainsi :
+admin-col-order = Ordre
+admin-col-label = Libellé
+admin-col-path = Chemin
+admin-col-sub-item = Sous-élément
+admin-row-order = Ordre de la ligne { $row }
+admin-row-label = Libellé de la ligne { $row }
+admin-row-path = Chemin de la ligne { $row }
+admin-row-child = La ligne { $row } est un sous-élément
+admin-save-menu = Enregistrer le menu
+error-menu-row = Ligne { $row } : les libellés comptent 100 caractères au maximum ; les chemins ressemblent à our-work/partnerships.
+error-menu-first-child = La première ligne ne peut pas être un sous-élément : il n'y a rien au-dessus.
+
+## Administration : journal d'audit
+admin-title-audit = Journal d'audit
+admin-filter-audit = Filtrer le journal d'audit
+admin-audit-user = Utilisateur
+admin-audit-action = L'action commence par
+admin-audit-site = Clé du site
+admin-audit-since = Du
+admin-audit-until = Au
+admin-audit-caption = Actions privilégiées, de la plus récente à la plus ancienne
+admin-col-when = Quand
+admin-col-who = Qui
+admin-col-action = Action
+admin-col-on = Objet
+admin-col-detail = Détail
+admin-col-client = Depuis
+admin-no-entries = Aucune entrée ne correspond.
+error-date-field = { $field } : indiquez une date, par exemple 2026-11-28.
+
+## Administration : votre compte
+admin-title-account = Votre compte
+admin-you-are = Vous êtes { $email }, { $role } sur { $sites }.
+admin-all-sites = tous les sites
+admin-change-password = Changer votre mot de passe
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+hint-new-password = Au moins { $min } caractères. Les autres sessions seront fermées.
+field-confirm-password = Nouveau mot de passe (confirmation)
+admin-change-password-button = Changer le mot de passe
+admin-api-tokens = Jetons d'API
+admin-tokens-hint = Un jeton permet à un programme d'utiliser l'API JSON avec vos droits. Envoyez-le dans cet en-tête :
+admin-new-token = Votre nouveau jeton
+admin-new-token-hint = (copiez-le maintenant ; il ne sera plus affiché) :
+admin-col-created = Créé
+admin-col-last-used = Dernière utilisation
+admin-revoke = Révoquer
+admin-token-revoked = révoqué
+admin-revoke-token = Révoquer { $name }
+field-token-name = Nom d'un nouveau jeton
+admin-create-token = Créer un jeton
+admin-language = Langue de l'administration
+admin-language-hint = Pour vous, dans ce navigateur. Le site public garde ses propres langues.
+admin-language-browser = Selon mon navigateur
+admin-language-button = Utiliser cette langue
+error-language = Choisissez l'une des langues proposées.
+error-password-current = Votre mot de passe actuel est incorrect.
+error-password-short = Choisissez un nouveau mot de passe d'au moins { $min } caractères.
+error-password-differ = Les deux nouveaux mots de passe diffèrent.
+error-token-name = Nommez le jeton (100 caractères au maximum) d'après ce qui l'utilisera.
+
+## Administration : utilisateurs
+admin-title-users = Utilisateurs
+admin-add-user = Ajouter un utilisateur
+field-name = Nom
+field-role = Rôle
+field-initial-password = Mot de passe initial
+admin-sites-not-for-admins = Sites (inutile pour les administrateurs)
+admin-add-user-button = Ajouter l'utilisateur
+admin-sites-all = tous
+error-unknown-site = Site inconnu : « { $key } ».
+error-email = Saisissez une adresse électronique valide.
+error-user-password = Le mot de passe doit compter au moins { $min } caractères.
+error-role = Choisissez un rôle.
+error-user-exists = Un utilisateur avec cette adresse existe déjà.
+
+## Administration : flux d'ailleurs
+admin-title-feeds = Flux d'ailleurs
+admin-feeds-intro = Chaque site peut suivre les flux RSS ou Atom de partenaires et d'autres sites. Leurs articles apparaissent sur la page « { $page } » du site, avec leur source et un lien vers elle. Les flux sont récupérés selon leur calendrier, depuis des adresses publiques uniquement ; leur HTML est nettoyé avant d'être enregistré.
+admin-col-source = Source
+admin-col-filters = Filtres
+admin-col-every = Fréquence
+admin-col-last-fetch = Dernière récupération
+admin-col-items = Articles
+admin-col-actions = Actions
+admin-feed-untitled = (nommé par le flux)
+admin-feed-keywords = Mots clés : { $terms }
+admin-feed-categories = Catégories : { $terms }
+admin-feed-all-items = tous les articles
+admin-feed-every = { $minutes } min
+feed-status-paused = en pause
+feed-status-never = pas encore récupéré
+feed-status-ok = ok
+feed-status-not-modified = ok (inchangé)
+feed-status-failed = échec
+admin-feed-fetch = Récupérer maintenant
+admin-feed-pause = Mettre en pause
+admin-feed-resume = Reprendre
+admin-feed-remove = Retirer
+admin-feed-none = Ce site ne suit aucun flux.
+admin-feed-follow = Suivre un flux
+field-feed-url = Adresse du flux
+field-feed-title = Nom de la source
+hint-feed-title = Affiché à côté de chaque article. Laissez vide pour utiliser le titre du flux.
+field-feed-every = Récupérer toutes les (minutes)
+field-feed-keywords = Seulement les articles mentionnant
+hint-feed-keywords = Mots clés séparés par des virgules ; vide, tous les articles sont gardés.
+field-feed-categories = Seulement les articles des catégories
+hint-feed-categories = Catégories séparées par des virgules, telles que le flux les nomme ; vide, tous les articles sont gardés.
+admin-feed-follow-button = Suivre ce flux
+notice-feed-added = Le flux a été ajouté. Récupérez-le maintenant, ou attendez son calendrier.
+notice-feed-removed = Le flux et ses articles ont été retirés.
+notice-feed-enabled = Le flux est de nouveau suivi.
+notice-feed-disabled = Le flux est en pause ; ses articles sont masqués.
+notice-feed-fetched = Récupéré.
+notice-feed-not-modified = Récupéré : rien de nouveau depuis la dernière fois.
+notice-feed-failed = La récupération a échoué ; la raison est indiquée à côté du flux.
+error-feed-url-long = L'adresse du flux est trop longue.
+error-feed-url = Adresse du flux : { $reason }.
+error-feed-title = Le nom de la source compte 200 caractères au maximum.
+error-feed-every = Récupérez toutes les { $min } à { $max } minutes.
+error-feed-keywords = Mots clés : { $max } au maximum, séparés par des virgules, de 100 caractères chacun au plus.
+error-feed-categories = Catégories : { $max } au maximum, séparées par des virgules, de 100 caractères chacune au plus.
+error-feed-exists = Ce site suit déjà ce flux.
+error-feed-enabled = Indiquez s'il faut suivre le flux : enabled=true ou false.
+admin-title-new-release = Nouveau communiqué de presse
+admin-title-new-page = Nouvelle page
+admin-languages = Langues
+admin-original = original
+admin-out-of-date = à mettre à jour
+admin-translate-into = Traduire en { $language }
+notice-translation = Une traduction a été créée à partir de l'original. Traduisez-la, enregistrez-la et publiez-la.
+date-time = { $date }, { $time } UTC
+
+## Administration : sites et traductions
+admin-title-translations = Traductions : { $site }
+admin-col-document = Document
+admin-links = Liens
+admin-view = Voir
+admin-add-site = Ajouter un site
+admin-add-site-button = Ajouter le site
+admin-all-sites-link = Tous les sites
+field-site-key = Clé
+hint-site-key = Courte et stable : utilisée dans /sites/clé/ et en ligne de commande.
+hint-site-languages = Codes dans l'ordre, par exemple es, en. Le premier est la langue par défaut.
+hint-site-country = Pour un bureau de pays : son code ISO, par exemple SV. Les communiqués mondiaux sur ce pays apparaissent alors sur le site.
+field-site-hosts = Noms d'hôte
+hint-site-hosts = Séparés par des virgules, par exemple elsalvador.iom.int.
+field-site-names = Nom dans d'autres langues
+hint-site-names = Un par ligne, ainsi :
+field-site-missing = Quand une page manque dans une langue
+site-missing-fallback = Afficher la version dans la langue par défaut, avec un avis
+site-missing-not-found = Répondre « page introuvable »
+error-site-host-taken = Un nom d'hôte est déjà utilisé par un autre site.
+error-site-key-taken = Cette clé est déjà utilisée par un autre site.
+error-site-language = { $site } ne publie pas en « { $language } ».
+error-translation-exists = Ce document a déjà une version { $language }.
+translations-summary = Manquantes : { $missing } ; à mettre à jour : { $outdated }.
+translations-caption = Chaque document dans chacune des langues du site
+translations-none = Ce site n'a pas encore de documents.
+translation-missing-cell = Manquante
+translation-outdated-cell = À mettre à jour
+translation-original-cell = Original
+translation-current-cell = À jour
+
+## Recherche
+search-site-label = Recherche sur le site
+search-this-site = Rechercher sur ce site
+search-placeholder = Rechercher
+search-button = Rechercher
+search-heading = Recherche
+search-title = Recherche : { $text }
+search-results-for = Résultats de la recherche « { $text } »
+search-description = Rechercher dans les communiqués de presse et les pages de ce site.
+search-for = Rechercher
+search-tip-words = Tous les mots doivent correspondre.
+search-tip-phrase = Mettez une expression entre guillemets, par exemple
+search-tip-minus = Mettez un signe moins devant un mot pour l'exclure, par exemple
+search-intro = Recherchez dans les communiqués de presse et les pages de ce site, dans toutes les langues où il publie.
+search-unavailable = La recherche n'est pas disponible pour le moment. Veuillez réessayer dans quelques minutes.
+search-tip-browse = Parcourir les dernières actualités
+search-tip-spelling = Vérifiez l'orthographe, ou essayez des mots moins nombreux ou plus généraux.
+search-tip-filter = Retirez un filtre pour élargir la recherche.
+search-nothing = Aucun résultat.
+search-nothing-text = Aucun résultat pour « { $text } ».
+search-nothing-filters = Aucun résultat avec ces filtres.
+search-nothing-text-filters = Aucun résultat pour « { $text } » avec ces filtres.
+search-refine = Affiner les résultats
+search-selected-remove = (sélectionné : retirer)
+search-no-results = Aucun résultat
+search-result-count = { $count ->
+    [one] { $count } résultat
+   *[other] { $count } résultats
+}
+search-cut = Votre recherche était longue : seuls ses { $max } premiers caractères ont été utilisés.
+search-unreadable = La recherche est illisible. Vérifiez l'adresse et réessayez.
+search-too-many-values = Trop de valeurs pour le filtre { $facet } : { $max } au maximum.
+search-kind-page = Page
+search-facet-country = Pays
+search-facet-region = Région
+search-facet-theme = Thème
+search-facet-kind = Type
+search-facet-year = Année
+search-facet-language = Langue
+search-more-country = Plus de pays
+search-more-region = Plus de régions
+search-more-theme = Plus de thèmes
+search-more-kind = Plus de types
+search-more-year = Plus d'années
+search-more-language = Plus de langues
+bad-region = « { $value } » n'est pas une région. Utilisez un code de région M49 de l'ONU, par exemple 019 pour les Amériques.
+bad-kind = « { $value } » n'est pas un type de contenu. Utilisez release ou page.
+bad-language = « { $value } » n'est pas une langue de ce site.
