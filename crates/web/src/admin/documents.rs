@@ -356,6 +356,10 @@ async fn render_editor(
                     }
                 })
                 .collect();
+            let missing: Vec<minijinja::Value> = missing
+                .iter()
+                .map(|code| context! { code => code, name => crate::i18n::I18n::endonym(code) })
+                .collect();
             (listed, if may_translate { missing } else { Vec::new() })
         }
         None => (Vec::new(), Vec::new()),
@@ -438,6 +442,12 @@ fn workflow_actions(user: &Signed, doc: &EditableVariant) -> Vec<WorkflowAction>
     offer("archive", false, Action::Unpublish, Status::Archived);
     if doc.status == Status::Archived {
         offer("restore_draft", false, Action::Unpublish, Status::Draft);
+    }
+    // A scheduled release was never public: taking it back is cancelling its schedule.
+    if doc.status == Status::Scheduled {
+        for action in actions.iter_mut().filter(|a| a.action == "unpublish") {
+            action.label = user.t("workflow-unschedule");
+        }
     }
     actions
 }
