@@ -980,6 +980,19 @@ async fn universe(store: &Store) -> Result<Universe> {
     })
 }
 
+/// Batches being rendered or written at once.
+const IN_FLIGHT: usize = 2;
+
+type ImportTask =
+    tokio::task::JoinHandle<Result<Vec<portico_content::DocumentId>, portico_store::StoreError>>;
+
+async fn wait_for(task: Option<ImportTask>) -> Result<()> {
+    if let Some(task) = task {
+        task.await.context("import task")?.context("cannot write releases")?;
+    }
+    Ok(())
+}
+
 /// `portico demo --releases N`: loads the demo into a fresh database, then writes N generated
 /// releases in batches, reporting progress on standard error.
 pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<CorpusSummary> {
@@ -1015,24 +1028,23 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
     );
     let mut variants = 0_u64;
     let mut from = 0_u64;
-    // The next batch is generated while the store renders and writes the current one.
-    let mut pending: Option<
-        tokio::task::JoinHandle<Result<Vec<portico_content::DocumentId>, portico_store::StoreError>>,
-    > = None;
+    // Two batches in flight: one has its Markdown rendered while the other is written (the
+    // store lets one writing transaction in at a time), and the next is generated meanwhile.
+    let mut pending = std::collections::VecDeque::new();
     while from < options.releases {
         let to = (from + BATCH as u64).min(options.releases);
         let batch = releases(&universe, options.seed, from + 1, to + 1)?;
         variants += batch.iter().map(|d| d.variants.len() as u64).sum::<u64>();
-        if let Some(task) = pending.take() {
-            task.await.context("import task")?.context("cannot write releases")?;
+        if pending.len() == IN_FLIGHT {
+            wait_for(pending.pop_front()).await?;
         }
         let writer = store.clone();
-        pending = Some(tokio::spawn(async move { writer.import_documents(batch).await }));
+        pending.push_back(tokio::spawn(async move { writer.import_documents(batch).await }));
         bar.set_position(from);
         from = to;
     }
-    if let Some(task) = pending.take() {
-        task.await.context("import task")?.context("cannot write releases")?;
+    while let Some(task) = pending.pop_front() {
+        wait_for(Some(task)).await?;
     }
     bar.finish_and_clear();
     tracing::info!(

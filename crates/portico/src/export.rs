@@ -44,6 +44,9 @@ pub struct ExportOptions {
     pub origin: Option<String>,
     /// Pages rendered at once.
     pub jobs: usize,
+    /// Only these addresses (`/en/news/slug`, `/en/news?page=2`), as the site's visitors
+    /// write them; every public address of the site when `None`.
+    pub only: Option<Vec<String>>,
 }
 
 /// What was exported.
@@ -187,7 +190,36 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
     let claimed = app.site_for_host(Some(&host)).is_some_and(|s| s.id == site.id);
     let base = if claimed { String::new() } else { format!("/sites/{}", site.key) };
     let renderer = Renderer { router: app.clone().router(), host, https };
+    let addresses = match &options.only {
+        Some(only) => {
+            if let Some(bad) = only.iter().find(|a| !a.starts_with('/')) {
+                bail!("an address to export starts with /, as in /en/news: {bad:?}");
+            }
+            only.iter().cloned().collect()
+        }
+        None => every_address(config, &store, &site, &base, &renderer).await?,
+    };
+    tracing::info!(site = %site.key, addresses = addresses.len(), "exporting");
 
+    tokio::fs::create_dir_all(&options.out)
+        .await
+        .with_context(|| format!("cannot create {}", options.out.display()))?;
+    let mut summary = write_all(&renderer, &options.out, addresses, options.jobs.max(1)).await?;
+    store.close().await;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Every public address of `site`: robots, sitemaps, stylesheet; per language the home, the
+/// feeds, where we work and every country, each page of the paged lists; every published page
+/// and release; every media file.
+async fn every_address(
+    config: &ServeConfig,
+    store: &portico_store::Store,
+    site: &portico_store::Site,
+    base: &str,
+    renderer: &Renderer,
+) -> Result<BTreeSet<String>> {
     let mut addresses: BTreeSet<String> = BTreeSet::new();
     addresses.insert("/assets/style.css".to_owned());
     addresses.insert(format!("{base}/robots.txt"));
@@ -240,14 +272,7 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
             }
         }
     }
-
-    tokio::fs::create_dir_all(&options.out)
-        .await
-        .with_context(|| format!("cannot create {}", options.out.display()))?;
-    let mut summary = write_all(&renderer, &options.out, addresses, options.jobs.max(1)).await?;
-    store.close().await;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(addresses)
 }
 
 /// Renders and writes every address, `jobs` at a time.

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use portico::accounts::{UserAdd, add_token, add_user};
 use portico::server::{ServeConfig, open, serve};
@@ -148,6 +149,9 @@ enum Command {
         /// Pages rendered at once.
         #[arg(long, default_value_t = 4)]
         jobs: usize,
+        /// Export only the addresses listed in this file, one per line (/en/news/slug).
+        #[arg(long)]
+        only_from: Option<PathBuf>,
         #[command(flatten)]
         storage: Storage,
     },
@@ -208,8 +212,20 @@ fn main() -> ExitCode {
                 );
                 Ok(())
             }
-            Command::Export { site, out, origin, jobs, storage } => {
-                let options = portico::export::ExportOptions { site, out, origin, jobs };
+            Command::Export { site, out, origin, jobs, only_from, storage } => {
+                let only = match only_from {
+                    Some(file) => Some(
+                        std::fs::read_to_string(&file)
+                            .with_context(|| format!("cannot read {}", file.display()))?
+                            .lines()
+                            .map(str::trim)
+                            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                            .map(str::to_owned)
+                            .collect(),
+                    ),
+                    None => None,
+                };
+                let options = portico::export::ExportOptions { site, out, origin, jobs, only };
                 let done =
                     portico::export::export(&storage.config(String::new(), None, None), &options).await?;
                 for (address, status) in done.skipped.iter().take(10) {

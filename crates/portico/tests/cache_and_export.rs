@@ -333,6 +333,60 @@ async fn a_change_drops_only_the_pages_that_show_it() {
 }
 
 #[tokio::test]
+async fn new_words_around_an_image_show_on_the_next_request() {
+    for app in TestApp::each().await {
+        let session = admin(&app).await;
+        let store = &app.server.store;
+        let global = store.site_by_key("global").await.expect("site").expect("global");
+        let media = store
+            .create_media(&portico_store::NewMedia {
+                site: global.id,
+                kind: "image".into(),
+                file_name: "photo.png".into(),
+                mime: "image/png".into(),
+                width: 1280,
+                height: 720,
+                bytes: 10,
+                alt: "Families wait at the border post".into(),
+                caption: String::new(),
+                credit: String::new(),
+                renditions: vec!["640.png".into(), "1280.png".into()],
+                created_by: None,
+            })
+            .await
+            .expect("media");
+        let news = app.page("/en/news", 200).await;
+        let href = attrs(&news, ".card-title a", "href").remove(0);
+        let slug = href.rsplit('/').next().expect("slug");
+        let document = store
+            .document_by_slug(global.id, portico_content::Kind::Release, slug)
+            .await
+            .expect("read")
+            .expect("release");
+        let image = media.to_string();
+        let saved = edit(&session, document.0, "en", &[("image", image.as_str())]).await;
+        assert_eq!(saved.status().as_u16(), 303, "{}", app.backend());
+        let page = cached(&app, &href).await;
+        assert!(page.contains("Families wait at the border post"), "{}", app.backend());
+
+        let words = session
+            .post(
+                &format!("/admin/media/{media}"),
+                &[("alt", "Families queue at the reopened border post"), ("caption", ""), ("credit", "")],
+            )
+            .await;
+        assert_eq!(words.status().as_u16(), 303);
+        let page = app.page(&href, 200).await;
+        assert_eq!(
+            attrs(&page, "main img", "alt"),
+            ["Families queue at the reopened border post"],
+            "{}",
+            app.backend()
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_request_with_a_session_cookie_never_touches_the_cache() {
     for app in TestApp::each().await {
         let session = admin(&app).await;
@@ -446,6 +500,7 @@ async fn the_export_holds_every_public_page_byte_for_byte_as_served() {
             out: out.path().to_path_buf(),
             origin: Some(server.url()),
             jobs: 4,
+            only: None,
         };
         let summary = export(&config, &options).await.expect("export");
         assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
@@ -508,6 +563,7 @@ async fn the_export_of_a_site_without_its_host_name_lives_under_its_prefix() {
         out: out.path().to_path_buf(),
         origin: Some(server.url()),
         jobs: 2,
+        only: None,
     };
     let summary = export(&config, &options).await.expect("export");
     assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
@@ -519,6 +575,18 @@ async fn the_export_of_a_site_without_its_host_name_lives_under_its_prefix() {
         .await
         .expect("body");
     assert!(written == served);
+    let some = tempfile::tempdir().expect("output");
+    let only = ExportOptions {
+        out: some.path().to_path_buf(),
+        only: Some(vec!["/sites/sv/es/news".into(), "/sites/sv/en/".into()]),
+        ..options.clone()
+    };
+    let summary = export(&config, &only).await.expect("export some");
+    assert_eq!(summary.files, 2, "only what was asked for");
+    assert!(
+        some.path().join("sites/sv/es/news.html").is_file()
+            && some.path().join("sites/sv/en/index.html").is_file()
+    );
     let unknown = ExportOptions { site: "nowhere".into(), ..options };
     let error = export(&config, &unknown).await.expect_err("unknown site");
     assert!(error.to_string().contains("no site has the key \"nowhere\""), "{error}");

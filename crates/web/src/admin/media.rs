@@ -50,9 +50,17 @@ fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
         kind: media.kind.clone(),
         // Below a megabyte, kilobytes: "0.0 MB" tells nobody anything.
         size: if media.bytes < 1_048_576 {
-            user.t1("admin-size-kb", "size", user.i18n.decimal(user.lang, (media.bytes as f64 / 1024.0).max(1.0), 0))
+            user.t1(
+                "admin-size-kb",
+                "size",
+                user.i18n.decimal(user.lang, (media.bytes as f64 / 1024.0).max(1.0), 0),
+            )
         } else {
-            user.t1("admin-size-mb", "size", user.i18n.decimal(user.lang, media.bytes as f64 / 1_048_576.0, 1))
+            user.t1(
+                "admin-size-mb",
+                "size",
+                user.i18n.decimal(user.lang, media.bytes as f64 / 1_048_576.0, 1),
+            )
         },
         dimensions: if media.width > 0 {
             format!("{} × {}", digits(media.width), digits(media.height))
