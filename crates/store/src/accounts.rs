@@ -93,7 +93,7 @@ impl Store {
         let email = user.email.trim().to_lowercase();
         on_pool!(self, |pool| {
             async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             let id: i64 = sqlx::query_scalar(
                 "insert into users (email, name, password_hash, role, created_at) values ($1, $2, $3, $4, $5) returning id",
             )
@@ -167,7 +167,7 @@ impl Store {
         keep_session: Option<&str>,
     ) -> Result<()> {
         on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             sqlx::query("update users set password_hash = $1 where id = $2")
                 .bind(password_hash)
                 .bind(user.0)

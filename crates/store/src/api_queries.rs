@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use portico_content::{DocumentId, SiteId};
 use serde::Serialize;
-use time::{Date, Month, OffsetDateTime};
+use time::OffsetDateTime;
 
-use crate::{ReleaseFilter, Result, Store, StoreError, now, on_pool};
+use crate::{ReleaseFilter, Result, Store, now, on_pool};
 
 /// Where a page of the API's release list starts: right after the release with this
 /// publication time and document id, in newest-first order.
@@ -64,6 +64,31 @@ struct PublishedRow {
     body_html: String,
     published_at: Option<OffsetDateTime>,
     updated_at: OffsetDateTime,
+    #[sqlx(default)]
+    status: Option<String>,
+    #[sqlx(default)]
+    kind: Option<String>,
+}
+
+/// A page of the API's list: site `$1`, language `$2`, facet `$3`, times in `[$4, $5)` and
+/// not after `$6` (Unix seconds), `$7` rows; with a cursor, after (`$8`, `$9`).
+pub(crate) fn api_list_sql(with_cursor: bool) -> String {
+    // The cursor as a row-value bound, which both databases read as an index range.
+    let after_cursor = if with_cursor { "and (l.published_at, l.document_id) < ($8, $9)" } else { "" };
+    // Visibility is checked on the rows returned (see `with_taxonomy`'s caller): the listing
+    // holds visible releases only, and a condition on the variant's status here tempts
+    // SQLite's planner into the status index, which spans the archive.
+    format!(
+        "select v.document_id, v.site_id, v.language, v.slug, v.title, v.summary,
+                v.dateline, v.body_html, v.published_at, v.updated_at, v.status, v.kind
+         from (select l.document_id, l.published_at from listing l
+               where l.site_id = $1 and l.language = $2 and l.facet = $3
+                 and l.published_at >= $4 and l.published_at < $5 and l.published_at <= $6 {after_cursor}
+               order by l.published_at desc, l.document_id desc
+               limit $7) page
+         join variants v on v.document_id = page.document_id and v.language = $2
+         order by page.published_at desc, page.document_id desc"
+    )
 }
 
 /// What readers may see; the same rule as `reading::VISIBLE`, with the time as `$3`.
@@ -72,19 +97,6 @@ const VISIBLE: &str = "v.kind = 'release' and v.status = 'published' and v.publi
 
 const COLUMNS: &str = "select v.document_id, v.site_id, v.language, v.slug, v.title, v.summary,
             v.dateline, v.body_html, v.published_at, v.updated_at from variants v";
-
-/// The first instant of `year` and of the year after, for the year filter.
-fn year_bounds(year: Option<i32>) -> Result<(Option<OffsetDateTime>, Option<OffsetDateTime>)> {
-    let Some(year) = year else {
-        return Ok((None, None));
-    };
-    let start = |y: i32| {
-        Date::from_calendar_date(y, Month::January, 1)
-            .map(|d| d.midnight().assume_utc())
-            .map_err(|_| StoreError::UnknownReference { what: "year", value: y.to_string() })
-    };
-    Ok((Some(start(year)?), Some(start(year + 1)?)))
-}
 
 impl Store {
     /// Up to `limit` of the site's published releases in `language` matching `filter`,
@@ -98,34 +110,33 @@ impl Store {
         after: Option<ReleaseCursor>,
         limit: u32,
     ) -> Result<Vec<PublishedRelease>> {
-        let (from, until) = year_bounds(filter.year)?;
-        let sql = format!(
-            "{COLUMNS}
-             where v.site_id = $1 and v.language = $2 and {VISIBLE}
-               and ($4 is null or exists (select 1 from document_countries dc
-                                          where dc.document_id = v.document_id and dc.country = $4))
-               and ($5 is null or exists (select 1 from document_themes dt join themes t on t.id = dt.theme_id
-                                          where dt.document_id = v.document_id and t.slug = $5))
-               and ($6 is null or (v.published_at >= $6 and v.published_at < $7))
-               and ($8 is null or v.published_at < $8 or (v.published_at = $8 and v.document_id < $9))
-             order by v.published_at desc, v.document_id desc
-             limit $10"
-        );
+        let scope = self.list_scope(filter).await?;
+        let Some(facet) = scope.facet else { return Ok(Vec::new()) };
+        let sql = api_list_sql(after.is_some());
+        let at = now();
         let rows: Vec<PublishedRow> = on_pool!(self, |pool| {
-            sqlx::query_as(&sql)
+            let query = sqlx::query_as(&sql)
                 .bind(site.0)
                 .bind(language)
-                .bind(now())
-                .bind(&filter.country)
-                .bind(&filter.theme)
-                .bind(from)
-                .bind(until)
-                .bind(after.map(|c| c.published_at))
-                .bind(after.map(|c| c.id.0))
-                .bind(i64::from(limit))
-                .fetch_all(pool)
-                .await
+                .bind(facet)
+                .bind(scope.from)
+                .bind(scope.until)
+                .bind(at.unix_timestamp())
+                .bind(i64::from(limit));
+            let query = match after {
+                Some(cursor) => query.bind(cursor.published_at.unix_timestamp()).bind(cursor.id.0),
+                None => query,
+            };
+            query.fetch_all(pool).await
         })?;
+        let rows = rows
+            .into_iter()
+            .filter(|row| {
+                row.status.as_deref() == Some("published")
+                    && row.kind.as_deref() == Some("release")
+                    && row.published_at.is_some_and(|p| p <= at)
+            })
+            .collect();
         self.with_taxonomy(rows).await
     }
 

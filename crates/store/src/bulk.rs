@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use portico_content::{DocumentId, Draft, Kind, SiteId, Status, markdown};
 use sqlx::{Database, QueryBuilder};
 
+use crate::listing::{apply, change, current_rows};
 use crate::{Pool, Result, Store, StoreError, normalize, now, on_pool};
 
 /// One language version of an imported document.
@@ -219,7 +220,12 @@ impl Store {
                             row.push_bind(draft.slug.as_str()).push_bind(draft.title.as_str());
                             row.push_bind(draft.summary.as_str()).push_bind(draft.body_markdown.as_str());
                             row.push_bind(rendered.body_html.as_str()).push_bind(draft.dateline.as_str());
-                            row.push_bind(draft.programme.as_str()).push_bind(variant.status.as_str());
+                            let status = crate::documents::stored_status(
+                                variant.status,
+                                draft.published_at.map(normalize),
+                                at,
+                            );
+                            row.push_bind(draft.programme.as_str()).push_bind(status.as_str());
                             row.push_bind(draft.published_at.map(normalize)).push_bind(1_i32);
                             row.push_bind(at).push_bind(at).push_bind(draft.image.map(|m| m.0));
                             // A translation is made from the original's first (and only) revision.
@@ -287,6 +293,8 @@ impl Store {
                     });
                     query.build().execute(&mut *tx).await?;
                 }
+                let listed = current_rows!(tx, &document_ids).await?;
+                apply!(pool, tx, &change(&Default::default(), &listed)).await?;
                 tx.commit().await?;
                 Ok(document_ids.into_iter().map(DocumentId).collect())
             }

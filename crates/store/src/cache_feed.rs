@@ -10,9 +10,10 @@ use time::OffsetDateTime;
 use crate::{Result, Store, now, on_pool};
 
 impl Store {
-    /// Published variants dated in the future, as (document, site, when it goes public), of
-    /// `documents` only, or of every document when `None`. Such a variant turns visible when
-    /// its time comes without any write, so a cache has to set its own alarm for it.
+    /// Variants due to go public later (scheduled, or saved as published with a time still to
+    /// come, which the store keeps as scheduled), as (document, site, when it goes public), of
+    /// `documents` only, or of every document when `None`. The scheduler publishes them when
+    /// their time comes, but a cache should not wait for its next round to drop what it holds.
     pub async fn future_publications(
         &self,
         documents: Option<&[DocumentId]>,
@@ -28,7 +29,7 @@ impl Store {
         };
         let sql = format!(
             "select document_id, site_id, published_at from variants
-             where status = 'published' and published_at is not null and published_at > $1{only}
+             where status in ('published', 'scheduled') and published_at is not null and published_at > $1{only}
              order by published_at"
         );
         let rows: Vec<(i64, i64, OffsetDateTime)> =

@@ -5,6 +5,7 @@ use portico_content::{DocumentId, Draft, Kind, MediaId, SiteId, Status, UserId, 
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::listing::{apply, change, current_rows};
 use crate::{Result, Store, StoreError, normalize, now, on_pool};
 
 /// A document to create: its first language variant.
@@ -179,6 +180,20 @@ macro_rules! write_links {
     }};
 }
 
+/// "Published" with a publication time still to come is stored as scheduled, so that a
+/// published variant is always one readers see now and the scheduler lists it when its time
+/// comes.
+pub(crate) fn stored_status(
+    status: Status,
+    published_at: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> Status {
+    match (status, published_at) {
+        (Status::Published, Some(at)) if at > now => Status::Scheduled,
+        _ => status,
+    }
+}
+
 fn snapshot_json(draft: &Draft) -> Result<String> {
     serde_json::to_string(draft).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
@@ -205,7 +220,7 @@ impl Store {
         let author = new.author.map(|u| u.0);
         on_pool!(self, |pool| {
             async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             let document_id: i64 = sqlx::query_scalar(
                 "insert into documents (site_id, kind, created_at, updated_at) values ($1, $2, $3, $3) returning id",
             )
@@ -232,7 +247,7 @@ impl Store {
             .bind(&body_html)
             .bind(&draft.dateline)
             .bind(&draft.programme)
-            .bind(new.status.as_str())
+            .bind(stored_status(new.status, published_at, at).as_str())
             .bind(published_at)
             .bind(at)
             .bind(draft.image.map(|m| m.0))
@@ -250,6 +265,8 @@ impl Store {
             .bind(author)
             .execute(&mut *tx)
             .await?;
+            let listed = current_rows!(tx, &[document_id]).await?;
+            apply!(pool, tx, &change(&Default::default(), &listed)).await?;
             log_change!(tx, at, new.site.0, "document", document_id, "create");
             tx.commit().await?;
             Ok((DocumentId(document_id), VariantId(variant_id)))
@@ -277,11 +294,15 @@ impl Store {
         let author = author.map(|u| u.0);
         on_pool!(self, |pool| {
             async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let listed_before = current_rows!(tx, &[document.0]).await?;
+            // A published variant whose time is moved into the future waits for it as a
+            // scheduled one, so that "published" always means "visible now".
             let updated: Option<(i64, i64, i32)> = sqlx::query_as(
                 "update variants set slug = $1, title = $2, summary = $3, body_markdown = $4, body_html = $5,
                      dateline = $6, programme = $7, published_at = $8, image_id = $9, updated_at = $10,
                      revision = revision + 1,
+                     status = case when status = 'published' and $8 > $10 then 'scheduled' else status end,
                      source_revision = (select o.revision from variants o where o.document_id = $11
                                         order by o.id limit 1)
                  where document_id = $11 and language = $12 and revision = $13
@@ -322,6 +343,8 @@ impl Store {
             .bind(author)
             .execute(&mut *tx)
             .await?;
+            let listed = current_rows!(tx, &[document.0]).await?;
+            apply!(pool, tx, &change(&listed_before, &listed)).await?;
             log_change!(tx, at, site_id, "document", document.0, "update");
             tx.commit().await?;
             Ok(revision)
@@ -344,20 +367,26 @@ impl Store {
         let published_at = published_at.map(normalize);
         on_pool!(self, |pool| {
             async {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_with(self.begin_write()).await?;
+                let listed_before = current_rows!(tx, &[document.0]).await?;
+                // Published with a time still to come is scheduled: see `update_document`.
                 let site: Option<i64> = sqlx::query_scalar(
-                "update variants set status = $1, published_at = coalesce($2, published_at), updated_at = $3
+                    "update variants set published_at = coalesce($2, published_at), updated_at = $3,
+                     status = case when $1 = 'published' and coalesce($2, published_at) > $3
+                                   then 'scheduled' else $1 end
                  where document_id = $4 and language = $5 and status = $6 returning site_id",
-            )
-            .bind(to.as_str())
-            .bind(published_at)
-            .bind(at)
-            .bind(document.0)
-            .bind(language)
-            .bind(from.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
+                )
+                .bind(to.as_str())
+                .bind(published_at)
+                .bind(at)
+                .bind(document.0)
+                .bind(language)
+                .bind(from.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
                 let Some(site) = site else { return Err(StoreError::StaleRevision) };
+                let listed = current_rows!(tx, &[document.0]).await?;
+                apply!(pool, tx, &change(&listed_before, &listed)).await?;
                 log_change!(tx, at, site, "document", document.0, to.as_str());
                 tx.commit().await?;
                 Ok(())
@@ -370,7 +399,16 @@ impl Store {
     pub async fn publish_due(&self) -> Result<Vec<(DocumentId, SiteId)>> {
         let at = now();
         on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let mut due_documents: Vec<i64> = sqlx::query_scalar(
+                "select document_id from variants where status = 'scheduled' and published_at <= $1",
+            )
+            .bind(at)
+            .fetch_all(&mut *tx)
+            .await?;
+            due_documents.sort_unstable();
+            due_documents.dedup();
+            let listed_before = current_rows!(tx, &due_documents).await?;
             let due: Vec<(i64, i64)> = sqlx::query_as(
                 "update variants set status = 'published', updated_at = $1
                  where status = 'scheduled' and published_at <= $1 returning document_id, site_id",
@@ -378,6 +416,8 @@ impl Store {
             .bind(at)
             .fetch_all(&mut *tx)
             .await?;
+            let listed = current_rows!(tx, &due_documents).await?;
+            apply!(pool, tx, &change(&listed_before, &listed)).await?;
             for (document, site) in &due {
                 log_change!(tx, at, *site, "document", *document, "published");
             }

@@ -228,7 +228,7 @@ impl Store {
     pub async fn create_feed_subscription(&self, new: &NewFeedSubscription) -> Result<FeedId> {
         let at = now();
         let id: i64 = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             let id: i64 = sqlx::query_scalar(
                 "insert into feed_subscriptions (site_id, url, title, keywords, categories,
                      fetch_interval_minutes, created_at)
@@ -283,7 +283,7 @@ impl Store {
         let at = now();
         Ok(on_pool!(self, |pool| {
             async {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_with(self.begin_write()).await?;
                 let site: Option<i64> = sqlx::query_scalar(
                     "update feed_subscriptions set enabled = $1, next_fetch_at = null
                  where id = $2 returning site_id",
@@ -306,7 +306,7 @@ impl Store {
     pub async fn delete_feed_subscription(&self, id: FeedId) -> Result<bool> {
         let at = now();
         Ok(on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             // Explicitly, not only by the foreign key's cascade: SQLite enforces it only when
             // the connection enabled foreign keys.
             sqlx::query("delete from ingested_items where subscription_id = $1")
@@ -339,7 +339,7 @@ impl Store {
     ) -> Result<u64> {
         let (at, next_at) = (crate::normalize(at), crate::normalize(next_at));
         Ok(on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             let site: Option<i64> = sqlx::query_scalar(
                 "update feed_subscriptions set etag = $1, last_modified = $2, last_fetched_at = $3,
                      next_fetch_at = $4, last_status = 'ok', last_error = null,

@@ -14,8 +14,10 @@ mod cache_feed;
 mod documents;
 mod error;
 mod ingest;
+mod listing;
 mod media;
 mod menus;
+mod plans;
 mod reading;
 mod search_feed;
 mod sites;
@@ -141,7 +143,17 @@ impl Store {
             Pool::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
             Pool::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
         }
-        Ok(())
+        self.run_pending_rebuilds().await
+    }
+
+    /// The statement that opens a transaction that will write. On SQLite it takes the write
+    /// lock at once: a transaction that reads first and writes later cannot wait for the
+    /// lock when another writer holds it, and fails with "database is locked" instead.
+    pub(crate) fn begin_write(&self) -> &'static str {
+        match self.pool {
+            Pool::Sqlite(_) => "BEGIN IMMEDIATE",
+            Pool::Postgres(_) => "BEGIN",
+        }
     }
 
     /// Answers when the database answers.

@@ -43,7 +43,7 @@ impl Store {
         }
         walk(items, None, &mut flat);
         on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             sqlx::query("delete from menu_items where site_id = $1 and language = $2")
                 .bind(site.0)
                 .bind(language)

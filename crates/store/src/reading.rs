@@ -4,9 +4,12 @@ use portico_content::{DocumentId, SiteId, VariantId};
 use serde::Serialize;
 use time::{Date, Month, OffsetDateTime};
 
-use crate::{Contact, Partner, Result, Store, StoreError, Theme, now, on_pool};
+use crate::{Contact, Partner, Result, Store, StoreError, Theme, listing, now, on_pool};
 
 /// Filters of the news list; each is optional and they combine.
+///
+/// A country-office site's lists also show the global site's releases about its country:
+/// that is part of the site's lists as kept on write (see `listing`), not a filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReleaseFilter {
     /// ISO 3166-1 alpha-2, uppercase.
@@ -15,8 +18,6 @@ pub struct ReleaseFilter {
     pub theme: Option<String>,
     /// Publication year.
     pub year: Option<i32>,
-    /// On a country site: also list this (global) site's releases tagged with this country.
-    pub also_from: Option<(SiteId, String)>,
 }
 
 /// A release as shown in lists.
@@ -140,31 +141,124 @@ struct ReleaseRow {
 pub(crate) const VISIBLE: &str =
     "v.status = 'published' and v.published_at is not null and v.published_at <= $3";
 
-/// Which site's releases a list shows: its own, plus (parameters `$10`, `$11`) another site's
-/// tagged with a country.
-const LIST_SITES: &str =
-    "(v.site_id = $1 or (v.site_id = $10 and exists (select 1 from document_countries dca
-     where dca.document_id = v.document_id and dca.country = $11)))";
-
-/// The news-list conditions after [`VISIBLE`]; parameters `$4`–`$6`.
-const LIST_FILTERS: &str = "
-    and ($4 is null or exists (select 1 from document_countries dc
-                               where dc.document_id = v.document_id and dc.country = $4))
-    and ($5 is null or exists (select 1 from document_themes dt join themes t on t.id = dt.theme_id
-                               where dt.document_id = v.document_id and t.slug = $5))
-    and ($6 is null or (v.published_at >= $6 and v.published_at < $7))";
-
-fn year_bounds(year: Option<i32>) -> Result<(Option<OffsetDateTime>, Option<OffsetDateTime>)> {
-    let Some(year) = year else {
-        return Ok((None, None));
-    };
-    let start = |y: i32| {
-        Date::from_calendar_date(y, Month::January, 1)
-            .map(|d| d.midnight().assume_utc())
-            .map_err(|_| StoreError::UnknownReference { what: "year", value: y.to_string() })
-    };
-    Ok((Some(start(year)?), Some(start(year + 1)?)))
+/// A list's rows as `listing` keeps them: which list (facet) and the time range of a year.
+pub(crate) struct ListScope {
+    /// The facet; `None` when the filter names something that cannot be listed (an
+    /// unknown theme), so the list is empty.
+    pub facet: Option<i64>,
+    /// Publication times (Unix seconds) from, inclusive.
+    pub from: i64,
+    /// Publication times until, exclusive.
+    pub until: i64,
 }
+
+/// The publication time of a listed row that is later than any real one.
+const END_OF_TIME: i64 = 253_402_300_800; // 10000-01-01
+
+impl Store {
+    /// The listing facet and time range of `filter`.
+    pub(crate) async fn list_scope(&self, filter: &ReleaseFilter) -> Result<ListScope> {
+        let theme = match &filter.theme {
+            Some(slug) => match self.theme_by_slug(slug).await? {
+                Some(theme) => Some(theme.id.0),
+                None => return Ok(ListScope { facet: None, from: 0, until: 0 }),
+            },
+            None => None,
+        };
+        let facet = listing::facet::key(filter.country.as_deref(), theme, None);
+        let (from, until) = match filter.year {
+            Some(year) => {
+                let start = |y: i32| {
+                    Date::from_calendar_date(y, Month::January, 1)
+                        .map(|d| d.midnight().assume_utc().unix_timestamp())
+                        .map_err(|_| StoreError::UnknownReference { what: "year", value: y.to_string() })
+                };
+                (start(year)?, start(year + 1)?)
+            }
+            None => (i64::MIN, END_OF_TIME),
+        };
+        Ok(ListScope { facet, from, until })
+    }
+
+    /// How many rows the list of `filter` has, from the counts kept on write: the site's own
+    /// and, when `facets` names it, those it shows from the global site.
+    async fn list_count(
+        &self,
+        site: SiteId,
+        language: &str,
+        filter: &ReleaseFilter,
+        facets: [i64; 2],
+    ) -> Result<i64> {
+        let mut total = 0;
+        for facet in facets.into_iter().filter(|f| *f != listing::facet::NONE) {
+            let key = match filter.year {
+                Some(year) => listing::facet::with_year(facet, year),
+                None => facet,
+            };
+            let n: Option<i64> = on_pool!(self, |pool| {
+                sqlx::query_scalar(LIST_COUNT)
+                    .bind(site.0)
+                    .bind(language)
+                    .bind(key)
+                    .fetch_optional(pool)
+                    .await
+            })?;
+            total += n.unwrap_or(0).max(0);
+        }
+        Ok(total)
+    }
+}
+
+/// One published release by its slug; `$3` is the time.
+pub(crate) fn release_by_slug_sql() -> String {
+    format!(
+        "select v.id, v.document_id, v.language, v.slug, v.title, v.summary, v.body_html,
+                v.dateline, v.programme, v.published_at, v.updated_at, v.image_id
+         from variants v
+         where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE} and v.slug = $4"
+    )
+}
+
+/// The countries of `n` documents, bound as `$1…$n`.
+pub(crate) fn countries_of_sql(n: usize) -> String {
+    let placeholders: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+    format!(
+        "select document_id, country from document_countries where document_id in ({})
+         order by document_id, position",
+        placeholders.join(", ")
+    )
+}
+
+/// The size of one list.
+pub(crate) const LIST_COUNT: &str =
+    "select n from listing_counts where site_id = $1 and language = $2 and facet = $3";
+
+/// One page of a list: the listed rows in index order, limited and offset there, and only
+/// then joined to their variants, so that a deep page skips index entries, not rows. A
+/// list is two ranges, merged: the site's own releases (`$3`) and those it shows from the
+/// global site (`$4`, or [`listing::facet::NONE`]); each gives at most `$9` (offset plus
+/// limit) rows, so the cost is bounded by the page's depth. The
+/// variants' status is checked on the rows returned ([`crate::syndication`]'s `SummaryRow`):
+/// a condition on it here tempts SQLite's planner into the status index, which spans the
+/// archive.
+pub(crate) const LIST_PAGE: &str = "
+    select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at,
+           v.status, v.kind
+    from (select document_id, published_at from (
+              select l.document_id, l.published_at from listing l
+              where l.site_id = $1 and l.language = $2 and l.facet = $3
+                and l.published_at >= $5 and l.published_at < $6 and l.published_at <= $10
+              order by l.published_at desc, l.document_id desc limit $9) own
+          union all
+          select document_id, published_at from (
+              select l.document_id, l.published_at from listing l
+              where l.site_id = $1 and l.language = $2 and l.facet = $4
+                and l.published_at >= $5 and l.published_at < $6 and l.published_at <= $10
+              order by l.published_at desc, l.document_id desc limit $9) shown
+          order by published_at desc, document_id desc
+          limit $7 offset $8) page
+    join variants v on v.document_id = page.document_id and v.language = $2
+    order by page.published_at desc, page.document_id desc";
 
 impl Store {
     /// One page of the site's published releases in `language` matching `filter`, newest
@@ -177,41 +271,35 @@ impl Store {
         page: u32,
         per_page: u32,
     ) -> Result<ReleaseList> {
-        let (from, until) = year_bounds(filter.year)?;
-        let at = now();
+        let scope = self.list_scope(filter).await?;
+        let Some(facet) = scope.facet else {
+            return Ok(ReleaseList { items: Vec::new(), total: 0 });
+        };
         let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
-        let list_sql = format!(
-            "select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at
-             from variants v
-             where {LIST_SITES} and v.language = $2 and v.kind = 'release' and {VISIBLE} {LIST_FILTERS}
-             order by v.published_at desc, v.id desc limit $8 offset $9"
-        );
-        let count_sql = format!(
-            "select count(*) from variants v
-             where {LIST_SITES} and v.language = $2 and v.kind = 'release' and {VISIBLE} {LIST_FILTERS}
-               and $8 = $8 and $9 = $9"
-        );
-        let (mut items, total): (Vec<ReleaseSummary>, i64) = on_pool!(self, |pool| {
-            macro_rules! bound {
-                ($query:expr) => {
-                    $query
-                        .bind(site.0)
-                        .bind(language)
-                        .bind(at)
-                        .bind(&filter.country)
-                        .bind(&filter.theme)
-                        .bind(from)
-                        .bind(until)
-                        .bind(i64::from(per_page))
-                        .bind(offset)
-                        .bind(filter.also_from.as_ref().map(|(s, _)| s.0))
-                        .bind(filter.also_from.as_ref().map(|(_, c)| c.as_str()))
-                };
-            }
-            let items = bound!(sqlx::query_as(&list_sql)).fetch_all(pool).await?;
-            let total = bound!(sqlx::query_scalar(&count_sql)).fetch_one(pool).await?;
-            Ok::<_, sqlx::Error>((items, total))
-        })?;
+        let facets = [facet, listing::facet::aggregated(facet)];
+        let total = self.list_count(site, language, filter, facets).await?;
+        let rows: Vec<crate::syndication::SummaryRow> = if offset >= total {
+            Vec::new()
+        } else {
+            on_pool!(self, |pool| {
+                sqlx::query_as(LIST_PAGE)
+                    .bind(site.0)
+                    .bind(language)
+                    .bind(facets[0])
+                    .bind(facets[1])
+                    .bind(scope.from)
+                    .bind(scope.until)
+                    .bind(i64::from(per_page))
+                    .bind(offset)
+                    .bind(offset + i64::from(per_page))
+                    .bind(now().unix_timestamp())
+                    .fetch_all(pool)
+                    .await
+            })?
+        };
+        let at = now();
+        let mut items: Vec<ReleaseSummary> =
+            rows.into_iter().filter(|row| row.is_visible(at)).map(|row| row.summary).collect();
         let ids: Vec<i64> = items.iter().map(|r| r.id.0).collect();
         let mut countries = self.countries_of(&ids).await?;
         for item in &mut items {
@@ -229,12 +317,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(map);
         }
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "select document_id, country from document_countries where document_id in ({})
-             order by document_id, position",
-            placeholders.join(", ")
-        );
+        let sql = countries_of_sql(ids.len());
         let rows: Vec<(i64, String)> = on_pool!(self, |pool| {
             let mut query = sqlx::query_as(&sql);
             for id in ids {
@@ -255,12 +338,7 @@ impl Store {
         language: &str,
         slug: &str,
     ) -> Result<Option<Release>> {
-        let sql = format!(
-            "select v.id, v.document_id, v.language, v.slug, v.title, v.summary, v.body_html,
-                    v.dateline, v.programme, v.published_at, v.updated_at, v.image_id
-             from variants v
-             where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE} and v.slug = $4"
-        );
+        let sql = release_by_slug_sql();
         let row: Option<ReleaseRow> = on_pool!(self, |pool| {
             sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).bind(slug).fetch_optional(pool).await
         })?;
@@ -342,36 +420,58 @@ impl Store {
         })?)
     }
 
-    /// How many published releases each country has, for countries with at least one.
+    /// How many published releases each country has in the site's lists, for countries with
+    /// at least one, by country code.
     pub async fn release_counts_by_country(
         &self,
         site: SiteId,
         language: &str,
     ) -> Result<Vec<(String, i64)>> {
-        let sql = format!(
-            "select dc.country, count(*) from variants v
-             join document_countries dc on dc.document_id = v.document_id
-             where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE}
-             group by dc.country order by dc.country"
-        );
-        Ok(on_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).fetch_all(pool).await
-        })?)
+        let mut counts: Vec<(String, i64)> = self
+            .facet_counts(site, language, listing::facet::COUNTRY)
+            .await?
+            .into_iter()
+            .filter_map(|(key, n)| Some((listing::facet::country_of(key)?, n)))
+            .collect();
+        counts.sort();
+        Ok(counts)
     }
 
-    /// The years that have published releases, newest first.
+    /// The years that have published releases in the site's lists, newest first.
     pub async fn release_years(&self, site: SiteId, language: &str) -> Result<Vec<i32>> {
-        let year = match self.pool {
-            crate::Pool::Sqlite(_) => "cast(substr(v.published_at, 1, 4) as integer)",
-            crate::Pool::Postgres(_) => "cast(extract(year from v.published_at) as integer)",
-        };
-        let sql = format!(
-            "select distinct {year} as year from variants v
-             where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE}
-             order by year desc"
-        );
-        Ok(on_pool!(self, |pool| {
-            sqlx::query_scalar(&sql).bind(site.0).bind(language).bind(now()).fetch_all(pool).await
-        })?)
+        let mut years: Vec<i32> = self
+            .facet_counts(site, language, listing::facet::YEAR)
+            .await?
+            .into_iter()
+            .filter_map(|(key, _)| listing::facet::year_of(key))
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(years)
+    }
+
+    /// The non-empty counts of every facet of exactly this shape (one row per country, say),
+    /// the site's own and those it shows from the global site added up.
+    async fn facet_counts(&self, site: SiteId, language: &str, shape: i64) -> Result<Vec<(i64, i64)>> {
+        let mut counts: std::collections::BTreeMap<i64, i64> = Default::default();
+        for shape in [shape, shape | listing::facet::AGGREGATED] {
+            let (low, high) = listing::facet::shape_range(shape);
+            let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
+                sqlx::query_as(FACET_COUNTS)
+                    .bind(site.0)
+                    .bind(language)
+                    .bind(low)
+                    .bind(high)
+                    .fetch_all(pool)
+                    .await
+            })?;
+            for (facet, n) in rows {
+                *counts.entry(listing::facet::own(facet)).or_default() += n;
+            }
+        }
+        Ok(counts.into_iter().collect())
     }
 }
+
+/// The counts of one shape of facet: bounded by the number of countries, themes or years.
+pub(crate) const FACET_COUNTS: &str = "select facet, n from listing_counts
+     where site_id = $1 and language = $2 and facet >= $3 and facet < $4 and n > 0";

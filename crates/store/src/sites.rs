@@ -1,6 +1,7 @@
 use portico_content::SiteId;
 use serde::Serialize;
 
+use crate::listing::relist_site;
 use crate::{Result, Store, StoreError, now, on_pool};
 
 /// The global site or one country office's site.
@@ -103,7 +104,9 @@ impl Store {
         self.check_hosts_free(&site.hosts, None).await?;
         let names = serde_json::to_string(&site.names).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(
+            async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let id: i64 = sqlx::query_scalar(
                 "insert into sites (key, name, languages, country, hosts, names, missing_translation, created_at)
                  values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
             )
@@ -115,10 +118,16 @@ impl Store {
             .bind(names)
             .bind(if site.fallback_to_default { "fallback" } else { "not_found" })
             .bind(now())
-            .fetch_one(pool)
+            .fetch_one(&mut *tx)
             .await
-        })
-        .map_err(StoreError::conflict_on("key"))?;
+            .map_err(StoreError::conflict_on("key"))?;
+            // A new country office lists the global releases about its country at once.
+            relist_site!(pool, tx, id).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(id)
+        }
+        .await
+        })?;
         Ok(SiteId(id))
     }
 
@@ -131,7 +140,7 @@ impl Store {
         let names = serde_json::to_string(&site.names).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         on_pool!(self, |pool| {
             async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             sqlx::query(
                 "update sites set name = $1, languages = $2, country = $3, hosts = $4, names = $5,
                      missing_translation = $6 where id = $7",
@@ -145,6 +154,8 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
+            // Its languages or country may have changed what its lists show.
+            relist_site!(pool, tx, id.0).await?;
             sqlx::query(
                 "insert into change_log (at, site_id, entity, entity_id, action) values ($1, $2, 'site', $2, 'update')",
             )

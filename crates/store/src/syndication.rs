@@ -8,7 +8,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::reading::VISIBLE;
-use crate::{ReleaseFilter, ReleaseSummary, Result, Store, StoreError, Theme, now, on_pool};
+use crate::{ReleaseFilter, ReleaseSummary, Result, Store, StoreError, Theme, listing, now, on_pool};
 
 /// A release as a feed entry: its list summary plus what a feed reader shows in full.
 #[derive(Debug, Clone, Serialize)]
@@ -239,6 +239,11 @@ impl Store {
     /// those sharing the most themes and countries with it (newest first among equals), then,
     /// to fill up, the newest releases about any of `nearby_countries` (upper-case ISO codes,
     /// such as the countries of the same region). Never `document` itself.
+    ///
+    /// Candidates are the newest [`RELATED_CANDIDATES`] of each list the document is in
+    /// (each of its countries and themes, and each country with each theme), so the work is
+    /// bounded by the document's links, not by the archive; the most specific lists find the
+    /// releases sharing the most.
     pub async fn related_releases(
         &self,
         site: SiteId,
@@ -247,69 +252,214 @@ impl Store {
         nearby_countries: &[String],
         limit: u32,
     ) -> Result<Vec<ReleaseSummary>> {
-        let limit = i64::from(limit);
-        let columns =
-            "v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at";
-        // A score per release: one point per shared theme and per shared country.
-        let shared_sql = format!(
-            "select {columns} from variants v
-             join (select s.document_id, count(*) as score from (
-                       select b.document_id from document_themes a
-                       join document_themes b on b.theme_id = a.theme_id
-                       where a.document_id = $4 and b.document_id <> $4
-                       union all
-                       select b.document_id from document_countries a
-                       join document_countries b on b.country = a.country
-                       where a.document_id = $4 and b.document_id <> $4) s
-                   group by s.document_id) r on r.document_id = v.document_id
-             where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE}
-             order by r.score desc, v.published_at desc, v.id desc
-             limit $5"
-        );
-        let at = now();
-        let mut related: Vec<ReleaseSummary> = on_pool!(self, |pool| {
-            sqlx::query_as(&shared_sql)
-                .bind(site.0)
-                .bind(language)
-                .bind(at)
-                .bind(document.0)
-                .bind(limit)
-                .fetch_all(pool)
-                .await
+        let limit = limit as usize;
+        let (countries, themes): (Vec<String>, Vec<i64>) = on_pool!(self, |pool| {
+            let countries = sqlx::query_scalar(
+                "select country from document_countries where document_id = $1 order by position",
+            )
+            .bind(document.0)
+            .fetch_all(pool)
+            .await?;
+            let themes = sqlx::query_scalar(
+                "select theme_id from document_themes where document_id = $1 order by position",
+            )
+            .bind(document.0)
+            .fetch_all(pool)
+            .await?;
+            Ok::<_, sqlx::Error>((countries, themes))
         })?;
-        let missing = limit - related.len() as i64;
+        let mut facets = Vec::new();
+        for country in countries.iter().map(|c| Some(c.as_str())).chain([None]) {
+            for theme in themes.iter().map(|t| Some(*t)).chain([None]) {
+                if (country.is_some() || theme.is_some())
+                    && let Some(facet) = listing::facet::key(country, theme, None)
+                {
+                    facets.extend([facet, listing::facet::aggregated(facet)]);
+                }
+            }
+        }
+        let mut candidates: Vec<(i64, i64)> = self
+            .newest_in_facets(site, language, &facets, RELATED_CANDIDATES)
+            .await?
+            .into_iter()
+            .filter(|(id, _)| *id != document.0)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let scores = self.shared_links(&candidates, &countries, &themes).await?;
+        let mut ranked: Vec<(i64, i64, i64)> = candidates
+            .iter()
+            .map(|(id, published)| (scores.get(id).copied().unwrap_or(0), *published, *id))
+            .filter(|(score, _, _)| *score > 0)
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        let mut chosen: Vec<i64> = ranked.iter().take(limit).map(|(_, _, id)| *id).collect();
+
+        let missing = limit.saturating_sub(chosen.len());
         if missing > 0 && !nearby_countries.is_empty() {
-            let excluded: Vec<i64> =
-                std::iter::once(document.0).chain(related.iter().map(|r| r.id.0)).collect();
-            let nearby_sql = format!(
-                "select {columns} from variants v
-                 where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE}
-                   and v.document_id not in ({})
-                   and exists (select 1 from document_countries dc
-                               where dc.document_id = v.document_id and dc.country in ({}))
-                 order by v.published_at desc, v.id desc
-                 limit $4",
-                placeholders(5, excluded.len()),
-                placeholders(5 + excluded.len(), nearby_countries.len())
-            );
-            let nearby: Vec<ReleaseSummary> = on_pool!(self, |pool| {
-                let mut query =
-                    sqlx::query_as(&nearby_sql).bind(site.0).bind(language).bind(at).bind(missing);
-                for id in &excluded {
-                    query = query.bind(id);
+            let nearby: Vec<i64> = nearby_countries
+                .iter()
+                .filter_map(|c| listing::facet::key(Some(c), None, None))
+                .flat_map(|f| [f, listing::facet::aggregated(f)])
+                .collect();
+            // Enough of each list that `missing` remain after leaving out those already chosen.
+            let per_list = (missing + chosen.len() + 1) as i64;
+            let mut newest = self.newest_in_facets(site, language, &nearby, per_list).await?;
+            newest.sort_unstable_by_key(|&(id, published)| std::cmp::Reverse((published, id)));
+            for (id, _) in newest {
+                if chosen.len() >= limit {
+                    break;
                 }
-                for code in nearby_countries {
-                    query = query.bind(code);
+                if id != document.0 && !chosen.contains(&id) {
+                    chosen.push(id);
                 }
-                query.fetch_all(pool).await
-            })?;
-            related.extend(nearby);
+            }
         }
-        let ids: Vec<i64> = related.iter().map(|r| r.id.0).collect();
-        let mut countries = self.countries_of(&ids).await?;
-        for item in &mut related {
-            item.countries = countries.remove(&item.id.0).unwrap_or_default();
+        self.release_summaries(language, &chosen).await
+    }
+
+    /// The newest `per_facet` listed releases of each facet of the site's lists in
+    /// `language`: (document, publication time in Unix seconds), possibly repeated.
+    async fn newest_in_facets(
+        &self,
+        site: SiteId,
+        language: &str,
+        facets: &[i64],
+        per_facet: i64,
+    ) -> Result<Vec<(i64, i64)>> {
+        if facets.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(related)
+        let sql = newest_in_facets_sql(facets.len());
+        Ok(on_pool!(self, |pool| {
+            let mut query =
+                sqlx::query_as(&sql).bind(site.0).bind(language).bind(now().unix_timestamp()).bind(per_facet);
+            for facet in facets {
+                query = query.bind(facet);
+            }
+            query.fetch_all(pool).await
+        })?)
+    }
+
+    /// For each candidate, how many of `countries` and `themes` it shares.
+    async fn shared_links(
+        &self,
+        candidates: &[(i64, i64)],
+        countries: &[String],
+        themes: &[i64],
+    ) -> Result<HashMap<i64, i64>> {
+        if candidates.is_empty() || (countries.is_empty() && themes.is_empty()) {
+            return Ok(HashMap::new());
+        }
+        let sql = shared_links_sql(candidates.len(), countries.len(), themes.len());
+        let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
+            let mut query = sqlx::query_as(&sql);
+            for (id, _) in candidates {
+                query = query.bind(id);
+            }
+            for country in countries {
+                query = query.bind(country);
+            }
+            for theme in themes {
+                query = query.bind(theme);
+            }
+            query.fetch_all(pool).await
+        })?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// List summaries of these published releases in `language`, in the order given.
+    pub(crate) async fn release_summaries(&self, language: &str, ids: &[i64]) -> Result<Vec<ReleaseSummary>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = release_summaries_sql(ids.len());
+        let rows: Vec<SummaryRow> = on_pool!(self, |pool| {
+            let mut query = sqlx::query_as(&sql).bind(language);
+            for id in ids {
+                query = query.bind(id);
+            }
+            query.fetch_all(pool).await
+        })?;
+        let at = now();
+        let rows = rows.into_iter().filter(|row| row.is_visible(at)).map(|row| row.summary);
+        let mut by_id: HashMap<i64, ReleaseSummary> = rows.into_iter().map(|r| (r.id.0, r)).collect();
+        let mut countries = self.countries_of(ids).await?;
+        Ok(ids
+            .iter()
+            .filter_map(|id| {
+                let mut item = by_id.remove(id)?;
+                item.countries = countries.remove(id).unwrap_or_default();
+                Some(item)
+            })
+            .collect())
+    }
+}
+
+/// The newest `$4` rows of each of `n` facets (bound from `$5`) of site `$1` in language `$2`,
+/// visible at `$3`.
+pub(crate) fn newest_in_facets_sql(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "select document_id, published_at from (select l.document_id, l.published_at from listing l
+                     where l.site_id = $1 and l.language = $2 and l.published_at <= $3 and l.facet = ${}
+                     order by l.published_at desc, l.document_id desc limit $4) f{i}",
+                i + 5
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" union all ")
+}
+
+/// How many of `countries` (bound after the candidates) and `themes` (after the countries)
+/// each of `candidates` documents (bound first) shares. Needs at least one country or theme.
+pub(crate) fn shared_links_sql(candidates: usize, countries: usize, themes: usize) -> String {
+    let ids = placeholders(1, candidates);
+    let mut parts = Vec::new();
+    if countries > 0 {
+        parts.push(format!(
+            "select document_id from document_countries where document_id in ({ids}) and country in ({})",
+            placeholders(candidates + 1, countries)
+        ));
+    }
+    if themes > 0 {
+        parts.push(format!(
+            "select document_id from document_themes where document_id in ({ids}) and theme_id in ({})",
+            placeholders(candidates + countries + 1, themes)
+        ));
+    }
+    format!("select document_id, count(*) from ({}) s group by document_id", parts.join(" union all "))
+}
+
+/// The variants in language `$1` of `n` documents (bound from `$2`), with their status and
+/// publication time for the caller to check: a condition on those here would tempt the
+/// planner into the status index, which spans the whole archive.
+pub(crate) fn release_summaries_sql(n: usize) -> String {
+    format!(
+        "select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at,
+                v.status, v.kind
+         from variants v
+         where v.language = $1 and v.document_id in ({})",
+        placeholders(2, n)
+    )
+}
+
+/// How many of the newest releases of each of a document's lists are weighed as related.
+pub const RELATED_CANDIDATES: i64 = 24;
+
+/// A list summary with what decides whether readers may see it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryRow {
+    #[sqlx(flatten)]
+    pub summary: ReleaseSummary,
+    status: String,
+    kind: String,
+}
+
+impl SummaryRow {
+    /// A published release whose time has come.
+    pub(crate) fn is_visible(&self, at: OffsetDateTime) -> bool {
+        self.kind == "release" && self.status == "published" && self.summary.published_at <= at
     }
 }

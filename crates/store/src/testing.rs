@@ -85,3 +85,82 @@ impl Drop for TestDb {
         .join();
     }
 }
+
+impl Store {
+    /// The related-release scores as the first, exhaustive query gave them: every published
+    /// release of the site in `language` sharing a theme or country with `document`, scored
+    /// one point per shared theme and country, best first then newest, as (document, score).
+    /// It reads the whole archive; tests compare the bounded query against it.
+    pub async fn related_scores_exhaustive(
+        &self,
+        site: portico_content::SiteId,
+        language: &str,
+        document: portico_content::DocumentId,
+        limit: i64,
+    ) -> crate::Result<Vec<(i64, i64)>> {
+        let sql = "select v.document_id, r.score from variants v
+             join (select s.document_id, count(*) as score from (
+                       select b.document_id from document_themes a
+                       join document_themes b on b.theme_id = a.theme_id
+                       where a.document_id = $4 and b.document_id <> $4
+                       union all
+                       select b.document_id from document_countries a
+                       join document_countries b on b.country = a.country
+                       where a.document_id = $4 and b.document_id <> $4) s
+                   group by s.document_id) r on r.document_id = v.document_id
+             where v.site_id = $1 and v.language = $2 and v.kind = 'release' and v.status = 'published'
+               and v.published_at <= $3
+             order by r.score desc, v.published_at desc, v.id desc
+             limit $5";
+        Ok(crate::on_pool!(self, |pool| {
+            sqlx::query_as(sql)
+                .bind(site.0)
+                .bind(language)
+                .bind(crate::now())
+                .bind(document.0)
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })?)
+    }
+
+    /// How many themes and countries two documents share.
+    pub async fn shared_theme_and_country_count(
+        &self,
+        a: portico_content::DocumentId,
+        b: portico_content::DocumentId,
+    ) -> crate::Result<i64> {
+        let sql = "select (select count(*) from document_themes x join document_themes y on y.theme_id = x.theme_id
+                           where x.document_id = $1 and y.document_id = $2)
+                        + (select count(*) from document_countries x join document_countries y on y.country = x.country
+                           where x.document_id = $1 and y.document_id = $2)";
+        Ok(crate::on_pool!(self, |pool| {
+            sqlx::query_scalar(sql).bind(a.0).bind(b.0).fetch_one(pool).await
+        })?)
+    }
+}
+
+/// Every `listing` row and every non-zero count, in order.
+pub type ListingSnapshot = (Vec<(i64, String, i64, i64, i64)>, Vec<(i64, String, i64, i64)>);
+
+impl Store {
+    /// The lists as kept on write, for tests that compare them with a rebuild.
+    pub async fn listing_snapshot(&self) -> crate::Result<ListingSnapshot> {
+        Ok(crate::on_pool!(self, |pool| async {
+            let rows = sqlx::query_as(
+                "select site_id, language, facet, published_at, document_id from listing
+                 order by site_id, language, facet, published_at, document_id",
+            )
+            .fetch_all(pool)
+            .await?;
+            let counts = sqlx::query_as(
+                "select site_id, language, facet, n from listing_counts where n <> 0
+                 order by site_id, language, facet",
+            )
+            .fetch_all(pool)
+            .await?;
+            Ok::<_, sqlx::Error>((rows, counts))
+        }
+        .await)?)
+    }
+}

@@ -104,7 +104,7 @@ impl Store {
         let at = now();
         on_pool!(self, |pool| {
             async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             let original: Option<(i64, i64, String, i32)> = sqlx::query_as(
                 "select id, site_id, kind, revision from variants where document_id = $1 order by id limit 1",
             )

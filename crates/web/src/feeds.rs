@@ -11,7 +11,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use portico_store::{FeedRelease, ReleaseFilter, ReleaseSummary, Site};
+use portico_store::{FeedRelease, ReleaseSummary, Site};
 use quick_xml::Writer;
 use quick_xml::events::BytesText;
 use serde::Serialize;
@@ -232,7 +232,7 @@ async fn feed(
     let ctx = app.ctx(scope, lang)?;
     let Query(pairs) = query.map_err(|_| WebError::BadRequest(ctx.t("bad-query")))?;
     let q = NewsQuery::parse(app, &ctx, &pairs).await?;
-    let filter = ReleaseFilter { also_from: app.aggregation(&ctx), ..q.filter() };
+    let filter = q.filter();
     let releases = app.store().feed_releases(ctx.site.id, &ctx.lang, &filter, FEED_SIZE).await?;
     let sites = app.sites();
     let list_url = q.url(&ctx, None, 1);

@@ -32,13 +32,6 @@ impl App {
         })
     }
 
-    /// On a country site, the filter that adds the global site's releases about its country.
-    pub(crate) fn aggregation(&self, ctx: &Ctx) -> Option<(portico_content::SiteId, String)> {
-        let global = self.sites().first().cloned()?;
-        let country = ctx.site.country.clone()?;
-        (global.id != ctx.site.id).then_some((global.id, country))
-    }
-
     /// Where a document missing in the page's language can be found instead: a redirect to
     /// its translation when one exists, else (when the site allows it) its default-language
     /// variant, shown with a notice. `None` means 404.
@@ -250,7 +243,7 @@ pub async fn home(
     let ctx = app.ctx(&scope, &lang)?;
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
-    let filter = ReleaseFilter { also_from: app.aggregation(&ctx), ..ReleaseFilter::default() };
+    let filter = ReleaseFilter::default();
     let latest = store.published_releases(ctx.site.id, &ctx.lang, &filter, 1, 6).await?;
     let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
     let teaser = |path: &str, label: &str| {
@@ -423,7 +416,6 @@ impl NewsQuery {
             country: self.country.map(|c| c.iso2.to_owned()),
             theme: self.theme.as_ref().map(|t| t.slug.clone()),
             year: self.year,
-            also_from: None,
         }
     }
 
@@ -517,7 +509,7 @@ pub async fn news(
     let Query(pairs) = query.map_err(|_| WebError::BadRequest(ctx.t("bad-query")))?;
     let q = NewsQuery::parse(&app, &ctx, &pairs).await?;
     let store = app.store();
-    let filter = ReleaseFilter { also_from: app.aggregation(&ctx), ..q.filter() };
+    let filter = q.filter();
     let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, q.page, PER_PAGE).await?;
     let last_page = u32::try_from(list.total).unwrap_or(u32::MAX).div_ceil(PER_PAGE).max(1);
     if q.page > last_page {
@@ -898,11 +890,7 @@ pub async fn country(
     }
     let store = app.store();
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
-    let filter = ReleaseFilter {
-        country: Some(country.iso2.to_owned()),
-        also_from: app.aggregation(&ctx),
-        ..ReleaseFilter::default()
-    };
+    let filter = ReleaseFilter { country: Some(country.iso2.to_owned()), ..ReleaseFilter::default() };
     let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, 1, 12).await?;
     // On the global site, a country with an office site of its own links to it.
     let sites = app.sites();

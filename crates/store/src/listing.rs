@@ -1,0 +1,560 @@
+//! The news lists as rows kept up to date on write, so that a public list, count or related
+//! query reads rows bounded by what the page shows, never by the size of the archive.
+//!
+//! Every published release variant has one `listing` row per site whose lists show it (its
+//! own site, and each country-office site that aggregates the global site's releases about its
+//! country, in that site's languages) and per *facet*: every combination of at most one of its
+//! countries and at most one of its themes. A filtered list is then one index range read
+//! newest first; a year filter narrows `published_at` inside that range. `listing_counts`
+//! holds the size of every list, years included as facets, for the pager and the filters.
+//!
+//! Rows are derived from the database by [`Facts`] and [`rows`] alone, so every write
+//! computes the rows of the documents it touches before and after its change, in its own
+//! transaction, and applies the difference ([`apply!`]). Nothing here may read a whole table
+//! on a public path.
+
+use std::collections::{BTreeSet, HashMap};
+
+use time::OffsetDateTime;
+
+/// The facet encoding: which filters a list has (`shape` bits) and their values, packed
+/// into one integer so that every list is one index prefix.
+pub(crate) mod facet {
+    /// A country filter is present.
+    pub const COUNTRY: i64 = 1;
+    /// A theme filter is present.
+    pub const THEME: i64 = 2;
+    /// A year filter is present (counts only: rows carry the year in `published_at`).
+    pub const YEAR: i64 = 4;
+    /// The rows are another site's releases shown on a country office's lists, kept apart
+    /// from its own so that "this site's releases" (the API) stays one range too.
+    pub const AGGREGATED: i64 = 8;
+    /// No list has this facet: the second range of a list that has only one.
+    pub const NONE: i64 = -1;
+
+    const SHAPE_SHIFT: u32 = 56;
+    const COUNTRY_SHIFT: u32 = 40;
+    const THEME_SHIFT: u32 = 16;
+    /// Theme ids above this do not fit the encoding (16.7 million themes).
+    const MAX_THEME: i64 = (1 << 24) - 1;
+
+    /// `SV` → 1 + 18 × 26 + 21; only two upper-case ASCII letters have a number.
+    pub fn country_number(code: &str) -> Option<i64> {
+        match code.as_bytes() {
+            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(1 + i64::from(a - b'A') * 26 + i64::from(b - b'A')),
+            _ => None,
+        }
+    }
+
+    /// The inverse of [`country_number`].
+    pub fn country_code(number: i64) -> Option<String> {
+        let n = number.checked_sub(1).filter(|n| (0..26 * 26).contains(n))?;
+        let (a, b) = (u8::try_from(n / 26).ok()?, u8::try_from(n % 26).ok()?);
+        Some(String::from_utf8_lossy(&[b'A' + a, b'A' + b]).into_owned())
+    }
+
+    /// The facet of a list filtered by these; `None` when a value cannot be encoded (such
+    /// a list is empty).
+    pub fn key(country: Option<&str>, theme: Option<i64>, year: Option<i32>) -> Option<i64> {
+        let mut key = 0;
+        let mut shape = 0;
+        if let Some(country) = country {
+            key |= country_number(country)? << COUNTRY_SHIFT;
+            shape |= COUNTRY;
+        }
+        if let Some(theme) = theme {
+            if !(1..=MAX_THEME).contains(&theme) {
+                return None;
+            }
+            key |= theme << THEME_SHIFT;
+            shape |= THEME;
+        }
+        if let Some(year) = year {
+            if !(1..=9999).contains(&year) {
+                return None;
+            }
+            key |= i64::from(year);
+            shape |= YEAR;
+        }
+        Some(key | shape << SHAPE_SHIFT)
+    }
+
+    /// The same list's rows that come from the global site, on a country office.
+    pub fn aggregated(key: i64) -> i64 {
+        key | AGGREGATED << SHAPE_SHIFT
+    }
+
+    /// The facet without the [`AGGREGATED`] mark.
+    pub fn own(key: i64) -> i64 {
+        key & !(AGGREGATED << SHAPE_SHIFT)
+    }
+
+    /// The same facet with a year added.
+    pub fn with_year(key: i64, year: i32) -> i64 {
+        key | i64::from(year) | YEAR << SHAPE_SHIFT
+    }
+
+    /// The half-open range of keys whose shape is exactly `shape`: all countries' lists, say.
+    pub fn shape_range(shape: i64) -> (i64, i64) {
+        (shape << SHAPE_SHIFT, (shape + 1) << SHAPE_SHIFT)
+    }
+
+    /// The country of a key, when it has one.
+    pub fn country_of(key: i64) -> Option<String> {
+        country_code((key >> COUNTRY_SHIFT) & 0xFFFF)
+    }
+
+    /// The year of a key, when it has one.
+    pub fn year_of(key: i64) -> Option<i32> {
+        i32::try_from(key & 0xFFFF).ok().filter(|y| *y > 0)
+    }
+}
+
+/// What decides a release's listing rows, read in the writing transaction.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Facts {
+    pub document: i64,
+    /// The site that owns it.
+    pub site: i64,
+    /// Its visible release variants: language and publication time (Unix seconds).
+    pub variants: Vec<(String, i64)>,
+    pub countries: Vec<String>,
+    pub themes: Vec<i64>,
+}
+
+/// The sites as the listing needs them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sites {
+    /// The global site: the first one created.
+    pub global: Option<i64>,
+    /// Country-office sites by their country, with their languages.
+    pub by_country: HashMap<String, Vec<(i64, Vec<String>)>>,
+}
+
+impl Sites {
+    pub(crate) fn from_rows(rows: Vec<(i64, String, Option<String>)>) -> Sites {
+        let mut sites = Sites::default();
+        for (id, languages, country) in rows {
+            if sites.global.is_none() {
+                sites.global = Some(id);
+                continue;
+            }
+            if let Some(country) = country {
+                let languages = languages.split(',').filter(|l| !l.is_empty()).map(str::to_owned).collect();
+                sites.by_country.entry(country).or_default().push((id, languages));
+            }
+        }
+        sites
+    }
+}
+
+/// One `listing` row.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Row {
+    pub site: i64,
+    pub language: String,
+    pub facet: i64,
+    pub published_at: i64,
+    pub document: i64,
+}
+
+/// Every row the documents described by `facts` have.
+pub(crate) fn rows(facts: &[Facts], sites: &Sites) -> BTreeSet<Row> {
+    let mut out = BTreeSet::new();
+    for fact in facts {
+        let mut countries: Vec<Option<&str>> = vec![None];
+        countries.extend(fact.countries.iter().map(|c| Some(c.as_str())));
+        let mut themes: Vec<Option<i64>> = vec![None];
+        themes.extend(fact.themes.iter().map(|t| Some(*t)));
+        let facets: Vec<i64> = countries
+            .iter()
+            .flat_map(|c| themes.iter().filter_map(move |t| facet::key(*c, *t, None)))
+            .collect();
+        // The owner's lists, and those of the country offices that aggregate the global
+        // site's releases about their country, in the languages they show.
+        let mut shown_on: Vec<(i64, Option<&[String]>)> = vec![(fact.site, None)];
+        if sites.global == Some(fact.site) {
+            for country in &fact.countries {
+                for (site, languages) in sites.by_country.get(country).into_iter().flatten() {
+                    if *site != fact.site && !shown_on.iter().any(|(s, _)| s == site) {
+                        shown_on.push((*site, Some(languages)));
+                    }
+                }
+            }
+        }
+        for (site, languages) in shown_on {
+            for (language, published_at) in &fact.variants {
+                if languages.is_some_and(|l| !l.contains(language)) {
+                    continue;
+                }
+                for facet in &facets {
+                    let facet = if site == fact.site { *facet } else { facet::aggregated(*facet) };
+                    out.insert(Row {
+                        site,
+                        language: language.clone(),
+                        facet,
+                        published_at: *published_at,
+                        document: fact.document,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The year (UTC) of a Unix time.
+fn year_of(unix: i64) -> i32 {
+    OffsetDateTime::from_unix_timestamp(unix).map_or(1970, |t| t.year())
+}
+
+/// What changes between two sets of rows: rows to delete, rows to insert, and the change of
+/// every count (without zeros).
+pub(crate) struct Change {
+    pub removed: Vec<Row>,
+    pub added: Vec<Row>,
+    pub counts: Vec<((i64, String, i64), i64)>,
+}
+
+pub(crate) fn change(before: &BTreeSet<Row>, after: &BTreeSet<Row>) -> Change {
+    let removed: Vec<Row> = before.difference(after).cloned().collect();
+    let added: Vec<Row> = after.difference(before).cloned().collect();
+    let mut counts: HashMap<(i64, String, i64), i64> = HashMap::new();
+    for (rows, delta) in [(&removed, -1), (&added, 1)] {
+        for row in rows {
+            *counts.entry((row.site, row.language.clone(), row.facet)).or_default() += delta;
+            let with_year = facet::with_year(row.facet, year_of(row.published_at));
+            *counts.entry((row.site, row.language.clone(), with_year)).or_default() += delta;
+        }
+    }
+    let mut counts: Vec<_> = counts.into_iter().filter(|(_, n)| *n != 0).collect();
+    counts.sort();
+    Change { removed, added, counts }
+}
+
+/// Bind parameters per statement, under both databases' limits.
+pub(crate) const CHUNK: usize = 500;
+
+/// Reads the [`Facts`] of `$ids` (a slice of document ids) through `$tx` (a connection or
+/// transaction), as visible at `$at`.
+macro_rules! load_facts {
+    ($tx:expr, $ids:expr, $at:expr) => {
+        async {
+            let ids: &[i64] = $ids;
+            let at: time::OffsetDateTime = $at;
+            let mut facts: std::collections::BTreeMap<i64, $crate::listing::Facts> = Default::default();
+            for chunk in ids.chunks($crate::listing::CHUNK) {
+                let list = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+                let variants_sql = format!(
+                    "select v.document_id, d.site_id, v.language, v.published_at from variants v
+                     join documents d on d.id = v.document_id
+                     where v.document_id in ({list}) and v.kind = 'release' and v.status = 'published'
+                       and v.published_at is not null"
+                );
+                let mut query = sqlx::query_as::<_, (i64, i64, String, time::OffsetDateTime)>(&variants_sql);
+                for id in chunk {
+                    query = query.bind(id);
+                }
+                for (document, site, language, published_at) in query.fetch_all(&mut *$tx).await? {
+                    if published_at > at {
+                        continue;
+                    }
+                    let fact = facts.entry(document).or_default();
+                    fact.document = document;
+                    fact.site = site;
+                    fact.variants.push((language, published_at.unix_timestamp()));
+                }
+                let listed: Vec<i64> = chunk.iter().copied().filter(|id| facts.contains_key(id)).collect();
+                if listed.is_empty() {
+                    continue;
+                }
+                let list = (1..=listed.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+                let countries_sql = format!(
+                    "select document_id, country from document_countries where document_id in ({list})
+                     order by document_id, position"
+                );
+                let mut query = sqlx::query_as::<_, (i64, String)>(&countries_sql);
+                for id in &listed {
+                    query = query.bind(id);
+                }
+                for (document, country) in query.fetch_all(&mut *$tx).await? {
+                    if let Some(fact) = facts.get_mut(&document) {
+                        fact.countries.push(country);
+                    }
+                }
+                let themes_sql = format!(
+                    "select document_id, theme_id from document_themes where document_id in ({list})
+                     order by document_id, position"
+                );
+                let mut query = sqlx::query_as::<_, (i64, i64)>(&themes_sql);
+                for id in &listed {
+                    query = query.bind(id);
+                }
+                for (document, theme) in query.fetch_all(&mut *$tx).await? {
+                    if let Some(fact) = facts.get_mut(&document) {
+                        fact.themes.push(theme);
+                    }
+                }
+            }
+            Ok::<Vec<$crate::listing::Facts>, sqlx::Error>(facts.into_values().collect())
+        }
+    };
+}
+pub(crate) use load_facts;
+
+/// Reads the [`Sites`] through `$tx`.
+macro_rules! load_sites {
+    ($tx:expr) => {
+        async {
+            let rows: Vec<(i64, String, Option<String>)> =
+                sqlx::query_as("select id, languages, country from sites order by id")
+                    .fetch_all(&mut *$tx)
+                    .await?;
+            Ok::<$crate::listing::Sites, sqlx::Error>($crate::listing::Sites::from_rows(rows))
+        }
+    };
+}
+pub(crate) use load_sites;
+
+/// The listing rows of the documents `$ids` as they stand in `$tx`.
+macro_rules! current_rows {
+    ($tx:expr, $ids:expr) => {
+        async {
+            let sites = $crate::listing::load_sites!($tx).await?;
+            let facts = $crate::listing::load_facts!($tx, $ids, $crate::now()).await?;
+            Ok::<_, sqlx::Error>($crate::listing::rows(&facts, &sites))
+        }
+    };
+}
+pub(crate) use current_rows;
+
+/// Writes a [`Change`] through `$tx`; `$pool` only picks the query builder's database.
+macro_rules! apply {
+    ($pool:expr, $tx:expr, $change:expr) => {
+        async {
+            let change: &$crate::listing::Change = $change;
+            for row in &change.removed {
+                sqlx::query(
+                    "delete from listing where site_id = $1 and language = $2 and facet = $3
+                     and published_at = $4 and document_id = $5",
+                )
+                .bind(row.site)
+                .bind(&row.language)
+                .bind(row.facet)
+                .bind(row.published_at)
+                .bind(row.document)
+                .execute(&mut *$tx)
+                .await?;
+            }
+            for chunk in change.added.chunks($crate::listing::CHUNK) {
+                let mut query = $crate::listing::builder(
+                    $pool,
+                    "insert into listing (site_id, language, facet, published_at, document_id) ",
+                );
+                query.push_values(chunk, |mut b, row| {
+                    b.push_bind(row.site)
+                        .push_bind(row.language.clone())
+                        .push_bind(row.facet)
+                        .push_bind(row.published_at)
+                        .push_bind(row.document);
+                });
+                query.push(" on conflict do nothing");
+                query.build().execute(&mut *$tx).await?;
+            }
+            for chunk in change.counts.chunks($crate::listing::CHUNK) {
+                let mut query = $crate::listing::builder(
+                    $pool,
+                    "insert into listing_counts (site_id, language, facet, n) ",
+                );
+                query.push_values(chunk, |mut b, ((site, language, facet), n)| {
+                    b.push_bind(*site).push_bind(language.clone()).push_bind(*facet).push_bind(*n);
+                });
+                query.push(
+                    " on conflict (site_id, language, facet) do update set n = listing_counts.n + excluded.n",
+                );
+                query.build().execute(&mut *$tx).await?;
+            }
+            Ok::<(), sqlx::Error>(())
+        }
+    };
+}
+pub(crate) use apply;
+
+/// A query builder for the database of `pool`, so that macro-expanded bodies of
+/// [`crate::on_pool!`] get the right one without naming it.
+pub(crate) fn builder<'args, DB: sqlx::Database>(
+    _: &sqlx::Pool<DB>,
+    head: &str,
+) -> sqlx::QueryBuilder<'args, DB> {
+    sqlx::QueryBuilder::new(head)
+}
+
+/// Lists site `$site` anew from its own releases and, for a country office, the global
+/// site's releases about its country: after it was created or its languages or country
+/// changed. Bounded by that site's lists, not by the archive.
+macro_rules! relist_site {
+    ($pool:expr, $tx:expr, $site:expr) => {
+        async {
+            let site: i64 = $site;
+            sqlx::query("delete from listing where site_id = $1").bind(site).execute(&mut *$tx).await?;
+            sqlx::query("delete from listing_counts where site_id = $1").bind(site).execute(&mut *$tx).await?;
+            let sites = $crate::listing::load_sites!($tx).await?;
+            let mut documents: Vec<i64> =
+                sqlx::query_scalar("select id from documents where site_id = $1 and kind = 'release'")
+                    .bind(site)
+                    .fetch_all(&mut *$tx)
+                    .await?;
+            let country = sites
+                .by_country
+                .iter()
+                .find(|(_, offices)| offices.iter().any(|(id, _)| *id == site))
+                .map(|(country, _)| country.clone());
+            if let (Some(country), Some(global)) = (country, sites.global) {
+                let about: Vec<i64> = sqlx::query_scalar(
+                    "select dc.document_id from document_countries dc join documents d on d.id = dc.document_id
+                     where dc.country = $1 and d.site_id = $2",
+                )
+                .bind(country)
+                .bind(global)
+                .fetch_all(&mut *$tx)
+                .await?;
+                documents.extend(about);
+            }
+            documents.sort_unstable();
+            documents.dedup();
+            for chunk in documents.chunks($crate::listing::CHUNK) {
+                let facts = $crate::listing::load_facts!($tx, chunk, $crate::now()).await?;
+                let rows: std::collections::BTreeSet<$crate::listing::Row> =
+                    $crate::listing::rows(&facts, &sites).into_iter().filter(|r| r.site == site).collect();
+                let change = $crate::listing::change(&Default::default(), &rows);
+                $crate::listing::apply!($pool, $tx, &change).await?;
+            }
+            Ok::<(), sqlx::Error>(())
+        }
+    };
+}
+pub(crate) use relist_site;
+
+impl crate::Store {
+    /// Builds every list anew from the documents, in batches of their own transactions.
+    /// Run once after the migration that added the lists (and by `portico reindex`); the
+    /// public lists are incomplete until it finishes.
+    pub async fn rebuild_listing(&self) -> crate::Result<()> {
+        crate::on_pool!(self, |pool| async {
+            sqlx::query("delete from listing").execute(pool).await?;
+            sqlx::query("delete from listing_counts").execute(pool).await?;
+            let mut last = 0_i64;
+            loop {
+                let mut tx = pool.begin_with(self.begin_write()).await?;
+                let batch: Vec<i64> = sqlx::query_scalar(
+                    "select id from documents where kind = 'release' and id > $1 order by id limit $2",
+                )
+                .bind(last)
+                .bind(CHUNK as i64)
+                .fetch_all(&mut *tx)
+                .await?;
+                let Some(&end) = batch.last() else { break };
+                let rows = current_rows!(tx, &batch).await?;
+                apply!(pool, tx, &change(&Default::default(), &rows)).await?;
+                tx.commit().await?;
+                last = end;
+            }
+            sqlx::query("delete from pending_rebuilds where name = 'listing'").execute(pool).await?;
+            Ok::<(), sqlx::Error>(())
+        }
+        .await)?;
+        Ok(())
+    }
+
+    /// Runs the rebuilds that a migration asked for.
+    pub(crate) async fn run_pending_rebuilds(&self) -> crate::Result<()> {
+        let pending: Vec<String> = crate::on_pool!(self, |pool| {
+            sqlx::query_scalar("select name from pending_rebuilds").fetch_all(pool).await
+        })?;
+        if pending.iter().any(|name| name == "listing") {
+            self.rebuild_listing().await?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_numbers_round_trip_and_reject_what_is_not_a_code() {
+        for code in ["AA", "SV", "ZZ", "JO"] {
+            let n = facet::country_number(code).expect("a code");
+            assert_eq!(facet::country_code(n).as_deref(), Some(code));
+        }
+        for bad in ["", "S", "sv", "SVN", "É1"] {
+            assert_eq!(facet::country_number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn facets_of_one_shape_sort_together_and_decode() {
+        let sv = facet::key(Some("SV"), None, None).expect("facet");
+        let jo = facet::key(Some("JO"), None, None).expect("facet");
+        let sv_health = facet::key(Some("SV"), Some(3), None).expect("facet");
+        let (low, high) = facet::shape_range(facet::COUNTRY);
+        assert!((low..high).contains(&sv) && (low..high).contains(&jo));
+        assert!(!(low..high).contains(&sv_health));
+        assert_eq!(facet::country_of(sv_health).as_deref(), Some("SV"));
+        let year = facet::with_year(0, 2015);
+        assert_eq!(facet::year_of(year), Some(2015));
+        assert_eq!(Some(year), facet::key(None, None, Some(2015)));
+        assert_eq!(facet::key(Some("sv"), None, None), None);
+        assert_eq!(facet::key(None, Some(0), None), None);
+    }
+
+    #[test]
+    fn a_global_release_is_listed_on_the_country_offices_about_its_countries_in_their_languages() {
+        let sites = Sites::from_rows(vec![
+            (1, "en,fr,es".into(), None),
+            (2, "es,en".into(), Some("SV".into())),
+            (3, "ar,en".into(), Some("JO".into())),
+        ]);
+        let fact = Facts {
+            document: 7,
+            site: 1,
+            variants: vec![("en".into(), 100), ("fr".into(), 100)],
+            countries: vec!["SV".into(), "GT".into()],
+            themes: vec![4],
+        };
+        let rows = rows(&[fact], &sites);
+        // Facets: none, SV, GT, theme 4, SV+4, GT+4 = 6; global in en and fr, El Salvador in en.
+        assert_eq!(rows.len(), 6 * 3);
+        assert!(rows.iter().all(|r| r.site != 3));
+        let on_office: Vec<&Row> = rows.iter().filter(|r| r.site == 2).collect();
+        assert!(
+            on_office.iter().all(|r| r.language == "en" && r.facet == facet::aggregated(facet::own(r.facet)))
+        );
+        assert!(on_office.iter().all(|r| r.facet != facet::own(r.facet)));
+    }
+
+    #[test]
+    fn counts_change_by_what_was_added_and_removed_with_years() {
+        let sites = Sites::from_rows(vec![(1, "en".into(), None)]);
+        let at_2015 = OffsetDateTime::from_unix_timestamp(1_430_000_000).expect("time").unix_timestamp();
+        let fact = |themes: Vec<i64>| Facts {
+            document: 1,
+            site: 1,
+            variants: vec![("en".into(), at_2015)],
+            countries: vec![],
+            themes,
+        };
+        let before = rows(&[fact(vec![1])], &sites);
+        let after = rows(&[fact(vec![2])], &sites);
+        let change = change(&before, &after);
+        assert_eq!(change.removed.len(), 1);
+        assert_eq!(change.added.len(), 1);
+        let theme_1 = facet::key(None, Some(1), None).expect("facet");
+        let counts: HashMap<i64, i64> = change.counts.iter().map(|((_, _, f), n)| (*f, *n)).collect();
+        assert_eq!(counts.get(&theme_1), Some(&-1));
+        assert_eq!(counts.get(&facet::with_year(theme_1, 2015)), Some(&-1));
+        // The unfiltered list did not change size.
+        assert_eq!(counts.get(&facet::key(None, None, None).expect("facet")), None);
+    }
+}

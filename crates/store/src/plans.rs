@@ -1,0 +1,305 @@
+//! The query plans of the public reads, checked on both databases against a seeded corpus:
+//! a list, count or related query that reads or sorts a whole table fails here, long before
+//! it is slow at a million releases.
+
+#[cfg(test)]
+mod tests {
+    use portico_content::{Draft, Kind, SiteId, Status};
+    use sqlx::Row;
+
+    use crate::testing::TestDb;
+    use crate::{ImportDocument, ImportVariant, NewSite, NewTheme, Store, listing, on_pool};
+
+    /// Tables that grow with the archive; a plan may only reach them through an index.
+    const LARGE: &[&str] = &[
+        "variants",
+        "documents",
+        "listing",
+        "listing_counts",
+        "document_countries",
+        "document_themes",
+        "revisions",
+    ];
+
+    const COUNTRIES: &[&str] = &[
+        "SV", "GT", "HN", "MX", "CO", "VE", "PE", "EC", "JO", "LB", "SY", "IQ", "TR", "DE", "IT", "ES", "SN",
+        "ML", "NE", "NG", "ET", "SO", "KE", "UG", "SS", "SD", "LY", "TN", "MA", "EG",
+    ];
+
+    /// A reproducible corpus: a global site in two languages and a country office, ten
+    /// themes, `releases` releases spread over thirteen years.
+    async fn seed(store: &Store, releases: u64) -> (SiteId, SiteId) {
+        let site = |key: &str, languages: &[&str], country: Option<&str>| NewSite {
+            key: key.into(),
+            name: key.into(),
+            languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+            country: country.map(str::to_owned),
+            hosts: vec![],
+            names: Default::default(),
+            fallback_to_default: true,
+        };
+        let global = store.create_site(&site("global", &["en", "fr"], None)).await.expect("site");
+        let sv = store.create_site(&site("sv", &["es", "en"], Some("SV"))).await.expect("site");
+        for n in 0..10 {
+            store
+                .upsert_theme(&NewTheme {
+                    slug: format!("theme-{n}"),
+                    name: format!("Theme {n}"),
+                    description: String::new(),
+                })
+                .await
+                .expect("theme");
+        }
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let start = time::macros::datetime!(2012-01-01 0:00 UTC);
+        let mut batch = Vec::new();
+        for number in 0..releases {
+            let own = next(5) == 0;
+            let (site, languages) = if own { (sv, ["es", "en"]) } else { (global, ["en", "fr"]) };
+            let countries: Vec<String> = (0..1 + next(3))
+                .map(|_| COUNTRIES[next(COUNTRIES.len() as u64) as usize].to_owned())
+                .collect();
+            let themes: Vec<String> = (0..1 + next(3)).map(|_| format!("theme-{}", next(10))).collect();
+            let mut countries_distinct = countries.clone();
+            countries_distinct.dedup();
+            let published_at = start + time::Duration::minutes(next(13 * 365 * 24 * 60) as i64);
+            let variants = languages
+                .iter()
+                .take(1 + (next(3) == 0) as usize)
+                .map(|language| ImportVariant {
+                    language: (*language).to_owned(),
+                    draft: Draft {
+                        title: format!("Release {number}"),
+                        slug: format!("release-{number}"),
+                        published_at: Some(published_at),
+                        countries: countries_distinct.clone(),
+                        themes: themes.clone(),
+                        ..Draft::default()
+                    },
+                    status: Status::Published,
+                })
+                .collect();
+            batch.push(ImportDocument { site, kind: Kind::Release, variants });
+            if batch.len() == 500 {
+                store.import_documents(std::mem::take(&mut batch)).await.expect("import");
+            }
+        }
+        store.import_documents(batch).await.expect("import");
+        // PostgreSQL gathers statistics by itself (autovacuum), and they decide its plans, so
+        // gather them here; Portico never runs ANALYZE on SQLite, whose planner then prefers
+        // the primary key's equalities, as it does in production.
+        if store.backend() == "postgres" {
+            on_pool!(store, |pool| sqlx::query("analyze").execute(pool).await.map(|_| ())).expect("analyze");
+        }
+        (global, sv)
+    }
+
+    /// The plan of `sql` with `binds` (all integers or text), one line per node.
+    async fn plan(store: &Store, sql: &str, binds: &[Bind]) -> Vec<String> {
+        let explain = match store.backend() {
+            "sqlite" => format!("explain query plan {sql}"),
+            _ => format!("explain {sql}"),
+        };
+        on_pool!(store, |pool| {
+            let mut query = sqlx::query(&explain);
+            for bind in binds {
+                query = match bind {
+                    Bind::Int(n) => query.bind(*n),
+                    Bind::Text(t) => query.bind(t.clone()),
+                    Bind::Time(t) => query.bind(*t),
+                };
+            }
+            let rows = query.fetch_all(pool).await.unwrap_or_else(|e| panic!("explain failed: {e}\n{sql}"));
+            rows.iter()
+                .map(|row| {
+                    let column = if store.backend() == "sqlite" { "detail" } else { "QUERY PLAN" };
+                    row.try_get::<String, _>(column).expect("plan line")
+                })
+                .collect::<Vec<_>>()
+        })
+    }
+
+    #[derive(Clone)]
+    enum Bind {
+        Int(i64),
+        Text(String),
+        Time(time::OffsetDateTime),
+    }
+
+    /// What is wrong with a plan, if anything: a large table read without an index, or a
+    /// sort of rows read that way.
+    fn problems(backend: &str, plan: &[String]) -> Vec<String> {
+        let mut found = Vec::new();
+        for line in plan {
+            let line = line.trim();
+            if backend == "sqlite" {
+                // "SCAN t" reads all of t, with or without "USING … INDEX".
+                // The scheduler's index spans every published variant of the archive.
+                if line.contains("variants_by_status") {
+                    found.push(format!("range over the whole archive: {line}"));
+                }
+                // A skip-scan passes over an index's first column: every site's rows.
+                if line.contains("(ANY(") {
+                    found.push(format!("skip-scan: {line}"));
+                }
+                // A subquery (`own`, `shown`, `page`, `f0`, `s`) is a bounded result; a table is not.
+                if let Some(rest) = line.strip_prefix("SCAN ") {
+                    let name = rest.split_whitespace().next().unwrap_or_default();
+                    if LARGE.contains(&name) || ["v", "l", "d", "dc", "dt"].contains(&name) {
+                        found.push(format!("full scan: {line}"));
+                    }
+                }
+            } else {
+                // A sort of more rows than any page shows sorts a whole list.
+                let sorted_rows = line
+                    .contains("Sort  (")
+                    .then(|| line.split("rows=").nth(1))
+                    .flatten()
+                    .and_then(|r| r.split_whitespace().next())
+                    .and_then(|r| r.parse::<u64>().ok());
+                if let Some(rows) = sorted_rows.filter(|rows| *rows > 2500) {
+                    found.push(format!("sort of {rows} rows: {line}"));
+                }
+                if line.contains("variants_by_status") {
+                    found.push(format!("range over the whole archive: {line}"));
+                }
+                for table in LARGE {
+                    if line.contains(&format!("Seq Scan on {table} ")) {
+                        found.push(format!("full scan: {line}"));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[tokio::test]
+    async fn public_list_count_and_related_queries_read_by_index_on_both_databases() {
+        for db in TestDb::each().await {
+            let store = &db.store;
+            let (global, sv) = seed(store, 6000).await;
+            let now = crate::now();
+            let sv_health = listing::facet::key(Some("SV"), Some(3), None).expect("facet");
+            let all = listing::facet::key(None, None, None).expect("facet");
+            let (country_low, country_high) = listing::facet::shape_range(listing::facet::COUNTRY);
+            use Bind::{Int, Text, Time};
+            let en = || Text("en".into());
+            let list = |site: SiteId, facet: i64, offset: i64| {
+                vec![
+                    Int(site.0),
+                    en(),
+                    Int(facet),
+                    Int(listing::facet::aggregated(facet)),
+                    Int(i64::MIN),
+                    Int(i64::MAX),
+                    Int(20),
+                    Int(offset),
+                    Int(offset + 20),
+                    Int(now.unix_timestamp()),
+                ]
+            };
+            let api_list = |site: SiteId, facet: i64| {
+                vec![
+                    Int(site.0),
+                    en(),
+                    Int(facet),
+                    Int(i64::MIN),
+                    Int(i64::MAX),
+                    Int(now.unix_timestamp()),
+                    Int(20),
+                ]
+            };
+            let ids: Vec<Bind> = (1..=24).map(Int).collect();
+            let mut related_binds = vec![Int(global.0), en(), Int(now.unix_timestamp()), Int(24)];
+            related_binds.extend((0..6).map(|i| Int(sv_health + i)));
+            let mut shared = ids.clone();
+            shared.extend([Text("SV".into()), Text("GT".into()), Int(3), Int(4)]);
+            let mut summaries = vec![en()];
+            summaries.extend(ids.clone());
+            let api = api_list(global, sv_health);
+            let mut api_after = api.clone();
+            api_after.extend([Int(now.unix_timestamp() - 86_400), Int(100)]);
+
+            let queries: Vec<(&str, String, Vec<Bind>)> = vec![
+                ("news list, first page", crate::reading::LIST_PAGE.into(), list(global, all, 0)),
+                ("news list, page 100", crate::reading::LIST_PAGE.into(), list(global, all, 1980)),
+                ("country office list, page 20", crate::reading::LIST_PAGE.into(), list(sv, all, 380)),
+                (
+                    "news list, country and theme",
+                    crate::reading::LIST_PAGE.into(),
+                    list(global, sv_health, 0),
+                ),
+                ("country office list", crate::reading::LIST_PAGE.into(), list(sv, all, 0)),
+                ("list count", crate::reading::LIST_COUNT.into(), vec![Int(global.0), en(), Int(all)]),
+                (
+                    "counts per country",
+                    crate::reading::FACET_COUNTS.into(),
+                    vec![Int(global.0), en(), Int(country_low), Int(country_high)],
+                ),
+                (
+                    "release page",
+                    crate::reading::release_by_slug_sql(),
+                    vec![Int(global.0), en(), Time(now), Text("release-1".into())],
+                ),
+                ("countries of a page of releases", crate::reading::countries_of_sql(24), ids.clone()),
+                ("related: candidates", crate::syndication::newest_in_facets_sql(6), related_binds),
+                ("related: shared links", crate::syndication::shared_links_sql(24, 2, 2), shared),
+                ("related: summaries", crate::syndication::release_summaries_sql(24), summaries),
+                ("API list", crate::api_queries::api_list_sql(false), api),
+                ("API list after a cursor", crate::api_queries::api_list_sql(true), api_after),
+            ];
+            let mut failures = Vec::new();
+            for (name, sql, binds) in &queries {
+                let plan = plan(store, sql, binds).await;
+                eprintln!("{} {name}:\n    {}", store.backend(), plan.join("\n    "));
+                let found = problems(store.backend(), &plan);
+                if !found.is_empty() {
+                    failures.push(format!(
+                        "{name}: {}\n  plan:\n    {}",
+                        found.join("; "),
+                        plan.join("\n    ")
+                    ));
+                }
+            }
+            assert!(failures.is_empty(), "{}:\n{}", store.backend(), failures.join("\n"));
+        }
+    }
+
+    #[test]
+    fn the_check_catches_a_full_scan_on_either_database() {
+        assert!(!problems("sqlite", &["SCAN variants".into()]).is_empty());
+        assert!(
+            !problems("sqlite", &["SCAN l USING COVERING INDEX sqlite_autoindex_listing_1".into()])
+                .is_empty()
+        );
+        assert!(
+            problems("sqlite", &["SEARCH l USING PRIMARY KEY (site_id=? AND language=?)".into()]).is_empty()
+        );
+        assert!(problems("sqlite", &["SCAN page".into()]).is_empty());
+        assert!(
+            !problems("postgres", &["  ->  Seq Scan on variants v  (cost=0.00..1.00 rows=1 width=8)".into()])
+                .is_empty()
+        );
+        assert!(
+            problems("postgres", &["Index Scan Backward using listing_pkey on listing l".into()]).is_empty()
+        );
+        assert!(
+            !problems("sqlite", &["SEARCH v USING INDEX variants_by_status (status=?)".into()]).is_empty()
+        );
+        assert!(
+            !problems("sqlite", &["SEARCH l USING PRIMARY KEY (ANY(site_id) AND language=?)".into()])
+                .is_empty()
+        );
+        assert!(
+            !problems("postgres", &["->  Sort  (cost=1196.68..1207.19 rows=4204 width=16)".into()])
+                .is_empty()
+        );
+        assert!(problems("postgres", &["->  Sort  (cost=267.88..267.92 rows=15 width=8)".into()]).is_empty());
+    }
+}
