@@ -18,6 +18,9 @@ use crate::server::ServeConfig;
 
 /// Releases written per transaction.
 const BATCH: usize = 500;
+/// Releases written between two checkpoints of the write-ahead log: it holds at most about
+/// this many releases' pages (some 300 MB).
+const CHECKPOINT_EVERY: u64 = 20_000;
 /// The most releases one run generates.
 pub const MAX_RELEASES: u64 = 5_000_000;
 
@@ -37,6 +40,10 @@ pub struct CorpusSummary {
     pub releases: u64,
     /// Their language versions, translations included.
     pub variants: u64,
+    /// The database's size at the end (SQLite: file and write-ahead log).
+    pub database_bytes: u64,
+    /// Its largest size measured during the import, just before a checkpoint.
+    pub largest_database_bytes: u64,
 }
 
 /// A tiny, well-known pseudo-random generator (splitmix64): reproducible everywhere, and
@@ -1023,9 +1030,11 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
         indicatif::ProgressDrawTarget::stderr(),
     );
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} releases ({eta} left)")
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} releases ({eta} left) {msg}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
+    let sqlite_file = config.database.is_none().then(|| config.data.join("portico.db"));
+    let mut largest_disk = 0_u64;
     let mut variants = 0_u64;
     let mut from = 0_u64;
     // Two batches in flight: one has its Markdown rendered while the other is written (the
@@ -1042,19 +1051,40 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
         pending.push_back(tokio::spawn(async move { writer.import_documents(batch).await }));
         bar.set_position(from);
         from = to;
+        if from % CHECKPOINT_EVERY == 0 || from == options.releases {
+            // Bounds the write-ahead log: with a batch always in flight, SQLite's own
+            // checkpoints never catch a moment without a reader, and the log would grow by
+            // the whole corpus.
+            while let Some(task) = pending.pop_front() {
+                wait_for(Some(task)).await?;
+            }
+            let before = store.disk_bytes(sqlite_file.as_deref()).await?;
+            store.checkpoint().await.context("cannot checkpoint the database")?;
+            let after = store.disk_bytes(sqlite_file.as_deref()).await?;
+            largest_disk = largest_disk.max(before);
+            bar.set_message(format!("database {} MB", after / 1_000_000));
+        }
     }
     while let Some(task) = pending.pop_front() {
         wait_for(Some(task)).await?;
     }
     bar.finish_and_clear();
+    let disk = store.disk_bytes(sqlite_file.as_deref()).await?;
     tracing::info!(
         releases = options.releases,
         variants,
         seconds = started.elapsed().as_secs_f64(),
+        database_mb = disk / 1_000_000,
+        largest_database_mb = largest_disk.max(disk) / 1_000_000,
         "generated the corpus"
     );
     store.close().await;
-    Ok(CorpusSummary { releases: options.releases, variants })
+    Ok(CorpusSummary {
+        releases: options.releases,
+        variants,
+        database_bytes: disk,
+        largest_database_bytes: largest_disk.max(disk),
+    })
 }
 
 #[cfg(test)]

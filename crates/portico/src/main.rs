@@ -205,10 +205,13 @@ fn main() -> ExitCode {
                 let done =
                     portico::corpus::generate(&storage.config(String::new(), None, None), options).await?;
                 println!(
-                    "Demo content loaded and {} releases generated ({} language versions) in {:.1} s.",
+                    "Demo content loaded and {} releases generated ({} language versions) in {:.1} s; \
+                     database {} MB, at most {} MB during the import.",
                     done.releases,
                     done.variants,
-                    started.elapsed().as_secs_f64()
+                    started.elapsed().as_secs_f64(),
+                    done.database_bytes / 1_000_000,
+                    done.largest_database_bytes / 1_000_000
                 );
                 Ok(())
             }

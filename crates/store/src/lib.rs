@@ -118,7 +118,10 @@ impl Store {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // After a checkpoint the log file is cut back to this size rather than kept at
+            // its largest.
+            .pragma("journal_size_limit", "67108864");
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .connect_with(options)
@@ -160,6 +163,36 @@ impl Store {
     pub async fn ping(&self) -> Result<()> {
         on_pool!(self, |pool| sqlx::query("select 1").execute(pool).await.map(|_| ()))?;
         Ok(())
+    }
+
+    /// Copies the SQLite write-ahead log into the database and empties it, waiting for readers
+    /// to move on: after a long run of large writes (an import) the log otherwise grows
+    /// without bound, since the automatic checkpoints never find a moment without a reader.
+    /// Nothing to do on PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<()> {
+        if let Pool::Sqlite(pool) = &self.pool {
+            sqlx::query("pragma wal_checkpoint(truncate)").execute(pool).await?;
+        }
+        Ok(())
+    }
+
+    /// How many bytes the database takes on disk now (PostgreSQL: this database's size; SQLite:
+    /// the file and its write-ahead log).
+    pub async fn disk_bytes(&self, sqlite_file: Option<&Path>) -> Result<u64> {
+        match &self.pool {
+            Pool::Postgres(pool) => {
+                let bytes: i64 =
+                    sqlx::query_scalar("select pg_database_size(current_database())").fetch_one(pool).await?;
+                Ok(u64::try_from(bytes).unwrap_or(0))
+            }
+            Pool::Sqlite(_) => {
+                let Some(file) = sqlite_file else { return Ok(0) };
+                let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+                let mut wal = file.as_os_str().to_owned();
+                wal.push("-wal");
+                Ok(size(file) + size(Path::new(&wal)))
+            }
+        }
     }
 
     /// Closes every connection; later calls fail.
