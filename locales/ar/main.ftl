@@ -153,6 +153,10 @@ error-too-many-message = { $seconds ->
    *[other] محاولات فاشلة كثيرة جدًا. حاول مرة أخرى بعد { $seconds } ثانية.
 }
 error-too-large-heading = الحجم كبير جدًا
+error-conflict-heading = تغيّر هذا في الأثناء
+error-conflict-message = غيّر شخص آخر هذا، أو أن القيمة مستخدمة بالفعل. أعد تحميل الصفحة وحاول مرة أخرى.
+error-unprocessable-heading = تعذّر تنفيذ هذا الطلب
+error-unprocessable-message = يشير إلى شيء غير موجود. تحقّق من القيم وحاول مرة أخرى.
 error-server-heading = حدث خطأ من جانبنا
 error-server-message = تعذّر عرض الصفحة. يُرجى المحاولة مرة أخرى بعد قليل.
 

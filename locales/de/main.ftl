@@ -137,6 +137,10 @@ error-too-many-message = { $seconds ->
    *[other] Zu viele fehlgeschlagene Versuche. Versuchen Sie es in { $seconds } Sekunden erneut.
 }
 error-too-large-heading = Zu groß
+error-conflict-heading = Inzwischen geändert
+error-conflict-message = Jemand anderes hat dies geändert, oder der Wert ist bereits vergeben. Laden Sie die Seite neu und versuchen Sie es noch einmal.
+error-unprocessable-heading = Diese Anfrage konnte nicht ausgeführt werden
+error-unprocessable-message = Sie nennt etwas, das es nicht gibt. Prüfen Sie die Angaben und versuchen Sie es noch einmal.
 error-server-heading = Bei uns ist ein Fehler aufgetreten
 error-server-message = Die Seite konnte nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.
 

@@ -137,6 +137,10 @@ error-too-many-message = { $seconds ->
    *[other] Too many failed attempts. Try again in { $seconds } seconds.
 }
 error-too-large-heading = Too large
+error-conflict-heading = This was changed in the meantime
+error-conflict-message = Someone else changed this, or the value is already taken. Reload the page and try again.
+error-unprocessable-heading = This request could not be carried out
+error-unprocessable-message = It names something that does not exist. Check the values and try again.
 error-server-heading = Something went wrong on our side
 error-server-message = The page could not be shown. Please try again in a moment.
 

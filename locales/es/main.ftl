@@ -137,6 +137,10 @@ error-too-many-message = { $seconds ->
    *[other] Demasiados intentos fallidos. Vuelva a intentarlo dentro de { $seconds } segundos.
 }
 error-too-large-heading = Demasiado grande
+error-conflict-heading = Se modificó mientras tanto
+error-conflict-message = Otra persona lo modificó, o el valor ya está en uso. Vuelva a cargar la página e inténtelo de nuevo.
+error-unprocessable-heading = No se pudo atender esta solicitud
+error-unprocessable-message = Hace referencia a algo que no existe. Compruebe los valores e inténtelo de nuevo.
 error-server-heading = Se produjo un error en nuestro sistema
 error-server-message = No se pudo mostrar la página. Vuelva a intentarlo en un momento.
 

@@ -137,6 +137,10 @@ error-too-many-message = { $seconds ->
    *[other] Trop de tentatives infructueuses. Réessayez dans { $seconds } secondes.
 }
 error-too-large-heading = Trop volumineux
+error-conflict-heading = Modifié entre-temps
+error-conflict-message = Quelqu'un d'autre a modifié cet élément, ou la valeur est déjà prise. Rechargez la page et réessayez.
+error-unprocessable-heading = Cette demande n'a pas pu être traitée
+error-unprocessable-message = Elle désigne quelque chose qui n'existe pas. Vérifiez les valeurs et réessayez.
 error-server-heading = Un problème est survenu de notre côté
 error-server-message = La page n'a pas pu être affichée. Veuillez réessayer dans un instant.
 

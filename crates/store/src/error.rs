@@ -33,6 +33,12 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether a query that must find one row found none: the row was deleted under the
+    /// caller, who then answers "not found" rather than failing.
+    pub fn is_row_not_found(&self) -> bool {
+        matches!(self, StoreError::Database(sqlx::Error::RowNotFound))
+    }
+
     /// Maps a unique-constraint violation to [`StoreError::Conflict`] on `field`.
     pub(crate) fn conflict_on(field: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
         move |err| match err.as_database_error() {

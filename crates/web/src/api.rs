@@ -16,6 +16,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::admin::auth::ApiCaller;
 use crate::admin::documents_api as shared;
+use crate::request_log::LoggedError;
 use crate::{App, WebError};
 
 /// The API's routes.
@@ -33,11 +34,18 @@ pub struct ApiError {
     code: &'static str,
     message: String,
     fields: Vec<FieldError>,
+    /// The error behind it, with its causes, for the request's log line; never sent.
+    cause: Option<LoggedError>,
 }
 
 impl ApiError {
     pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into(), fields: Vec::new() }
+        ApiError { status, code, message: message.into(), fields: Vec::new(), cause: None }
+    }
+
+    fn caused_by(mut self, cause: LoggedError) -> ApiError {
+        self.cause = Some(cause);
+        self
     }
 
     /// No token, or one that opens nothing (unknown, revoked, its user deleted).
@@ -62,7 +70,8 @@ impl ApiError {
 
 impl From<WebError> for ApiError {
     fn from(err: WebError) -> Self {
-        match err {
+        let cause = err.logged();
+        let error = match err {
             WebError::NotFound => {
                 ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such release, or not one you may see.")
             }
@@ -77,15 +86,14 @@ impl From<WebError> for ApiError {
             WebError::TooManyRequests { .. } => {
                 ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", "Slow down.")
             }
-            WebError::Internal(detail) => {
-                tracing::error!(error = %detail, "API request failed");
-                ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    "Something went wrong on our side.",
-                )
-            }
-        }
+            WebError::Conflict(err) | WebError::Unprocessable(err) => store_refusal(err),
+            WebError::Store(_) | WebError::Render(_) | WebError::Internal(_) => ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Something went wrong on our side.",
+            ),
+        };
+        error.caused_by(cause)
     }
 }
 
@@ -98,7 +106,12 @@ impl From<StoreError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = json!({ "error": { "code": self.code, "message": self.message, "fields": self.fields } });
+        let logged = match &self.cause {
+            Some(cause) => cause.context(self.code),
+            None => LoggedError::message(self.code),
+        };
         let mut response = (self.status, Json(body)).into_response();
+        response.extensions_mut().insert(logged);
         if self.status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()
@@ -264,8 +277,11 @@ async fn apply(
     Ok(errors)
 }
 
+/// A store refusal as the API answers it: a conflict on a field, an unknown reference, a
+/// stale revision; anything else as [`WebError`] sorts it.
 fn store_refusal(err: StoreError) -> ApiError {
-    match err {
+    let cause = LoggedError::new(&err);
+    let error = match err {
         StoreError::Conflict { field: f } => {
             let mut error =
                 ApiError::new(StatusCode::CONFLICT, "conflict", "A value that must be unique is taken.");
@@ -285,8 +301,9 @@ fn store_refusal(err: StoreError) -> ApiError {
             "stale_revision",
             "The release was changed since the revision you sent; GET it and apply your change again.",
         ),
-        other => other.into(),
-    }
+        other => return other.into(),
+    };
+    error.caused_by(cause)
 }
 
 /// `POST /api/v1/releases`: creates a draft.

@@ -72,8 +72,9 @@ pub async fn cors(request: Request, next: Next) -> Response {
     if method == Method::GET || method == Method::HEAD {
         let headers = response.headers_mut();
         headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-        // ETag is not among the headers a cross-origin script may read by default.
-        headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("ETag"));
+        // Neither is among the headers a cross-origin script may read by default; the request
+        // id is what an integrator quotes when reporting a problem.
+        headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("ETag, X-Request-Id"));
     }
     response
 }

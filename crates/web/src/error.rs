@@ -2,15 +2,20 @@
 //!
 //! A handler's error becomes a bare response that carries an [`ErrorPage`] extension; the
 //! [`render_error_pages`] middleware, which has the theme and the store, turns it into the
-//! site's themed error page. Server errors are logged once, here, and never shown.
+//! site's themed error page. The error itself, with its whole cause chain, rides along as a
+//! [`crate::request_log::LoggedError`] for the request's one log line: server errors are logged
+//! there, once, and never shown.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use portico_store::StoreError;
+
 use crate::App;
 use crate::http::{BodyMeta, respond};
+use crate::request_log::LoggedError;
 
 /// What can go wrong while answering a request.
 #[derive(Debug, thiserror::Error)]
@@ -42,20 +47,57 @@ pub enum WebError {
     /// The request body is larger than we accept.
     #[error("request too large")]
     TooLarge(String),
+    /// The request collides with what is stored: a stale revision, a value already taken.
+    #[error("conflict")]
+    Conflict(#[source] StoreError),
+    /// The request names something that does not exist, or a value the store refuses.
+    #[error("unprocessable request")]
+    Unprocessable(#[source] StoreError),
+    /// The store failed: our fault, logged with its cause, never shown.
+    #[error("store failure")]
+    Store(#[source] StoreError),
+    /// A template failed: our fault, logged with its cause, never shown.
+    #[error("cannot render the page")]
+    Render(#[from] crate::RenderError),
     /// Our fault: logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
 }
 
-impl From<portico_store::StoreError> for WebError {
-    fn from(err: portico_store::StoreError) -> Self {
-        WebError::Internal(err.to_string())
+impl WebError {
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Forbidden | WebError::CsrfRejected => StatusCode::FORBIDDEN,
+            WebError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            WebError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Store(_) | WebError::Render(_) | WebError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        }
+    }
+
+    /// This error and every cause under it, for the request's log line.
+    pub(crate) fn logged(&self) -> LoggedError {
+        LoggedError::new(self)
     }
 }
 
-impl From<crate::RenderError> for WebError {
-    fn from(err: crate::RenderError) -> Self {
-        WebError::Internal(err.to_string())
+/// Sorts store errors by whose fault they are: the client's (a 4xx with a reason) or ours.
+impl From<StoreError> for WebError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::StaleRevision | StoreError::Conflict { .. } => WebError::Conflict(err),
+            StoreError::UnknownReference { .. } => WebError::Unprocessable(err),
+            // A row the request named vanished under it (deleted between two queries).
+            _ if err.is_row_not_found() => WebError::NotFound,
+            _ => WebError::Store(err),
+        }
     }
 }
 
@@ -79,7 +121,18 @@ enum Message {
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
-        let (status, message) = match self {
+        let logged = self.logged();
+        let mut response = self.page_response();
+        response.extensions_mut().insert(logged);
+        response
+    }
+}
+
+impl WebError {
+    /// The bare response, marked for the themed error page; see [`render_error_pages`].
+    fn page_response(self) -> Response {
+        let status = self.status();
+        let message = match self {
             WebError::LoginRequired { next } => {
                 let next = if next.starts_with("/admin") && !next.starts_with("/admin/login") {
                     next
@@ -89,23 +142,19 @@ impl IntoResponse for WebError {
                 let target = format!("/admin/login?next={}", crate::admin::percent_encode(&next));
                 return axum::response::Redirect::to(&target).into_response();
             }
-            WebError::Forbidden => (StatusCode::FORBIDDEN, Some(Message::Key("error-forbidden-message"))),
-            WebError::CsrfRejected => (StatusCode::FORBIDDEN, Some(Message::Key("error-csrf-message"))),
+            WebError::Forbidden => Some(Message::Key("error-forbidden-message")),
+            WebError::CsrfRejected => Some(Message::Key("error-csrf-message")),
             WebError::TooManyRequests { retry_after } => {
-                let mut response =
-                    error_response(StatusCode::TOO_MANY_REQUESTS, Some(Message::Wait(retry_after)));
+                let mut response = error_response(status, Some(Message::Wait(retry_after)));
                 if let Ok(value) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
                     response.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
                 }
                 return response;
             }
-            WebError::TooLarge(message) => (StatusCode::PAYLOAD_TOO_LARGE, Some(Message::Text(message))),
-            WebError::NotFound => (StatusCode::NOT_FOUND, None),
-            WebError::BadRequest(message) => (StatusCode::BAD_REQUEST, Some(Message::Text(message))),
-            WebError::Internal(detail) => {
-                tracing::error!(error = %detail, "request failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, None)
-            }
+            WebError::TooLarge(message) | WebError::BadRequest(message) => Some(Message::Text(message)),
+            WebError::Conflict(_) => Some(Message::Key("error-conflict-message")),
+            WebError::Unprocessable(_) => Some(Message::Key("error-unprocessable-message")),
+            WebError::NotFound | WebError::Store(_) | WebError::Render(_) | WebError::Internal(_) => None,
         };
         error_response(status, message)
     }
@@ -126,7 +175,9 @@ pub async fn render_error_pages(State(app): State<App>, request: Request, next: 
     let Some(error) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
-    match error_page(&app, &headers, &path, scope.as_ref(), &error).await {
+    // The request line logs the handler's error, so the page keeps it.
+    let mut logged = response.extensions().get::<LoggedError>().cloned();
+    let mut page = match error_page(&app, &headers, &path, scope.as_ref(), &error).await {
         Ok(mut page) => {
             if let Some(retry_after) = response.headers().get(axum::http::header::RETRY_AFTER) {
                 page.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.clone());
@@ -134,12 +185,20 @@ pub async fn render_error_pages(State(app): State<App>, request: Request, next: 
             page
         }
         Err(err) => {
-            tracing::error!(error = %err, "cannot render the error page");
+            let failed = LoggedError::new(&err).context("cannot render the error page");
+            logged = Some(match logged {
+                Some(first) => first.and(&failed),
+                None => failed,
+            });
             let mut bare = (error.status, "Error").into_response();
             bare.extensions_mut().insert(error);
             bare
         }
+    };
+    if let Some(logged) = logged {
+        page.extensions_mut().insert(logged);
     }
+    page
 }
 
 async fn error_page(
@@ -185,6 +244,10 @@ async fn error_page(
         StatusCode::FORBIDDEN => (ctx.t("error-forbidden-heading"), message.unwrap_or_default()),
         StatusCode::TOO_MANY_REQUESTS => (ctx.t("error-too-many-heading"), message.unwrap_or_default()),
         StatusCode::PAYLOAD_TOO_LARGE => (ctx.t("error-too-large-heading"), message.unwrap_or_default()),
+        StatusCode::CONFLICT => (ctx.t("error-conflict-heading"), message.unwrap_or_default()),
+        StatusCode::UNPROCESSABLE_ENTITY => {
+            (ctx.t("error-unprocessable-heading"), message.unwrap_or_default())
+        }
         _ => (ctx.t("error-server-heading"), ctx.t("error-server-message")),
     };
     // The menu needs the database, which may be what failed: show the page without it then.
@@ -207,4 +270,42 @@ async fn error_page(
         cache_control: "no-store",
     };
     Ok(respond(headers, meta, body.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error;
+
+    use super::*;
+
+    fn logged(response: &Response) -> String {
+        response.extensions().get::<LoggedError>().map(ToString::to_string).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_store_failure_keeps_its_cause_for_the_log_and_shows_nothing() {
+        let err = WebError::from(StoreError::Corrupt("status \"flying\"".to_owned()));
+        let source = err.source().and_then(|s| s.downcast_ref::<StoreError>());
+        assert!(matches!(source, Some(StoreError::Corrupt(_))), "the store error is the source: {source:?}");
+        let response = err.into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(logged(&response), "store failure: corrupt value in the database: status \"flying\"");
+        let page = response.extensions().get::<ErrorPage>().expect("an error page");
+        assert!(page.message.is_none(), "a server error says nothing of its cause to the client");
+    }
+
+    #[test]
+    fn conflicts_are_409_unknown_references_422_and_others_500() {
+        let status = |err: StoreError| WebError::from(err).status();
+        assert_eq!(status(StoreError::StaleRevision), StatusCode::CONFLICT);
+        assert_eq!(status(StoreError::Conflict { field: "slug" }), StatusCode::CONFLICT);
+        assert_eq!(
+            status(StoreError::UnknownReference { what: "theme", value: "x".to_owned() }),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(status(StoreError::Corrupt(String::new())), StatusCode::INTERNAL_SERVER_ERROR);
+        let stale = WebError::from(StoreError::StaleRevision).into_response();
+        assert_eq!(stale.status(), StatusCode::CONFLICT);
+        assert_eq!(logged(&stale), "conflict: the document was changed by someone else");
+    }
 }

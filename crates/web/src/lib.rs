@@ -15,6 +15,7 @@ pub mod http;
 pub mod i18n;
 mod public;
 mod related;
+mod request_log;
 mod search;
 mod security;
 mod seo;
@@ -241,7 +242,7 @@ impl App {
             .layer(middleware::from_fn(api_read::cors))
             .layer(middleware::from_fn(security::same_origin))
             .layer(middleware::from_fn(security::headers))
-            .layer(middleware::from_fn(security::trace))
+            .layer(middleware::from_fn(request_log::layer))
             .with_state(self)
     }
 }

@@ -1,6 +1,4 @@
-//! Headers every response carries, and the request log.
-
-use std::time::Instant;
+//! Headers every response carries, and the refusal of cross-site writes.
 
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
@@ -47,7 +45,7 @@ pub async fn same_origin(request: Request, next: Next) -> Response {
     let bearer =
         request.headers().get(header::AUTHORIZATION).is_some_and(|v| v.as_bytes().starts_with(b"Bearer "));
     if changes_state && !bearer && !is_same_origin(request.headers()) {
-        tracing::warn!(http.path = %request.uri().path(), "cross-origin request refused");
+        // The request line says so: `error=cross-site request refused`.
         return crate::WebError::CsrfRejected.into_response();
     }
     next.run(request).await
@@ -68,20 +66,4 @@ fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
             !host.is_empty() && authority.eq_ignore_ascii_case(host)
         }
     }
-}
-
-/// Logs each request's method, path (never the query: it may carry tokens), status and time.
-pub async fn trace(request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = request.method().clone();
-    let path = request.uri().path().to_owned();
-    let response = next.run(request).await;
-    tracing::debug!(
-        http.method = %method,
-        http.path = %path,
-        http.status = response.status().as_u16(),
-        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
-        "request"
-    );
-    response
 }

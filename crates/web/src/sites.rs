@@ -54,6 +54,7 @@ pub async fn route_site(State(app): State<App>, mut request: Request, next: Next
             None => return WebError::NotFound.into_response(),
         }
     };
+    crate::request_log::note_site(request.extensions(), &scope.site.key);
     request.extensions_mut().insert(scope);
     next.run(request).await
 }

@@ -245,6 +245,7 @@ impl FromRequestParts<App> for Signed {
         let Some(token) = cookie(&parts.headers, name) else { return Err(login()) };
         let session_hash = token_hash(token);
         let Some(session) = app.store().session(&session_hash).await? else { return Err(login()) };
+        crate::request_log::note_user(&parts.extensions, session.user.id);
         Ok(Signed {
             user: session.user,
             csrf: session.csrf_token,
@@ -300,6 +301,7 @@ impl FromRequestParts<App> for ApiCaller {
             .await
             .map_err(|e| crate::api::ApiError::from(WebError::from(e)))?
             .ok_or_else(crate::api::ApiError::unauthorized)?;
+        crate::request_log::note_user(&parts.extensions, user.id);
         Ok(ApiCaller { user, client: client_address(parts), i18n: app.i18n() })
     }
 }
