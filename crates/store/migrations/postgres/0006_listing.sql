@@ -18,6 +18,6 @@ create table listing_counts (
 );
 
 create table pending_rebuilds (
-    name text primary key
+    name text not null primary key
 );
 insert into pending_rebuilds (name) values ('listing');

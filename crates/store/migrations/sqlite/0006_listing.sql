@@ -28,6 +28,6 @@ create table listing_counts (
 -- Work the store does once after migrating, in code rather than SQL (the facet encoding is
 -- the store's); a row here means "not done yet".
 create table pending_rebuilds (
-    name text primary key
+    name text not null primary key
 );
 insert into pending_rebuilds (name) values ('listing');
