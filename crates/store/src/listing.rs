@@ -29,6 +29,9 @@ pub(crate) mod facet {
     /// The rows are another site's releases shown on a country office's lists, kept apart
     /// from its own so that "this site's releases" (the API) stays one range too.
     pub const AGGREGATED: i64 = 8;
+    /// Counts only: how many of a site's own release variants in a language fall in one
+    /// window of [`super::SITEMAP_WINDOW`] document ids, for the sitemap's parts.
+    pub const WINDOW: i64 = 16;
     /// No list has this facet: the second range of a list that has only one.
     pub const NONE: i64 = -1;
 
@@ -89,6 +92,16 @@ pub(crate) mod facet {
         key & !(AGGREGATED << SHAPE_SHIFT)
     }
 
+    /// The count of the sitemap window holding `document`.
+    pub fn window_of(document: i64) -> i64 {
+        document.div_euclid(super::SITEMAP_WINDOW) | WINDOW << SHAPE_SHIFT
+    }
+
+    /// The window number of a [`WINDOW`] count.
+    pub fn window_number(key: i64) -> i64 {
+        key & ((1 << SHAPE_SHIFT) - 1)
+    }
+
     /// The same facet with a year added.
     pub fn with_year(key: i64, year: i32) -> i64 {
         key | i64::from(year) | YEAR << SHAPE_SHIFT
@@ -109,6 +122,10 @@ pub(crate) mod facet {
         i32::try_from(key & 0xFFFF).ok().filter(|y| *y > 0)
     }
 }
+
+/// Document ids per part of a large sitemap: each part lists the published releases of one
+/// window of ids in every language, at most this many documents' worth.
+pub const SITEMAP_WINDOW: i64 = 2_000;
 
 /// What decides a release's listing rows, read in the writing transaction.
 #[derive(Debug, Clone, Default)]
@@ -225,6 +242,10 @@ pub(crate) fn change(before: &BTreeSet<Row>, after: &BTreeSet<Row>) -> Change {
             *counts.entry((row.site, row.language.clone(), row.facet)).or_default() += delta;
             let with_year = facet::with_year(row.facet, year_of(row.published_at));
             *counts.entry((row.site, row.language.clone(), with_year)).or_default() += delta;
+            if row.facet == 0 {
+                let window = facet::window_of(row.document);
+                *counts.entry((row.site, row.language.clone(), window)).or_default() += delta;
+            }
         }
     }
     let mut counts: Vec<_> = counts.into_iter().filter(|(_, n)| *n != 0).collect();

@@ -58,6 +58,68 @@ struct DocumentTheme {
     theme: Theme,
 }
 
+/// A variant that may go in the sitemap, checked in code (see [`SummaryRow`] for why).
+#[derive(sqlx::FromRow)]
+struct SitemapCandidate {
+    document_id: i64,
+    kind: String,
+    language: String,
+    slug: String,
+    updated_at: OffsetDateTime,
+    status: String,
+    published_at: Option<OffsetDateTime>,
+    #[sqlx(default)]
+    site_id: Option<i64>,
+}
+
+/// The published pages of site `$1`.
+pub(crate) const SITEMAP_PAGES: &str = "
+    select v.document_id, v.kind, v.language, v.slug, v.updated_at, v.status, v.published_at
+    from variants v where v.site_id = $1 and v.kind = 'page'";
+
+/// Every variant with a document id in [`$1`, `$2`), of any site or kind: the caller keeps
+/// one site's releases. A condition on the site here would lead SQLite's planner to the
+/// site's whole list of releases rather than the range of ids.
+pub(crate) const SITEMAP_WINDOW_RELEASES: &str = "
+    select v.document_id, v.kind, v.language, v.slug, v.updated_at, v.status, v.published_at, v.site_id
+    from variants v where v.document_id >= $1 and v.document_id < $2";
+
+/// The publication time of the newest release on the site's own list in language `$2`.
+pub(crate) const NEWEST_LISTED: &str = "
+    select published_at from listing where site_id = $1 and language = $2 and facet = 0
+    order by published_at desc limit 1";
+
+/// The visible ones of `rows` in `languages`, by document then language, with alternates.
+fn sitemap_entries_of(rows: Vec<SitemapCandidate>, languages: &[String]) -> Result<Vec<SitemapEntry>> {
+    let at = now();
+    let mut rows: Vec<SitemapCandidate> = rows
+        .into_iter()
+        .filter(|r| {
+            r.status == "published"
+                && r.published_at.is_some_and(|p| p <= at)
+                && languages.contains(&r.language)
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.document_id, &a.language).cmp(&(b.document_id, &b.language)));
+    let mut alternates: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    for row in &rows {
+        alternates.entry(row.document_id).or_default().push((row.language.clone(), row.slug.clone()));
+    }
+    rows.into_iter()
+        .map(|row| {
+            let kind = row.kind.parse().map_err(|_| StoreError::Corrupt(format!("kind {:?}", row.kind)))?;
+            Ok(SitemapEntry {
+                document: DocumentId(row.document_id),
+                kind,
+                alternates: alternates.get(&row.document_id).cloned().unwrap_or_default(),
+                language: row.language,
+                slug: row.slug,
+                updated_at: row.updated_at,
+            })
+        })
+        .collect()
+}
+
 #[derive(sqlx::FromRow)]
 struct SitemapRow {
     document_id: i64,
@@ -143,18 +205,6 @@ impl Store {
             .collect())
     }
 
-    /// How many published pages and releases the site has in `languages`.
-    pub async fn sitemap_count(&self, site: SiteId, languages: &[String]) -> Result<i64> {
-        let sql = format!(
-            "select count(*) from variants v
-             where v.site_id = $1 and {IN_LANGUAGES} and v.kind in ('page', 'release') and {VISIBLE}"
-        );
-        let languages = language_list(languages);
-        Ok(on_pool!(self, |pool| {
-            sqlx::query_scalar(&sql).bind(site.0).bind(&languages).bind(now()).fetch_one(pool).await
-        })?)
-    }
-
     /// Published pages and releases of the site in `languages`, `limit` from `offset` in a
     /// stable order (by document, then language), each with its translations.
     pub async fn sitemap_entries(
@@ -223,16 +273,78 @@ impl Store {
             .collect()
     }
 
-    /// For each language of the site with published content, when any of it last changed.
-    pub async fn last_published_change(&self, site: SiteId) -> Result<Vec<(String, OffsetDateTime)>> {
-        let sql = format!(
-            "select v.language, max(v.updated_at) from variants v
-             where v.site_id = $1 and v.kind in ('page', 'release') and {VISIBLE} and $2 = $2
-             group by v.language order by v.language"
-        );
-        Ok(on_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(site.0).bind(0_i64).bind(now()).fetch_all(pool).await
-        })?)
+    /// The windows of document ids that hold published releases of the site in `languages`,
+    /// with how many URLs each has, in order: the parts of a large sitemap. Read from the
+    /// counts kept on write, so bounded by the number of windows.
+    pub async fn sitemap_windows(&self, site: SiteId, languages: &[String]) -> Result<Vec<(i64, i64)>> {
+        let (low, high) = listing::facet::shape_range(listing::facet::WINDOW);
+        let mut windows: std::collections::BTreeMap<i64, i64> = Default::default();
+        for language in languages {
+            let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
+                sqlx::query_as(crate::reading::FACET_COUNTS)
+                    .bind(site.0)
+                    .bind(language)
+                    .bind(low)
+                    .bind(high)
+                    .fetch_all(pool)
+                    .await
+            })?;
+            for (key, n) in rows {
+                *windows.entry(listing::facet::window_number(key)).or_default() += n;
+            }
+        }
+        Ok(windows.into_iter().collect())
+    }
+
+    /// The published pages of the site in `languages`, by document then language, each with
+    /// its translations: bounded by the site's pages.
+    pub async fn sitemap_pages(&self, site: SiteId, languages: &[String]) -> Result<Vec<SitemapEntry>> {
+        let rows: Vec<SitemapCandidate> =
+            on_pool!(self, |pool| { sqlx::query_as(SITEMAP_PAGES).bind(site.0).fetch_all(pool).await })?;
+        sitemap_entries_of(rows, languages)
+    }
+
+    /// The published releases of the site in `languages` whose document id falls in `window`
+    /// (see [`Store::sitemap_windows`]), by document then language, each with its
+    /// translations: bounded by the window's size.
+    pub async fn sitemap_window(
+        &self,
+        site: SiteId,
+        languages: &[String],
+        window: i64,
+    ) -> Result<Vec<SitemapEntry>> {
+        let first = window.saturating_mul(listing::SITEMAP_WINDOW);
+        let rows: Vec<SitemapCandidate> = on_pool!(self, |pool| {
+            sqlx::query_as(SITEMAP_WINDOW_RELEASES)
+                .bind(first)
+                .bind(first.saturating_add(listing::SITEMAP_WINDOW))
+                .fetch_all(pool)
+                .await
+        })?;
+        let rows = rows.into_iter().filter(|r| r.site_id == Some(site.0) && r.kind == "release").collect();
+        sitemap_entries_of(rows, languages)
+    }
+
+    /// For each of `languages`, when the site's lists and pages in it last changed: its
+    /// newest release's publication or its latest page edit, whichever is later.
+    pub async fn lists_changed_at(
+        &self,
+        site: SiteId,
+        languages: &[String],
+    ) -> Result<Vec<(String, OffsetDateTime)>> {
+        let pages = self.sitemap_pages(site, languages).await?;
+        let mut out = Vec::new();
+        for language in languages {
+            let newest: Option<i64> = on_pool!(self, |pool| {
+                sqlx::query_scalar(NEWEST_LISTED).bind(site.0).bind(language).fetch_optional(pool).await
+            })?;
+            let release = newest.and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok());
+            let page = pages.iter().filter(|p| &p.language == language).map(|p| p.updated_at).max();
+            if let Some(at) = release.max(page) {
+                out.push((language.clone(), at));
+            }
+        }
+        Ok(out)
     }
 
     /// Up to `limit` published releases of the site in `language` related to `document`:

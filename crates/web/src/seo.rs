@@ -132,10 +132,13 @@ struct SitemapUrl {
 /// The sitemap of the site `scope` names, with absolute URLs under its origin and base.
 ///
 /// With `part` `None`: the URL set, or — when the site has more than `max_urls` URLs — an
-/// index of the parts `/sitemap-1.xml` … With `Some(n)`: the `n`th part of at most
-/// `max_urls` URLs (part 1 is the whole set when it is small). `None` when there is no such
-/// part. Each language's home and news list come first, then every published page and
-/// release in a stable order, each with the `hreflang` alternates of its translations.
+/// index of the parts `/sitemap-1.xml` … With `Some(n)`: the `n`th part (part 1 is the whole
+/// set when it is small). `None` when there is no such part. Each language's home and news
+/// list come first, then every published page, then every published release by document,
+/// each with the `hreflang` alternates of its translations. In a large sitemap part 1 holds
+/// the home pages, lists and pages, and each further part the releases of one window of
+/// document ids (see `Store::sitemap_windows`): every part is read by index and bounded by
+/// its own size, never by the archive's.
 pub async fn sitemap_xml(
     store: &Store,
     scope: &Scope,
@@ -148,10 +151,11 @@ pub async fn sitemap_xml(
     // As `Ctx::absolute(&Ctx::url(path))` in `lang`.
     let url_in = |lang: &str, path: &str| format!("{}{}/{lang}/{path}", scope.origin, scope.base);
     let statics: Vec<&str> = vec!["", "news"];
-    let static_count = (statics.len() * languages.len()) as u64;
-    let stored = u64::try_from(store.sitemap_count(site.id, languages).await?).unwrap_or(0);
-    let total = static_count + stored;
-    let parts = total.div_ceil(max).max(1);
+    let pages = store.sitemap_pages(site.id, languages).await?;
+    let windows = store.sitemap_windows(site.id, languages).await?;
+    let first_part = (statics.len() * languages.len() + pages.len()) as u64;
+    let total = first_part + windows.iter().map(|(_, n)| u64::try_from(*n).unwrap_or(0)).sum::<u64>();
+    let parts = if total <= max { 1 } else { 1 + windows.len() as u64 };
 
     let mut writer = Writer::new(Vec::new());
     xml_declaration(&mut writer).map_err(xml_failed)?;
@@ -173,16 +177,25 @@ pub async fn sitemap_xml(
     if part == 0 || part > parts {
         return Ok(None);
     }
-    let start = (part - 1) * max;
-    let end = (start + max).min(total);
 
+    let url_of = |kind: Kind, lang: &str, slug: &str| match kind {
+        Kind::Page => url_in(lang, slug),
+        _ => url_in(lang, &format!("news/{slug}")),
+    };
+    let entry_url = |entry: &portico_store::SitemapEntry| SitemapUrl {
+        loc: url_of(entry.kind, &entry.language, &entry.slug),
+        lastmod: Some(entry.updated_at),
+        alternates: if entry.alternates.len() > 1 {
+            entry.alternates.iter().map(|(l, slug)| (l.clone(), url_of(entry.kind, l, slug))).collect()
+        } else {
+            Vec::new()
+        },
+    };
     let mut urls = Vec::new();
-    if start < static_count {
-        let changed = store.last_published_change(site.id).await?;
-        let all: Vec<SitemapUrl> = statics
-            .iter()
-            .flat_map(|path| languages.iter().map(move |lang| (*path, lang)))
-            .map(|(path, lang)| SitemapUrl {
+    if part == 1 {
+        let changed = store.lists_changed_at(site.id, languages).await?;
+        urls.extend(statics.iter().flat_map(|path| languages.iter().map(move |lang| (*path, lang))).map(
+            |(path, lang)| SitemapUrl {
                 loc: url_in(lang, path),
                 lastmod: changed.iter().find(|(l, _)| l == lang).map(|(_, at)| *at),
                 alternates: if languages.len() > 1 {
@@ -190,33 +203,19 @@ pub async fn sitemap_xml(
                 } else {
                     Vec::new()
                 },
-            })
-            .collect();
-        urls.extend(all.into_iter().skip(start as usize).take((end.min(static_count) - start) as usize));
+            },
+        ));
+        urls.extend(pages.iter().map(entry_url));
     }
-    let first_stored = start.max(static_count);
-    if end > first_stored {
-        let offset = i64::try_from(first_stored - static_count).unwrap_or(i64::MAX);
-        let limit = i64::try_from(end - first_stored).unwrap_or(i64::MAX);
-        let url_of = |kind: Kind, lang: &str, slug: &str| match kind {
-            Kind::Page => url_in(lang, slug),
-            _ => url_in(lang, &format!("news/{slug}")),
-        };
-        for entry in store.sitemap_entries(site.id, languages, offset, limit).await? {
-            urls.push(SitemapUrl {
-                loc: url_of(entry.kind, &entry.language, &entry.slug),
-                lastmod: Some(entry.updated_at),
-                alternates: if entry.alternates.len() > 1 {
-                    entry
-                        .alternates
-                        .iter()
-                        .map(|(l, slug)| (l.clone(), url_of(entry.kind, l, slug)))
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-            });
-        }
+    let windows_here: Vec<i64> = if parts == 1 {
+        windows.iter().map(|(window, _)| *window).collect()
+    } else if part >= 2 {
+        windows.get((part - 2) as usize).map(|(window, _)| *window).into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    for window in windows_here {
+        urls.extend(store.sitemap_window(site.id, languages, window).await?.iter().map(entry_url));
     }
 
     let lastmods: Vec<Option<String>> =
