@@ -91,6 +91,15 @@ pub(crate) fn api_list_sql(with_cursor: bool) -> String {
     )
 }
 
+/// One release by document `$1`, in language `$2` or any, visible at `$3`.
+pub(crate) fn release_by_id_sql() -> String {
+    format!(
+        "{COLUMNS}
+         where v.document_id = $1 and ($2 is null or v.language = $2) and {VISIBLE}
+         order by v.id limit 1"
+    )
+}
+
 /// What readers may see; the same rule as `reading::VISIBLE`, with the time as `$3`.
 const VISIBLE: &str = "v.kind = 'release' and v.status = 'published' and v.published_at is not null
      and v.published_at <= $3";
@@ -147,11 +156,7 @@ impl Store {
         document: DocumentId,
         language: Option<&str>,
     ) -> Result<Option<PublishedRelease>> {
-        let sql = format!(
-            "{COLUMNS}
-             where v.document_id = $1 and ($2 is null or v.language = $2) and {VISIBLE}
-             order by v.id limit 1"
-        );
+        let sql = release_by_id_sql();
         let rows: Vec<PublishedRow> = on_pool!(self, |pool| {
             sqlx::query_as(&sql).bind(document.0).bind(language).bind(now()).fetch_all(pool).await
         })?;

@@ -29,7 +29,7 @@ impl Store {
         };
         let sql = format!(
             "select document_id, site_id, published_at from variants
-             where status in ('published', 'scheduled') and published_at is not null and published_at > $1{only}
+             where status = 'scheduled' and published_at is not null and published_at > $1{only}
              order by published_at"
         );
         let rows: Vec<(i64, i64, OffsetDateTime)> =

@@ -248,6 +248,23 @@ mod tests {
                     vec![Int(global.0), en(), Time(now), Text("release-1".into())],
                 ),
                 ("countries of a page of releases", crate::reading::countries_of_sql(24), ids.clone()),
+                (
+                    "page",
+                    crate::reading::page_by_path_sql(),
+                    vec![Int(global.0), en(), Time(now), Text("who-we-are".into())],
+                ),
+                ("page teasers", crate::reading::page_teasers_sql(), vec![Int(global.0), en(), Time(now)]),
+                (
+                    "translations of a document",
+                    crate::translations::PUBLISHED_TRANSLATIONS.into(),
+                    vec![Int(7), Time(now)],
+                ),
+                (
+                    "document by slug",
+                    crate::translations::DOCUMENT_BY_SLUG.into(),
+                    vec![Int(global.0), Text("release".into()), Text("release-7".into()), Time(now)],
+                ),
+                ("API item", crate::api_queries::release_by_id_sql(), vec![Int(7), en(), Time(now)]),
                 ("related: candidates", crate::syndication::newest_in_facets_sql(6), related_binds),
                 ("related: shared links", crate::syndication::shared_links_sql(24, 2, 2), shared),
                 ("related: summaries", crate::syndication::release_summaries_sql(24), summaries),

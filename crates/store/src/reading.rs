@@ -219,6 +219,24 @@ pub(crate) fn release_by_slug_sql() -> String {
     )
 }
 
+/// One published page of site `$1` in language `$2` at path `$4`, visible at `$3`.
+pub(crate) fn page_by_path_sql() -> String {
+    format!(
+        "select v.document_id as id, v.slug, v.title, v.summary, v.body_html, v.updated_at
+         from variants v
+         where v.site_id = $1 and v.language = $2 and v.kind = 'page' and {VISIBLE} and v.slug = $4"
+    )
+}
+
+/// The published pages of site `$1` in language `$2` at `$3`, by path: bounded by the pages.
+pub(crate) fn page_teasers_sql() -> String {
+    format!(
+        "select v.slug, v.title, v.summary from variants v
+         where v.site_id = $1 and v.language = $2 and v.kind = 'page' and {VISIBLE}
+         order by v.slug"
+    )
+}
+
 /// The countries of `n` documents, bound as `$1…$n`.
 pub(crate) fn countries_of_sql(n: usize) -> String {
     let placeholders: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
@@ -398,11 +416,7 @@ impl Store {
 
     /// The published page at `path`.
     pub async fn published_page(&self, site: SiteId, language: &str, path: &str) -> Result<Option<Page>> {
-        let sql = format!(
-            "select v.document_id as id, v.slug, v.title, v.summary, v.body_html, v.updated_at
-             from variants v
-             where v.site_id = $1 and v.language = $2 and v.kind = 'page' and {VISIBLE} and v.slug = $4"
-        );
+        let sql = page_by_path_sql();
         Ok(on_pool!(self, |pool| {
             sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).bind(path).fetch_optional(pool).await
         })?)
@@ -410,11 +424,7 @@ impl Store {
 
     /// Titles and summaries of every published page, by path.
     pub async fn published_page_teasers(&self, site: SiteId, language: &str) -> Result<Vec<PageTeaser>> {
-        let sql = format!(
-            "select v.slug, v.title, v.summary from variants v
-             where v.site_id = $1 and v.language = $2 and v.kind = 'page' and {VISIBLE}
-             order by v.slug"
-        );
+        let sql = page_teasers_sql();
         Ok(on_pool!(self, |pool| {
             sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).fetch_all(pool).await
         })?)

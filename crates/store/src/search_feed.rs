@@ -143,13 +143,13 @@ impl Store {
         Ok(on_pool!(self, |pool| sqlx::query_scalar(&sql).bind(now()).fetch_one(pool).await)?)
     }
 
-    /// Documents with a variant that is published but dated in the future, with that date:
-    /// they become visible when the time comes, without a change-log entry to say so.
+    /// Documents with a variant scheduled for later, with that date: the scheduler publishes
+    /// them when the time comes (and logs it), but the index should not wait for its round.
     pub async fn published_later(&self) -> Result<Vec<(DocumentId, OffsetDateTime)>> {
         let rows: Vec<(i64, OffsetDateTime)> = on_pool!(self, |pool| {
             sqlx::query_as(
                 "select document_id, published_at from variants
-                 where status = 'published' and published_at is not null and published_at > $1",
+                 where status = 'scheduled' and published_at > $1",
             )
             .bind(now())
             .fetch_all(pool)

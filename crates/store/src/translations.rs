@@ -165,33 +165,20 @@ impl Store {
     /// The published, visible variants of a document: (language, slug or path).
     pub async fn published_translations(&self, document: DocumentId) -> Result<Vec<(String, String)>> {
         Ok(on_pool!(self, |pool| {
-            sqlx::query_as(
-                "select language, slug from variants
-                 where document_id = $1 and status = 'published' and published_at is not null and published_at <= $2
-                 order by id",
-            )
-            .bind(document.0)
-            .bind(now())
-            .fetch_all(pool)
-            .await
+            sqlx::query_as(PUBLISHED_TRANSLATIONS).bind(document.0).bind(now()).fetch_all(pool).await
         })?)
     }
 
     /// The document of `kind` on `site` that has a published variant at `slug` in any language.
     pub async fn document_by_slug(&self, site: SiteId, kind: Kind, slug: &str) -> Result<Option<DocumentId>> {
         let id: Option<i64> = on_pool!(self, |pool| {
-            sqlx::query_scalar(
-                "select document_id from variants
-                 where site_id = $1 and kind = $2 and slug = $3 and status = 'published'
-                   and published_at is not null and published_at <= $4
-                 order by id limit 1",
-            )
-            .bind(site.0)
-            .bind(kind.as_str())
-            .bind(slug)
-            .bind(now())
-            .fetch_optional(pool)
-            .await
+            sqlx::query_scalar(DOCUMENT_BY_SLUG)
+                .bind(site.0)
+                .bind(kind.as_str())
+                .bind(slug)
+                .bind(now())
+                .fetch_optional(pool)
+                .await
         })?;
         Ok(id.map(DocumentId))
     }
@@ -217,3 +204,14 @@ impl Store {
         Ok(table)
     }
 }
+
+/// The visible variants of document `$1` at `$2`: (language, slug), in the order made.
+pub(crate) const PUBLISHED_TRANSLATIONS: &str = "select language, slug from variants
+     where document_id = $1 and status = 'published' and published_at is not null and published_at <= $2
+     order by id";
+
+/// The document of kind `$2` on site `$1` with a variant visible at `$4` at slug `$3`.
+pub(crate) const DOCUMENT_BY_SLUG: &str = "select document_id from variants
+     where site_id = $1 and kind = $2 and slug = $3 and status = 'published'
+       and published_at is not null and published_at <= $4
+     order by id limit 1";
