@@ -858,3 +858,172 @@ async fn a_scheduled_release_goes_live_after_a_restart() {
         assert_eq!(status_of(&again.server.store, id).await, Status::Published);
     }
 }
+
+/// One language variant of a document, as stored.
+async fn variant_of(store: &Store, id: i64, language: &str) -> portico_store::EditableVariant {
+    store
+        .editable_variant(portico_content::DocumentId(id), Some(language))
+        .await
+        .expect("read")
+        .expect("variant")
+}
+
+#[tokio::test]
+async fn a_translator_writes_and_submits_translations_but_never_publishes_them() {
+    for app in TestApp::each().await {
+        let store = &app.server.store;
+        let id = release(store, "global", "Port health desks open", Status::Published).await;
+        let document = portico_content::DocumentId(id);
+        for language in ["fr", "es"] {
+            store.create_translation(document, language, None).await.expect("translation");
+        }
+        // French is embargoed until next week; Spanish is live.
+        let embargo = portico_store::now() + time::Duration::days(7);
+        store
+            .set_status(document, "fr", Status::Draft, Status::Scheduled, Some(embargo))
+            .await
+            .expect("schedule");
+        store.set_status(document, "es", Status::Draft, Status::Published, None).await.expect("publish");
+        let translator = app.user("tr@example.org", Role::Translator, &["global"]).await;
+        let session = app.login(&translator).await;
+        let yesterday = (portico_store::now() - time::Duration::days(1)).date().to_string() + "T09:00";
+
+        for language in ["fr", "es"] {
+            let before = variant_of(store, id, language).await;
+            let tag = format!("{language} on {}", app.backend());
+            let editor = session.page(&format!("/admin/documents/{id}?lang={language}"), 200).await;
+            assert!(text(&editor, ".error-summary").contains("published or scheduled"), "warned: {tag}");
+            let revision = before.revision.to_string();
+            let saved = session
+                .post(
+                    &format!("/admin/documents/{id}"),
+                    &[
+                        ("lang", language),
+                        ("title", "Changed by the translator"),
+                        ("slug", &before.draft.slug),
+                        ("published_at", &yesterday),
+                        ("revision", &revision),
+                    ],
+                )
+                .await;
+            assert_eq!(saved.status().as_u16(), 403, "{tag}");
+            let page = scraper::Html::parse_document(&saved.text().await.expect("body"));
+            assert!(text(&page, ".error-summary").contains("Ask an editor"), "{tag}");
+            assert_eq!(
+                attrs(&page, "#f-title", "value"),
+                ["Changed by the translator"],
+                "the text is kept: {tag}"
+            );
+            let after = variant_of(store, id, language).await;
+            assert_eq!(
+                (after.status, after.draft.published_at, after.revision, after.draft.title),
+                (before.status, before.draft.published_at, before.revision, before.draft.title),
+                "nothing stored: {tag}"
+            );
+            let published = session
+                .post(
+                    &format!("/admin/documents/{id}/workflow"),
+                    &[("lang", language), ("action", "publish")],
+                )
+                .await;
+            assert_eq!(published.status().as_u16(), 403, "{tag}");
+            assert_eq!(variant_of(store, id, language).await.status, before.status, "{tag}");
+        }
+
+        // A draft translation is theirs to write, but its time stays the document's.
+        store.set_status(document, "fr", Status::Scheduled, Status::Draft, None).await.expect("return");
+        let before = variant_of(store, id, "fr").await;
+        let french = session.page(&format!("/admin/documents/{id}?lang=fr"), 200).await;
+        assert_eq!(attrs(&french, "#f-published_at[readonly]", "name"), ["published_at"]);
+        let saved = session
+            .post(
+                &format!("/admin/documents/{id}"),
+                &[
+                    ("lang", "fr"),
+                    ("title", "Ouverture de bureaux de santé"),
+                    ("slug", "bureaux-de-sante"),
+                    ("published_at", &yesterday),
+                    ("revision", &before.revision.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303, "{}", app.backend());
+        let after = variant_of(store, id, "fr").await;
+        assert_eq!(after.draft.title, "Ouverture de bureaux de santé");
+        assert_eq!(after.draft.published_at, before.draft.published_at, "the time is not the translator's");
+        let submitted = session
+            .post(&format!("/admin/documents/{id}/workflow"), &[("lang", "fr"), ("action", "submit")])
+            .await;
+        assert_eq!(submitted.status().as_u16(), 303);
+        assert_eq!(variant_of(store, id, "fr").await.status, Status::InReview);
+        let published = session
+            .post(&format!("/admin/documents/{id}/workflow"), &[("lang", "fr"), ("action", "publish")])
+            .await;
+        assert_eq!(published.status().as_u16(), 403);
+        assert_eq!(variant_of(store, id, "fr").await.status, Status::InReview);
+        assert_eq!(app.get("/fr/news/bureaux-de-sante").await.status().as_u16(), 404);
+    }
+}
+
+#[tokio::test]
+async fn the_api_refuses_a_translator_a_live_translation_and_a_publication_time() {
+    for app in TestApp::each().await {
+        let store = &app.server.store;
+        let id = release(store, "global", "Port health desks open", Status::Published).await;
+        let document = portico_content::DocumentId(id);
+        for language in ["fr", "es"] {
+            store.create_translation(document, language, None).await.expect("translation");
+        }
+        let embargo = portico_store::now() + time::Duration::days(7);
+        store
+            .set_status(document, "fr", Status::Draft, Status::Scheduled, Some(embargo))
+            .await
+            .expect("schedule");
+        let token = app.token(&app.user("tr@example.org", Role::Translator, &["global"]).await).await;
+
+        let before = variant_of(store, id, "fr").await;
+        let (status, body) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}?language=fr"),
+            Some(&token),
+            Some(json!({"title": "Changed", "published_at": "2020-01-01T00:00:00Z"})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (403, Some("translation_is_live")),
+            "{}",
+            app.backend()
+        );
+        let after = variant_of(store, id, "fr").await;
+        assert_eq!(
+            (after.status, after.draft.published_at, after.revision, after.draft.title),
+            (before.status, before.draft.published_at, before.revision, before.draft.title)
+        );
+
+        let before = variant_of(store, id, "es").await;
+        let (status, body) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}?language=es"),
+            Some(&token),
+            Some(json!({"title": "Oficinas de salud", "published_at": "2020-01-01T00:00:00Z"})),
+        )
+        .await;
+        assert_eq!((status, body["title"].as_str()), (200, Some("Oficinas de salud")), "{body}");
+        let after = variant_of(store, id, "es").await;
+        assert_eq!(after.draft.published_at, before.draft.published_at, "the time is not the translator's");
+        let (status, body) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/publish?language=es"), Some(&token), None)
+                .await;
+        assert_eq!((status, body["error"]["code"].as_str()), (403, Some("forbidden")));
+        let (status, body) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/submit?language=es"), Some(&token), None).await;
+        assert_eq!((status, body["status"].as_str()), (200, Some("in_review")), "{body}");
+        let (status, _) =
+            api(&app, "PATCH", &format!("/api/v1/releases/{id}"), Some(&token), Some(json!({"title": "x"})))
+                .await;
+        assert_eq!(status, 403, "the original is not a translator's");
+    }
+}
