@@ -292,6 +292,8 @@ workflow-image-alt = The lead image has no alternative text. Add it under Media 
 workflow-status-changed = Someone else changed this document's status just now. Reload and try again.
 refusal-forbidden = Your role does not allow this on that site.
 refusal-translation-is-live = This translation is published or scheduled, so it cannot be changed without review. Ask an editor to return it to draft, then edit it and submit it again.
+error-too-large = At most { $max } KB.
+error-too-deep = Block quotes, lists and other elements may nest at most { $max } levels deep.
 # Problems with a field, by the code the content rules give them.
 error-required = This field is required.
 error-too-long = At most { $max } characters.

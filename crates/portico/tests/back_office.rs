@@ -1027,3 +1027,70 @@ async fn the_api_refuses_a_translator_a_live_translation_and_a_publication_time(
         assert_eq!(status, 403, "the original is not a translator's");
     }
 }
+
+#[tokio::test]
+async fn a_deeply_nested_body_is_refused_at_once_and_the_server_keeps_answering() {
+    // Generous: before the bound, one such preview took 10 s and the API minutes.
+    let soon = std::time::Duration::from_secs(5);
+    for app in TestApp::each().await {
+        let email = app.user("ed@example.org", Role::Editor, &["global"]).await;
+        let session = app.login(&email).await;
+        let token = app.token(&email).await;
+        let id = release(&app.server.store, "global", "Nested", Status::Draft).await;
+        let deep = format!("{}Deep.", "> ".repeat(50_000));
+        let path = format!("/admin/documents/{id}");
+        let post = |intent: &'static str| {
+            let fields = [
+                ("title", "Nested"),
+                ("slug", "nested"),
+                ("body_markdown", deep.as_str()),
+                ("revision", "1"),
+                ("intent", intent),
+            ];
+            let session = &session;
+            let path = path.clone();
+            async move { session.post(&path, &fields).await }
+        };
+        let api_path = format!("/api/v1/releases/{id}");
+        let api_call =
+            api(&app, "PATCH", &api_path, Some(&token), Some(json!({"body_markdown": "> ".repeat(199_500)})));
+        let health = async {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            tokio::time::timeout(soon, app.get("/healthz")).await
+        };
+        let (preview, saved, (api_status, api_body), health) = tokio::time::timeout(soon * 2, async {
+            tokio::join!(post("preview"), post("save"), api_call, health)
+        })
+        .await
+        .expect("every request answers");
+        let health = health.expect("/healthz answers meanwhile");
+        assert_eq!(health.status().as_u16(), 200, "{}", app.backend());
+        for (what, response) in [("preview", preview), ("save", saved)] {
+            assert_eq!(response.status().as_u16(), 422, "{what} on {}", app.backend());
+            let page = scraper::Html::parse_document(&response.text().await.expect("body"));
+            assert!(
+                text(&page, "#body_markdown-error").contains("32 levels"),
+                "{what}: {}",
+                text(&page, "#body_markdown-error")
+            );
+            assert!(texts(&page, ".prose blockquote").is_empty(), "{what}: nothing rendered");
+        }
+        assert_eq!(api_status, 422, "{api_body}");
+        assert_eq!(api_body["error"]["fields"][0]["code"], "too_deep");
+        assert!(api_body["error"]["fields"][0]["message"].as_str().expect("message").contains("32 levels"));
+        let stored = variant_of(&app.server.store, id, "en").await;
+        assert_eq!((stored.revision, stored.draft.body_markdown.as_str()), (1, "Body."), "nothing stored");
+
+        let large = "Forty officials took part. ".repeat(20_000);
+        let (status, body) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}"),
+            Some(&token),
+            Some(json!({"body_markdown": large})),
+        )
+        .await;
+        assert_eq!((status, body["error"]["fields"][0]["code"].as_str()), (422, Some("too_large")), "{body}");
+        assert!(body["error"]["fields"][0]["message"].as_str().expect("message").contains("512 KB"));
+    }
+}

@@ -259,8 +259,13 @@ async fn apply(
             }
         }
     }
+    // Parsing the body costs CPU time in proportion to it: off the async workers.
+    let checked = draft.clone();
     errors.extend(
-        draft.validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code)),
+        shared::off_runtime(move || {
+            checked.validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code))
+        })
+        .await?,
     );
     Ok(errors)
 }

@@ -217,11 +217,35 @@ async fn read_form(
         image,
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
-    for error in draft.validate(kind, is_country) {
+    let (draft, found) = off_runtime(move || {
+        let found = draft.validate(kind, is_country);
+        (draft, found)
+    })
+    .await?;
+    for error in found {
         let message = field_error_text(user, &error, &draft, is_country);
         errors.entry(error.field).or_insert(message);
     }
     Ok((draft, errors))
+}
+
+/// Runs CPU-bound content work (parsing, sanitizing a body) on the blocking pool, so that a
+/// heavy body never holds an async worker that other requests, `/healthz` among them, need.
+pub async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, WebError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|err| WebError::Internal(format!("content work failed: {err}")))
+}
+
+/// The preview of a body, rendered off the async runtime; `None` unless asked for.
+async fn preview_of(wanted: bool, draft: &Draft) -> Result<Option<String>, WebError> {
+    if !wanted {
+        return Ok(None);
+    }
+    let body = draft.body_markdown.clone();
+    off_runtime(move || portico_content::markdown::render(&body)).await.map(Some)
 }
 
 /// A content rule's complaint in the person's language, found by its stable code (a message
@@ -239,7 +263,7 @@ fn field_error_text(
         .find(|key| user.i18n.has(key));
     let Some(key) = key else { return error.message.clone() };
     match error.code {
-        "too_long" => match portico_content::max_chars(error.field) {
+        "too_long" | "too_large" | "too_deep" => match portico_content::limit_of(error.field, error.code) {
             Some(max) => user.t1(&key, "max", max),
             None => error.message.clone(),
         },
@@ -536,18 +560,23 @@ pub async fn create(
             }
         }
     }
+    // A preview shows the page with the other fields' problems, but a body it cannot render is refused.
+    let status = if preview && !errors.contains_key("body_markdown") {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let editor = Editor {
         kind,
         site: site.id,
         document: None,
         form: EditorForm::from_draft(&draft, 0),
-        preview_html: preview.then(|| portico_content::markdown::render(&draft.body_markdown)),
+        preview_html: preview_of(preview && !errors.contains_key("body_markdown"), &draft).await?,
         draft,
         errors,
         conflict: None,
         notice: None,
     };
-    let status = if preview { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     render_editor(&app, &headers, &user, editor, status).await
 }
 
@@ -711,7 +740,7 @@ pub async fn save(
     }
     let status = if conflict.is_some() {
         StatusCode::CONFLICT
-    } else if preview {
+    } else if preview && !errors.contains_key("body_markdown") {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -720,7 +749,7 @@ pub async fn save(
         kind: doc.kind,
         site: doc.site,
         form: EditorForm::from_draft(&draft, revision),
-        preview_html: preview.then(|| portico_content::markdown::render(&draft.body_markdown)),
+        preview_html: preview_of(preview && !errors.contains_key("body_markdown"), &draft).await?,
         draft,
         document: Some(doc),
         errors,
