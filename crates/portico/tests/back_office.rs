@@ -1094,3 +1094,34 @@ async fn a_deeply_nested_body_is_refused_at_once_and_the_server_keeps_answering(
         assert!(body["error"]["fields"][0]["message"].as_str().expect("message").contains("512 KB"));
     }
 }
+
+#[tokio::test]
+async fn the_back_office_has_one_address_with_its_own_headers() {
+    for app in TestApp::each().await {
+        let session = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        for path in [
+            "/sites/global/admin",
+            "/sites/global/admin/",
+            "/sites/global/admin/login",
+            "/sites/global/admin/documents/1",
+            "/sites/sv/admin/media",
+            "/sites/global/api/v1/releases/1",
+            "/sites/global/media/1/original.png",
+        ] {
+            assert_eq!(app.get(path).await.status().as_u16(), 404, "{path} on {}", app.backend());
+            let signed_in = session.get(path).await;
+            assert_eq!(signed_in.status().as_u16(), 404, "{path}, signed in, on {}", app.backend());
+            assert!(signed_in.headers().get("set-cookie").is_none(), "{path}: no session touched");
+        }
+        let response = app.get("/sites/global/admin/login").await;
+        assert!(!response.text().await.expect("body").contains("name=\"password\""), "no login form");
+        for path in ["/admin/login", "/admin"] {
+            let response = session.get(path).await;
+            assert_eq!(response.headers()["x-frame-options"], "DENY", "{path}");
+            let csp = response.headers()["content-security-policy"].to_str().expect("csp").to_owned();
+            assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        }
+        // The public site under its development prefix still answers.
+        assert_eq!(app.get("/sites/global/en/").await.status().as_u16(), 200);
+    }
+}

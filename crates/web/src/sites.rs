@@ -40,6 +40,11 @@ pub async fn route_site(State(app): State<App>, mut request: Request, next: Next
     let origin = crate::seo::request_origin(request.headers(), request.uri());
     let scope = if let Some(rest) = path.strip_prefix("/sites/") {
         let (key, tail) = rest.split_once('/').unwrap_or((rest, ""));
+        // The back office, API and media have one address each, with their own headers; a
+        // second one under a site would answer with the public site's (framable) headers.
+        if is_shared(&format!("/{tail}")) {
+            return WebError::NotFound.into_response();
+        }
         let Some(site) = app.site_by_key(key) else { return WebError::NotFound.into_response() };
         let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
         match format!("/{tail}{query}").parse::<Uri>() {
