@@ -574,10 +574,10 @@ async fn uploads_are_checked_by_content_and_images_need_alt_text_before_publishi
             media.renditions.contains(&"640.webp".to_owned())
                 && media.renditions.contains(&"640.png".to_owned())
         );
-        let file = app.get(&format!("/media/{}/640.webp", media.id)).await;
+        let file = session.get(&media.path("640.webp")).await;
         assert_eq!(file.status().as_u16(), 200);
         assert_eq!(file.headers()["content-type"], "image/webp");
-        assert!(file.headers()["cache-control"].to_str().expect("cache").contains("immutable"));
+        assert_eq!(file.headers()["cache-control"], "private, no-store", "nothing published uses it yet");
         assert_eq!(app.get(&format!("/media/{}/../../portico.db", media.id)).await.status().as_u16(), 404);
 
         let id = release(&app.server.store, "global", "With a picture", Status::Draft).await;
@@ -613,6 +613,9 @@ async fn uploads_are_checked_by_content_and_images_need_alt_text_before_publishi
         assert!(attrs(&page, ".release-image img", "srcset")[0].contains("/640.png 640w"));
         assert!(attrs(&page, ".release-image source", "srcset")[0].contains("/320.webp 320w"));
         assert_eq!(text(&page, ".release-image .credit"), "© IOM");
+        let file = app.get(&media.path("640.webp")).await;
+        assert_eq!(file.status().as_u16(), 200, "public once published");
+        assert!(file.headers()["cache-control"].to_str().expect("cache").contains("immutable"));
     }
 }
 
@@ -1123,5 +1126,122 @@ async fn the_back_office_has_one_address_with_its_own_headers() {
         }
         // The public site under its development prefix still answers.
         assert_eq!(app.get("/sites/global/en/").await.status().as_u16(), 200);
+    }
+}
+
+/// A PDF straight in the store and the data folder, attached to nothing.
+async fn stored_pdf(app: &TestApp, name: &str) -> portico_store::Media {
+    let store = &app.server.store;
+    let id = store
+        .create_media(&portico_store::NewMedia {
+            site: site_id(store, "global").await,
+            kind: "file".into(),
+            file_name: name.into(),
+            mime: "application/pdf".into(),
+            width: 0,
+            height: 0,
+            bytes: 9,
+            alt: String::new(),
+            caption: String::new(),
+            credit: String::new(),
+            renditions: vec![],
+            created_by: None,
+        })
+        .await
+        .expect("media");
+    let folder = app.media_dir().join(id.to_string());
+    std::fs::create_dir_all(&folder).expect("media folder");
+    std::fs::write(folder.join("original.pdf"), b"%PDF-1.4\n").expect("media file");
+    store.media(id).await.expect("media").expect("stored")
+}
+
+#[tokio::test]
+async fn media_stay_private_until_something_published_uses_them() {
+    for app in TestApp::each_with_sites(&[("sv", &["es", "en"], "SV")]).await {
+        let store = &app.server.store;
+        let editor = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let stranger = app.login(&app.user("sv@example.org", Role::Editor, &["sv"]).await).await;
+        let uploaded = upload(&editor, &app.server.url(), "global", "camp.png", png(700, 400), "Tents").await;
+        assert_eq!(uploaded.status().as_u16(), 303, "{}", app.backend());
+        let image = store.media_list(None, 1).await.expect("media").remove(0);
+        assert_eq!(image.token.len(), 32, "a random token");
+
+        // Attached to an embargoed release only.
+        let draft = Draft {
+            title: "Camp opens".into(),
+            slug: "camp-opens".into(),
+            published_at: Some(portico_store::now() + time::Duration::days(3)),
+            body_markdown: "The camp opened.".into(),
+            image: Some(image.id),
+            ..Draft::default()
+        };
+        let new = NewDocument {
+            site: site_id(store, "global").await,
+            kind: Kind::Release,
+            language: "en".into(),
+            draft,
+            status: Status::Scheduled,
+            author: None,
+        };
+        let (document, _) = store.create_document(&new).await.expect("release");
+        let file = image.path("640.png");
+        let guessed = format!("/media/{}/640.png", image.id);
+        let wrong_token = format!("/media/{}-{}/640.png", image.id, "0".repeat(32));
+        for path in [&file, &guessed, &wrong_token] {
+            let response = app.get(path).await;
+            assert_eq!(response.status().as_u16(), 404, "anonymous {path} on {}", app.backend());
+            assert!(!response.headers()["cache-control"].to_str().expect("cache").contains("immutable"));
+            assert_eq!(stranger.get(path).await.status().as_u16(), 404, "another site's editor: {path}");
+        }
+        let private = editor.get(&file).await;
+        assert_eq!(private.status().as_u16(), 200);
+        assert_eq!(private.headers()["cache-control"], "private, no-store");
+
+        let published =
+            editor.post(&format!("/admin/documents/{}/workflow", document.0), &[("action", "publish")]).await;
+        assert_eq!(published.status().as_u16(), 303);
+        let page = app.page("/en/news/camp-opens", 200).await;
+        assert!(attrs(&page, ".release-image img", "srcset")[0].contains(&file), "pages link the token");
+        for path in [&file, &guessed] {
+            let public = app.get(path).await;
+            assert_eq!(public.status().as_u16(), 200, "anonymous {path}, published, on {}", app.backend());
+            assert_eq!(public.headers()["cache-control"], "public, max-age=31536000, immutable");
+        }
+        assert_eq!(app.get(&wrong_token).await.status().as_u16(), 404);
+
+        // A PDF attached to nothing, then linked from a published body.
+        let report = stored_pdf(&app, "report.pdf").await;
+        let report_file = report.path("original.pdf");
+        assert_eq!(app.get(&report_file).await.status().as_u16(), 404, "{}", app.backend());
+        assert_eq!(editor.get(&report_file).await.status().as_u16(), 200);
+        let linking = release(store, "global", "Report out", Status::Draft).await;
+        let body = format!("Read [the report]({report_file}).");
+        let saved = editor
+            .post(
+                &format!("/admin/documents/{linking}"),
+                &[
+                    ("title", "Report out"),
+                    ("slug", "report-out"),
+                    ("body_markdown", &body),
+                    ("revision", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303);
+        assert_eq!(app.get(&report_file).await.status().as_u16(), 404, "a draft body publishes nothing");
+        editor.post(&format!("/admin/documents/{linking}/workflow"), &[("action", "publish")]).await;
+        assert_eq!(app.get(&report_file).await.status().as_u16(), 200, "linked from a published body");
+
+        // An editor may make an item public ahead of any use.
+        let notes = stored_pdf(&app, "notes.pdf").await;
+        assert_eq!(app.get(&notes.path("original.pdf")).await.status().as_u16(), 404);
+        let marked = editor
+            .post(
+                &format!("/admin/media/{}", notes.id),
+                &[("alt", ""), ("caption", ""), ("credit", ""), ("public", "on")],
+            )
+            .await;
+        assert_eq!(marked.status().as_u16(), 303);
+        assert_eq!(app.get(&notes.path("original.pdf")).await.status().as_u16(), 200, "{}", app.backend());
     }
 }
