@@ -2,8 +2,9 @@
 //! page and API call, so the back office and the API can never disagree.
 
 use serde::Serialize;
+use time::OffsetDateTime;
 
-use crate::SiteId;
+use crate::{Kind, SiteId, Status};
 
 /// A user's role. Every role but admin is limited to the sites the user is scoped to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -119,6 +120,84 @@ pub fn may(role: Role, sites: &[SiteId], action: Action, site: SiteId) -> bool {
     role_allows(role, action) && (role == Role::Admin || sites.contains(&site))
 }
 
+/// A variant as the rules for changing it see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// The site that owns the document.
+    pub site: SiteId,
+    /// Release or page.
+    pub kind: Kind,
+    /// Where the variant stands in the workflow.
+    pub status: Status,
+    /// Whether it translates the document's original.
+    pub is_translation: bool,
+}
+
+/// Why a rule refuses: a stable code that the back office translates (`refusal-{code}` in the
+/// Fluent files) and the API returns as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// The role does not grant this on this site.
+    #[error("forbidden")]
+    Forbidden,
+    /// A translator tried to change a published or scheduled translation: the change would go
+    /// live (or break its embargo) without an editor's review.
+    #[error("translation_is_live")]
+    TranslationIsLive,
+}
+
+impl Refusal {
+    /// The stable code (`translation_is_live`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::Forbidden => "forbidden",
+            Refusal::TranslationIsLive => "translation_is_live",
+        }
+    }
+}
+
+/// Whether a user may save new fields into `target`.
+///
+/// Editors (and authors, for their drafts) edit by status and kind. A translator writes
+/// translations only, and only while they are not live: what goes public is an editor's call.
+pub fn may_edit(role: Role, sites: &[SiteId], target: Target) -> Result<(), Refusal> {
+    let by_status = if target.status == Status::Draft { Action::EditDraft } else { Action::EditAny };
+    let by_kind = target.kind == Kind::Release || may(role, sites, Action::EditPages, target.site);
+    if may(role, sites, by_status, target.site) && by_kind {
+        return Ok(());
+    }
+    if target.is_translation && may(role, sites, Action::EditTranslation, target.site) {
+        return match target.status {
+            Status::Published | Status::Scheduled => Err(Refusal::TranslationIsLive),
+            _ => Ok(()),
+        };
+    }
+    Err(Refusal::Forbidden)
+}
+
+/// Whether a user may take the workflow step that needs `action` on `target`. On top of the
+/// role table, a translator sends their own translations for review.
+pub fn may_act(role: Role, sites: &[SiteId], action: Action, target: Target) -> Result<(), Refusal> {
+    let translator_submits = action == Action::Submit
+        && target.is_translation
+        && may(role, sites, Action::EditTranslation, target.site);
+    if may(role, sites, action, target.site) || translator_submits { Ok(()) } else { Err(Refusal::Forbidden) }
+}
+
+/// The publication time a save stores. Only those who may publish on the site move it;
+/// anyone else's save keeps the stored one, so that a translation follows its document and
+/// nobody but an editor lifts an embargo or hides a published release by changing a date.
+pub fn publication_time_on_save(
+    role: Role,
+    sites: &[SiteId],
+    site: SiteId,
+    stored: Option<OffsetDateTime>,
+    submitted: Option<OffsetDateTime>,
+) -> Option<OffsetDateTime> {
+    if may(role, sites, Action::Publish, site) { submitted } else { stored }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +250,73 @@ mod tests {
         assert_eq!("editor".parse::<Role>(), Ok(Role::Editor));
         assert!("root".parse::<Role>().is_err());
         assert!("Admin".parse::<Role>().is_err());
+    }
+
+    fn target(status: Status, is_translation: bool) -> Target {
+        Target { site: SiteId(1), kind: Kind::Release, status, is_translation }
+    }
+
+    #[test]
+    fn a_translator_edits_translations_only_while_they_are_not_live() {
+        let own = [SiteId(1)];
+        for &status in Status::ALL {
+            let live = matches!(status, Status::Published | Status::Scheduled);
+            let expected = if live { Err(Refusal::TranslationIsLive) } else { Ok(()) };
+            assert_eq!(may_edit(Role::Translator, &own, target(status, true)), expected, "{status}");
+            assert_eq!(
+                may_edit(Role::Translator, &own, target(status, false)),
+                Err(Refusal::Forbidden),
+                "an original, {status}"
+            );
+            assert_eq!(may_edit(Role::Editor, &own, target(status, true)), Ok(()), "editor, {status}");
+            assert_eq!(
+                may_edit(Role::Translator, &[SiteId(2)], target(status, true)),
+                Err(Refusal::Forbidden),
+                "another site, {status}"
+            );
+        }
+        assert_eq!(may_edit(Role::Author, &own, target(Status::Draft, false)), Ok(()));
+        assert_eq!(may_edit(Role::Author, &own, target(Status::Published, false)), Err(Refusal::Forbidden));
+    }
+
+    #[test]
+    fn a_translator_submits_translations_but_never_publishes() {
+        let own = [SiteId(1)];
+        assert_eq!(may_act(Role::Translator, &own, Action::Submit, target(Status::Draft, true)), Ok(()));
+        assert_eq!(
+            may_act(Role::Translator, &own, Action::Submit, target(Status::Draft, false)),
+            Err(Refusal::Forbidden)
+        );
+        for action in [Action::Publish, Action::Unpublish] {
+            assert_eq!(
+                may_act(Role::Translator, &own, action, target(Status::InReview, true)),
+                Err(Refusal::Forbidden)
+            );
+        }
+    }
+
+    #[test]
+    fn only_those_who_publish_move_the_publication_time() {
+        let own = [SiteId(1)];
+        let stored = Some(OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000));
+        let submitted = Some(OffsetDateTime::UNIX_EPOCH);
+        for role in [Role::Translator, Role::Author] {
+            assert_eq!(publication_time_on_save(role, &own, SiteId(1), stored, submitted), stored, "{role}");
+            assert_eq!(publication_time_on_save(role, &own, SiteId(1), stored, None), stored, "{role}");
+        }
+        for role in [Role::Editor, Role::Admin] {
+            assert_eq!(publication_time_on_save(role, &own, SiteId(1), stored, submitted), submitted);
+        }
+        assert_eq!(
+            publication_time_on_save(Role::Editor, &own, SiteId(2), stored, submitted),
+            stored,
+            "not an editor there"
+        );
+    }
+
+    #[test]
+    fn refusals_have_stable_codes() {
+        assert_eq!(Refusal::TranslationIsLive.code(), "translation_is_live");
+        assert_eq!(Refusal::Forbidden.to_string(), "forbidden");
     }
 }

@@ -2,20 +2,166 @@
 //!
 //! Rendering happens once, when a variant is saved; the sanitized HTML is stored beside its
 //! source so that reading a page never parses Markdown.
+//!
+//! Nesting is bounded: the sanitizer's HTML parser costs grow with the square of the depth
+//! (50 000 nested block quotes took seconds), so nothing deeper than [`MAX_NESTING`] reaches it.
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, html};
+
+/// How deeply block quotes, lists, emphasis and raw HTML elements may nest in a body.
+pub const MAX_NESTING: usize = 32;
+
+/// A body nested deeper than [`MAX_NESTING`] levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("nested more than {MAX_NESTING} levels deep")]
+pub struct TooDeep;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
 
 /// Renders Markdown (CommonMark plus tables, strikethrough and footnotes) and sanitizes the
 /// result: no script, no style, no event-handler attribute, no `javascript:` or `data:` URL
 /// survives; links get `rel="noopener noreferrer"`.
+///
+/// A body nested deeper than [`MAX_NESTING`] (validation refuses those; this guards every other
+/// caller) is shown as escaped text in one paragraph, in time linear in its length.
 pub fn render(source: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_SMART_PUNCTUATION;
+    try_render(source).unwrap_or_else(|TooDeep| {
+        let mut escaped = String::with_capacity(source.len() + 7);
+        escaped.push_str("<p>");
+        html::push_html(&mut escaped, std::iter::once(Event::Text(source.into())));
+        escaped.push_str("</p>");
+        escaped
+    })
+}
+
+/// Like [`render`], but refuses a body nested deeper than [`MAX_NESTING`].
+pub fn try_render(source: &str) -> Result<String, TooDeep> {
+    if container_depth(source) > MAX_NESTING {
+        return Err(TooDeep);
+    }
+    let mut depth = Depth::default();
     let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(source, options));
-    sanitizer().clean(&unsafe_html).to_string()
+    // Stops feeding events at the first one too deep, so the HTML is never built past it.
+    html::push_html(
+        &mut unsafe_html,
+        Parser::new_ext(source, options()).take_while(|event| depth.enter(event)),
+    );
+    if depth.exceeded {
+        return Err(TooDeep);
+    }
+    Ok(sanitizer().clean(&unsafe_html).to_string())
+}
+
+/// Checks the nesting of a body without rendering it, for validation.
+pub fn check_nesting(source: &str) -> Result<(), TooDeep> {
+    if container_depth(source) > MAX_NESTING {
+        return Err(TooDeep);
+    }
+    let mut depth = Depth::default();
+    for event in Parser::new_ext(source, options()) {
+        if !depth.enter(&event) {
+            return Err(TooDeep);
+        }
+    }
+    Ok(())
+}
+
+/// The deepest run of block-quote and list markers opening any line ("> > - > text" is 4):
+/// a look at each line's first bytes, made before the parser builds anything.
+fn container_depth(source: &str) -> usize {
+    source.lines().map(line_container_depth).max().unwrap_or(0)
+}
+
+fn line_container_depth(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let mut depth = 0;
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'>') => i += 1,
+            Some(b'-' | b'*' | b'+') if matches!(bytes.get(i + 1), Some(b' ' | b'\t')) => i += 2,
+            Some(b'0'..=b'9') => {
+                let digits = bytes[i..].iter().take(10).take_while(|b| b.is_ascii_digit()).count();
+                match (bytes.get(i + digits), bytes.get(i + digits + 1)) {
+                    (Some(b'.' | b')'), Some(b' ' | b'\t')) if digits <= 9 => i += digits + 2,
+                    _ => return depth,
+                }
+            }
+            _ => return depth,
+        }
+        depth += 1;
+        if depth > MAX_NESTING {
+            return depth;
+        }
+    }
+}
+
+/// The open elements while walking a document's events: Markdown containers and inline
+/// spans, and the elements of any raw HTML in it.
+#[derive(Default)]
+struct Depth {
+    markdown: usize,
+    html: usize,
+    exceeded: bool,
+}
+
+impl Depth {
+    /// Takes in one event; false once the nesting has gone past [`MAX_NESTING`].
+    fn enter(&mut self, event: &Event<'_>) -> bool {
+        match event {
+            Event::Start(_) => self.markdown += 1,
+            Event::End(_) => self.markdown = self.markdown.saturating_sub(1),
+            Event::Html(fragment) | Event::InlineHtml(fragment) => {
+                self.html = html_depth_after(self.html, fragment);
+            }
+            _ => {}
+        }
+        self.exceeded |= self.markdown + self.html > MAX_NESTING;
+        !self.exceeded
+    }
+}
+
+/// Elements that never hold others, so never deepen a document.
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr",
+];
+
+/// The raw-HTML nesting after `fragment`, counting start tags in and end tags out. It errs on
+/// the deep side (an unclosed `<p>` counts), which only ever refuses, never lets through.
+fn html_depth_after(mut depth: usize, fragment: &str) -> usize {
+    let mut rest = fragment;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let closing = rest.starts_with('/');
+        let name_from = usize::from(closing);
+        let name: String = rest[name_from..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .take(16)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !VOID_ELEMENTS.contains(&name.as_str()) {
+            let tag_end = rest.find('>').unwrap_or(rest.len());
+            if !rest[..tag_end].ends_with('/') {
+                depth += 1;
+            }
+        }
+    }
+    depth
 }
 
 fn sanitizer() -> ammonia::Builder<'static> {
@@ -105,6 +251,32 @@ mod tests {
             assert!(!html.contains(banned), "{banned} survived in {html}");
         }
         assert!(!sanitize_external_html("<a href=\"/x\">x</a>", None).contains("href"));
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_renders_and_deeper_is_refused() {
+        let quotes = |n: usize| format!("{}deep", "> ".repeat(n));
+        assert!(try_render(&quotes(MAX_NESTING - 1)).is_ok());
+        assert_eq!(try_render(&quotes(MAX_NESTING + 1)), Err(TooDeep));
+        assert_eq!(check_nesting(&quotes(50_000)), Err(TooDeep));
+        let lists: String =
+            (0..MAX_NESTING + 2).map(|level| format!("{}- item\n", "  ".repeat(level))).collect();
+        assert_eq!(check_nesting(&lists), Err(TooDeep), "lists nested by indentation");
+        let html = format!("{}x", "<div>".repeat(MAX_NESTING + 1));
+        assert_eq!(check_nesting(&html), Err(TooDeep), "raw HTML elements");
+        let emphasis = format!("{}x{}", "*a _a ".repeat(MAX_NESTING), " a_ a*".repeat(MAX_NESTING));
+        assert_eq!(check_nesting(&emphasis), Err(TooDeep), "inline spans");
+        assert!(check_nesting("<p>One<br>two<img src=\"/x.png\"></p>\n\n> quote\n\n- a\n  - b\n").is_ok());
+    }
+
+    #[test]
+    fn a_body_too_deep_renders_as_escaped_text_at_once() {
+        let hostile = format!("{}<script>alert(1)</script>", "> ".repeat(199_500));
+        let started = std::time::Instant::now();
+        let html = render(&hostile);
+        // Generous: quadratic work took minutes here; linear work takes milliseconds.
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+        assert!(html.starts_with("<p>&gt; &gt;") && !html.contains("<script"), "{}", &html[..40]);
     }
 
     #[test]

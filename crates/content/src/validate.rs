@@ -62,6 +62,8 @@ const MAX_TITLE: usize = 300;
 const MAX_SHORT: usize = 200;
 const MAX_SUMMARY: usize = 2_000;
 const MAX_BODY: usize = 400_000;
+/// The most bytes a body takes: parsing and sanitizing cost grows with it, on every save.
+pub const MAX_BODY_BYTES: usize = 512 * 1024;
 
 /// The most characters the text field `field` of a draft takes, for messages that say so.
 pub fn max_chars(field: &str) -> Option<usize> {
@@ -74,6 +76,17 @@ pub fn max_chars(field: &str) -> Option<usize> {
     }
 }
 
+/// The limit behind a field error's code, for messages that name it: kilobytes for
+/// `too_large`, levels for `too_deep`, characters for `too_long`.
+pub fn limit_of(field: &str, code: &str) -> Option<usize> {
+    match (field, code) {
+        ("body_markdown", "too_large") => Some(MAX_BODY_BYTES / 1024),
+        ("body_markdown", "too_deep") => Some(crate::markdown::MAX_NESTING),
+        (field, "too_long") => max_chars(field),
+        _ => None,
+    }
+}
+
 fn check_text(errors: &mut Vec<FieldError>, field: &'static str, value: &str, max: usize, required: bool) {
     if required && value.trim().is_empty() {
         errors.push(FieldError::new(field, "required", "This field is required."));
@@ -81,6 +94,27 @@ fn check_text(errors: &mut Vec<FieldError>, field: &'static str, value: &str, ma
         errors.push(FieldError::new(field, "too_long", format!("At most {max} characters.")));
     } else if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
         errors.push(FieldError::new(field, "control_characters", "Contains control characters."));
+    }
+}
+
+/// The body's length, then (only when that is within bounds, so the check stays cheap) its
+/// nesting, which the renderer bounds.
+fn check_body(errors: &mut Vec<FieldError>, body: &str) {
+    let field = "body_markdown";
+    if body.len() > MAX_BODY_BYTES {
+        let kb = MAX_BODY_BYTES / 1024;
+        errors.push(FieldError::new(field, "too_large", format!("At most {kb} KB.")));
+        return;
+    }
+    let before = errors.len();
+    check_text(errors, field, body, MAX_BODY, false);
+    if errors.len() == before && crate::markdown::check_nesting(body).is_err() {
+        let max = crate::markdown::MAX_NESTING;
+        errors.push(FieldError::new(
+            field,
+            "too_deep",
+            format!("Block quotes, lists and other elements may nest at most {max} levels deep."),
+        ));
     }
 }
 
@@ -106,7 +140,7 @@ impl Draft {
         }
         check_text(&mut errors, "dateline", &self.dateline, MAX_SHORT, false);
         check_text(&mut errors, "summary", &self.summary, MAX_SUMMARY, false);
-        check_text(&mut errors, "body_markdown", &self.body_markdown, MAX_BODY, false);
+        check_body(&mut errors, &self.body_markdown);
         check_text(&mut errors, "programme", &self.programme, MAX_SHORT, false);
         if let Some(bad) = self.countries.iter().find(|c| !is_known_country(c)) {
             errors.push(FieldError::new(
@@ -154,5 +188,18 @@ mod tests {
         };
         let fields: Vec<_> = draft.validate(Kind::Release, |c| c == "SV").iter().map(|e| e.field).collect();
         assert_eq!(fields, ["title", "slug", "summary", "countries"]);
+    }
+
+    #[test]
+    fn a_body_too_large_or_too_deep_is_refused_naming_the_limit() {
+        let errors = |body: String| Draft { body_markdown: body, ..good() }.validate(Kind::Release, |_| true);
+        let deep = errors("> ".repeat(50_000));
+        assert_eq!((deep[0].field, deep[0].code), ("body_markdown", "too_deep"));
+        assert!(deep[0].message.contains("32 levels"), "{}", deep[0].message);
+        let large = errors("word ".repeat(MAX_BODY_BYTES / 5 + 1));
+        assert_eq!((large[0].field, large[0].code), ("body_markdown", "too_large"));
+        assert!(large[0].message.contains("512 KB"), "{}", large[0].message);
+        assert_eq!(limit_of("body_markdown", "too_large"), Some(512));
+        assert_eq!(errors("> ".repeat(crate::markdown::MAX_NESTING - 1) + "fine"), vec![]);
     }
 }

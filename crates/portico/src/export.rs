@@ -264,11 +264,15 @@ async fn every_address(
         offset += SITEMAP_PAGE;
     }
     for media in store.media_list(Some(&[site.id]), i64::MAX).await? {
+        // A static copy is public: only what the site itself would show to anyone.
+        if !store.media_is_public(&media, true).await? {
+            continue;
+        }
         let folder = config.data.join("media").join(media.id.to_string());
         let Ok(mut files) = tokio::fs::read_dir(&folder).await else { continue };
         while let Some(file) = files.next_entry().await? {
             if let Some(name) = file.file_name().to_str() {
-                addresses.insert(format!("/media/{}/{name}", media.id));
+                addresses.insert(media.path(name));
             }
         }
     }
@@ -341,6 +345,7 @@ mod tests {
         assert_eq!(file("/en/news.atom").as_deref(), Some("en/news.atom"));
         assert_eq!(file("/sitemap-2.xml").as_deref(), Some("sitemap-2.xml"));
         assert_eq!(file("/media/3/640.webp").as_deref(), Some("media/3/640.webp"));
+        assert_eq!(file("/media/3-0a1b/640.webp").as_deref(), Some("media/3-0a1b/640.webp"));
         assert_eq!(file("/sites/sv/es/").as_deref(), Some("sites/sv/es/index.html"));
         assert_eq!(file("/en/news?country=sv"), None, "filters need the server");
         assert_eq!(file("/en/news?page=x"), None);

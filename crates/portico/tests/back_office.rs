@@ -574,10 +574,10 @@ async fn uploads_are_checked_by_content_and_images_need_alt_text_before_publishi
             media.renditions.contains(&"640.webp".to_owned())
                 && media.renditions.contains(&"640.png".to_owned())
         );
-        let file = app.get(&format!("/media/{}/640.webp", media.id)).await;
+        let file = session.get(&media.path("640.webp")).await;
         assert_eq!(file.status().as_u16(), 200);
         assert_eq!(file.headers()["content-type"], "image/webp");
-        assert!(file.headers()["cache-control"].to_str().expect("cache").contains("immutable"));
+        assert_eq!(file.headers()["cache-control"], "private, no-store", "nothing published uses it yet");
         assert_eq!(app.get(&format!("/media/{}/../../portico.db", media.id)).await.status().as_u16(), 404);
 
         let id = release(&app.server.store, "global", "With a picture", Status::Draft).await;
@@ -613,6 +613,9 @@ async fn uploads_are_checked_by_content_and_images_need_alt_text_before_publishi
         assert!(attrs(&page, ".release-image img", "srcset")[0].contains("/640.png 640w"));
         assert!(attrs(&page, ".release-image source", "srcset")[0].contains("/320.webp 320w"));
         assert_eq!(text(&page, ".release-image .credit"), "© IOM");
+        let file = app.get(&media.path("640.webp")).await;
+        assert_eq!(file.status().as_u16(), 200, "public once published");
+        assert!(file.headers()["cache-control"].to_str().expect("cache").contains("immutable"));
     }
 }
 
@@ -856,5 +859,389 @@ async fn a_scheduled_release_goes_live_after_a_restart() {
         }
         assert!(live, "published by the restarted server on {}", again.backend());
         assert_eq!(status_of(&again.server.store, id).await, Status::Published);
+    }
+}
+
+/// One language variant of a document, as stored.
+async fn variant_of(store: &Store, id: i64, language: &str) -> portico_store::EditableVariant {
+    store
+        .editable_variant(portico_content::DocumentId(id), Some(language))
+        .await
+        .expect("read")
+        .expect("variant")
+}
+
+#[tokio::test]
+async fn a_translator_writes_and_submits_translations_but_never_publishes_them() {
+    for app in TestApp::each().await {
+        let store = &app.server.store;
+        let id = release(store, "global", "Port health desks open", Status::Published).await;
+        let document = portico_content::DocumentId(id);
+        for language in ["fr", "es"] {
+            store.create_translation(document, language, None).await.expect("translation");
+        }
+        // French is embargoed until next week; Spanish is live.
+        let embargo = portico_store::now() + time::Duration::days(7);
+        store
+            .set_status(document, "fr", Status::Draft, Status::Scheduled, Some(embargo))
+            .await
+            .expect("schedule");
+        store.set_status(document, "es", Status::Draft, Status::Published, None).await.expect("publish");
+        let translator = app.user("tr@example.org", Role::Translator, &["global"]).await;
+        let session = app.login(&translator).await;
+        let yesterday = (portico_store::now() - time::Duration::days(1)).date().to_string() + "T09:00";
+
+        for language in ["fr", "es"] {
+            let before = variant_of(store, id, language).await;
+            let tag = format!("{language} on {}", app.backend());
+            let editor = session.page(&format!("/admin/documents/{id}?lang={language}"), 200).await;
+            assert!(text(&editor, ".error-summary").contains("published or scheduled"), "warned: {tag}");
+            let revision = before.revision.to_string();
+            let saved = session
+                .post(
+                    &format!("/admin/documents/{id}"),
+                    &[
+                        ("lang", language),
+                        ("title", "Changed by the translator"),
+                        ("slug", &before.draft.slug),
+                        ("published_at", &yesterday),
+                        ("revision", &revision),
+                    ],
+                )
+                .await;
+            assert_eq!(saved.status().as_u16(), 403, "{tag}");
+            let page = scraper::Html::parse_document(&saved.text().await.expect("body"));
+            assert!(text(&page, ".error-summary").contains("Ask an editor"), "{tag}");
+            assert_eq!(
+                attrs(&page, "#f-title", "value"),
+                ["Changed by the translator"],
+                "the text is kept: {tag}"
+            );
+            let after = variant_of(store, id, language).await;
+            assert_eq!(
+                (after.status, after.draft.published_at, after.revision, after.draft.title),
+                (before.status, before.draft.published_at, before.revision, before.draft.title),
+                "nothing stored: {tag}"
+            );
+            let published = session
+                .post(
+                    &format!("/admin/documents/{id}/workflow"),
+                    &[("lang", language), ("action", "publish")],
+                )
+                .await;
+            assert_eq!(published.status().as_u16(), 403, "{tag}");
+            assert_eq!(variant_of(store, id, language).await.status, before.status, "{tag}");
+        }
+
+        // A draft translation is theirs to write, but its time stays the document's.
+        store.set_status(document, "fr", Status::Scheduled, Status::Draft, None).await.expect("return");
+        let before = variant_of(store, id, "fr").await;
+        let french = session.page(&format!("/admin/documents/{id}?lang=fr"), 200).await;
+        assert_eq!(attrs(&french, "#f-published_at[readonly]", "name"), ["published_at"]);
+        let saved = session
+            .post(
+                &format!("/admin/documents/{id}"),
+                &[
+                    ("lang", "fr"),
+                    ("title", "Ouverture de bureaux de santé"),
+                    ("slug", "bureaux-de-sante"),
+                    ("published_at", &yesterday),
+                    ("revision", &before.revision.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303, "{}", app.backend());
+        let after = variant_of(store, id, "fr").await;
+        assert_eq!(after.draft.title, "Ouverture de bureaux de santé");
+        assert_eq!(after.draft.published_at, before.draft.published_at, "the time is not the translator's");
+        let submitted = session
+            .post(&format!("/admin/documents/{id}/workflow"), &[("lang", "fr"), ("action", "submit")])
+            .await;
+        assert_eq!(submitted.status().as_u16(), 303);
+        assert_eq!(variant_of(store, id, "fr").await.status, Status::InReview);
+        let published = session
+            .post(&format!("/admin/documents/{id}/workflow"), &[("lang", "fr"), ("action", "publish")])
+            .await;
+        assert_eq!(published.status().as_u16(), 403);
+        assert_eq!(variant_of(store, id, "fr").await.status, Status::InReview);
+        assert_eq!(app.get("/fr/news/bureaux-de-sante").await.status().as_u16(), 404);
+    }
+}
+
+#[tokio::test]
+async fn the_api_refuses_a_translator_a_live_translation_and_a_publication_time() {
+    for app in TestApp::each().await {
+        let store = &app.server.store;
+        let id = release(store, "global", "Port health desks open", Status::Published).await;
+        let document = portico_content::DocumentId(id);
+        for language in ["fr", "es"] {
+            store.create_translation(document, language, None).await.expect("translation");
+        }
+        let embargo = portico_store::now() + time::Duration::days(7);
+        store
+            .set_status(document, "fr", Status::Draft, Status::Scheduled, Some(embargo))
+            .await
+            .expect("schedule");
+        let token = app.token(&app.user("tr@example.org", Role::Translator, &["global"]).await).await;
+
+        let before = variant_of(store, id, "fr").await;
+        let (status, body) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}?language=fr"),
+            Some(&token),
+            Some(json!({"title": "Changed", "published_at": "2020-01-01T00:00:00Z"})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (403, Some("translation_is_live")),
+            "{}",
+            app.backend()
+        );
+        let after = variant_of(store, id, "fr").await;
+        assert_eq!(
+            (after.status, after.draft.published_at, after.revision, after.draft.title),
+            (before.status, before.draft.published_at, before.revision, before.draft.title)
+        );
+
+        let before = variant_of(store, id, "es").await;
+        let (status, body) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}?language=es"),
+            Some(&token),
+            Some(json!({"title": "Oficinas de salud", "published_at": "2020-01-01T00:00:00Z"})),
+        )
+        .await;
+        assert_eq!((status, body["title"].as_str()), (200, Some("Oficinas de salud")), "{body}");
+        let after = variant_of(store, id, "es").await;
+        assert_eq!(after.draft.published_at, before.draft.published_at, "the time is not the translator's");
+        let (status, body) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/publish?language=es"), Some(&token), None)
+                .await;
+        assert_eq!((status, body["error"]["code"].as_str()), (403, Some("forbidden")));
+        let (status, body) =
+            api(&app, "POST", &format!("/api/v1/releases/{id}/submit?language=es"), Some(&token), None).await;
+        assert_eq!((status, body["status"].as_str()), (200, Some("in_review")), "{body}");
+        let (status, _) =
+            api(&app, "PATCH", &format!("/api/v1/releases/{id}"), Some(&token), Some(json!({"title": "x"})))
+                .await;
+        assert_eq!(status, 403, "the original is not a translator's");
+    }
+}
+
+#[tokio::test]
+async fn a_deeply_nested_body_is_refused_at_once_and_the_server_keeps_answering() {
+    // Generous: before the bound, one such preview took 10 s and the API minutes.
+    let soon = std::time::Duration::from_secs(5);
+    for app in TestApp::each().await {
+        let email = app.user("ed@example.org", Role::Editor, &["global"]).await;
+        let session = app.login(&email).await;
+        let token = app.token(&email).await;
+        let id = release(&app.server.store, "global", "Nested", Status::Draft).await;
+        let deep = format!("{}Deep.", "> ".repeat(50_000));
+        let path = format!("/admin/documents/{id}");
+        let post = |intent: &'static str| {
+            let fields = [
+                ("title", "Nested"),
+                ("slug", "nested"),
+                ("body_markdown", deep.as_str()),
+                ("revision", "1"),
+                ("intent", intent),
+            ];
+            let session = &session;
+            let path = path.clone();
+            async move { session.post(&path, &fields).await }
+        };
+        let api_path = format!("/api/v1/releases/{id}");
+        let api_call =
+            api(&app, "PATCH", &api_path, Some(&token), Some(json!({"body_markdown": "> ".repeat(199_500)})));
+        let health = async {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            tokio::time::timeout(soon, app.get("/healthz")).await
+        };
+        let (preview, saved, (api_status, api_body), health) = tokio::time::timeout(soon * 2, async {
+            tokio::join!(post("preview"), post("save"), api_call, health)
+        })
+        .await
+        .expect("every request answers");
+        let health = health.expect("/healthz answers meanwhile");
+        assert_eq!(health.status().as_u16(), 200, "{}", app.backend());
+        for (what, response) in [("preview", preview), ("save", saved)] {
+            assert_eq!(response.status().as_u16(), 422, "{what} on {}", app.backend());
+            let page = scraper::Html::parse_document(&response.text().await.expect("body"));
+            assert!(
+                text(&page, "#body_markdown-error").contains("32 levels"),
+                "{what}: {}",
+                text(&page, "#body_markdown-error")
+            );
+            assert!(texts(&page, ".prose blockquote").is_empty(), "{what}: nothing rendered");
+        }
+        assert_eq!(api_status, 422, "{api_body}");
+        assert_eq!(api_body["error"]["fields"][0]["code"], "too_deep");
+        assert!(api_body["error"]["fields"][0]["message"].as_str().expect("message").contains("32 levels"));
+        let stored = variant_of(&app.server.store, id, "en").await;
+        assert_eq!((stored.revision, stored.draft.body_markdown.as_str()), (1, "Body."), "nothing stored");
+
+        let large = "Forty officials took part. ".repeat(20_000);
+        let (status, body) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}"),
+            Some(&token),
+            Some(json!({"body_markdown": large})),
+        )
+        .await;
+        assert_eq!((status, body["error"]["fields"][0]["code"].as_str()), (422, Some("too_large")), "{body}");
+        assert!(body["error"]["fields"][0]["message"].as_str().expect("message").contains("512 KB"));
+    }
+}
+
+#[tokio::test]
+async fn the_back_office_has_one_address_with_its_own_headers() {
+    for app in TestApp::each().await {
+        let session = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        for path in [
+            "/sites/global/admin",
+            "/sites/global/admin/",
+            "/sites/global/admin/login",
+            "/sites/global/admin/documents/1",
+            "/sites/sv/admin/media",
+            "/sites/global/api/v1/releases/1",
+            "/sites/global/media/1/original.png",
+        ] {
+            assert_eq!(app.get(path).await.status().as_u16(), 404, "{path} on {}", app.backend());
+            let signed_in = session.get(path).await;
+            assert_eq!(signed_in.status().as_u16(), 404, "{path}, signed in, on {}", app.backend());
+            assert!(signed_in.headers().get("set-cookie").is_none(), "{path}: no session touched");
+        }
+        let response = app.get("/sites/global/admin/login").await;
+        assert!(!response.text().await.expect("body").contains("name=\"password\""), "no login form");
+        for path in ["/admin/login", "/admin"] {
+            let response = session.get(path).await;
+            assert_eq!(response.headers()["x-frame-options"], "DENY", "{path}");
+            let csp = response.headers()["content-security-policy"].to_str().expect("csp").to_owned();
+            assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        }
+        // The public site under its development prefix still answers.
+        assert_eq!(app.get("/sites/global/en/").await.status().as_u16(), 200);
+    }
+}
+
+/// A PDF straight in the store and the data folder, attached to nothing.
+async fn stored_pdf(app: &TestApp, name: &str) -> portico_store::Media {
+    let store = &app.server.store;
+    let id = store
+        .create_media(&portico_store::NewMedia {
+            site: site_id(store, "global").await,
+            kind: "file".into(),
+            file_name: name.into(),
+            mime: "application/pdf".into(),
+            width: 0,
+            height: 0,
+            bytes: 9,
+            alt: String::new(),
+            caption: String::new(),
+            credit: String::new(),
+            renditions: vec![],
+            created_by: None,
+        })
+        .await
+        .expect("media");
+    let folder = app.media_dir().join(id.to_string());
+    std::fs::create_dir_all(&folder).expect("media folder");
+    std::fs::write(folder.join("original.pdf"), b"%PDF-1.4\n").expect("media file");
+    store.media(id).await.expect("media").expect("stored")
+}
+
+#[tokio::test]
+async fn media_stay_private_until_something_published_uses_them() {
+    for app in TestApp::each_with_sites(&[("sv", &["es", "en"], "SV")]).await {
+        let store = &app.server.store;
+        let editor = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let stranger = app.login(&app.user("sv@example.org", Role::Editor, &["sv"]).await).await;
+        let uploaded = upload(&editor, &app.server.url(), "global", "camp.png", png(700, 400), "Tents").await;
+        assert_eq!(uploaded.status().as_u16(), 303, "{}", app.backend());
+        let image = store.media_list(None, 1).await.expect("media").remove(0);
+        assert_eq!(image.token.len(), 32, "a random token");
+
+        // Attached to an embargoed release only.
+        let draft = Draft {
+            title: "Camp opens".into(),
+            slug: "camp-opens".into(),
+            published_at: Some(portico_store::now() + time::Duration::days(3)),
+            body_markdown: "The camp opened.".into(),
+            image: Some(image.id),
+            ..Draft::default()
+        };
+        let new = NewDocument {
+            site: site_id(store, "global").await,
+            kind: Kind::Release,
+            language: "en".into(),
+            draft,
+            status: Status::Scheduled,
+            author: None,
+        };
+        let (document, _) = store.create_document(&new).await.expect("release");
+        let file = image.path("640.png");
+        let guessed = format!("/media/{}/640.png", image.id);
+        let wrong_token = format!("/media/{}-{}/640.png", image.id, "0".repeat(32));
+        for path in [&file, &guessed, &wrong_token] {
+            let response = app.get(path).await;
+            assert_eq!(response.status().as_u16(), 404, "anonymous {path} on {}", app.backend());
+            assert!(!response.headers()["cache-control"].to_str().expect("cache").contains("immutable"));
+            assert_eq!(stranger.get(path).await.status().as_u16(), 404, "another site's editor: {path}");
+        }
+        let private = editor.get(&file).await;
+        assert_eq!(private.status().as_u16(), 200);
+        assert_eq!(private.headers()["cache-control"], "private, no-store");
+
+        let published =
+            editor.post(&format!("/admin/documents/{}/workflow", document.0), &[("action", "publish")]).await;
+        assert_eq!(published.status().as_u16(), 303);
+        let page = app.page("/en/news/camp-opens", 200).await;
+        assert!(attrs(&page, ".release-image img", "srcset")[0].contains(&file), "pages link the token");
+        for path in [&file, &guessed] {
+            let public = app.get(path).await;
+            assert_eq!(public.status().as_u16(), 200, "anonymous {path}, published, on {}", app.backend());
+            assert_eq!(public.headers()["cache-control"], "public, max-age=31536000, immutable");
+        }
+        assert_eq!(app.get(&wrong_token).await.status().as_u16(), 404);
+
+        // A PDF attached to nothing, then linked from a published body.
+        let report = stored_pdf(&app, "report.pdf").await;
+        let report_file = report.path("original.pdf");
+        assert_eq!(app.get(&report_file).await.status().as_u16(), 404, "{}", app.backend());
+        assert_eq!(editor.get(&report_file).await.status().as_u16(), 200);
+        let linking = release(store, "global", "Report out", Status::Draft).await;
+        let body = format!("Read [the report]({report_file}).");
+        let saved = editor
+            .post(
+                &format!("/admin/documents/{linking}"),
+                &[
+                    ("title", "Report out"),
+                    ("slug", "report-out"),
+                    ("body_markdown", &body),
+                    ("revision", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303);
+        assert_eq!(app.get(&report_file).await.status().as_u16(), 404, "a draft body publishes nothing");
+        editor.post(&format!("/admin/documents/{linking}/workflow"), &[("action", "publish")]).await;
+        assert_eq!(app.get(&report_file).await.status().as_u16(), 200, "linked from a published body");
+
+        // An editor may make an item public ahead of any use.
+        let notes = stored_pdf(&app, "notes.pdf").await;
+        assert_eq!(app.get(&notes.path("original.pdf")).await.status().as_u16(), 404);
+        let marked = editor
+            .post(
+                &format!("/admin/media/{}", notes.id),
+                &[("alt", ""), ("caption", ""), ("credit", ""), ("public", "on")],
+            )
+            .await;
+        assert_eq!(marked.status().as_u16(), 303);
+        assert_eq!(app.get(&notes.path("original.pdf")).await.status().as_u16(), 200, "{}", app.backend());
     }
 }

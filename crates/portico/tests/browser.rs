@@ -204,7 +204,7 @@ async fn an_author_writes_a_release_with_an_image_and_an_editor_publishes_it() {
             let image = "figure.release-image img";
             assert_eq!(browser.attr(image, "alt").await.as_deref(), Some(ALT));
             let srcset = browser.attr(image, "srcset").await.unwrap_or_default();
-            assert!(srcset.contains(&format!("/media/{media_id}/")), "srcset names the renditions: {srcset}");
+            assert!(srcset.contains(&format!("/media/{media_id}-")), "srcset names the renditions: {srcset}");
             assert!(srcset.contains(" 320w") && srcset.contains(" 640w"), "several widths: {srcset}");
             assert_eq!(browser.texts("figure.release-image .credit").await, [CREDIT]);
             let loaded = wait_for_image(&browser, image).await;

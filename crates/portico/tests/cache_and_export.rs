@@ -493,6 +493,9 @@ async fn the_export_holds_every_public_page_byte_for_byte_as_served() {
         let folder = data.path().join("media").join(media.to_string());
         std::fs::create_dir_all(&folder).expect("media folder");
         std::fs::write(folder.join("original.pdf"), b"%PDF-1.4\n").expect("media file");
+        // Only what anyone may fetch goes into a static copy; this file an editor made public.
+        store.set_media_public(media, true).await.expect("public");
+        let media = store.media(media).await.expect("media").expect("stored");
 
         let out = tempfile::tempdir().expect("output");
         let options = ExportOptions {
@@ -535,7 +538,7 @@ async fn the_export_holds_every_public_page_byte_for_byte_as_served() {
             ("/robots.txt", "robots.txt"),
             ("/assets/style.css", "assets/style.css"),
         ];
-        let media_address = format!("/media/{media}/original.pdf");
+        let media_address = media.path("original.pdf");
         let media_file = media_address.trim_start_matches('/').to_owned();
         for (address, file) in samples.iter().copied().chain([(media_address.as_str(), media_file.as_str())])
         {

@@ -403,3 +403,27 @@ fn portico_site_add_checks_its_arguments() {
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     }
 }
+
+#[tokio::test]
+async fn absolute_links_never_echo_a_host_no_site_claims() {
+    for app in TestApp::each().await {
+        for path in ["/robots.txt", "/en/", "/en/news", "/sitemap.xml", "/en/news.atom", "/en/news.rss"] {
+            let response = with_host(&app, "evil.example", path).await;
+            assert_eq!(response.status().as_u16(), 200, "{path} on {}", app.backend());
+            let body = response.text().await.expect("body");
+            assert!(!body.contains("evil.example"), "{path} echoes the Host header on {}", app.backend());
+        }
+        let robots = with_host(&app, "evil.example", "/robots.txt").await.text().await.expect("body");
+        assert!(
+            robots.contains("Sitemap: http://localhost/sitemap.xml"),
+            "the fallback site's address: {robots}"
+        );
+        let home = with_host(&app, "evil.example:8080", "/en/").await.text().await.expect("body");
+        let home = scraper::Html::parse_document(&home);
+        assert_eq!(attrs(&home, "link[rel=canonical]", "href"), ["http://localhost/en/"]);
+
+        // A host the site is configured with is its own address, port and all.
+        let robots = with_host(&app, "sv.localhost:8080", "/robots.txt").await.text().await.expect("body");
+        assert!(robots.contains("Sitemap: http://sv.localhost:8080/sitemap.xml"), "{robots}");
+    }
+}

@@ -1,5 +1,8 @@
 //! Uploaded images and files: their metadata. The bytes live in the data folder's `media/`,
 //! written by the caller before the row is created.
+//!
+//! An item's URLs carry a random token ([`Media::path`]) so that sequential ids reveal nothing,
+//! and [`Store::media_is_public`] says whether anyone may see it yet.
 
 use portico_content::{MediaId, SiteId, UserId};
 use serde::Serialize;
@@ -36,6 +39,18 @@ pub struct Media {
     pub renditions: Vec<String>,
     /// When it was uploaded.
     pub created_at: OffsetDateTime,
+    /// The random part of its URLs; see [`Media::path`].
+    #[serde(skip)]
+    pub token: String,
+    /// An editor made it public before anything published used it.
+    pub marked_public: bool,
+}
+
+impl Media {
+    /// The address of one of its files (`original.pdf`, `640.webp`): `/media/{id}-{token}/{file}`.
+    pub fn path(&self, file: &str) -> String {
+        format!("/media/{}-{}/{file}", self.id, self.token)
+    }
 }
 
 /// Media to record.
@@ -82,6 +97,8 @@ struct MediaRow {
     credit: String,
     renditions: String,
     created_at: OffsetDateTime,
+    token: String,
+    marked_public: i32,
 }
 
 impl From<MediaRow> for Media {
@@ -100,24 +117,34 @@ impl From<MediaRow> for Media {
             credit: row.credit,
             renditions: row.renditions.split(',').filter(|r| !r.is_empty()).map(str::to_owned).collect(),
             created_at: row.created_at,
+            token: row.token,
+            marked_public: row.marked_public != 0,
         }
     }
 }
 
 const MEDIA_COLUMNS: &str =
     "select id, site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
-     renditions, created_at from media";
+     renditions, created_at, token, marked_public from media";
+
+/// A fresh token for a media item's URLs: 16 random bytes, in hex.
+fn new_token() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|err| StoreError::Corrupt(format!("no random source: {err}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
 
 impl Store {
     /// The id the next media row will get is not knowable in advance on every database, so
     /// the row is created first (with its renditions named) and the caller writes the files
     /// under the returned id; [`Store::delete_media`] undoes a failed write.
     pub async fn create_media(&self, media: &NewMedia) -> Result<MediaId> {
+        let token = new_token()?;
         let id: i64 = on_pool!(self, |pool| {
             sqlx::query_scalar(
                 "insert into media (site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
-                     renditions, created_by, created_at)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id",
+                     renditions, created_by, created_at, token)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id",
             )
             .bind(media.site.0)
             .bind(&media.kind)
@@ -132,6 +159,7 @@ impl Store {
             .bind(media.renditions.join(","))
             .bind(media.created_by.map(|u| u.0))
             .bind(now())
+            .bind(&token)
             .fetch_one(pool)
             .await
         })?;
@@ -179,6 +207,54 @@ impl Store {
                 .bind(alt)
                 .bind(caption)
                 .bind(credit)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        if done == 0 {
+            return Err(StoreError::UnknownReference { what: "media", value: id.to_string() });
+        }
+        Ok(())
+    }
+
+    /// Whether anyone may see `media`: an editor marked it public, or a published variant
+    /// shows it as its lead image or (with `search_bodies`) names one of its addresses in
+    /// its body.
+    ///
+    /// The lead-image test follows an index; the body test reads published bodies, so callers
+    /// ask for it only for requests that carry the item's secret token, and for exports.
+    pub async fn media_is_public(&self, media: &Media, search_bodies: bool) -> Result<bool> {
+        if media.marked_public {
+            return Ok(true);
+        }
+        let with_token = format!("%/media/{}-{}/%", media.id, media.token);
+        let without = format!("%/media/{}/%", media.id);
+        let found: Option<i32> = on_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "select 1 where exists (
+                     select 1 from variants where image_id = $1 and status = 'published' and published_at <= $2
+                 ) or ($5 = 1 and exists (
+                     select 1 from variants where status = 'published' and published_at <= $2
+                        and (body_markdown like $3 or body_markdown like $4)
+                 ))",
+            )
+            .bind(media.id.0)
+            .bind(now())
+            .bind(&with_token)
+            .bind(&without)
+            .bind(i32::from(search_bodies))
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(found.is_some())
+    }
+
+    /// Makes an item public (or not) ahead of any published use.
+    pub async fn set_media_public(&self, id: MediaId, public: bool) -> Result<()> {
+        let done = on_pool!(self, |pool| {
+            sqlx::query("update media set marked_public = $1 where id = $2")
+                .bind(i32::from(public))
                 .bind(id.0)
                 .execute(pool)
                 .await

@@ -3,10 +3,11 @@
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use portico_content::access::Refusal;
 use portico_content::{Action, DocumentId, Draft, FieldError, Kind, MediaId, Status, slugify};
 use portico_store::{EditableVariant, StoreError};
 use serde::{Deserialize, Serialize};
@@ -271,8 +272,13 @@ async fn apply(
             }
         }
     }
+    // Parsing the body costs CPU time in proportion to it: off the async workers.
+    let checked = draft.clone();
     errors.extend(
-        draft.validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code)),
+        shared::off_runtime(move || {
+            checked.validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code))
+        })
+        .await?,
     );
     Ok(errors)
 }
@@ -332,7 +338,11 @@ pub async fn create(
         )]));
     }
     let mut draft = Draft::default();
-    let errors = apply(&app, site.id, input, &mut draft).await?;
+    let mut errors = apply(&app, site.id, input, &mut draft).await?;
+    draft.published_at = shared::publication_time(&user, site.id, None, draft.published_at);
+    if !user.may(Action::Publish, site.id) {
+        errors.retain(|e| e.field != "published_at");
+    }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -350,8 +360,14 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(release_out(&app, &doc))).into_response())
 }
 
-async fn visible_release(app: &App, caller: &ApiCaller, id: i64) -> Result<EditableVariant, ApiError> {
-    let doc = app.store().editable_variant(DocumentId(id), None).await?.ok_or(WebError::NotFound)?;
+async fn visible_release(
+    app: &App,
+    caller: &ApiCaller,
+    id: i64,
+    language: Option<&str>,
+) -> Result<EditableVariant, ApiError> {
+    let language = language.filter(|l| !l.is_empty());
+    let doc = app.store().editable_variant(DocumentId(id), language).await?.ok_or(WebError::NotFound)?;
     if doc.kind != Kind::Release || !caller.as_signed().may(Action::ViewDrafts, doc.site) {
         return Err(WebError::NotFound.into());
     }
@@ -373,23 +389,39 @@ pub async fn read(
         return crate::api_read::published_release(&app, &headers, id, query).await;
     }
     let caller = caller?;
-    let doc = visible_release(&app, &caller, id).await?;
+    let doc = visible_release(&app, &caller, id, None).await?;
     Ok(Json(release_out(&app, &doc)).into_response())
 }
 
-/// `PATCH /api/v1/releases/{id}`: changes the fields sent; `revision`, when sent, must be
-/// the current one.
+/// Which language variant of a release a write addresses (`?language=fr`); the original
+/// when none is named.
+#[derive(Deserialize, Default)]
+pub struct VariantQuery {
+    language: Option<String>,
+}
+
+/// `PATCH /api/v1/releases/{id}[?language=fr]`: changes the fields sent; `revision`, when
+/// sent, must be the current one. A translator's refusal on a live translation is 403
+/// `translation_is_live`; a publication time sent by someone who may not publish is ignored.
 pub async fn update(
     State(app): State<App>,
     caller: ApiCaller,
     Path(id): Path<i64>,
+    Query(query): Query<VariantQuery>,
     body: Result<Json<ReleaseIn>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(input) = body.map_err(json_rejection)?;
-    let doc = visible_release(&app, &caller, id).await?;
+    let doc = visible_release(&app, &caller, id, query.language.as_deref()).await?;
     let user = caller.as_signed();
-    if !shared::may_edit(&user, &doc) {
-        return Err(WebError::Forbidden.into());
+    if let Err(refusal) = shared::edit_refusal(&user, &doc) {
+        return Err(match refusal {
+            Refusal::Forbidden => WebError::Forbidden.into(),
+            Refusal::TranslationIsLive => ApiError::new(
+                StatusCode::FORBIDDEN,
+                refusal.code(),
+                "This translation is published or scheduled; only an editor may change it.",
+            ),
+        });
     }
     if input.site.is_some() || input.language.is_some() {
         return Err(ApiError::validation(vec![field(
@@ -400,7 +432,12 @@ pub async fn update(
     }
     let expected = input.revision.unwrap_or(doc.revision);
     let mut draft = doc.draft.clone();
-    let errors = apply(&app, doc.site, input, &mut draft).await?;
+    let mut errors = apply(&app, doc.site, input, &mut draft).await?;
+    draft.published_at =
+        shared::publication_time(&user, doc.site, doc.draft.published_at, draft.published_at);
+    if !user.may(Action::Publish, doc.site) {
+        errors.retain(|e| e.field != "published_at");
+    }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -425,12 +462,13 @@ pub async fn workflow(
     State(app): State<App>,
     caller: ApiCaller,
     Path((id, action)): Path<(i64, String)>,
+    Query(query): Query<VariantQuery>,
     body: Option<Json<WorkflowIn>>,
 ) -> Result<Response, ApiError> {
     if !["submit", "publish", "schedule", "unpublish", "archive"].contains(&action.as_str()) {
         return Err(WebError::NotFound.into());
     }
-    let doc = visible_release(&app, &caller, id).await?;
+    let doc = visible_release(&app, &caller, id, query.language.as_deref()).await?;
     let at = match body.and_then(|Json(b)| b.at) {
         Some(at) => Some(OffsetDateTime::parse(&at, &Rfc3339).map_err(|_| {
             ApiError::validation(vec![field(

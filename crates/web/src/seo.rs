@@ -341,7 +341,7 @@ fn preview_image_path(media: &portico_store::Media) -> String {
             .map(|(_, name)| name.clone())
     };
     let file = widest(true).or_else(|| widest(false)).unwrap_or_else(|| format!("original.{extension}"));
-    format!("/media/{}/{file}", media.id)
+    media.path(&file)
 }
 
 /// A JSON value as text that cannot end a `<script>` element early nor open a comment:

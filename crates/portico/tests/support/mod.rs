@@ -132,6 +132,11 @@ impl TestApp {
         TestApp { server, db, _data: data, client }
     }
 
+    /// Where the server keeps uploaded media (`DATA/media`).
+    pub fn media_dir(&self) -> std::path::PathBuf {
+        self._data.path().join("media")
+    }
+
     /// Which database this app runs on, for assertion messages.
     pub fn backend(&self) -> &'static str {
         self.server.store.backend()

@@ -7,6 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
+use portico_content::access::{Refusal, Target};
 use portico_content::{Action, DocumentId, Draft, Kind, MediaId, SiteId, Status, slugify};
 use portico_store::{EditableVariant, StoreError};
 use serde::{Deserialize, Serialize};
@@ -216,11 +217,35 @@ async fn read_form(
         image,
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
-    for error in draft.validate(kind, is_country) {
+    let (draft, found) = off_runtime(move || {
+        let found = draft.validate(kind, is_country);
+        (draft, found)
+    })
+    .await?;
+    for error in found {
         let message = field_error_text(user, &error, &draft, is_country);
         errors.entry(error.field).or_insert(message);
     }
     Ok((draft, errors))
+}
+
+/// Runs CPU-bound content work (parsing, sanitizing a body) on the blocking pool, so that a
+/// heavy body never holds an async worker that other requests, `/healthz` among them, need.
+pub async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, WebError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|err| WebError::Internal(format!("content work failed: {err}")))
+}
+
+/// The preview of a body, rendered off the async runtime; `None` unless asked for.
+async fn preview_of(wanted: bool, draft: &Draft) -> Result<Option<String>, WebError> {
+    if !wanted {
+        return Ok(None);
+    }
+    let body = draft.body_markdown.clone();
+    off_runtime(move || portico_content::markdown::render(&body)).await.map(Some)
 }
 
 /// A content rule's complaint in the person's language, found by its stable code (a message
@@ -238,7 +263,7 @@ fn field_error_text(
         .find(|key| user.i18n.has(key));
     let Some(key) = key else { return error.message.clone() };
     match error.code {
-        "too_long" => match portico_content::max_chars(error.field) {
+        "too_long" | "too_large" | "too_deep" => match portico_content::limit_of(error.field, error.code) {
             Some(max) => user.t1(&key, "max", max),
             None => error.message.clone(),
         },
@@ -405,6 +430,7 @@ async fn render_editor(
             form => editor.form, errors => editor.errors,
             themes, partners, contacts, images, sites,
             preview_html => editor.preview_html, conflict => editor.conflict,
+            can_set_time => user.may(Action::Publish, editor.site),
             action_url => match &editor.document {
                 Some(doc) => format!("/admin/documents/{}", doc.document),
                 None => format!("/admin/new/{}", editor.kind),
@@ -425,7 +451,9 @@ fn workflow_actions(user: &Signed, doc: &EditableVariant) -> Vec<WorkflowAction>
     let mut actions = Vec::new();
     // Each button's words are `workflow-{action}` in the Fluent files.
     let mut offer = |action: &'static str, needs_time, permission: Action, to: Status| {
-        if user.may(permission, doc.site) && doc.status.can_become(to) {
+        let allowed =
+            portico_content::access::may_act(user.user.role, &user.user.sites, permission, target(doc));
+        if allowed.is_ok() && doc.status.can_become(to) {
             let label = user.t(&format!("workflow-{}", action.replace('_', "-")));
             actions.push(WorkflowAction { action, label, needs_time });
         }
@@ -503,7 +531,12 @@ pub async fn create(
     if kind == Kind::Page {
         user.require(Action::EditPages, site.id)?;
     }
-    let (draft, mut errors) = read_form(&app, &user, kind, site.id, &form).await?;
+    let (mut draft, mut errors) = read_form(&app, &user, kind, site.id, &form).await?;
+    draft.published_at = publication_time(&user, site.id, None, draft.published_at);
+    if !user.may(Action::Publish, site.id) {
+        // A time they may not set is not theirs to get wrong either.
+        errors.remove("published_at");
+    }
     let preview = form.get("intent") == "preview";
     if errors.is_empty() && !preview {
         let new = portico_store::NewDocument {
@@ -527,18 +560,23 @@ pub async fn create(
             }
         }
     }
+    // A preview shows the page with the other fields' problems, but a body it cannot render is refused.
+    let status = if preview && !errors.contains_key("body_markdown") {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let editor = Editor {
         kind,
         site: site.id,
         document: None,
         form: EditorForm::from_draft(&draft, 0),
-        preview_html: preview.then(|| portico_content::markdown::render(&draft.body_markdown)),
+        preview_html: preview_of(preview && !errors.contains_key("body_markdown"), &draft).await?,
         draft,
         errors,
         conflict: None,
         notice: None,
     };
-    let status = if preview { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     render_editor(&app, &headers, &user, editor, status).await
 }
 
@@ -563,15 +601,41 @@ pub fn doc_url(id: i64, language: &str) -> String {
     format!("/admin/documents/{id}?lang={language}")
 }
 
+/// A variant as the domain's rules see it.
+pub fn target(doc: &EditableVariant) -> Target {
+    Target { site: doc.site, kind: doc.kind, status: doc.status, is_translation: doc.is_translation }
+}
+
+/// Why the user may not change this document's fields in its current state, if they may not.
+pub fn edit_refusal(user: &Signed, doc: &EditableVariant) -> Result<(), Refusal> {
+    portico_content::access::may_edit(user.user.role, &user.user.sites, target(doc))
+}
+
 /// Whether the user may change this document's fields in its current state.
 pub fn may_edit(user: &Signed, doc: &EditableVariant) -> bool {
-    // A translator edits translations, whatever their status, of releases and pages alike.
-    if doc.is_translation && user.may(Action::EditTranslation, doc.site) {
-        return true;
-    }
-    let by_status = if doc.status == Status::Draft { Action::EditDraft } else { Action::EditAny };
-    let by_kind = doc.kind == Kind::Release || user.may(Action::EditPages, doc.site);
-    user.may(by_status, doc.site) && by_kind
+    edit_refusal(user, doc).is_ok()
+}
+
+/// A refusal in the person's language (`refusal-{code}` in the Fluent files).
+pub fn refusal_text(user: &Signed, refusal: Refusal) -> String {
+    user.t(&format!("refusal-{}", refusal.code().replace('_', "-")))
+}
+
+/// The publication time a save by this user stores: theirs if they may publish on the site,
+/// else the one stored (see [`portico_content::access::publication_time_on_save`]).
+pub fn publication_time(
+    user: &Signed,
+    site: SiteId,
+    stored: Option<OffsetDateTime>,
+    submitted: Option<OffsetDateTime>,
+) -> Option<OffsetDateTime> {
+    portico_content::access::publication_time_on_save(
+        user.user.role,
+        &user.user.sites,
+        site,
+        stored,
+        submitted,
+    )
 }
 
 #[derive(Deserialize)]
@@ -591,6 +655,11 @@ pub async fn edit_form(
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
     let doc = visible_document(&app, &user, id, query.lang.as_deref()).await?;
+    // Say at once why saving will be refused, rather than after the work is typed.
+    let conflict = match edit_refusal(&user, &doc) {
+        Err(refusal @ Refusal::TranslationIsLive) => Some(refusal_text(&user, refusal)),
+        _ => None,
+    };
     let editor = Editor {
         kind: doc.kind,
         site: doc.site,
@@ -599,7 +668,7 @@ pub async fn edit_form(
         document: Some(doc),
         errors: BTreeMap::new(),
         preview_html: None,
-        conflict: None,
+        conflict,
         notice: notice(&user, query.notice.as_deref()),
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
@@ -615,10 +684,30 @@ pub async fn save(
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
     let doc = visible_document(&app, &user, id, Some(form.get("lang"))).await?;
-    if !may_edit(&user, &doc) {
-        return Err(WebError::Forbidden);
+    let (mut draft, mut errors) = read_form(&app, &user, doc.kind, doc.site, &form).await?;
+    if let Err(refusal) = edit_refusal(&user, &doc) {
+        if refusal == Refusal::Forbidden {
+            return Err(WebError::Forbidden);
+        }
+        // The editor again, with their text kept and the reason in their language.
+        let editor = Editor {
+            kind: doc.kind,
+            site: doc.site,
+            form: EditorForm::from_draft(&draft, doc.revision),
+            draft,
+            document: Some(doc),
+            errors,
+            preview_html: None,
+            conflict: Some(refusal_text(&user, refusal)),
+            notice: None,
+        };
+        return render_editor(&app, &headers, &user, editor, StatusCode::FORBIDDEN).await;
     }
-    let (draft, mut errors) = read_form(&app, &user, doc.kind, doc.site, &form).await?;
+    draft.published_at = publication_time(&user, doc.site, doc.draft.published_at, draft.published_at);
+    if !user.may(Action::Publish, doc.site) {
+        // A time they may not set is not theirs to get wrong either.
+        errors.remove("published_at");
+    }
     let expected: i32 =
         form.get("revision").parse().map_err(|_| WebError::BadRequest(user.t("error-lost-revision")))?;
     let preview = form.get("intent") == "preview";
@@ -651,7 +740,7 @@ pub async fn save(
     }
     let status = if conflict.is_some() {
         StatusCode::CONFLICT
-    } else if preview {
+    } else if preview && !errors.contains_key("body_markdown") {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -660,7 +749,7 @@ pub async fn save(
         kind: doc.kind,
         site: doc.site,
         form: EditorForm::from_draft(&draft, revision),
-        preview_html: preview.then(|| portico_content::markdown::render(&draft.body_markdown)),
+        preview_html: preview_of(preview && !errors.contains_key("body_markdown"), &draft).await?,
         draft,
         document: Some(doc),
         errors,
@@ -703,7 +792,8 @@ pub async fn apply_workflow(
         "restore_draft" => (Action::Unpublish, Status::Draft, None, "returned"),
         _ => return Err(refuse(user, "workflow-unknown")),
     };
-    user.require(permission, doc.site)?;
+    portico_content::access::may_act(user.user.role, &user.user.sites, permission, target(doc))
+        .map_err(|_| WebError::Forbidden)?;
     if doc.kind == Kind::Page && matches!(to, Status::Published | Status::Scheduled) {
         user.require(Action::EditPages, doc.site)?;
     }
@@ -901,9 +991,11 @@ pub async fn restore(
     }
     let revisions = app.store().revisions(doc.variant).await?;
     let old = revisions.iter().find(|r| r.number == number).ok_or(WebError::NotFound)?;
+    let mut restored = old.draft.clone();
+    restored.published_at = publication_time(&user, doc.site, doc.draft.published_at, restored.published_at);
     match app
         .store()
-        .update_document(doc.document, &doc.language, doc.revision, &old.draft, Some(user.user.id))
+        .update_document(doc.document, &doc.language, doc.revision, &restored, Some(user.user.id))
         .await
     {
         Ok(_) => {}

@@ -32,6 +32,8 @@ struct MediaView {
     credit: String,
     uploaded: String,
     site: String,
+    /// Marked public by an editor, ahead of any published use.
+    public: bool,
 }
 
 fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
@@ -41,10 +43,10 @@ fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
         .iter()
         .find(|r| r.ends_with(".webp"))
         .or_else(|| media.renditions.first())
-        .map(|r| format!("/media/{}/{r}", media.id));
+        .map(|r| media.path(r));
     MediaView {
         id: media.id.0,
-        url: format!("/media/{}/original.{}", media.id, extension_of(&media.mime)),
+        url: media.path(&format!("original.{}", extension_of(&media.mime))),
         thumbnail,
         file_name: media.file_name.clone(),
         kind: media.kind.clone(),
@@ -72,6 +74,7 @@ fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
         credit: media.credit.clone(),
         uploaded: user.time(media.created_at),
         site: app.site_by_id(media.site).map(|s| s.key.clone()).unwrap_or_default(),
+        public: media.marked_public,
     }
 }
 
@@ -360,6 +363,7 @@ pub async fn edit_form(
 ) -> Result<Response, WebError> {
     let media = visible_media(&app, &user, id).await?;
     let can_edit = user.may(Action::UploadMedia, media.site);
+    let can_publish = user.may(Action::Publish, media.site);
     let layout = AdminLayout::new(&app, &user, &media.file_name, "/admin/media")
         .with_notice(notice(&user, query.notice.as_deref()));
     let item = media_view(&app, &user, &media);
@@ -367,7 +371,7 @@ pub async fn edit_form(
         &app,
         &headers,
         "admin/media_edit.html",
-        context! { layout, item, can_edit, error => None::<String> },
+        context! { layout, item, can_edit, can_publish, error => None::<String> },
     )
 }
 
@@ -394,10 +398,17 @@ pub async fn save(
             &headers,
             StatusCode::UNPROCESSABLE_ENTITY,
             "admin/media_edit.html",
-            context! { layout, item, can_edit => true, error },
+            context! { layout, item, can_edit => true, can_publish => user.may(Action::Publish, media.site), error },
         );
     }
     app.store().update_media_text(media.id, alt, caption, credit).await?;
+    // Making an item public is publishing it: an editor's call, like a release's.
+    let public = form.get("public") == "on";
+    if public != media.marked_public && user.may(Action::Publish, media.site) {
+        app.store().set_media_public(media.id, public).await?;
+        let action = if public { "media.make_public" } else { "media.make_private" };
+        app.store().audit(&user.audit(action, Some(media.site), "media", Some(id))).await?;
+    }
     app.changed(crate::cache::Change::Media(media.id));
     app.store().audit(&user.audit("media.edit", Some(media.site), "media", Some(id))).await?;
     Ok(see_other(&format!("/admin/media/{id}"), "saved").into_response())

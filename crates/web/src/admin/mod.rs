@@ -10,7 +10,7 @@ pub use media::extension_of as media_extension;
 
 /// The workflow and edit rules, shared with the JSON API.
 pub mod documents_api {
-    pub use super::documents::{apply_workflow, may_edit};
+    pub use super::documents::{apply_workflow, edit_refusal, off_runtime, publication_time};
 }
 pub mod language;
 mod login;
