@@ -293,6 +293,22 @@ impl Store {
                     });
                     query.build().execute(&mut *tx).await?;
                 }
+                // The media each imported variant uses, from its lead image and body.
+                let mut uses: Vec<(i64, i64)> = Vec::new();
+                for (variant_id, _, _, variant, _, _) in &variants {
+                    let mut ids = crate::media::media_ids_in(&variant.draft.body_markdown);
+                    ids.extend(variant.draft.image.map(|m| m.0));
+                    ids.sort_unstable();
+                    ids.dedup();
+                    uses.extend(ids.into_iter().map(|media| (*variant_id, media)));
+                }
+                for chunk in uses.chunks(MAX_PARAMS / 2) {
+                    let mut query = builder(pool, "insert into media_links (variant_id, media_id) ");
+                    query.push_values(chunk, |mut row, (variant, media)| {
+                        row.push_bind(*variant).push_bind(*media);
+                    });
+                    query.build().execute(&mut *tx).await?;
+                }
                 let listed = current_rows!(tx, &document_ids).await?;
                 apply!(pool, tx, &change(&Default::default(), &listed)).await?;
                 tx.commit().await?;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::listing::{apply, change, current_rows};
+use crate::media::relink_media;
 use crate::{Result, Store, StoreError, normalize, now, on_pool};
 
 /// A document to create: its first language variant.
@@ -267,6 +268,7 @@ impl Store {
             .await?;
             let listed = current_rows!(tx, &[document_id]).await?;
             apply!(pool, tx, &change(&Default::default(), &listed)).await?;
+            relink_media!(tx, document_id).await?;
             log_change!(tx, at, new.site.0, "document", document_id, "create");
             tx.commit().await?;
             Ok((DocumentId(document_id), VariantId(variant_id)))
@@ -345,6 +347,7 @@ impl Store {
             .await?;
             let listed = current_rows!(tx, &[document.0]).await?;
             apply!(pool, tx, &change(&listed_before, &listed)).await?;
+            relink_media!(tx, document.0).await?;
             log_change!(tx, at, site_id, "document", document.0, "update");
             tx.commit().await?;
             Ok(revision)

@@ -495,6 +495,9 @@ impl crate::Store {
         if pending.iter().any(|name| name == "listing") {
             self.rebuild_listing().await?;
         }
+        if pending.iter().any(|name| name == "media_links") {
+            self.rebuild_media_links().await?;
+        }
         Ok(())
     }
 }

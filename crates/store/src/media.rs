@@ -228,24 +228,13 @@ impl Store {
         if media.marked_public {
             return Ok(true);
         }
-        let with_token = format!("%/media/{}-{}/%", media.id, media.token);
-        let without = format!("%/media/{}/%", media.id);
         let found: Option<i32> = on_pool!(self, |pool| {
-            sqlx::query_scalar(
-                "select 1 where exists (
-                     select 1 from variants where image_id = $1 and status = 'published' and published_at <= $2
-                 ) or ($5 = 1 and exists (
-                     select 1 from variants where status = 'published' and published_at <= $2
-                        and (body_markdown like $3 or body_markdown like $4)
-                 ))",
-            )
-            .bind(media.id.0)
-            .bind(now())
-            .bind(&with_token)
-            .bind(&without)
-            .bind(i32::from(search_bodies))
-            .fetch_optional(pool)
-            .await
+            sqlx::query_scalar(MEDIA_IN_PUBLISHED_USE)
+                .bind(media.id.0)
+                .bind(now())
+                .bind(i32::from(search_bodies))
+                .fetch_optional(pool)
+                .await
         })?;
         Ok(found.is_some())
     }
@@ -264,5 +253,104 @@ impl Store {
             return Err(StoreError::UnknownReference { what: "media", value: id.to_string() });
         }
         Ok(())
+    }
+}
+
+/// Whether a published variant has medium `$1` as its lead image or (when `$3` is 1) uses it
+/// in its body, at `$2`: read from the uses kept on save, bounded by this item's uses.
+pub(crate) const MEDIA_IN_PUBLISHED_USE: &str = "select 1 where exists (
+         select 1 from variants where image_id = $1 and status = 'published' and published_at <= $2
+     ) or ($3 = 1 and exists (
+         select 1 from media_links ml join variants v on v.id = ml.variant_id
+         where ml.media_id = $1 and v.status = 'published' and v.published_at <= $2
+     ))";
+
+/// The ids of the media a body links to: `/media/{id}/…` or `/media/{id}-{token}/…`.
+pub(crate) fn media_ids_in(body: &str) -> Vec<i64> {
+    let mut ids: Vec<i64> = body
+        .match_indices("/media/")
+        .filter_map(|(at, found)| {
+            let rest = &body[at + found.len()..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let after = rest.as_bytes().get(digits).copied();
+            // An id is followed by the token's dash or the path's slash.
+            (digits > 0 && matches!(after, Some(b'-' | b'/'))).then(|| rest[..digits].parse().ok()).flatten()
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Records anew which media the variants of document `$document` use, through `$tx`.
+macro_rules! relink_media {
+    ($tx:expr, $document:expr) => {
+        async {
+            let document: i64 = $document;
+            let variants: Vec<(i64, Option<i64>, String)> =
+                sqlx::query_as("select id, image_id, body_markdown from variants where document_id = $1")
+                    .bind(document)
+                    .fetch_all(&mut *$tx)
+                    .await?;
+            for (variant, image, body) in variants {
+                sqlx::query("delete from media_links where variant_id = $1")
+                    .bind(variant)
+                    .execute(&mut *$tx)
+                    .await?;
+                let mut ids = $crate::media::media_ids_in(&body);
+                ids.extend(image);
+                ids.sort_unstable();
+                ids.dedup();
+                for id in ids {
+                    sqlx::query("insert into media_links (variant_id, media_id) values ($1, $2)")
+                        .bind(variant)
+                        .bind(id)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+            }
+            Ok::<(), sqlx::Error>(())
+        }
+    };
+}
+pub(crate) use relink_media;
+
+impl Store {
+    /// Records the media uses of every document anew, in batches: after the migration that
+    /// added them.
+    pub(crate) async fn rebuild_media_links(&self) -> Result<()> {
+        on_pool!(self, |pool| async {
+            let mut last = 0_i64;
+            loop {
+                let mut tx = pool.begin_with(self.begin_write()).await?;
+                let batch: Vec<i64> =
+                    sqlx::query_scalar("select id from documents where id > $1 order by id limit 500")
+                        .bind(last)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                let Some(&end) = batch.last() else { break };
+                for document in batch {
+                    relink_media!(tx, document).await?;
+                }
+                tx.commit().await?;
+                last = end;
+            }
+            sqlx::query("delete from pending_rebuilds where name = 'media_links'").execute(pool).await?;
+            Ok::<(), sqlx::Error>(())
+        }
+        .await)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::media_ids_in;
+
+    #[test]
+    fn media_links_are_found_in_either_url_shape_and_nothing_else() {
+        let body = "![A](/media/12-abcdef/photo-640.webp) [report](/media/7/report.pdf) \
+                    /media/ /media/x/ /media/99 /media/12-zz/other.png https://e.org/media/31/a";
+        assert_eq!(media_ids_in(body), [7, 12, 31]);
     }
 }

@@ -265,6 +265,11 @@ mod tests {
                     vec![Int(global.0), Text("release".into()), Text("release-7".into()), Time(now)],
                 ),
                 ("API item", crate::api_queries::release_by_id_sql(), vec![Int(7), en(), Time(now)]),
+                (
+                    "is a medium in published use",
+                    crate::media::MEDIA_IN_PUBLISHED_USE.into(),
+                    vec![Int(3), Time(now), Int(1)],
+                ),
                 ("related: candidates", crate::syndication::newest_in_facets_sql(6), related_binds),
                 ("related: shared links", crate::syndication::shared_links_sql(24, 2, 2), shared),
                 ("related: summaries", crate::syndication::release_summaries_sql(24), summaries),

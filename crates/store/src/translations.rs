@@ -147,6 +147,7 @@ impl Store {
             .bind(original_id)
             .execute(&mut *tx)
             .await?;
+            crate::media::relink_media!(tx, document.0).await?;
             sqlx::query(
                 "insert into change_log (at, site_id, entity, entity_id, action) values ($1, $2, 'document', $3, 'translate')",
             )
