@@ -458,8 +458,8 @@ pub(crate) use relist_site;
 
 impl crate::Store {
     /// Builds every list anew from the documents, in batches of their own transactions.
-    /// Run once after the migration that added the lists (and by `portico reindex`); the
-    /// public lists are incomplete until it finishes.
+    /// Run once after the migration that added the lists; the public lists are incomplete
+    /// until it finishes. Tests compare the lists kept on write with its result.
     pub async fn rebuild_listing(&self) -> crate::Result<()> {
         crate::on_pool!(self, |pool| async {
             sqlx::query("delete from listing").execute(pool).await?;
