@@ -266,7 +266,11 @@ fn main() -> ExitCode {
                 portico::sites::add_site(&store, &args).await
             }
             Command::Reindex { storage } => {
-                let count = portico::indexer::reindex(&storage.config(String::new(), None, None)).await?;
+                let config = storage.config(String::new(), None, None);
+                let store = open(&config).await?;
+                let count = portico::indexer::reindex(&store, &config.data).await;
+                store.close().await;
+                let count = count?;
                 println!("Search index rebuilt: {count} pages and releases.");
                 Ok(())
             }

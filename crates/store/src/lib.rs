@@ -13,6 +13,7 @@ mod bulk;
 mod cache_feed;
 mod documents;
 mod error;
+pub mod follower;
 mod ingest;
 mod listing;
 mod media;
