@@ -585,6 +585,30 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_postgresql_transaction_that_commits_late_is_not_missed() {
+        let db = crate::testing::TestDb::postgres().await;
+        let crate::Pool::Postgres(pool) = &db.store.pool else { unreachable!("a PostgreSQL test database") };
+        let insert = "insert into change_log (at, site_id, entity, entity_id, action)
+                      values ($1, null, 'test', 0, 'update') returning id";
+        let follower = ChangeFollower::new(db.store.clone());
+        let (recorder, seen, _) = Recorder::new();
+        follower.subscribe(recorder, Start::After(0));
+        // The slow transaction takes its id first and commits last.
+        let mut slow = pool.begin().await.expect("begin");
+        let early: i64 =
+            sqlx::query_scalar(insert).bind(crate::now()).fetch_one(&mut *slow).await.expect("early");
+        let late: i64 = sqlx::query_scalar(insert).bind(crate::now()).fetch_one(pool).await.expect("late");
+        assert!(early < late);
+        follower.catch_up().await.expect("round");
+        assert_eq!(seen.lock().expect("seen").ids, [late]);
+        slow.commit().await.expect("commit");
+        follower.catch_up().await.expect("round");
+        let seen = seen.lock().expect("seen");
+        assert_eq!(seen.ids, [late, early], "the late commit reached the subscriber");
+        assert_eq!(seen.positions, [early - 1, late]);
+    }
+
+    #[tokio::test]
     async fn a_failing_subscriber_is_retried_from_its_position_on_both_databases() {
         for db in crate::testing::TestDb::each().await {
             let store = &db.store;
