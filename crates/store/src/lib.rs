@@ -9,6 +9,7 @@
 mod accounts;
 mod api_queries;
 mod audit;
+pub mod backup;
 mod bulk;
 mod cache_feed;
 mod documents;
