@@ -105,8 +105,12 @@ enum Piece {
 /// Writes pieces into a gzip-compressed tar at `partial`, then, once told it is complete,
 /// renames it to `file`: a backup that fails half-way never leaves an archive that looks whole.
 fn write_archive(file: &Path, partial: &Path, mut pieces: mpsc::Receiver<Piece>) -> Result<()> {
-    let out =
-        std::fs::File::create(partial).with_context(|| format!("cannot create {}", partial.display()))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    // Readable by its owner only: it holds password and token hashes.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let out = options.open(partial).with_context(|| format!("cannot create {}", partial.display()))?;
     let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(out, flate2::Compression::default()));
     let mtime = u64::try_from(portico_store::now().unix_timestamp()).unwrap_or(0);
     let mut complete = false;

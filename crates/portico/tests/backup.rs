@@ -127,6 +127,12 @@ async fn a_backup_taken_while_serving_restores_every_row_and_media_file() {
         let backed_up = portico("backup", &file, data.path(), db.url()).await;
         assert!(backed_up.status.success(), "backup: {}", String::from_utf8_lossy(&backed_up.stderr));
         server.stop().await.expect("stops");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file).expect("archive").permissions().mode();
+            assert_eq!(mode & 0o077, 0, "only its owner may read it: it holds password hashes");
+        }
 
         let fresh = match db.store.backend() {
             "sqlite" => TestDb::sqlite().await,
