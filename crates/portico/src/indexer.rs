@@ -1,7 +1,8 @@
 //! The search indexer: keeps the full-text index in `DATA/search` in step with what readers
-//! can see, by following the change log; and the full rebuild behind `portico reindex`.
+//! can see, as a subscriber of the change-log follower ([`ChangeFollower`]); and the full
+//! rebuild behind `portico reindex`.
 //!
-//! The index records, with every commit, the id of the last change-log entry it applied, so
+//! The index records, with every commit, the change-log position the follower hands it, so
 //! after a crash or a stop the server resumes from there: nothing is lost between a write and
 //! its indexing. A new, emptied or foreign index is rebuilt from the store instead.
 //!
@@ -17,16 +18,12 @@ use std::time::Duration;
 use anyhow::{Context, Result, anyhow};
 use portico_content::{DocumentId, SiteId, VariantId};
 use portico_search::{IndexDoc, SearchError, SearchIndex, SearchQuery};
+use portico_store::follower::{Batch, BoxFuture, ChangeFollower, Start, Subscriber, SubscriberError};
 use portico_store::{IndexableVariant, Store};
 use time::OffsetDateTime;
-use tokio::sync::{Notify, oneshot};
+use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-/// How often the change log is read when nobody signals a change: within the second we
-/// promise between a write and its appearance in search.
-pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
-/// Change-log entries applied per commit while catching up.
-const CHANGE_BATCH: i64 = 500;
 /// Variants read per query during a rebuild.
 const REBUILD_PAGE: i64 = 250;
 /// Variants upserted between two commits of a rebuild: bounds the writer's queue (see
@@ -35,9 +32,6 @@ const REBUILD_COMMIT_EVERY: u64 = 1_000;
 /// The commit payload while a rebuild is under way: not a point to resume from, so an
 /// interrupted rebuild starts again at the next start.
 const REBUILDING: i64 = -1;
-/// How long a gap in change-log ids may be waited for (see [`settled_position`]): far longer
-/// than any of our write transactions.
-const GAP_GRACE: time::Duration = time::Duration::seconds(30);
 /// How long to wait before trying again after the index could not be prepared (another
 /// process holds it, the database is down).
 const RETRY_AFTER: Duration = Duration::from_secs(5);
@@ -229,51 +223,6 @@ fn indexed_variants_of(
     Ok(found)
 }
 
-/// Applies the change log after the index's last applied entry, committing per batch.
-/// Returns how many entries were applied.
-async fn catch_up(store: &Store, index: &SearchIndex, later: &mut Later) -> Result<usize> {
-    let mut after = index.last_applied_change().unwrap_or(0).max(0);
-    let mut applied = 0;
-    loop {
-        let entries = store.changes_after(after, CHANGE_BATCH).await?;
-        let Some(last) = entries.last().map(|entry| entry.id) else { break };
-        let mut documents: Vec<(DocumentId, Option<SiteId>)> = Vec::new();
-        for entry in entries.iter().filter(|entry| entry.entity == "document") {
-            let document = (DocumentId(entry.entity_id), entry.site_id.map(SiteId));
-            if !documents.contains(&document) {
-                documents.push(document);
-            }
-        }
-        for (document, site) in documents {
-            apply_document(store, index, document, site, later).await?;
-        }
-        let settled = settled_position(after, &entries, portico_store::now());
-        blocking(index, move |index| index.commit(settled)).await?;
-        applied += entries.len();
-        if settled < last || entries.len() < CHANGE_BATCH as usize {
-            break;
-        }
-        after = last;
-    }
-    Ok(applied)
-}
-
-/// The position to record after applying `entries` (read after `after`): the last entry's id,
-/// unless a recent entry follows a gap in the ids. On PostgreSQL a transaction that took an
-/// earlier id may commit after a later one; recording the position before the gap makes the
-/// next read pick it up (re-applying the entries after it does no harm). A gap older than
-/// [`GAP_GRACE`] is a rolled-back transaction's, and is passed over.
-fn settled_position(after: i64, entries: &[portico_store::ChangeEntry], now: OffsetDateTime) -> i64 {
-    let mut position = after;
-    for entry in entries {
-        if entry.id != position + 1 && entry.at > now - GAP_GRACE {
-            return position;
-        }
-        position = entry.id;
-    }
-    position
-}
-
 /// Re-applies documents whose publication time has come since they were last indexed.
 async fn publish_due(store: &Store, index: &SearchIndex, later: &mut Later) -> Result<()> {
     let due = later.take_due(portico_store::now());
@@ -312,6 +261,45 @@ async fn prepare(store: &Store, index: &SearchIndex) -> Result<Later> {
     Ok(later)
 }
 
+/// The index as a change-log subscriber: each batch's documents applied, then one commit that
+/// records the batch's position.
+struct IndexFollower {
+    store: Store,
+    index: SearchIndex,
+    later: Later,
+}
+
+impl Subscriber for IndexFollower {
+    fn name(&self) -> &'static str {
+        "search index"
+    }
+
+    fn apply<'a>(&'a mut self, batch: Batch<'a>) -> BoxFuture<'a, Result<(), SubscriberError>> {
+        Box::pin(async move {
+            let mut documents: Vec<(DocumentId, Option<SiteId>)> = Vec::new();
+            for entry in batch.entries.iter().filter(|entry| entry.entity == "document") {
+                let document = (DocumentId(entry.entity_id), entry.site_id.map(SiteId));
+                if !documents.contains(&document) {
+                    documents.push(document);
+                }
+            }
+            for (document, site) in documents {
+                apply_document(&self.store, &self.index, document, site, &mut self.later).await?;
+            }
+            let position = batch.position;
+            blocking(&self.index, move |index| index.commit(position)).await?;
+            if !batch.entries.is_empty() {
+                tracing::debug!(changes = batch.entries.len(), "search index updated");
+            }
+            Ok(())
+        })
+    }
+
+    fn tick(&mut self) -> BoxFuture<'_, Result<(), SubscriberError>> {
+        Box::pin(async move { Ok(publish_due(&self.store, &self.index, &mut self.later).await?) })
+    }
+}
+
 /// The indexer running in the background; see [`spawn`].
 pub struct Indexer {
     stop: oneshot::Sender<()>,
@@ -319,24 +307,29 @@ pub struct Indexer {
 }
 
 impl Indexer {
-    /// Stops after the work in hand and waits, so that the index's write lock is released
-    /// when this returns (once the web side has dropped its handle too).
+    /// Stops and waits for the work in hand, so that the index's write lock is released when
+    /// this returns (once the web side has dropped its handle too).
     pub async fn shutdown(self) {
         let _ = self.stop.send(());
         let _ = self.task.await;
     }
 }
 
-/// Starts following the change log into `index`: prepares it (see the module docs), then
-/// applies new entries whenever `wake` is notified and every [`POLL_INTERVAL`].
-pub fn spawn(store: Store, index: SearchIndex, wake: Arc<Notify>) -> Indexer {
+/// Prepares `index` (see the module docs), retrying while that fails, then subscribes it to
+/// `change_log` from the position it records, until [`Indexer::shutdown`].
+pub fn spawn(store: Store, index: SearchIndex, change_log: Arc<ChangeFollower>) -> Indexer {
     let (stop, stopped) = oneshot::channel();
-    let task = tokio::spawn(run(store, index, wake, stopped));
+    let task = tokio::spawn(run(store, index, change_log, stopped));
     Indexer { stop, task }
 }
 
-async fn run(store: Store, index: SearchIndex, wake: Arc<Notify>, mut stopped: oneshot::Receiver<()>) {
-    let mut later = loop {
+async fn run(
+    store: Store,
+    index: SearchIndex,
+    change_log: Arc<ChangeFollower>,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    let later = loop {
         match prepare(&store, &index).await {
             Ok(later) => break later,
             Err(err) => {
@@ -354,56 +347,30 @@ async fn run(store: Store, index: SearchIndex, wake: Arc<Notify>, mut stopped: o
             }
         }
     };
-    let mut failing = false;
-    loop {
-        let step = async {
-            let applied = catch_up(&store, &index, &mut later).await?;
-            publish_due(&store, &index, &mut later).await?;
-            Ok::<_, anyhow::Error>(applied)
-        };
-        match step.await {
-            Ok(applied) => {
-                if failing {
-                    tracing::info!("the search index follows changes again");
-                    failing = false;
-                }
-                if applied > 0 {
-                    tracing::debug!(changes = applied, "search index updated");
-                }
-            }
-            // Logged once per failing spell, not every half second.
-            Err(err) if !failing => {
-                tracing::warn!(error = %format!("{err:#}"), "cannot update the search index; retrying");
-                failing = true;
-            }
-            Err(_) => {}
-        }
-        tokio::select! {
-            _ = &mut stopped => return,
-            () = wake.notified() => {}
-            () = tokio::time::sleep(POLL_INTERVAL) => {}
-        }
-    }
+    let position = index.last_applied_change().unwrap_or(0).max(0);
+    let subscription = change_log.subscribe(IndexFollower { store, index, later }, Start::After(position));
+    // Whatever was written while the index was prepared is applied now, not at the next poll.
+    change_log.wake();
+    let _ = stopped.await;
+    change_log.unsubscribe(subscription).await;
 }
 
 /// `portico reindex`: rebuilds the index of a data folder from its database, drawing a
 /// progress bar on a terminal. Refused while a server holds the index.
-pub async fn reindex(config: &crate::server::ServeConfig) -> Result<u64> {
-    let store = crate::server::open(config).await?;
-    let dir = index_dir(&config.data);
-    let index = open_index(&config.data).await?;
+pub async fn reindex(store: &Store, data: &Path) -> Result<u64> {
+    let dir = index_dir(data);
+    let index = open_index(data).await?;
     let bar = indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr());
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages and releases ({eta} left)")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let result = rebuild(&store, &index, |done, total| {
+    let result = rebuild(store, &index, |done, total| {
         bar.set_length(total);
         bar.set_position(done);
     })
     .await;
     bar.finish_and_clear();
-    store.close().await;
     match result {
         Err(err) if is_locked(&err) => Err(anyhow!(
             "the search index in {} is in use by a running Portico server, which keeps it up to date; \
@@ -417,23 +384,6 @@ pub async fn reindex(config: &crate::server::ServeConfig) -> Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_recent_gap_in_the_change_log_holds_the_position_back() {
-        let now = portico_store::now();
-        let entry = |id: i64, age: i64| portico_store::ChangeEntry {
-            id,
-            at: now - time::Duration::seconds(age),
-            site_id: Some(1),
-            entity: "document".into(),
-            entity_id: 1,
-            action: "update".into(),
-        };
-        assert_eq!(settled_position(4, &[entry(5, 1), entry(6, 1)], now), 6, "no gap");
-        assert_eq!(settled_position(4, &[entry(5, 1), entry(7, 1)], now), 5, "6 may still commit");
-        assert_eq!(settled_position(4, &[entry(6, 1)], now), 4, "5 may still commit");
-        assert_eq!(settled_position(4, &[entry(5, 90), entry(7, 90)], now), 7, "an old gap is a rollback");
-    }
 
     #[test]
     fn later_documents_come_due_in_time_order() {

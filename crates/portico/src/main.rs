@@ -123,6 +123,20 @@ enum Command {
         #[command(flatten)]
         storage: Storage,
     },
+    /// Write the database, media and settings into one archive, while the server runs.
+    Backup {
+        /// The archive to write (a gzip-compressed tar).
+        file: PathBuf,
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Restore an archive of `portico backup` into an empty data folder and database.
+    Restore {
+        /// The archive to read.
+        file: PathBuf,
+        #[command(flatten)]
+        storage: Storage,
+    },
     /// Fill a fresh database with the demo content and, with --releases, generated releases.
     Demo {
         /// How many press releases to generate after the demo content (translations extra).
@@ -266,8 +280,37 @@ fn main() -> ExitCode {
                 portico::sites::add_site(&store, &args).await
             }
             Command::Reindex { storage } => {
-                let count = portico::indexer::reindex(&storage.config(String::new(), None, None)).await?;
+                let config = storage.config(String::new(), None, None);
+                let store = open(&config).await?;
+                let count = portico::indexer::reindex(&store, &config.data).await;
+                store.close().await;
+                let count = count?;
                 println!("Search index rebuilt: {count} pages and releases.");
+                Ok(())
+            }
+            Command::Backup { file, storage } => {
+                let store =
+                    portico::backup::open_existing(&storage.data, storage.database.as_deref()).await?;
+                let summary = portico::backup::backup(&store, &storage.data, &file).await;
+                store.close().await;
+                let summary = summary?;
+                println!(
+                    "Backed up {} rows and {} media files into {}.",
+                    summary.rows,
+                    summary.files,
+                    file.display()
+                );
+                Ok(())
+            }
+            Command::Restore { file, storage } => {
+                let summary =
+                    portico::backup::restore(&file, &storage.data, storage.database.as_deref()).await?;
+                println!(
+                    "Restored {} rows and {} media files from {}.",
+                    summary.rows,
+                    summary.files,
+                    file.display()
+                );
                 Ok(())
             }
             Command::Token(TokenCommand::Add { email, name, storage }) => {

@@ -142,10 +142,12 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr().context("listening address")?;
-    let search_indexer = crate::indexer::spawn(store.clone(), search, app.search_changes());
+    // One follower of the change log for the page cache, the indexer and the rest.
+    let change_log = app.change_log();
+    let follower = change_log.spawn();
+    let search_indexer = crate::indexer::spawn(store.clone(), search, change_log);
     let (shutdown, stopped) = oneshot::channel::<()>();
     let site_watcher = tokio::spawn(watch_sites(app.clone()));
-    let cache_follower = tokio::spawn(app.clone().follow_change_log());
     let router = app.router().into_make_service_with_connect_info::<SocketAddr>();
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
     let feed_reader = tokio::spawn(
@@ -160,10 +162,11 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
             .await;
         scheduler.abort();
         feed_reader.abort();
-        // Waited for, so that a stopped server has let go of the index's write lock.
+        // Waited for, so that a stopped server has let go of the index's write lock: the
+        // follower first, so that no round still holds the indexer when it unsubscribes.
+        follower.shutdown().await;
         search_indexer.shutdown().await;
         site_watcher.abort();
-        cache_follower.abort();
         served
     });
     Ok(Server { addr, store, shutdown, task })

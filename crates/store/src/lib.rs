@@ -9,10 +9,12 @@
 mod accounts;
 mod api_queries;
 mod audit;
+pub mod backup;
 mod bulk;
 mod cache_feed;
 mod documents;
 mod error;
+pub mod follower;
 mod ingest;
 mod listing;
 mod media;

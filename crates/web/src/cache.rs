@@ -17,7 +17,8 @@
 //! show); a menu change drops the whole site; a site change, everything. This happens before
 //! a write request is answered (the write path reads the change log right after the handler
 //! committed), and within a second for writes of other processes and nodes and for scheduled
-//! publications (the background follower, [`App::follow_change_log`]). An entry also expires
+//! publications (the page cache's subscription to the change-log follower,
+//! [`crate::change_log`]). An entry also expires
 //! after [`MAX_AGE`], which bounds what the change log cannot say: a new release becoming
 //! "related" to an old one, an image's words edited on another node.
 //!
@@ -29,7 +30,7 @@
 //! single background worker that replaces them with brotli at its best quality and gzip at
 //! level 9, so that pages read twice get the smallest bytes without making a miss slower.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -41,8 +42,6 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use portico_content::{DocumentId, MediaId, SiteId};
-use portico_store::{ChangeEntry, StoreError};
-use time::OffsetDateTime;
 
 use crate::http::{Encoding, compress, etag_of, if_none_match_hits, negotiate};
 use crate::{App, Scope, WebError};
@@ -51,13 +50,6 @@ use crate::{App, Scope, WebError};
 pub const DEFAULT_PAGE_CACHE_MB: usize = 64;
 /// How long an entry may be served at most; see the module docs.
 pub const MAX_AGE: Duration = Duration::from_secs(300);
-/// How often the background follower reads the change log.
-pub const FOLLOW_EVERY: Duration = Duration::from_secs(1);
-/// Change-log entries read per query.
-const CHANGE_BATCH: i64 = 500;
-/// How long a gap in change-log ids may be waited for: on PostgreSQL a transaction that took
-/// an earlier id may commit after a later one (the search indexer waits the same).
-const GAP_GRACE: time::Duration = time::Duration::seconds(30);
 /// Bodies shorter than this are sent as they are, as [`crate::http::respond`] does.
 const MIN_COMPRESS: usize = 256;
 /// Above this size brotli's best quality costs seconds; a lower one is used.
@@ -245,39 +237,11 @@ struct Counters {
     expirations: AtomicU64,
 }
 
-/// Published documents dated in the future: they turn visible then without a change-log entry.
-#[derive(Default)]
-struct Later(BTreeMap<OffsetDateTime, Vec<(DocumentId, SiteId)>>);
-
-impl Later {
-    fn add(&mut self, at: OffsetDateTime, document: DocumentId, site: SiteId) {
-        let due = self.0.entry(at).or_default();
-        if !due.contains(&(document, site)) {
-            due.push((document, site));
-        }
-    }
-
-    fn take_due(&mut self, now: OffsetDateTime) -> Vec<(DocumentId, SiteId)> {
-        let later = self.0.split_off(&(now + time::Duration::seconds(1)));
-        std::mem::replace(&mut self.0, later).into_values().flatten().collect()
-    }
-}
-
-/// Where the cache stands in the change log.
-struct Follower {
-    /// Every entry up to this id has been applied.
-    position: i64,
-    /// Entries after `position` already applied (read past a gap that may still fill).
-    applied: BTreeSet<i64>,
-    later: Later,
-}
-
 /// The cache itself; one per [`App`].
 pub(crate) struct PageCache {
     capacity: usize,
     state: std::sync::Mutex<Shelf>,
     counters: Counters,
-    follower: tokio::sync::Mutex<Option<Follower>>,
     /// One compression at a time, so that refining never takes more than one core.
     refining: Arc<tokio::sync::Semaphore>,
 }
@@ -289,12 +253,11 @@ impl PageCache {
             capacity,
             state: std::sync::Mutex::new(Shelf::default()),
             counters: Counters::default(),
-            follower: tokio::sync::Mutex::new(None),
             refining: Arc::new(tokio::sync::Semaphore::new(1)),
         }
     }
 
-    fn enabled(&self) -> bool {
+    pub(crate) fn enabled(&self) -> bool {
         self.capacity > 0
     }
 
@@ -394,7 +357,7 @@ impl PageCache {
     }
 
     /// Drops everything.
-    fn clear(&self) {
+    pub(crate) fn clear(&self) {
         let mut state = self.state();
         let dropped = state.entries.len() as u64;
         let epoch = state.epoch + 1;
@@ -532,27 +495,22 @@ fn refine_in_background(app: App, key: String, entry: Arc<Entry>) {
     });
 }
 
-/// What a change-log entry changed.
-fn change_of(entry: &ChangeEntry) -> Change {
-    let site = entry.site_id.map(SiteId);
-    match (entry.entity.as_str(), site) {
-        ("document", Some(site)) => Change::Document { site, document: DocumentId(entry.entity_id) },
-        ("menu", Some(site)) => Change::Site(site),
-        // Subscribed feeds fill the "elsewhere" list.
-        ("feed_subscription", Some(site)) => Change::Lists(site),
-        ("site", _) => Change::Everything,
-        (_, Some(site)) => Change::Site(site),
-        (_, None) => Change::Everything,
-    }
-}
-
 impl App {
     /// Drops the cached pages that show what changed. The write paths need not call it for
     /// what the change log records (every write request is followed by a read of the change
     /// log); it is for what the change log does not hold, such as an image's words.
     pub fn changed(&self, change: Change) {
+        self.changed_all([change]);
+    }
+
+    /// Drops the cached pages that show any of `changes`, in one invalidation.
+    pub(crate) fn changed_all(&self, changes: impl IntoIterator<Item = Change>) {
         let mut tags = HashSet::new();
-        if self.tags_of_change(change, &mut tags) {
+        let mut everything = false;
+        for change in changes {
+            everything |= self.tags_of_change(change, &mut tags);
+        }
+        if everything {
             self.inner.page_cache.clear();
         } else if !tags.is_empty() {
             self.inner.page_cache.invalidate(&tags);
@@ -624,107 +582,20 @@ impl App {
         out
     }
 
-    /// Keeps the page cache in step with writes of other processes and nodes and with
-    /// publications that come due: reads the change log every [`FOLLOW_EVERY`]. Runs until
-    /// its task is dropped; does nothing when the cache is off.
-    pub async fn follow_change_log(self) {
-        if !self.inner.page_cache.enabled() {
-            return;
-        }
-        let mut failing = false;
-        loop {
-            match self.catch_up_cache().await {
-                Ok(()) if failing => {
-                    tracing::info!("the page cache follows the change log again");
-                    failing = false;
-                }
-                Ok(()) => {}
-                // Logged once per failing spell. Pages stay cached: with the database down,
-                // nothing changes them.
-                Err(err) if !failing => {
-                    tracing::warn!(error = %err, "cannot read the change log for the page cache; retrying");
-                    failing = true;
-                }
-                Err(_) => {}
-            }
-            tokio::time::sleep(FOLLOW_EVERY).await;
-        }
-    }
-
-    /// After a write request: applies what it wrote to the change log before it is answered.
+    /// After a write request: applies what it wrote to the change log before it is answered,
+    /// by catching up the page cache's subscription alone (search and the rest follow on the
+    /// follower's own round).
     async fn catch_up_after_write(&self) {
-        if let Err(err) = self.catch_up_cache().await {
-            tracing::warn!(error = %err, "cannot read the change log after a write; emptying the page cache");
+        let Some(subscription) = self.inner.page_cache_subscription else { return };
+        if let Err(err) = self.inner.change_log.catch_up_one(subscription).await {
+            let cause = std::error::Error::source(&err).map(ToString::to_string).unwrap_or_default();
+            tracing::warn!(
+                error = %err,
+                cause = %cause,
+                "cannot read the change log after a write; emptying the page cache"
+            );
             self.inner.page_cache.clear();
         }
-    }
-
-    /// Applies the change-log entries not applied yet, and the publications that came due.
-    async fn catch_up_cache(&self) -> Result<(), StoreError> {
-        let cache = &self.inner.page_cache;
-        let mut guard = cache.follower.lock().await;
-        let follower = match &mut *guard {
-            Some(follower) => follower,
-            None => {
-                let position = self.store().last_change_id().await?.unwrap_or(0);
-                let mut later = Later::default();
-                for (document, site, at) in self.store().future_publications(None).await? {
-                    later.add(at, document, site);
-                }
-                // Pages cached before the position was known may predate changes up to it.
-                cache.clear();
-                guard.insert(Follower { position, applied: BTreeSet::new(), later })
-            }
-        };
-        let now = portico_store::now();
-        let mut cursor = follower.position;
-        let mut settled = true;
-        let mut documents = Vec::new();
-        loop {
-            let entries = self.store().changes_after(cursor, CHANGE_BATCH).await?;
-            let mut tags = HashSet::new();
-            let mut everything = false;
-            for entry in &entries {
-                if !follower.applied.contains(&entry.id) {
-                    let change = change_of(entry);
-                    if let Change::Document { document, .. } = change {
-                        documents.push(document);
-                    }
-                    everything |= self.tags_of_change(change, &mut tags);
-                }
-                // The position moves over applied entries while no gap may still fill.
-                if settled && (entry.id == follower.position + 1 || entry.at < now - GAP_GRACE) {
-                    follower.position = entry.id;
-                    follower.applied.remove(&entry.id);
-                } else {
-                    settled = false;
-                    follower.applied.insert(entry.id);
-                }
-            }
-            // Dropped before anything else can fail, so that no read entry goes unapplied.
-            if everything {
-                cache.clear();
-            } else if !tags.is_empty() {
-                cache.invalidate(&tags);
-            }
-            match entries.last() {
-                Some(last) if entries.len() == CHANGE_BATCH as usize => cursor = last.id,
-                _ => break,
-            }
-        }
-        let mut tags = HashSet::new();
-        for (document, site) in follower.later.take_due(now) {
-            self.tags_of_change(Change::Document { site, document }, &mut tags);
-        }
-        if !tags.is_empty() {
-            cache.invalidate(&tags);
-        }
-        documents.sort_unstable();
-        documents.dedup();
-        for (document, site, at) in self.store().future_publications(Some(&documents)).await? {
-            follower.later.add(at, document, site);
-        }
-        Ok(())
     }
 }
 

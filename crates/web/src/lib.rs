@@ -8,6 +8,7 @@ pub mod admin;
 mod api;
 mod api_read;
 pub mod cache;
+mod change_log;
 mod elsewhere;
 mod error;
 mod feeds;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::middleware;
 use axum::routing::get;
+use portico_store::follower::{ChangeFollower, Start, SubscriptionId};
 use portico_store::{Site, Store};
 
 pub use error::WebError;
@@ -90,10 +92,13 @@ struct Inner {
     decoy_hash: tokio::sync::OnceCell<String>,
     ingester: portico_ingest::Ingester,
     search: Option<portico_search::SearchIndex>,
-    /// Wakes the search indexer after a write; see [`App::notify_changed`].
-    search_changed: Arc<tokio::sync::Notify>,
+    /// Reads the change log for the page cache, the search indexer and the rest; see
+    /// [`change_log`].
+    change_log: Arc<ChangeFollower>,
     /// Rendered public pages; see [`cache`].
     page_cache: cache::PageCache,
+    /// The page cache's place among the change log's subscribers; `None` when it is off.
+    page_cache_subscription: Option<SubscriptionId>,
 }
 
 impl App {
@@ -107,8 +112,14 @@ impl App {
             return Err(SetupError::NoSite);
         }
         let ingester = portico_ingest::Ingester::new(store.clone(), options.feed_ingest);
-        Ok(App {
-            inner: Arc::new(Inner {
+        let change_log = ChangeFollower::new(store.clone());
+        let page_cache = cache::PageCache::new(options.page_cache_bytes);
+        // The cache's subscriber holds the app weakly: the app owns the follower.
+        let inner = Arc::new_cyclic(|app| {
+            let page_cache_subscription = page_cache
+                .enabled()
+                .then(|| change_log.subscribe(change_log::PageCacheFollower::new(app.clone()), Start::End));
+            Inner {
                 ingester,
                 store,
                 theme,
@@ -118,10 +129,12 @@ impl App {
                 i18n,
                 decoy_hash: tokio::sync::OnceCell::new(),
                 search: options.search,
-                search_changed: Arc::new(tokio::sync::Notify::new()),
-                page_cache: cache::PageCache::new(options.page_cache_bytes),
-            }),
-        })
+                change_log,
+                page_cache,
+                page_cache_subscription,
+            }
+        });
+        Ok(App { inner })
     }
 
     /// The store behind the site.
@@ -238,7 +251,7 @@ impl App {
             .layer(middleware::from_fn_with_state(self.clone(), error::render_error_pages))
             .layer(middleware::from_fn_with_state(self.clone(), cache::layer))
             .layer(middleware::from_fn_with_state(self.clone(), sites::route_site))
-            .layer(middleware::from_fn_with_state(self.clone(), search::wake_indexer_after_writes))
+            .layer(middleware::from_fn_with_state(self.clone(), change_log::wake_after_writes))
             .layer(middleware::from_fn(api_read::cors))
             .layer(middleware::from_fn(security::same_origin))
             .layer(middleware::from_fn(security::headers))

@@ -6,11 +6,8 @@
 //! the indexer (in the binary) feeds the index only what readers may see, following the
 //! change log. Reader text is never an error: only filter values that cannot be right are.
 
-use std::sync::Arc;
-
-use axum::extract::{Path, Query, Request, State};
-use axum::http::{HeaderMap, Method, StatusCode};
-use axum::middleware::Next;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use minijinja::context;
 use portico_content::Kind;
@@ -40,28 +37,6 @@ impl App {
     pub fn search_index(&self) -> Option<&SearchIndex> {
         self.inner.search.as_ref()
     }
-
-    /// Tells the search indexer that content changed, so that it reads the change log now
-    /// rather than at its next poll. Cheap; call it after any write readers could see.
-    pub fn notify_changed(&self) {
-        self.inner.search_changed.notify_one();
-    }
-
-    /// What the search indexer waits on between polls (see [`App::notify_changed`]).
-    pub fn search_changes(&self) -> Arc<tokio::sync::Notify> {
-        self.inner.search_changed.clone()
-    }
-}
-
-/// Wakes the search indexer after every write request that succeeded (back office and API),
-/// so that search follows an edit at once without each handler having to remember to.
-pub async fn wake_indexer_after_writes(State(app): State<App>, request: Request, next: Next) -> Response {
-    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let response = next.run(request).await;
-    if writes && !response.status().is_client_error() && !response.status().is_server_error() {
-        app.notify_changed();
-    }
-    response
 }
 
 /// The facets, in the order the page shows them.

@@ -1,0 +1,147 @@
+//! How the web side follows the change log: one [`ChangeFollower`] per [`App`], woken after
+//! every write request, and the page cache's subscription to it. The search indexer (in the
+//! binary) and later subscribers (CDN purges, webhooks) subscribe to the same follower through
+//! [`App::change_log`].
+//!
+//! This module only turns change-log entries into [`Change`]s for the cache; which pages a
+//! change drops is the cache's business, and reading the log is the follower's.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Weak};
+
+use axum::extract::{Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::Response;
+use portico_content::{DocumentId, SiteId};
+use portico_store::ChangeEntry;
+use portico_store::follower::{Batch, BoxFuture, ChangeFollower, Subscriber, SubscriberError};
+use time::OffsetDateTime;
+
+use crate::cache::Change;
+use crate::{App, Inner};
+
+impl App {
+    /// The change-log follower: subscribe to it to hear of every change, in order.
+    pub fn change_log(&self) -> Arc<ChangeFollower> {
+        self.inner.change_log.clone()
+    }
+
+    /// Tells the change-log follower that content changed, so that search and the rest follow
+    /// now rather than at the next poll. Cheap; call it after any write readers could see.
+    pub fn notify_changed(&self) {
+        self.inner.change_log.wake();
+    }
+}
+
+/// Wakes the change-log follower after every write request that succeeded (back office and
+/// API), so that search follows an edit at once without each handler having to remember to.
+pub(crate) async fn wake_after_writes(State(app): State<App>, request: Request, next: Next) -> Response {
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.run(request).await;
+    if writes && !response.status().is_client_error() && !response.status().is_server_error() {
+        app.notify_changed();
+    }
+    response
+}
+
+/// What a change-log entry changed, as far as cached pages care.
+fn change_of(entry: &ChangeEntry) -> Change {
+    let site = entry.site_id.map(SiteId);
+    match (entry.entity.as_str(), site) {
+        ("document", Some(site)) => Change::Document { site, document: DocumentId(entry.entity_id) },
+        ("menu", Some(site)) => Change::Site(site),
+        // Subscribed feeds fill the "elsewhere" list.
+        ("feed_subscription", Some(site)) => Change::Lists(site),
+        ("site", _) => Change::Everything,
+        (_, Some(site)) => Change::Site(site),
+        (_, None) => Change::Everything,
+    }
+}
+
+/// Published documents dated in the future: they turn visible then without a change-log entry.
+#[derive(Default)]
+struct Later(BTreeMap<OffsetDateTime, Vec<(DocumentId, SiteId)>>);
+
+impl Later {
+    fn add(&mut self, at: OffsetDateTime, document: DocumentId, site: SiteId) {
+        let due = self.0.entry(at).or_default();
+        if !due.contains(&(document, site)) {
+            due.push((document, site));
+        }
+    }
+
+    fn take_due(&mut self, now: OffsetDateTime) -> Vec<(DocumentId, SiteId)> {
+        let later = self.0.split_off(&(now + time::Duration::seconds(1)));
+        std::mem::replace(&mut self.0, later).into_values().flatten().collect()
+    }
+}
+
+/// The page cache as a change-log subscriber: starts at the end of the log (an empty cache
+/// has nothing older to forget) and drops the pages each entry touches.
+pub(crate) struct PageCacheFollower {
+    /// Weak: the app owns the follower that owns this.
+    app: Weak<Inner>,
+    later: Later,
+}
+
+impl PageCacheFollower {
+    pub(crate) fn new(app: Weak<Inner>) -> PageCacheFollower {
+        PageCacheFollower { app, later: Later::default() }
+    }
+
+    fn app(&self) -> Option<App> {
+        self.app.upgrade().map(|inner| App { inner })
+    }
+}
+
+impl Subscriber for PageCacheFollower {
+    fn name(&self) -> &'static str {
+        "page cache"
+    }
+
+    fn start(&mut self, _position: i64) -> BoxFuture<'_, Result<(), SubscriberError>> {
+        Box::pin(async move {
+            let Some(app) = self.app() else { return Ok(()) };
+            let mut later = Later::default();
+            for (document, site, at) in app.store().future_publications(None).await? {
+                later.add(at, document, site);
+            }
+            self.later = later;
+            // Pages cached before the position was known may predate changes up to it.
+            app.inner.page_cache.clear();
+            Ok(())
+        })
+    }
+
+    fn apply<'a>(&'a mut self, batch: Batch<'a>) -> BoxFuture<'a, Result<(), SubscriberError>> {
+        Box::pin(async move {
+            let Some(app) = self.app() else { return Ok(()) };
+            let changes: Vec<Change> = batch.entries.iter().map(change_of).collect();
+            // Dropped before anything else can fail, so that no entry goes unapplied.
+            app.changed_all(changes.iter().copied());
+            let mut documents: Vec<DocumentId> = changes
+                .iter()
+                .filter_map(|change| match change {
+                    Change::Document { document, .. } => Some(*document),
+                    _ => None,
+                })
+                .collect();
+            documents.sort_unstable();
+            documents.dedup();
+            for (document, site, at) in app.store().future_publications(Some(&documents)).await? {
+                self.later.add(at, document, site);
+            }
+            Ok(())
+        })
+    }
+
+    fn tick(&mut self) -> BoxFuture<'_, Result<(), SubscriberError>> {
+        Box::pin(async move {
+            let Some(app) = self.app() else { return Ok(()) };
+            let due = self.later.take_due(portico_store::now());
+            app.changed_all(due.into_iter().map(|(document, site)| Change::Document { site, document }));
+            Ok(())
+        })
+    }
+}
