@@ -32,8 +32,6 @@ pub(crate) mod facet {
     /// Counts only: how many of a site's own release variants in a language fall in one
     /// window of [`super::SITEMAP_WINDOW`] document ids, for the sitemap's parts.
     pub const WINDOW: i64 = 16;
-    /// No list has this facet: the second range of a list that has only one.
-    pub const NONE: i64 = -1;
 
     const SHAPE_SHIFT: u32 = 56;
     const COUNTRY_SHIFT: u32 = 40;

@@ -238,6 +238,20 @@ mod tests {
                 ("country office list", crate::reading::LIST_PAGE.into(), list(sv, all, 0)),
                 ("list count", crate::reading::LIST_COUNT.into(), vec![Int(global.0), en(), Int(all)]),
                 (
+                    "news list with nothing aggregated, page 100",
+                    crate::reading::LIST_PAGE_OWN.into(),
+                    vec![
+                        Int(global.0),
+                        en(),
+                        Int(all),
+                        Int(i64::MIN),
+                        Int(i64::MAX),
+                        Int(20),
+                        Int(1980),
+                        Int(now.unix_timestamp()),
+                    ],
+                ),
+                (
                     "counts per country",
                     crate::reading::FACET_COUNTS.into(),
                     vec![Int(global.0), en(), Int(country_low), Int(country_high)],

@@ -180,17 +180,17 @@ impl Store {
         Ok(ListScope { facet, from, until })
     }
 
-    /// How many rows the list of `filter` has, from the counts kept on write: the site's own
-    /// and, when `facets` names it, those it shows from the global site.
+    /// How many rows the list of `filter` has, from the counts kept on write: the site's own,
+    /// and those it shows from the global site.
     async fn list_count(
         &self,
         site: SiteId,
         language: &str,
         filter: &ReleaseFilter,
         facets: [i64; 2],
-    ) -> Result<i64> {
-        let mut total = 0;
-        for facet in facets.into_iter().filter(|f| *f != listing::facet::NONE) {
+    ) -> Result<[i64; 2]> {
+        let mut counts = [0; 2];
+        for (count, facet) in counts.iter_mut().zip(facets) {
             let key = match filter.year {
                 Some(year) => listing::facet::with_year(facet, year),
                 None => facet,
@@ -203,9 +203,9 @@ impl Store {
                     .fetch_optional(pool)
                     .await
             })?;
-            total += n.unwrap_or(0).max(0);
+            *count = n.unwrap_or(0).max(0);
         }
-        Ok(total)
+        Ok(counts)
     }
 }
 
@@ -251,10 +251,23 @@ pub(crate) fn countries_of_sql(n: usize) -> String {
 pub(crate) const LIST_COUNT: &str =
     "select n from listing_counts where site_id = $1 and language = $2 and facet = $3";
 
+/// One page of a list with one range only (see [`LIST_PAGE`]): site `$1`, language `$2`,
+/// facet `$3`, times in [`$4`, `$5`) and not after `$8`, `$6` rows from `$7`.
+pub(crate) const LIST_PAGE_OWN: &str = "
+    select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at,
+           v.status, v.kind
+    from (select l.document_id, l.published_at from listing l
+          where l.site_id = $1 and l.language = $2 and l.facet = $3
+            and l.published_at >= $4 and l.published_at < $5 and l.published_at <= $8
+          order by l.published_at desc, l.document_id desc
+          limit $6 offset $7) page
+    join variants v on v.document_id = page.document_id and v.language = $2
+    order by page.published_at desc, page.document_id desc";
+
 /// One page of a list: the listed rows in index order, limited and offset there, and only
 /// then joined to their variants, so that a deep page skips index entries, not rows. A
 /// list is two ranges, merged: the site's own releases (`$3`) and those it shows from the
-/// global site (`$4`, or [`listing::facet::NONE`]); each gives at most `$9` (offset plus
+/// global site (`$4`); each gives at most `$9` (offset plus
 /// limit) rows, so the cost is bounded by the page's depth. The
 /// variants' status is checked on the rows returned ([`crate::syndication`]'s `SummaryRow`):
 /// a condition on it here tempts SQLite's planner into the status index, which spans the
@@ -295,9 +308,26 @@ impl Store {
         };
         let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
         let facets = [facet, listing::facet::aggregated(facet)];
-        let total = self.list_count(site, language, filter, facets).await?;
+        let [own, shown] = self.list_count(site, language, filter, facets).await?;
+        let total = own + shown;
         let rows: Vec<crate::syndication::SummaryRow> = if offset >= total {
             Vec::new()
+        } else if shown == 0 {
+            // Nothing aggregated (the global site, or none about this filter): one range,
+            // read in index order with no merge to sort.
+            on_pool!(self, |pool| {
+                sqlx::query_as(LIST_PAGE_OWN)
+                    .bind(site.0)
+                    .bind(language)
+                    .bind(facets[0])
+                    .bind(scope.from)
+                    .bind(scope.until)
+                    .bind(i64::from(per_page))
+                    .bind(offset)
+                    .bind(now().unix_timestamp())
+                    .fetch_all(pool)
+                    .await
+            })?
         } else {
             on_pool!(self, |pool| {
                 sqlx::query_as(LIST_PAGE)
