@@ -1051,7 +1051,7 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
         pending.push_back(tokio::spawn(async move { writer.import_documents(batch).await }));
         bar.set_position(from);
         from = to;
-        if from % CHECKPOINT_EVERY == 0 || from == options.releases {
+        if from.is_multiple_of(CHECKPOINT_EVERY) || from == options.releases {
             // Bounds the write-ahead log: with a batch always in flight, SQLite's own
             // checkpoints never catch a moment without a reader, and the log would grow by
             // the whole corpus.
