@@ -181,6 +181,7 @@ notice-returned = Zurück in den Entwurf gesetzt.
 notice-restored = Die Revision wurde als neue Revision wiederhergestellt.
 notice-uploaded = Hochgeladen.
 notice-password = Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet.
+notice-failed-logins = Seit Ihrer letzten Anmeldung hat jemand versucht, sich mit einem falschen Passwort bei Ihrem Konto anzumelden. Wenn Sie es nicht waren, wählen Sie unten ein neues, stärkeres Passwort.
 notice-revoked = Das Token wurde widerrufen.
 notice-menu = Das Menü wurde gespeichert.
 notice-user = Der Benutzer wurde angelegt.

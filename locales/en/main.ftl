@@ -181,6 +181,7 @@ notice-returned = Sent back to draft.
 notice-restored = The revision was restored as a new revision.
 notice-uploaded = Uploaded.
 notice-password = Your password was changed. Other sessions were signed out.
+notice-failed-logins = Someone tried to sign in to your account with a wrong password since your last sign-in. If it was not you, choose a new, stronger password below.
 notice-revoked = The token was revoked.
 notice-menu = The menu was saved.
 notice-user = The user was created.

@@ -181,6 +181,7 @@ notice-returned = Devuelto a borrador.
 notice-restored = La revisión se restauró como una revisión nueva.
 notice-uploaded = Subido.
 notice-password = Se cambió su contraseña. Se cerraron las demás sesiones.
+notice-failed-logins = Alguien intentó iniciar sesión en su cuenta con una contraseña incorrecta desde su último inicio de sesión. Si no fue usted, elija abajo una contraseña nueva y más segura.
 notice-revoked = Se revocó el token.
 notice-menu = Se guardó el menú.
 notice-user = Se creó el usuario.

@@ -181,6 +181,7 @@ notice-returned = Renvoyé à l'état de brouillon.
 notice-restored = La révision a été restaurée sous forme de nouvelle révision.
 notice-uploaded = Téléversé.
 notice-password = Votre mot de passe a été modifié. Les autres sessions ont été fermées.
+notice-failed-logins = Quelqu’un a tenté de se connecter à votre compte avec un mauvais mot de passe depuis votre dernière connexion. Si ce n’était pas vous, choisissez ci-dessous un nouveau mot de passe plus robuste.
 notice-revoked = Le jeton a été révoqué.
 notice-menu = Le menu a été enregistré.
 notice-user = L'utilisateur a été créé.

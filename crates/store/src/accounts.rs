@@ -48,6 +48,19 @@ pub struct SessionInfo {
     pub csrf_token: String,
 }
 
+/// Failed logins in a window, each as (count, latest), counted per client address (any
+/// account), per (account, address) and per account (any address). The first two may refuse a
+/// sign-in; the third only slows one down, so that nobody can lock an owner out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoginFailures {
+    /// From this address, on any account.
+    pub by_client: (i64, Option<OffsetDateTime>),
+    /// On this account from this address.
+    pub by_pair: (i64, Option<OffsetDateTime>),
+    /// On this account from any address.
+    pub by_account: (i64, Option<OffsetDateTime>),
+}
+
 /// An API token as listed to its owner (never the token itself).
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ApiToken {
@@ -266,44 +279,94 @@ impl Store {
         Ok(())
     }
 
-    /// Failed logins since `since` for this email and for this client address: (count, latest).
+    /// Failed logins since `since`, counted three ways for the back-off (see [`LoginFailures`]).
     pub async fn login_failures(
         &self,
         email: &str,
         client: &str,
         since: OffsetDateTime,
-    ) -> Result<[(i64, Option<OffsetDateTime>); 2]> {
+    ) -> Result<LoginFailures> {
         let email = email.trim().to_lowercase();
         let since = crate::normalize(since);
-        let (by_email, by_client) = on_pool!(self, |pool| async {
-            let by_email: (i64, Option<OffsetDateTime>) =
-                sqlx::query_as("select count(*), max(at) from login_failures where email = $1 and at > $2")
-                    .bind(&email)
-                    .bind(since)
-                    .fetch_one(pool)
-                    .await?;
+        let (by_client, by_pair, by_account) = on_pool!(self, |pool| async {
             let by_client: (i64, Option<OffsetDateTime>) =
                 sqlx::query_as("select count(*), max(at) from login_failures where client = $1 and at > $2")
                     .bind(client)
                     .bind(since)
                     .fetch_one(pool)
                     .await?;
-            Ok::<_, sqlx::Error>((by_email, by_client))
+            let by_pair: (i64, Option<OffsetDateTime>) = sqlx::query_as(
+                "select count(*), max(at) from login_failures where email = $1 and client = $2 and at > $3",
+            )
+            .bind(&email)
+            .bind(client)
+            .bind(since)
+            .fetch_one(pool)
+            .await?;
+            let by_account: (i64, Option<OffsetDateTime>) =
+                sqlx::query_as("select count(*), max(at) from login_failures where email = $1 and at > $2")
+                    .bind(&email)
+                    .bind(since)
+                    .fetch_one(pool)
+                    .await?;
+            Ok::<_, sqlx::Error>((by_client, by_pair, by_account))
         }
         .await)?;
-        Ok([by_email, by_client])
+        Ok(LoginFailures { by_client, by_pair, by_account })
     }
 
-    /// Forgets the failed logins of an email after it logged in.
-    pub async fn clear_login_failures(&self, email: &str) -> Result<()> {
+    /// Forgets the failed logins of an email from the address it just signed in from. Failures
+    /// from other addresses stay: they are someone else's, and keep their own back-off.
+    pub async fn clear_login_failures(&self, email: &str, client: &str) -> Result<()> {
         on_pool!(self, |pool| {
-            sqlx::query("delete from login_failures where email = $1")
+            sqlx::query("delete from login_failures where email = $1 and client = $2")
                 .bind(email.trim().to_lowercase())
+                .bind(client)
                 .execute(pool)
                 .await
                 .map(|_| ())
         })?;
         Ok(())
+    }
+
+    /// Notes a successful sign-in and answers how many failed attempts on the account there
+    /// were since the previous one, so that its owner learns of an attack.
+    pub async fn record_login(&self, user: UserId, email: &str) -> Result<i64> {
+        let email = email.trim().to_lowercase();
+        let at = now();
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let last: Option<OffsetDateTime> =
+                sqlx::query_scalar("select last_login_at from users where id = $1")
+                    .bind(user.0)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .flatten();
+            let missed: i64 = match last {
+                Some(last) => {
+                    sqlx::query_scalar("select count(*) from login_failures where email = $1 and at > $2")
+                        .bind(&email)
+                        .bind(last)
+                        .fetch_one(&mut *tx)
+                        .await?
+                }
+                None => {
+                    sqlx::query_scalar("select count(*) from login_failures where email = $1")
+                        .bind(&email)
+                        .fetch_one(&mut *tx)
+                        .await?
+                }
+            };
+            sqlx::query("update users set last_login_at = $1 where id = $2")
+                .bind(at)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(missed)
+        }
+        .await)
+        .map_err(Into::into)
     }
 
     /// Stores a new API token of `user` by its hash.
