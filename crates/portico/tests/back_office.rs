@@ -763,6 +763,54 @@ async fn api(
 }
 
 #[tokio::test]
+async fn a_password_change_or_disabling_a_user_ends_their_api_tokens_and_sessions_at_once() {
+    for app in TestApp::each().await {
+        let editor = app.user("ed@example.org", Role::Editor, &["global"]).await;
+        let token = app.token(&editor).await;
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&token), None).await;
+        assert_ne!(status, 401, "the token works on {}", app.backend());
+        let session = app.login(&editor).await;
+        let new_password = "a much longer new password";
+        let changed = session
+            .post(
+                "/admin/account/password",
+                &[("current", support::PASSWORD), ("new", new_password), ("confirm", new_password)],
+            )
+            .await;
+        assert_eq!(changed.status().as_u16(), 303, "{}", app.backend());
+        let (status, body) = api(&app, "GET", "/api/v1/releases/1", Some(&token), None).await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (401, Some("unauthorized")),
+            "{}",
+            app.backend()
+        );
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&app.token(&editor).await), None).await;
+        assert_ne!(status, 401, "a token made after the change works on {}", app.backend());
+
+        let admin = app.user("boss@example.org", Role::Admin, &[]).await;
+        let admin = app.login(&admin).await;
+        let author = app.user("au@example.org", Role::Author, &["global"]).await;
+        let author_token = app.token(&author).await;
+        let author_session = app.login(&author).await;
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&author_token), None).await;
+        assert_ne!(status, 401, "{}", app.backend());
+        let (user, _) = app.server.store.user_for_login(&author).await.expect("user").expect("found");
+        let disabled =
+            admin.post(&format!("/admin/users/{}/disabled", user.id.0), &[("disabled", "1")]).await;
+        assert_eq!(disabled.status().as_u16(), 303, "{}", app.backend());
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&author_token), None).await;
+        assert_eq!(status, 401, "a disabled user's token ends on {}", app.backend());
+        let back_office = author_session.get("/admin").await;
+        assert_eq!(back_office.status().as_u16(), 303, "their session ends on {}", app.backend());
+        let again = try_login(&app, &client_from([127, 0, 0, 1]), &author, support::PASSWORD).await;
+        assert_eq!(again.status().as_u16(), 401, "nor can they sign in on {}", app.backend());
+        let users = admin.page("/admin/users", 200).await;
+        assert!(texts(&users, "tr").iter().any(|row| row.contains(&author) && row.contains("Disabled")));
+    }
+}
+
+#[tokio::test]
 async fn the_api_creates_edits_and_publishes_with_the_same_rights_as_the_back_office() {
     for app in TestApp::each_with_sites(&[("sv", &["es", "en"], "SV")]).await {
         let author = app.token(&app.user("au@example.org", Role::Author, &["global"]).await).await;

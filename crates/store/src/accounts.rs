@@ -22,6 +22,8 @@ pub struct User {
     pub role: Role,
     /// Sites the role applies to (admins act on every site whatever this says).
     pub sites: Vec<SiteId>,
+    /// Disabled users sign in to nothing and their tokens open nothing.
+    pub disabled: bool,
 }
 
 /// A user to create.
@@ -82,6 +84,7 @@ struct UserRow {
     email: String,
     name: String,
     role: String,
+    disabled_at: Option<OffsetDateTime>,
 }
 
 impl Store {
@@ -98,6 +101,7 @@ impl Store {
             email: row.email,
             name: row.name,
             sites: sites.into_iter().map(SiteId).collect(),
+            disabled: row.disabled_at.is_some(),
         })
     }
 
@@ -135,7 +139,10 @@ impl Store {
     /// The user with this email and their password hash, for logging in.
     pub async fn user_for_login(&self, email: &str) -> Result<Option<(User, String)>> {
         let row: Option<(i64, String, String, String, String)> = on_pool!(self, |pool| {
-            sqlx::query_as("select id, email, name, role, password_hash from users where email = $1")
+            // A disabled user has no password that works.
+            sqlx::query_as(
+                "select id, email, name, role, password_hash from users where email = $1 and disabled_at is null",
+            )
                 .bind(email.trim().to_lowercase())
                 .fetch_optional(pool)
                 .await
@@ -143,13 +150,13 @@ impl Store {
         let Some((id, email, name, role, hash)) = row else {
             return Ok(None);
         };
-        Ok(Some((self.user_from_row(UserRow { id, email, name, role }).await?, hash)))
+        Ok(Some((self.user_from_row(UserRow { id, email, name, role, disabled_at: None }).await?, hash)))
     }
 
     /// The user with this id.
     pub async fn user(&self, id: UserId) -> Result<Option<User>> {
         let row: Option<UserRow> = on_pool!(self, |pool| {
-            sqlx::query_as("select id, email, name, role from users where id = $1")
+            sqlx::query_as("select id, email, name, role, disabled_at from users where id = $1")
                 .bind(id.0)
                 .fetch_optional(pool)
                 .await
@@ -163,7 +170,9 @@ impl Store {
     /// Every user, by email.
     pub async fn users(&self) -> Result<Vec<User>> {
         let rows: Vec<UserRow> = on_pool!(self, |pool| {
-            sqlx::query_as("select id, email, name, role from users order by email").fetch_all(pool).await
+            sqlx::query_as("select id, email, name, role, disabled_at from users order by email")
+                .fetch_all(pool)
+                .await
         })?;
         let mut users = Vec::with_capacity(rows.len());
         for row in rows {
@@ -172,7 +181,9 @@ impl Store {
         Ok(users)
     }
 
-    /// Replaces a user's password hash and ends every session of theirs but `keep_session`.
+    /// Replaces a user's password hash, ends every session of theirs but `keep_session` and
+    /// revokes every API token of theirs, in one transaction: whoever held the old password may
+    /// have made a token with it.
     pub async fn set_password(
         &self,
         user: UserId,
@@ -191,11 +202,46 @@ impl Store {
                 .bind(keep_session.unwrap_or(""))
                 .execute(&mut *tx)
                 .await?;
+            sqlx::query("update api_tokens set revoked_at = $1 where user_id = $2 and revoked_at is null")
+                .bind(now())
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
             Ok::<_, sqlx::Error>(())
         }
         .await)?;
         Ok(())
+    }
+
+    /// Disables a user (or enables them again). Disabling ends every session of theirs and
+    /// revokes every API token of theirs in the same transaction; enabling gives none back.
+    /// False when there is no such user.
+    pub async fn set_user_disabled(&self, user: UserId, disabled: bool) -> Result<bool> {
+        let at = disabled.then(now);
+        let found = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let found = sqlx::query("update users set disabled_at = $1 where id = $2")
+                .bind(at)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if disabled {
+                sqlx::query("delete from sessions where user_id = $1").bind(user.0).execute(&mut *tx).await?;
+                sqlx::query(
+                    "update api_tokens set revoked_at = $1 where user_id = $2 and revoked_at is null",
+                )
+                .bind(now())
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(found == 1)
+        }
+        .await)?;
+        Ok(found)
     }
 
     /// Deletes a user; their sessions and tokens go with them.
@@ -239,7 +285,8 @@ impl Store {
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionInfo>> {
         let row: Option<(i64, String)> = on_pool!(self, |pool| {
             sqlx::query_as(
-                "select user_id, csrf_token from sessions where token_hash = $1 and expires_at > $2",
+                "select s.user_id, s.csrf_token from sessions s join users u on u.id = s.user_id
+                 where s.token_hash = $1 and s.expires_at > $2 and u.disabled_at is null",
             )
             .bind(token_hash)
             .bind(now())
@@ -388,7 +435,8 @@ impl Store {
     pub async fn api_token_user(&self, token_hash: &str) -> Result<Option<User>> {
         let user: Option<i64> = on_pool!(self, |pool| {
             sqlx::query_scalar(
-                "update api_tokens set last_used_at = $1 where token_hash = $2 and revoked_at is null returning user_id",
+                "update api_tokens set last_used_at = $1 where token_hash = $2 and revoked_at is null
+                 and user_id in (select id from users where disabled_at is null) returning user_id",
             )
             .bind(now())
             .bind(token_hash)
