@@ -4,6 +4,7 @@
 //! tests can run the real server in-process.
 
 pub mod accounts;
+pub mod connections;
 pub mod corpus;
 pub mod demo;
 pub mod export;

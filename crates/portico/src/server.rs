@@ -53,11 +53,16 @@ impl Default for ServeConfig {
 pub struct Tuning {
     /// The page cache's memory bound in MiB; 0 turns the cache off.
     pub page_cache_mb: usize,
+    /// Timeouts and the connection cap.
+    pub connections: crate::connections::Limits,
 }
 
 impl Default for Tuning {
     fn default() -> Self {
-        Tuning { page_cache_mb: portico_web::cache::DEFAULT_PAGE_CACHE_MB }
+        Tuning {
+            page_cache_mb: portico_web::cache::DEFAULT_PAGE_CACHE_MB,
+            connections: crate::connections::Limits::default(),
+        }
     }
 }
 
@@ -146,18 +151,18 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let (shutdown, stopped) = oneshot::channel::<()>();
     let site_watcher = tokio::spawn(watch_sites(app.clone()));
     let cache_follower = tokio::spawn(app.clone().follow_change_log());
-    let router = app.router().into_make_service_with_connect_info::<SocketAddr>();
+    let router = app.router();
+    let limits = tuning.connections;
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
     let feed_reader = tokio::spawn(
         portico_ingest::Ingester::new(store.clone(), feed_settings(config))
             .run(portico_ingest::CHECK_INTERVAL),
     );
     let task = tokio::spawn(async move {
-        let served = axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await;
+        let served = crate::connections::serve(listener, router, limits, async {
+            let _ = stopped.await;
+        })
+        .await;
         scheduler.abort();
         feed_reader.abort();
         // Waited for, so that a stopped server has let go of the index's write lock.
