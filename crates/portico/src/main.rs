@@ -184,6 +184,13 @@ enum Command {
         /// Connections served at once; more wait to be accepted.
         #[arg(long, env = "PORTICO_MAX_CONNECTIONS", default_value_t = 1000)]
         max_connections: usize,
+        /// Who may read /metrics: "loopback" (this machine, not through a proxy), "token"
+        /// (with --metrics-token as a bearer token) or "off".
+        #[arg(long, env = "PORTICO_METRICS", default_value = "loopback", value_parser = ["loopback", "token", "off"])]
+        metrics: String,
+        /// The bearer token /metrics asks for with --metrics token.
+        #[arg(long, env = "PORTICO_METRICS_TOKEN", hide_env_values = true)]
+        metrics_token: Option<String>,
     },
 }
 
@@ -216,7 +223,18 @@ fn main() -> ExitCode {
                 idle_timeout,
                 body_timeout,
                 max_connections,
+                metrics,
+                metrics_token,
             } => {
+                use portico_web::metrics::MetricsAccess;
+                let metrics = match (metrics.as_str(), metrics_token) {
+                    ("off", _) => MetricsAccess::Off,
+                    ("token", Some(token)) if !token.trim().is_empty() => MetricsAccess::Token(token),
+                    ("token", _) => {
+                        anyhow::bail!("--metrics token needs --metrics-token (or PORTICO_METRICS_TOKEN)")
+                    }
+                    _ => MetricsAccess::Loopback,
+                };
                 let fallback = (fallback_site != "none").then_some(fallback_site);
                 let seconds = std::time::Duration::from_secs;
                 let connections = portico::connections::Limits {
@@ -225,7 +243,7 @@ fn main() -> ExitCode {
                     body_timeout: seconds(body_timeout.max(1)),
                     max_connections: max_connections.max(1),
                 };
-                let tuning = portico::server::Tuning { page_cache_mb, connections };
+                let tuning = portico::server::Tuning { page_cache_mb, connections, metrics };
                 serve(&storage.config(listen, theme, fallback), &tuning).await
             }
             Command::Demo { releases, seed, storage } => {

@@ -47,14 +47,16 @@ impl Default for ServeConfig {
     }
 }
 
-/// Performance settings of `portico serve`, apart from [`ServeConfig`] so that the tests'
-/// configurations keep their defaults.
+/// Performance and access settings of `portico serve`, apart from [`ServeConfig`] so that the
+/// tests' configurations keep their defaults.
 #[derive(Debug, Clone)]
 pub struct Tuning {
     /// The page cache's memory bound in MiB; 0 turns the cache off.
     pub page_cache_mb: usize,
     /// Timeouts and the connection cap.
     pub connections: crate::connections::Limits,
+    /// Who may read `/metrics`.
+    pub metrics: portico_web::metrics::MetricsAccess,
 }
 
 impl Default for Tuning {
@@ -62,6 +64,7 @@ impl Default for Tuning {
         Tuning {
             page_cache_mb: portico_web::cache::DEFAULT_PAGE_CACHE_MB,
             connections: crate::connections::Limits::default(),
+            metrics: portico_web::metrics::MetricsAccess::default(),
         }
     }
 }
@@ -141,6 +144,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         feed_ingest: feed_settings(config),
         search: Some(search.clone()),
         page_cache_bytes: tuning.page_cache_mb.saturating_mul(1024 * 1024),
+        metrics: tuning.metrics.clone(),
     };
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)

@@ -13,6 +13,7 @@ mod error;
 mod feeds;
 pub mod http;
 pub mod i18n;
+pub mod metrics;
 mod public;
 mod related;
 mod request_log;
@@ -52,6 +53,8 @@ pub struct WebOptions {
     pub search: Option<portico_search::SearchIndex>,
     /// The page cache's memory bound in bytes; 0 (the default) turns it off.
     pub page_cache_bytes: usize,
+    /// Who may read `/metrics`; this machine only by default.
+    pub metrics: metrics::MetricsAccess,
 }
 
 /// Why the web side could not be built.
@@ -94,6 +97,8 @@ struct Inner {
     search_changed: Arc<tokio::sync::Notify>,
     /// Rendered public pages; see [`cache`].
     page_cache: cache::PageCache,
+    /// Who may read `/metrics`.
+    metrics: metrics::MetricsAccess,
 }
 
 impl App {
@@ -120,6 +125,7 @@ impl App {
                 search: options.search,
                 search_changed: Arc::new(tokio::sync::Notify::new()),
                 page_cache: cache::PageCache::new(options.page_cache_bytes),
+                metrics: options.metrics,
             }),
         })
     }
@@ -187,6 +193,11 @@ impl App {
         self.inner.i18n.clone()
     }
 
+    /// Who may read `/metrics`.
+    pub fn metrics_access(&self) -> &metrics::MetricsAccess {
+        &self.inner.metrics
+    }
+
     /// Where uploaded media live.
     pub fn media_dir(&self) -> &std::path::Path {
         &self.inner.media_dir
@@ -206,10 +217,13 @@ impl App {
     pub fn router(self) -> Router {
         let routes = Router::new()
             .route("/healthz", get(public::healthz))
-            .route("/metrics", get(cache::metrics))
+            .route("/metrics", get(metrics::serve))
             .route("/assets/style.css", get(public::stylesheet))
             .route("/assets/admin.css", get(public::admin_stylesheet))
             .route("/assets/admin.js", get(public::admin_script))
+            .route("/assets/share.png", get(public::share_image))
+            .route("/favicon.svg", get(public::favicon_svg))
+            .route("/favicon.ico", get(public::favicon_ico))
             .route("/media/{id}/{file}", get(public::media_file))
             .merge(admin::routes())
             .merge(api::routes())
