@@ -294,8 +294,9 @@ fn rendition_widths(original_width: u32, requested: &[u32]) -> Vec<u32> {
     widths
 }
 
-/// The height that keeps the aspect ratio at `width`, rounded, at least one pixel.
-fn scaled_height(original_width: u32, original_height: u32, width: u32) -> u32 {
+/// The height that keeps the aspect ratio at `width`, rounded, at least one pixel: what
+/// [`process_image`] makes, and so what link previews announce for a rendition.
+pub fn scaled_height(original_width: u32, original_height: u32, width: u32) -> u32 {
     let height = (u64::from(original_height) * u64::from(width) + u64::from(original_width) / 2)
         / u64::from(original_width);
     // width <= original_width, so height <= original_height fits in a u32.

@@ -22,7 +22,9 @@ mod pdf;
 use serde::{Deserialize, Serialize};
 
 pub use crate::error::MediaError;
-pub use crate::images::{DEFAULT_WIDTHS, ImageInfo, ProcessedImage, Rendition, inspect_image, process_image};
+pub use crate::images::{
+    DEFAULT_WIDTHS, ImageInfo, ProcessedImage, Rendition, inspect_image, process_image, scaled_height,
+};
 pub use crate::kind::{FileKind, sniff};
 pub use crate::pdf::{PdfInfo, check_pdf};
 

@@ -174,6 +174,7 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
         search: None,
         // Every page rendered afresh.
         page_cache_bytes: 0,
+        metrics: portico_web::metrics::MetricsAccess::Off,
     };
     let app = App::new(store.clone(), web).await.context("cannot prepare the pages")?;
     let site = app.site_by_key(&options.site).ok_or_else(|| {

@@ -186,6 +186,25 @@ enum Command {
         /// cache off.
         #[arg(long, env = "PORTICO_PAGE_CACHE_MB", default_value_t = portico_web::cache::DEFAULT_PAGE_CACHE_MB)]
         page_cache_mb: usize,
+        /// Seconds a client has to send a request's headers (slow clients are dropped).
+        #[arg(long, env = "PORTICO_HEADER_TIMEOUT", default_value_t = 10)]
+        header_timeout: u64,
+        /// Seconds a connection may move no byte either way before it is closed.
+        #[arg(long, env = "PORTICO_IDLE_TIMEOUT", default_value_t = 60)]
+        idle_timeout: u64,
+        /// Seconds a request body may send nothing before its request ends.
+        #[arg(long, env = "PORTICO_BODY_TIMEOUT", default_value_t = 30)]
+        body_timeout: u64,
+        /// Connections served at once; more wait to be accepted.
+        #[arg(long, env = "PORTICO_MAX_CONNECTIONS", default_value_t = 1000)]
+        max_connections: usize,
+        /// Who may read /metrics: "loopback" (this machine, not through a proxy), "token"
+        /// (with --metrics-token as a bearer token) or "off".
+        #[arg(long, env = "PORTICO_METRICS", default_value = "loopback", value_parser = ["loopback", "token", "off"])]
+        metrics: String,
+        /// The bearer token /metrics asks for with --metrics token.
+        #[arg(long, env = "PORTICO_METRICS_TOKEN", hide_env_values = true)]
+        metrics_token: Option<String>,
     },
 }
 
@@ -208,9 +227,37 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve { listen, storage, theme, fallback_site, page_cache_mb } => {
+            Command::Serve {
+                listen,
+                storage,
+                theme,
+                fallback_site,
+                page_cache_mb,
+                header_timeout,
+                idle_timeout,
+                body_timeout,
+                max_connections,
+                metrics,
+                metrics_token,
+            } => {
+                use portico_web::metrics::MetricsAccess;
+                let metrics = match (metrics.as_str(), metrics_token) {
+                    ("off", _) => MetricsAccess::Off,
+                    ("token", Some(token)) if !token.trim().is_empty() => MetricsAccess::Token(token),
+                    ("token", _) => {
+                        anyhow::bail!("--metrics token needs --metrics-token (or PORTICO_METRICS_TOKEN)")
+                    }
+                    _ => MetricsAccess::Loopback,
+                };
                 let fallback = (fallback_site != "none").then_some(fallback_site);
-                let tuning = portico::server::Tuning { page_cache_mb };
+                let seconds = std::time::Duration::from_secs;
+                let connections = portico::connections::Limits {
+                    header_timeout: seconds(header_timeout.max(1)),
+                    idle_timeout: seconds(idle_timeout.max(1)),
+                    body_timeout: seconds(body_timeout.max(1)),
+                    max_connections: max_connections.max(1),
+                };
+                let tuning = portico::server::Tuning { page_cache_mb, connections, metrics };
                 serve(&storage.config(listen, theme, fallback), &tuning).await
             }
             Command::Demo { releases, seed, storage } => {

@@ -47,17 +47,25 @@ impl Default for ServeConfig {
     }
 }
 
-/// Performance settings of `portico serve`, apart from [`ServeConfig`] so that the tests'
-/// configurations keep their defaults.
+/// Performance and access settings of `portico serve`, apart from [`ServeConfig`] so that the
+/// tests' configurations keep their defaults.
 #[derive(Debug, Clone)]
 pub struct Tuning {
     /// The page cache's memory bound in MiB; 0 turns the cache off.
     pub page_cache_mb: usize,
+    /// Timeouts and the connection cap.
+    pub connections: crate::connections::Limits,
+    /// Who may read `/metrics`.
+    pub metrics: portico_web::metrics::MetricsAccess,
 }
 
 impl Default for Tuning {
     fn default() -> Self {
-        Tuning { page_cache_mb: portico_web::cache::DEFAULT_PAGE_CACHE_MB }
+        Tuning {
+            page_cache_mb: portico_web::cache::DEFAULT_PAGE_CACHE_MB,
+            connections: crate::connections::Limits::default(),
+            metrics: portico_web::metrics::MetricsAccess::default(),
+        }
     }
 }
 
@@ -136,6 +144,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         feed_ingest: feed_settings(config),
         search: Some(search.clone()),
         page_cache_bytes: tuning.page_cache_mb.saturating_mul(1024 * 1024),
+        metrics: tuning.metrics.clone(),
     };
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)
@@ -148,18 +157,18 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let search_indexer = crate::indexer::spawn(store.clone(), search, change_log);
     let (shutdown, stopped) = oneshot::channel::<()>();
     let site_watcher = tokio::spawn(watch_sites(app.clone()));
-    let router = app.router().into_make_service_with_connect_info::<SocketAddr>();
+    let router = app.router();
+    let limits = tuning.connections;
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
     let feed_reader = tokio::spawn(
         portico_ingest::Ingester::new(store.clone(), feed_settings(config))
             .run(portico_ingest::CHECK_INTERVAL),
     );
     let task = tokio::spawn(async move {
-        let served = axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await;
+        let served = crate::connections::serve(listener, router, limits, async {
+            let _ = stopped.await;
+        })
+        .await;
         scheduler.abort();
         feed_reader.abort();
         // Waited for, so that a stopped server has let go of the index's write lock: the

@@ -233,6 +233,90 @@ async fn failed_logins_back_off_with_429_and_are_audited() {
     }
 }
 
+/// Posts the login form for `email` from `client` (a reqwest client bound to one loopback
+/// address), with its own CSRF cookie.
+async fn try_login(
+    app: &TestApp,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let form = client.get(app.url("/admin/login")).send().await.expect("form");
+    let jar =
+        form.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
+    let html = scraper::Html::parse_document(&form.text().await.expect("body"));
+    let csrf = attrs(&html, "input[name=_csrf]", "value").remove(0);
+    client
+        .post(app.url("/admin/login"))
+        .header("cookie", jar)
+        .form(&[("_csrf", csrf.as_str()), ("email", email), ("password", password), ("next", "/admin")])
+        .send()
+        .await
+        .expect("login")
+}
+
+/// A client whose connections come from `ip` (any 127.x.y.z reaches the loopback server).
+fn client_from(ip: [u8; 4]) -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(std::net::IpAddr::from(ip))
+        .build()
+        .expect("client")
+}
+
+#[tokio::test]
+async fn an_attack_on_an_account_does_not_lock_its_owner_out_and_is_reported_to_them() {
+    for app in TestApp::each().await {
+        let email = app.user("victim@example.org", Role::Editor, &["global"]).await;
+        let attacker = client_from([127, 0, 0, 7]);
+        for _ in 0..3 {
+            let response = try_login(&app, &attacker, &email, "wrong password!!").await;
+            assert_eq!(response.status().as_u16(), 401, "{}", app.backend());
+        }
+        let blocked = try_login(&app, &attacker, &email, "wrong password!!").await;
+        assert_eq!(blocked.status().as_u16(), 429, "the attacker's address backs off on {}", app.backend());
+
+        // The owner, from another address, with the right password: in after a short wait.
+        let owner = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(std::net::IpAddr::from([127, 0, 0, 8]))
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let started = std::time::Instant::now();
+        let response = try_login(&app, &owner, &email, support::PASSWORD).await;
+        assert_eq!(response.status().as_u16(), 303, "the owner signs in on {}", app.backend());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "a bounded delay: {:?}",
+            started.elapsed()
+        );
+        let location = response.headers()["location"].to_str().expect("location").to_owned();
+        let account = owner.get(app.url(&location)).send().await.expect("account");
+        assert_eq!(account.status().as_u16(), 200);
+        let html = scraper::Html::parse_document(&account.text().await.expect("body"));
+        let notice = text(&html, ".notice");
+        assert!(notice.contains("Someone tried to sign in"), "{notice:?} on {}", app.backend());
+
+        let records = app
+            .server
+            .store
+            .audit_records(
+                &AuditFilter { action: Some("login.attacked".into()), ..AuditFilter::default() },
+                10,
+            )
+            .await
+            .expect("audit");
+        assert_eq!(records.len(), 1, "{}", app.backend());
+        assert_eq!(records[0].user_email, email);
+        assert_eq!(records[0].client, "127.0.0.7");
+
+        // Told once: the next sign-in goes where it was asked to.
+        let again = try_login(&app, &client_from([127, 0, 0, 9]), &email, support::PASSWORD).await;
+        assert_eq!(again.headers()["location"], "/admin", "{}", app.backend());
+    }
+}
+
 /// One row of the permission table: what to try, and how to tell it happened.
 #[derive(Debug, Clone, Copy)]
 enum Try {
@@ -676,6 +760,54 @@ async fn api(
     let status = response.status().as_u16();
     let json = response.json::<Value>().await.unwrap_or(Value::Null);
     (status, json)
+}
+
+#[tokio::test]
+async fn a_password_change_or_disabling_a_user_ends_their_api_tokens_and_sessions_at_once() {
+    for app in TestApp::each().await {
+        let editor = app.user("ed@example.org", Role::Editor, &["global"]).await;
+        let token = app.token(&editor).await;
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&token), None).await;
+        assert_ne!(status, 401, "the token works on {}", app.backend());
+        let session = app.login(&editor).await;
+        let new_password = "a much longer new password";
+        let changed = session
+            .post(
+                "/admin/account/password",
+                &[("current", support::PASSWORD), ("new", new_password), ("confirm", new_password)],
+            )
+            .await;
+        assert_eq!(changed.status().as_u16(), 303, "{}", app.backend());
+        let (status, body) = api(&app, "GET", "/api/v1/releases/1", Some(&token), None).await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (401, Some("unauthorized")),
+            "{}",
+            app.backend()
+        );
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&app.token(&editor).await), None).await;
+        assert_ne!(status, 401, "a token made after the change works on {}", app.backend());
+
+        let admin = app.user("boss@example.org", Role::Admin, &[]).await;
+        let admin = app.login(&admin).await;
+        let author = app.user("au@example.org", Role::Author, &["global"]).await;
+        let author_token = app.token(&author).await;
+        let author_session = app.login(&author).await;
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&author_token), None).await;
+        assert_ne!(status, 401, "{}", app.backend());
+        let (user, _) = app.server.store.user_for_login(&author).await.expect("user").expect("found");
+        let disabled =
+            admin.post(&format!("/admin/users/{}/disabled", user.id.0), &[("disabled", "1")]).await;
+        assert_eq!(disabled.status().as_u16(), 303, "{}", app.backend());
+        let (status, _) = api(&app, "GET", "/api/v1/releases/1", Some(&author_token), None).await;
+        assert_eq!(status, 401, "a disabled user's token ends on {}", app.backend());
+        let back_office = author_session.get("/admin").await;
+        assert_eq!(back_office.status().as_u16(), 303, "their session ends on {}", app.backend());
+        let again = try_login(&app, &client_from([127, 0, 0, 1]), &author, support::PASSWORD).await;
+        assert_eq!(again.status().as_u16(), 401, "nor can they sign in on {}", app.backend());
+        let users = admin.page("/admin/users", 200).await;
+        assert!(texts(&users, "tr").iter().any(|row| row.contains(&author) && row.contains("Disabled")));
+    }
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use portico_content::{DocumentId, Draft, Kind, Role, Status};
 use portico_store::{NewDocument, NewMedia, ReleaseFilter, Store};
 use quick_xml::events::Event;
-use support::{TestApp, attrs, seed_release_path, text};
+use support::{TestApp, attrs, seed_release_path, text, texts};
 
 /// An XML element, read with quick-xml apart from any feed reader's leniency.
 #[derive(Debug, Default)]
@@ -599,8 +599,18 @@ async fn a_release_page_carries_opengraph_twitter_and_news_article_data() {
         assert_eq!(meta(&html, "og:locale").as_deref(), Some("en_US"));
         assert_eq!(meta(&html, "article:published_time").as_deref(), Some("2015-08-21T09:00:00Z"));
         assert!(meta(&html, "og:description").is_some_and(|d| !d.is_empty()));
-        assert!(meta(&html, "og:image").is_none(), "no image, no og:image");
-        assert_eq!(meta(&html, "twitter:card").as_deref(), Some("summary"));
+        // No image of its own: the site's default share image, with its real size.
+        let share = app.url("/assets/share.png");
+        assert_eq!(meta(&html, "og:image"), Some(share.clone()), "{}", app.backend());
+        let png = app.get("/assets/share.png").await;
+        assert_eq!(png.headers()["content-type"], "image/png");
+        let png = png.bytes().await.expect("png");
+        let size =
+            |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]).to_string();
+        assert_eq!(&png[12..16], b"IHDR");
+        assert_eq!(meta(&html, "og:image:width"), Some(size(16)));
+        assert_eq!(meta(&html, "og:image:height"), Some(size(20)));
+        assert_eq!(meta(&html, "twitter:card").as_deref(), Some("summary_large_image"));
 
         let data = json_ld(&html);
         assert_eq!(data["@context"], "https://schema.org");
@@ -626,7 +636,7 @@ async fn a_release_page_carries_opengraph_twitter_and_news_article_data() {
         for country in ["El Salvador", "Mexico", "Guatemala"] {
             assert!(places.contains(&country), "{country} in {places:?}");
         }
-        assert!(data.get("image").is_none());
+        assert_eq!(data["image"][0], share.as_str(), "the NewsArticle has an image on {}", app.backend());
     }
 }
 
@@ -678,6 +688,9 @@ async fn a_release_with_an_image_gets_a_large_card_and_its_json_ld_cannot_break_
         assert_eq!(data["image"][0], image_url.as_str());
         assert_eq!(meta(&html, "og:image"), Some(image_url.clone()));
         assert_eq!(meta(&html, "og:image:alt").as_deref(), Some("Tents in a camp"));
+        // The size of the 1280-pixel rendition referenced, not of the 1600 × 900 original.
+        assert_eq!(meta(&html, "og:image:width").as_deref(), Some("1280"));
+        assert_eq!(meta(&html, "og:image:height").as_deref(), Some("720"));
         assert_eq!(meta(&html, "twitter:card").as_deref(), Some("summary_large_image"));
         assert_eq!(meta(&html, "twitter:image"), Some(image_url));
         assert_eq!(text(&html, "h1"), title);
@@ -722,6 +735,94 @@ async fn every_public_page_has_a_canonical_url_and_a_description() {
             attrs(&html, "link[rel=canonical]", "href"),
             [app.url("/en/who-we-are").replacen("http://", "https://", 1)]
         );
+    }
+}
+
+#[tokio::test]
+async fn every_public_page_type_has_opengraph_tags_and_an_icon() {
+    for app in TestApp::each().await {
+        let seed = seed_release_path(&app).await;
+        let share = app.url("/assets/share.png");
+        for path in [
+            "/en/",
+            "/en/who-we-are",
+            "/en/news",
+            seed.as_str(),
+            "/en/news/elsewhere",
+            "/en/where-we-work",
+            "/en/where-we-work/sv",
+            "/en/search?q=migration",
+        ] {
+            let html = app.page(path, 200).await;
+            let on = format!("{path} on {}", app.backend());
+            for key in ["og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image"] {
+                let values: Vec<String> = attrs(&html, &format!("meta[property='{key}']"), "content");
+                assert_eq!(values.len(), 1, "one {key} on {on}");
+                assert!(!values[0].trim().is_empty(), "{key} on {on}");
+            }
+            assert_eq!(meta(&html, "og:url"), attrs(&html, "link[rel=canonical]", "href").into_iter().next());
+            if path != seed {
+                assert_eq!(meta(&html, "og:type").as_deref(), Some("website"), "{on}");
+                assert_eq!(meta(&html, "og:image"), Some(share.clone()), "{on}");
+                assert_eq!(meta(&html, "og:image:width").as_deref(), Some("1200"), "{on}");
+                assert_eq!(meta(&html, "og:image:height").as_deref(), Some("630"), "{on}");
+            }
+            assert_eq!(attrs(&html, "link[rel=icon]", "href"), ["/favicon.svg"], "{on}");
+        }
+        let svg = app.get("/favicon.svg").await;
+        assert_eq!(
+            (svg.status().as_u16(), &svg.headers()["content-type"]),
+            (200, &"image/svg+xml".parse().expect("h"))
+        );
+        assert!(svg.text().await.expect("body").starts_with("<svg"));
+        let ico = app.get("/favicon.ico").await;
+        assert_eq!(
+            (ico.status().as_u16(), &ico.headers()["content-type"]),
+            (200, &"image/x-icon".parse().expect("h"))
+        );
+        assert_eq!(&ico.bytes().await.expect("body")[..4], &[0, 0, 1, 0], "an ICO file");
+    }
+}
+
+/// The levels of every `h1`…`h6` of a page, in document order.
+fn heading_levels(html: &scraper::Html) -> Vec<u8> {
+    let selector = scraper::Selector::parse("h1, h2, h3, h4, h5, h6").expect("selector");
+    html.select(&selector).map(|h| h.value().name().as_bytes()[1] - b'0').collect()
+}
+
+#[tokio::test]
+async fn a_release_page_never_skips_a_heading_level() {
+    for app in TestApp::each().await {
+        let store = &app.server.store;
+        let site = global_site(store).await;
+        let draft = Draft {
+            title: "Camp opens with headings".into(),
+            slug: "camp-opens-with-headings".into(),
+            summary: "A new camp.".into(),
+            published_at: Some(time::macros::datetime!(2024-03-01 09:00 UTC)),
+            body_markdown:
+                "The camp opened.\n\n### Background\n\nText.\n\n##### Detail\n\nMore.\n\n# Big\n\nEnd.".into(),
+            countries: vec!["SV".into()],
+            ..Draft::default()
+        };
+        create_release(store, &site, "en", draft, Status::Published).await;
+        for path in ["/en/news/camp-opens-with-headings".to_owned(), seed_release_path(&app).await] {
+            let html = app.page(&path, 200).await;
+            let levels = heading_levels(&html);
+            assert_eq!(levels.first(), Some(&1), "{path}: {levels:?}");
+            assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1, "one h1 on {path}: {levels:?}");
+            for pair in levels.windows(2) {
+                assert!(
+                    pair[1] <= pair[0] + 1,
+                    "{path} skips from h{} to h{} on {}: {levels:?}",
+                    pair[0],
+                    pair[1],
+                    app.backend()
+                );
+            }
+        }
+        let html = app.page("/en/news/camp-opens-with-headings", 200).await;
+        assert!(texts(&html, ".release-body h2").contains(&"Background".to_owned()));
     }
 }
 

@@ -287,8 +287,18 @@ async fn filters_narrow_the_list_as_on_the_news_page() {
         let none = list(&app, &contract, "?year=1901").await;
         assert_eq!((none["data"].as_array().expect("data").len(), &none["next_cursor"]), (0, &Value::Null));
 
-        // Empty values are no filter, as when a form sends an unset select.
-        assert_eq!(ids(&walk(&app, &contract, "?country=&theme=&year=&limit=100").await), ids(&all));
+        // Empty values break the published schema: a 400 in the API's error shape, never a
+        // silently wider answer.
+        for query in ["?country=", "?language=", "?theme=", "?year=", "?site=", "?cursor="] {
+            let response = app.get(&format!("/api/v1/releases{query}")).await;
+            assert_eq!(response.status().as_u16(), 400, "{query} on {}", app.backend());
+            let body: Value = response.json().await.expect("json");
+            assert_eq!(body["error"]["code"], "invalid_parameter", "{query}: {body}");
+        }
+        let response = app.get("/api/v1/countries?language=").await;
+        assert_eq!(response.status().as_u16(), 400, "{}", app.backend());
+        let body: Value = response.json().await.expect("json");
+        assert_eq!(body["error"]["code"], "invalid_parameter", "{body}");
     }
 }
 
@@ -647,4 +657,50 @@ async fn the_openapi_document_describes_every_api_route() {
 async fn fetch_any(app: &TestApp, path: &str) -> (u16, String) {
     let (status, _, body) = get(app, path, &[]).await;
     (status, body["error"]["code"].as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn options_names_the_methods_each_api_path_really_takes() {
+    for app in TestApp::each().await {
+        for (path, allow) in [
+            ("/api/v1/releases", "GET, HEAD, POST, OPTIONS"),
+            ("/api/v1/releases/1", "GET, HEAD, PATCH, OPTIONS"),
+            ("/api/v1/releases/1/publish", "POST, OPTIONS"),
+            ("/api/v1/releases/1/archive", "POST, OPTIONS"),
+            ("/api/v1/countries", "GET, HEAD, OPTIONS"),
+            ("/api/v1/themes", "GET, HEAD, OPTIONS"),
+            ("/api/v1/sites", "GET, HEAD, OPTIONS"),
+            ("/api/openapi.json", "GET, HEAD, OPTIONS"),
+        ] {
+            let response =
+                app.client.request(reqwest::Method::OPTIONS, app.url(path)).send().await.expect("options");
+            assert_eq!(response.status().as_u16(), 204, "{path} on {}", app.backend());
+            assert_eq!(response.headers()["allow"], allow, "{path} on {}", app.backend());
+        }
+        // The methods the OpenAPI document lists for each path are the ones `Allow` names.
+        let contract: Value = app.get("/api/openapi.json").await.json().await.expect("json");
+        for (path, concrete) in
+            [("/api/v1/releases", "/api/v1/releases"), ("/api/v1/releases/{id}", "/api/v1/releases/1")]
+        {
+            let response = app
+                .client
+                .request(reqwest::Method::OPTIONS, app.url(concrete))
+                .send()
+                .await
+                .expect("options");
+            let allow = response.headers()["allow"].to_str().expect("ascii").to_owned();
+            for method in
+                contract["paths"][path].as_object().expect("path").keys().filter(|m| *m != "parameters")
+            {
+                assert!(allow.contains(&method.to_uppercase()), "{path}: {method} in {allow}");
+            }
+        }
+        let unknown = app
+            .client
+            .request(reqwest::Method::OPTIONS, app.url("/api/v1/nothing"))
+            .send()
+            .await
+            .expect("options");
+        assert_eq!(unknown.status().as_u16(), 404);
+    }
 }

@@ -22,6 +22,8 @@ pub struct User {
     pub role: Role,
     /// Sites the role applies to (admins act on every site whatever this says).
     pub sites: Vec<SiteId>,
+    /// Disabled users sign in to nothing and their tokens open nothing.
+    pub disabled: bool,
 }
 
 /// A user to create.
@@ -48,6 +50,19 @@ pub struct SessionInfo {
     pub csrf_token: String,
 }
 
+/// Failed logins in a window, each as (count, latest), counted per client address (any
+/// account), per (account, address) and per account (any address). The first two may refuse a
+/// sign-in; the third only slows one down, so that nobody can lock an owner out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoginFailures {
+    /// From this address, on any account.
+    pub by_client: (i64, Option<OffsetDateTime>),
+    /// On this account from this address.
+    pub by_pair: (i64, Option<OffsetDateTime>),
+    /// On this account from any address.
+    pub by_account: (i64, Option<OffsetDateTime>),
+}
+
 /// An API token as listed to its owner (never the token itself).
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ApiToken {
@@ -69,6 +84,7 @@ struct UserRow {
     email: String,
     name: String,
     role: String,
+    disabled_at: Option<OffsetDateTime>,
 }
 
 impl Store {
@@ -85,6 +101,7 @@ impl Store {
             email: row.email,
             name: row.name,
             sites: sites.into_iter().map(SiteId).collect(),
+            disabled: row.disabled_at.is_some(),
         })
     }
 
@@ -122,7 +139,10 @@ impl Store {
     /// The user with this email and their password hash, for logging in.
     pub async fn user_for_login(&self, email: &str) -> Result<Option<(User, String)>> {
         let row: Option<(i64, String, String, String, String)> = on_pool!(self, |pool| {
-            sqlx::query_as("select id, email, name, role, password_hash from users where email = $1")
+            // A disabled user has no password that works.
+            sqlx::query_as(
+                "select id, email, name, role, password_hash from users where email = $1 and disabled_at is null",
+            )
                 .bind(email.trim().to_lowercase())
                 .fetch_optional(pool)
                 .await
@@ -130,13 +150,13 @@ impl Store {
         let Some((id, email, name, role, hash)) = row else {
             return Ok(None);
         };
-        Ok(Some((self.user_from_row(UserRow { id, email, name, role }).await?, hash)))
+        Ok(Some((self.user_from_row(UserRow { id, email, name, role, disabled_at: None }).await?, hash)))
     }
 
     /// The user with this id.
     pub async fn user(&self, id: UserId) -> Result<Option<User>> {
         let row: Option<UserRow> = on_pool!(self, |pool| {
-            sqlx::query_as("select id, email, name, role from users where id = $1")
+            sqlx::query_as("select id, email, name, role, disabled_at from users where id = $1")
                 .bind(id.0)
                 .fetch_optional(pool)
                 .await
@@ -150,7 +170,9 @@ impl Store {
     /// Every user, by email.
     pub async fn users(&self) -> Result<Vec<User>> {
         let rows: Vec<UserRow> = on_pool!(self, |pool| {
-            sqlx::query_as("select id, email, name, role from users order by email").fetch_all(pool).await
+            sqlx::query_as("select id, email, name, role, disabled_at from users order by email")
+                .fetch_all(pool)
+                .await
         })?;
         let mut users = Vec::with_capacity(rows.len());
         for row in rows {
@@ -159,7 +181,9 @@ impl Store {
         Ok(users)
     }
 
-    /// Replaces a user's password hash and ends every session of theirs but `keep_session`.
+    /// Replaces a user's password hash, ends every session of theirs but `keep_session` and
+    /// revokes every API token of theirs, in one transaction: whoever held the old password may
+    /// have made a token with it.
     pub async fn set_password(
         &self,
         user: UserId,
@@ -178,11 +202,46 @@ impl Store {
                 .bind(keep_session.unwrap_or(""))
                 .execute(&mut *tx)
                 .await?;
+            sqlx::query("update api_tokens set revoked_at = $1 where user_id = $2 and revoked_at is null")
+                .bind(now())
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
             Ok::<_, sqlx::Error>(())
         }
         .await)?;
         Ok(())
+    }
+
+    /// Disables a user (or enables them again). Disabling ends every session of theirs and
+    /// revokes every API token of theirs in the same transaction; enabling gives none back.
+    /// False when there is no such user.
+    pub async fn set_user_disabled(&self, user: UserId, disabled: bool) -> Result<bool> {
+        let at = disabled.then(now);
+        let found = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let found = sqlx::query("update users set disabled_at = $1 where id = $2")
+                .bind(at)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if disabled {
+                sqlx::query("delete from sessions where user_id = $1").bind(user.0).execute(&mut *tx).await?;
+                sqlx::query(
+                    "update api_tokens set revoked_at = $1 where user_id = $2 and revoked_at is null",
+                )
+                .bind(now())
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(found == 1)
+        }
+        .await)?;
+        Ok(found)
     }
 
     /// Deletes a user; their sessions and tokens go with them.
@@ -226,7 +285,8 @@ impl Store {
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionInfo>> {
         let row: Option<(i64, String)> = on_pool!(self, |pool| {
             sqlx::query_as(
-                "select user_id, csrf_token from sessions where token_hash = $1 and expires_at > $2",
+                "select s.user_id, s.csrf_token from sessions s join users u on u.id = s.user_id
+                 where s.token_hash = $1 and s.expires_at > $2 and u.disabled_at is null",
             )
             .bind(token_hash)
             .bind(now())
@@ -266,44 +326,94 @@ impl Store {
         Ok(())
     }
 
-    /// Failed logins since `since` for this email and for this client address: (count, latest).
+    /// Failed logins since `since`, counted three ways for the back-off (see [`LoginFailures`]).
     pub async fn login_failures(
         &self,
         email: &str,
         client: &str,
         since: OffsetDateTime,
-    ) -> Result<[(i64, Option<OffsetDateTime>); 2]> {
+    ) -> Result<LoginFailures> {
         let email = email.trim().to_lowercase();
         let since = crate::normalize(since);
-        let (by_email, by_client) = on_pool!(self, |pool| async {
-            let by_email: (i64, Option<OffsetDateTime>) =
-                sqlx::query_as("select count(*), max(at) from login_failures where email = $1 and at > $2")
-                    .bind(&email)
-                    .bind(since)
-                    .fetch_one(pool)
-                    .await?;
+        let (by_client, by_pair, by_account) = on_pool!(self, |pool| async {
             let by_client: (i64, Option<OffsetDateTime>) =
                 sqlx::query_as("select count(*), max(at) from login_failures where client = $1 and at > $2")
                     .bind(client)
                     .bind(since)
                     .fetch_one(pool)
                     .await?;
-            Ok::<_, sqlx::Error>((by_email, by_client))
+            let by_pair: (i64, Option<OffsetDateTime>) = sqlx::query_as(
+                "select count(*), max(at) from login_failures where email = $1 and client = $2 and at > $3",
+            )
+            .bind(&email)
+            .bind(client)
+            .bind(since)
+            .fetch_one(pool)
+            .await?;
+            let by_account: (i64, Option<OffsetDateTime>) =
+                sqlx::query_as("select count(*), max(at) from login_failures where email = $1 and at > $2")
+                    .bind(&email)
+                    .bind(since)
+                    .fetch_one(pool)
+                    .await?;
+            Ok::<_, sqlx::Error>((by_client, by_pair, by_account))
         }
         .await)?;
-        Ok([by_email, by_client])
+        Ok(LoginFailures { by_client, by_pair, by_account })
     }
 
-    /// Forgets the failed logins of an email after it logged in.
-    pub async fn clear_login_failures(&self, email: &str) -> Result<()> {
+    /// Forgets the failed logins of an email from the address it just signed in from. Failures
+    /// from other addresses stay: they are someone else's, and keep their own back-off.
+    pub async fn clear_login_failures(&self, email: &str, client: &str) -> Result<()> {
         on_pool!(self, |pool| {
-            sqlx::query("delete from login_failures where email = $1")
+            sqlx::query("delete from login_failures where email = $1 and client = $2")
                 .bind(email.trim().to_lowercase())
+                .bind(client)
                 .execute(pool)
                 .await
                 .map(|_| ())
         })?;
         Ok(())
+    }
+
+    /// Notes a successful sign-in and answers how many failed attempts on the account there
+    /// were since the previous one, so that its owner learns of an attack.
+    pub async fn record_login(&self, user: UserId, email: &str) -> Result<i64> {
+        let email = email.trim().to_lowercase();
+        let at = now();
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let last: Option<OffsetDateTime> =
+                sqlx::query_scalar("select last_login_at from users where id = $1")
+                    .bind(user.0)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .flatten();
+            let missed: i64 = match last {
+                Some(last) => {
+                    sqlx::query_scalar("select count(*) from login_failures where email = $1 and at > $2")
+                        .bind(&email)
+                        .bind(last)
+                        .fetch_one(&mut *tx)
+                        .await?
+                }
+                None => {
+                    sqlx::query_scalar("select count(*) from login_failures where email = $1")
+                        .bind(&email)
+                        .fetch_one(&mut *tx)
+                        .await?
+                }
+            };
+            sqlx::query("update users set last_login_at = $1 where id = $2")
+                .bind(at)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(missed)
+        }
+        .await)
+        .map_err(Into::into)
     }
 
     /// Stores a new API token of `user` by its hash.
@@ -325,7 +435,8 @@ impl Store {
     pub async fn api_token_user(&self, token_hash: &str) -> Result<Option<User>> {
         let user: Option<i64> = on_pool!(self, |pool| {
             sqlx::query_scalar(
-                "update api_tokens set last_used_at = $1 where token_hash = $2 and revoked_at is null returning user_id",
+                "update api_tokens set last_used_at = $1 where token_hash = $2 and revoked_at is null
+                 and user_id in (select id from users where disabled_at is null) returning user_id",
             )
             .bind(now())
             .bind(token_hash)

@@ -38,7 +38,7 @@ use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use time::OffsetDateTime;
 
-pub use accounts::{ApiToken, NewUser, SessionInfo, User};
+pub use accounts::{ApiToken, LoginFailures, NewUser, SessionInfo, User};
 pub use api_queries::{PublishedRelease, ReleaseCursor};
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
 pub use bulk::{ImportDocument, ImportVariant};

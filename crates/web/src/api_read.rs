@@ -66,7 +66,10 @@ pub async fn cors(request: Request, next: Next) -> Response {
     }
     let method = request.method().clone();
     if method == Method::OPTIONS {
-        return preflight(request.headers());
+        // An address that is no route gets the API's 404 below, not a grant.
+        if let Some(allow) = allowed_methods(request.uri().path()) {
+            return preflight(request.headers(), allow);
+        }
     }
     let mut response = next.run(request).await;
     if method == Method::GET || method == Method::HEAD {
@@ -79,7 +82,27 @@ pub async fn cors(request: Request, next: Next) -> Response {
     response
 }
 
-fn preflight(headers: &HeaderMap) -> Response {
+/// The methods an API address really takes, for `Allow`; `None` when it is no route. Keep in
+/// step with [`routes`] and `api::routes`.
+fn allowed_methods(path: &str) -> Option<&'static str> {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    let is_id = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match segments.as_slice() {
+        ["api", "openapi.json"] | ["api", "v1", "countries" | "themes" | "sites"] => {
+            Some("GET, HEAD, OPTIONS")
+        }
+        ["api", "v1", "releases"] => Some("GET, HEAD, POST, OPTIONS"),
+        ["api", "v1", "releases", id] if is_id(id) => Some("GET, HEAD, PATCH, OPTIONS"),
+        ["api", "v1", "releases", id, "submit" | "publish" | "schedule" | "unpublish" | "archive"]
+            if is_id(id) =>
+        {
+            Some("POST, OPTIONS")
+        }
+        _ => None,
+    }
+}
+
+fn preflight(headers: &HeaderMap, allow: &'static str) -> Response {
     let requested = headers.get(header::ACCESS_CONTROL_REQUEST_METHOD).map(HeaderValue::as_bytes);
     if requested.is_some_and(|m| m != b"GET" && m != b"HEAD") {
         return ApiError::new(
@@ -95,7 +118,7 @@ fn preflight(headers: &HeaderMap) -> Response {
     out.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD"));
     out.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("If-None-Match"));
     out.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("86400"));
-    out.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, OPTIONS"));
+    out.insert(header::ALLOW, HeaderValue::from_static(allow));
     response
 }
 
@@ -145,8 +168,9 @@ fn shorten(value: &str) -> String {
 struct Params(Vec<(String, String)>);
 
 impl Params {
-    /// Reads the query string; an unknown or repeated parameter is a client error, so that a
-    /// typo (`contry=sv`) never silently widens the answer. Empty values count as absent.
+    /// Reads the query string; an unknown, repeated or empty parameter is a client error, so
+    /// that a typo (`contry=sv`, `country=`) never silently widens the answer: the published
+    /// schema gives every parameter a non-empty form.
     fn parse(query: QueryPairs, allowed: &[&str]) -> Result<Params, ApiError> {
         let Query(pairs) = query.map_err(|_| {
             ApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", "The query string could not be read.")
@@ -161,6 +185,9 @@ impl Params {
             }
             if seen.iter().any(|(n, _)| *n == name) {
                 return Err(invalid(&name, "given more than once."));
+            }
+            if value.trim().is_empty() {
+                return Err(invalid(&name, "empty; leave the parameter out or give it a value."));
             }
             seen.push((name, value.trim().to_owned()));
         }

@@ -14,6 +14,7 @@ mod error;
 mod feeds;
 pub mod http;
 pub mod i18n;
+pub mod metrics;
 mod public;
 mod related;
 mod request_log;
@@ -54,6 +55,8 @@ pub struct WebOptions {
     pub search: Option<portico_search::SearchIndex>,
     /// The page cache's memory bound in bytes; 0 (the default) turns it off.
     pub page_cache_bytes: usize,
+    /// Who may read `/metrics`; this machine only by default.
+    pub metrics: metrics::MetricsAccess,
 }
 
 /// Why the web side could not be built.
@@ -99,6 +102,8 @@ struct Inner {
     page_cache: cache::PageCache,
     /// The page cache's place among the change log's subscribers; `None` when it is off.
     page_cache_subscription: Option<SubscriptionId>,
+    /// Who may read `/metrics`.
+    metrics: metrics::MetricsAccess,
 }
 
 impl App {
@@ -132,6 +137,7 @@ impl App {
                 change_log,
                 page_cache,
                 page_cache_subscription,
+                metrics: options.metrics,
             }
         });
         Ok(App { inner })
@@ -200,6 +206,11 @@ impl App {
         self.inner.i18n.clone()
     }
 
+    /// Who may read `/metrics`.
+    pub fn metrics_access(&self) -> &metrics::MetricsAccess {
+        &self.inner.metrics
+    }
+
     /// Where uploaded media live.
     pub fn media_dir(&self) -> &std::path::Path {
         &self.inner.media_dir
@@ -219,10 +230,13 @@ impl App {
     pub fn router(self) -> Router {
         let routes = Router::new()
             .route("/healthz", get(public::healthz))
-            .route("/metrics", get(cache::metrics))
+            .route("/metrics", get(metrics::serve))
             .route("/assets/style.css", get(public::stylesheet))
             .route("/assets/admin.css", get(public::admin_stylesheet))
             .route("/assets/admin.js", get(public::admin_script))
+            .route("/assets/share.png", get(public::share_image))
+            .route("/favicon.svg", get(public::favicon_svg))
+            .route("/favicon.ico", get(public::favicon_ico))
             .route("/media/{id}/{file}", get(public::media_file))
             .merge(admin::routes())
             .merge(api::routes())

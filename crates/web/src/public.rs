@@ -148,6 +148,43 @@ pub async fn admin_script(State(app): State<App>, headers: HeaderMap, RawQuery(q
     )
 }
 
+/// The site icon, linked from every page.
+pub const FAVICON_SVG: &[u8] = include_bytes!("../../../themes/default/static/favicon.svg");
+/// The same icon for clients that ask for `/favicon.ico` without reading the page.
+pub const FAVICON_ICO: &[u8] = include_bytes!("../../../themes/default/static/favicon.ico");
+/// The link-preview image of pages and releases that have none of their own.
+pub const SHARE_IMAGE: &[u8] = include_bytes!("../../../themes/default/static/share.png");
+/// Where [`SHARE_IMAGE`] is served, and its size in pixels.
+pub const SHARE_IMAGE_PATH: &str = "/assets/share.png";
+/// [`SHARE_IMAGE`]'s width and height.
+pub const SHARE_IMAGE_SIZE: (u32, u32) = (1200, 630);
+
+/// A built-in file that changes only with a release of Portico: a day in caches.
+fn built_in(headers: &HeaderMap, content_type: &'static str, body: &[u8]) -> Response {
+    let meta = BodyMeta {
+        status: StatusCode::OK,
+        content_type,
+        language: None,
+        cache_control: "public, max-age=86400",
+    };
+    respond(headers, meta, body)
+}
+
+/// `GET /favicon.svg`.
+pub async fn favicon_svg(headers: HeaderMap) -> Response {
+    built_in(&headers, "image/svg+xml", FAVICON_SVG)
+}
+
+/// `GET /favicon.ico`.
+pub async fn favicon_ico(headers: HeaderMap) -> Response {
+    built_in(&headers, "image/x-icon", FAVICON_ICO)
+}
+
+/// `GET /assets/share.png`.
+pub async fn share_image(headers: HeaderMap) -> Response {
+    built_in(&headers, "image/png", SHARE_IMAGE)
+}
+
 fn static_asset(
     headers: &HeaderMap,
     app: &App,
@@ -767,7 +804,7 @@ pub async fn release(
         dateline: release.dateline.clone(),
         date: ctx.date(release.published_at),
         date_iso: iso_date(release.published_at),
-        body_html: release.body_html.clone(),
+        body_html: crate::views::headings_below_title(&release.body_html),
         programme: release.programme.clone(),
         countries: release.countries.iter().map(|c| country_link(&ctx, c)).collect(),
         themes: release

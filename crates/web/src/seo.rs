@@ -313,6 +313,49 @@ pub struct ArticleMeta {
     json_ld: String,
 }
 
+/// The image a link preview shows, with its size in pixels (0 when unknown).
+#[derive(Debug, Clone)]
+pub struct PreviewImage {
+    /// Absolute URL.
+    pub url: String,
+    /// Width of the file at `url`.
+    pub width: u32,
+    /// Height of the file at `url`.
+    pub height: u32,
+    /// Its text alternative, empty when it has none.
+    pub alt: String,
+}
+
+/// The site's default share image (built in), for pages and releases without their own.
+pub fn default_share_image(ctx: &Ctx) -> PreviewImage {
+    let (width, height) = crate::public::SHARE_IMAGE_SIZE;
+    PreviewImage {
+        url: ctx.absolute(crate::public::SHARE_IMAGE_PATH),
+        width,
+        height,
+        alt: ctx.site.name_in(&ctx.lang).to_owned(),
+    }
+}
+
+/// The OpenGraph and Twitter card tags of a preview image.
+pub fn image_tags(image: &PreviewImage) -> Vec<MetaTag> {
+    let tag = |attr: &'static str, key: &'static str, content: String| MetaTag { attr, key, content };
+    let mut meta = vec![tag("property", "og:image", image.url.clone())];
+    if image.width > 0 && image.height > 0 {
+        meta.push(tag("property", "og:image:width", image.width.to_string()));
+        meta.push(tag("property", "og:image:height", image.height.to_string()));
+    }
+    if !image.alt.is_empty() {
+        meta.push(tag("property", "og:image:alt", image.alt.clone()));
+    }
+    meta.push(tag("name", "twitter:card", "summary_large_image".to_owned()));
+    meta.push(tag("name", "twitter:image", image.url.clone()));
+    if !image.alt.is_empty() {
+        meta.push(tag("name", "twitter:image:alt", image.alt.clone()));
+    }
+    meta
+}
+
 /// OpenGraph's `ll_CC` locale for a language we publish in.
 fn og_locale(lang: &str) -> String {
     match lang {
@@ -325,9 +368,10 @@ fn og_locale(lang: &str) -> String {
     }
 }
 
-/// The path of an image's best rendition for link previews: the widest in the original's
-/// format, else the widest of any, else the original.
-fn preview_image_path(media: &portico_store::Media) -> String {
+/// An image's best rendition for link previews and its size in pixels: the widest in the
+/// original's format, else the widest of any, else the original. Renditions are named by their
+/// width and keep the original's proportions, so the size is that of the file referenced.
+fn preview_image(media: &portico_store::Media) -> (String, u32, u32) {
     let extension = crate::admin::media_extension(&media.mime);
     let widest = |same_format: bool| {
         media
@@ -338,10 +382,21 @@ fn preview_image_path(media: &portico_store::Media) -> String {
                 (!same_format || ext == extension).then_some((width.parse::<u32>().ok()?, name))
             })
             .max_by_key(|(width, _)| *width)
-            .map(|(_, name)| name.clone())
+            .map(|(width, name)| (width, name.clone()))
     };
-    let file = widest(true).or_else(|| widest(false)).unwrap_or_else(|| format!("original.{extension}"));
-    media.path(&file)
+    let original = (u32::try_from(media.width).unwrap_or(0), u32::try_from(media.height).unwrap_or(0));
+    match widest(true).or_else(|| widest(false)) {
+        Some((width, file)) => {
+            let height = match original {
+                (0, _) | (_, 0) => 0,
+                (original_width, original_height) => {
+                    portico_media::scaled_height(original_width, original_height, width)
+                }
+            };
+            (media.path(&file), width, height)
+        }
+        None => (media.path(&format!("original.{extension}")), original.0, original.1),
+    }
 }
 
 /// A JSON value as text that cannot end a `<script>` element early nor open a comment:
@@ -351,6 +406,28 @@ pub(crate) fn script_safe_json(value: &serde_json::Value) -> Result<String> {
     Ok(json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026"))
 }
 
+/// The OpenGraph and Twitter card tags of any page but a release: a `website` with the
+/// site's default share image.
+/// `og:url` is not among them: the template writes it from the layout's canonical URL, which a
+/// handler may still refine after the layout is made.
+pub fn page_meta(ctx: &Ctx, title: &str, description: &str) -> Vec<MetaTag> {
+    let site_name = ctx.site.name_in(&ctx.lang).to_owned();
+    let title = if title.is_empty() { site_name.clone() } else { title.to_owned() };
+    let description = description_or_default(ctx, description);
+    let tag = |attr: &'static str, key: &'static str, content: String| MetaTag { attr, key, content };
+    let mut meta = vec![
+        tag("property", "og:type", "website".to_owned()),
+        tag("property", "og:site_name", site_name),
+        tag("property", "og:title", title.clone()),
+        tag("property", "og:description", description.clone()),
+        tag("property", "og:locale", og_locale(&ctx.lang)),
+    ];
+    meta.extend(image_tags(&default_share_image(ctx)));
+    meta.push(tag("name", "twitter:title", title));
+    meta.push(tag("name", "twitter:description", description));
+    meta
+}
+
 /// The OpenGraph, Twitter card and `NewsArticle` data of a release whose absolute
 /// canonical URL is `canonical`.
 pub fn article_meta(ctx: &Ctx, release: &Release, canonical: &str) -> Result<ArticleMeta> {
@@ -358,7 +435,14 @@ pub fn article_meta(ctx: &Ctx, release: &Release, canonical: &str) -> Result<Art
     let published = rfc3339(release.published_at)?;
     let modified = rfc3339(release.updated_at.max(release.published_at))?;
     let description = description_or_default(ctx, &release.summary);
-    let image = release.image.as_ref().map(|media| (ctx.absolute(&preview_image_path(media)), media));
+    // A release without an image of its own is shared with the site's default image.
+    let image = match release.image.as_ref() {
+        Some(media) => {
+            let (path, width, height) = preview_image(media);
+            PreviewImage { url: ctx.absolute(&path), width, height, alt: media.alt.clone() }
+        }
+        None => default_share_image(ctx),
+    };
     let tag = |attr: &'static str, key: &'static str, content: &str| MetaTag {
         attr,
         key,
@@ -378,25 +462,9 @@ pub fn article_meta(ctx: &Ctx, release: &Release, canonical: &str) -> Result<Art
     for theme in &release.themes {
         meta.push(tag("property", "article:tag", &theme.name));
     }
-    if let Some((url, media)) = &image {
-        meta.push(tag("property", "og:image", url));
-        if media.width > 0 && media.height > 0 {
-            meta.push(tag("property", "og:image:width", &media.width.to_string()));
-            meta.push(tag("property", "og:image:height", &media.height.to_string()));
-        }
-        if !media.alt.is_empty() {
-            meta.push(tag("property", "og:image:alt", &media.alt));
-        }
-    }
-    meta.push(tag("name", "twitter:card", if image.is_some() { "summary_large_image" } else { "summary" }));
+    meta.extend(image_tags(&image));
     meta.push(tag("name", "twitter:title", &release.title));
     meta.push(tag("name", "twitter:description", &description));
-    if let Some((url, media)) = &image {
-        meta.push(tag("name", "twitter:image", url));
-        if !media.alt.is_empty() {
-            meta.push(tag("name", "twitter:image:alt", &media.alt));
-        }
-    }
 
     let organization = serde_json::json!({
         "@type": "Organization",
@@ -426,9 +494,7 @@ pub fn article_meta(ctx: &Ctx, release: &Release, canonical: &str) -> Result<Art
         if !release.dateline.is_empty() {
             fields.insert("dateline".to_owned(), release.dateline.clone().into());
         }
-        if let Some((url, _)) = &image {
-            fields.insert("image".to_owned(), serde_json::json!([url]));
-        }
+        fields.insert("image".to_owned(), serde_json::json!([image.url]));
     }
     Ok(ArticleMeta { meta, json_ld: script_safe_json(&article)? })
 }

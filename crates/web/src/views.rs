@@ -100,6 +100,8 @@ pub struct Layout {
     pub(crate) canonical: String,
     /// Feeds announced in the page's head; see [`crate::feeds`].
     pub(crate) feeds: Vec<crate::feeds::FeedLink>,
+    /// OpenGraph and Twitter card tags of a page that has no richer ones (releases have).
+    social: Vec<crate::seo::MetaTag>,
 }
 
 /// The page in one of the site's languages.
@@ -163,6 +165,7 @@ impl Layout {
             translation_notice: None,
             canonical: ctx.absolute(&ctx.url(path)),
             feeds: crate::feeds::links(ctx, None, None),
+            social: crate::seo::page_meta(ctx, title, description),
         }
     }
 
@@ -366,5 +369,82 @@ mod tests {
     fn dates_read_naturally() {
         let at = time::macros::datetime!(2015-08-21 09:00 UTC);
         assert_eq!(iso_date(at), "2015-08-21");
+    }
+}
+
+/// A body's headings renumbered to sit under the page's `<h1>` without skipping a level:
+/// authors write `###` for a small heading, and a screen reader's outline would jump from the
+/// title to level 3. The body is sanitized HTML, where a `<` in text is always escaped, so
+/// every `<hN` and `</hN` found is a tag.
+pub fn headings_below_title(html: &str) -> String {
+    let tags = heading_tags(html);
+    if tags.is_empty() {
+        return html.to_owned();
+    }
+    // Distinct levels in use, shallowest first, become 2, 3, … in that order.
+    let mut levels: Vec<u8> = tags.iter().filter(|t| !t.closing).map(|t| t.level).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let rank = |level: u8| levels.iter().position(|l| *l == level).map_or(2, |i| i + 2);
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut previous = 1;
+    let mut open: Vec<usize> = Vec::new();
+    for tag in &tags {
+        let level = if tag.closing {
+            open.pop().unwrap_or(2)
+        } else {
+            let level = rank(tag.level).min(previous + 1).min(6);
+            previous = level;
+            open.push(level);
+            level
+        };
+        out.push_str(&html[copied..tag.digit]);
+        out.push_str(&level.to_string());
+        copied = tag.digit + 1;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// A heading tag in HTML: where its level digit is, which level, and whether it closes.
+struct HeadingTag {
+    digit: usize,
+    level: u8,
+    closing: bool,
+}
+
+fn heading_tags(html: &str) -> Vec<HeadingTag> {
+    let bytes = html.as_bytes();
+    let mut tags = Vec::new();
+    let mut at = 0;
+    while let Some(found) = html[at..].find('<') {
+        let start = at + found;
+        let closing = bytes.get(start + 1) == Some(&b'/');
+        let h = start + 1 + usize::from(closing);
+        let is_heading = matches!(bytes.get(h), Some(b'h' | b'H'))
+            && matches!(bytes.get(h + 1), Some(b'1'..=b'6'))
+            && matches!(bytes.get(h + 2), Some(b'>' | b' ' | b'\t' | b'\n' | b'/'));
+        if is_heading {
+            tags.push(HeadingTag { digit: h + 1, level: bytes[h + 1] - b'0', closing });
+        }
+        at = start + 1;
+    }
+    tags
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::headings_below_title;
+
+    #[test]
+    fn body_headings_follow_the_title_without_a_gap() {
+        assert_eq!(
+            headings_below_title("<h3>A</h3><p>x</p><h5 id=\"b\">B</h5><h3>C</h3>"),
+            "<h2>A</h2><p>x</p><h3 id=\"b\">B</h3><h2>C</h2>"
+        );
+        assert_eq!(headings_below_title("<h1>T</h1><h4>U</h4>"), "<h2>T</h2><h3>U</h3>");
+        assert_eq!(headings_below_title("<p>&lt;h3&gt; is text</p>"), "<p>&lt;h3&gt; is text</p>");
+        assert_eq!(headings_below_title("<h4>A</h4><h2>B</h2><h4>C</h4>"), "<h2>A</h2><h2>B</h2><h3>C</h3>");
     }
 }

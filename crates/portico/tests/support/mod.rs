@@ -3,7 +3,7 @@
 
 #![allow(dead_code, reason = "each test file uses its own share of these helpers")]
 
-use portico::server::{ServeConfig, Server, start};
+use portico::server::{ServeConfig, Server, Tuning, start_tuned};
 use portico_content::Role;
 use portico_store::testing::TestDb;
 use reqwest::redirect::Policy;
@@ -112,6 +112,11 @@ impl TestApp {
 
     /// A server over `db`, loading the demo content into it.
     pub async fn on(db: TestDb) -> TestApp {
+        TestApp::on_tuned(db, &Tuning::default()).await
+    }
+
+    /// [`TestApp::on`] with other timeouts, connection cap or page cache.
+    pub async fn on_tuned(db: TestDb, tuning: &Tuning) -> TestApp {
         let data = tempfile::tempdir().expect("data folder");
         let config = ServeConfig {
             listen: "127.0.0.1:0".into(),
@@ -122,7 +127,7 @@ impl TestApp {
             allow_loopback_feeds: true,
             fallback_site: Some("global".into()),
         };
-        let server = start(&config).await.expect("server starts");
+        let server = start_tuned(&config, tuning).await.expect("server starts");
         let client = reqwest::Client::builder()
             .redirect(Policy::none())
             .no_gzip()

@@ -132,18 +132,28 @@ pub fn session_cookie_name(headers: &HeaderMap) -> &'static str {
     if is_https(headers) { SECURE_COOKIE } else { COOKIE }
 }
 
-/// Growing back-off after failed logins: nothing for the first three failures in an hour,
+/// Failures in an hour on one account from one address before that pair backs off.
+pub const FREE_FAILURES_PER_PAIR: i64 = 3;
+/// Failures in an hour from one address, on any accounts, before that address backs off:
+/// more than for a pair, since an office behind one address has many people.
+pub const FREE_FAILURES_PER_CLIENT: i64 = 10;
+/// The longest a sign-in waits because its account is under attack from elsewhere: the
+/// attack slows the owner down a little but never locks them out.
+pub const ACCOUNT_DELAY_CAP: Duration = Duration::seconds(2);
+
+/// Growing back-off after failed logins: nothing for the first `free` failures in an hour,
 /// then 2, 4, 8 … seconds, at most 15 minutes. Returns how long the caller must still wait.
 pub fn backoff_remaining(
     failures: i64,
+    free: i64,
     last: Option<OffsetDateTime>,
     now: OffsetDateTime,
 ) -> Option<Duration> {
     let last = last?;
-    if failures < 3 {
+    if failures < free {
         return None;
     }
-    let exponent = u32::try_from(failures - 2).unwrap_or(u32::MAX).min(10);
+    let exponent = u32::try_from(failures - free + 1).unwrap_or(u32::MAX).min(10);
     let wait = Duration::seconds(2i64.pow(exponent).min(900));
     let remaining = last + wait - now;
     remaining.is_positive().then_some(remaining)
@@ -313,11 +323,11 @@ mod tests {
     #[test]
     fn backoff_grows_and_expires() {
         let now = time::macros::datetime!(2026-01-01 12:00 UTC);
-        assert_eq!(backoff_remaining(2, Some(now), now), None);
-        assert_eq!(backoff_remaining(3, Some(now), now), Some(Duration::seconds(2)));
-        assert_eq!(backoff_remaining(5, Some(now), now), Some(Duration::seconds(8)));
-        assert_eq!(backoff_remaining(40, Some(now), now), Some(Duration::seconds(900)));
-        assert_eq!(backoff_remaining(5, Some(now - Duration::seconds(9)), now), None);
+        assert_eq!(backoff_remaining(2, 3, Some(now), now), None);
+        assert_eq!(backoff_remaining(3, 3, Some(now), now), Some(Duration::seconds(2)));
+        assert_eq!(backoff_remaining(5, 3, Some(now), now), Some(Duration::seconds(8)));
+        assert_eq!(backoff_remaining(40, 3, Some(now), now), Some(Duration::seconds(900)));
+        assert_eq!(backoff_remaining(5, 3, Some(now - Duration::seconds(9)), now), None);
     }
 
     #[test]

@@ -72,7 +72,8 @@ pub async fn form(
 }
 
 /// `POST /admin/login`: checks the password (Argon2id, off the async threads), with a
-/// growing back-off per account and per client address; every failure is audited.
+/// growing back-off per client address and per (account, address), a bounded delay on an
+/// account under attack, and a notice to its owner; every failure is audited.
 pub async fn submit(
     State(app): State<App>,
     headers: HeaderMap,
@@ -95,9 +96,30 @@ pub async fn submit(
     let now = portico_store::now();
     let window = now - time::Duration::hours(1);
     let failures = store.login_failures(&email, &client, window).await?;
-    let wait = failures.iter().filter_map(|(count, last)| auth::backoff_remaining(*count, *last, now)).max();
+    // Refused before the password is checked: this address, and this address on this account.
+    // Never the account from everywhere, or anyone could lock its owner out.
+    let wait = [
+        auth::backoff_remaining(
+            failures.by_client.0,
+            auth::FREE_FAILURES_PER_CLIENT,
+            failures.by_client.1,
+            now,
+        ),
+        auth::backoff_remaining(failures.by_pair.0, auth::FREE_FAILURES_PER_PAIR, failures.by_pair.1, now),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
     if let Some(wait) = wait {
         return Err(WebError::TooManyRequests { retry_after: wait.whole_seconds().max(1) });
+    }
+    // An account under attack from elsewhere slows every attempt on it, by a bounded delay.
+    let (account_failures, account_last) = failures.by_account;
+    if let Some(delay) =
+        auth::backoff_remaining(account_failures, auth::FREE_FAILURES_PER_PAIR, account_last, now)
+    {
+        let delay = delay.min(auth::ACCOUNT_DELAY_CAP).unsigned_abs();
+        tokio::time::sleep(delay).await;
     }
 
     let account = store.user_for_login(&email).await?;
@@ -106,6 +128,7 @@ pub async fn submit(
         None => app.decoy_hash().await?,
     };
     let valid = auth::verify_password(password, hash).await? && account.is_some();
+    let owner = account.as_ref().map(|(user, _)| user.id);
     let Some((user, _)) = account.filter(|_| valid) else {
         store.record_login_failure(&email, &client).await?;
         store
@@ -116,11 +139,30 @@ pub async fn submit(
                 ..AuditEntry::default()
             })
             .await?;
+        // Once per burst, when the account starts backing off: its owner sees it in the
+        // audit log and at their next sign-in.
+        if owner.is_some() && account_failures + 1 == auth::FREE_FAILURES_PER_PAIR {
+            store
+                .audit(&AuditEntry {
+                    user: owner,
+                    user_email: email.clone(),
+                    action: "login.attacked".into(),
+                    entity: "user".into(),
+                    entity_id: owner.map(|id| id.0),
+                    detail: format!("{} failed sign-ins within an hour", account_failures + 1),
+                    client: client.clone(),
+                    ..AuditEntry::default()
+                })
+                .await?;
+        }
         let error = "error-login-wrong";
         return render(&app, &headers, StatusCode::UNAUTHORIZED, &next, &email, Some(error), None);
     };
 
-    store.clear_login_failures(&email).await?;
+    store.clear_login_failures(&email, &client).await?;
+    let missed = store.record_login(user.id, &email).await?;
+    // Failed attempts since the last sign-in: the owner is told, where they can change it.
+    let next = if missed > 0 { "/admin/account?notice=failed_logins".to_owned() } else { next };
     let token = auth::random_token()?;
     let csrf = auth::random_token()?;
     store

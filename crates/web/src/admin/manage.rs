@@ -153,6 +153,8 @@ pub async fn revoke_token(
 
 #[derive(Serialize)]
 struct UserView {
+    id: i64,
+    disabled: bool,
     email: String,
     name: String,
     role: String,
@@ -173,6 +175,8 @@ async fn render_users(
         .await?
         .into_iter()
         .map(|u| UserView {
+            id: u.id.0,
+            disabled: u.disabled,
             sites: if u.role == Role::Admin {
                 user.t("admin-sites-all")
             } else {
@@ -270,6 +274,29 @@ pub async fn create_user(
         }
         Err(err) => Err(err.into()),
     }
+}
+
+/// `POST /admin/users/{id}/disabled` (admins only): `disabled=1` disables the user, ending
+/// their sessions and API tokens at once; `disabled=0` lets them sign in again.
+pub async fn set_disabled(
+    State(app): State<App>,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    require_admin(&app, &user, Action::ManageUsers)?;
+    let disabled = form.get("disabled") == "1";
+    // An admin who disables themselves may leave nobody able to undo it.
+    if disabled && id == user.user.id.0 {
+        return Err(WebError::BadRequest(user.t("error-disable-self")));
+    }
+    if !app.store().set_user_disabled(portico_content::UserId(id), disabled).await? {
+        return Err(WebError::NotFound);
+    }
+    let action = if disabled { "user.disable" } else { "user.enable" };
+    app.store().audit(&user.audit(action, None, "user", Some(id))).await?;
+    Ok(see_other("/admin/users", if disabled { "user_disabled" } else { "user_enabled" }).into_response())
 }
 
 /// Good enough to catch typing mistakes; the mail server is the real judge.

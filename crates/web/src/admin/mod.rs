@@ -47,6 +47,7 @@ pub fn routes() -> Router<App> {
         .route("/admin/account/tokens", post(manage::create_token))
         .route("/admin/account/tokens/{id}/revoke", post(manage::revoke_token))
         .route("/admin/users", get(manage::users).post(manage::create_user))
+        .route("/admin/users/{id}/disabled", post(manage::set_disabled))
         .route("/admin/audit", get(manage::audit))
         .route("/admin/feeds", get(feeds::list).post(feeds::create))
         .route("/admin/feeds/{id}/fetch", post(feeds::fetch_now))
