@@ -123,7 +123,7 @@ pub(crate) mod facet {
 
 /// Document ids per part of a large sitemap: each part lists the published releases of one
 /// window of ids in every language, at most this many documents' worth.
-pub const SITEMAP_WINDOW: i64 = 2_000;
+pub const SITEMAP_WINDOW: i64 = 500;
 
 /// What decides a release's listing rows, read in the writing transaction.
 #[derive(Debug, Clone, Default)]
