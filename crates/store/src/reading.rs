@@ -495,20 +495,30 @@ impl Store {
         let mut counts: std::collections::BTreeMap<i64, i64> = Default::default();
         for shape in [shape, shape | listing::facet::AGGREGATED] {
             let (low, high) = listing::facet::shape_range(shape);
-            let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
-                sqlx::query_as(FACET_COUNTS)
-                    .bind(site.0)
-                    .bind(language)
-                    .bind(low)
-                    .bind(high)
-                    .fetch_all(pool)
-                    .await
-            })?;
-            for (facet, n) in rows {
+            for (facet, n) in self.counts_between(site, language, low, high).await? {
                 *counts.entry(listing::facet::own(facet)).or_default() += n;
             }
         }
         Ok(counts.into_iter().collect())
+    }
+
+    /// The non-empty counts of the site's lists in `language` whose facets lie in [`low`, `high`).
+    pub(crate) async fn counts_between(
+        &self,
+        site: SiteId,
+        language: &str,
+        low: i64,
+        high: i64,
+    ) -> Result<Vec<(i64, i64)>> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(FACET_COUNTS)
+                .bind(site.0)
+                .bind(language)
+                .bind(low)
+                .bind(high)
+                .fetch_all(pool)
+                .await
+        })?)
     }
 }
 

@@ -280,16 +280,7 @@ impl Store {
         let (low, high) = listing::facet::shape_range(listing::facet::WINDOW);
         let mut windows: std::collections::BTreeMap<i64, i64> = Default::default();
         for language in languages {
-            let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
-                sqlx::query_as(crate::reading::FACET_COUNTS)
-                    .bind(site.0)
-                    .bind(language)
-                    .bind(low)
-                    .bind(high)
-                    .fetch_all(pool)
-                    .await
-            })?;
-            for (key, n) in rows {
+            for (key, n) in self.counts_between(site, language, low, high).await? {
                 *windows.entry(listing::facet::window_number(key)).or_default() += n;
             }
         }
