@@ -222,8 +222,8 @@ impl Store {
     /// shows it as its lead image or (with `search_bodies`) names one of its addresses in
     /// its body.
     ///
-    /// The lead-image test follows an index; the body test reads published bodies, so callers
-    /// ask for it only for requests that carry the item's secret token, and for exports.
+    /// Both tests follow indexes: the lead image through `variants_by_image`, the bodies
+    /// through the uses recorded on save (`media_links`), never the bodies themselves.
     pub async fn media_is_public(&self, media: &Media, search_bodies: bool) -> Result<bool> {
         if media.marked_public {
             return Ok(true);
