@@ -23,6 +23,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::App;
 use crate::api::ApiError;
 use crate::http::{BodyMeta, respond};
+use crate::pagination::shorten;
 
 /// The OpenAPI 3.1 document, kept by hand next to the code it describes.
 const OPENAPI: &str = include_str!("openapi.json");
@@ -153,15 +154,6 @@ fn json<T: Serialize>(headers: &HeaderMap, language: Option<&str>, value: &T) ->
 
 fn invalid(parameter: &str, message: impl std::fmt::Display) -> ApiError {
     ApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", format!("`{parameter}`: {message}"))
-}
-
-/// At most 40 characters of a client's input, for messages.
-fn shorten(value: &str) -> String {
-    let mut short: String = value.chars().filter(|c| !c.is_control()).take(40).collect();
-    if value.chars().count() > 40 {
-        short.push('…');
-    }
-    short
 }
 
 /// The query parameters of one request, each named at most once and known to the route.

@@ -7,7 +7,7 @@
 //! change drops is the cache's business, and reading the log is the follower's.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Weak};
+use std::sync::Weak;
 
 use axum::extract::{Request, State};
 use axum::http::Method;
@@ -15,24 +15,11 @@ use axum::middleware::Next;
 use axum::response::Response;
 use portico_content::{DocumentId, SiteId};
 use portico_store::ChangeEntry;
-use portico_store::follower::{Batch, BoxFuture, ChangeFollower, Subscriber, SubscriberError};
+use portico_store::follower::{Batch, BoxFuture, Subscriber, SubscriberError};
 use time::OffsetDateTime;
 
+use crate::app::{App, Inner};
 use crate::cache::Change;
-use crate::{App, Inner};
-
-impl App {
-    /// The change-log follower: subscribe to it to hear of every change, in order.
-    pub fn change_log(&self) -> Arc<ChangeFollower> {
-        self.inner.change_log.clone()
-    }
-
-    /// Tells the change-log follower that content changed, so that search and the rest follow
-    /// now rather than at the next poll. Cheap; call it after any write readers could see.
-    pub fn notify_changed(&self) {
-        self.inner.change_log.wake();
-    }
-}
 
 /// Wakes the change-log follower after every write request that succeeded (back office and
 /// API), so that search follows an edit at once without each handler having to remember to.

@@ -11,8 +11,9 @@ use minijinja::context;
 use portico_store::IngestedItem;
 use serde::Serialize;
 
+use crate::ctx::Ctx;
 use crate::http::{BodyMeta, respond};
-use crate::views::{Crumb, Ctx, Layout, iso_date};
+use crate::views::{Crumb, Layout, iso_date};
 use crate::{App, Scope, WebError};
 
 /// Items on one page.

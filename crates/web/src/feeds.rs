@@ -14,14 +14,14 @@ use axum::response::Response;
 use portico_store::{FeedRelease, ReleaseSummary, Site};
 use quick_xml::Writer;
 use quick_xml::events::BytesText;
-use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
 
+use crate::ctx::{Ctx, site_url};
+use crate::head::{Format, feed_url};
 use crate::http::{BodyMeta, respond};
-use crate::public::NewsQuery;
-use crate::seo::{rfc3339, text_element, xml_declaration, xml_failed, xml_text};
-use crate::views::{Ctx, Layout};
+use crate::news_query::NewsQuery;
+use crate::xml::{rfc3339, text_element, xml_declaration, xml_failed, xml_text};
 use crate::{App, Scope, WebError};
 
 /// Releases in a feed.
@@ -32,101 +32,6 @@ const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
 const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
-
-/// A feed announced in a page's head.
-#[derive(Debug, Clone, Serialize)]
-pub struct FeedLink {
-    /// `application/atom+xml` or `application/rss+xml`.
-    pub mime: &'static str,
-    /// What a feed reader lists it as.
-    pub title: String,
-    /// Its absolute URL.
-    pub url: String,
-}
-
-/// The two formats we publish.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Atom,
-    Rss,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Atom => "atom",
-            Format::Rss => "rss",
-        }
-    }
-
-    fn mime(self) -> &'static str {
-        match self {
-            Format::Atom => "application/atom+xml",
-            Format::Rss => "application/rss+xml",
-        }
-    }
-
-    fn content_type(self) -> &'static str {
-        match self {
-            Format::Atom => "application/atom+xml; charset=utf-8",
-            Format::Rss => "application/rss+xml; charset=utf-8",
-        }
-    }
-}
-
-/// The absolute URL of the feed of the news list in `ctx`'s language, filtered by `query`
-/// (as the news list's query string: `country=sv&year=2015`).
-fn feed_url(ctx: &Ctx, format: Format, query: Option<&str>) -> String {
-    let path = ctx.url(&format!("news.{}", format.extension()));
-    match query.filter(|q| !q.is_empty()) {
-        Some(query) => ctx.absolute(&format!("{path}?{query}")),
-        None => ctx.absolute(&path),
-    }
-}
-
-/// The Atom and RSS links of the news feed in `ctx`'s language, filtered by `query` and
-/// titled after `label` when given.
-pub fn links(ctx: &Ctx, query: Option<&str>, label: Option<&str>) -> Vec<FeedLink> {
-    let site = ctx.site.name_in(&ctx.lang);
-    let title = match label {
-        Some(label) => format!("{site} – {label}"),
-        None => format!("{site} – {}", ctx.t("nav-news")),
-    };
-    [(Format::Atom, "Atom"), (Format::Rss, "RSS")]
-        .into_iter()
-        .map(|(format, name)| FeedLink {
-            mime: format.mime(),
-            title: format!("{title} ({name})"),
-            url: feed_url(ctx, format, query),
-        })
-        .collect()
-}
-
-impl Layout {
-    /// Announces the feeds of a filtered news list as well (`query` as in the news list's
-    /// URL, `label` saying what it holds: "News about El Salvador").
-    pub fn with_filtered_feeds(mut self, ctx: &Ctx, query: &str, label: &str) -> Layout {
-        if !query.is_empty() {
-            self.feeds.extend(links(ctx, Some(query), Some(label)));
-        }
-        self
-    }
-}
-
-impl NewsQuery {
-    /// What the filters select, for titles: "El Salvador · Migrant children · 2015".
-    pub(crate) fn label(&self, ctx: &Ctx) -> Option<String> {
-        let parts: Vec<String> = [
-            self.country.map(|c| c.name(ctx.geo_lang()).to_owned()),
-            self.theme.as_ref().map(|t| t.name.clone()),
-            self.year.map(|y| y.to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        (!parts.is_empty()).then(|| parts.join(" · "))
-    }
-}
 
 /// The authority of our `tag:` URIs: the site's first host name, else the host the request
 /// came to (without its port), so that entry ids do not change with the port or scheme.
@@ -160,7 +65,7 @@ fn release_url(ctx: &Ctx, sites: &[std::sync::Arc<Site>], release: &ReleaseSumma
     let other = (release.site_id != ctx.site.id).then(|| sites.iter().find(|s| s.id == release.site_id));
     match other.flatten() {
         Some(site) => {
-            let url = crate::views::site_url(ctx, site, &path);
+            let url = site_url(ctx, site, &path);
             if url.starts_with('/') { ctx.absolute(&url) } else { url }
         }
         None => ctx.absolute(&ctx.url(&path)),

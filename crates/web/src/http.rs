@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::io::Write;
 
 use axum::body::Body;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::Response;
 
 /// A content coding we can send.
@@ -157,9 +157,80 @@ pub fn respond(request_headers: &HeaderMap, meta: BodyMeta<'_>, body: &[u8]) -> 
     response
 }
 
+/// Percent-encodes a value for a query string.
+pub fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// The file extension we store a MIME type under.
+pub fn media_extension(mime: &str) -> &'static str {
+    match mime {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "image/webp" => "webp",
+        "application/pdf" => "pdf",
+        _ => "bin",
+    }
+}
+
+/// The scheme and host a request was sent to, such as `https://www.example.org`: `https`
+/// when a proxy says so with `X-Forwarded-Proto`, else `http`; the `Host` header (or the
+/// HTTP/2 authority), or `localhost` when it is missing or holds anything but host-name
+/// characters — it ends up in links and feeds, and must not smuggle markup into them.
+pub fn request_origin(headers: &HeaderMap, uri: &Uri) -> String {
+    let https = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| uri.authority().map(|a| a.as_str()))
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+        })
+        .unwrap_or("localhost");
+    format!("{}://{}", if https { "https" } else { "http" }, host.to_ascii_lowercase())
+}
+
+/// The value of cookie `name`.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_origin_comes_from_the_host_and_the_proxy() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, "News.Example.org:8080".parse().expect("header"));
+        assert_eq!(request_origin(&headers, &Uri::default()), "http://news.example.org:8080");
+        headers.insert("x-forwarded-proto", "https".parse().expect("header"));
+        assert_eq!(request_origin(&headers, &Uri::default()), "https://news.example.org:8080");
+        headers.insert(header::HOST, "evil\"><script>".parse().expect("header"));
+        assert_eq!(request_origin(&headers, &Uri::default()), "https://localhost");
+    }
 
     fn accept(value: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use axum::http::{HeaderMap, header};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use time::OffsetDateTime;
@@ -260,6 +261,24 @@ impl I18n {
             None => items.sort_by(|a, b| key(a).cmp(key(b))),
         }
     }
+}
+
+/// The cookie that remembers a chosen back-office language.
+pub const LANGUAGE_COOKIE: &str = "portico_lang";
+
+/// The back office's language for a request.
+pub fn from_headers(headers: &HeaderMap, i18n: &I18n) -> &'static str {
+    let chosen = crate::http::cookie(headers, LANGUAGE_COOKIE)
+        .and_then(|value| I18n::languages().find(|code| *code == value));
+    chosen
+        .or_else(|| {
+            headers
+                .get_all(header::ACCEPT_LANGUAGE)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .find_map(|value| i18n.negotiate(value))
+        })
+        .unwrap_or("en")
 }
 
 #[cfg(test)]

@@ -7,31 +7,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::App;
 use crate::admin::auth::{self, ClientAddr};
-
-/// Who may read `/metrics`.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub enum MetricsAccess {
-    /// Nobody: `/metrics` answers 404.
-    Off,
-    /// Requests with `Authorization: Bearer <token>`.
-    Token(String),
-    /// Requests from a loopback address that no proxy forwarded.
-    #[default]
-    Loopback,
-}
-
-impl std::fmt::Debug for MetricsAccess {
-    // Never print the token.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            MetricsAccess::Off => f.write_str("Off"),
-            MetricsAccess::Token(_) => f.write_str("Token(***)"),
-            MetricsAccess::Loopback => f.write_str("Loopback"),
-        }
-    }
-}
+use crate::app::App;
+pub use crate::app::MetricsAccess;
 
 /// Headers a reverse proxy adds: a request carrying one came from elsewhere through a proxy
 /// on this machine, whatever its loopback address says.
@@ -44,7 +22,7 @@ pub async fn serve(State(app): State<App>, ClientAddr(client): ClientAddr, heade
         MetricsAccess::Loopback => {
             let loopback = client.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
             if loopback && !FORWARDED.iter().any(|name| headers.contains_key(*name)) {
-                crate::cache::metrics(State(app)).await
+                crate::cache::layer::metrics(State(app)).await
             } else {
                 StatusCode::NOT_FOUND.into_response()
             }
@@ -56,7 +34,7 @@ pub async fn serve(State(app): State<App>, ClientAddr(client): ClientAddr, heade
                 .and_then(|v| v.strip_prefix("Bearer "))
                 .unwrap_or("");
             if !token.is_empty() && auth::same_secret(given.trim(), token) {
-                crate::cache::metrics(State(app.clone())).await
+                crate::cache::layer::metrics(State(app.clone())).await
             } else {
                 (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")]).into_response()
             }

@@ -3,7 +3,8 @@
 
 use portico_store::Release;
 
-use crate::views::{Ctx, ReleaseCard};
+use crate::ctx::Ctx;
+use crate::views::ReleaseCard;
 use crate::{App, WebError};
 
 /// Releases shown under "Related releases".

@@ -11,16 +11,16 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use minijinja::context;
 use portico_content::Kind;
-use portico_search::{
-    FacetCount, Hit, MAX_QUERY_CHARS, MAX_RESULT_WINDOW, SearchIndex, SearchQuery, SearchResults,
-};
+use portico_search::{FacetCount, Hit, MAX_QUERY_CHARS, MAX_RESULT_WINDOW, SearchQuery, SearchResults};
 use portico_store::Theme as TopicTheme;
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::admin::percent_encode;
+use crate::ctx::Ctx;
+use crate::http::percent_encode;
 use crate::http::{BodyMeta, respond};
-use crate::views::{Crumb, Ctx, Layout, Link, country_link, iso_date};
+use crate::pagination::{ActiveFilter, pager, shorten};
+use crate::views::{Crumb, Layout, Link, country_link, iso_date};
 use crate::{App, Scope, WebError};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
@@ -31,13 +31,6 @@ const PER_PAGE: u32 = portico_search::DEFAULT_PER_PAGE;
 const MAX_VALUES_PER_FACET: usize = 50;
 /// Facet values listed before the rest fold under "more".
 const FACET_VALUES_SHOWN: usize = 8;
-
-impl App {
-    /// The search index, when the server opened one.
-    pub fn search_index(&self) -> Option<&SearchIndex> {
-        self.inner.search.as_ref()
-    }
-}
 
 /// The facets, in the order the page shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,15 +243,6 @@ fn bad(message: String) -> WebError {
     WebError::BadRequest(message)
 }
 
-/// At most 40 characters of a reader's input, without control characters, for messages.
-fn shorten(value: &str) -> String {
-    let mut short: String = value.chars().filter(|c| !c.is_control()).take(40).collect();
-    if value.chars().count() > 40 {
-        short.push('…');
-    }
-    short
-}
-
 #[derive(Serialize)]
 struct HitView {
     url: String,
@@ -317,51 +301,9 @@ struct FacetView {
 }
 
 #[derive(Serialize)]
-struct ActiveFilter {
-    label: String,
-    value: String,
-    remove_url: String,
-}
-
-#[derive(Serialize)]
 struct Hidden {
     name: &'static str,
     value: String,
-}
-
-#[derive(Serialize)]
-struct PagerLink {
-    number: u32,
-    url: String,
-    current: bool,
-    gap: bool,
-}
-
-#[derive(Serialize)]
-struct Pager {
-    prev: Option<String>,
-    next: Option<String>,
-    pages: Vec<PagerLink>,
-}
-
-/// Page links around `current`: the first, the last and two on each side.
-fn pager(last: u32, current: u32, url: impl Fn(u32) -> String) -> Pager {
-    let mut pages = Vec::new();
-    let mut previous = 0;
-    for number in 1..=last {
-        if number == 1 || number == last || number.abs_diff(current) <= 2 {
-            if previous != 0 && number != previous + 1 {
-                pages.push(PagerLink { number: 0, url: String::new(), current: false, gap: true });
-            }
-            pages.push(PagerLink { number, url: url(number), current: number == current, gap: false });
-            previous = number;
-        }
-    }
-    Pager {
-        prev: (current > 1).then(|| url(current - 1)),
-        next: (current < last).then(|| url(current + 1)),
-        pages,
-    }
 }
 
 /// How a facet value reads on the page.
@@ -553,24 +495,4 @@ pub async fn search(
         cache_control: "public, max-age=0, s-maxage=5, stale-while-revalidate=30",
     };
     Ok(respond(&headers, meta, body.as_bytes()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_around_the_current_one_are_linked() {
-        let pager = pager(9, 5, |n| format!("?page={n}"));
-        let numbers: Vec<u32> = pager.pages.iter().map(|p| p.number).collect();
-        assert_eq!(numbers, [1, 0, 3, 4, 5, 6, 7, 0, 9]);
-        assert_eq!(pager.prev.as_deref(), Some("?page=4"));
-        assert_eq!(pager.next.as_deref(), Some("?page=6"));
-    }
-
-    #[test]
-    fn long_input_is_shortened_for_messages() {
-        assert_eq!(shorten("a\u{0}b"), "ab");
-        assert_eq!(shorten(&"x".repeat(50)).chars().count(), 41);
-    }
 }

@@ -5,21 +5,21 @@
 //! Nothing here decides what is public: the sitemap lists what the store's public reads
 //! return, and the structured data says what the release page already shows.
 
-use std::io;
-
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use portico_content::Kind;
 use portico_store::{Release, Store};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
 use serde::Serialize;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
+use crate::ctx::Ctx;
+use crate::head::{
+    MetaTag, PreviewImage, default_share_image, description_or_default, image_tags, og_locale,
+};
 use crate::http::{BodyMeta, respond};
-use crate::views::{Ctx, Layout};
+use crate::xml::{rfc3339, text_element, xml_declaration, xml_failed};
 use crate::{App, Scope, WebError};
 
 /// The most URLs one sitemap file holds; past it `/sitemap.xml` becomes an index of
@@ -34,91 +34,6 @@ const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
 const CRAWLER_CACHE: &str = "public, max-age=300, s-maxage=300, stale-while-revalidate=600";
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
-
-/// The scheme and host a request was sent to, such as `https://www.example.org`: `https`
-/// when a proxy says so with `X-Forwarded-Proto`, else `http`; the `Host` header (or the
-/// HTTP/2 authority), or `localhost` when it is missing or holds anything but host-name
-/// characters — it ends up in links and feeds, and must not smuggle markup into them.
-pub fn request_origin(headers: &HeaderMap, uri: &Uri) -> String {
-    let https = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .or_else(|| uri.authority().map(|a| a.as_str()))
-        .filter(|h| {
-            !h.is_empty()
-                && h.len() <= 255
-                && h.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    format!("{}://{}", if https { "https" } else { "http" }, host.to_ascii_lowercase())
-}
-
-/// The page's own summary, or a sentence about the site when it has none.
-pub fn description_or_default(ctx: &Ctx, description: &str) -> String {
-    if description.trim().is_empty() {
-        ctx.t1("site-description", "site", ctx.site.name_in(&ctx.lang).to_owned())
-    } else {
-        description.to_owned()
-    }
-}
-
-impl Layout {
-    /// Sets the canonical URL to the site URL `url` (as from [`Ctx::url`], with any query
-    /// that belongs to it), made absolute.
-    pub fn with_canonical(mut self, ctx: &Ctx, url: &str) -> Layout {
-        self.canonical = ctx.absolute(url);
-        self
-    }
-
-    /// The absolute canonical URL of the page.
-    pub fn canonical(&self) -> &str {
-        &self.canonical
-    }
-}
-
-/// A time as RFC 3339 in UTC ("2015-08-21T09:00:00Z"), as Atom, sitemaps and schema.org
-/// want it.
-pub(crate) fn rfc3339(at: OffsetDateTime) -> Result<String> {
-    at.to_offset(time::UtcOffset::UTC)
-        .format(&Rfc3339)
-        .map_err(|e| WebError::Internal(format!("cannot format {at}: {e}")))
-}
-
-/// Text safe to put in an XML 1.0 document: the control characters XML forbids (which
-/// Markdown and pasted text may still carry) are dropped.
-pub(crate) fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
-    let allowed = |c: char| match c {
-        '\t' | '\n' | '\r' => true,
-        '\u{fffe}' | '\u{ffff}' => false,
-        c => !c.is_control(),
-    };
-    if text.chars().all(allowed) {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(text.chars().filter(|c| allowed(*c)).collect())
-    }
-}
-
-/// Writes `<name>text</name>`.
-pub(crate) fn text_element<W: io::Write>(writer: &mut Writer<W>, name: &str, text: &str) -> io::Result<()> {
-    writer.create_element(name).write_text_content(BytesText::new(&xml_text(text)))?;
-    Ok(())
-}
-
-/// Writes the XML declaration.
-pub(crate) fn xml_declaration<W: io::Write>(writer: &mut Writer<W>) -> io::Result<()> {
-    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))
-}
-
-/// Writing XML to memory cannot fail; should it ever, the request fails cleanly.
-pub(crate) fn xml_failed(err: io::Error) -> WebError {
-    WebError::Internal(format!("cannot write XML: {err}"))
-}
 
 /// One `<url>` of a sitemap.
 struct SitemapUrl {
@@ -296,14 +211,6 @@ pub async fn robots(headers: HeaderMap, scope: Scope) -> Response {
     respond(&headers, meta, body.as_bytes())
 }
 
-/// One `<meta>` of a page's head: `attr="key" content="content"`.
-#[derive(Debug, Serialize)]
-pub struct MetaTag {
-    attr: &'static str,
-    key: &'static str,
-    content: String,
-}
-
 /// A release page's link-preview tags and schema.org data.
 #[derive(Debug, Serialize)]
 pub struct ArticleMeta {
@@ -313,66 +220,11 @@ pub struct ArticleMeta {
     json_ld: String,
 }
 
-/// The image a link preview shows, with its size in pixels (0 when unknown).
-#[derive(Debug, Clone)]
-pub struct PreviewImage {
-    /// Absolute URL.
-    pub url: String,
-    /// Width of the file at `url`.
-    pub width: u32,
-    /// Height of the file at `url`.
-    pub height: u32,
-    /// Its text alternative, empty when it has none.
-    pub alt: String,
-}
-
-/// The site's default share image (built in), for pages and releases without their own.
-pub fn default_share_image(ctx: &Ctx) -> PreviewImage {
-    let (width, height) = crate::public::SHARE_IMAGE_SIZE;
-    PreviewImage {
-        url: ctx.absolute(crate::public::SHARE_IMAGE_PATH),
-        width,
-        height,
-        alt: ctx.site.name_in(&ctx.lang).to_owned(),
-    }
-}
-
-/// The OpenGraph and Twitter card tags of a preview image.
-pub fn image_tags(image: &PreviewImage) -> Vec<MetaTag> {
-    let tag = |attr: &'static str, key: &'static str, content: String| MetaTag { attr, key, content };
-    let mut meta = vec![tag("property", "og:image", image.url.clone())];
-    if image.width > 0 && image.height > 0 {
-        meta.push(tag("property", "og:image:width", image.width.to_string()));
-        meta.push(tag("property", "og:image:height", image.height.to_string()));
-    }
-    if !image.alt.is_empty() {
-        meta.push(tag("property", "og:image:alt", image.alt.clone()));
-    }
-    meta.push(tag("name", "twitter:card", "summary_large_image".to_owned()));
-    meta.push(tag("name", "twitter:image", image.url.clone()));
-    if !image.alt.is_empty() {
-        meta.push(tag("name", "twitter:image:alt", image.alt.clone()));
-    }
-    meta
-}
-
-/// OpenGraph's `ll_CC` locale for a language we publish in.
-fn og_locale(lang: &str) -> String {
-    match lang {
-        "en" => "en_US".to_owned(),
-        "fr" => "fr_FR".to_owned(),
-        "es" => "es_ES".to_owned(),
-        "de" => "de_DE".to_owned(),
-        "ar" => "ar_AR".to_owned(),
-        other => other.replace('-', "_"),
-    }
-}
-
 /// An image's best rendition for link previews and its size in pixels: the widest in the
 /// original's format, else the widest of any, else the original. Renditions are named by their
 /// width and keep the original's proportions, so the size is that of the file referenced.
 fn preview_image(media: &portico_store::Media) -> (String, u32, u32) {
-    let extension = crate::admin::media_extension(&media.mime);
+    let extension = crate::http::media_extension(&media.mime);
     let widest = |same_format: bool| {
         media
             .renditions
@@ -404,28 +256,6 @@ fn preview_image(media: &portico_store::Media) -> (String, u32, u32) {
 pub(crate) fn script_safe_json(value: &serde_json::Value) -> Result<String> {
     let json = serde_json::to_string(value).map_err(|e| WebError::Internal(format!("JSON-LD: {e}")))?;
     Ok(json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026"))
-}
-
-/// The OpenGraph and Twitter card tags of any page but a release: a `website` with the
-/// site's default share image.
-/// `og:url` is not among them: the template writes it from the layout's canonical URL, which a
-/// handler may still refine after the layout is made.
-pub fn page_meta(ctx: &Ctx, title: &str, description: &str) -> Vec<MetaTag> {
-    let site_name = ctx.site.name_in(&ctx.lang).to_owned();
-    let title = if title.is_empty() { site_name.clone() } else { title.to_owned() };
-    let description = description_or_default(ctx, description);
-    let tag = |attr: &'static str, key: &'static str, content: String| MetaTag { attr, key, content };
-    let mut meta = vec![
-        tag("property", "og:type", "website".to_owned()),
-        tag("property", "og:site_name", site_name),
-        tag("property", "og:title", title.clone()),
-        tag("property", "og:description", description.clone()),
-        tag("property", "og:locale", og_locale(&ctx.lang)),
-    ];
-    meta.extend(image_tags(&default_share_image(ctx)));
-    meta.push(tag("name", "twitter:title", title));
-    meta.push(tag("name", "twitter:description", description));
-    meta
 }
 
 /// The OpenGraph, Twitter card and `NewsArticle` data of a release whose absolute
@@ -510,21 +340,5 @@ mod tests {
         assert!(!text.contains('<') && !text.contains('>'), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).expect("still JSON");
         assert_eq!(back, value);
-    }
-
-    #[test]
-    fn the_origin_comes_from_the_host_and_the_proxy() {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::HOST, "News.Example.org:8080".parse().expect("header"));
-        assert_eq!(request_origin(&headers, &Uri::default()), "http://news.example.org:8080");
-        headers.insert("x-forwarded-proto", "https".parse().expect("header"));
-        assert_eq!(request_origin(&headers, &Uri::default()), "https://news.example.org:8080");
-        headers.insert(header::HOST, "evil\"><script>".parse().expect("header"));
-        assert_eq!(request_origin(&headers, &Uri::default()), "https://localhost");
-    }
-
-    #[test]
-    fn xml_text_drops_forbidden_control_characters() {
-        assert_eq!(xml_text("a\u{1}b\tc\u{7f}d é"), "ab\tcd é");
     }
 }

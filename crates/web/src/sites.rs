@@ -20,7 +20,7 @@ pub struct Scope {
     /// "" on the site's own host, "/sites/{key}" under the development prefix.
     pub base: String,
     /// Scheme and host the request was sent to ("https://www.example.org"), for the absolute
-    /// URLs of feeds, sitemaps and canonical links; see [`crate::seo::request_origin`].
+    /// URLs of feeds, sitemaps and canonical links; see [`crate::http::request_origin`].
     pub origin: String,
 }
 
@@ -37,7 +37,7 @@ pub async fn route_site(State(app): State<App>, mut request: Request, next: Next
     if is_shared(&path) {
         return next.run(request).await;
     }
-    let origin = crate::seo::request_origin(request.headers(), request.uri());
+    let origin = crate::http::request_origin(request.headers(), request.uri());
     let scope = if let Some(rest) = path.strip_prefix("/sites/") {
         let (key, tail) = rest.split_once('/').unwrap_or((rest, ""));
         // The back office, API and media have one address each, with their own headers; a

@@ -3,77 +3,13 @@
 
 use std::sync::Arc;
 
-use portico_geo::Lang;
 use portico_store::{MenuItem, ReleaseSummary, Site};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::App;
-
-/// Which site and language a request is for.
-#[derive(Debug, Clone)]
-pub struct Ctx {
-    /// The site.
-    pub site: Arc<Site>,
-    /// The language of the page.
-    pub lang: String,
-    /// Path prefix of the site's URLs: "" when it is served on its own host name,
-    /// "/sites/{key}" otherwise.
-    pub base: String,
-    /// Scheme and host of the request, for absolute URLs (see [`crate::Scope::origin`]).
-    pub origin: String,
-    /// The interface's strings.
-    pub i18n: Arc<crate::i18n::I18n>,
-}
-
-impl Ctx {
-    /// The public URL of a site-relative path in this language (`""` is home).
-    pub fn url(&self, path: &str) -> String {
-        format!("{}/{}/{}", self.base, self.lang, path)
-    }
-
-    /// The URL of a site-relative path in another of the site's languages.
-    pub fn url_in(&self, language: &str, path: &str) -> String {
-        format!("{}/{}/{}", self.base, language, path)
-    }
-
-    /// An interface string in the page's language.
-    pub fn t(&self, key: &str) -> String {
-        self.i18n.t(&self.lang, key, None)
-    }
-
-    /// An interface string with one argument.
-    pub fn t1(&self, key: &str, name: &str, value: impl Into<fluent_bundle::FluentValue<'static>>) -> String {
-        self.i18n.t1(&self.lang, key, name, value)
-    }
-
-    /// An interface string with several arguments.
-    pub fn t_with<'a>(&self, key: &str, args: &[(&'a str, fluent_bundle::FluentValue<'a>)]) -> String {
-        self.i18n.with(&self.lang, key, args)
-    }
-
-    /// A date as the page's language writes it.
-    pub fn date(&self, at: OffsetDateTime) -> String {
-        self.i18n.date(&self.lang, at)
-    }
-
-    /// The absolute form of a URL from [`Ctx::url`] (feeds, sitemaps, canonical links).
-    pub fn absolute(&self, url: &str) -> String {
-        format!("{}{url}", self.origin)
-    }
-
-    /// The reference-data language for names of countries and regions.
-    pub fn geo_lang(&self) -> Lang {
-        Lang::from_code(&self.lang).unwrap_or(Lang::En)
-    }
-
-    /// The name of a country in this language, or the code when it is unknown.
-    pub fn country_name(&self, iso2: &str) -> String {
-        portico_geo::country(iso2)
-            .map(|c| c.name(self.geo_lang()).to_owned())
-            .unwrap_or_else(|| iso2.to_owned())
-    }
-}
+use crate::app::App;
+use crate::ctx::{Ctx, site_url};
+use crate::head::links;
 
 /// What every page's frame needs.
 #[derive(Debug, Serialize)]
@@ -99,9 +35,9 @@ pub struct Layout {
     /// The page's absolute canonical URL; see [`crate::seo`].
     pub(crate) canonical: String,
     /// Feeds announced in the page's head; see [`crate::feeds`].
-    pub(crate) feeds: Vec<crate::feeds::FeedLink>,
+    pub(crate) feeds: Vec<crate::head::FeedLink>,
     /// OpenGraph and Twitter card tags of a page that has no richer ones (releases have).
-    social: Vec<crate::seo::MetaTag>,
+    social: Vec<crate::head::MetaTag>,
 }
 
 /// The page in one of the site's languages.
@@ -154,7 +90,7 @@ impl Layout {
             site_name: ctx.site.name_in(&ctx.lang).to_owned(),
             site_short: site_mark(&ctx.site, &ctx.lang),
             title: title.to_owned(),
-            description: crate::seo::description_or_default(ctx, description),
+            description: crate::head::description_or_default(ctx, description),
             css_version: app.theme().css_version.clone(),
             home: ctx.url(""),
             menu: menu.iter().map(|item| menu_view(ctx, item, path)).collect(),
@@ -164,8 +100,8 @@ impl Layout {
             content_lang: None,
             translation_notice: None,
             canonical: ctx.absolute(&ctx.url(path)),
-            feeds: crate::feeds::links(ctx, None, None),
-            social: crate::seo::page_meta(ctx, title, description),
+            feeds: crate::head::links(ctx, None, None),
+            social: crate::head::page_meta(ctx, title, description),
         }
     }
 
@@ -218,6 +154,31 @@ impl Layout {
         self.breadcrumbs = std::iter::once(Crumb { label: ctx.t("breadcrumb-home"), url: ctx.url("") })
             .chain(trail)
             .collect();
+        self
+    }
+}
+
+impl Layout {
+    /// Sets the canonical URL to the site URL `url` (as from [`Ctx::url`], with any query
+    /// that belongs to it), made absolute.
+    pub fn with_canonical(mut self, ctx: &Ctx, url: &str) -> Layout {
+        self.canonical = ctx.absolute(url);
+        self
+    }
+
+    /// The absolute canonical URL of the page.
+    pub fn canonical(&self) -> &str {
+        &self.canonical
+    }
+}
+
+impl Layout {
+    /// Announces the feeds of a filtered news list as well (`query` as in the news list's
+    /// URL, `label` saying what it holds: "News about El Salvador").
+    pub fn with_filtered_feeds(mut self, ctx: &Ctx, query: &str, label: &str) -> Layout {
+        if !query.is_empty() {
+            self.feeds.extend(links(ctx, Some(query), Some(label)));
+        }
         self
     }
 }
@@ -309,22 +270,6 @@ impl ReleaseCard {
             from_site: other.map(|_| ctx.t("from-global-site")),
             document: release.id,
         }
-    }
-}
-
-/// The URL of `path` in the page's language on another site: under the same `/sites/` prefix
-/// in development, else on that site's first host name.
-pub fn site_url(ctx: &Ctx, site: &Site, path: &str) -> String {
-    let language = if site.has_language(&ctx.lang) { ctx.lang.as_str() } else { site.default_language() };
-    if !ctx.base.is_empty() {
-        return format!("/sites/{}/{language}/{path}", site.key);
-    }
-    match site.hosts.first() {
-        Some(host) => {
-            let scheme = ctx.origin.split_once("://").map_or("http", |(scheme, _)| scheme);
-            format!("{scheme}://{host}/{language}/{path}")
-        }
-        None => format!("/sites/{}/{language}/{path}", site.key),
     }
 }
 

@@ -104,17 +104,7 @@ pub fn is_https(headers: &HeaderMap) -> bool {
     headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https")
 }
 
-/// The value of cookie `name`.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
+pub use crate::http::cookie;
 
 /// `Set-Cookie` for a cookie only the server reads.
 pub fn set_cookie(headers: &HeaderMap, name: &str, value: &str, max_age: Duration) -> HeaderValue {
@@ -261,7 +251,7 @@ impl FromRequestParts<App> for Signed {
             csrf: session.csrf_token,
             session_hash,
             client: client_address(parts),
-            lang: super::language::from_headers(&parts.headers, &app.i18n()),
+            lang: crate::i18n::from_headers(&parts.headers, &app.i18n()),
             i18n: app.i18n(),
         })
     }

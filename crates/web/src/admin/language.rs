@@ -12,26 +12,10 @@ use super::{FormData, see_other};
 use crate::WebError;
 use crate::i18n::I18n;
 
-/// The cookie that remembers a chosen back-office language.
-pub const COOKIE: &str = "portico_lang";
+pub use crate::i18n::{LANGUAGE_COOKIE as COOKIE, from_headers};
 
 /// How long a chosen language is remembered.
 const REMEMBER: time::Duration = time::Duration::days(365);
-
-/// The back office's language for a request.
-pub fn from_headers(headers: &HeaderMap, i18n: &I18n) -> &'static str {
-    let chosen =
-        auth::cookie(headers, COOKIE).and_then(|value| I18n::languages().find(|code| *code == value));
-    chosen
-        .or_else(|| {
-            headers
-                .get_all(header::ACCEPT_LANGUAGE)
-                .iter()
-                .filter_map(|value| value.to_str().ok())
-                .find_map(|value| i18n.negotiate(value))
-        })
-        .unwrap_or("en")
-}
 
 /// One choice of the language selector.
 #[derive(Debug, Serialize)]

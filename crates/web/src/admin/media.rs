@@ -46,7 +46,7 @@ fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
         .map(|r| media.path(r));
     MediaView {
         id: media.id.0,
-        url: media.path(&format!("original.{}", extension_of(&media.mime))),
+        url: media.path(&format!("original.{}", crate::http::media_extension(&media.mime))),
         thumbnail,
         file_name: media.file_name.clone(),
         kind: media.kind.clone(),
@@ -75,17 +75,6 @@ fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
         uploaded: user.time(media.created_at),
         site: app.site_by_id(media.site).map(|s| s.key.clone()).unwrap_or_default(),
         public: media.marked_public,
-    }
-}
-
-/// The file extension we store a MIME type under.
-pub fn extension_of(mime: &str) -> &'static str {
-    match mime {
-        "image/jpeg" => "jpg",
-        "image/png" => "png",
-        "image/webp" => "webp",
-        "application/pdf" => "pdf",
-        _ => "bin",
     }
 }
 

@@ -1,0 +1,194 @@
+//! The state every handler shares: the store, the theme, the sites, the interface strings and
+//! the page cache, with the accessors that read them. It only holds state: [`crate`]'s root
+//! assembles it (`App::new`) and builds the router; the features above read it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use portico_store::follower::{ChangeFollower, SubscriptionId};
+use portico_store::{Site, Store};
+
+use crate::cache::PageCache;
+use crate::i18n;
+use crate::templates::{RenderError, Theme};
+
+/// How the web side is set up.
+#[derive(Debug, Clone, Default)]
+pub struct WebOptions {
+    /// A folder whose `templates/` and `static/` files replace the built-in theme's.
+    pub theme_dir: Option<PathBuf>,
+    /// Where uploaded media live (`DATA/media`).
+    pub media_dir: PathBuf,
+    /// The key of the site served for a host no site claims; `None` answers 404 instead.
+    pub fallback_site: Option<String>,
+    /// How the back office's "fetch now" fetches subscribed feeds.
+    pub feed_ingest: portico_ingest::Settings,
+    /// The full-text index behind `/{lang}/search` (`DATA/search`); `None` serves the
+    /// search page as unavailable.
+    pub search: Option<portico_search::SearchIndex>,
+    /// The page cache's memory bound in bytes; 0 (the default) turns it off.
+    pub page_cache_bytes: usize,
+    /// Who may read `/metrics`; this machine only by default.
+    pub metrics: MetricsAccess,
+}
+
+/// Who may read `/metrics`.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub enum MetricsAccess {
+    /// Nobody: `/metrics` answers 404.
+    Off,
+    /// Requests with `Authorization: Bearer <token>`.
+    Token(String),
+    /// Requests from a loopback address that no proxy forwarded.
+    #[default]
+    Loopback,
+}
+
+impl std::fmt::Debug for MetricsAccess {
+    // Never print the token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MetricsAccess::Off => f.write_str("Off"),
+            MetricsAccess::Token(_) => f.write_str("Token(***)"),
+            MetricsAccess::Loopback => f.write_str("Loopback"),
+        }
+    }
+}
+
+/// Why the web side could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// The theme folder could not be read.
+    #[error("cannot read the theme: {0}")]
+    ThemeIo(#[from] std::io::Error),
+    /// A template does not compile.
+    #[error(transparent)]
+    Template(#[from] RenderError),
+    /// The store failed while loading sites.
+    #[error(transparent)]
+    Store(#[from] portico_store::StoreError),
+    /// A built-in Fluent file does not parse.
+    #[error("cannot load the interface strings: {0}")]
+    Locales(String),
+    /// There is no site to serve.
+    #[error("the database has no site")]
+    NoSite,
+}
+
+/// Everything a request handler may need; cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) store: Store,
+    pub(crate) theme: Theme,
+    pub(crate) sites: std::sync::RwLock<Arc<Vec<Arc<Site>>>>,
+    pub(crate) fallback_site: Option<String>,
+    pub(crate) media_dir: PathBuf,
+    pub(crate) i18n: Arc<i18n::I18n>,
+    pub(crate) decoy_hash: tokio::sync::OnceCell<String>,
+    pub(crate) ingester: portico_ingest::Ingester,
+    pub(crate) search: Option<portico_search::SearchIndex>,
+    /// Reads the change log for the page cache, the search indexer and the rest; see
+    /// [`change_log`].
+    pub(crate) change_log: Arc<ChangeFollower>,
+    /// Rendered public pages; see [`cache`].
+    pub(crate) page_cache: PageCache,
+    /// The page cache's place among the change log's subscribers; `None` when it is off.
+    pub(crate) page_cache_subscription: Option<SubscriptionId>,
+    /// Who may read `/metrics`.
+    pub(crate) metrics: MetricsAccess,
+}
+
+impl App {
+    /// The store behind the site.
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// Fetches subscribed feeds on request (the back office's "fetch now").
+    pub fn ingester(&self) -> &portico_ingest::Ingester {
+        &self.inner.ingester
+    }
+
+    pub(crate) fn theme(&self) -> &Theme {
+        &self.inner.theme
+    }
+
+    /// Every site, the global one first.
+    pub fn sites(&self) -> Arc<Vec<Arc<Site>>> {
+        // A poisoned lock still holds a complete list: the writer swaps whole lists.
+        self.inner.sites.read().map(|s| s.clone()).unwrap_or_else(|e| e.into_inner().clone())
+    }
+
+    /// Reads the sites again after one was created or changed.
+    pub async fn reload_sites(&self) -> Result<(), portico_store::StoreError> {
+        let sites: Vec<Arc<Site>> = self.store().sites().await?.into_iter().map(Arc::new).collect();
+        let mut guard = self.inner.sites.write().unwrap_or_else(|e| e.into_inner());
+        // Site names and links appear across sites' pages: any difference empties the cache.
+        let differs = format!("{:?}", guard.as_slice()) != format!("{sites:?}");
+        *guard = Arc::new(sites);
+        drop(guard);
+        if differs {
+            self.changed(crate::cache::Change::Everything);
+        }
+        Ok(())
+    }
+
+    /// The site with this id.
+    pub fn site_by_id(&self, id: portico_content::SiteId) -> Option<Arc<Site>> {
+        self.sites().iter().find(|s| s.id == id).cloned()
+    }
+
+    /// The site with this key.
+    pub fn site_by_key(&self, key: &str) -> Option<Arc<Site>> {
+        self.sites().iter().find(|s| s.key == key).cloned()
+    }
+
+    /// The site that claims `host` (port ignored), else the fallback site, if any.
+    pub fn site_for_host(&self, host: Option<&str>) -> Option<Arc<Site>> {
+        let name = host.map(|h| {
+            h.rsplit_once(':')
+                .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+                .map_or(h, |(name, _)| name)
+        });
+        let sites = self.sites();
+        name.and_then(|name| {
+            sites.iter().find(|s| s.hosts.iter().any(|h| h.eq_ignore_ascii_case(name))).cloned()
+        })
+        .or_else(|| self.inner.fallback_site.as_deref().and_then(|key| self.site_by_key(key)))
+    }
+
+    /// The interface's strings.
+    pub fn i18n(&self) -> Arc<i18n::I18n> {
+        self.inner.i18n.clone()
+    }
+
+    /// Who may read `/metrics`.
+    pub fn metrics_access(&self) -> &MetricsAccess {
+        &self.inner.metrics
+    }
+
+    /// Where uploaded media live.
+    pub fn media_dir(&self) -> &std::path::Path {
+        &self.inner.media_dir
+    }
+
+    /// The search index, when the server opened one.
+    pub fn search_index(&self) -> Option<&portico_search::SearchIndex> {
+        self.inner.search.as_ref()
+    }
+
+    /// The change-log follower: subscribe to it to hear of every change, in order.
+    pub fn change_log(&self) -> Arc<ChangeFollower> {
+        self.inner.change_log.clone()
+    }
+
+    /// Tells the change-log follower that content changed, so that search and the rest follow
+    /// now rather than at the next poll. Cheap; call it after any write readers could see.
+    pub fn notify_changed(&self) {
+        self.inner.change_log.wake();
+    }
+}

@@ -1,0 +1,119 @@
+//! The themed error page: a middleware that replaces the bare response a handler's
+//! [`WebError`] left (marked with [`ErrorPage`]) with the site's page, in the page's language.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::app::App;
+use crate::error::{ErrorPage, Message, WebError};
+use crate::http::{BodyMeta, respond};
+use crate::request_log::LoggedError;
+use crate::sites::Scope;
+
+/// Replaces bare error responses with the themed error page.
+pub async fn render_error_pages(State(app): State<App>, request: Request, next: Next) -> Response {
+    let headers = request.headers().clone();
+    let path = request.uri().path().to_owned();
+    let scope = request.extensions().get::<Scope>().cloned();
+    let response = next.run(request).await;
+    let Some(error) = response.extensions().get::<ErrorPage>().cloned() else {
+        return response;
+    };
+    // The request line logs the handler's error, so the page keeps it.
+    let mut logged = response.extensions().get::<LoggedError>().cloned();
+    let mut page = match error_page(&app, &headers, &path, scope.as_ref(), &error).await {
+        Ok(mut page) => {
+            if let Some(retry_after) = response.headers().get(axum::http::header::RETRY_AFTER) {
+                page.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.clone());
+            }
+            page
+        }
+        Err(err) => {
+            let failed = LoggedError::new(&err).context("cannot render the error page");
+            logged = Some(match logged {
+                Some(first) => first.and(&failed),
+                None => failed,
+            });
+            let mut bare = (error.status, "Error").into_response();
+            bare.extensions_mut().insert(error);
+            bare
+        }
+    };
+    if let Some(logged) = logged {
+        page.extensions_mut().insert(logged);
+    }
+    page
+}
+
+async fn error_page(
+    app: &App,
+    headers: &HeaderMap,
+    path: &str,
+    scope: Option<&Scope>,
+    error: &ErrorPage,
+) -> Result<Response, WebError> {
+    // The back office and the shared paths have no site of their own: they borrow the first
+    // site's frame. A public path no site answers for gets a bare page, nothing of any site's.
+    let first = app.sites().first().cloned();
+    let (site, base) = match (scope, first) {
+        (Some(scope), _) => (scope.site.clone(), scope.base.clone()),
+        (None, Some(first)) if crate::sites::is_shared(path) => (first, String::new()),
+        _ => return Ok((error.status, "Not found\n").into_response()),
+    };
+    // A back-office page speaks the back office's language; a public one, the language of its
+    // address.
+    let lang = if path.starts_with("/admin") {
+        crate::admin::language::from_headers(headers, &app.i18n()).to_owned()
+    } else {
+        path.split('/')
+            .nth(1)
+            .filter(|l| site.has_language(l))
+            .unwrap_or_else(|| site.default_language())
+            .to_owned()
+    };
+    let origin =
+        scope.map_or_else(|| crate::http::request_origin(headers, &Default::default()), |s| s.origin.clone());
+    let ctx = crate::ctx::Ctx { site, lang, base, origin, i18n: app.i18n() };
+    let message = error.message.as_ref().map(|message| match message {
+        Message::Text(text) => text.clone(),
+        Message::Key(key) => ctx.t(key),
+        Message::Wait(seconds) => ctx.t1("error-too-many-message", "seconds", *seconds),
+    });
+    let (heading, message) = match error.status {
+        StatusCode::NOT_FOUND => (ctx.t("error-not-found-heading"), ctx.t("error-not-found-message")),
+        StatusCode::BAD_REQUEST => (
+            ctx.t("error-bad-request-heading"),
+            message.unwrap_or_else(|| ctx.t("error-bad-request-message")),
+        ),
+        StatusCode::FORBIDDEN => (ctx.t("error-forbidden-heading"), message.unwrap_or_default()),
+        StatusCode::TOO_MANY_REQUESTS => (ctx.t("error-too-many-heading"), message.unwrap_or_default()),
+        StatusCode::PAYLOAD_TOO_LARGE => (ctx.t("error-too-large-heading"), message.unwrap_or_default()),
+        StatusCode::CONFLICT => (ctx.t("error-conflict-heading"), message.unwrap_or_default()),
+        StatusCode::UNPROCESSABLE_ENTITY => {
+            (ctx.t("error-unprocessable-heading"), message.unwrap_or_default())
+        }
+        _ => (ctx.t("error-server-heading"), ctx.t("error-server-message")),
+    };
+    // The menu needs the database, which may be what failed: show the page without it then.
+    let menu = app.store().menu(ctx.site.id, &ctx.lang).await.unwrap_or_default();
+    let layout = crate::views::Layout::new(app, &ctx, &menu, &heading, "", "");
+    let body = app.theme().render(
+        "error.html",
+        minijinja::context! {
+            layout,
+            status => error.status.as_u16(),
+            heading,
+            message,
+            news_url => ctx.url("news"),
+        },
+    )?;
+    let meta = BodyMeta {
+        status: error.status,
+        content_type: "text/html; charset=utf-8",
+        language: Some(&ctx.lang),
+        cache_control: "no-store",
+    };
+    Ok(respond(headers, meta, body.as_bytes()))
+}

@@ -1,0 +1,108 @@
+//! The news list's filters (country, theme, year, page) as a request gives them, validated,
+//! shared by the list and by the feeds that follow it.
+
+use portico_store::{ReleaseFilter, Theme as TopicTheme};
+
+use crate::app::App;
+use crate::ctx::Ctx;
+use crate::error::WebError;
+use crate::pagination::shorten;
+
+type Result<T, E = WebError> = std::result::Result<T, E>;
+
+/// The validated filters of a news-list request.
+pub(crate) struct NewsQuery {
+    pub(crate) country: Option<&'static portico_geo::Country>,
+    pub(crate) theme: Option<TopicTheme>,
+    pub(crate) year: Option<i32>,
+    pub(crate) page: u32,
+}
+
+impl NewsQuery {
+    /// Reads the filters of `pairs`; what cannot be read is a 400 saying why, in the page's
+    /// language.
+    pub(crate) async fn parse(app: &App, ctx: &Ctx, pairs: &[(String, String)]) -> Result<NewsQuery> {
+        let mut query = NewsQuery { country: None, theme: None, year: None, page: 1 };
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue; // An empty select means "all".
+            }
+            match key.as_str() {
+                "country" => {
+                    let country = portico_geo::country(value).ok_or_else(|| {
+                        WebError::BadRequest(ctx.t1("bad-country", "value", shorten(value)))
+                    })?;
+                    query.country = Some(country);
+                }
+                "theme" => {
+                    let theme = if portico_content::is_valid_slug(value) {
+                        app.store().theme_by_slug(value).await?
+                    } else {
+                        None
+                    };
+                    query.theme =
+                        Some(theme.ok_or_else(|| {
+                            WebError::BadRequest(ctx.t1("bad-theme", "value", shorten(value)))
+                        })?);
+                }
+                "year" => {
+                    let year = value.parse::<i32>().ok().filter(|y| (1900..=9999).contains(y));
+                    query.year =
+                        Some(year.ok_or_else(|| {
+                            WebError::BadRequest(ctx.t1("bad-year", "value", shorten(value)))
+                        })?);
+                }
+                "page" => {
+                    let page = value.parse::<u32>().ok().filter(|p| (1..=100_000).contains(p));
+                    query.page = page
+                        .ok_or_else(|| WebError::BadRequest(ctx.t1("bad-page", "value", shorten(value))))?;
+                }
+                _ => {}
+            }
+        }
+        Ok(query)
+    }
+
+    pub(crate) fn filter(&self) -> ReleaseFilter {
+        ReleaseFilter {
+            country: self.country.map(|c| c.iso2.to_owned()),
+            theme: self.theme.as_ref().map(|t| t.slug.clone()),
+            year: self.year,
+        }
+    }
+
+    /// The news-list URL with these filters, leaving out `without`, at `page`.
+    pub(crate) fn url(&self, ctx: &Ctx, without: Option<&str>, page: u32) -> String {
+        let mut params = Vec::new();
+        if let (Some(c), false) = (self.country, without == Some("country")) {
+            params.push(format!("country={}", c.iso2.to_ascii_lowercase()));
+        }
+        if let (Some(t), false) = (&self.theme, without == Some("theme")) {
+            params.push(format!("theme={}", t.slug));
+        }
+        if let (Some(y), false) = (self.year, without == Some("year")) {
+            params.push(format!("year={y}"));
+        }
+        if page > 1 {
+            params.push(format!("page={page}"));
+        }
+        let base = ctx.url("news");
+        if params.is_empty() { base } else { format!("{base}?{}", params.join("&")) }
+    }
+}
+
+impl NewsQuery {
+    /// What the filters select, for titles: "El Salvador · Migrant children · 2015".
+    pub(crate) fn label(&self, ctx: &Ctx) -> Option<String> {
+        let parts: Vec<String> = [
+            self.country.map(|c| c.name(ctx.geo_lang()).to_owned()),
+            self.theme.as_ref().map(|t| t.name.clone()),
+            self.year.map(|y| y.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}

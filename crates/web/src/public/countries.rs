@@ -1,0 +1,166 @@
+//! Where we work: the regions and their countries, and a page per country.
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use portico_store::ReleaseFilter;
+use serde::Serialize;
+
+use crate::ctx::site_url;
+use crate::views::{Crumb, Layout, Link, ReleaseCard};
+use crate::{App, Scope, WebError};
+
+use super::find_menu_item;
+
+type Result<T, E = WebError> = std::result::Result<T, E>;
+#[derive(Serialize)]
+struct CountryEntry {
+    name: String,
+    url: String,
+    releases: i64,
+}
+
+#[derive(Serialize)]
+struct SubregionGroup {
+    name: String,
+    countries: Vec<CountryEntry>,
+}
+
+#[derive(Serialize)]
+struct RegionGroup {
+    code: String,
+    name: String,
+    subregions: Vec<SubregionGroup>,
+}
+
+/// `GET /{lang}/where-we-work`: every country, grouped by region and sub-region.
+pub async fn where_we_work(
+    State(app): State<App>,
+    headers: HeaderMap,
+    scope: Scope,
+    Path(lang): Path<String>,
+) -> Result<Response> {
+    let ctx = app.ctx(&scope, &lang)?;
+    let store = app.store();
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let page = store.published_page(ctx.site.id, &ctx.lang, "where-we-work").await?;
+    let counts = store.release_counts_by_country(ctx.site.id, &ctx.lang).await?;
+    let geo_lang = ctx.geo_lang();
+    let entry = |c: &portico_geo::Country| CountryEntry {
+        name: c.name(geo_lang).to_owned(),
+        url: ctx.url(&format!("where-we-work/{}", c.iso2.to_ascii_lowercase())),
+        releases: counts.iter().find(|(code, _)| code == c.iso2).map_or(0, |(_, n)| *n),
+    };
+    let sorted = |mut countries: Vec<CountryEntry>| {
+        crate::i18n::I18n::sort_by_name(&ctx.lang, &mut countries, |c| c.name.as_str());
+        countries
+    };
+    let mut regions: Vec<RegionGroup> = portico_geo::regions()
+        .iter()
+        .map(|region| RegionGroup {
+            code: region.code.to_owned(),
+            name: region.name(geo_lang).to_owned(),
+            subregions: portico_geo::subregions_of(region)
+                .map(|sub| SubregionGroup {
+                    name: sub.name(geo_lang).to_owned(),
+                    countries: sorted(
+                        portico_geo::countries()
+                            .iter()
+                            .filter(|c| c.subregion.is_some_and(|s| s.code == sub.code))
+                            .map(entry)
+                            .collect(),
+                    ),
+                })
+                .filter(|sub| !sub.countries.is_empty())
+                .collect(),
+        })
+        .collect();
+    let elsewhere: Vec<CountryEntry> =
+        portico_geo::countries().iter().filter(|c| c.subregion.is_none()).map(entry).collect();
+    if !elsewhere.is_empty() {
+        regions.push(RegionGroup {
+            code: "other".to_owned(),
+            name: ctx.t("region-other"),
+            subregions: vec![SubregionGroup { name: ctx.t("subregion-other"), countries: sorted(elsewhere) }],
+        });
+    }
+    let title = page.as_ref().map_or_else(|| ctx.t("nav-where-we-work"), |p| p.title.clone());
+    let description = page.as_ref().map(|p| p.summary.clone()).unwrap_or_default();
+    let layout = Layout::new(&app, &ctx, &menu, &title, &description, "where-we-work")
+        .with_breadcrumbs(&ctx, vec![Crumb { label: title.clone(), url: ctx.url("where-we-work") }])
+        .everywhere(&ctx, "where-we-work");
+    app.html(&headers, &ctx, "where_we_work.html", context! { layout, title, page, regions })
+}
+
+#[derive(Serialize)]
+struct CountryView {
+    name: String,
+    region: String,
+    subregion: String,
+}
+
+/// `GET /{lang}/where-we-work/{iso2}`: one country and its latest releases.
+pub async fn country(
+    State(app): State<App>,
+    headers: HeaderMap,
+    scope: Scope,
+    Path((lang, iso2)): Path<(String, String)>,
+) -> Result<Response> {
+    let ctx = app.ctx(&scope, &lang)?;
+    let Some(country) = portico_geo::country(&iso2) else {
+        return Err(WebError::NotFound);
+    };
+    let canonical = ctx.url(&format!("where-we-work/{}", country.iso2.to_ascii_lowercase()));
+    if iso2 != country.iso2.to_ascii_lowercase() {
+        return Ok(Redirect::permanent(&canonical).into_response());
+    }
+    let store = app.store();
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let filter = ReleaseFilter { country: Some(country.iso2.to_owned()), ..ReleaseFilter::default() };
+    let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, 1, 12).await?;
+    // On the global site, a country with an office site of its own links to it.
+    let sites = app.sites();
+    let office = sites
+        .iter()
+        .find(|s| s.id != ctx.site.id && s.country.as_deref() == Some(country.iso2))
+        .map(|s| Link { name: s.name_in(&ctx.lang).to_owned(), url: site_url(&ctx, s, "") });
+    let geo_lang = ctx.geo_lang();
+    let view = CountryView {
+        name: country.name(geo_lang).to_owned(),
+        region: country.region.map_or_else(|| ctx.t("region-other"), |r| r.name(geo_lang).to_owned()),
+        subregion: country.subregion.map(|r| r.name(geo_lang).to_owned()).unwrap_or_default(),
+    };
+    let where_label = find_menu_item(&menu, "where-we-work")
+        .map_or_else(|| ctx.t("nav-where-we-work"), |m| m.label.clone());
+    let layout = Layout::new(
+        &app,
+        &ctx,
+        &menu,
+        &view.name,
+        &ctx.t1("country-description", "country", view.name.clone()),
+        "where-we-work",
+    )
+    .with_breadcrumbs(
+        &ctx,
+        vec![
+            Crumb { label: where_label, url: ctx.url("where-we-work") },
+            Crumb { label: view.name.clone(), url: canonical.clone() },
+        ],
+    )
+    .everywhere(&ctx, canonical.trim_start_matches(&format!("{}/{}/", ctx.base, ctx.lang)));
+    let releases: Vec<ReleaseCard> =
+        list.items.iter().map(|r| ReleaseCard::new(&ctx, r, &app.sites())).collect();
+    let news_url = format!("{}?country={}", ctx.url("news"), country.iso2.to_ascii_lowercase());
+    let layout = layout.with_canonical(&ctx, &canonical).with_filtered_feeds(
+        &ctx,
+        &format!("country={}", country.iso2.to_ascii_lowercase()),
+        &ctx.t1("feed-label", "filters", view.name.clone()),
+    );
+    app.html(
+        &headers,
+        &ctx,
+        "country.html",
+        context! { layout, country => view, releases, total => list.total, news_url, office },
+    )
+}

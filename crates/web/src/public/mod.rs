@@ -1,0 +1,144 @@
+//! The public site: home, section pages, news list, releases, where we work, and the assets
+//! and media files they link to. One file per concern; what they share (the request's
+//! [`Ctx`], where a missing translation is found instead) is here.
+
+pub(crate) mod assets;
+pub(crate) mod countries;
+pub(crate) mod media;
+pub(crate) mod news;
+pub(crate) mod pages;
+pub(crate) mod release;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use portico_store::MenuItem;
+
+use crate::ctx::Ctx;
+use crate::http::{BodyMeta, respond};
+use crate::{App, Scope, WebError};
+
+type Result<T, E = WebError> = std::result::Result<T, E>;
+
+impl App {
+    /// The context of a request for `lang`; a language the site does not publish in is a 404.
+    pub(crate) fn ctx(&self, scope: &Scope, lang: &str) -> Result<Ctx> {
+        if !scope.site.has_language(lang) {
+            return Err(WebError::NotFound);
+        }
+        Ok(Ctx {
+            site: scope.site.clone(),
+            lang: lang.to_owned(),
+            base: scope.base.clone(),
+            origin: scope.origin.clone(),
+            i18n: self.i18n(),
+        })
+    }
+
+    /// Where a document missing in the page's language can be found instead: a redirect to
+    /// its translation when one exists, else (when the site allows it) its default-language
+    /// variant, shown with a notice. `None` means 404.
+    async fn translation_elsewhere(
+        &self,
+        ctx: &Ctx,
+        kind: portico_content::Kind,
+        slug: &str,
+    ) -> Result<Option<Elsewhere>> {
+        let Some(document) = self.store().document_by_slug(ctx.site.id, kind, slug).await? else {
+            return Ok(None);
+        };
+        let variants = self.store().published_translations(document).await?;
+        let prefix = if kind == portico_content::Kind::Release { "news/" } else { "" };
+        if let Some((_, own)) = variants.iter().find(|(l, _)| *l == ctx.lang) {
+            return Ok(Some(Elsewhere::Redirect(ctx.url(&format!("{prefix}{own}")))));
+        }
+        let default = ctx.site.default_language();
+        match variants.into_iter().find(|(l, _)| l == default) {
+            Some((language, slug)) if ctx.site.fallback_to_default => {
+                Ok(Some(Elsewhere::Fallback { language, slug }))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Renders `template` as an HTML page for `ctx`.
+    fn html(
+        &self,
+        headers: &HeaderMap,
+        ctx: &Ctx,
+        template: &str,
+        context: minijinja::Value,
+    ) -> Result<Response> {
+        let body = self.theme().render(template, context)?;
+        let meta = BodyMeta {
+            status: StatusCode::OK,
+            content_type: "text/html; charset=utf-8",
+            language: Some(&ctx.lang),
+            cache_control: "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
+        };
+        Ok(respond(headers, meta, body.as_bytes()))
+    }
+}
+
+/// A document found in another language than the page's.
+enum Elsewhere {
+    /// Its translation into the page's language lives at this URL.
+    Redirect(String),
+    /// Only the default language has it: show that variant with a notice.
+    Fallback { language: String, slug: String },
+}
+
+/// The languages a document is published in, as (language, site-relative path).
+async fn document_alternates(
+    app: &App,
+    document: portico_content::DocumentId,
+    prefix: &str,
+) -> Result<Vec<(String, String)>> {
+    Ok(app
+        .store()
+        .published_translations(document)
+        .await?
+        .into_iter()
+        .map(|(language, slug)| (language, format!("{prefix}{slug}")))
+        .collect())
+}
+
+/// `GET /healthz`: 200 when the database answers.
+pub async fn healthz(State(app): State<App>) -> Response {
+    match app.store().ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(err) => {
+            tracing::warn!(error = %err, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}
+
+/// `GET /`: to the site's default language.
+pub async fn root(scope: Scope) -> Redirect {
+    Redirect::to(&format!("{}/{}/", scope.base, scope.site.default_language()))
+}
+
+/// `GET /{lang}`: to `/{lang}/`.
+pub async fn language_root(
+    State(app): State<App>,
+    scope: Scope,
+    Path(lang): Path<String>,
+) -> Result<Redirect> {
+    let ctx = app.ctx(&scope, &lang)?;
+    Ok(Redirect::permanent(&ctx.url("")))
+}
+
+/// Any other address.
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+/// The menu entry at `path`, searching the whole tree.
+fn find_menu_item<'a>(items: &'a [MenuItem], path: &str) -> Option<&'a MenuItem> {
+    items.iter().find_map(
+        |item| {
+            if item.path == path { Some(item) } else { find_menu_item(&item.children, path) }
+        },
+    )
+}

@@ -1,0 +1,178 @@
+//! A press release.
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use serde::Serialize;
+
+use crate::views::{Crumb, Layout, Link, country_link, iso_date, tel_uri};
+use crate::{App, Scope, WebError};
+
+use super::{Elsewhere, document_alternates};
+
+type Result<T, E = WebError> = std::result::Result<T, E>;
+#[derive(Serialize)]
+struct ContactView {
+    name: String,
+    office: String,
+    phone: String,
+    tel: String,
+    email: String,
+}
+
+#[derive(Serialize)]
+struct PartnerView {
+    name: String,
+    acronym: String,
+}
+
+#[derive(Serialize)]
+struct ImageView {
+    src: String,
+    srcset: String,
+    webp_srcset: String,
+    width: i32,
+    height: i32,
+    alt: String,
+    caption: String,
+    credit: String,
+}
+
+/// The `<picture>` of a lead image: WebP renditions for browsers that take them, the
+/// original format for the rest, each at every width.
+fn image_view(media: &portico_store::Media) -> Option<ImageView> {
+    let set = |extension: &str| -> Vec<(u32, String)> {
+        media
+            .renditions
+            .iter()
+            .filter_map(|name| {
+                let (width, ext) = name.split_once('.')?;
+                (ext == extension).then(|| Some((width.parse::<u32>().ok()?, media.path(name))))?
+            })
+            .collect()
+    };
+    let original_ext = crate::http::media_extension(&media.mime);
+    let fallback = set(original_ext);
+    let webp = set("webp");
+    let srcset = |items: &[(u32, String)]| {
+        items.iter().map(|(w, url)| format!("{url} {w}w")).collect::<Vec<_>>().join(", ")
+    };
+    let src = fallback.iter().find(|(w, _)| *w >= 640).or(fallback.last()).or(webp.last())?.1.clone();
+    Some(ImageView {
+        src,
+        srcset: srcset(&fallback),
+        webp_srcset: if original_ext == "webp" { String::new() } else { srcset(&webp) },
+        width: media.width,
+        height: media.height,
+        alt: media.alt.clone(),
+        caption: media.caption.clone(),
+        credit: media.credit.clone(),
+    })
+}
+
+#[derive(Serialize)]
+struct ReleaseView {
+    image: Option<ImageView>,
+    title: String,
+    summary: String,
+    dateline: String,
+    date: String,
+    date_iso: String,
+    body_html: String,
+    programme: String,
+    countries: Vec<Link>,
+    themes: Vec<Link>,
+    partners: Vec<PartnerView>,
+    contacts: Vec<ContactView>,
+}
+
+/// `GET /{lang}/news/{slug}`: one press release.
+pub async fn show(
+    State(app): State<App>,
+    headers: HeaderMap,
+    scope: Scope,
+    Path((lang, slug)): Path<(String, String)>,
+) -> Result<Response> {
+    let ctx = app.ctx(&scope, &lang)?;
+    if !portico_content::is_valid_slug(&slug) {
+        return Err(WebError::NotFound);
+    }
+    let store = app.store();
+    let (release, shown_in) = match store.published_release(ctx.site.id, &ctx.lang, &slug).await? {
+        Some(release) => (release, None),
+        None => match app.translation_elsewhere(&ctx, portico_content::Kind::Release, &slug).await? {
+            Some(Elsewhere::Redirect(url)) => return Ok(Redirect::to(&url).into_response()),
+            Some(Elsewhere::Fallback { language, slug }) => {
+                let release = store
+                    .published_release(ctx.site.id, &language, &slug)
+                    .await?
+                    .ok_or(WebError::NotFound)?;
+                (release, Some(language))
+            }
+            None => return Err(WebError::NotFound),
+        },
+    };
+    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let alternates = document_alternates(&app, release.id, "news/").await?;
+    let view = ReleaseView {
+        image: release.image.as_ref().and_then(image_view),
+        title: release.title.clone(),
+        summary: release.summary.clone(),
+        dateline: release.dateline.clone(),
+        date: ctx.date(release.published_at),
+        date_iso: iso_date(release.published_at),
+        body_html: crate::views::headings_below_title(&release.body_html),
+        programme: release.programme.clone(),
+        countries: release.countries.iter().map(|c| country_link(&ctx, c)).collect(),
+        themes: release
+            .themes
+            .iter()
+            .map(|t| Link { name: t.name.clone(), url: format!("{}?theme={}", ctx.url("news"), t.slug) })
+            .collect(),
+        partners: release
+            .partners
+            .iter()
+            .map(|p| PartnerView { name: p.name.clone(), acronym: p.acronym.clone() })
+            .collect(),
+        contacts: release
+            .contacts
+            .iter()
+            .map(|c| ContactView {
+                name: c.name.clone(),
+                office: c.office.clone(),
+                phone: c.phone.clone(),
+                tel: tel_uri(&c.phone),
+                email: c.email.clone(),
+            })
+            .collect(),
+    };
+    let layout = Layout::new(&app, &ctx, &menu, &release.title, &release.summary, "news").with_breadcrumbs(
+        &ctx,
+        vec![
+            Crumb { label: ctx.t("nav-news"), url: ctx.url("news") },
+            Crumb { label: release.title.clone(), url: ctx.url(&format!("news/{}", release.slug)) },
+        ],
+    );
+    let mut layout = layout.with_alternates(&ctx, &alternates);
+    if let Some(language) = &shown_in {
+        layout = layout.shown_in(&ctx, language);
+    }
+    let path = format!("news/{}", release.slug);
+    let canonical = match &shown_in {
+        Some(language) => ctx.url_in(language, &path),
+        None => ctx.url(&path),
+    };
+    let layout = layout.with_canonical(&ctx, &canonical);
+    let seo = crate::seo::article_meta(&ctx, &release, layout.canonical())?;
+    let related = crate::related::related_cards(&app, &ctx, &release).await?;
+    // What the page cache drops this page with: the release, its related releases, its image.
+    let shows = crate::cache::Shows {
+        documents: std::iter::once(release.id).chain(related.iter().map(|card| card.document)).collect(),
+        media: release.image.iter().map(|image| image.id).collect(),
+    };
+    let mut response =
+        app.html(&headers, &ctx, "release.html", context! { layout, release => view, seo, related })?;
+    response.extensions_mut().insert(shows);
+    Ok(response)
+}
