@@ -5,7 +5,9 @@
 //! refused if too large in bytes or in pixels (decompression bombs are caught from the header,
 //! before any pixel is decoded); and turned into resized [`Rendition`]s, each in WebP and in
 //! the original's format, for `srcset`. A PDF is checked for its header and end marker
-//! ([`check_pdf`]), never rendered. Every refusal is a [`MediaError`] with a stable
+//! ([`check_pdf`]), never rendered. An image's original is kept as uploaded, pixels untouched,
+//! but without its metadata (camera, GPS position, comments), orientation and colour profile
+//! kept ([`strip_metadata`]). Every refusal is a [`MediaError`] with a stable
 //! [`code`](MediaError::code); bad input never panics.
 //!
 //! The checks never do I/O: bytes come in from the caller and bytes go back out. Files are
@@ -21,6 +23,7 @@ mod images;
 mod kind;
 mod pdf;
 mod storage;
+mod strip;
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +36,7 @@ pub use crate::pdf::{PdfInfo, check_pdf};
 pub use crate::storage::{
     ByteRange, LocalFolder, MediaFile, MediaRead, MediaStorage, Placement, PutError, StorageError,
 };
+pub use crate::strip::strip_metadata;
 
 /// What an upload may weigh, in bytes and in pixels. The defaults suit a newsroom's photos.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
