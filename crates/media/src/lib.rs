@@ -24,6 +24,8 @@ mod kind;
 mod pdf;
 mod storage;
 mod strip;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use serde::{Deserialize, Serialize};
 
