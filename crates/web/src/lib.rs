@@ -23,6 +23,7 @@ mod security;
 mod seo;
 mod sites;
 mod templates;
+mod uploads;
 mod views;
 
 use std::path::PathBuf;
@@ -44,8 +45,8 @@ pub use templates::{RenderError, Theme};
 pub struct WebOptions {
     /// A folder whose `templates/` and `static/` files replace the built-in theme's.
     pub theme_dir: Option<PathBuf>,
-    /// Where uploaded media live (`DATA/media`).
-    pub media_dir: PathBuf,
+    /// Where uploaded media live (the folder `DATA/media`).
+    pub media: portico_media::MediaStorage,
     /// The key of the site served for a host no site claims; `None` answers 404 instead.
     pub fallback_site: Option<String>,
     /// How the back office's "fetch now" fetches subscribed feeds.
@@ -90,7 +91,7 @@ struct Inner {
     theme: Theme,
     sites: std::sync::RwLock<Arc<Vec<Arc<Site>>>>,
     fallback_site: Option<String>,
-    media_dir: PathBuf,
+    media: portico_media::MediaStorage,
     i18n: Arc<i18n::I18n>,
     decoy_hash: tokio::sync::OnceCell<String>,
     ingester: portico_ingest::Ingester,
@@ -130,7 +131,7 @@ impl App {
                 theme,
                 sites: std::sync::RwLock::new(Arc::new(sites)),
                 fallback_site: options.fallback_site,
-                media_dir: options.media_dir,
+                media: options.media,
                 i18n,
                 decoy_hash: tokio::sync::OnceCell::new(),
                 search: options.search,
@@ -211,9 +212,9 @@ impl App {
         &self.inner.metrics
     }
 
-    /// Where uploaded media live.
-    pub fn media_dir(&self) -> &std::path::Path {
-        &self.inner.media_dir
+    /// Where uploaded media live: every read and write of their files goes through it.
+    pub fn media(&self) -> &portico_media::MediaStorage {
+        &self.inner.media
     }
 
     /// An Argon2id hash of a random secret, checked in place of a real one when a login names
