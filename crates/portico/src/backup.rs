@@ -7,8 +7,8 @@
 //! `media/{id}/{file}` for every media row of the backup. Rows come from one consistent read
 //! ([`portico_store::backup`]); the media files listed are those the backed-up rows name, read
 //! after it through the media storage (a media item's files never change once written).
-//! Settings live in the database
-//! (sites, users, menus); the search index is derived and rebuilt at the first start.
+//! Settings live in the database (sites, users, menus); the search index is derived and rebuilt
+//! at the first start.
 //!
 //! A restore goes into an empty data folder and an empty database of the same kind, in one
 //! transaction, writes the media files through the media storage, and checks the counts of the

@@ -128,6 +128,10 @@ const MEDIA_COLUMNS: &str =
     "select id, site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
      renditions, created_at, token, marked_public from media";
 
+const INSERT_MEDIA: &str = "insert into media (site_id, kind, file_name, mime, width, height, bytes, alt,
+         caption, credit, renditions, created_by, created_at, token)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id";
+
 /// A fresh token for a media item's URLs: 16 random bytes, in hex.
 fn new_token() -> Result<String> {
     let mut bytes = [0u8; 16];
@@ -153,37 +157,31 @@ impl Store {
     {
         let token = new_token()?;
         let created_at = now();
-        let id: i64 = on_pool!(self, |pool| {
-            async {
+        let id: i64 = on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
-            let id: i64 = sqlx::query_scalar(
-                "insert into media (site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
-                     renditions, created_by, created_at, token)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id",
-            )
-            .bind(media.site.0)
-            .bind(&media.kind)
-            .bind(&media.file_name)
-            .bind(&media.mime)
-            .bind(media.width)
-            .bind(media.height)
-            .bind(media.bytes)
-            .bind(&media.alt)
-            .bind(&media.caption)
-            .bind(&media.credit)
-            .bind(media.renditions.join(","))
-            .bind(media.created_by.map(|u| u.0))
-            .bind(created_at)
-            .bind(&token)
-            .fetch_one(&mut *tx)
-            .await?;
+            let id: i64 = sqlx::query_scalar(INSERT_MEDIA)
+                .bind(media.site.0)
+                .bind(&media.kind)
+                .bind(&media.file_name)
+                .bind(&media.mime)
+                .bind(media.width)
+                .bind(media.height)
+                .bind(media.bytes)
+                .bind(&media.alt)
+                .bind(&media.caption)
+                .bind(&media.credit)
+                .bind(media.renditions.join(","))
+                .bind(media.created_by.map(|u| u.0))
+                .bind(created_at)
+                .bind(&token)
+                .fetch_one(&mut *tx)
+                .await?;
             // Dropping the transaction on this error rolls the row back.
             place(MediaId(id)).await.map_err(|err| StoreError::Aborted(Box::new(err)))?;
             tx.commit().await?;
             Ok::<i64, StoreError>(id)
         }
-        .await
-        })?;
+        .await)?;
         Ok(MediaId(id))
     }
 
