@@ -70,11 +70,14 @@ impl std::fmt::Debug for Rendition {
     }
 }
 
-/// An accepted image and its renditions. The caller keeps the original bytes it passed in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An accepted image: the original to keep, and its renditions.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ProcessedImage {
     /// The original's type and displayed dimensions.
     pub info: ImageInfo,
+    /// The original as uploaded, pixels untouched, without its metadata but with its colour
+    /// profile and orientation ([`strip_metadata`](crate::strip_metadata)): the file to store.
+    pub original: Vec<u8>,
     /// Renditions by ascending width; for each width the original's format first, then WebP
     /// (a single WebP when the original is WebP).
     pub renditions: Vec<Rendition>,
@@ -91,7 +94,8 @@ pub fn inspect_image(bytes: &[u8], limits: &Limits) -> Result<ImageInfo, MediaEr
     Ok(ImageInfo { kind, width, height })
 }
 
-/// Checks and decodes an upload, turns it upright (EXIF orientation), and makes renditions.
+/// Checks and decodes an upload, turns it upright (EXIF orientation), makes renditions, and
+/// strips the original's metadata.
 ///
 /// For each requested width (`DEFAULT_WIDTHS` unless the caller needs others) there is one
 /// rendition in the original's format (JPEG at quality 82, PNG) and one lossy WebP (quality
@@ -134,7 +138,19 @@ pub fn process_image(bytes: &[u8], limits: &Limits, widths: &[u32]) -> Result<Pr
             });
         }
     }
-    Ok(ProcessedImage { info, renditions })
+    let original = crate::strip::strip_metadata(bytes)?;
+    Ok(ProcessedImage { info, original, renditions })
+}
+
+impl std::fmt::Debug for ProcessedImage {
+    // The original's bytes would flood test failures and logs; their length is what matters.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProcessedImage")
+            .field("info", &self.info)
+            .field("original", &self.original.len())
+            .field("renditions", &self.renditions)
+            .finish()
+    }
 }
 
 /// Size and type checks, then the header's dimensions against the limits, then a decoder

@@ -1,23 +1,31 @@
-//! Portico's upload checks for the back office: JPEG, PNG and WebP images and PDF files.
+//! Portico's media: the upload checks for JPEG, PNG and WebP images and PDF files, and the
+//! storage their files live in.
 //!
 //! An image is typed by its content ([`sniff`]), never by its file name or declared MIME type;
 //! refused if too large in bytes or in pixels (decompression bombs are caught from the header,
 //! before any pixel is decoded); and turned into resized [`Rendition`]s, each in WebP and in
 //! the original's format, for `srcset`. A PDF is checked for its header and end marker
-//! ([`check_pdf`]), never rendered. Every refusal is a [`MediaError`] with a stable
+//! ([`check_pdf`]), never rendered. An image's original is kept as uploaded, pixels untouched,
+//! but without its metadata (camera, GPS position, comments), orientation and colour profile
+//! kept ([`strip_metadata`]). Every refusal is a [`MediaError`] with a stable
 //! [`code`](MediaError::code); bad input never panics.
 //!
-//! This crate must never do I/O: no files, no HTTP, no database. Bytes come in from the caller
-//! and bytes go back out; the caller keeps the original and stores the renditions.
+//! The checks never do I/O: bytes come in from the caller and bytes go back out. Files are
+//! written and read only through [`MediaStorage`] (a local folder now, an object store later),
+//! which stages an upload and cleans up after a failure; no module here touches a database.
 //!
-//! Every function here is synchronous CPU work (processing a 12-megapixel photo takes about a
-//! quarter of a second in a release build): async callers run it on a blocking thread
-//! (`tokio::task::spawn_blocking`).
+//! Every check is synchronous CPU work (processing a 12-megapixel photo takes about a quarter
+//! of a second in a release build): async callers run it on a blocking thread
+//! (`tokio::task::spawn_blocking`). The storage's methods are async.
 
 mod error;
 mod images;
 mod kind;
 mod pdf;
+mod storage;
+mod strip;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +35,10 @@ pub use crate::images::{
 };
 pub use crate::kind::{FileKind, sniff};
 pub use crate::pdf::{PdfInfo, check_pdf};
+pub use crate::storage::{
+    ByteRange, LocalFolder, MediaFile, MediaRead, MediaStorage, Placement, PutError, StorageError,
+};
+pub use crate::strip::strip_metadata;
 
 /// What an upload may weigh, in bytes and in pixels. The defaults suit a newsroom's photos.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,17 +6,20 @@
 //! every table's rows as JSON Lines in chunks (`database/{table}/{n}.jsonl`, parents first), then
 //! `media/{id}/{file}` for every media row of the backup. Rows come from one consistent read
 //! ([`portico_store::backup`]); the media files listed are those the backed-up rows name, read
-//! after it (a media item's files never change once written). Settings live in the database
-//! (sites, users, menus); the search index is derived and rebuilt at the first start.
+//! after it through the media storage (a media item's files never change once written).
+//! Settings live in the database (sites, users, menus); the search index is derived and rebuilt
+//! at the first start.
 //!
 //! A restore goes into an empty data folder and an empty database of the same kind, in one
-//! transaction, and checks the counts of the manifest and the archive's checksum before it
-//! commits; on failure it removes what it wrote. It never mixes with existing data.
+//! transaction, writes the media files through the media storage, and checks the counts of the
+//! manifest and the archive's checksum before it commits; on failure it removes what it wrote.
+//! It never mixes with existing data.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
+use portico_media::MediaStorage;
 use portico_store::Store;
 use portico_store::backup::BackupError;
 use serde::{Deserialize, Serialize};
@@ -94,9 +97,11 @@ enum Piece {
         path: String,
         bytes: Vec<u8>,
     },
+    /// A media file, read from the storage by the writer itself: one file in memory at a time.
     File {
         path: String,
-        source: PathBuf,
+        id: i64,
+        name: String,
     },
     /// Everything was sent: the archive may take its name.
     Done,
@@ -104,7 +109,14 @@ enum Piece {
 
 /// Writes pieces into a gzip-compressed tar at `partial`, then, once told it is complete,
 /// renames it to `file`: a backup that fails half-way never leaves an archive that looks whole.
-fn write_archive(file: &Path, partial: &Path, mut pieces: mpsc::Receiver<Piece>) -> Result<()> {
+/// Runs on a blocking thread; media files are read from `media` through `runtime`.
+fn write_archive(
+    file: &Path,
+    partial: &Path,
+    mut pieces: mpsc::Receiver<Piece>,
+    media: &MediaStorage,
+    runtime: &tokio::runtime::Handle,
+) -> Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     // Readable by its owner only: it holds password and token hashes.
@@ -121,9 +133,10 @@ fn write_archive(file: &Path, partial: &Path, mut pieces: mpsc::Receiver<Piece>)
                 break;
             }
             Piece::Bytes { path, bytes } => (path, bytes),
-            Piece::File { path, source } => {
-                let bytes =
-                    std::fs::read(&source).with_context(|| format!("cannot read {}", source.display()))?;
+            Piece::File { path, id, name } => {
+                let bytes = runtime
+                    .block_on(media.read(id, &name))
+                    .with_context(|| format!("cannot read media item {id}'s {name}"))?;
                 (path, bytes)
             }
         };
@@ -146,22 +159,18 @@ fn write_archive(file: &Path, partial: &Path, mut pieces: mpsc::Receiver<Piece>)
         .with_context(|| format!("cannot rename {} to {}", partial.display(), file.display()))
 }
 
-/// The files of media item `id` in `media`, checked against what its row names: the original
-/// and every rendition.
-fn media_files(media: &Path, id: i64, renditions: &[String]) -> Result<Vec<String>> {
-    let dir = media.join(id.to_string());
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .with_context(|| format!("media item {id} has no folder {}", dir.display()))?
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .collect();
-    files.sort();
+/// The files of media item `id` in the storage, checked against what its row names: the
+/// original and every rendition.
+async fn media_files(media: &MediaStorage, id: i64, renditions: &[String]) -> Result<Vec<String>> {
+    let files = media.list(id).await.with_context(|| format!("cannot list media item {id}'s files"))?;
+    if files.is_empty() {
+        bail!("media item {id} has no files in the media storage");
+    }
     if !files.iter().any(|name| name.starts_with("original.")) {
-        bail!("media item {id} has no original in {}", dir.display());
+        bail!("media item {id} has no original in the media storage");
     }
     if let Some(missing) = renditions.iter().find(|name| !files.contains(name)) {
-        bail!("media item {id} names {missing}, which is not in {}", dir.display());
+        bail!("media item {id} names {missing}, which is not in the media storage");
     }
     Ok(files)
 }
@@ -184,14 +193,15 @@ pub async fn open_existing(data: &Path, url: Option<&str>) -> Result<Store> {
 }
 
 /// `portico backup FILE`: see the module docs.
-pub async fn backup(store: &Store, data: &Path, file: &Path) -> Result<Summary> {
+pub async fn backup(store: &Store, media: &MediaStorage, file: &Path) -> Result<Summary> {
     let partial = PathBuf::from(format!("{}.partial", file.display()));
     let (send, receive) = mpsc::channel::<Piece>(16);
     let writer = tokio::task::spawn_blocking({
-        let (file, partial) = (file.to_owned(), partial.clone());
-        move || write_archive(&file, &partial, receive)
+        let (file, partial, media) = (file.to_owned(), partial.clone(), media.clone());
+        let runtime = tokio::runtime::Handle::current();
+        move || write_archive(&file, &partial, receive, &media, &runtime)
     });
-    let result = fill(store, data, send).await;
+    let result = fill(store, media, send).await;
     // The writer ends when the sender is dropped (inside `fill`). When both failed, the
     // writer's error comes first: it explains why `fill` could not send.
     let written = writer.await.context("archive writer task")?;
@@ -204,7 +214,7 @@ pub async fn backup(store: &Store, data: &Path, file: &Path) -> Result<Summary> 
     }
 }
 
-async fn fill(store: &Store, data: &Path, send: mpsc::Sender<Piece>) -> Result<Summary> {
+async fn fill(store: &Store, media_storage: &MediaStorage, send: mpsc::Sender<Piece>) -> Result<Summary> {
     let closed = || anyhow!("the archive writer stopped");
     let mut snapshot = store.snapshot().await.context("cannot start a consistent read of the database")?;
     let mut tables = Vec::new();
@@ -212,10 +222,9 @@ async fn fill(store: &Store, data: &Path, send: mpsc::Sender<Piece>) -> Result<S
         let rows = snapshot.count(&name).await?;
         tables.push(TableCount { name, rows });
     }
-    let media_dir = data.join("media");
     let mut media = Vec::new();
     for (id, renditions) in snapshot.media().await? {
-        media.push(MediaFiles { id, files: media_files(&media_dir, id, &renditions)? });
+        media.push(MediaFiles { id, files: media_files(media_storage, id, &renditions).await? });
     }
     let manifest = Manifest {
         format: FORMAT.to_owned(),
@@ -271,8 +280,8 @@ async fn fill(store: &Store, data: &Path, send: mpsc::Sender<Piece>) -> Result<S
     for item in &manifest.media {
         for name in &item.files {
             let path = format!("media/{}/{name}", item.id);
-            let source = media_dir.join(item.id.to_string()).join(name);
-            send.send(Piece::File { path, source }).await.map_err(|_| closed())?;
+            let piece = Piece::File { path, id: item.id, name: name.clone() };
+            send.send(piece).await.map_err(|_| closed())?;
             bar.inc(1);
             summary.files += 1;
         }
@@ -323,8 +332,14 @@ enum Item {
 }
 
 /// Streams the archive after its manifest: rows to the async side in batches, media files
-/// straight into `media`; then reads to the end so that gzip checks its checksum.
-fn read_archive(file: &Path, media: &Path, send: mpsc::Sender<Item>) -> Result<()> {
+/// into `media` (through `runtime`, this being a blocking thread); then reads to the end so
+/// that gzip checks its checksum.
+fn read_archive(
+    file: &Path,
+    media: &MediaStorage,
+    runtime: &tokio::runtime::Handle,
+    send: mpsc::Sender<Item>,
+) -> Result<()> {
     let damaged = |err: std::io::Error| anyhow!("{} is truncated or damaged: {err}", file.display());
     let input = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
     let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(input));
@@ -343,19 +358,19 @@ fn read_archive(file: &Path, media: &Path, send: mpsc::Sender<Item>) -> Result<(
                 }
             }
             ["media", id, name]
-                if id.bytes().all(|b| b.is_ascii_digit())
+                if !id.is_empty()
+                    && id.bytes().all(|b| b.is_ascii_digit())
                     && !name.is_empty()
                     && !name.starts_with('.')
                     && !name.contains('\\') =>
             {
-                let dir = media.join(id);
-                std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+                let id: i64 =
+                    id.parse().with_context(|| format!("{} names media item {id}", file.display()))?;
                 let mut bytes = Vec::new();
                 entry.read_to_end(&mut bytes).map_err(damaged)?;
-                let target = dir.join(name);
-                std::fs::File::create(&target)
-                    .and_then(|mut out| out.write_all(&bytes).and_then(|()| out.sync_all()))
-                    .with_context(|| format!("cannot write {}", target.display()))?;
+                runtime
+                    .block_on(media.write_file(id, name, &bytes))
+                    .with_context(|| format!("cannot restore media item {id}'s {name}"))?;
                 send.blocking_send(Item::MediaFile).map_err(|_| anyhow!("restore stopped"))?;
             }
             _ => bail!("{} holds an entry a Portico backup does not: {path}", file.display()),
@@ -376,16 +391,31 @@ fn is_empty_folder(path: &Path) -> Result<bool> {
 }
 
 /// `portico restore FILE`: checks the archive and the data folder, then restores into the
-/// database `url` (SQLite in the data folder when `None`); see the module docs.
-pub async fn restore(file: &Path, data: &Path, url: Option<&str>) -> Result<Summary> {
+/// database `url` (SQLite in the data folder when `None`) and the media storage `media`; see
+/// the module docs.
+pub async fn restore(file: &Path, data: &Path, url: Option<&str>, media: &MediaStorage) -> Result<Summary> {
     let manifest = read_manifest(file)?;
     if !is_empty_folder(data)? {
         bail!("the data folder {} is not empty; restore goes into an empty one", data.display());
     }
-    std::fs::create_dir_all(data.join("media"))
+    // A storage apart from the data folder (an object store) must not hold them either: a
+    // failed restore removes what the archive names, which must not be anyone else's.
+    for item in &manifest.media {
+        if !media.list(item.id).await?.is_empty() {
+            bail!(
+                "the media storage already holds files of media item {}; restore goes into an empty one",
+                item.id
+            );
+        }
+    }
+    std::fs::create_dir_all(data)
         .with_context(|| format!("cannot create the data folder {}", data.display()))?;
-    let result = restore_into(file, data, url, &manifest).await;
+    let result = restore_into(file, data, url, &manifest, media).await;
     if result.is_err() {
+        // The media the archive holds were ours to write: the storage had none of them.
+        for item in &manifest.media {
+            let _ = media.delete(item.id).await;
+        }
         // Everything in it is ours: the folder was empty.
         if let Ok(entries) = std::fs::read_dir(data) {
             for entry in entries.flatten() {
@@ -398,18 +428,24 @@ pub async fn restore(file: &Path, data: &Path, url: Option<&str>) -> Result<Summ
     result
 }
 
-async fn restore_into(file: &Path, data: &Path, url: Option<&str>, manifest: &Manifest) -> Result<Summary> {
+async fn restore_into(
+    file: &Path,
+    data: &Path,
+    url: Option<&str>,
+    manifest: &Manifest,
+    media: &MediaStorage,
+) -> Result<Summary> {
     let url = url.map_or_else(|| format!("sqlite:{}", data.join("portico.db").display()), str::to_owned);
     let shown = crate::server::redact(&url);
     let store = Store::connect(&url).await.with_context(|| format!("cannot open the database {shown}"))?;
-    let result = restore_rows(file, data, &store, &shown, manifest).await;
+    let result = restore_rows(file, media, &store, &shown, manifest).await;
     store.close().await;
     result
 }
 
 async fn restore_rows(
     file: &Path,
-    data: &Path,
+    media: &MediaStorage,
     store: &Store,
     shown: &str,
     manifest: &Manifest,
@@ -445,8 +481,9 @@ async fn restore_rows(
 
     let (send, mut receive) = mpsc::channel::<Item>(8);
     let reader = tokio::task::spawn_blocking({
-        let (file, media) = (file.to_owned(), data.join("media"));
-        move || read_archive(&file, &media, send)
+        let (file, media) = (file.to_owned(), media.clone());
+        let runtime = tokio::runtime::Handle::current();
+        move || read_archive(&file, &media, &runtime, send)
     });
     let mut rows: std::collections::BTreeMap<String, u64> = Default::default();
     let mut files = 0;

@@ -167,7 +167,7 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
     let store = crate::server::open(config).await?;
     let web = WebOptions {
         theme_dir: config.theme.clone(),
-        media_dir: config.data.join("media"),
+        media: crate::server::media_storage(&config.data),
         // Only the site's own host names, or the `/sites/{key}` prefix, reach it.
         fallback_site: None,
         feed_ingest: portico_ingest::Settings::default(),
@@ -198,7 +198,7 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
             }
             only.iter().cloned().collect()
         }
-        None => every_address(config, &store, &site, &base, &renderer).await?,
+        None => every_address(app.media(), &store, &site, &base, &renderer).await?,
     };
     tracing::info!(site = %site.key, addresses = addresses.len(), "exporting");
 
@@ -215,7 +215,7 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
 /// feeds, where we work and every country, each page of the paged lists; every published page
 /// and release; every media file.
 async fn every_address(
-    config: &ServeConfig,
+    media_storage: &portico_media::MediaStorage,
     store: &portico_store::Store,
     site: &portico_store::Site,
     base: &str,
@@ -269,12 +269,8 @@ async fn every_address(
         if !store.media_is_public(&media, true).await? {
             continue;
         }
-        let folder = config.data.join("media").join(media.id.to_string());
-        let Ok(mut files) = tokio::fs::read_dir(&folder).await else { continue };
-        while let Some(file) = files.next_entry().await? {
-            if let Some(name) = file.file_name().to_str() {
-                addresses.insert(media.path(name));
-            }
+        for name in media_storage.list(media.id.0).await? {
+            addresses.insert(media.path(&name));
         }
     }
     Ok(addresses)

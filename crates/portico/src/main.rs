@@ -257,7 +257,8 @@ fn main() -> ExitCode {
                     body_timeout: seconds(body_timeout.max(1)),
                     max_connections: max_connections.max(1),
                 };
-                let tuning = portico::server::Tuning { page_cache_mb, connections, metrics };
+                let tuning =
+                    portico::server::Tuning { page_cache_mb, connections, metrics, ..Default::default() };
                 serve(&storage.config(listen, theme, fallback), &tuning).await
             }
             Command::Demo { releases, seed, storage } => {
@@ -338,7 +339,8 @@ fn main() -> ExitCode {
             Command::Backup { file, storage } => {
                 let store =
                     portico::backup::open_existing(&storage.data, storage.database.as_deref()).await?;
-                let summary = portico::backup::backup(&store, &storage.data, &file).await;
+                let media = portico::server::media_storage(&storage.data);
+                let summary = portico::backup::backup(&store, &media, &file).await;
                 store.close().await;
                 let summary = summary?;
                 println!(
@@ -350,8 +352,10 @@ fn main() -> ExitCode {
                 Ok(())
             }
             Command::Restore { file, storage } => {
+                let media = portico::server::media_storage(&storage.data);
                 let summary =
-                    portico::backup::restore(&file, &storage.data, storage.database.as_deref()).await?;
+                    portico::backup::restore(&file, &storage.data, storage.database.as_deref(), &media)
+                        .await?;
                 println!(
                     "Restored {} rows and {} media files from {}.",
                     summary.rows,

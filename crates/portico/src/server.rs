@@ -2,7 +2,7 @@
 //! database, and serve until Ctrl-C or SIGTERM, letting in-flight requests finish.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use portico_store::Store;
@@ -57,6 +57,8 @@ pub struct Tuning {
     pub connections: crate::connections::Limits,
     /// Who may read `/metrics`.
     pub metrics: portico_web::metrics::MetricsAccess,
+    /// Where media live; `None` is the data folder's `media/` ([`media_storage`]).
+    pub media: Option<portico_media::MediaStorage>,
 }
 
 impl Default for Tuning {
@@ -65,8 +67,14 @@ impl Default for Tuning {
             page_cache_mb: portico_web::cache::DEFAULT_PAGE_CACHE_MB,
             connections: crate::connections::Limits::default(),
             metrics: portico_web::metrics::MetricsAccess::default(),
+            media: None,
         }
     }
+}
+
+/// The media storage of the data folder `data`: its `media/` folder.
+pub fn media_storage(data: &Path) -> portico_media::MediaStorage {
+    portico_media::MediaStorage::local(data.join("media"))
 }
 
 /// A database URL fit for a log line or an error: no password.
@@ -139,7 +147,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let search = crate::indexer::open_index(&config.data).await?;
     let options = WebOptions {
         theme_dir: config.theme.clone(),
-        media_dir: config.data.join("media"),
+        media: tuning.media.clone().unwrap_or_else(|| media_storage(&config.data)),
         fallback_site: config.fallback_site.clone(),
         feed_ingest: feed_settings(config),
         search: Some(search.clone()),

@@ -27,6 +27,10 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// A step the caller ran inside the transaction failed (putting an upload's files in
+    /// place, say); nothing was committed.
+    #[error("a step inside the transaction failed")]
+    Aborted(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// A stored value that does not parse: the database was changed behind our back.
     #[error("corrupt value in the database: {0}")]
     Corrupt(String),

@@ -1,5 +1,6 @@
-//! Uploaded images and files: their metadata. The bytes live in the data folder's `media/`,
-//! written by the caller before the row is created.
+//! Uploaded images and files: their rows. The files live in the media storage
+//! (`portico_media::MediaStorage`), named by the row's id, and are put in place while the row's
+//! transaction is open ([`Store::create_media_placing`]).
 //!
 //! An item's URLs carry a random token ([`Media::path`]) so that sequential ids reveal nothing,
 //! and [`Store::media_is_public`] says whether anyone may see it yet.
@@ -35,7 +36,7 @@ pub struct Media {
     pub caption: String,
     /// Credit ("© IOM 2015 / Name").
     pub credit: String,
-    /// File names of the renditions under `media/{id}/` ("640.webp").
+    /// File names of the renditions, besides the original ("640.webp").
     pub renditions: Vec<String>,
     /// When it was uploaded.
     pub created_at: OffsetDateTime,
@@ -127,6 +128,10 @@ const MEDIA_COLUMNS: &str =
     "select id, site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
      renditions, created_at, token, marked_public from media";
 
+const INSERT_MEDIA: &str = "insert into media (site_id, kind, file_name, mime, width, height, bytes, alt,
+         caption, credit, renditions, created_by, created_at, token)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id";
+
 /// A fresh token for a media item's URLs: 16 random bytes, in hex.
 fn new_token() -> Result<String> {
     let mut bytes = [0u8; 16];
@@ -135,35 +140,55 @@ fn new_token() -> Result<String> {
 }
 
 impl Store {
-    /// The id the next media row will get is not knowable in advance on every database, so
-    /// the row is created first (with its renditions named) and the caller writes the files
-    /// under the returned id; [`Store::delete_media`] undoes a failed write.
-    pub async fn create_media(&self, media: &NewMedia) -> Result<MediaId> {
+    /// Records an upload whose files are put in place by `place`, all or nothing: the row is
+    /// inserted, `place` is handed its id while the transaction is still open, and the row
+    /// commits only if `place` succeeded. A failure of `place` comes back as
+    /// [`StoreError::Aborted`] with nothing written.
+    ///
+    /// The id is not knowable before the insert on every database, and the files are named by
+    /// it; committing after they are placed means a reader never finds a row without its files.
+    pub async fn create_media_placing<E>(
+        &self,
+        media: &NewMedia,
+        place: impl AsyncFnOnce(MediaId) -> std::result::Result<(), E>,
+    ) -> Result<MediaId>
+    where
+        E: std::error::Error + Send + Sync + 'static,
+    {
         let token = new_token()?;
-        let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(
-                "insert into media (site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
-                     renditions, created_by, created_at, token)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id",
-            )
-            .bind(media.site.0)
-            .bind(&media.kind)
-            .bind(&media.file_name)
-            .bind(&media.mime)
-            .bind(media.width)
-            .bind(media.height)
-            .bind(media.bytes)
-            .bind(&media.alt)
-            .bind(&media.caption)
-            .bind(&media.credit)
-            .bind(media.renditions.join(","))
-            .bind(media.created_by.map(|u| u.0))
-            .bind(now())
-            .bind(&token)
-            .fetch_one(pool)
-            .await
-        })?;
+        let created_at = now();
+        let id: i64 = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let id: i64 = sqlx::query_scalar(INSERT_MEDIA)
+                .bind(media.site.0)
+                .bind(&media.kind)
+                .bind(&media.file_name)
+                .bind(&media.mime)
+                .bind(media.width)
+                .bind(media.height)
+                .bind(media.bytes)
+                .bind(&media.alt)
+                .bind(&media.caption)
+                .bind(&media.credit)
+                .bind(media.renditions.join(","))
+                .bind(media.created_by.map(|u| u.0))
+                .bind(created_at)
+                .bind(&token)
+                .fetch_one(&mut *tx)
+                .await?;
+            // Dropping the transaction on this error rolls the row back.
+            place(MediaId(id)).await.map_err(|err| StoreError::Aborted(Box::new(err)))?;
+            tx.commit().await?;
+            Ok::<i64, StoreError>(id)
+        }
+        .await)?;
         Ok(MediaId(id))
+    }
+
+    /// Records a media row alone, for files already where the storage keeps them (tests, and
+    /// copies from elsewhere); uploads go through [`Store::create_media_placing`].
+    pub async fn create_media(&self, media: &NewMedia) -> Result<MediaId> {
+        self.create_media_placing(media, async |_| Ok::<(), std::convert::Infallible>(())).await
     }
 
     /// Removes a media row (its files are the caller's to remove).

@@ -63,6 +63,13 @@ impl TestDb {
     pub fn url(&self) -> &str {
         &self.url
     }
+
+    /// Runs SQL as written (several statements allowed), for tests that break the database on
+    /// purpose, such as a trigger that refuses every insert into a table.
+    pub async fn execute(&self, sql: &str) -> crate::Result<()> {
+        crate::on_pool!(self.store, |pool| sqlx::raw_sql(sql).execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
 }
 
 impl Drop for TestDb {

@@ -88,11 +88,13 @@ impl From<WebError> for ApiError {
                 ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", "Slow down.")
             }
             WebError::Conflict(err) | WebError::Unprocessable(err) => store_refusal(err),
-            WebError::Store(_) | WebError::Render(_) | WebError::Internal(_) => ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "Something went wrong on our side.",
-            ),
+            WebError::Store(_) | WebError::Media(_) | WebError::Render(_) | WebError::Internal(_) => {
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Something went wrong on our side.",
+                )
+            }
         };
         error.caused_by(cause)
     }

@@ -17,8 +17,8 @@ use crate::templates::{RenderError, Theme};
 pub struct WebOptions {
     /// A folder whose `templates/` and `static/` files replace the built-in theme's.
     pub theme_dir: Option<PathBuf>,
-    /// Where uploaded media live (`DATA/media`).
-    pub media_dir: PathBuf,
+    /// Where uploaded media live (the folder `DATA/media`).
+    pub media: portico_media::MediaStorage,
     /// The key of the site served for a host no site claims; `None` answers 404 instead.
     pub fallback_site: Option<String>,
     /// How the back office's "fetch now" fetches subscribed feeds.
@@ -86,7 +86,7 @@ pub(crate) struct Inner {
     pub(crate) theme: Theme,
     pub(crate) sites: std::sync::RwLock<Arc<Vec<Arc<Site>>>>,
     pub(crate) fallback_site: Option<String>,
-    pub(crate) media_dir: PathBuf,
+    pub(crate) media: portico_media::MediaStorage,
     pub(crate) i18n: Arc<i18n::I18n>,
     pub(crate) decoy_hash: tokio::sync::OnceCell<String>,
     pub(crate) ingester: portico_ingest::Ingester,
@@ -171,9 +171,9 @@ impl App {
         &self.inner.metrics
     }
 
-    /// Where uploaded media live.
-    pub fn media_dir(&self) -> &std::path::Path {
-        &self.inner.media_dir
+    /// Where uploaded media live: every read and write of their files goes through it.
+    pub fn media(&self) -> &portico_media::MediaStorage {
+        &self.inner.media
     }
 
     /// The search index, when the server opened one.

@@ -52,6 +52,9 @@ pub enum WebError {
     /// The store failed: our fault, logged with its cause, never shown.
     #[error("store failure")]
     Store(#[source] StoreError),
+    /// The media storage failed: our fault, logged with its cause, never shown.
+    #[error("media storage failure")]
+    Media(#[source] portico_media::StorageError),
     /// A template failed: our fault, logged with its cause, never shown.
     #[error("cannot render the page")]
     Render(#[from] crate::RenderError),
@@ -72,7 +75,7 @@ impl WebError {
             WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            WebError::Store(_) | WebError::Render(_) | WebError::Internal(_) => {
+            WebError::Store(_) | WebError::Media(_) | WebError::Render(_) | WebError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         }
@@ -93,6 +96,19 @@ impl From<StoreError> for WebError {
             // A row the request named vanished under it (deleted between two queries).
             _ if err.is_row_not_found() => WebError::NotFound,
             _ => WebError::Store(err),
+        }
+    }
+}
+
+/// A media file that is not there is a 404 (so is a name that could never be one); any other
+/// storage failure is ours.
+impl From<portico_media::StorageError> for WebError {
+    fn from(err: portico_media::StorageError) -> Self {
+        match err {
+            portico_media::StorageError::NotFound { .. } | portico_media::StorageError::BadName(_) => {
+                WebError::NotFound
+            }
+            other => WebError::Media(other),
         }
     }
 }
@@ -150,7 +166,11 @@ impl WebError {
             WebError::TooLarge(message) | WebError::BadRequest(message) => Some(Message::Text(message)),
             WebError::Conflict(_) => Some(Message::Key("error-conflict-message")),
             WebError::Unprocessable(_) => Some(Message::Key("error-unprocessable-message")),
-            WebError::NotFound | WebError::Store(_) | WebError::Render(_) | WebError::Internal(_) => None,
+            WebError::NotFound
+            | WebError::Store(_)
+            | WebError::Media(_)
+            | WebError::Render(_)
+            | WebError::Internal(_) => None,
         };
         error_response(status, message)
     }

@@ -29,6 +29,7 @@ mod security;
 mod seo;
 mod sites;
 mod templates;
+mod uploads;
 mod views;
 mod xml;
 
@@ -71,7 +72,7 @@ impl App {
                 theme,
                 sites: std::sync::RwLock::new(Arc::new(sites)),
                 fallback_site: options.fallback_site,
-                media_dir: options.media_dir,
+                media: options.media,
                 i18n,
                 decoy_hash: tokio::sync::OnceCell::new(),
                 search: options.search,

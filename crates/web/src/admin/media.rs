@@ -6,13 +6,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::{Action, MediaId};
-use portico_media::{FileKind, Limits, MediaError};
-use portico_store::{Media, NewMedia};
+use portico_media::{Limits, MediaError};
+use portico_store::Media;
 use serde::Serialize;
 
 use super::auth::Signed;
 use super::documents::NoticeQuery;
 use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, see_other};
+use crate::uploads::{NewUpload, UploadError, store_upload};
 use crate::{App, WebError};
 
 /// Longest alt text, caption or credit.
@@ -173,38 +174,6 @@ async fn read_upload(user: &Signed, mut multipart: Multipart) -> Result<Upload, 
     Ok(upload)
 }
 
-/// What processing produced, ready to write.
-struct Processed {
-    kind: FileKind,
-    width: u32,
-    height: u32,
-    renditions: Vec<(String, Vec<u8>)>,
-}
-
-fn process(bytes: &[u8]) -> Result<Processed, MediaError> {
-    let limits = Limits::default();
-    match portico_media::sniff(bytes) {
-        Some(FileKind::Pdf) => {
-            portico_media::check_pdf(bytes, &limits)?;
-            Ok(Processed { kind: FileKind::Pdf, width: 0, height: 0, renditions: Vec::new() })
-        }
-        _ => {
-            let image = portico_media::process_image(bytes, &limits, &portico_media::DEFAULT_WIDTHS)?;
-            let renditions = image
-                .renditions
-                .into_iter()
-                .map(|r| (format!("{}.{}", r.width, r.kind.extension()), r.bytes))
-                .collect();
-            Ok(Processed {
-                kind: image.info.kind,
-                width: image.info.width,
-                height: image.info.height,
-                renditions,
-            })
-        }
-    }
-}
-
 /// Why an upload was refused, in the person's language (`media-{code}` in the Fluent files).
 fn media_error_text(user: &Signed, err: &MediaError) -> String {
     let megabytes = |bytes: usize| user.i18n.decimal(user.lang, bytes as f64 / 1_048_576.0, 1);
@@ -244,8 +213,8 @@ fn too_long(value: &str) -> bool {
     value.chars().count() > MAX_TEXT
 }
 
-/// `POST /admin/media`: checks the file by its content, makes renditions off the async
-/// threads, writes the files, then records the row; a failure leaves nothing behind.
+/// `POST /admin/media`: hands the file to [`store_upload`], which checks it by its content and
+/// stores its files and row together; a failure leaves nothing behind.
 pub async fn upload(
     State(app): State<App>,
     headers: HeaderMap,
@@ -265,14 +234,18 @@ pub async fn upload(
         )
         .await;
     }
-    let bytes = std::sync::Arc::new(upload.bytes);
-    let for_processing = bytes.clone();
-    let processed = tokio::task::spawn_blocking(move || process(&for_processing))
-        .await
-        .map_err(|e| WebError::Internal(format!("media task: {e}")))?;
-    let processed = match processed {
-        Ok(processed) => processed,
-        Err(err) if err.is_client_error() => {
+    let new = NewUpload {
+        site: site.id,
+        file_name: upload.file_name.clone(),
+        bytes: upload.bytes,
+        alt: upload.alt,
+        caption: upload.caption,
+        credit: upload.credit,
+        uploader: user.user.id,
+    };
+    let id = match store_upload(&app, new).await {
+        Ok(id) => id,
+        Err(UploadError::Refused(err)) => {
             let status = if err.code() == "too_large" {
                 StatusCode::PAYLOAD_TOO_LARGE
             } else {
@@ -280,54 +253,8 @@ pub async fn upload(
             };
             return refuse(status, media_error_text(&user, &err)).await;
         }
-        Err(err) => return Err(WebError::Internal(err.to_string())),
+        Err(UploadError::Failed(err)) => return Err(err),
     };
-
-    // Files first, in a folder of their own, renamed into place once the row exists.
-    let media_dir = app.media_dir().to_path_buf();
-    let staging = media_dir.join(format!(".upload-{}", super::auth::random_token()?));
-    let original_name = format!("original.{}", processed.kind.extension());
-    let files: Vec<(String, Vec<u8>)> =
-        std::iter::once((original_name, bytes.to_vec())).chain(processed.renditions).collect();
-    let names: Vec<String> = files.iter().skip(1).map(|(name, _)| name.clone()).collect();
-    let staging_for_write = staging.clone();
-    tokio::task::spawn_blocking(move || -> std::io::Result<()> {
-        std::fs::create_dir_all(&staging_for_write)?;
-        for (name, data) in &files {
-            std::fs::write(staging_for_write.join(name), data)?;
-        }
-        Ok(())
-    })
-    .await
-    .map_err(|e| WebError::Internal(format!("media task: {e}")))?
-    .map_err(|e| WebError::Internal(format!("cannot write media: {e}")))?;
-
-    let new = NewMedia {
-        site: site.id,
-        kind: if processed.kind == FileKind::Pdf { "file".into() } else { "image".into() },
-        file_name: upload.file_name.clone(),
-        mime: processed.kind.mime().to_owned(),
-        width: i32::try_from(processed.width).unwrap_or(0),
-        height: i32::try_from(processed.height).unwrap_or(0),
-        bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
-        alt: upload.alt,
-        caption: upload.caption,
-        credit: upload.credit,
-        renditions: names,
-        created_by: Some(user.user.id),
-    };
-    let id = match app.store().create_media(&new).await {
-        Ok(id) => id,
-        Err(err) => {
-            let _ = tokio::fs::remove_dir_all(&staging).await;
-            return Err(err.into());
-        }
-    };
-    if let Err(err) = tokio::fs::rename(&staging, media_dir.join(id.to_string())).await {
-        let _ = app.store().delete_media(id).await;
-        let _ = tokio::fs::remove_dir_all(&staging).await;
-        return Err(WebError::Internal(format!("cannot move media into place: {err}")));
-    }
     let mut entry = user.audit("media.upload", Some(site.id), "media", Some(id.0));
     entry.detail = upload.file_name;
     app.store().audit(&entry).await?;

@@ -62,8 +62,7 @@ pub async fn file(
     } else {
         return Err(WebError::NotFound);
     };
-    let path = app.media_dir().join(media.id.to_string()).join(&file);
-    let bytes = tokio::fs::read(&path).await.map_err(|_| WebError::NotFound)?;
+    let bytes = app.media().read(media.id.0, &file).await?;
     let meta = BodyMeta {
         status: StatusCode::OK,
         content_type,
