@@ -217,6 +217,15 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, value)| value)
 }
 
+/// Whether the reader asked to save data (`Save-Data: on`): images come in their smallest
+/// rendition then.
+pub fn saves_data(headers: &HeaderMap) -> bool {
+    headers
+        .get("save-data")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("on"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,7 +28,12 @@ fn cache_key(request: &Request) -> Option<(String, SiteId)> {
         return None;
     }
     let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
-    Some((format!("{}|{}{}{path}{query}", scope.site.id.0, scope.origin, scope.base), scope.site.id))
+    // Pages vary with Save-Data (smaller images): the two forms are kept apart.
+    let save_data = if crate::http::saves_data(headers) { "|save-data" } else { "" };
+    Some((
+        format!("{}|{}{}{path}{query}{save_data}", scope.site.id.0, scope.origin, scope.base),
+        scope.site.id,
+    ))
 }
 
 /// Whether the request carries a back-office session cookie (valid or not).

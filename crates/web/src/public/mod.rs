@@ -10,7 +10,7 @@ pub(crate) mod pages;
 pub(crate) mod release;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use portico_store::MenuItem;
 
@@ -76,7 +76,10 @@ impl App {
             language: Some(&ctx.lang),
             cache_control: "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
         };
-        Ok(respond(headers, meta, body.as_bytes()))
+        let mut response = respond(headers, meta, body.as_bytes());
+        // Pages with images send smaller ones to readers who ask to save data.
+        response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Encoding, Save-Data"));
+        Ok(response)
     }
 }
 

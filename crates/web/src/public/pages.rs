@@ -128,6 +128,8 @@ pub async fn page(
     let mut trail = ancestor_crumbs(&ctx, &menu, &pages, path);
     trail.push(Crumb { label: page.title.clone(), url: ctx.url(path) });
     let alternates = document_alternates(&app, page.id, "").await?;
+    let mut page = page;
+    page.body_html = crate::views::lazy_images(&page.body_html);
     let mut layout = Layout::new(&app, &ctx, &menu, &page.title, &page.summary, path)
         .with_breadcrumbs(&ctx, trail)
         .with_alternates(&ctx, &alternates);

@@ -41,7 +41,9 @@ struct ImageView {
 
 /// The `<picture>` of a lead image: WebP renditions for browsers that take them, the
 /// original format for the rest, each at every width.
-fn image_view(media: &portico_store::Media) -> Option<ImageView> {
+/// The lead image's sources: every rendition for the browser to choose from, or only the
+/// smallest when the reader saves data.
+fn image_view(media: &portico_store::Media, save_data: bool) -> Option<ImageView> {
     let set = |extension: &str| -> Vec<(u32, String)> {
         media
             .renditions
@@ -53,8 +55,14 @@ fn image_view(media: &portico_store::Media) -> Option<ImageView> {
             .collect()
     };
     let original_ext = crate::http::media_extension(&media.mime);
-    let fallback = set(original_ext);
-    let webp = set("webp");
+    let mut fallback = set(original_ext);
+    let mut webp = set("webp");
+    if save_data {
+        fallback.sort_unstable_by_key(|(width, _)| *width);
+        fallback.truncate(1);
+        webp.sort_unstable_by_key(|(width, _)| *width);
+        webp.truncate(1);
+    }
     let srcset = |items: &[(u32, String)]| {
         items.iter().map(|(w, url)| format!("{url} {w}w")).collect::<Vec<_>>().join(", ")
     };
@@ -116,13 +124,13 @@ pub async fn show(
     let menu = store.menu(ctx.site.id, &ctx.lang).await?;
     let alternates = document_alternates(&app, release.id, "news/").await?;
     let view = ReleaseView {
-        image: release.image.as_ref().and_then(image_view),
+        image: release.image.as_ref().and_then(|media| image_view(media, crate::http::saves_data(&headers))),
         title: release.title.clone(),
         summary: release.summary.clone(),
         dateline: release.dateline.clone(),
         date: ctx.date(release.published_at),
         date_iso: iso_date(release.published_at),
-        body_html: crate::views::headings_below_title(&release.body_html),
+        body_html: crate::views::lazy_images(&crate::views::headings_below_title(&release.body_html)),
         programme: release.programme.clone(),
         countries: release.countries.iter().map(|c| country_link(&ctx, c)).collect(),
         themes: release
