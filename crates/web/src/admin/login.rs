@@ -171,7 +171,7 @@ pub async fn submit(
         let target = format!("{}?next={}", auth::CODE_STEP_PATH, super::percent_encode(&next));
         (SessionStage::Code, auth::CODE_STEP_LIFETIME, target, "login.password")
     } else if must_enrol {
-        (SessionStage::Enrol, auth::ENROL_LIFETIME, auth::ENROL_PATH.to_owned(), "login.must_enrol")
+        (SessionStage::Enrol, auth::ENROL_LIFETIME, auth::ENROL_PATH.to_owned(), "login.enrol")
     } else {
         (SessionStage::Full, auth::SESSION_LIFETIME, next, "login")
     };

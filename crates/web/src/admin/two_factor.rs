@@ -113,7 +113,7 @@ pub async fn code_submit(
     };
     if !accepted {
         store.record_second_factor_failure(user.user.id, &user.client).await?;
-        let mut entry = user.audit("login.code_failed", None, "user", Some(user.user.id.0));
+        let mut entry = user.audit("login.code.failed", None, "user", Some(user.user.id.0));
         entry.detail = if with_recovery { "recovery code".into() } else { String::new() };
         store.audit(&entry).await?;
         return render_code(&app, &headers, &user, StatusCode::UNAUTHORIZED, &next, Some(refusal));
@@ -252,7 +252,7 @@ pub async fn confirm(
             .await;
     }
     let promoted = promotion.is_some();
-    store.audit(&user.audit("account.two_factor_on", None, "user", Some(user.user.id.0))).await?;
+    store.audit(&user.audit("account.twofactor.on", None, "user", Some(user.user.id.0))).await?;
     let mut shown = user.clone();
     shown.stage = SessionStage::Full;
     if promoted {
@@ -285,7 +285,7 @@ pub async fn set_required_roles(
         .map(|r| r.parse::<Role>().map_err(|_| WebError::BadRequest(user.t("error-role"))))
         .collect::<Result<_, _>>()?;
     app.store().set_two_factor_roles(&roles).await?;
-    let mut entry = user.audit("two_factor.roles", None, "", None);
+    let mut entry = user.audit("twofactor.roles", None, "", None);
     entry.detail = roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");
     app.store().audit(&entry).await?;
     Ok(see_other("/admin/users", "two_factor_roles").into_response())
@@ -307,6 +307,6 @@ pub async fn reset(
     if !app.store().reset_two_factor(UserId(id)).await? {
         return Err(WebError::BadRequest(user.t("error-two-factor-none")));
     }
-    app.store().audit(&user.audit("user.two_factor_reset", None, "user", Some(id))).await?;
+    app.store().audit(&user.audit("user.twofactor.reset", None, "user", Some(id))).await?;
     Ok(see_other("/admin/users", "two_factor_reset").into_response())
 }
