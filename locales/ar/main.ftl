@@ -689,3 +689,57 @@ search-more-language = مزيد من اللغات
 bad-region = «{ $value }» ليس منطقة. استخدم رمز منطقة وفق تصنيف M49 للأمم المتحدة، مثل 019 للأمريكتين.
 bad-kind = «{ $value }» ليس نوع محتوى. استخدم release أو page.
 bad-language = «{ $value }» ليس من لغات هذا الموقع.
+
+## Two-factor sign-in
+admin-code-heading = أدخل رمز تسجيل الدخول
+admin-code-intro = كلمة مرور { $email } صحيحة. أدخل الآن الرمز المكوّن من ستة أرقام الذي يعرضه تطبيق المصادقة.
+field-code = الرمز
+hint-code = الأرقام الستة من تطبيق المصادقة، أو أحد رموز الاسترداد.
+admin-code-button = تحقّق
+admin-code-cancel = إلغاء وتسجيل الخروج
+error-code-empty = أدخل الرمز من تطبيق المصادقة.
+error-code-wrong = هذا الرمز غير صحيح. تحقّق من ساعة هاتفك وجرّب أحدث رمز.
+error-code-used = استُخدم هذا الرمز من قبل. انتظر الرمز التالي.
+error-code-enrol = هذا الرمز لا يطابق السرّ الجديد. أدخل أحدث رمز من ستة أرقام من تطبيقك.
+error-two-factor-already-on = تسجيل الدخول بخطوتين مفعّل بالفعل. يمكن للمسؤول إعادة تعيينه إذا فقدت هاتفك.
+error-two-factor-not-started = ابدأ أولًا بإعداد تسجيل الدخول بخطوتين.
+error-two-factor-none = هذا المستخدم لا يستخدم تسجيل الدخول بخطوتين.
+admin-title-two-factor = تسجيل الدخول بخطوتين
+admin-two-factor-must-enrol = يتطلّب دورك تسجيل الدخول بخطوتين. أعدّه الآن لتستخدم لوحة الإدارة.
+admin-two-factor-required = يتطلّب دورك تسجيل الدخول بخطوتين.
+admin-recovery-codes = رموز الاسترداد
+admin-recovery-codes-once = دوّن هذه الرموز الآن: فهي لا تُعرض إلا مرة واحدة.
+admin-recovery-codes-hint = كل رمز يتيح لك الدخول مرة واحدة بدلًا من رمز الهاتف إذا فقدته.
+admin-two-factor-continue = المتابعة إلى لوحة الإدارة
+admin-two-factor-status = الحالة
+admin-two-factor-on = تسجيل الدخول بخطوتين مفعّل.
+admin-two-factor-on-since = تسجيل الدخول بخطوتين مفعّل منذ { $since }.
+admin-recovery-left = { $count ->
+    [zero] لم يبقَ أي رمز استرداد.
+    [one] بقي رمز استرداد واحد.
+    [two] بقي رمزا استرداد.
+    [few] بقيت { $count } رموز استرداد.
+    [many] بقي { $count } رمزًا للاسترداد.
+   *[other] بقي { $count } رمز استرداد.
+}
+admin-two-factor-lost = فقدت هاتفك ورموز الاسترداد؟ اطلب من المسؤول إعادة تعيين تسجيل الدخول بخطوتين.
+admin-two-factor-scan = امسح هذا الرمز بتطبيق المصادقة
+admin-two-factor-scan-hint = استخدم أي تطبيق للرموز الزمنية (TOTP)، ثم أدخل الرمز الذي يعرضه لتفعيل تسجيل الدخول بخطوتين.
+admin-two-factor-qr-label = رمز QR لتطبيق المصادقة
+admin-two-factor-manual = لا يمكنك مسحه؟ اكتب هذا السرّ في التطبيق بدلًا من ذلك:
+admin-two-factor-confirm = تفعيل
+admin-two-factor-new-secret = البدء من جديد بسرّ جديد
+admin-two-factor-off = تسجيل الدخول بخطوتين غير مفعّل.
+admin-two-factor-explain = مع تسجيل الدخول بخطوتين لا تكفي كلمة مرور مسروقة: فأنت تدخل أيضًا رمزًا من هاتفك.
+admin-two-factor-start = إعداد تسجيل الدخول بخطوتين
+admin-two-factor-manage = إعدادات تسجيل الدخول بخطوتين
+admin-col-two-factor = الخطوتان
+admin-two-factor-yes = مفعّل
+admin-two-factor-no = غير مفعّل
+admin-two-factor-reset = إعادة تعيين تسجيل الدخول بخطوتين لـ { $email }
+admin-two-factor-roles = تسجيل الدخول بخطوتين إلزاميًا
+admin-two-factor-roles-hint = الأدوار التي يجب أن تستخدم تسجيل الدخول بخطوتين (من لم يُعدّه يُعدّه عند تسجيل دخوله التالي)
+notice-two-factor-on = تسجيل الدخول بخطوتين مفعّل.
+notice-recovery-used = سجّلت الدخول برمز استرداد. لا يمكن استخدامه مرة أخرى.
+notice-two-factor-roles = حُفظت الأدوار التي يجب أن تستخدم تسجيل الدخول بخطوتين.
+notice-two-factor-reset = أُعيد تعيين تسجيل الدخول بخطوتين وأُنهيت جلسات المستخدم. سيُعدّه من جديد عند تسجيل دخوله التالي.

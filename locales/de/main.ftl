@@ -588,3 +588,53 @@ search-more-language = Weitere Sprachen
 bad-region = „{ $value }“ ist keine Region. Verwenden Sie einen M49-Regionalcode der Vereinten Nationen, etwa 019 für Amerika.
 bad-kind = „{ $value }“ ist keine Art von Inhalt. Verwenden Sie release oder page.
 bad-language = „{ $value }“ ist keine Sprache dieser Website.
+
+## Two-factor sign-in
+admin-code-heading = Anmeldecode eingeben
+admin-code-intro = Das Passwort für { $email } stimmt. Geben Sie jetzt den sechsstelligen Code aus Ihrer Authenticator-App ein.
+field-code = Code
+hint-code = Die sechs Ziffern aus Ihrer Authenticator-App oder einer Ihrer Wiederherstellungscodes.
+admin-code-button = Prüfen
+admin-code-cancel = Abbrechen und abmelden
+error-code-empty = Geben Sie den Code aus Ihrer Authenticator-App ein.
+error-code-wrong = Dieser Code stimmt nicht. Prüfen Sie die Uhrzeit Ihres Telefons und versuchen Sie den neuesten Code.
+error-code-used = Dieser Code wurde schon verwendet. Warten Sie auf den nächsten.
+error-code-enrol = Dieser Code passt nicht zum neuen Geheimnis. Geben Sie den neuesten sechsstelligen Code Ihrer App ein.
+error-two-factor-already-on = Die Zwei-Faktor-Anmeldung ist schon eingeschaltet. Eine Administratorin oder ein Administrator kann sie zurücksetzen, wenn Ihr Telefon verloren ist.
+error-two-factor-not-started = Beginnen Sie zuerst mit der Einrichtung der Zwei-Faktor-Anmeldung.
+error-two-factor-none = Diese Person nutzt keine Zwei-Faktor-Anmeldung.
+admin-title-two-factor = Zwei-Faktor-Anmeldung
+admin-two-factor-must-enrol = Ihre Rolle verlangt die Zwei-Faktor-Anmeldung. Richten Sie sie jetzt ein, um die Verwaltung zu nutzen.
+admin-two-factor-required = Ihre Rolle verlangt die Zwei-Faktor-Anmeldung.
+admin-recovery-codes = Wiederherstellungscodes
+admin-recovery-codes-once = Notieren Sie diese Codes jetzt: Sie werden nur einmal angezeigt.
+admin-recovery-codes-hint = Jeder Code meldet Sie einmal an, statt eines Codes vom Telefon, falls Sie es verlieren.
+admin-two-factor-continue = Weiter zur Verwaltung
+admin-two-factor-status = Status
+admin-two-factor-on = Die Zwei-Faktor-Anmeldung ist eingeschaltet.
+admin-two-factor-on-since = Die Zwei-Faktor-Anmeldung ist seit { $since } eingeschaltet.
+admin-recovery-left = { $count ->
+    [one] Noch { $count } Wiederherstellungscode.
+   *[other] Noch { $count } Wiederherstellungscodes.
+}
+admin-two-factor-lost = Telefon und Wiederherstellungscodes verloren? Bitten Sie die Administration, Ihre Zwei-Faktor-Anmeldung zurückzusetzen.
+admin-two-factor-scan = Scannen Sie diesen Code mit Ihrer Authenticator-App
+admin-two-factor-scan-hint = Jede App für zeitbasierte Codes (TOTP) geht. Geben Sie danach den angezeigten Code ein, um die Zwei-Faktor-Anmeldung einzuschalten.
+admin-two-factor-qr-label = QR-Code für Ihre Authenticator-App
+admin-two-factor-manual = Scannen geht nicht? Tippen Sie stattdessen dieses Geheimnis in die App:
+admin-two-factor-confirm = Einschalten
+admin-two-factor-new-secret = Mit neuem Geheimnis neu beginnen
+admin-two-factor-off = Die Zwei-Faktor-Anmeldung ist ausgeschaltet.
+admin-two-factor-explain = Mit der Zwei-Faktor-Anmeldung genügt ein gestohlenes Passwort nicht: Sie geben auch einen Code von Ihrem Telefon ein.
+admin-two-factor-start = Zwei-Faktor-Anmeldung einrichten
+admin-two-factor-manage = Einstellungen der Zwei-Faktor-Anmeldung
+admin-col-two-factor = Zwei Faktoren
+admin-two-factor-yes = Ein
+admin-two-factor-no = Aus
+admin-two-factor-reset = Zwei-Faktor-Anmeldung von { $email } zurücksetzen
+admin-two-factor-roles = Pflicht zur Zwei-Faktor-Anmeldung
+admin-two-factor-roles-hint = Rollen, die die Zwei-Faktor-Anmeldung nutzen müssen (wer sie nicht hat, richtet sie bei der nächsten Anmeldung ein)
+notice-two-factor-on = Die Zwei-Faktor-Anmeldung ist eingeschaltet.
+notice-recovery-used = Sie haben sich mit einem Wiederherstellungscode angemeldet. Er gilt kein zweites Mal.
+notice-two-factor-roles = Die Rollen mit Pflicht zur Zwei-Faktor-Anmeldung wurden gespeichert.
+notice-two-factor-reset = Die Zwei-Faktor-Anmeldung wurde zurückgesetzt und die Sitzungen der Person beendet. Sie richtet sie bei der nächsten Anmeldung neu ein.

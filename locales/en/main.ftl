@@ -592,3 +592,53 @@ search-more-language = More languages
 bad-region = “{ $value }” is not a region. Use a UN M49 region code, such as 019 for the Americas.
 bad-kind = “{ $value }” is not a type of content. Use release or page.
 bad-language = “{ $value }” is not a language of this site.
+
+## Two-factor sign-in
+admin-code-heading = Enter your sign-in code
+admin-code-intro = Your password for { $email } is right. Now enter the six-digit code your authenticator app shows.
+field-code = Code
+hint-code = The six digits from your authenticator app, or one of your recovery codes.
+admin-code-button = Verify
+admin-code-cancel = Cancel and sign out
+error-code-empty = Enter the code from your authenticator app.
+error-code-wrong = That code is not right. Check your phone’s clock and try the newest code.
+error-code-used = That code was used already. Wait for the next one.
+error-code-enrol = That code does not match the new secret. Enter the newest six-digit code from your app.
+error-two-factor-already-on = Two-factor sign-in is on already. An admin can reset it if you lost your phone.
+error-two-factor-not-started = Start setting up two-factor sign-in first.
+error-two-factor-none = This user does not use two-factor sign-in.
+admin-title-two-factor = Two-factor sign-in
+admin-two-factor-must-enrol = Your role requires two-factor sign-in. Set it up now to use the back office.
+admin-two-factor-required = Your role requires two-factor sign-in.
+admin-recovery-codes = Recovery codes
+admin-recovery-codes-once = Write these codes down now: they are shown only once.
+admin-recovery-codes-hint = Each code signs you in once, instead of a code from your phone, if you lose it.
+admin-two-factor-continue = Continue to the back office
+admin-two-factor-status = Status
+admin-two-factor-on = Two-factor sign-in is on.
+admin-two-factor-on-since = Two-factor sign-in is on since { $since }.
+admin-recovery-left = { $count ->
+    [one] { $count } recovery code left.
+   *[other] { $count } recovery codes left.
+}
+admin-two-factor-lost = Lost your phone and your recovery codes? Ask an admin to reset your two-factor sign-in.
+admin-two-factor-scan = Scan this code with your authenticator app
+admin-two-factor-scan-hint = Use any app for time-based codes (TOTP), then enter the code it shows to switch two-factor sign-in on.
+admin-two-factor-qr-label = QR code for your authenticator app
+admin-two-factor-manual = Cannot scan it? Type this secret into the app instead:
+admin-two-factor-confirm = Switch on
+admin-two-factor-new-secret = Start again with a new secret
+admin-two-factor-off = Two-factor sign-in is off.
+admin-two-factor-explain = With two-factor sign-in, a stolen password is not enough: you also enter a code from your phone.
+admin-two-factor-start = Set up two-factor sign-in
+admin-two-factor-manage = Two-factor sign-in settings
+admin-col-two-factor = Two-factor
+admin-two-factor-yes = On
+admin-two-factor-no = Off
+admin-two-factor-reset = Reset two-factor sign-in of { $email }
+admin-two-factor-roles = Required two-factor sign-in
+admin-two-factor-roles-hint = Roles that must use two-factor sign-in (members without it set it up at their next sign-in)
+notice-two-factor-on = Two-factor sign-in is on.
+notice-recovery-used = You signed in with a recovery code. It cannot be used again.
+notice-two-factor-roles = The roles that must use two-factor sign-in were saved.
+notice-two-factor-reset = Two-factor sign-in was reset and the user’s sessions ended. They set it up again at their next sign-in.

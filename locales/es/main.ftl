@@ -588,3 +588,53 @@ search-more-language = Más idiomas
 bad-region = «{ $value }» no es una región. Utilice un código de región M49 de las Naciones Unidas, como 019 para las Américas.
 bad-kind = «{ $value }» no es un tipo de contenido. Utilice release o page.
 bad-language = «{ $value }» no es un idioma de este sitio.
+
+## Two-factor sign-in
+admin-code-heading = Introduzca su código de acceso
+admin-code-intro = La contraseña de { $email } es correcta. Ahora introduzca el código de seis dígitos que muestra su aplicación de autenticación.
+field-code = Código
+hint-code = Los seis dígitos de su aplicación de autenticación, o uno de sus códigos de recuperación.
+admin-code-button = Verificar
+admin-code-cancel = Cancelar y cerrar sesión
+error-code-empty = Introduzca el código de su aplicación de autenticación.
+error-code-wrong = Ese código no es correcto. Compruebe la hora de su teléfono y pruebe el código más reciente.
+error-code-used = Ese código ya se usó. Espere al siguiente.
+error-code-enrol = Ese código no corresponde al nuevo secreto. Introduzca el código de seis dígitos más reciente de su aplicación.
+error-two-factor-already-on = El acceso en dos pasos ya está activado. Un administrador puede restablecerlo si perdió su teléfono.
+error-two-factor-not-started = Primero empiece a configurar el acceso en dos pasos.
+error-two-factor-none = Este usuario no usa el acceso en dos pasos.
+admin-title-two-factor = Acceso en dos pasos
+admin-two-factor-must-enrol = Su rol exige el acceso en dos pasos. Configúrelo ahora para usar la administración.
+admin-two-factor-required = Su rol exige el acceso en dos pasos.
+admin-recovery-codes = Códigos de recuperación
+admin-recovery-codes-once = Anote estos códigos ahora: solo se muestran una vez.
+admin-recovery-codes-hint = Cada código le permite entrar una vez en lugar de un código del teléfono, si lo pierde.
+admin-two-factor-continue = Continuar a la administración
+admin-two-factor-status = Estado
+admin-two-factor-on = El acceso en dos pasos está activado.
+admin-two-factor-on-since = El acceso en dos pasos está activado desde el { $since }.
+admin-recovery-left = { $count ->
+    [one] Queda { $count } código de recuperación.
+   *[other] Quedan { $count } códigos de recuperación.
+}
+admin-two-factor-lost = ¿Perdió el teléfono y los códigos de recuperación? Pida a un administrador que restablezca su acceso en dos pasos.
+admin-two-factor-scan = Escanee este código con su aplicación de autenticación
+admin-two-factor-scan-hint = Use cualquier aplicación de códigos temporales (TOTP) e introduzca el código que muestra para activar el acceso en dos pasos.
+admin-two-factor-qr-label = Código QR para su aplicación de autenticación
+admin-two-factor-manual = ¿No puede escanearlo? Escriba este secreto en la aplicación:
+admin-two-factor-confirm = Activar
+admin-two-factor-new-secret = Empezar de nuevo con otro secreto
+admin-two-factor-off = El acceso en dos pasos está desactivado.
+admin-two-factor-explain = Con el acceso en dos pasos, una contraseña robada no basta: también introduce un código de su teléfono.
+admin-two-factor-start = Configurar el acceso en dos pasos
+admin-two-factor-manage = Ajustes del acceso en dos pasos
+admin-col-two-factor = Dos pasos
+admin-two-factor-yes = Activado
+admin-two-factor-no = Desactivado
+admin-two-factor-reset = Restablecer el acceso en dos pasos de { $email }
+admin-two-factor-roles = Acceso en dos pasos obligatorio
+admin-two-factor-roles-hint = Roles que deben usar el acceso en dos pasos (quienes no lo tengan lo configuran en su próximo acceso)
+notice-two-factor-on = El acceso en dos pasos está activado.
+notice-recovery-used = Entró con un código de recuperación. No puede volver a usarse.
+notice-two-factor-roles = Se guardaron los roles que deben usar el acceso en dos pasos.
+notice-two-factor-reset = Se restableció el acceso en dos pasos y se cerraron las sesiones del usuario. Lo configurará en su próximo acceso.

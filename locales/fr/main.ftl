@@ -588,3 +588,53 @@ search-more-language = Plus de langues
 bad-region = « { $value } » n'est pas une région. Utilisez un code de région M49 de l'ONU, par exemple 019 pour les Amériques.
 bad-kind = « { $value } » n'est pas un type de contenu. Utilisez release ou page.
 bad-language = « { $value } » n'est pas une langue de ce site.
+
+## Two-factor sign-in
+admin-code-heading = Saisissez votre code de connexion
+admin-code-intro = Le mot de passe de { $email } est correct. Saisissez maintenant le code à six chiffres affiché par votre application d’authentification.
+field-code = Code
+hint-code = Les six chiffres de votre application d’authentification, ou l’un de vos codes de secours.
+admin-code-button = Vérifier
+admin-code-cancel = Annuler et se déconnecter
+error-code-empty = Saisissez le code de votre application d’authentification.
+error-code-wrong = Ce code est incorrect. Vérifiez l’heure de votre téléphone et essayez le code le plus récent.
+error-code-used = Ce code a déjà été utilisé. Attendez le suivant.
+error-code-enrol = Ce code ne correspond pas au nouveau secret. Saisissez le dernier code à six chiffres de votre application.
+error-two-factor-already-on = La connexion en deux étapes est déjà activée. Un administrateur peut la réinitialiser si vous avez perdu votre téléphone.
+error-two-factor-not-started = Commencez d’abord à configurer la connexion en deux étapes.
+error-two-factor-none = Cet utilisateur n’utilise pas la connexion en deux étapes.
+admin-title-two-factor = Connexion en deux étapes
+admin-two-factor-must-enrol = Votre rôle exige la connexion en deux étapes. Configurez-la maintenant pour utiliser l’administration.
+admin-two-factor-required = Votre rôle exige la connexion en deux étapes.
+admin-recovery-codes = Codes de secours
+admin-recovery-codes-once = Notez ces codes maintenant : ils ne sont affichés qu’une fois.
+admin-recovery-codes-hint = Chaque code permet de se connecter une fois à la place d’un code du téléphone, si vous le perdez.
+admin-two-factor-continue = Continuer vers l’administration
+admin-two-factor-status = État
+admin-two-factor-on = La connexion en deux étapes est activée.
+admin-two-factor-on-since = La connexion en deux étapes est activée depuis le { $since }.
+admin-recovery-left = { $count ->
+    [one] { $count } code de secours restant.
+   *[other] { $count } codes de secours restants.
+}
+admin-two-factor-lost = Téléphone et codes de secours perdus ? Demandez à un administrateur de réinitialiser votre connexion en deux étapes.
+admin-two-factor-scan = Scannez ce code avec votre application d’authentification
+admin-two-factor-scan-hint = Utilisez une application de codes temporels (TOTP), puis saisissez le code qu’elle affiche pour activer la connexion en deux étapes.
+admin-two-factor-qr-label = Code QR pour votre application d’authentification
+admin-two-factor-manual = Impossible de le scanner ? Saisissez plutôt ce secret dans l’application :
+admin-two-factor-confirm = Activer
+admin-two-factor-new-secret = Recommencer avec un nouveau secret
+admin-two-factor-off = La connexion en deux étapes est désactivée.
+admin-two-factor-explain = Avec la connexion en deux étapes, un mot de passe volé ne suffit pas : vous saisissez aussi un code de votre téléphone.
+admin-two-factor-start = Configurer la connexion en deux étapes
+admin-two-factor-manage = Réglages de la connexion en deux étapes
+admin-col-two-factor = Deux étapes
+admin-two-factor-yes = Activée
+admin-two-factor-no = Désactivée
+admin-two-factor-reset = Réinitialiser la connexion en deux étapes de { $email }
+admin-two-factor-roles = Connexion en deux étapes obligatoire
+admin-two-factor-roles-hint = Rôles qui doivent utiliser la connexion en deux étapes (les membres qui ne l’ont pas la configurent à leur prochaine connexion)
+notice-two-factor-on = La connexion en deux étapes est activée.
+notice-recovery-used = Vous vous êtes connecté avec un code de secours. Il ne peut plus servir.
+notice-two-factor-roles = Les rôles soumis à la connexion en deux étapes ont été enregistrés.
+notice-two-factor-reset = La connexion en deux étapes a été réinitialisée et les sessions de l’utilisateur fermées. Il la configurera à sa prochaine connexion.

@@ -317,3 +317,75 @@ async fn links(browser: &Browser, selector: &str) -> Vec<String> {
     let hrefs = browser.script(script, vec![json!(selector)]).await;
     serde_json::from_value(hrefs).expect("a list of links")
 }
+
+/// The code `oathtool` (OATH Toolkit, not our code) computes for a base32 secret `offset`
+/// seconds from now.
+fn oathtool(secret: &str, offset: i64) -> String {
+    let at = time::OffsetDateTime::now_utc().unix_timestamp() + offset;
+    let output = std::process::Command::new("oathtool")
+        .args(["--totp", "--base32", &format!("--now=@{at}"), secret])
+        .output()
+        .expect("oathtool runs (scripts/test-services installs it)");
+    assert!(output.status.success(), "oathtool: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8").trim().to_owned()
+}
+
+#[tokio::test]
+async fn an_editor_enrols_by_qr_code_and_signs_in_with_a_second_step() {
+    let app = sqlite_app().await;
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "two-factor").await;
+
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.follow("Account").await;
+            browser.wait_for_path("/admin/account").await;
+            browser.follow("Set up two-factor sign-in").await;
+            browser.wait_for_path("/admin/account/two-factor").await;
+            browser.press("Set up two-factor sign-in").await;
+            browser.css("figure.totp-qr svg").await;
+            // The QR code is drawn under the back office's content security policy.
+            let width = browser
+                .script(
+                    "return document.querySelector('figure.totp-qr svg').getBoundingClientRect().width;",
+                    vec![],
+                )
+                .await;
+            assert!(width.as_f64().is_some_and(|w| w >= 100.0), "the QR code is drawn: {width}");
+            browser.snapshot("qr-code").await;
+            let secret: String = browser.texts(".totp-secret").await.concat().split_whitespace().collect();
+            // The previous step's code (accepted for clock drift), so that the sign-in below
+            // may use the current one without waiting for the next step.
+            browser.fill("#e-code", &oathtool(&secret, -30)).await;
+            browser.press("Switch on").await;
+            browser.wait_for_text(".notice", "Two-factor sign-in is on.").await;
+            assert_eq!(browser.texts(".recovery-code").await.len(), 10);
+            sign_out(&browser).await;
+
+            browser.goto("/admin/login").await;
+            browser.fill("#email", &editor).await;
+            browser.fill("#password", PASSWORD).await;
+            browser.press("Sign in").await;
+            browser.wait_for_path("/admin/login/code").await;
+            browser.wait_for_text("h1", "Enter your sign-in code").await;
+            assert_eq!(browser.attr("#code", "autocomplete").await.as_deref(), Some("one-time-code"));
+            let near: Vec<String> = [-30, 0, 30].iter().map(|offset| oathtool(&secret, *offset)).collect();
+            let wrong = if near.iter().any(|code| code == "000000") { "000001" } else { "000000" };
+            browser.fill("#code", wrong).await;
+            browser.press("Verify").await;
+            browser
+                .wait_for_text(
+                    "#code-error",
+                    "That code is not right. Check your phone’s clock and try the newest code.",
+                )
+                .await;
+            browser.snapshot("code-step").await;
+            browser.fill("#code", &oathtool(&secret, 0)).await;
+            browser.press("Verify").await;
+            // The code page has a sign-out form too: wait for the dashboard's navigation instead.
+            browser.css(".admin-nav a").await;
+            assert_eq!(browser.path().await, "/admin");
+        })
+        .await;
+}

@@ -48,6 +48,8 @@ pub struct SessionInfo {
     pub user: User,
     /// The token forms must echo back.
     pub csrf_token: String,
+    /// How far it has come: only a full session opens the back office.
+    pub stage: crate::SessionStage,
 }
 
 /// Failed logins in a window, each as (count, latest), counted per client address (any
@@ -254,7 +256,7 @@ impl Store {
         Ok(())
     }
 
-    /// Starts a session.
+    /// Starts a full session.
     pub async fn create_session(
         &self,
         token_hash: &str,
@@ -263,10 +265,24 @@ impl Store {
         expires_at: OffsetDateTime,
         client: &str,
     ) -> Result<()> {
+        self.create_session_at(token_hash, user, csrf_token, expires_at, client, crate::SessionStage::Full)
+            .await
+    }
+
+    /// Starts a session at `stage` (a half one waits for the second step or for enrolment).
+    pub async fn create_session_at(
+        &self,
+        token_hash: &str,
+        user: UserId,
+        csrf_token: &str,
+        expires_at: OffsetDateTime,
+        client: &str,
+        stage: crate::SessionStage,
+    ) -> Result<()> {
         on_pool!(self, |pool| {
             sqlx::query(
-                "insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at, client)
-                 values ($1, $2, $3, $4, $5, $6)",
+                "insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at, client, stage)
+                 values ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(token_hash)
             .bind(user.0)
@@ -274,6 +290,7 @@ impl Store {
             .bind(now())
             .bind(crate::normalize(expires_at))
             .bind(client)
+            .bind(stage.as_str())
             .execute(pool)
             .await
             .map(|_| ())
@@ -283,9 +300,9 @@ impl Store {
 
     /// The live session with this token hash, with its user.
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionInfo>> {
-        let row: Option<(i64, String)> = on_pool!(self, |pool| {
+        let row: Option<(i64, String, String)> = on_pool!(self, |pool| {
             sqlx::query_as(
-                "select s.user_id, s.csrf_token from sessions s join users u on u.id = s.user_id
+                "select s.user_id, s.csrf_token, s.stage from sessions s join users u on u.id = s.user_id
                  where s.token_hash = $1 and s.expires_at > $2 and u.disabled_at is null",
             )
             .bind(token_hash)
@@ -293,10 +310,11 @@ impl Store {
             .fetch_optional(pool)
             .await
         })?;
-        let Some((user_id, csrf_token)) = row else {
+        let Some((user_id, csrf_token, stage)) = row else {
             return Ok(None);
         };
-        Ok(self.user(UserId(user_id)).await?.map(|user| SessionInfo { user, csrf_token }))
+        let stage = crate::SessionStage::parse(&stage)?;
+        Ok(self.user(UserId(user_id)).await?.map(|user| SessionInfo { user, csrf_token, stage }))
     }
 
     /// Ends a session.

@@ -28,6 +28,7 @@ mod taxonomy;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 mod translations;
+mod two_factor;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -56,6 +57,7 @@ pub use sites::{NewSite, Site};
 pub use syndication::{FeedRelease, SitemapEntry};
 pub use taxonomy::{Contact, NewContact, NewPartner, NewTheme, Partner, Theme};
 pub use translations::{TranslationRow, VariantInfo};
+pub use two_factor::{Promotion, SessionStage, TotpEnrolment, TotpSecret};
 
 /// A result whose error is a [`StoreError`].
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

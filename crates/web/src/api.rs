@@ -83,7 +83,9 @@ impl From<WebError> for ApiError {
                 "Your role does not allow this on that site.",
             ),
             WebError::TooLarge(message) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message),
-            WebError::CsrfRejected | WebError::LoginRequired { .. } => ApiError::unauthorized(),
+            WebError::CsrfRejected | WebError::LoginRequired { .. } | WebError::StepRequired { .. } => {
+                ApiError::unauthorized()
+            }
             WebError::TooManyRequests { .. } => {
                 ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", "Slow down.")
             }

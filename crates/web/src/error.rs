@@ -34,6 +34,13 @@ pub enum WebError {
         /// The path and query to come back to.
         next: String,
     },
+    /// The session is only half signed in and must finish a step first: the second factor, or
+    /// enrolling in it. `path` is where that step is.
+    #[error("sign-in step required")]
+    StepRequired {
+        /// The step's page.
+        path: String,
+    },
     /// Too many failed logins; try again after this many seconds.
     #[error("too many attempts")]
     TooManyRequests {
@@ -70,7 +77,7 @@ impl WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Forbidden | WebError::CsrfRejected => StatusCode::FORBIDDEN,
-            WebError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            WebError::LoginRequired { .. } | WebError::StepRequired { .. } => StatusCode::SEE_OTHER,
             WebError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Conflict(_) => StatusCode::CONFLICT,
@@ -154,6 +161,7 @@ impl WebError {
                 let target = format!("/admin/login?next={}", crate::http::percent_encode(&next));
                 return axum::response::Redirect::to(&target).into_response();
             }
+            WebError::StepRequired { path } => return axum::response::Redirect::to(&path).into_response(),
             WebError::Forbidden => Some(Message::Key("error-forbidden-message")),
             WebError::CsrfRejected => Some(Message::Key("error-csrf-message")),
             WebError::TooManyRequests { retry_after } => {

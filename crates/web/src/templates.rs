@@ -22,6 +22,8 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("error.html", include_str!("../../../themes/default/templates/error.html")),
     ("admin/base.html", include_str!("../../../themes/default/templates/admin/base.html")),
     ("admin/login.html", include_str!("../../../themes/default/templates/admin/login.html")),
+    ("admin/login_code.html", include_str!("../../../themes/default/templates/admin/login_code.html")),
+    ("admin/two_factor.html", include_str!("../../../themes/default/templates/admin/two_factor.html")),
     ("admin/dashboard.html", include_str!("../../../themes/default/templates/admin/dashboard.html")),
     ("admin/edit.html", include_str!("../../../themes/default/templates/admin/edit.html")),
     ("admin/revisions.html", include_str!("../../../themes/default/templates/admin/revisions.html")),

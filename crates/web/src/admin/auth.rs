@@ -9,7 +9,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use portico_content::{Action, SiteId};
-use portico_store::{AuditEntry, User};
+use portico_store::{AuditEntry, SessionStage, User};
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
@@ -21,6 +21,14 @@ pub const COOKIE: &str = "portico_session";
 pub const SECURE_COOKIE: &str = "__Host-portico_session";
 /// How long a session lasts.
 pub const SESSION_LIFETIME: Duration = Duration::hours(12);
+/// How long a session waits at the second step for a code.
+pub const CODE_STEP_LIFETIME: Duration = Duration::minutes(10);
+/// How long a session that must enrol may take to do so.
+pub const ENROL_LIFETIME: Duration = Duration::hours(1);
+/// Where a half session types its code.
+pub const CODE_STEP_PATH: &str = "/admin/login/code";
+/// Where a session whose role requires two-factor sign-in enrols.
+pub const ENROL_PATH: &str = "/admin/account/two-factor";
 /// Shortest password we accept.
 pub const MIN_PASSWORD: usize = 12;
 
@@ -164,6 +172,9 @@ pub struct Signed {
     pub lang: &'static str,
     /// The interface's strings.
     pub i18n: std::sync::Arc<crate::i18n::I18n>,
+    /// How far the session has come. The `Signed` extractor lets only full sessions through;
+    /// [`Enrolling`], [`AwaitingCode`] and [`AnySession`] let the others reach their pages.
+    pub stage: SessionStage,
 }
 
 impl Signed {
@@ -233,27 +244,91 @@ impl Signed {
     }
 }
 
+/// The session the request's cookie names, at whatever stage.
+async fn any_session(parts: &Parts, app: &App) -> Result<Signed, WebError> {
+    let name = session_cookie_name(&parts.headers);
+    let login = || {
+        let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
+        WebError::LoginRequired { next: next.to_owned() }
+    };
+    let Some(token) = cookie(&parts.headers, name) else { return Err(login()) };
+    let session_hash = token_hash(token);
+    let Some(session) = app.store().session(&session_hash).await? else { return Err(login()) };
+    crate::request_log::note_user(&parts.extensions, session.user.id);
+    Ok(Signed {
+        user: session.user,
+        csrf: session.csrf_token,
+        session_hash,
+        client: client_address(parts),
+        lang: crate::i18n::from_headers(&parts.headers, &app.i18n()),
+        i18n: app.i18n(),
+        stage: session.stage,
+    })
+}
+
+/// Where a session at `stage` must go before it may do anything else.
+fn step_for(stage: SessionStage, parts: &Parts) -> WebError {
+    match stage {
+        SessionStage::Code => {
+            let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
+            WebError::StepRequired { path: format!("{CODE_STEP_PATH}?next={}", super::percent_encode(next)) }
+        }
+        SessionStage::Enrol | SessionStage::Full => WebError::StepRequired { path: ENROL_PATH.into() },
+    }
+}
+
 impl FromRequestParts<App> for Signed {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
-        let name = session_cookie_name(&parts.headers);
-        let login = || {
-            let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
-            WebError::LoginRequired { next: next.to_owned() }
-        };
-        let Some(token) = cookie(&parts.headers, name) else { return Err(login()) };
-        let session_hash = token_hash(token);
-        let Some(session) = app.store().session(&session_hash).await? else { return Err(login()) };
-        crate::request_log::note_user(&parts.extensions, session.user.id);
-        Ok(Signed {
-            user: session.user,
-            csrf: session.csrf_token,
-            session_hash,
-            client: client_address(parts),
-            lang: crate::i18n::from_headers(&parts.headers, &app.i18n()),
-            i18n: app.i18n(),
-        })
+        let signed = any_session(parts, app).await?;
+        match signed.stage {
+            SessionStage::Full => Ok(signed),
+            other => Err(step_for(other, parts)),
+        }
+    }
+}
+
+/// A full session, or one that must enrol in two-factor sign-in before anything else: for
+/// the enrolment pages.
+pub struct Enrolling(pub Signed);
+
+impl FromRequestParts<App> for Enrolling {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let signed = any_session(parts, app).await?;
+        match signed.stage {
+            SessionStage::Full | SessionStage::Enrol => Ok(Enrolling(signed)),
+            SessionStage::Code => Err(step_for(SessionStage::Code, parts)),
+        }
+    }
+}
+
+/// A session whose password passed and which waits for a code: for the second step's page.
+pub struct AwaitingCode(pub Signed);
+
+impl FromRequestParts<App> for AwaitingCode {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let signed = any_session(parts, app).await?;
+        match signed.stage {
+            SessionStage::Code => Ok(AwaitingCode(signed)),
+            SessionStage::Enrol => Err(step_for(SessionStage::Enrol, parts)),
+            SessionStage::Full => Err(WebError::StepRequired { path: "/admin".into() }),
+        }
+    }
+}
+
+/// A session at any stage: for signing out, which every session may do.
+pub struct AnySession(pub Signed);
+
+impl FromRequestParts<App> for AnySession {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        any_session(parts, app).await.map(AnySession)
     }
 }
 
@@ -279,6 +354,7 @@ impl ApiCaller {
             client: self.client.clone(),
             lang: "en",
             i18n: self.i18n.clone(),
+            stage: SessionStage::Full,
         }
     }
 }

@@ -6,10 +6,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::auth::{self, Signed};
+use super::auth;
 use super::{FormData, admin_page_with_status, language, notice_in};
 use crate::{App, WebError};
-use portico_store::AuditEntry;
+use portico_store::{AuditEntry, SessionStage};
 
 /// The cookie that carries the login form's CSRF token before any session exists.
 const LOGIN_CSRF_COOKIE: &str = "portico_login";
@@ -21,7 +21,7 @@ pub struct LoginQuery {
 }
 
 /// Only back-office paths are valid places to return to: no open redirect.
-fn safe_next(next: &str) -> &str {
+pub(super) fn safe_next(next: &str) -> &str {
     if next.starts_with("/admin") && !next.starts_with("//") && !next.contains('\\') {
         next
     } else {
@@ -163,36 +163,47 @@ pub async fn submit(
     let missed = store.record_login(user.id, &email).await?;
     // Failed attempts since the last sign-in: the owner is told, where they can change it.
     let next = if missed > 0 { "/admin/account?notice=failed_logins".to_owned() } else { next };
+    // The password alone opens the back office only to those who have no second factor and
+    // whose role does not require one.
+    let enrolled = store.totp(user.id).await?.is_some_and(|e| e.confirmed_at.is_some());
+    let must_enrol = !enrolled && store.two_factor_roles().await?.contains(&user.role);
+    let (stage, lifetime, target, action) = if enrolled {
+        let target = format!("{}?next={}", auth::CODE_STEP_PATH, super::percent_encode(&next));
+        (SessionStage::Code, auth::CODE_STEP_LIFETIME, target, "login.password")
+    } else if must_enrol {
+        (SessionStage::Enrol, auth::ENROL_LIFETIME, auth::ENROL_PATH.to_owned(), "login.enrol")
+    } else {
+        (SessionStage::Full, auth::SESSION_LIFETIME, next, "login")
+    };
     let token = auth::random_token()?;
     let csrf = auth::random_token()?;
     store
-        .create_session(&auth::token_hash(&token), user.id, &csrf, now + auth::SESSION_LIFETIME, &client)
+        .create_session_at(&auth::token_hash(&token), user.id, &csrf, now + lifetime, &client, stage)
         .await?;
     store
         .audit(&AuditEntry {
             user: Some(user.id),
             user_email: user.email.clone(),
-            action: "login".into(),
+            action: action.into(),
             client,
             ..AuditEntry::default()
         })
         .await?;
-    let mut response = Redirect::to(&next).into_response();
+    let mut response = Redirect::to(&target).into_response();
     let name = auth::session_cookie_name(&headers);
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, auth::set_cookie(&headers, name, &token, auth::SESSION_LIFETIME));
+    response.headers_mut().append(header::SET_COOKIE, auth::set_cookie(&headers, name, &token, lifetime));
     response
         .headers_mut()
         .append(header::SET_COOKIE, auth::set_cookie(&headers, LOGIN_CSRF_COOKIE, "", time::Duration::ZERO));
     Ok(response)
 }
 
-/// `POST /admin/logout`: ends the session in the database, not just in the browser.
+/// `POST /admin/logout`: ends the session in the database, not just in the browser; a half
+/// session (waiting for a code or for enrolment) may sign out too.
 pub async fn logout(
     State(app): State<App>,
     headers: HeaderMap,
-    user: Signed,
+    auth::AnySession(user): auth::AnySession,
     form: FormData,
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;

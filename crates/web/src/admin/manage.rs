@@ -51,13 +51,14 @@ async fn render_account(
     let layout =
         AdminLayout::new(app, user, &user.t("admin-title-account"), "/admin/account").with_notice(notice);
     let languages = super::language::choices(headers, user);
+    let two_factor_on = app.store().totp(user.user.id).await?.is_some_and(|e| e.confirmed_at.is_some());
     admin_page_with_status(
         app,
         headers,
         status,
         "admin/account.html",
         context! {
-            layout, tokens, sites, password_error, new_token, languages,
+            layout, tokens, sites, password_error, new_token, languages, two_factor_on,
             min_password => auth::MIN_PASSWORD, role => role_label(user, user.user.role),
         },
     )
@@ -155,6 +156,7 @@ pub async fn revoke_token(
 struct UserView {
     id: i64,
     disabled: bool,
+    two_factor: bool,
     email: String,
     name: String,
     role: String,
@@ -169,6 +171,8 @@ async fn render_users(
     notice: Option<String>,
     error: Option<String>,
 ) -> Result<Response, WebError> {
+    let enrolled = app.store().two_factor_users().await?;
+    let required = app.store().two_factor_roles().await?;
     let users: Vec<UserView> = app
         .store()
         .users()
@@ -177,6 +181,7 @@ async fn render_users(
         .map(|u| UserView {
             id: u.id.0,
             disabled: u.disabled,
+            two_factor: enrolled.contains(&u.id),
             sites: if u.role == Role::Admin {
                 user.t("admin-sites-all")
             } else {
@@ -194,6 +199,8 @@ async fn render_users(
         .collect();
     let sites: Vec<(String, String)> = app.sites().iter().map(|s| (s.key.clone(), s.name.clone())).collect();
     let roles: Vec<(&str, String)> = Role::ALL.iter().map(|r| (r.as_str(), role_label(user, *r))).collect();
+    let two_factor_roles: Vec<(&str, String, bool)> =
+        Role::ALL.iter().map(|r| (r.as_str(), role_label(user, *r), required.contains(r))).collect();
     let layout =
         AdminLayout::new(app, user, &user.t("admin-title-users"), "/admin/users").with_notice(notice);
     admin_page_with_status(
@@ -201,7 +208,7 @@ async fn render_users(
         headers,
         status,
         "admin/users.html",
-        context! { layout, users, sites, roles, error },
+        context! { layout, users, sites, roles, two_factor_roles, error },
     )
 }
 
@@ -216,7 +223,7 @@ pub async fn users(
     render_users(&app, &headers, &user, StatusCode::OK, notice(&user, query.notice.as_deref()), None).await
 }
 
-fn require_admin(app: &App, user: &Signed, action: Action) -> Result<(), WebError> {
+pub(super) fn require_admin(app: &App, user: &Signed, action: Action) -> Result<(), WebError> {
     let site = app.sites().first().map(|s| s.id).unwrap_or(SiteId(0));
     user.require(action, site)
 }

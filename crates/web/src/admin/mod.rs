@@ -22,6 +22,8 @@ mod manage;
 mod media;
 mod page;
 pub mod sites;
+pub mod totp;
+mod two_factor;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -38,14 +40,20 @@ pub fn routes() -> Router<App> {
         .route("/admin", get(documents::dashboard))
         .route("/admin/", get(documents::dashboard))
         .route("/admin/login", get(login::form).post(login::submit))
+        .route("/admin/login/code", get(two_factor::code_form).post(two_factor::code_submit))
         .route("/admin/logout", post(login::logout))
         .route("/admin/account", get(manage::account))
         .route("/admin/account/password", post(manage::change_password))
         .route("/admin/account/language", post(language::set))
+        .route("/admin/account/two-factor", get(two_factor::enrolment))
+        .route("/admin/account/two-factor/start", post(two_factor::start))
+        .route("/admin/account/two-factor/confirm", post(two_factor::confirm))
         .route("/admin/account/tokens", post(manage::create_token))
         .route("/admin/account/tokens/{id}/revoke", post(manage::revoke_token))
         .route("/admin/users", get(manage::users).post(manage::create_user))
         .route("/admin/users/{id}/disabled", post(manage::set_disabled))
+        .route("/admin/users/two-factor", post(two_factor::set_required_roles))
+        .route("/admin/users/{id}/two-factor/reset", post(two_factor::reset))
         .route("/admin/audit", get(manage::audit))
         .route("/admin/feeds", get(feeds::list).post(feeds::create))
         .route("/admin/feeds/{id}/fetch", post(feeds::fetch_now))

@@ -132,6 +132,10 @@ impl AdminLayout {
             url: "/admin/account".into(),
             current: false,
         });
+        // A session that must enrol first may go nowhere else: no links that only bounce back.
+        if user.stage != portico_store::SessionStage::Full {
+            nav.clear();
+        }
         for item in &mut nav {
             item.current = item.url == section
                 || (section == "/admin/translations" && item.url.ends_with("/translations"))
