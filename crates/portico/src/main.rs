@@ -257,7 +257,7 @@ fn main() -> ExitCode {
                     body_timeout: seconds(body_timeout.max(1)),
                     max_connections: max_connections.max(1),
                 };
-                let tuning = portico::server::Tuning { page_cache_mb, connections, metrics };
+                let tuning = portico::server::Tuning { page_cache_mb, connections, metrics, transport: Default::default() };
                 serve(&storage.config(listen, theme, fallback), &tuning).await
             }
             Command::Demo { releases, seed, storage } => {

@@ -57,6 +57,8 @@ pub struct Tuning {
     pub connections: crate::connections::Limits,
     /// Who may read `/metrics`.
     pub metrics: portico_web::metrics::MetricsAccess,
+    /// Whether readers come over TLS, and which proxies may say so.
+    pub transport: portico_web::Transport,
 }
 
 impl Default for Tuning {
@@ -65,6 +67,7 @@ impl Default for Tuning {
             page_cache_mb: portico_web::cache::DEFAULT_PAGE_CACHE_MB,
             connections: crate::connections::Limits::default(),
             metrics: portico_web::metrics::MetricsAccess::default(),
+            transport: portico_web::Transport::default(),
         }
     }
 }
@@ -145,6 +148,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         search: Some(search.clone()),
         page_cache_bytes: tuning.page_cache_mb.saturating_mul(1024 * 1024),
         metrics: tuning.metrics.clone(),
+        transport: tuning.transport.clone(),
     };
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)

@@ -35,6 +35,7 @@ use portico_store::follower::{ChangeFollower, Start, SubscriptionId};
 use portico_store::{Site, Store};
 
 pub use error::WebError;
+pub use security::{Transport, TransportError};
 pub use seo::{SITEMAP_MAX_URLS, sitemap_xml};
 pub use sites::Scope;
 pub use templates::{RenderError, Theme};
@@ -57,6 +58,8 @@ pub struct WebOptions {
     pub page_cache_bytes: usize,
     /// Who may read `/metrics`; this machine only by default.
     pub metrics: metrics::MetricsAccess,
+    /// Whether readers come over TLS, and which proxies may say so; plain HTTP by default.
+    pub transport: security::Transport,
 }
 
 /// Why the web side could not be built.
@@ -74,9 +77,6 @@ pub enum SetupError {
     /// A built-in Fluent file does not parse.
     #[error("cannot load the interface strings: {0}")]
     Locales(String),
-    /// There is no site to serve.
-    #[error("the database has no site")]
-    NoSite,
 }
 
 /// Everything a request handler may need; cheap to clone.
@@ -104,6 +104,8 @@ struct Inner {
     page_cache_subscription: Option<SubscriptionId>,
     /// Who may read `/metrics`.
     metrics: metrics::MetricsAccess,
+    /// TLS and the trusted proxies.
+    transport: Arc<security::Transport>,
 }
 
 impl App {
@@ -112,10 +114,9 @@ impl App {
         let i18n = Arc::new(i18n::I18n::load().map_err(SetupError::Locales)?);
         let theme = Theme::load(options.theme_dir, i18n.clone())?;
         theme.check()?;
+        // No site yet is a database waiting for `portico init`: every page says so (see
+        // [`sites::require_initialized`]) until the sites are reloaded with one.
         let sites: Vec<Arc<Site>> = store.sites().await?.into_iter().map(Arc::new).collect();
-        if sites.is_empty() {
-            return Err(SetupError::NoSite);
-        }
         let ingester = portico_ingest::Ingester::new(store.clone(), options.feed_ingest);
         let change_log = ChangeFollower::new(store.clone());
         let page_cache = cache::PageCache::new(options.page_cache_bytes);
@@ -138,6 +139,7 @@ impl App {
                 page_cache,
                 page_cache_subscription,
                 metrics: options.metrics,
+                transport: Arc::new(options.transport),
             }
         });
         Ok(App { inner })
@@ -265,11 +267,15 @@ impl App {
             .layer(middleware::from_fn_with_state(self.clone(), error::render_error_pages))
             .layer(middleware::from_fn_with_state(self.clone(), cache::layer))
             .layer(middleware::from_fn_with_state(self.clone(), sites::route_site))
+            .layer(middleware::from_fn_with_state(self.clone(), sites::require_initialized))
             .layer(middleware::from_fn_with_state(self.clone(), change_log::wake_after_writes))
             .layer(middleware::from_fn(api_read::cors))
             .layer(middleware::from_fn(security::same_origin))
             .layer(middleware::from_fn(security::headers))
             .layer(middleware::from_fn(request_log::layer))
+            // Outermost: every layer and handler below sees the request as the client sent it
+            // to our proxy (scheme, address), and only a trusted proxy's word for it.
+            .layer(middleware::from_fn_with_state(self.inner.transport.clone(), security::transport))
             .with_state(self)
     }
 }
