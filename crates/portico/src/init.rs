@@ -256,13 +256,8 @@ fn plan(args: &InitArgs) -> Result<Plan> {
     };
     let languages: Vec<String> =
         languages_text.split(',').map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect();
-    let public_url_text =
-        given_or_asked(&args.public_url, "--public-url", "Public address (https://www.example.org)")?;
-    let public_url =
-        parse_public_url(&public_url_text).map_err(|problem| anyhow::anyhow!("--public-url {problem}"))?;
-    let hosts = vec![public_url.host.clone()];
-    if let Err(problem) = portico_web::admin::sites::validate_site("global", &name, &languages, &hosts, None)
-    {
+    // The name and languages first, so that a name is asked for in each valid language.
+    if let Err(problem) = portico_web::admin::sites::validate_site("global", &name, &languages, &[], None) {
         bail!("{problem}");
     }
     let mut names = BTreeMap::new();
@@ -291,6 +286,11 @@ fn plan(args: &InitArgs) -> Result<Plan> {
             }
         }
     }
+    let public_url_text =
+        given_or_asked(&args.public_url, "--public-url", "Public address (https://www.example.org)")?;
+    let public_url =
+        parse_public_url(&public_url_text).map_err(|problem| anyhow::anyhow!("--public-url {problem}"))?;
+    let hosts = vec![public_url.host.clone()];
     let email_text = given_or_asked(&args.admin_email, "--admin-email", "Administrator's email")?;
     let email = email_text.trim().to_lowercase();
     if !portico_web::admin::is_plausible_email(&email) {

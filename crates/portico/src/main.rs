@@ -406,7 +406,7 @@ fn main() -> ExitCode {
                 let config = storage.config(String::new(), None, None);
                 let done = portico::init::init(&args, || portico::server::connect(&config)).await?;
                 println!(
-                    "Initialized: {} empty section pages to fill, with their menus, and the administrator. \
+                    "Initialized: {} empty section pages to fill (over every language), their menus and the administrator. \
                      Sign in at {}/admin once it runs: portico serve --public-url {}",
                     done.variants, done.public_url, done.public_url
                 );
