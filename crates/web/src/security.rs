@@ -156,9 +156,11 @@ pub async fn transport(
     response
 }
 
-/// Reads `Forwarded` (RFC 7239), or else `X-Forwarded-For` and `X-Forwarded-Proto`, as sent
-/// by a trusted peer. The client is found from the right: the nearest hop that is not itself
-/// a trusted proxy, since anything left of it may have been written by the client.
+/// Reads `X-Forwarded-For` and `X-Forwarded-Proto`, or where a proxy sends neither,
+/// `Forwarded` (RFC 7239), as sent by a trusted peer. The `X-` headers come first because
+/// nearly every proxy writes them: a header the proxy does not write is the client's own
+/// and names whatever it likes. The client is found from the right: the nearest hop that is
+/// not itself a trusted proxy, since anything left of it may have been written by the client.
 fn read_forwarded(headers: &HeaderMap, transport: &Transport) -> Forwarded {
     let values = |name: &str| -> Vec<String> {
         headers
@@ -170,33 +172,30 @@ fn read_forwarded(headers: &HeaderMap, transport: &Transport) -> Forwarded {
             .filter(|v| !v.is_empty())
             .collect()
     };
-    let (hops, proto) = match values("forwarded") {
-        elements if !elements.is_empty() => {
-            let pairs: Vec<Vec<(String, String)>> = elements
-                .iter()
-                .map(|element| {
-                    element
-                        .split(';')
-                        .filter_map(|pair| pair.split_once('='))
-                        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().trim_matches('"').to_owned()))
-                        .collect()
-                })
-                .collect();
-            let hops = pairs
-                .iter()
-                .map(|element| element.iter().find(|(k, _)| k == "for").and_then(|(_, v)| parse_hop(v)))
-                .collect();
-            let proto = pairs
-                .iter()
-                .rev()
-                .find_map(|element| element.iter().find(|(k, _)| k == "proto").map(|(_, v)| v.clone()));
-            (hops, proto)
-        }
-        _ => (
-            values("x-forwarded-for").iter().map(|hop| parse_hop(hop)).collect::<Vec<_>>(),
-            values("x-forwarded-proto").pop(),
-        ),
+    let elements: Vec<Vec<(String, String)>> = values("forwarded")
+        .iter()
+        .map(|element| {
+            element
+                .split(';')
+                .filter_map(|pair| pair.split_once('='))
+                .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().trim_matches('"').to_owned()))
+                .collect()
+        })
+        .collect();
+    let named = |key: &str| -> Vec<Option<String>> {
+        elements
+            .iter()
+            .map(|element| element.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+            .collect()
     };
+    let forwarded_for = values("x-forwarded-for");
+    let hops: Vec<Option<IpAddr>> = if forwarded_for.is_empty() {
+        named("for").iter().map(|hop| hop.as_deref().and_then(parse_hop)).collect()
+    } else {
+        forwarded_for.iter().map(|hop| parse_hop(hop)).collect()
+    };
+    let proto =
+        values("x-forwarded-proto").pop().or_else(|| named("proto").into_iter().rev().flatten().next());
     let mut client = None;
     for hop in hops.into_iter().rev() {
         // An unreadable hop ("unknown", an obfuscated name) ends what can be believed.
@@ -269,9 +268,15 @@ mod tests {
         );
         assert_eq!(read, Forwarded { client: Some("2001:db8::7".parse().expect("ip")), https: true });
         let read = read_forwarded(
-            &headers(&[("forwarded", "for=unknown"), ("x-forwarded-for", "1.2.3.4")]),
+            &headers(&[("forwarded", "for=6.6.6.6;proto=https"), ("x-forwarded-for", "1.2.3.4")]),
             &transport,
         );
-        assert_eq!(read.client, None, "Forwarded wins, and an unknown hop names nobody");
+        assert_eq!(
+            read,
+            Forwarded { client: Some("1.2.3.4".parse().expect("ip")), https: true },
+            "X-Forwarded-For wins: the proxy writes it"
+        );
+        let read = read_forwarded(&headers(&[("forwarded", "for=unknown")]), &transport);
+        assert_eq!(read.client, None, "an unknown hop names nobody");
     }
 }
