@@ -472,7 +472,8 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
     if !fresh {
         bail!("the database already has content: generate the corpus into a fresh data folder or database");
     }
-    let store = crate::server::open(config).await?;
+    // `portico demo` is the demo on any database, PostgreSQL too.
+    let store = crate::server::open(&ServeConfig { demo: true, ..config.clone() }).await?;
     let universe = universe(&store).await?;
     let started = Instant::now();
     let bar = indicatif::ProgressBar::with_draw_target(

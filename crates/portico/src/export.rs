@@ -175,6 +175,8 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
         // Every page rendered afresh.
         page_cache_bytes: 0,
         metrics: portico_web::metrics::MetricsAccess::Off,
+        // Pages are rendered in-process, each request saying its scheme itself.
+        transport: portico_web::Transport::default(),
     };
     let app = App::new(store.clone(), web).await.context("cannot prepare the pages")?;
     let site = app.site_by_key(&options.site).ok_or_else(|| {

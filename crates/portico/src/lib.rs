@@ -10,5 +10,6 @@ pub mod corpus;
 pub mod demo;
 pub mod export;
 pub mod indexer;
+pub mod init;
 pub mod server;
 pub mod sites;

@@ -14,6 +14,10 @@ use portico::server::{ServeConfig, open, serve};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How log lines are written: "text" for people, "json" (one object a line) for a log
+    /// collector.
+    #[arg(long, global = true, env = "PORTICO_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
 }
 
 /// Where the data is, for every command.
@@ -37,6 +41,7 @@ impl Storage {
             schedule_every: portico::server::SCHEDULE_INTERVAL,
             allow_loopback_feeds: false,
             fallback_site,
+            demo: false,
         }
     }
 }
@@ -109,6 +114,36 @@ enum TokenCommand {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Set up the organization's own site in an empty database: the global site, its
+    /// sections as empty pages with menus, and the first administrator. What is not given
+    /// as a flag is asked for on a terminal.
+    Init {
+        /// The organization's name in the site's default language.
+        #[arg(long)]
+        name: Option<String>,
+        /// Its name in another of the site's languages, as LANG=NAME (repeat for several).
+        #[arg(long = "name-in", value_name = "LANG=NAME")]
+        names: Vec<String>,
+        /// Where readers find the global site, such as https://www.example.org; its host
+        /// name routes to the site.
+        #[arg(long)]
+        public_url: Option<String>,
+        /// Language codes, the default first: en,fr,es (en when not given and not asked).
+        #[arg(long)]
+        languages: Option<String>,
+        /// The first administrator's email, their login.
+        #[arg(long)]
+        admin_email: Option<String>,
+        /// The administrator's display name.
+        #[arg(long, default_value = "")]
+        admin_name: String,
+        /// A file whose first line is the administrator's password; without it the password
+        /// comes from PORTICO_ADMIN_PASSWORD, or is asked for without echo.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+        #[command(flatten)]
+        storage: Storage,
+    },
     /// Manage back-office users.
     #[command(subcommand)]
     User(UserCommand),
@@ -205,19 +240,43 @@ enum Command {
         /// The bearer token /metrics asks for with --metrics token.
         #[arg(long, env = "PORTICO_METRICS_TOKEN", hide_env_values = true)]
         metrics_token: Option<String>,
+        /// Load the demo content into an empty database of any kind (without it, only the
+        /// default SQLite database in the data folder gets the demo).
+        #[arg(long)]
+        demo: bool,
+        /// Where readers find the global site; https://… makes cookies Secure and sends HSTS
+        /// on every response (TLS ended by a proxy in front).
+        #[arg(long, env = "PORTICO_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// A reverse proxy (address or CIDR range) whose Forwarded / X-Forwarded-For /
+        /// X-Forwarded-Proto headers are believed; repeat for several. Nobody else's are.
+        #[arg(long = "trusted-proxy", env = "PORTICO_TRUSTED_PROXIES", value_delimiter = ',')]
+        trusted_proxies: Vec<String>,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("PORTICO_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
-        )
-        .with_target(false)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PORTICO_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    if cli.log_format == "json" {
+        // The event's fields at the top level, so the request line reads as
+        // {"http.method":"GET","http.status":200,…}; its span would repeat the request id.
+        tracing_subscriber::fmt()
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_span_list(false)
+            .with_env_filter(filter)
+            .with_target(false)
+            .init();
+    } else {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_target(false)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+            .init();
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(err) => {
@@ -239,6 +298,9 @@ fn main() -> ExitCode {
                 max_connections,
                 metrics,
                 metrics_token,
+                demo,
+                public_url,
+                trusted_proxies,
             } => {
                 use portico_web::metrics::MetricsAccess;
                 let metrics = match (metrics.as_str(), metrics_token) {
@@ -257,9 +319,27 @@ fn main() -> ExitCode {
                     body_timeout: seconds(body_timeout.max(1)),
                     max_connections: max_connections.max(1),
                 };
-                let tuning =
-                    portico::server::Tuning { page_cache_mb, connections, metrics, ..Default::default() };
-                serve(&storage.config(listen, theme, fallback), &tuning).await
+                let https = match public_url {
+                    Some(url) => portico::init::parse_public_url(&url)
+                        .map_err(|problem| anyhow::anyhow!("--public-url {problem}"))?
+                        .is_https(),
+                    None => false,
+                };
+                let trusted_proxies = trusted_proxies
+                    .iter()
+                    .map(|proxy| portico_web::Transport::parse_proxy(proxy))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|err| anyhow::anyhow!("--trusted-proxy {err}"))?;
+                let transport = portico_web::Transport { https, trusted_proxies };
+                let tuning = portico::server::Tuning {
+                    page_cache_mb,
+                    connections,
+                    metrics,
+                    transport,
+                    ..Default::default()
+                };
+                let config = ServeConfig { demo, ..storage.config(listen, theme, fallback) };
+                serve(&config, &tuning).await
             }
             Command::Demo { releases, seed, storage } => {
                 let started = std::time::Instant::now();
@@ -307,6 +387,34 @@ fn main() -> ExitCode {
                     done.bytes as f64 / 1_000_000.0,
                     options.out.display(),
                     done.seconds
+                );
+                Ok(())
+            }
+            Command::Init {
+                name,
+                names,
+                public_url,
+                languages,
+                admin_email,
+                admin_name,
+                password_file,
+                storage,
+            } => {
+                let args = portico::init::InitArgs {
+                    name,
+                    names,
+                    public_url,
+                    languages,
+                    admin_email,
+                    admin_name,
+                    password_file,
+                };
+                let config = storage.config(String::new(), None, None);
+                let done = portico::init::init(&args, || portico::server::connect(&config)).await?;
+                println!(
+                    "Initialized: {} empty section pages to fill (over every language), their menus and the administrator. \
+                     Sign in at {}/admin once it runs: portico serve --public-url {}",
+                    done.variants, done.public_url, done.public_url
                 );
                 Ok(())
             }

@@ -1,5 +1,6 @@
 //! `portico serve`: open the data folder and the database, load the demo into an empty
-//! database, and serve until Ctrl-C or SIGTERM, letting in-flight requests finish.
+//! embedded database (or any, with `--demo`), and serve until Ctrl-C or SIGTERM, letting
+//! in-flight requests finish.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,10 @@ pub struct ServeConfig {
     /// Let subscribed feeds be fetched from loopback addresses (tests, local development).
     /// Every other non-public address (private, link-local, …) is refused regardless.
     pub allow_loopback_feeds: bool,
+    /// Load the demo content into an empty database even when it is not the embedded default
+    /// (`portico serve --demo`). The embedded default (SQLite in the data folder, no
+    /// `database`) gets the demo when empty regardless, so that a first run shows something.
+    pub demo: bool,
 }
 
 impl Default for ServeConfig {
@@ -43,7 +48,15 @@ impl Default for ServeConfig {
             fallback_site: Some("global".to_owned()),
             schedule_every: SCHEDULE_INTERVAL,
             allow_loopback_feeds: false,
+            demo: false,
         }
+    }
+}
+
+impl ServeConfig {
+    /// Whether an empty database gets the demo content: see [`ServeConfig::demo`].
+    pub fn loads_demo(&self) -> bool {
+        self.demo || self.database.is_none()
     }
 }
 
@@ -59,6 +72,8 @@ pub struct Tuning {
     pub metrics: portico_web::metrics::MetricsAccess,
     /// Where media live; `None` is the data folder's `media/` ([`media_storage`]).
     pub media: Option<portico_media::MediaStorage>,
+    /// Whether readers come over TLS, and which proxies may say so.
+    pub transport: portico_web::Transport,
 }
 
 impl Default for Tuning {
@@ -68,6 +83,7 @@ impl Default for Tuning {
             connections: crate::connections::Limits::default(),
             metrics: portico_web::metrics::MetricsAccess::default(),
             media: None,
+            transport: portico_web::Transport::default(),
         }
     }
 }
@@ -89,8 +105,19 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// Prepares the data folder and the database: migrated, with demo content when empty.
+/// Prepares the data folder and the database: migrated, with the demo content when empty and
+/// [`ServeConfig::loads_demo`] says so.
 pub async fn open(config: &ServeConfig) -> Result<Store> {
+    let store = connect(config).await?;
+    if config.loads_demo() && store.is_empty().await? {
+        tracing::info!("empty database: loading the demo content");
+        crate::demo::load(&store).await.context("cannot load the demo content")?;
+    }
+    Ok(store)
+}
+
+/// Prepares the data folder and the database, migrated, and nothing else.
+pub async fn connect(config: &ServeConfig) -> Result<Store> {
     let media = config.data.join("media");
     std::fs::create_dir_all(&media)
         .with_context(|| format!("cannot create the data folder {}", media.display()))?;
@@ -105,10 +132,6 @@ pub async fn open(config: &ServeConfig) -> Result<Store> {
     let store =
         Store::connect(&url).await.with_context(|| format!("cannot open the database {}", redact(&url)))?;
     store.migrate().await.with_context(|| format!("cannot migrate the database {}", redact(&url)))?;
-    if store.is_empty().await? {
-        tracing::info!("empty database: loading the demo content");
-        crate::demo::load(&store).await.context("cannot load the demo content")?;
-    }
     Ok(store)
 }
 
@@ -144,6 +167,13 @@ pub async fn start(config: &ServeConfig) -> Result<Server> {
 /// Opens everything and starts serving in the background.
 pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server> {
     let store = open(config).await?;
+    if store.is_empty().await? {
+        tracing::warn!(
+            "the database is empty: run `portico init` to set up your organization's site \
+             (or restart with --demo for the demo content); until then every page says it is \
+             not initialized yet"
+        );
+    }
     let search = crate::indexer::open_index(&config.data).await?;
     let options = WebOptions {
         theme_dir: config.theme.clone(),
@@ -153,6 +183,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         search: Some(search.clone()),
         page_cache_bytes: tuning.page_cache_mb.saturating_mul(1024 * 1024),
         metrics: tuning.metrics.clone(),
+        transport: tuning.transport.clone(),
     };
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)

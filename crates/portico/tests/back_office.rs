@@ -103,7 +103,8 @@ async fn upload(
 
 #[tokio::test]
 async fn the_back_office_asks_for_a_login_and_sessions_really_end() {
-    for app in TestApp::each().await {
+    // Behind a proxy: its X-Forwarded-Proto is believed at the end.
+    for app in TestApp::each_behind_proxy().await {
         for path in ["/admin", "/admin/documents/1", "/admin/media", "/admin/audit"] {
             let response = app.get(path).await;
             assert_eq!(response.status().as_u16(), 303, "{path} on {}", app.backend());
@@ -173,7 +174,7 @@ async fn the_back_office_asks_for_a_login_and_sessions_really_end() {
             app.client.get(app.url("/admin")).header("cookie", &pair).send().await.expect("replay");
         assert_eq!(replayed.status().as_u16(), 303, "a logged-out session cookie opens nothing");
 
-        // Behind HTTPS the cookie is Secure and host-bound.
+        // Behind HTTPS (as the trusted proxy says) the cookie is Secure and host-bound.
         let secure = app
             .client
             .get(app.url("/admin/login"))

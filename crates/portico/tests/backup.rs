@@ -17,6 +17,7 @@ fn config(db_url: &str, data: &Path) -> ServeConfig {
         listen: "127.0.0.1:0".into(),
         data: data.to_path_buf(),
         database: Some(db_url.to_owned()),
+        demo: true,
         ..ServeConfig::default()
     }
 }

@@ -461,6 +461,7 @@ async fn server_with_data(db: &TestDb) -> (Server, tempfile::TempDir, ServeConfi
         listen: "127.0.0.1:0".into(),
         data: data.path().to_path_buf(),
         database: Some(db.url().to_owned()),
+        demo: true,
         ..ServeConfig::default()
     };
     let server = start(&config).await.expect("server starts");

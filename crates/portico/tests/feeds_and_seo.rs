@@ -339,7 +339,7 @@ async fn feeds_take_the_news_filters_and_refuse_bad_ones() {
 
 #[tokio::test]
 async fn feeds_answer_conditional_requests_and_the_proxy_scheme() {
-    for app in TestApp::each().await {
+    for app in TestApp::each_behind_proxy().await {
         let first = app.get("/en/news.atom").await;
         let etag = first.headers()["etag"].clone();
         let again = app
@@ -699,7 +699,7 @@ async fn a_release_with_an_image_gets_a_large_card_and_its_json_ld_cannot_break_
 
 #[tokio::test]
 async fn every_public_page_has_a_canonical_url_and_a_description() {
-    for app in TestApp::each().await {
+    for app in TestApp::each_behind_proxy().await {
         let seed = seed_release_path(&app).await;
         for (path, canonical) in [
             ("/en/", "/en/".to_owned()),

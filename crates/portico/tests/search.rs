@@ -379,6 +379,7 @@ fn config(db_url: &str, data: &Path) -> ServeConfig {
         schedule_every: Duration::from_millis(500),
         allow_loopback_feeds: true,
         fallback_site: Some("global".into()),
+        demo: true,
     }
 }
 

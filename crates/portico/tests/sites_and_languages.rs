@@ -52,6 +52,7 @@ async fn without_a_fallback_an_unknown_host_gets_nothing_of_any_site() {
         theme: None,
         schedule_every: std::time::Duration::from_secs(5),
         fallback_site: None,
+        demo: true,
         ..portico::server::ServeConfig::default()
     };
     let server = portico::server::start(&config).await.expect("start");

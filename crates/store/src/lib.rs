@@ -16,6 +16,7 @@ mod documents;
 mod error;
 pub mod follower;
 mod ingest;
+mod install;
 mod listing;
 mod media;
 mod menus;
@@ -49,6 +50,7 @@ pub use ingest::{
     FeedId, FeedSubscription, FeedUpdate, FetchStatus, IngestedItem, IngestedList, NewFeedSubscription,
     NewIngestedItem,
 };
+pub use install::{ALREADY_INITIALIZED, InitialPage, Installation, Installed};
 pub use media::{Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
 pub use reading::{Page, PageTeaser, Release, ReleaseFilter, ReleaseList, ReleaseSummary};

@@ -30,6 +30,8 @@ pub struct WebOptions {
     pub page_cache_bytes: usize,
     /// Who may read `/metrics`; this machine only by default.
     pub metrics: MetricsAccess,
+    /// Whether readers come over TLS, and which proxies may say so; plain HTTP by default.
+    pub transport: crate::security::Transport,
 }
 
 /// Who may read `/metrics`.
@@ -70,9 +72,6 @@ pub enum SetupError {
     /// A built-in Fluent file does not parse.
     #[error("cannot load the interface strings: {0}")]
     Locales(String),
-    /// There is no site to serve.
-    #[error("the database has no site")]
-    NoSite,
 }
 
 /// Everything a request handler may need; cheap to clone.
@@ -100,6 +99,8 @@ pub(crate) struct Inner {
     pub(crate) page_cache_subscription: Option<SubscriptionId>,
     /// Who may read `/metrics`.
     pub(crate) metrics: MetricsAccess,
+    /// TLS and the trusted proxies.
+    pub(crate) transport: Arc<crate::security::Transport>,
 }
 
 impl App {

@@ -44,6 +44,7 @@ use portico_store::{Site, Store};
 use app::Inner;
 pub use app::{App, SetupError, WebOptions};
 pub use error::WebError;
+pub use security::{Transport, TransportError};
 pub use seo::{SITEMAP_MAX_URLS, sitemap_xml};
 pub use sites::Scope;
 pub use templates::{RenderError, Theme};
@@ -54,10 +55,9 @@ impl App {
         let i18n = Arc::new(i18n::I18n::load().map_err(SetupError::Locales)?);
         let theme = Theme::load(options.theme_dir, i18n.clone())?;
         theme.check()?;
+        // No site yet is a database waiting for `portico init`: every page says so (see
+        // [`sites::require_initialized`]) until the sites are reloaded with one.
         let sites: Vec<Arc<Site>> = store.sites().await?.into_iter().map(Arc::new).collect();
-        if sites.is_empty() {
-            return Err(SetupError::NoSite);
-        }
         let ingester = portico_ingest::Ingester::new(store.clone(), options.feed_ingest);
         let change_log = ChangeFollower::new(store.clone());
         let page_cache = cache::PageCache::new(options.page_cache_bytes);
@@ -80,6 +80,7 @@ impl App {
                 page_cache,
                 page_cache_subscription,
                 metrics: options.metrics,
+                transport: Arc::new(options.transport),
             }
         });
         Ok(App { inner })
@@ -134,11 +135,15 @@ impl App {
             .layer(middleware::from_fn_with_state(self.clone(), error_page::render_error_pages))
             .layer(middleware::from_fn_with_state(self.clone(), cache::layer::layer))
             .layer(middleware::from_fn_with_state(self.clone(), sites::route_site))
+            .layer(middleware::from_fn_with_state(self.clone(), sites::require_initialized))
             .layer(middleware::from_fn_with_state(self.clone(), change_log::wake_after_writes))
             .layer(middleware::from_fn(api_read::cors))
             .layer(middleware::from_fn(security::same_origin))
             .layer(middleware::from_fn(security::headers))
             .layer(middleware::from_fn(request_log::layer))
+            // Outermost: every layer and handler below sees the request as the client sent it
+            // to our proxy (scheme, address), and only a trusted proxy's word for it.
+            .layer(middleware::from_fn_with_state(self.inner.transport.clone(), security::transport))
             .with_state(self)
     }
 }

@@ -93,3 +93,42 @@ impl FromRequestParts<App> for Scope {
         parts.extensions.get::<Scope>().cloned().ok_or(WebError::NotFound)
     }
 }
+
+/// What every page says while the database has no site: a server started on an empty
+/// database (other than the embedded default, which loads the demo) waits for
+/// `portico init`, and picks the new site up within a minute.
+const NOT_INITIALIZED: &str = "<!doctype html>
+<html lang=\"en\">
+<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">
+<meta name=\"robots\" content=\"noindex\"><title>Not initialized yet</title></head>
+<body>
+<main>
+<h1>This site is not initialized yet</h1>
+<p>Portico is running, but its database holds no site yet.</p>
+<p>The operator sets up the organization's site with <code>portico init</code>
+(<code>portico init --help</code> lists what it asks for); this page turns into the site within
+a minute. To look around first, <code>portico serve --demo</code> loads the demo content
+instead.</p>
+</main>
+</body>
+</html>
+";
+
+/// Answers every request with [`NOT_INITIALIZED`] (503) while there is no site, except the
+/// health check and the stylesheets, so that monitoring sees a live process.
+pub async fn require_initialized(State(app): State<App>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if !app.sites().is_empty() || path == "/healthz" || path.starts_with("/assets/") {
+        return next.run(request).await;
+    }
+    (
+        axum::http::StatusCode::SERVICE_UNAVAILABLE,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+            (header::RETRY_AFTER, "60"),
+        ],
+        NOT_INITIALIZED,
+    )
+        .into_response()
+}

@@ -1,5 +1,6 @@
 //! A real Portico server on a free port, over a fresh SQLite file or PostgreSQL database,
-//! with the demo content loaded, and helpers to read what a reader would see.
+//! with the demo content loaded (as with `--demo`: neither is the embedded default), and
+//! helpers to read what a reader would see.
 
 #![allow(dead_code, reason = "each test file uses its own share of these helpers")]
 
@@ -26,6 +27,22 @@ impl TestApp {
             apps.push(TestApp::on(db).await);
         }
         apps
+    }
+
+    /// One server per database kind, each with `transport` (TLS and trusted proxies).
+    pub async fn each_with_transport(transport: portico_web::Transport) -> Vec<TestApp> {
+        let tuning = Tuning { transport, ..Tuning::default() };
+        let mut apps = Vec::new();
+        for db in TestDb::each().await {
+            apps.push(TestApp::on_tuned(db, &tuning).await);
+        }
+        apps
+    }
+
+    /// One server per database kind that believes the forwarding headers of loopback
+    /// addresses: the test client plays the proxy that ends TLS.
+    pub async fn each_behind_proxy() -> Vec<TestApp> {
+        TestApp::each_with_transport(behind_loopback_proxy()).await
     }
 
     /// One server per database kind, with the demo content and these extra country sites
@@ -126,6 +143,7 @@ impl TestApp {
             schedule_every: std::time::Duration::from_millis(500),
             allow_loopback_feeds: true,
             fallback_site: Some("global".into()),
+            demo: true,
         };
         let server = start_tuned(&config, tuning).await.expect("server starts");
         let client = reqwest::Client::builder()
@@ -160,6 +178,14 @@ impl TestApp {
         let response = self.get(path).await;
         assert_eq!(response.status().as_u16(), status, "GET {path} on {}", self.backend());
         Html::parse_document(&response.text().await.expect("body"))
+    }
+}
+
+/// Forwarding headers believed from 127.0.0.1 only.
+pub fn behind_loopback_proxy() -> portico_web::Transport {
+    portico_web::Transport {
+        https: false,
+        trusted_proxies: vec![portico_web::Transport::parse_proxy("127.0.0.1").expect("proxy")],
     }
 }
 
