@@ -10,7 +10,7 @@ pub mod markdown;
 mod slug;
 mod validate;
 
-pub use access::{Action, Role};
+pub use access::{Action, Refusal, Role, Transition};
 pub use ids::{ContactId, DocumentId, MediaId, PartnerId, SiteId, ThemeId, UserId, VariantId};
 pub use kinds::{Kind, Status, UnknownValue};
 pub use slug::{is_valid_path, is_valid_slug, slugify};
