@@ -8,6 +8,7 @@ use portico_content::{MediaId, SiteId, UserId};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::audit::record_audit;
 use crate::{Result, Store, StoreError, now, on_pool};
 
 /// An image or file as stored.
@@ -137,11 +138,14 @@ fn new_token() -> Result<String> {
 impl Store {
     /// The id the next media row will get is not knowable in advance on every database, so
     /// the row is created first (with its renditions named) and the caller writes the files
-    /// under the returned id; [`Store::delete_media`] undoes a failed write.
-    pub async fn create_media(&self, media: &NewMedia) -> Result<MediaId> {
+    /// under the returned id; [`Store::delete_media`] undoes a failed write. The audit entry
+    /// is written with the row.
+    pub async fn create_media(&self, media: &NewMedia, audit: &crate::Audit) -> Result<MediaId> {
         let token = new_token()?;
         let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(
+            async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let id: i64 = sqlx::query_scalar(
                 "insert into media (site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
                      renditions, created_by, created_at, token)
                  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id",
@@ -160,19 +164,32 @@ impl Store {
             .bind(media.created_by.map(|u| u.0))
             .bind(now())
             .bind(&token)
-            .fetch_one(pool)
-            .await
+            .fetch_one(&mut *tx)
+            .await?;
+            record_audit!(tx, now(), audit, media.site.0, "media", id);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(id)
+        }
+        .await
         })?;
         Ok(MediaId(id))
     }
 
-    /// Removes a media row (its files are the caller's to remove).
-    pub async fn delete_media(&self, id: MediaId) -> Result<()> {
-        on_pool!(self, |pool| sqlx::query("delete from media where id = $1")
-            .bind(id.0)
-            .execute(pool)
-            .await
-            .map(|_| ()))?;
+    /// Removes a media row (its files are the caller's to remove), with its audit entry.
+    pub async fn delete_media(&self, id: MediaId, audit: &crate::Audit) -> Result<()> {
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let site: Option<i64> = sqlx::query_scalar("delete from media where id = $1 returning site_id")
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(site) = site {
+                record_audit!(tx, now(), audit, site, "media", id.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
         Ok(())
     }
 
@@ -200,19 +217,34 @@ impl Store {
         Ok(rows.into_iter().map(Media::from).collect())
     }
 
-    /// Changes the words around an image.
-    pub async fn update_media_text(&self, id: MediaId, alt: &str, caption: &str, credit: &str) -> Result<()> {
-        let done = on_pool!(self, |pool| {
-            sqlx::query("update media set alt = $1, caption = $2, credit = $3 where id = $4")
-                .bind(alt)
-                .bind(caption)
-                .bind(credit)
-                .bind(id.0)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        if done == 0 {
+    /// Changes the words around an image, with its audit entry.
+    pub async fn update_media_text(
+        &self,
+        id: MediaId,
+        alt: &str,
+        caption: &str,
+        credit: &str,
+        audit: &crate::Audit,
+    ) -> Result<()> {
+        let done = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let site: Option<i64> = sqlx::query_scalar(
+                "update media set alt = $1, caption = $2, credit = $3 where id = $4 returning site_id",
+            )
+            .bind(alt)
+            .bind(caption)
+            .bind(credit)
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(site) = site {
+                record_audit!(tx, now(), audit, site, "media", id.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(site.is_some())
+        }
+        .await)?;
+        if !done {
             return Err(StoreError::UnknownReference { what: "media", value: id.to_string() });
         }
         Ok(())
@@ -239,17 +271,24 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// Makes an item public (or not) ahead of any published use.
-    pub async fn set_media_public(&self, id: MediaId, public: bool) -> Result<()> {
-        let done = on_pool!(self, |pool| {
-            sqlx::query("update media set marked_public = $1 where id = $2")
-                .bind(i32::from(public))
-                .bind(id.0)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        if done == 0 {
+    /// Makes an item public (or not) ahead of any published use, with its audit entry.
+    pub async fn set_media_public(&self, id: MediaId, public: bool, audit: &crate::Audit) -> Result<()> {
+        let done = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let site: Option<i64> =
+                sqlx::query_scalar("update media set marked_public = $1 where id = $2 returning site_id")
+                    .bind(i32::from(public))
+                    .bind(id.0)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(site) = site {
+                record_audit!(tx, now(), audit, site, "media", id.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(site.is_some())
+        }
+        .await)?;
+        if !done {
             return Err(StoreError::UnknownReference { what: "media", value: id.to_string() });
         }
         Ok(())
