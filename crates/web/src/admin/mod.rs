@@ -10,7 +10,7 @@ pub use media::extension_of as media_extension;
 
 /// The workflow and edit rules, shared with the JSON API.
 pub mod documents_api {
-    pub use super::documents::{apply_workflow, edit_refusal, off_runtime, publication_time};
+    pub use super::documents::{StepError, apply_workflow, edit_refusal, off_runtime, publication_time};
 }
 pub mod language;
 mod login;
@@ -70,6 +70,18 @@ pub fn routes() -> Router<App> {
         )
         .route("/admin/media/{id}", get(media::edit_form).post(media::save))
         .layer(DefaultBodyLimit::max(FORM_LIMIT))
+}
+
+impl Signed {
+    /// Who they are, as the audit log names the actor of a change.
+    pub fn actor(&self) -> portico_store::Actor {
+        portico_store::Actor::person(self.user.id, &self.user.email, &self.client)
+    }
+
+    /// The audit note of a change they make: the store writes it with the change.
+    pub fn doing(&self, action: &str) -> portico_store::Audit {
+        self.actor().doing(action)
+    }
 }
 
 /// Percent-encodes a value for a query string.
