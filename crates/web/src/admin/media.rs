@@ -327,7 +327,8 @@ pub async fn upload(
         renditions: names,
         created_by: Some(user.user.id),
     };
-    let id = match app.store().create_media(&new).await {
+    let audit = user.doing("media.upload").with_detail(upload.file_name.clone());
+    let id = match app.store().create_media(&new, &audit).await {
         Ok(id) => id,
         Err(err) => {
             let _ = tokio::fs::remove_dir_all(&staging).await;
@@ -335,13 +336,11 @@ pub async fn upload(
         }
     };
     if let Err(err) = tokio::fs::rename(&staging, media_dir.join(id.to_string())).await {
-        let _ = app.store().delete_media(id).await;
+        let undo = user.doing("media.delete").with_detail("the upload could not be moved into place");
+        let _ = app.store().delete_media(id, &undo).await;
         let _ = tokio::fs::remove_dir_all(&staging).await;
         return Err(WebError::Internal(format!("cannot move media into place: {err}")));
     }
-    let mut entry = user.audit("media.upload", Some(site.id), "media", Some(id.0));
-    entry.detail = upload.file_name;
-    app.store().audit(&entry).await?;
     Ok(see_other(&format!("/admin/media/{id}"), "uploaded").into_response())
 }
 
@@ -401,15 +400,13 @@ pub async fn save(
             context! { layout, item, can_edit => true, can_publish => user.may(Action::Publish, media.site), error },
         );
     }
-    app.store().update_media_text(media.id, alt, caption, credit).await?;
     // Making an item public is publishing it: an editor's call, like a release's.
     let public = form.get("public") == "on";
     if public != media.marked_public && user.may(Action::Publish, media.site) {
-        app.store().set_media_public(media.id, public).await?;
         let action = if public { "media.make_public" } else { "media.make_private" };
-        app.store().audit(&user.audit(action, Some(media.site), "media", Some(id))).await?;
+        app.store().set_media_public(media.id, public, &user.doing(action)).await?;
     }
+    app.store().update_media_text(media.id, alt, caption, credit, &user.doing("media.edit")).await?;
     app.changed(crate::cache::Change::Media(media.id));
-    app.store().audit(&user.audit("media.edit", Some(media.site), "media", Some(id))).await?;
     Ok(see_other(&format!("/admin/media/{id}"), "saved").into_response())
 }
