@@ -10,8 +10,10 @@ pub mod markdown;
 mod slug;
 mod validate;
 
-pub use access::{Action, Role};
+pub use access::{Action, Refusal, Role, Transition};
 pub use ids::{ContactId, DocumentId, MediaId, PartnerId, SiteId, ThemeId, UserId, VariantId};
 pub use kinds::{Kind, Status, UnknownValue};
 pub use slug::{is_valid_path, is_valid_slug, slugify};
-pub use validate::{Draft, FieldError, MAX_BODY_BYTES, is_valid_language_code, limit_of, max_chars};
+pub use validate::{
+    Draft, FieldError, MAX_BODY_BYTES, is_valid_language_code, limit_of, max_chars, validate_site,
+};

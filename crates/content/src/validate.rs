@@ -153,6 +153,68 @@ impl Draft {
     }
 }
 
+/// Whether `host` is a host name: dot-separated labels of letters, digits and inner hyphens.
+fn is_host_name(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+        })
+}
+
+/// The first problem with a site's settings, for the back office and `portico site add`
+/// alike. `is_known_country` answers for an uppercase alpha-2 code.
+pub fn validate_site(
+    key: &str,
+    name: &str,
+    languages: &[String],
+    hosts: &[String],
+    country: Option<&str>,
+    is_known_country: impl Fn(&str) -> bool,
+) -> Result<(), FieldError> {
+    if !is_valid_slug(key) || key.len() > 40 {
+        return Err(FieldError::new(
+            "key",
+            "invalid_key",
+            "The key takes lowercase letters, digits and hyphens, such as sv or global.",
+        ));
+    }
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(FieldError::new(
+            "name",
+            "invalid_name",
+            "Give the site a name of at most 200 characters.",
+        ));
+    }
+    if languages.is_empty() || languages.iter().any(|l| !is_valid_language_code(l)) {
+        return Err(FieldError::new(
+            "languages",
+            "invalid_language",
+            "List the site's languages as codes such as es, en; the first is the default.",
+        ));
+    }
+    let mut unique = languages.to_vec();
+    unique.sort();
+    unique.dedup();
+    if unique.len() != languages.len() {
+        return Err(FieldError::new("languages", "duplicate_language", "A language is listed twice."));
+    }
+    if let Some(bad) = hosts.iter().find(|h| !is_host_name(h)) {
+        return Err(FieldError::new("hosts", "invalid_host", format!("{bad:?} is not a host name.")));
+    }
+    if let Some(code) = country.filter(|code| !is_known_country(code)) {
+        return Err(FieldError::new(
+            "country",
+            "unknown_country",
+            format!("{code:?} is not an ISO 3166-1 country code."),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +226,22 @@ mod tests {
             countries: vec!["SV".into()],
             ..Draft::default()
         }
+    }
+
+    #[test]
+    fn site_settings_are_refused_by_field_and_code() {
+        let langs = |list: &[&str]| list.iter().map(|l| (*l).to_owned()).collect::<Vec<_>>();
+        let check = |key: &str, name: &str, languages: &[&str], hosts: &[&str], country: Option<&str>| {
+            validate_site(key, name, &langs(languages), &langs(hosts), country, |c| c == "SV")
+                .map_err(|e| (e.field, e.code))
+        };
+        assert_eq!(check("sv", "IOM El Salvador", &["es", "en"], &["sv.example.org"], Some("SV")), Ok(()));
+        assert_eq!(check("SV", "x", &["es"], &[], None), Err(("key", "invalid_key")));
+        assert_eq!(check("sv", "", &["es"], &[], None), Err(("name", "invalid_name")));
+        assert_eq!(check("sv", "x", &[], &[], None), Err(("languages", "invalid_language")));
+        assert_eq!(check("sv", "x", &["es", "es"], &[], None), Err(("languages", "duplicate_language")));
+        assert_eq!(check("sv", "x", &["es"], &["-bad.example"], None), Err(("hosts", "invalid_host")));
+        assert_eq!(check("sv", "x", &["es"], &[], Some("ZZ")), Err(("country", "unknown_country")));
     }
 
     #[test]

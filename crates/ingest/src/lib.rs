@@ -17,7 +17,7 @@ pub mod testing;
 
 use std::time::Duration;
 
-use portico_store::{FeedId, FeedSubscription, FeedUpdate, NewIngestedItem, Store, StoreError};
+use portico_store::{Actor, FeedId, FeedSubscription, FeedUpdate, NewIngestedItem, Store, StoreError};
 use time::OffsetDateTime;
 
 pub use fetch::{Conditional, FetchError, Fetched, Fetcher, Limits, feed_url};
@@ -81,9 +81,16 @@ impl Ingester {
         self.fetcher.check(url).map(String::from)
     }
 
-    /// Fetches one feed now, whatever its schedule, and records how it went. Only a store
-    /// failure is an error; a feed's own failure is an [`Outcome::Failed`].
+    /// Fetches one feed now, whatever its schedule, and records how it went, as the ingest
+    /// job (`system:ingest` in the audit log). Only a store failure is an error; a feed's own
+    /// failure is an [`Outcome::Failed`].
     pub async fn refresh(&self, feed: &FeedSubscription) -> Result<Outcome, StoreError> {
+        self.refresh_as(feed, &Actor::system("ingest")).await
+    }
+
+    /// [`Ingester::refresh`] on behalf of `actor` (a person pressing "fetch now"), whose audit
+    /// entry the store writes with the fetch's record.
+    pub async fn refresh_as(&self, feed: &FeedSubscription, actor: &Actor) -> Result<Outcome, StoreError> {
         let started = portico_store::now();
         let minutes = feed.fetch_interval_minutes.clamp(MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES);
         let next_at = started + time::Duration::minutes(i64::from(minutes));
@@ -91,20 +98,22 @@ impl Ingester {
             Conditional { etag: feed.etag.as_deref(), last_modified: feed.last_modified.as_deref() };
         let (bytes, url, etag, last_modified) = match self.fetcher.fetch(&feed.url, conditional).await {
             Ok(Fetched::NotModified) => {
-                self.store.record_feed_not_modified(feed.id, started, next_at).await?;
+                let audit = actor.doing("feed.fetch").with_detail("not modified");
+                self.store.record_feed_not_modified(feed.id, started, next_at, &audit).await?;
                 tracing::info!(feed.id = %feed.id, feed.url = %feed.url, "feed not modified");
                 return Ok(Outcome::NotModified);
             }
             Ok(Fetched::Body { bytes, url, etag, last_modified }) => (bytes, url, etag, last_modified),
-            Err(err) => return self.fail(feed, started, next_at, err.to_string()).await,
+            Err(err) => return self.fail(feed, actor, started, next_at, err.to_string()).await,
         };
         let source = url.to_string();
         let parsed = tokio::task::spawn_blocking(move || parse_feed(&bytes, &source, started)).await;
         let parsed = match parsed {
             Ok(Ok(parsed)) => parsed,
-            Ok(Err(err)) => return self.fail(feed, started, next_at, err.to_string()).await,
+            Ok(Err(err)) => return self.fail(feed, actor, started, next_at, err.to_string()).await,
             Err(err) => {
-                return self.fail(feed, started, next_at, format!("reading the feed failed: {err}")).await;
+                let reason = format!("reading the feed failed: {err}");
+                return self.fail(feed, actor, started, next_at, reason).await;
             }
         };
         for note in &parsed.notes {
@@ -112,7 +121,10 @@ impl Ingester {
         }
         let update = to_update(feed, parsed, etag, last_modified);
         let (kept, filtered_out) = (update.kept, update.filtered_out);
-        let new_items = self.store.record_feed_update(feed.id, started, next_at, &update.update).await?;
+        let audit =
+            actor.doing("feed.fetch").with_detail(format!("{kept} kept, {filtered_out} filtered out"));
+        let new_items =
+            self.store.record_feed_update(feed.id, started, next_at, &update.update, &audit).await?;
         tracing::info!(feed.id = %feed.id, feed.url = %feed.url, new_items, kept, filtered_out, "feed read");
         Ok(Outcome::Updated { new_items, kept, filtered_out })
     }
@@ -120,12 +132,14 @@ impl Ingester {
     async fn fail(
         &self,
         feed: &FeedSubscription,
+        actor: &Actor,
         at: OffsetDateTime,
         next_at: OffsetDateTime,
         reason: String,
     ) -> Result<Outcome, StoreError> {
         tracing::warn!(feed.id = %feed.id, feed.url = %feed.url, error = %reason, "feed fetch failed");
-        self.store.record_feed_failure(feed.id, at, next_at, &reason).await?;
+        let audit = actor.doing("feed.fetch").with_detail(reason.chars().take(500).collect::<String>());
+        self.store.record_feed_failure(feed.id, at, next_at, &reason, &audit).await?;
         Ok(Outcome::Failed(reason))
     }
 
@@ -156,7 +170,8 @@ impl Ingester {
                     tracing::warn!(feed.id = %id, error = %reason, "feed refresh abandoned");
                     let now = portico_store::now();
                     let retry = now + time::Duration::minutes(i64::from(MIN_INTERVAL_MINUTES));
-                    self.store.record_feed_failure(id, now, retry, &reason).await?;
+                    let audit = Actor::system("ingest").doing("feed.fetch").with_detail(reason.clone());
+                    self.store.record_feed_failure(id, now, retry, &reason, &audit).await?;
                     Outcome::Failed(reason)
                 }
             };

@@ -5,19 +5,22 @@ use portico_content::SiteId;
 use portico_ingest::testing::{FeedServer, GOOD_ETAG};
 use portico_ingest::{Ingester, Outcome, Settings};
 use portico_store::testing::TestDb;
-use portico_store::{FeedId, FetchStatus, NewFeedSubscription, NewSite, Store};
+use portico_store::{AuditFilter, FeedId, FetchStatus, NewFeedSubscription, NewSite, Store};
 
 async fn site(store: &Store) -> SiteId {
     store
-        .create_site(&NewSite {
-            key: "global".into(),
-            name: "Global".into(),
-            languages: vec!["en".into()],
-            country: None,
-            hosts: vec![],
-            names: Default::default(),
-            fallback_to_default: true,
-        })
+        .create_site(
+            &NewSite {
+                key: "global".into(),
+                name: "Global".into(),
+                languages: vec!["en".into()],
+                country: None,
+                hosts: vec![],
+                names: Default::default(),
+                fallback_to_default: true,
+            },
+            &portico_store::Audit::system("test", "site.create"),
+        )
         .await
         .expect("site")
 }
@@ -30,14 +33,17 @@ async fn subscribe(
     categories: &[&str],
 ) -> FeedId {
     store
-        .create_feed_subscription(&NewFeedSubscription {
-            site,
-            url,
-            title: String::new(),
-            keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
-            categories: categories.iter().map(|c| (*c).to_owned()).collect(),
-            fetch_interval_minutes: 60,
-        })
+        .create_feed_subscription(
+            &NewFeedSubscription {
+                site,
+                url,
+                title: String::new(),
+                keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
+                categories: categories.iter().map(|c| (*c).to_owned()).collect(),
+                fetch_interval_minutes: 60,
+            },
+            &portico_store::Audit::system("test", "feed.create"),
+        )
         .await
         .expect("subscription")
 }
@@ -65,9 +71,20 @@ async fn items_are_stored_once_and_a_304_changes_nothing() {
         assert_eq!(after.title, "Partner News", "an empty name takes the feed's title");
         assert!(after.next_fetch_at > after.last_fetched_at);
 
+        // The run is in the audit log as the ingest job, with what it brought.
+        let filter = AuditFilter { action: Some("feed.fetch".into()), ..AuditFilter::default() };
+        let fetches = || async { store.audit_records(&filter, 10).await.expect("audit") };
+        let noted = fetches().await;
+        assert_eq!(noted.len(), 1, "{noted:?}");
+        assert_eq!(
+            (noted[0].user_email.as_str(), noted[0].detail.as_str(), noted[0].entity_id),
+            ("system:ingest", "3 new, 3 kept, 0 filtered out", Some(rss.0))
+        );
+
         // The publisher answers 304 to the validators it gave.
         assert_eq!(ingester.refresh(&after).await.expect("refresh"), Outcome::NotModified);
         assert_eq!(feed(rss).await.last_status, FetchStatus::NotModified);
+        assert_eq!(fetches().await.len(), 1, "a look that brings nothing is not noted");
 
         // The Atom feed has no validators: read again in full, its items are not stored twice.
         let once = ingester.refresh(&feed(atom).await).await.expect("refresh");
@@ -176,13 +193,37 @@ async fn paused_and_removed_feeds_lose_their_items() {
         let ingester = ingester(store);
         ingester.refresh_due().await.expect("refresh");
         assert_eq!(store.ingested_items(site, 1, 20).await.expect("list").total, 3);
-        assert!(store.set_feed_subscription_enabled(id, false).await.expect("pause"));
+        assert!(
+            store
+                .set_feed_subscription_enabled(
+                    id,
+                    false,
+                    &portico_store::Audit::system("test", "feed.enable")
+                )
+                .await
+                .expect("pause")
+        );
         assert_eq!(store.ingested_items(site, 1, 20).await.expect("list").total, 0, "paused: hidden");
         assert!(store.due_feed_subscriptions(portico_store::now()).await.expect("due").is_empty());
-        assert!(store.set_feed_subscription_enabled(id, true).await.expect("resume"));
+        assert!(
+            store
+                .set_feed_subscription_enabled(id, true, &portico_store::Audit::system("test", "feed.enable"))
+                .await
+                .expect("resume")
+        );
         assert_eq!(store.ingested_items(site, 1, 20).await.expect("list").total, 3);
-        assert!(store.delete_feed_subscription(id).await.expect("delete"));
-        assert!(!store.delete_feed_subscription(id).await.expect("delete again"));
+        assert!(
+            store
+                .delete_feed_subscription(id, &portico_store::Audit::system("test", "feed.delete"))
+                .await
+                .expect("delete")
+        );
+        assert!(
+            !store
+                .delete_feed_subscription(id, &portico_store::Audit::system("test", "feed.delete"))
+                .await
+                .expect("delete again")
+        );
         assert_eq!(store.ingested_item_count(id).await.expect("count"), 0);
     }
 }

@@ -4,7 +4,9 @@ use std::io::BufRead;
 
 use anyhow::{Context, Result, bail};
 use portico_content::Role;
-use portico_store::{AuditEntry, NewUser, Store, StoreError};
+use portico_store::{NewUser, Store, StoreError};
+
+use crate::sites::cli_actor;
 use portico_web::admin::auth;
 
 /// What `portico user add` was given.
@@ -64,22 +66,13 @@ pub async fn add_user(store: &Store, args: &UserAdd) -> Result<()> {
     let password = read_password(args.password_stdin)?;
     let password_hash = auth::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let user = NewUser { email: email.clone(), name: args.name.clone(), password_hash, role, sites };
-    let id = match store.create_user(&user).await {
-        Ok(id) => id,
+    let audit =
+        cli_actor().doing("user.create").with_detail(format!("{email} as {role}, from the command line"));
+    match store.create_user(&user, &audit).await {
+        Ok(_) => {}
         Err(StoreError::Conflict { .. }) => bail!("a user with email {email} already exists"),
         Err(err) => return Err(err.into()),
-    };
-    store
-        .audit(&AuditEntry {
-            user_email: email.clone(),
-            action: "user.create".into(),
-            entity: "user".into(),
-            entity_id: Some(id.0),
-            detail: format!("{email} as {role}, from the command line"),
-            client: "cli".into(),
-            ..AuditEntry::default()
-        })
-        .await?;
+    }
     println!("Created {role} {email}.");
     Ok(())
 }
@@ -90,18 +83,9 @@ pub async fn add_token(store: &Store, email: &str, name: &str) -> Result<()> {
         bail!("--email {email:?}: no such user");
     };
     let token = format!("ptc_{}", auth::random_token().map_err(|e| anyhow::anyhow!("{e}"))?);
-    let id = store.create_api_token(user.id, name, &auth::token_hash(&token)).await?;
-    store
-        .audit(&AuditEntry {
-            user: Some(user.id),
-            user_email: user.email.clone(),
-            action: "token.create".into(),
-            entity: "token".into(),
-            entity_id: Some(id),
-            client: "cli".into(),
-            ..AuditEntry::default()
-        })
-        .await?;
+    let audit =
+        cli_actor().doing("token.create").with_detail(format!("for {}, from the command line", user.email));
+    store.create_api_token(user.id, name, &auth::token_hash(&token), &audit).await?;
     println!("{token}");
     eprintln!("This token is shown once; it is stored only as a hash.");
     Ok(())

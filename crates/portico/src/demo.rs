@@ -2,7 +2,7 @@
 //! press releases, written for Portico (facts from the seed, our own words).
 
 use portico_content::{Draft, Kind, Status, slugify};
-use portico_store::{MenuItem, NewContact, NewDocument, NewPartner, NewSite, NewTheme, Store};
+use portico_store::{Audit, MenuItem, NewContact, NewDocument, NewPartner, NewSite, NewTheme, Store};
 use serde::Deserialize;
 use time::Date;
 
@@ -267,15 +267,18 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
     let mut site_ids = std::collections::HashMap::new();
     for entry in &sites.site {
         let id = store
-            .create_site(&NewSite {
-                key: entry.key.clone(),
-                name: entry.name.clone(),
-                languages: entry.languages.clone(),
-                country: entry.country.clone(),
-                hosts: entry.hosts.clone(),
-                names: entry.names.clone(),
-                fallback_to_default: entry.missing != "not_found",
-            })
+            .create_site(
+                &NewSite {
+                    key: entry.key.clone(),
+                    name: entry.name.clone(),
+                    languages: entry.languages.clone(),
+                    country: entry.country.clone(),
+                    hosts: entry.hosts.clone(),
+                    names: entry.names.clone(),
+                    fallback_to_default: entry.missing != "not_found",
+                },
+                &Audit::system("demo", "site.create"),
+            )
             .await?;
         site_ids.insert(entry.key.clone(), id);
     }
@@ -316,30 +319,36 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
             ..Draft::default()
         };
         store
-            .create_document(&NewDocument {
-                site,
-                kind: Kind::Page,
-                language: "en".to_owned(),
-                draft,
-                status: Status::Published,
-                author: None,
-            })
+            .create_document(
+                &NewDocument {
+                    site,
+                    kind: Kind::Page,
+                    language: "en".to_owned(),
+                    draft,
+                    status: Status::Published,
+                    author: None,
+                },
+                &Audit::system("demo", "document.create"),
+            )
             .await?;
     }
     for draft in releases {
         store
-            .create_document(&NewDocument {
-                site,
-                kind: Kind::Release,
-                language: "en".to_owned(),
-                draft,
-                status: Status::Published,
-                author: None,
-            })
+            .create_document(
+                &NewDocument {
+                    site,
+                    kind: Kind::Release,
+                    language: "en".to_owned(),
+                    draft,
+                    status: Status::Published,
+                    author: None,
+                },
+                &Audit::system("demo", "document.create"),
+            )
             .await?;
     }
     let english_menu = menu_from(&pages.page);
-    store.replace_menu(site, "en", &english_menu).await?;
+    store.replace_menu(site, "en", &english_menu, &Audit::system("demo", "menu.save")).await?;
 
     let i18n = portico_web::i18n::I18n::load().map_err(|problem| DemoError::Invalid {
         file: "locales",
@@ -367,7 +376,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
                 ..translate(item)
             })
             .collect();
-        store.replace_menu(site, language, &menu).await?;
+        store.replace_menu(site, language, &menu, &Audit::system("demo", "menu.save")).await?;
     }
 
     for (key, file, entries) in &country_content {
@@ -395,7 +404,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
                 path: "news".to_owned(),
                 children: Vec::new(),
             });
-            store.replace_menu(country_site, language, &menu).await?;
+            store.replace_menu(country_site, language, &menu, &Audit::system("demo", "menu.save")).await?;
         }
         let _ = loaded;
     }
@@ -460,14 +469,20 @@ async fn load_entries(
                         status: Status::Published,
                         author: None,
                     };
-                    store.create_document(&new).await?;
+                    store.create_document(&new, &Audit::system("demo", "document.create")).await?;
                 }
                 Some(of) => {
                     let document = store
                         .document_by_slug(site, kind, of)
                         .await?
                         .ok_or_else(|| invalid(entry, format!("`of` names no published {kind} {of:?}")))?;
-                    store.create_translation(document, &entry.lang, None).await?;
+                    store
+                        .create_translation(
+                            document,
+                            &entry.lang,
+                            &Audit::system("demo", "document.translate"),
+                        )
+                        .await?;
                     let mut draft = store
                         .editable_variant(document, Some(&entry.lang))
                         .await?
@@ -484,8 +499,25 @@ async fn load_entries(
                     if let Some(problem) = problems.first() {
                         return Err(invalid(entry, format!("{}: {}", problem.field, problem.message)));
                     }
-                    store.update_document(document, &entry.lang, 1, &draft, None).await?;
-                    store.set_status(document, &entry.lang, Status::Draft, Status::Published, None).await?;
+                    store
+                        .update_document(
+                            document,
+                            &entry.lang,
+                            1,
+                            &draft,
+                            &Audit::system("demo", "document.save"),
+                        )
+                        .await?;
+                    store
+                        .set_status(
+                            document,
+                            &entry.lang,
+                            Status::Draft,
+                            Status::Published,
+                            None,
+                            &Audit::system("demo", "document.publish"),
+                        )
+                        .await?;
                     translations.push((entry.lang.clone(), of.clone(), entry.title.clone(), key));
                 }
             }

@@ -1,8 +1,8 @@
 //! `portico site add`: a country office's site from the command line.
 
 use anyhow::{Result, bail};
-use portico_store::{NewSite, Store, StoreError};
-use portico_web::admin::sites::validate_site;
+use portico_content::validate_site;
+use portico_store::{Actor, NewSite, Store, StoreError};
 
 /// What `portico site add` was given.
 #[derive(Debug, Clone)]
@@ -27,8 +27,11 @@ pub async fn add_site(store: &Store, args: &SiteAdd) -> Result<()> {
         args.languages.split(',').map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect();
     let hosts: Vec<String> = args.hosts.iter().map(|h| h.trim().to_lowercase()).collect();
     let country = args.country.as_ref().map(|c| c.trim().to_uppercase());
-    if let Err(problem) = validate_site(&args.key, args.name.trim(), &languages, &hosts, country.as_deref()) {
-        bail!("{problem}");
+    let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
+    if let Err(problem) =
+        validate_site(&args.key, args.name.trim(), &languages, &hosts, country.as_deref(), is_country)
+    {
+        bail!("{}", problem.message);
     }
     let site = NewSite {
         key: args.key.clone(),
@@ -39,7 +42,8 @@ pub async fn add_site(store: &Store, args: &SiteAdd) -> Result<()> {
         names: Default::default(),
         fallback_to_default: !args.no_fallback,
     };
-    match store.create_site(&site).await {
+    let audit = cli_actor().doing("site.create").with_detail(format!("{}, from the command line", site.key));
+    match store.create_site(&site, &audit).await {
         Ok(_) => {}
         Err(StoreError::Conflict { field: "host" }) => {
             bail!("a host name in --host is already used by another site")
@@ -53,4 +57,10 @@ pub async fn add_site(store: &Store, args: &SiteAdd) -> Result<()> {
         site.languages.join(", ")
     );
     Ok(())
+}
+
+/// The command line as the audit log names it: an operator at the machine, not a person with
+/// an account.
+pub fn cli_actor() -> Actor {
+    Actor { client: "cli".to_owned(), ..Actor::system("cli") }
 }

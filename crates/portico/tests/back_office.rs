@@ -26,7 +26,12 @@ async fn release(store: &Store, site: &str, title: &str, status: Status) -> i64 
     };
     let new =
         NewDocument { site, kind: Kind::Release, language: language.into(), draft, status, author: None };
-    store.create_document(&new).await.expect("release").0.0
+    store
+        .create_document(&new, &portico_store::Audit::system("test", "document.create"))
+        .await
+        .expect("release")
+        .0
+        .0
 }
 
 async fn status_of(store: &Store, id: i64) -> Status {
@@ -886,6 +891,128 @@ async fn the_api_creates_edits_and_publishes_with_the_same_rights_as_the_back_of
     }
 }
 
+/// Calls a workflow step through the API; returns the status, the error code and the fields
+/// the error names.
+async fn api_step(
+    app: &TestApp,
+    id: i64,
+    step: &str,
+    token: &str,
+    body: Option<Value>,
+) -> (u16, String, Vec<String>) {
+    let (status, answer) =
+        api(app, "POST", &format!("/api/v1/releases/{id}/{step}"), Some(token), body).await;
+    let code = answer["error"]["code"].as_str().unwrap_or_default().to_owned();
+    let fields = answer["error"]["fields"]
+        .as_array()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|f| {
+                    format!("{}:{}", f["field"].as_str().unwrap_or(""), f["code"].as_str().unwrap_or(""))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (status, code, fields)
+}
+
+#[tokio::test]
+async fn the_api_answers_each_workflow_refusal_with_its_own_status_and_code() {
+    for app in TestApp::each().await {
+        let store = &app.server.store;
+        let backend = app.backend();
+        let editor = app.token(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let author = app.token(&app.user("au@example.org", Role::Author, &["global"]).await).await;
+        let id = release(store, "global", "Border officials trained", Status::Draft).await;
+        let audit_count = || async {
+            let filter = AuditFilter { action: Some("document.".into()), ..AuditFilter::default() };
+            store.audit_records(&filter, 100).await.expect("audit").len()
+        };
+        let before = audit_count().await;
+
+        let yesterday = rfc3339(portico_store::now() - time::Duration::days(1));
+        let refusals = [
+            ("promote", &editor, None, (400, "unknown_action", vec![])),
+            ("return", &editor, None, (400, "unknown_action", vec![])),
+            ("publish", &author, None, (403, "forbidden", vec![])),
+            ("archive", &editor, None, (409, "invalid_transition", vec![])),
+            ("schedule", &editor, None, (422, "missing_publish_time", vec!["at:missing_publish_time"])),
+            (
+                "schedule",
+                &editor,
+                Some(json!({ "at": yesterday })),
+                (422, "publish_time_passed", vec!["at:publish_time_passed"]),
+            ),
+        ];
+        for (step, token, body, (status, code, fields)) in refusals {
+            let fields: Vec<String> = fields.into_iter().map(str::to_owned).collect();
+            assert_eq!(
+                api_step(&app, id, step, token, body).await,
+                (status, code.to_owned(), fields),
+                "{step} on {backend}"
+            );
+        }
+        assert_eq!(api_step(&app, 999_999, "publish", &editor, None).await.0, 404);
+        assert_eq!(status_of(store, id).await, Status::Draft, "no refusal moved it");
+        assert_eq!(audit_count().await, before, "no refusal left an audit entry");
+
+        // A lead image without alternative text keeps the release from going public.
+        let image = store
+            .create_media(
+                &portico_store::NewMedia {
+                    site: site_id(store, "global").await,
+                    kind: "image".into(),
+                    file_name: "clinic.jpg".into(),
+                    mime: "image/jpeg".into(),
+                    width: 640,
+                    height: 480,
+                    bytes: 9,
+                    alt: String::new(),
+                    caption: String::new(),
+                    credit: String::new(),
+                    renditions: vec![],
+                    created_by: None,
+                },
+                &portico_store::Audit::system("test", "media.upload"),
+            )
+            .await
+            .expect("media");
+        let (status, _) = api(
+            &app,
+            "PATCH",
+            &format!("/api/v1/releases/{id}"),
+            Some(&editor),
+            Some(json!({ "image": image.0 })),
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            api_step(&app, id, "publish", &editor, None).await,
+            (422, "missing_alt_text".to_owned(), vec!["image:missing_alt_text".to_owned()]),
+            "{backend}"
+        );
+        let audit = portico_store::Audit::system("test", "media.edit");
+        store.update_media_text(image, "A clinic in San Salvador", "", "", &audit).await.expect("alt");
+        assert_eq!(api_step(&app, id, "publish", &editor, None).await, (200, String::new(), vec![]));
+        assert_eq!(status_of(store, id).await, Status::Published);
+
+        // The step is in the audit log, by the token's user, written with the move.
+        let filter = AuditFilter {
+            action: Some("document.".into()),
+            user: Some("ed@example.org".into()),
+            ..AuditFilter::default()
+        };
+        let entries = store.audit_records(&filter, 10).await.expect("audit");
+        let noted: Vec<_> = entries.iter().map(|e| (e.action.as_str(), e.detail.as_str())).collect();
+        assert_eq!(noted, [("document.publish", "draft → published"), ("document.save", "")], "{backend}");
+    }
+}
+
+fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.format(&time::format_description::well_known::Rfc3339).expect("a time")
+}
+
 #[tokio::test]
 async fn the_api_answers_bad_input_with_json_errors() {
     for app in TestApp::each().await {
@@ -948,7 +1075,11 @@ async fn the_api_answers_bad_input_with_json_errors() {
 
         let (user, _) = app.server.store.user_for_login(&email).await.expect("user").expect("found");
         let tokens = app.server.store.api_tokens(user.id).await.expect("tokens");
-        app.server.store.revoke_api_token(user.id, tokens[0].id).await.expect("revoke");
+        app.server
+            .store
+            .revoke_api_token(user.id, tokens[0].id, &portico_store::Audit::system("test", "token.revoke"))
+            .await
+            .expect("revoke");
         let (status, body) = api(&app, "GET", "/api/v1/releases/1", Some(&token), None).await;
         assert_eq!((status, body["error"]["code"].as_str()), (401, Some("unauthorized")), "a revoked token");
 
@@ -992,6 +1123,25 @@ async fn a_scheduled_release_goes_live_after_a_restart() {
         }
         assert!(live, "published by the restarted server on {}", again.backend());
         assert_eq!(status_of(&again.server.store, id).await, Status::Published);
+
+        // Both steps are in the audit log: the editor's schedule, the scheduler's publication.
+        let filter = AuditFilter { action: Some("document.".into()), ..AuditFilter::default() };
+        let entries = again.server.store.audit_records(&filter, 10).await.expect("audit");
+        let steps: Vec<_> = entries
+            .iter()
+            .filter(|e| e.entity_id == Some(id))
+            .map(|e| (e.user_email.as_str(), e.action.as_str(), e.detail.as_str()))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("system:scheduler", "document.publish", "scheduled → published"),
+                ("ed@example.org", "document.schedule", "draft → scheduled"),
+                ("system:test", "document.create", ""),
+            ],
+            "{}",
+            again.backend()
+        );
     }
 }
 
@@ -1011,15 +1161,39 @@ async fn a_translator_writes_and_submits_translations_but_never_publishes_them()
         let id = release(store, "global", "Port health desks open", Status::Published).await;
         let document = portico_content::DocumentId(id);
         for language in ["fr", "es"] {
-            store.create_translation(document, language, None).await.expect("translation");
+            store
+                .create_translation(
+                    document,
+                    language,
+                    &portico_store::Audit::system("test", "document.translate"),
+                )
+                .await
+                .expect("translation");
         }
         // French is embargoed until next week; Spanish is live.
         let embargo = portico_store::now() + time::Duration::days(7);
         store
-            .set_status(document, "fr", Status::Draft, Status::Scheduled, Some(embargo))
+            .set_status(
+                document,
+                "fr",
+                Status::Draft,
+                Status::Scheduled,
+                Some(embargo),
+                &portico_store::Audit::system("test", "document.status"),
+            )
             .await
             .expect("schedule");
-        store.set_status(document, "es", Status::Draft, Status::Published, None).await.expect("publish");
+        store
+            .set_status(
+                document,
+                "es",
+                Status::Draft,
+                Status::Published,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("publish");
         let translator = app.user("tr@example.org", Role::Translator, &["global"]).await;
         let session = app.login(&translator).await;
         let yesterday = (portico_store::now() - time::Duration::days(1)).date().to_string() + "T09:00";
@@ -1067,7 +1241,17 @@ async fn a_translator_writes_and_submits_translations_but_never_publishes_them()
         }
 
         // A draft translation is theirs to write, but its time stays the document's.
-        store.set_status(document, "fr", Status::Scheduled, Status::Draft, None).await.expect("return");
+        store
+            .set_status(
+                document,
+                "fr",
+                Status::Scheduled,
+                Status::Draft,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("return");
         let before = variant_of(store, id, "fr").await;
         let french = session.page(&format!("/admin/documents/{id}?lang=fr"), 200).await;
         assert_eq!(attrs(&french, "#f-published_at[readonly]", "name"), ["published_at"]);
@@ -1108,11 +1292,25 @@ async fn the_api_refuses_a_translator_a_live_translation_and_a_publication_time(
         let id = release(store, "global", "Port health desks open", Status::Published).await;
         let document = portico_content::DocumentId(id);
         for language in ["fr", "es"] {
-            store.create_translation(document, language, None).await.expect("translation");
+            store
+                .create_translation(
+                    document,
+                    language,
+                    &portico_store::Audit::system("test", "document.translate"),
+                )
+                .await
+                .expect("translation");
         }
         let embargo = portico_store::now() + time::Duration::days(7);
         store
-            .set_status(document, "fr", Status::Draft, Status::Scheduled, Some(embargo))
+            .set_status(
+                document,
+                "fr",
+                Status::Draft,
+                Status::Scheduled,
+                Some(embargo),
+                &portico_store::Audit::system("test", "document.status"),
+            )
             .await
             .expect("schedule");
         let token = app.token(&app.user("tr@example.org", Role::Translator, &["global"]).await).await;
@@ -1266,20 +1464,23 @@ async fn the_back_office_has_one_address_with_its_own_headers() {
 async fn stored_pdf(app: &TestApp, name: &str) -> portico_store::Media {
     let store = &app.server.store;
     let id = store
-        .create_media(&portico_store::NewMedia {
-            site: site_id(store, "global").await,
-            kind: "file".into(),
-            file_name: name.into(),
-            mime: "application/pdf".into(),
-            width: 0,
-            height: 0,
-            bytes: 9,
-            alt: String::new(),
-            caption: String::new(),
-            credit: String::new(),
-            renditions: vec![],
-            created_by: None,
-        })
+        .create_media(
+            &portico_store::NewMedia {
+                site: site_id(store, "global").await,
+                kind: "file".into(),
+                file_name: name.into(),
+                mime: "application/pdf".into(),
+                width: 0,
+                height: 0,
+                bytes: 9,
+                alt: String::new(),
+                caption: String::new(),
+                credit: String::new(),
+                renditions: vec![],
+                created_by: None,
+            },
+            &portico_store::Audit::system("test", "media.upload"),
+        )
         .await
         .expect("media");
     let folder = app.media_dir().join(id.to_string());
@@ -1316,7 +1517,10 @@ async fn media_stay_private_until_something_published_uses_them() {
             status: Status::Scheduled,
             author: None,
         };
-        let (document, _) = store.create_document(&new).await.expect("release");
+        let (document, _) = store
+            .create_document(&new, &portico_store::Audit::system("test", "document.create"))
+            .await
+            .expect("release");
         let file = image.path("640.png");
         let guessed = format!("/media/{}/640.png", image.id);
         let wrong_token = format!("/media/{}-{}/640.png", image.id, "0".repeat(32));

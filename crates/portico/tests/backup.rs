@@ -92,20 +92,23 @@ async fn add_image(store: &Store, data: &Path) {
     let site = store.site_by_key("global").await.expect("site").expect("the global site").id;
     let renditions = vec!["640.webp".to_owned(), "640.jpg".to_owned()];
     let id = store
-        .create_media(&NewMedia {
-            site,
-            kind: "image".into(),
-            file_name: "camp.jpg".into(),
-            mime: "image/jpeg".into(),
-            width: 1280,
-            height: 720,
-            bytes: 5,
-            alt: "A camp at dawn".into(),
-            caption: String::new(),
-            credit: "© IOM".into(),
-            renditions: renditions.clone(),
-            created_by: None,
-        })
+        .create_media(
+            &NewMedia {
+                site,
+                kind: "image".into(),
+                file_name: "camp.jpg".into(),
+                mime: "image/jpeg".into(),
+                width: 1280,
+                height: 720,
+                bytes: 5,
+                alt: "A camp at dawn".into(),
+                caption: String::new(),
+                credit: "© IOM".into(),
+                renditions: renditions.clone(),
+                created_by: None,
+            },
+            &portico_store::Audit::system("test", "media.upload"),
+        )
         .await
         .expect("media");
     let dir = data.join("media").join(id.0.to_string());

@@ -339,20 +339,23 @@ async fn new_words_around_an_image_show_on_the_next_request() {
         let store = &app.server.store;
         let global = store.site_by_key("global").await.expect("site").expect("global");
         let media = store
-            .create_media(&portico_store::NewMedia {
-                site: global.id,
-                kind: "image".into(),
-                file_name: "photo.png".into(),
-                mime: "image/png".into(),
-                width: 1280,
-                height: 720,
-                bytes: 10,
-                alt: "Families wait at the border post".into(),
-                caption: String::new(),
-                credit: String::new(),
-                renditions: vec!["640.png".into(), "1280.png".into()],
-                created_by: None,
-            })
+            .create_media(
+                &portico_store::NewMedia {
+                    site: global.id,
+                    kind: "image".into(),
+                    file_name: "photo.png".into(),
+                    mime: "image/png".into(),
+                    width: 1280,
+                    height: 720,
+                    bytes: 10,
+                    alt: "Families wait at the border post".into(),
+                    caption: String::new(),
+                    credit: String::new(),
+                    renditions: vec!["640.png".into(), "1280.png".into()],
+                    created_by: None,
+                },
+                &portico_store::Audit::system("test", "media.upload"),
+            )
             .await
             .expect("media");
         let news = app.page("/en/news", 200).await;
@@ -437,7 +440,17 @@ async fn a_write_by_another_process_reaches_the_cache_through_the_change_log() {
             .await
             .expect("read")
             .expect("release");
-        store.set_status(document, "en", Status::Published, Status::Draft, None).await.expect("unpublish");
+        store
+            .set_status(
+                document,
+                "en",
+                Status::Published,
+                Status::Draft,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("unpublish");
         // The follower reads the change log every second; give it a generous while.
         let mut gone = false;
         for _ in 0..100 {
@@ -475,27 +488,33 @@ async fn the_export_holds_every_public_page_byte_for_byte_as_served() {
         let store = &server.store;
         let global = store.site_by_key("global").await.expect("site").expect("global");
         let media = store
-            .create_media(&portico_store::NewMedia {
-                site: global.id,
-                kind: "file".into(),
-                file_name: "report.pdf".into(),
-                mime: "application/pdf".into(),
-                width: 0,
-                height: 0,
-                bytes: 9,
-                alt: String::new(),
-                caption: String::new(),
-                credit: String::new(),
-                renditions: vec![],
-                created_by: None,
-            })
+            .create_media(
+                &portico_store::NewMedia {
+                    site: global.id,
+                    kind: "file".into(),
+                    file_name: "report.pdf".into(),
+                    mime: "application/pdf".into(),
+                    width: 0,
+                    height: 0,
+                    bytes: 9,
+                    alt: String::new(),
+                    caption: String::new(),
+                    credit: String::new(),
+                    renditions: vec![],
+                    created_by: None,
+                },
+                &portico_store::Audit::system("test", "media.upload"),
+            )
             .await
             .expect("media");
         let folder = data.path().join("media").join(media.to_string());
         std::fs::create_dir_all(&folder).expect("media folder");
         std::fs::write(folder.join("original.pdf"), b"%PDF-1.4\n").expect("media file");
         // Only what anyone may fetch goes into a static copy; this file an editor made public.
-        store.set_media_public(media, true).await.expect("public");
+        store
+            .set_media_public(media, true, &portico_store::Audit::system("test", "media.make_public"))
+            .await
+            .expect("public");
         let media = store.media(media).await.expect("media").expect("stored");
 
         let out = tempfile::tempdir().expect("output");

@@ -133,14 +133,17 @@ async fn create_release(
     status: Status,
 ) -> DocumentId {
     store
-        .create_document(&NewDocument {
-            site: site.id,
-            kind: Kind::Release,
-            language: language.to_owned(),
-            draft,
-            status,
-            author: None,
-        })
+        .create_document(
+            &NewDocument {
+                site: site.id,
+                kind: Kind::Release,
+                language: language.to_owned(),
+                draft,
+                status,
+                author: None,
+            },
+            &portico_store::Audit::system("test", "document.create"),
+        )
         .await
         .expect("create")
         .0
@@ -472,14 +475,36 @@ async fn the_sitemap_links_the_translations_of_a_document() {
             ..Draft::default()
         };
         create_release(store, &site, "en", untranslated, Status::Published).await;
-        store.create_translation(document, "fr", None).await.expect("translation");
+        store
+            .create_translation(document, "fr", &portico_store::Audit::system("test", "document.translate"))
+            .await
+            .expect("translation");
         let variant = store.editable_variant(document, Some("fr")).await.expect("read").expect("variant");
         let mut french = variant.draft.clone();
         french.title = "Nouveau bureau à San Salvador".into();
         french.slug = "nouveau-bureau".into();
         french.body_markdown = "L'OIM ouvre un bureau.".into();
-        store.update_document(document, "fr", variant.revision, &french, None).await.expect("translate");
-        store.set_status(document, "fr", Status::Draft, Status::Published, None).await.expect("publish");
+        store
+            .update_document(
+                document,
+                "fr",
+                variant.revision,
+                &french,
+                &portico_store::Audit::system("test", "document.save"),
+            )
+            .await
+            .expect("translate");
+        store
+            .set_status(
+                document,
+                "fr",
+                Status::Draft,
+                Status::Published,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("publish");
 
         let sitemap = parse_xml(&fetch(&app, "/sitemap.xml", "application/xml; charset=utf-8").await);
         let alternates = |loc: &str| -> BTreeMap<String, String> {
@@ -646,20 +671,28 @@ async fn a_release_with_an_image_gets_a_large_card_and_its_json_ld_cannot_break_
         let store = &app.server.store;
         let site = global_site(store).await;
         let image = store
-            .create_media(&NewMedia {
-                site: site.id,
-                kind: "image".into(),
-                file_name: "camp.jpg".into(),
-                mime: "image/jpeg".into(),
-                width: 1600,
-                height: 900,
-                bytes: 1000,
-                alt: "Tents in a camp".into(),
-                caption: String::new(),
-                credit: String::new(),
-                renditions: vec!["640.jpg".into(), "640.webp".into(), "1280.jpg".into(), "1280.webp".into()],
-                created_by: None,
-            })
+            .create_media(
+                &NewMedia {
+                    site: site.id,
+                    kind: "image".into(),
+                    file_name: "camp.jpg".into(),
+                    mime: "image/jpeg".into(),
+                    width: 1600,
+                    height: 900,
+                    bytes: 1000,
+                    alt: "Tents in a camp".into(),
+                    caption: String::new(),
+                    credit: String::new(),
+                    renditions: vec![
+                        "640.jpg".into(),
+                        "640.webp".into(),
+                        "1280.jpg".into(),
+                        "1280.webp".into(),
+                    ],
+                    created_by: None,
+                },
+                &portico_store::Audit::system("test", "media.upload"),
+            )
             .await
             .expect("media");
         let title = "Camp opens </script><script>alert(1)</script> <!-- & more";

@@ -74,46 +74,52 @@ async fn body_images_load_lazily_and_save_data_gets_the_smallest_lead_image() {
         let store = &app.server.store;
         let site = store.site_by_key("global").await.expect("site").expect("global site");
         let image = store
-            .create_media(&NewMedia {
-                site: site.id,
-                kind: "image".into(),
-                file_name: "camp.jpg".into(),
-                mime: "image/jpeg".into(),
-                width: 1600,
-                height: 900,
-                bytes: 1000,
-                alt: "Tents in a camp".into(),
-                caption: String::new(),
-                credit: String::new(),
-                renditions: vec![
-                    "320.jpg".into(),
-                    "640.jpg".into(),
-                    "1280.jpg".into(),
-                    "320.webp".into(),
-                    "1280.webp".into(),
-                ],
-                created_by: None,
-            })
+            .create_media(
+                &NewMedia {
+                    site: site.id,
+                    kind: "image".into(),
+                    file_name: "camp.jpg".into(),
+                    mime: "image/jpeg".into(),
+                    width: 1600,
+                    height: 900,
+                    bytes: 1000,
+                    alt: "Tents in a camp".into(),
+                    caption: String::new(),
+                    credit: String::new(),
+                    renditions: vec![
+                        "320.jpg".into(),
+                        "640.jpg".into(),
+                        "1280.jpg".into(),
+                        "320.webp".into(),
+                        "1280.webp".into(),
+                    ],
+                    created_by: None,
+                },
+                &portico_store::Audit::system("test", "media.upload"),
+            )
             .await
             .expect("media");
         let body = "The camp opened.\n\n![A tent](https://example.org/tent.jpg)\n\nMore below.";
         store
-            .create_document(&NewDocument {
-                site: site.id,
-                kind: Kind::Release,
-                language: "en".to_owned(),
-                draft: Draft {
-                    title: "Camp opens".into(),
-                    slug: "camp-opens".into(),
-                    summary: "A new camp.".into(),
-                    published_at: Some(time::macros::datetime!(2024-03-01 09:00 UTC)),
-                    body_markdown: body.into(),
-                    image: Some(image),
-                    ..Draft::default()
+            .create_document(
+                &NewDocument {
+                    site: site.id,
+                    kind: Kind::Release,
+                    language: "en".to_owned(),
+                    draft: Draft {
+                        title: "Camp opens".into(),
+                        slug: "camp-opens".into(),
+                        summary: "A new camp.".into(),
+                        published_at: Some(time::macros::datetime!(2024-03-01 09:00 UTC)),
+                        body_markdown: body.into(),
+                        image: Some(image),
+                        ..Draft::default()
+                    },
+                    status: Status::Published,
+                    author: None,
                 },
-                status: Status::Published,
-                author: None,
-            })
+                &portico_store::Audit::system("test", "document.create"),
+            )
             .await
             .expect("release");
 

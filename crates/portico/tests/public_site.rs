@@ -305,14 +305,17 @@ async fn hostile_markdown_never_reaches_the_page() {
             ..Draft::default()
         };
         store
-            .create_document(&NewDocument {
-                site: site.id,
-                kind: Kind::Release,
-                language: "en".into(),
-                draft,
-                status: Status::Published,
-                author: None,
-            })
+            .create_document(
+                &NewDocument {
+                    site: site.id,
+                    kind: Kind::Release,
+                    language: "en".into(),
+                    draft,
+                    status: Status::Published,
+                    author: None,
+                },
+                &portico_store::Audit::system("test", "document.create"),
+            )
             .await
             .expect("create");
         let response = app.get("/en/news/hostile-body").await;

@@ -184,7 +184,12 @@ async fn release(app: &TestApp, title: &str, status: Status, published_at: time:
         ..Draft::default()
     };
     let new = NewDocument { site, kind: Kind::Release, language: "en".into(), draft, status, author: None };
-    store.create_document(&new).await.expect("release").0.0
+    store
+        .create_document(&new, &portico_store::Audit::system("test", "document.create"))
+        .await
+        .expect("release")
+        .0
+        .0
 }
 
 #[tokio::test]

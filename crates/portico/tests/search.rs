@@ -92,7 +92,11 @@ async fn publish_release(store: &Store, site: SiteId, language: &str, title: &st
         status: Status::Published,
         author: None,
     };
-    store.create_document(&new).await.expect("release").0
+    store
+        .create_document(&new, &portico_store::Audit::system("test", "document.create"))
+        .await
+        .expect("release")
+        .0
 }
 
 async fn site_id(store: &Store, key: &str) -> SiteId {
@@ -273,7 +277,16 @@ async fn search_follows_publish_edit_and_unpublish() {
         let editable = store.editable_variant(document, Some("en")).await.expect("read").expect("variant");
         let mut draft = editable.draft.clone();
         draft.title = "Quokka census finds more families than expected".to_owned();
-        store.update_document(document, "en", editable.revision, &draft, None).await.expect("edit");
+        store
+            .update_document(
+                document,
+                "en",
+                editable.revision,
+                &draft,
+                &portico_store::Audit::system("test", "document.save"),
+            )
+            .await
+            .expect("edit");
         let html = poll_page(&base, search, FOLLOW_WAIT, |h| {
             hit_titles(h) == ["Quokka census finds more families than expected"]
         })
@@ -281,7 +294,17 @@ async fn search_follows_publish_edit_and_unpublish() {
         assert_eq!(hit_titles(&html), ["Quokka census finds more families than expected"], "edited");
         assert_eq!(total(&app.page("/en/search?q=Rottnest", 200).await), 0, "the old title is gone");
 
-        store.set_status(document, "en", Status::Published, Status::Draft, None).await.expect("unpublish");
+        store
+            .set_status(
+                document,
+                "en",
+                Status::Published,
+                Status::Draft,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("unpublish");
         let html = poll_page(&base, search, FOLLOW_WAIT, |h| total(h) == 0).await;
         assert_eq!(total(&html), 0, "unpublished on {}", app.backend());
     }
@@ -438,7 +461,17 @@ async fn a_restarted_server_catches_up_from_the_last_change_it_applied() {
             "Written offline.",
         )
         .await;
-        store.set_status(gone.id, "en", Status::Published, Status::Draft, None).await.expect("unpublish");
+        store
+            .set_status(
+                gone.id,
+                "en",
+                Status::Published,
+                Status::Draft,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("unpublish");
         let before = plant_marker(data.path(), global);
 
         let server = start(&config).await.expect("server restarts");

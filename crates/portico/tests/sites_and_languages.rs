@@ -198,14 +198,17 @@ async fn translations_start_from_the_original_and_go_out_of_date_when_it_changes
             ..Draft::default()
         };
         let (document, _) = store
-            .create_document(&portico_store::NewDocument {
-                site: global.id,
-                kind: Kind::Release,
-                language: "en".into(),
-                draft: draft.clone(),
-                status: Status::Published,
-                author: None,
-            })
+            .create_document(
+                &portico_store::NewDocument {
+                    site: global.id,
+                    kind: Kind::Release,
+                    language: "en".into(),
+                    draft: draft.clone(),
+                    status: Status::Published,
+                    author: None,
+                },
+                &portico_store::Audit::system("test", "document.create"),
+            )
             .await
             .expect("create");
         let id = document.0;
@@ -282,18 +285,21 @@ async fn a_country_editor_never_sees_or_changes_another_sites_drafts_media_or_me
         let store = &app.server.store;
         let global = store.site_by_key("global").await.expect("site").expect("global");
         let (draft, _) = store
-            .create_document(&portico_store::NewDocument {
-                site: global.id,
-                kind: Kind::Release,
-                language: "en".into(),
-                draft: Draft {
-                    title: "Global draft".into(),
-                    slug: "global-draft".into(),
-                    ..Draft::default()
+            .create_document(
+                &portico_store::NewDocument {
+                    site: global.id,
+                    kind: Kind::Release,
+                    language: "en".into(),
+                    draft: Draft {
+                        title: "Global draft".into(),
+                        slug: "global-draft".into(),
+                        ..Draft::default()
+                    },
+                    status: Status::Draft,
+                    author: None,
                 },
-                status: Status::Draft,
-                author: None,
-            })
+                &portico_store::Audit::system("test", "document.create"),
+            )
             .await
             .expect("draft");
         let sv = app.login(&app.user("sv@example.org", Role::Editor, &["sv"]).await).await;

@@ -7,6 +7,7 @@ use portico_content::{Role, SiteId, UserId};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::audit::record_audit;
 use crate::{Result, Store, StoreError, now, on_pool};
 
 /// A back-office user.
@@ -107,8 +108,8 @@ impl Store {
         })
     }
 
-    /// Creates a user; the email must be free.
-    pub async fn create_user(&self, user: &NewUser) -> Result<UserId> {
+    /// Creates a user, with its audit entry; the email must be free.
+    pub async fn create_user(&self, user: &NewUser, audit: &crate::Audit) -> Result<UserId> {
         let email = user.email.trim().to_lowercase();
         on_pool!(self, |pool| {
             async {
@@ -131,6 +132,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
+            record_audit!(tx, now(), audit, None::<i64>, "user", id);
             tx.commit().await?;
             Ok(UserId(id))
         }
@@ -191,6 +193,7 @@ impl Store {
         user: UserId,
         password_hash: &str,
         keep_session: Option<&str>,
+        audit: &crate::Audit,
     ) -> Result<()> {
         on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
@@ -209,6 +212,7 @@ impl Store {
                 .bind(user.0)
                 .execute(&mut *tx)
                 .await?;
+            record_audit!(tx, now(), audit, None::<i64>, "user", user.0);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(())
         }
@@ -219,7 +223,12 @@ impl Store {
     /// Disables a user (or enables them again). Disabling ends every session of theirs and
     /// revokes every API token of theirs in the same transaction; enabling gives none back.
     /// False when there is no such user.
-    pub async fn set_user_disabled(&self, user: UserId, disabled: bool) -> Result<bool> {
+    pub async fn set_user_disabled(
+        &self,
+        user: UserId,
+        disabled: bool,
+        audit: &crate::Audit,
+    ) -> Result<bool> {
         let at = disabled.then(now);
         let found = on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
@@ -238,6 +247,9 @@ impl Store {
                 .bind(user.0)
                 .execute(&mut *tx)
                 .await?;
+            }
+            if found == 1 {
+                record_audit!(tx, now(), audit, None::<i64>, "user", user.0);
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(found == 1)
@@ -434,18 +446,31 @@ impl Store {
         .map_err(Into::into)
     }
 
-    /// Stores a new API token of `user` by its hash.
-    pub async fn create_api_token(&self, user: UserId, name: &str, token_hash: &str) -> Result<i64> {
+    /// Stores a new API token of `user` by its hash, with its audit entry.
+    pub async fn create_api_token(
+        &self,
+        user: UserId,
+        name: &str,
+        token_hash: &str,
+        audit: &crate::Audit,
+    ) -> Result<i64> {
         Ok(on_pool!(self, |pool| {
-            sqlx::query_scalar(
+            async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let id: i64 = sqlx::query_scalar(
                 "insert into api_tokens (user_id, name, token_hash, created_at) values ($1, $2, $3, $4) returning id",
             )
             .bind(user.0)
             .bind(name)
             .bind(token_hash)
             .bind(now())
-            .fetch_one(pool)
-            .await
+            .fetch_one(&mut *tx)
+            .await?;
+            record_audit!(tx, now(), audit, None::<i64>, "token", id);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(id)
+        }
+        .await
         })?)
     }
 
@@ -479,19 +504,27 @@ impl Store {
         })?)
     }
 
-    /// Revokes a token of `user`; false when they have no such live token.
-    pub async fn revoke_api_token(&self, user: UserId, token: i64) -> Result<bool> {
-        let done = on_pool!(self, |pool| {
-            sqlx::query(
+    /// Revokes a token of `user`, with its audit entry; false (and no entry) when they have
+    /// no such live token.
+    pub async fn revoke_api_token(&self, user: UserId, token: i64, audit: &crate::Audit) -> Result<bool> {
+        let done = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let done = sqlx::query(
                 "update api_tokens set revoked_at = $1 where id = $2 and user_id = $3 and revoked_at is null",
             )
             .bind(now())
             .bind(token)
             .bind(user.0)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done == 1 {
+                record_audit!(tx, now(), audit, None::<i64>, "token", token);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(done)
+        }
+        .await)?;
         Ok(done == 1)
     }
 }

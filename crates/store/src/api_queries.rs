@@ -228,15 +228,18 @@ mod tests {
 
     async fn site(store: &Store) -> SiteId {
         store
-            .create_site(&NewSite {
-                key: "global".into(),
-                name: "Global".into(),
-                languages: vec!["en".into()],
-                country: None,
-                hosts: vec![],
-                names: Default::default(),
-                fallback_to_default: true,
-            })
+            .create_site(
+                &NewSite {
+                    key: "global".into(),
+                    name: "Global".into(),
+                    languages: vec!["en".into()],
+                    country: None,
+                    hosts: vec![],
+                    names: Default::default(),
+                    fallback_to_default: true,
+                },
+                &crate::Audit::system("test", "site.create"),
+            )
             .await
             .expect("site")
     }
@@ -257,7 +260,11 @@ mod tests {
         };
         let new =
             NewDocument { site, kind: Kind::Release, language: "en".into(), draft, status, author: None };
-        store.create_document(&new).await.expect("document").0
+        store
+            .create_document(&new, &crate::Audit::system("test", "document.create"))
+            .await
+            .expect("document")
+            .0
     }
 
     #[tokio::test]

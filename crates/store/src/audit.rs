@@ -27,6 +27,92 @@ pub struct AuditEntry {
     pub client: String,
 }
 
+/// Who makes a change: a person (by session or API token) or one of Portico's own jobs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The person, `None` for a system job.
+    pub user: Option<UserId>,
+    /// The person's email, or `system:{job}` for a job.
+    pub email: String,
+    /// The client address; empty for a job.
+    pub client: String,
+}
+
+impl Actor {
+    /// A person.
+    pub fn person(user: UserId, email: &str, client: &str) -> Actor {
+        Actor { user: Some(user), email: email.to_owned(), client: client.to_owned() }
+    }
+
+    /// One of Portico's own jobs (`scheduler`, `ingest`, `demo`): the audit log names it as
+    /// `system:{job}`, which no email address can be, so it never passes for a person.
+    pub fn system(job: &str) -> Actor {
+        Actor { user: None, email: format!("{SYSTEM_PREFIX}{job}"), client: String::new() }
+    }
+
+    /// Whether this is one of Portico's own jobs.
+    pub fn is_system(&self) -> bool {
+        self.user.is_none() && self.email.starts_with(SYSTEM_PREFIX)
+    }
+
+    /// The audit note for `action` (`document.save`) by this actor.
+    pub fn doing(&self, action: &str) -> Audit {
+        Audit { actor: self.clone(), action: action.to_owned(), detail: String::new() }
+    }
+}
+
+/// How a system actor's email begins.
+const SYSTEM_PREFIX: &str = "system:";
+
+/// What a write tells the audit log: who, which action, and a short note. Every store
+/// operation that changes something takes one and writes its entry in the change's own
+/// transaction, so the change and its entry are stored together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audit {
+    /// Who.
+    pub actor: Actor,
+    /// What (`document.publish`).
+    pub action: String,
+    /// A short note; the operation adds its own when it has one (`draft → published`).
+    pub detail: String,
+}
+
+impl Audit {
+    /// A system job's note for `action`.
+    pub fn system(job: &str, action: &str) -> Audit {
+        Actor::system(job).doing(action)
+    }
+
+    /// With a short note.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Audit {
+        self.detail = detail.into();
+        self
+    }
+}
+
+/// Writes the audit entry of `$audit` on the entity (`"document"`, id) in `$site`, in the
+/// current transaction `$tx`.
+macro_rules! record_audit {
+    ($tx:expr, $at:expr, $audit:expr, $site:expr, $entity:expr, $id:expr) => {
+        sqlx::query(
+            "insert into audit_log (at, user_id, user_email, action, site_id, entity, entity_id, detail, client)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind($at)
+        .bind($audit.actor.user.map(|u: portico_content::UserId| u.0))
+        .bind(&$audit.actor.email)
+        .bind(&$audit.action)
+        .bind($site)
+        .bind($entity)
+        .bind($id)
+        .bind(&$audit.detail)
+        .bind(&$audit.actor.client)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+pub(crate) use record_audit;
+
 /// An entry as read back.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct AuditRecord {
@@ -64,7 +150,8 @@ pub struct AuditFilter {
 }
 
 impl Store {
-    /// Appends an entry.
+    /// Appends an entry that stands alone: a sign-in, a failed sign-in, a sign-out — events
+    /// that change nothing else. A change writes its entry with itself (see [`Audit`]).
     pub async fn audit(&self, entry: &AuditEntry) -> Result<()> {
         on_pool!(self, |pool| {
             sqlx::query(

@@ -332,15 +332,18 @@ mod tests {
         for db in TestDb::each().await {
             let store = &db.store;
             let site = store
-                .create_site(&NewSite {
-                    key: "global".into(),
-                    name: "Global".into(),
-                    languages: vec!["en".into(), "fr".into()],
-                    country: None,
-                    hosts: vec![],
-                    names: Default::default(),
-                    fallback_to_default: true,
-                })
+                .create_site(
+                    &NewSite {
+                        key: "global".into(),
+                        name: "Global".into(),
+                        languages: vec!["en".into(), "fr".into()],
+                        country: None,
+                        hosts: vec![],
+                        names: Default::default(),
+                        fallback_to_default: true,
+                    },
+                    &crate::Audit::system("test", "site.create"),
+                )
                 .await
                 .expect("site");
             store
@@ -407,14 +410,17 @@ mod tests {
 
             // Later writes get fresh ids: the sequences moved past the imported rows.
             let (next, _) = store
-                .create_document(&crate::NewDocument {
-                    site,
-                    kind: Kind::Release,
-                    language: "en".into(),
-                    draft: draft(1000, "en"),
-                    status: Status::Draft,
-                    author: None,
-                })
+                .create_document(
+                    &crate::NewDocument {
+                        site,
+                        kind: Kind::Release,
+                        language: "en".into(),
+                        draft: draft(1000, "en"),
+                        status: Status::Draft,
+                        author: None,
+                    },
+                    &crate::Audit::system("test", "document.create"),
+                )
                 .await
                 .expect("create after import");
             assert!(next.0 > ids[299].0);

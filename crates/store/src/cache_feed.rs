@@ -50,15 +50,18 @@ mod tests {
         for db in TestDb::each().await {
             let store = &db.store;
             let site = store
-                .create_site(&NewSite {
-                    key: "global".into(),
-                    name: "Global".into(),
-                    languages: vec!["en".into()],
-                    country: None,
-                    hosts: vec![],
-                    names: Default::default(),
-                    fallback_to_default: true,
-                })
+                .create_site(
+                    &NewSite {
+                        key: "global".into(),
+                        name: "Global".into(),
+                        languages: vec!["en".into()],
+                        country: None,
+                        hosts: vec![],
+                        names: Default::default(),
+                        fallback_to_default: true,
+                    },
+                    &crate::Audit::system("test", "site.create"),
+                )
                 .await
                 .expect("site");
             let new = |slug: &str, status: Status, hours: i64| NewDocument {
@@ -74,9 +77,27 @@ mod tests {
                 status,
                 author: None,
             };
-            let (later, _) = store.create_document(&new("later", Status::Published, 2)).await.expect("doc");
-            let (past, _) = store.create_document(&new("past", Status::Published, -2)).await.expect("doc");
-            let (draft, _) = store.create_document(&new("draft", Status::Draft, 2)).await.expect("doc");
+            let (later, _) = store
+                .create_document(
+                    &new("later", Status::Published, 2),
+                    &crate::Audit::system("test", "document.create"),
+                )
+                .await
+                .expect("doc");
+            let (past, _) = store
+                .create_document(
+                    &new("past", Status::Published, -2),
+                    &crate::Audit::system("test", "document.create"),
+                )
+                .await
+                .expect("doc");
+            let (draft, _) = store
+                .create_document(
+                    &new("draft", Status::Draft, 2),
+                    &crate::Audit::system("test", "document.create"),
+                )
+                .await
+                .expect("doc");
 
             let all = store.future_publications(None).await.expect("all");
             assert_eq!(

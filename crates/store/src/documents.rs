@@ -5,9 +5,10 @@ use portico_content::{DocumentId, Draft, Kind, MediaId, SiteId, Status, UserId, 
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::audit::record_audit;
 use crate::listing::{apply, change, current_rows};
 use crate::media::relink_media;
-use crate::{Result, Store, StoreError, normalize, now, on_pool};
+use crate::{Audit, Result, Store, StoreError, normalize, now, on_pool};
 
 /// A document to create: its first language variant.
 #[derive(Debug, Clone)]
@@ -209,9 +210,9 @@ impl Store {
         })
     }
 
-    /// Creates a document with one variant, its first revision and a change-log row.
-    /// Unknown themes, partners or contacts, or a slug already taken, write nothing.
-    pub async fn create_document(&self, new: &NewDocument) -> Result<(DocumentId, VariantId)> {
+    /// Creates a document with one variant, its first revision, a change-log row and the
+    /// audit entry. Unknown themes, partners or contacts, or a slug already taken, write nothing.
+    pub async fn create_document(&self, new: &NewDocument, audit: &Audit) -> Result<(DocumentId, VariantId)> {
         let draft = &new.draft;
         let links = self.resolve_links(draft).await?;
         let at = now();
@@ -270,6 +271,7 @@ impl Store {
             apply!(pool, tx, &change(&Default::default(), &listed)).await?;
             relink_media!(tx, document_id).await?;
             log_change!(tx, at, new.site.0, "document", document_id, "create");
+            record_audit!(tx, at, audit, new.site.0, "document", document_id);
             tx.commit().await?;
             Ok((DocumentId(document_id), VariantId(variant_id)))
         }
@@ -277,23 +279,23 @@ impl Store {
         })
     }
 
-    /// Saves a new revision of a variant, if nobody saved since `expected_revision`;
-    /// otherwise [`StoreError::StaleRevision`] and nothing is written. Returns the new
-    /// revision number.
+    /// Saves a new revision of a variant, by the audit's actor, if nobody saved since
+    /// `expected_revision`; otherwise [`StoreError::StaleRevision`] and nothing is written.
+    /// Returns the new revision number.
     pub async fn update_document(
         &self,
         document: DocumentId,
         language: &str,
         expected_revision: i32,
         draft: &Draft,
-        author: Option<UserId>,
+        audit: &Audit,
     ) -> Result<i32> {
         let links = self.resolve_links(draft).await?;
         let at = now();
         let published_at = draft.published_at.map(normalize);
         let body_html = markdown::render(&draft.body_markdown);
         let snapshot = snapshot_json(draft)?;
-        let author = author.map(|u| u.0);
+        let author = audit.actor.user.map(|u: UserId| u.0);
         on_pool!(self, |pool| {
             async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
@@ -349,6 +351,7 @@ impl Store {
             apply!(pool, tx, &change(&listed_before, &listed)).await?;
             relink_media!(tx, document.0).await?;
             log_change!(tx, at, site_id, "document", document.0, "update");
+            record_audit!(tx, at, audit, site_id, "document", document.0);
             tx.commit().await?;
             Ok(revision)
         }
@@ -357,7 +360,8 @@ impl Store {
     }
 
     /// Moves a variant to `status`, optionally setting its publication time, if it is still
-    /// at `from` (so two editors cannot both act on the same state).
+    /// at `from` (so two editors cannot both act on the same state). The audit entry notes
+    /// the step (`draft → published`) unless the caller wrote a note.
     pub async fn set_status(
         &self,
         document: DocumentId,
@@ -365,8 +369,13 @@ impl Store {
         from: Status,
         to: Status,
         published_at: Option<OffsetDateTime>,
+        audit: &Audit,
     ) -> Result<()> {
         let at = now();
+        let mut audit = audit.clone();
+        if audit.detail.is_empty() {
+            audit.detail = format!("{from} → {to}");
+        }
         let published_at = published_at.map(normalize);
         on_pool!(self, |pool| {
             async {
@@ -391,6 +400,7 @@ impl Store {
                 let listed = current_rows!(tx, &[document.0]).await?;
                 apply!(pool, tx, &change(&listed_before, &listed)).await?;
                 log_change!(tx, at, site, "document", document.0, to.as_str());
+                record_audit!(tx, at, audit, site, "document", document.0);
                 tx.commit().await?;
                 Ok(())
             }
@@ -398,9 +408,15 @@ impl Store {
         })
     }
 
-    /// Publishes every scheduled variant whose time has come; returns the documents changed.
+    /// Publishes every scheduled variant whose time has come, each with an audit entry by the
+    /// scheduler; returns the documents changed.
     pub async fn publish_due(&self) -> Result<Vec<(DocumentId, SiteId)>> {
         let at = now();
+        let audit = Audit::system("scheduler", "document.publish").with_detail(format!(
+            "{} → {}",
+            Status::Scheduled,
+            Status::Published
+        ));
         on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
             let mut due_documents: Vec<i64> = sqlx::query_scalar(
@@ -423,6 +439,7 @@ impl Store {
             apply!(pool, tx, &change(&listed_before, &listed)).await?;
             for (document, site) in &due {
                 log_change!(tx, at, *site, "document", *document, "published");
+                record_audit!(tx, at, audit, *site, "document", *document);
             }
             tx.commit().await?;
             Ok(due.into_iter().map(|(d, s)| (DocumentId(d), SiteId(s))).collect())

@@ -6,6 +6,7 @@ use portico_content::SiteId;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::audit::record_audit;
 use crate::{Result, Store, StoreError, now, on_pool};
 
 /// A feed subscription's id.
@@ -223,9 +224,21 @@ macro_rules! log_feed_change {
     };
 }
 
+/// Whether a feed write by `audit`'s actor leaves an audit entry: a person's always; a system
+/// job's (the scheduled fetch, every few minutes per feed) only when it stored something, so
+/// that the log shows what ingest brought in rather than every look at a feed.
+fn audits(audit: &crate::Audit, changed: bool) -> bool {
+    changed || !audit.actor.is_system()
+}
+
 impl Store {
-    /// Subscribes a site to a feed; the same address twice on one site is a conflict on `url`.
-    pub async fn create_feed_subscription(&self, new: &NewFeedSubscription) -> Result<FeedId> {
+    /// Subscribes a site to a feed, with its audit entry; the same address twice on one site
+    /// is a conflict on `url`.
+    pub async fn create_feed_subscription(
+        &self,
+        new: &NewFeedSubscription,
+        audit: &crate::Audit,
+    ) -> Result<FeedId> {
         let at = now();
         let id: i64 = on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
@@ -244,6 +257,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             log_feed_change!(tx, at, new.site.0, id, "create");
+            record_audit!(tx, at, audit, new.site.0, "feed", id);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(id)
         }
@@ -279,7 +293,12 @@ impl Store {
     }
 
     /// Turns fetching (and showing the items) on or off; `false` when there is no such subscription.
-    pub async fn set_feed_subscription_enabled(&self, id: FeedId, enabled: bool) -> Result<bool> {
+    pub async fn set_feed_subscription_enabled(
+        &self,
+        id: FeedId,
+        enabled: bool,
+        audit: &crate::Audit,
+    ) -> Result<bool> {
         let at = now();
         Ok(on_pool!(self, |pool| {
             async {
@@ -294,6 +313,7 @@ impl Store {
                 .await?;
                 if let Some(site) = site {
                     log_feed_change!(tx, at, site, id.0, if enabled { "enable" } else { "disable" });
+                    record_audit!(tx, at, audit, site, "feed", id.0);
                 }
                 tx.commit().await?;
                 Ok::<_, sqlx::Error>(site.is_some())
@@ -303,7 +323,7 @@ impl Store {
     }
 
     /// Removes a subscription and every item read from it; `false` when there was none.
-    pub async fn delete_feed_subscription(&self, id: FeedId) -> Result<bool> {
+    pub async fn delete_feed_subscription(&self, id: FeedId, audit: &crate::Audit) -> Result<bool> {
         let at = now();
         Ok(on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
@@ -320,6 +340,7 @@ impl Store {
                     .await?;
             if let Some(site) = site {
                 log_feed_change!(tx, at, site, id.0, "delete");
+                record_audit!(tx, at, audit, site, "feed", id.0);
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(site.is_some())
@@ -329,13 +350,14 @@ impl Store {
 
     /// Records a fetch that read the feed: new validators, the feed's title, and the items not
     /// stored before (an item already stored under the same guid is left as it is). Returns
-    /// how many items were new.
+    /// how many items were new. The audit entry's note starts with that count (`3 new, …`).
     pub async fn record_feed_update(
         &self,
         id: FeedId,
         at: OffsetDateTime,
         next_at: OffsetDateTime,
         update: &FeedUpdate,
+        audit: &crate::Audit,
     ) -> Result<u64> {
         let (at, next_at) = (crate::normalize(at), crate::normalize(next_at));
         Ok(on_pool!(self, |pool| async {
@@ -378,6 +400,14 @@ impl Store {
             if new_items > 0 {
                 log_feed_change!(tx, at, site, id.0, "ingest");
             }
+            if audits(audit, new_items > 0) {
+                let mut audit = audit.clone();
+                audit.detail = match audit.detail.as_str() {
+                    "" => format!("{new_items} new"),
+                    rest => format!("{new_items} new, {rest}"),
+                };
+                record_audit!(tx, at, audit, site, "feed", id.0);
+            }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(new_items)
         }
@@ -390,20 +420,28 @@ impl Store {
         id: FeedId,
         at: OffsetDateTime,
         next_at: OffsetDateTime,
+        audit: &crate::Audit,
     ) -> Result<()> {
-        on_pool!(self, |pool| {
-            sqlx::query(
+        let at = crate::normalize(at);
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let site: Option<i64> = sqlx::query_scalar(
                 "update feed_subscriptions set last_fetched_at = $1, next_fetch_at = $2,
                      last_status = 'not_modified', last_error = null
-                 where id = $3",
+                 where id = $3 returning site_id",
             )
-            .bind(crate::normalize(at))
+            .bind(at)
             .bind(crate::normalize(next_at))
             .bind(id.0)
-            .execute(pool)
-            .await
-            .map(|_| ())
-        })?;
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(site) = site.filter(|_| audits(audit, false)) {
+                record_audit!(tx, at, audit, site, "feed", id.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
         Ok(())
     }
 
@@ -414,21 +452,29 @@ impl Store {
         at: OffsetDateTime,
         next_at: OffsetDateTime,
         error: &str,
+        audit: &crate::Audit,
     ) -> Result<()> {
-        on_pool!(self, |pool| {
-            sqlx::query(
+        let at = crate::normalize(at);
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let site: Option<i64> = sqlx::query_scalar(
                 "update feed_subscriptions set last_fetched_at = $1, next_fetch_at = $2,
                      last_status = 'error', last_error = $3
-                 where id = $4",
+                 where id = $4 returning site_id",
             )
-            .bind(crate::normalize(at))
+            .bind(at)
             .bind(crate::normalize(next_at))
             .bind(error)
             .bind(id.0)
-            .execute(pool)
-            .await
-            .map(|_| ())
-        })?;
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(site) = site.filter(|_| audits(audit, false)) {
+                record_audit!(tx, at, audit, site, "feed", id.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
         Ok(())
     }
 

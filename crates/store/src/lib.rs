@@ -42,7 +42,7 @@ use time::OffsetDateTime;
 
 pub use accounts::{ApiToken, LoginFailures, NewUser, SessionInfo, User};
 pub use api_queries::{PublishedRelease, ReleaseCursor};
-pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use audit::{Actor, Audit, AuditEntry, AuditFilter, AuditRecord};
 pub use bulk::{ImportDocument, ImportVariant};
 pub use documents::{DocumentRow, EditableVariant, NewDocument, Revision};
 pub use error::StoreError;

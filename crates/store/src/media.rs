@@ -9,6 +9,7 @@ use portico_content::{MediaId, SiteId, UserId};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::audit::record_audit;
 use crate::{Result, Store, StoreError, now, on_pool};
 
 /// An image or file as stored.
@@ -150,6 +151,7 @@ impl Store {
     pub async fn create_media_placing<E>(
         &self,
         media: &NewMedia,
+        audit: &crate::Audit,
         place: impl AsyncFnOnce(MediaId) -> std::result::Result<(), E>,
     ) -> Result<MediaId>
     where
@@ -176,7 +178,8 @@ impl Store {
                 .bind(&token)
                 .fetch_one(&mut *tx)
                 .await?;
-            // Dropping the transaction on this error rolls the row back.
+            record_audit!(tx, created_at, audit, media.site.0, "media", id);
+            // Dropping the transaction on this error rolls the row and its audit entry back.
             place(MediaId(id)).await.map_err(|err| StoreError::Aborted(Box::new(err)))?;
             tx.commit().await?;
             Ok::<i64, StoreError>(id)
@@ -187,17 +190,25 @@ impl Store {
 
     /// Records a media row alone, for files already where the storage keeps them (tests, and
     /// copies from elsewhere); uploads go through [`Store::create_media_placing`].
-    pub async fn create_media(&self, media: &NewMedia) -> Result<MediaId> {
-        self.create_media_placing(media, async |_| Ok::<(), std::convert::Infallible>(())).await
+    pub async fn create_media(&self, media: &NewMedia, audit: &crate::Audit) -> Result<MediaId> {
+        self.create_media_placing(media, audit, async |_| Ok::<(), std::convert::Infallible>(())).await
     }
 
-    /// Removes a media row (its files are the caller's to remove).
-    pub async fn delete_media(&self, id: MediaId) -> Result<()> {
-        on_pool!(self, |pool| sqlx::query("delete from media where id = $1")
-            .bind(id.0)
-            .execute(pool)
-            .await
-            .map(|_| ()))?;
+    /// Removes a media row (its files are the caller's to remove), with its audit entry.
+    pub async fn delete_media(&self, id: MediaId, audit: &crate::Audit) -> Result<()> {
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let site: Option<i64> = sqlx::query_scalar("delete from media where id = $1 returning site_id")
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(site) = site {
+                record_audit!(tx, now(), audit, site, "media", id.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
         Ok(())
     }
 
@@ -225,19 +236,34 @@ impl Store {
         Ok(rows.into_iter().map(Media::from).collect())
     }
 
-    /// Changes the words around an image.
-    pub async fn update_media_text(&self, id: MediaId, alt: &str, caption: &str, credit: &str) -> Result<()> {
-        let done = on_pool!(self, |pool| {
-            sqlx::query("update media set alt = $1, caption = $2, credit = $3 where id = $4")
-                .bind(alt)
-                .bind(caption)
-                .bind(credit)
-                .bind(id.0)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        if done == 0 {
+    /// Changes the words around an image, with its audit entry.
+    pub async fn update_media_text(
+        &self,
+        id: MediaId,
+        alt: &str,
+        caption: &str,
+        credit: &str,
+        audit: &crate::Audit,
+    ) -> Result<()> {
+        let done = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let site: Option<i64> = sqlx::query_scalar(
+                "update media set alt = $1, caption = $2, credit = $3 where id = $4 returning site_id",
+            )
+            .bind(alt)
+            .bind(caption)
+            .bind(credit)
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(site) = site {
+                record_audit!(tx, now(), audit, site, "media", id.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(site.is_some())
+        }
+        .await)?;
+        if !done {
             return Err(StoreError::UnknownReference { what: "media", value: id.to_string() });
         }
         Ok(())
@@ -264,17 +290,24 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// Makes an item public (or not) ahead of any published use.
-    pub async fn set_media_public(&self, id: MediaId, public: bool) -> Result<()> {
-        let done = on_pool!(self, |pool| {
-            sqlx::query("update media set marked_public = $1 where id = $2")
-                .bind(i32::from(public))
-                .bind(id.0)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        if done == 0 {
+    /// Makes an item public (or not) ahead of any published use, with its audit entry.
+    pub async fn set_media_public(&self, id: MediaId, public: bool, audit: &crate::Audit) -> Result<()> {
+        let done = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let site: Option<i64> =
+                sqlx::query_scalar("update media set marked_public = $1 where id = $2 returning site_id")
+                    .bind(i32::from(public))
+                    .bind(id.0)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(site) = site {
+                record_audit!(tx, now(), audit, site, "media", id.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(site.is_some())
+        }
+        .await)?;
+        if !done {
             return Err(StoreError::UnknownReference { what: "media", value: id.to_string() });
         }
         Ok(())

@@ -26,8 +26,15 @@ struct MenuRow {
 }
 
 impl Store {
-    /// Replaces the menu of a site in one language with `items`, in one transaction.
-    pub async fn replace_menu(&self, site: SiteId, language: &str, items: &[NewMenuItem]) -> Result<()> {
+    /// Replaces the menu of a site in one language with `items`, in one transaction with its
+    /// audit entry.
+    pub async fn replace_menu(
+        &self,
+        site: SiteId,
+        language: &str,
+        items: &[NewMenuItem],
+        audit: &crate::Audit,
+    ) -> Result<()> {
         // Depth-first, parents before children, so each child can name its parent's new id.
         let mut flat: Vec<(Option<usize>, i32, &MenuItem)> = Vec::new();
         fn walk<'a>(
@@ -73,6 +80,7 @@ impl Store {
             .bind(site.0)
             .execute(&mut *tx)
             .await?;
+            crate::audit::record_audit!(tx, now(), audit, site.0, "menu", site.0);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(())
         }

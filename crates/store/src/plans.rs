@@ -38,8 +38,14 @@ mod tests {
             names: Default::default(),
             fallback_to_default: true,
         };
-        let global = store.create_site(&site("global", &["en", "fr"], None)).await.expect("site");
-        let sv = store.create_site(&site("sv", &["es", "en"], Some("SV"))).await.expect("site");
+        let global = store
+            .create_site(&site("global", &["en", "fr"], None), &crate::Audit::system("test", "site.create"))
+            .await
+            .expect("site");
+        let sv = store
+            .create_site(&site("sv", &["es", "en"], Some("SV")), &crate::Audit::system("test", "site.create"))
+            .await
+            .expect("site");
         for n in 0..10 {
             store
                 .upsert_theme(&NewTheme {

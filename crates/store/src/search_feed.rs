@@ -224,15 +224,18 @@ mod tests {
         for db in TestDb::each().await {
             let store = &db.store;
             let site = store
-                .create_site(&NewSite {
-                    key: "global".into(),
-                    name: "Global".into(),
-                    languages: vec!["en".into()],
-                    country: None,
-                    hosts: vec![],
-                    names: Default::default(),
-                    fallback_to_default: true,
-                })
+                .create_site(
+                    &NewSite {
+                        key: "global".into(),
+                        name: "Global".into(),
+                        languages: vec!["en".into()],
+                        country: None,
+                        hosts: vec![],
+                        names: Default::default(),
+                        fallback_to_default: true,
+                    },
+                    &crate::Audit::system("test", "site.create"),
+                )
                 .await
                 .expect("site");
             store
@@ -261,9 +264,20 @@ mod tests {
                 status,
                 author: None,
             };
-            let (public, public_variant) =
-                store.create_document(&new("public", Status::Published)).await.expect("doc");
-            let (hidden, _) = store.create_document(&new("hidden", Status::Draft)).await.expect("doc");
+            let (public, public_variant) = store
+                .create_document(
+                    &new("public", Status::Published),
+                    &crate::Audit::system("test", "document.create"),
+                )
+                .await
+                .expect("doc");
+            let (hidden, _) = store
+                .create_document(
+                    &new("hidden", Status::Draft),
+                    &crate::Audit::system("test", "document.create"),
+                )
+                .await
+                .expect("doc");
 
             let changes = store.changes_after(before, 10).await.expect("changes");
             let touched: Vec<i64> = changes.iter().map(|c| c.entity_id).collect();

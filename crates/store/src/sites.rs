@@ -96,8 +96,8 @@ const SITE_COLUMNS: &str =
     "select id, key, name, languages, country, hosts, names, missing_translation from sites";
 
 impl Store {
-    /// Creates a site; its key and host names must be free.
-    pub async fn create_site(&self, site: &NewSite) -> Result<SiteId> {
+    /// Creates a site, with its audit entry; its key and host names must be free.
+    pub async fn create_site(&self, site: &NewSite, audit: &crate::Audit) -> Result<SiteId> {
         if site.languages.is_empty() {
             return Err(StoreError::UnknownReference { what: "language", value: String::new() });
         }
@@ -123,6 +123,7 @@ impl Store {
             .map_err(StoreError::conflict_on("key"))?;
             // A new country office lists the global releases about its country at once.
             relist_site!(pool, tx, id).await?;
+            crate::audit::record_audit!(tx, now(), audit, id, "site", id);
             tx.commit().await?;
             Ok::<_, StoreError>(id)
         }
@@ -131,8 +132,8 @@ impl Store {
         Ok(SiteId(id))
     }
 
-    /// Changes a site's settings (not its key).
-    pub async fn update_site(&self, id: SiteId, site: &NewSite) -> Result<()> {
+    /// Changes a site's settings (not its key), with its audit entry.
+    pub async fn update_site(&self, id: SiteId, site: &NewSite, audit: &crate::Audit) -> Result<()> {
         if site.languages.is_empty() {
             return Err(StoreError::UnknownReference { what: "language", value: String::new() });
         }
@@ -163,6 +164,7 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
+            crate::audit::record_audit!(tx, now(), audit, id.0, "site", id.0);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(())
         }

@@ -70,6 +70,44 @@ impl TestDb {
         crate::on_pool!(self.store, |pool| sqlx::raw_sql(sql).execute(pool).await.map(|_| ()))?;
         Ok(())
     }
+
+    /// Makes the database refuse every audit entry whose action is `action`, as a full disk
+    /// or a lost connection would refuse it, so a test can see that the change it came with is
+    /// not stored either.
+    pub async fn refuse_audit_action(&self, action: &str) {
+        // Quoted by doubling: the action is a test's own constant, but stay well-formed.
+        let action = action.replace('\'', "''");
+        match &self.store.pool {
+            crate::Pool::Sqlite(pool) => {
+                sqlx::query(&format!(
+                    "create trigger refuse_audit before insert on audit_log when new.action = '{action}'
+                     begin select raise(abort, 'audit entry refused'); end"
+                ))
+                .execute(pool)
+                .await
+                .expect("SQLite trigger");
+            }
+            crate::Pool::Postgres(pool) => {
+                sqlx::query(&format!(
+                    "create function refuse_audit() returns trigger language plpgsql as $$
+                     begin
+                       if new.action = '{action}' then raise exception 'audit entry refused'; end if;
+                       return new;
+                     end $$"
+                ))
+                .execute(pool)
+                .await
+                .expect("PostgreSQL function");
+                sqlx::query(
+                    "create trigger refuse_audit before insert on audit_log
+                     for each row execute function refuse_audit()",
+                )
+                .execute(pool)
+                .await
+                .expect("PostgreSQL trigger");
+            }
+        }
+    }
 }
 
 impl Drop for TestDb {

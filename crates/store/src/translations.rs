@@ -94,14 +94,16 @@ impl Store {
     }
 
     /// Starts a translation of `document` into `language`, prefilled with the original's
-    /// fields, as a draft. A variant in that language already existing is a conflict.
+    /// fields, as a draft, by the audit's actor, with its audit entry. A variant in that
+    /// language already existing is a conflict.
     pub async fn create_translation(
         &self,
         document: DocumentId,
         language: &str,
-        author: Option<UserId>,
+        audit: &crate::Audit,
     ) -> Result<VariantId> {
         let at = now();
+        let author = audit.actor.user;
         on_pool!(self, |pool| {
             async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
@@ -125,7 +127,7 @@ impl Store {
             )
             .bind(language)
             .bind(at)
-            .bind(author.map(|u| u.0))
+            .bind(author.map(|u: UserId| u.0))
             .bind(revision)
             .bind(original_id)
             .fetch_one(&mut *tx)
@@ -143,7 +145,7 @@ impl Store {
             )
             .bind(id)
             .bind(at)
-            .bind(author.map(|u| u.0))
+            .bind(author.map(|u: UserId| u.0))
             .bind(original_id)
             .execute(&mut *tx)
             .await?;
@@ -156,6 +158,7 @@ impl Store {
             .bind(document.0)
             .execute(&mut *tx)
             .await?;
+            crate::audit::record_audit!(tx, at, audit, site, "document", document.0);
             tx.commit().await?;
             Ok(VariantId(id))
         }

@@ -47,8 +47,20 @@ async fn titles(store: &Store, site: SiteId, language: &str, filter: &ReleaseFil
 async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
     for db in TestDb::each().await {
         let store = &db.store;
-        let global = store.create_site(&site("global", &["en", "fr"], None)).await.expect("site");
-        let sv = store.create_site(&site("sv", &["es", "en"], Some("SV"))).await.expect("site");
+        let global = store
+            .create_site(
+                &site("global", &["en", "fr"], None),
+                &portico_store::Audit::system("test", "site.create"),
+            )
+            .await
+            .expect("site");
+        let sv = store
+            .create_site(
+                &site("sv", &["es", "en"], Some("SV")),
+                &portico_store::Audit::system("test", "site.create"),
+            )
+            .await
+            .expect("site");
         for slug in ["health", "children"] {
             store
                 .upsert_theme(&NewTheme { slug: slug.into(), name: slug.into(), description: String::new() })
@@ -64,12 +76,26 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
             author: None,
         };
         let (about_sv, _) = store
-            .create_document(&new(global, "About El Salvador", &["SV", "GT"], Status::Published))
+            .create_document(
+                &new(global, "About El Salvador", &["SV", "GT"], Status::Published),
+                &portico_store::Audit::system("test", "document.create"),
+            )
             .await
             .expect("doc");
-        let (draft, _) =
-            store.create_document(&new(global, "A draft", &["SV"], Status::Draft)).await.expect("doc");
-        store.create_document(&new(sv, "Local news", &["SV"], Status::Published)).await.expect("doc");
+        let (draft, _) = store
+            .create_document(
+                &new(global, "A draft", &["SV"], Status::Draft),
+                &portico_store::Audit::system("test", "document.create"),
+            )
+            .await
+            .expect("doc");
+        store
+            .create_document(
+                &new(sv, "Local news", &["SV"], Status::Published),
+                &portico_store::Audit::system("test", "document.create"),
+            )
+            .await
+            .expect("doc");
         assert_lists_match_a_rebuild(store, "creating").await;
 
         // The country office lists the global release about its country; filters combine.
@@ -83,7 +109,16 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
         // Moving the release's countries and themes moves it between lists.
         let editable = store.editable_variant(about_sv, Some("en")).await.expect("read").expect("variant");
         let moved = release("About El Salvador", datetime!(2016-01-05 09:00 UTC), &["GT"], &["children"]);
-        store.update_document(about_sv, "en", editable.revision, &moved, None).await.expect("update");
+        store
+            .update_document(
+                about_sv,
+                "en",
+                editable.revision,
+                &moved,
+                &portico_store::Audit::system("test", "document.save"),
+            )
+            .await
+            .expect("update");
         assert_lists_match_a_rebuild(store, "an update").await;
         assert_eq!(titles(store, sv, "en", &ReleaseFilter::default()).await.0, ["Local news"]);
         let counts = store.release_counts_by_country(global, "en").await.expect("counts");
@@ -91,13 +126,46 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
         assert_eq!(store.release_years(global, "en").await.expect("years"), [2016]);
 
         // Publishing, archiving and translating.
-        store.set_status(draft, "en", Status::Draft, Status::Published, None).await.expect("publish");
+        store
+            .set_status(
+                draft,
+                "en",
+                Status::Draft,
+                Status::Published,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("publish");
         assert_lists_match_a_rebuild(store, "publishing").await;
-        store.set_status(draft, "en", Status::Published, Status::Archived, None).await.expect("archive");
+        store
+            .set_status(
+                draft,
+                "en",
+                Status::Published,
+                Status::Archived,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("archive");
         assert_lists_match_a_rebuild(store, "archiving").await;
-        store.create_translation(about_sv, "fr", None).await.expect("translate");
+        store
+            .create_translation(about_sv, "fr", &portico_store::Audit::system("test", "document.translate"))
+            .await
+            .expect("translate");
         let fr = store.editable_variant(about_sv, Some("fr")).await.expect("read").expect("variant");
-        store.set_status(about_sv, "fr", fr.status, Status::Published, None).await.expect("publish fr");
+        store
+            .set_status(
+                about_sv,
+                "fr",
+                fr.status,
+                Status::Published,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("publish fr");
         assert_lists_match_a_rebuild(store, "translating").await;
         assert_eq!(titles(store, global, "fr", &ReleaseFilter::default()).await.1, 1);
 
@@ -105,7 +173,16 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
         let editable = store.editable_variant(about_sv, Some("en")).await.expect("read").expect("variant");
         let later =
             release("About El Salvador", portico_store::now() + time::Duration::days(2), &["GT"], &[]);
-        store.update_document(about_sv, "en", editable.revision, &later, None).await.expect("update");
+        store
+            .update_document(
+                about_sv,
+                "en",
+                editable.revision,
+                &later,
+                &portico_store::Audit::system("test", "document.save"),
+            )
+            .await
+            .expect("update");
         let now_status =
             store.editable_variant(about_sv, Some("en")).await.expect("read").expect("variant").status;
         assert_eq!(now_status, Status::Scheduled, "{}", store.backend());
@@ -126,19 +203,35 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
             .await
             .expect("import");
         let (due, _) = store
-            .create_document(&NewDocument {
-                draft: release("Due", portico_store::now() - time::Duration::hours(1), &["SV"], &[]),
-                ..new(global, "Due", &["SV"], Status::Scheduled)
-            })
+            .create_document(
+                &NewDocument {
+                    draft: release("Due", portico_store::now() - time::Duration::hours(1), &["SV"], &[]),
+                    ..new(global, "Due", &["SV"], Status::Scheduled)
+                },
+                &portico_store::Audit::system("test", "document.create"),
+            )
             .await
             .expect("doc");
         assert_eq!(store.publish_due().await.expect("due").len(), 1);
         assert_lists_match_a_rebuild(store, "importing and publishing what was due").await;
         assert!(titles(store, sv, "en", &ReleaseFilter::default()).await.0.contains(&"Due".to_owned()));
         let _ = due;
-        let jo = store.create_site(&site("jo", &["ar", "en"], Some("JO"))).await.expect("site");
+        let jo = store
+            .create_site(
+                &site("jo", &["ar", "en"], Some("JO")),
+                &portico_store::Audit::system("test", "site.create"),
+            )
+            .await
+            .expect("site");
         assert_eq!(titles(store, jo, "en", &ReleaseFilter::default()).await.0, ["Imported"]);
-        store.update_site(sv, &site("sv", &["es"], Some("SV"))).await.expect("update site");
+        store
+            .update_site(
+                sv,
+                &site("sv", &["es"], Some("SV")),
+                &portico_store::Audit::system("test", "site.edit"),
+            )
+            .await
+            .expect("update site");
         // Its own English release stays; the global ones in English are no longer its to show.
         assert_eq!(titles(store, sv, "en", &ReleaseFilter::default()).await.0, ["Local news"]);
         assert_lists_match_a_rebuild(store, "changing sites").await;

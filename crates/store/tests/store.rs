@@ -9,15 +9,18 @@ use time::macros::date;
 
 async fn global_site(store: &Store) -> portico_content::SiteId {
     store
-        .create_site(&NewSite {
-            key: "global".into(),
-            name: "IOM".into(),
-            languages: vec!["en".into(), "fr".into()],
-            country: None,
-            hosts: vec!["localhost".into()],
-            names: Default::default(),
-            fallback_to_default: true,
-        })
+        .create_site(
+            &NewSite {
+                key: "global".into(),
+                name: "IOM".into(),
+                languages: vec!["en".into(), "fr".into()],
+                country: None,
+                hosts: vec!["localhost".into()],
+                names: Default::default(),
+                fallback_to_default: true,
+            },
+            &portico_store::Audit::system("test", "site.create"),
+        )
         .await
         .expect("create site")
 }
@@ -78,7 +81,10 @@ async fn a_published_release_reads_back_with_its_links_and_sanitized_body() {
             draft: draft("Protecting migrant children", date!(2015 - 08 - 21), &["SV", "gt"]),
             status: Status::Published,
         };
-        store.create_document(&release).await.expect("create release");
+        store
+            .create_document(&release, &portico_store::Audit::system("test", "document.create"))
+            .await
+            .expect("create release");
 
         let read = store
             .published_release(site, "en", "protecting-migrant-children")
@@ -113,10 +119,16 @@ async fn drafts_and_future_releases_stay_private() {
             draft: draft("Still a draft", date!(2020 - 01 - 01), &["SV"]),
             status: Status::Draft,
         };
-        store.create_document(&draft_release).await.expect("draft");
+        store
+            .create_document(&draft_release, &portico_store::Audit::system("test", "document.create"))
+            .await
+            .expect("draft");
         draft_release.draft = draft("Embargoed until later", date!(2999 - 01 - 01), &["SV"]);
         draft_release.status = Status::Published;
-        store.create_document(&draft_release).await.expect("future");
+        store
+            .create_document(&draft_release, &portico_store::Audit::system("test", "document.create"))
+            .await
+            .expect("future");
 
         let list =
             store.published_releases(site, "en", &ReleaseFilter::default(), 1, 20).await.expect("list");
@@ -141,14 +153,17 @@ async fn the_news_list_filters_pages_and_counts() {
                 d.themes.clear();
             }
             store
-                .create_document(&NewDocument {
-                    kind: Kind::Release,
-                    author: None,
-                    site,
-                    language: "en".into(),
-                    draft: d,
-                    status: Status::Published,
-                })
+                .create_document(
+                    &NewDocument {
+                        kind: Kind::Release,
+                        author: None,
+                        site,
+                        language: "en".into(),
+                        draft: d,
+                        status: Status::Published,
+                    },
+                    &portico_store::Audit::system("test", "document.create"),
+                )
                 .await
                 .expect("create");
         }
@@ -193,14 +208,19 @@ async fn a_taken_slug_or_unknown_reference_writes_nothing() {
             draft: draft("Same title", date!(2020 - 01 - 01), &["SV"]),
             status: Status::Published,
         };
-        store.create_document(&release).await.expect("first");
-        let again = store.create_document(&release).await;
+        store
+            .create_document(&release, &portico_store::Audit::system("test", "document.create"))
+            .await
+            .expect("first");
+        let again =
+            store.create_document(&release, &portico_store::Audit::system("test", "document.create")).await;
         assert!(matches!(again, Err(StoreError::Conflict { field: "slug" })), "{again:?}");
 
         let mut unknown = release.clone();
         unknown.draft.slug = "other".into();
         unknown.draft.themes = vec!["no-such-theme".into()];
-        let result = store.create_document(&unknown).await;
+        let result =
+            store.create_document(&unknown, &portico_store::Audit::system("test", "document.create")).await;
         assert!(matches!(result, Err(StoreError::UnknownReference { what: "theme", .. })), "{result:?}");
 
         let list =
@@ -216,20 +236,23 @@ async fn pages_and_menus_read_back_in_order() {
         let site = global_site(store).await;
         for path in ["our-work", "our-work/partnerships"] {
             store
-                .create_document(&NewDocument {
-                    site,
-                    kind: Kind::Page,
-                    language: "en".into(),
-                    draft: Draft {
-                        title: path.into(),
-                        slug: path.into(),
-                        body_markdown: "Text".into(),
-                        published_at: Some(portico_store::now()),
-                        ..Draft::default()
+                .create_document(
+                    &NewDocument {
+                        site,
+                        kind: Kind::Page,
+                        language: "en".into(),
+                        draft: Draft {
+                            title: path.into(),
+                            slug: path.into(),
+                            body_markdown: "Text".into(),
+                            published_at: Some(portico_store::now()),
+                            ..Draft::default()
+                        },
+                        status: Status::Published,
+                        author: None,
                     },
-                    status: Status::Published,
-                    author: None,
-                })
+                    &portico_store::Audit::system("test", "document.create"),
+                )
                 .await
                 .expect("page");
         }
@@ -245,8 +268,14 @@ async fn pages_and_menus_read_back_in_order() {
                 children: vec![],
             }],
         }];
-        store.replace_menu(site, "en", &menu).await.expect("menu");
-        store.replace_menu(site, "en", &menu).await.expect("menu again");
+        store
+            .replace_menu(site, "en", &menu, &portico_store::Audit::system("test", "menu.save"))
+            .await
+            .expect("menu");
+        store
+            .replace_menu(site, "en", &menu, &portico_store::Audit::system("test", "menu.save"))
+            .await
+            .expect("menu again");
         assert_eq!(store.menu(site, "en").await.expect("menu"), menu, "{}", store.backend());
         assert!(store.menu(site, "fr").await.expect("menu").is_empty());
     }
@@ -260,15 +289,18 @@ async fn site_keys_are_unique() {
         global_site(store).await;
         assert!(!store.is_empty().await.expect("empty"));
         let again = store
-            .create_site(&NewSite {
-                key: "global".into(),
-                name: "x".into(),
-                languages: vec!["en".into()],
-                country: None,
-                hosts: vec![],
-                names: Default::default(),
-                fallback_to_default: true,
-            })
+            .create_site(
+                &NewSite {
+                    key: "global".into(),
+                    name: "x".into(),
+                    languages: vec!["en".into()],
+                    country: None,
+                    hosts: vec![],
+                    names: Default::default(),
+                    fallback_to_default: true,
+                },
+                &portico_store::Audit::system("test", "site.create"),
+            )
             .await;
         assert!(matches!(again, Err(StoreError::Conflict { field: "key" })));
         assert_eq!(store.site_by_key("global").await.expect("site").expect("found").languages, ["en", "fr"]);
@@ -282,14 +314,17 @@ async fn saves_make_revisions_and_a_stale_save_is_refused() {
         let site = global_site(store).await;
         taxonomy(store).await;
         let (document, variant) = store
-            .create_document(&NewDocument {
-                site,
-                kind: Kind::Release,
-                language: "en".into(),
-                draft: draft("First words", date!(2020 - 01 - 01), &["SV"]),
-                status: Status::Draft,
-                author: None,
-            })
+            .create_document(
+                &NewDocument {
+                    site,
+                    kind: Kind::Release,
+                    language: "en".into(),
+                    draft: draft("First words", date!(2020 - 01 - 01), &["SV"]),
+                    status: Status::Draft,
+                    author: None,
+                },
+                &portico_store::Audit::system("test", "document.create"),
+            )
             .await
             .expect("create");
         let editable = store.editable_variant(document, None).await.expect("read").expect("found");
@@ -300,11 +335,25 @@ async fn saves_make_revisions_and_a_stale_save_is_refused() {
         let mut second = editable.draft.clone();
         second.title = "Second words".into();
         second.countries = vec!["GT".into(), "SV".into()];
-        assert_eq!(store.update_document(document, "en", 1, &second, None).await.expect("save"), 2);
+        assert_eq!(
+            store
+                .update_document(
+                    document,
+                    "en",
+                    1,
+                    &second,
+                    &portico_store::Audit::system("test", "document.save")
+                )
+                .await
+                .expect("save"),
+            2
+        );
 
         let mut late = editable.draft.clone();
         late.title = "Late words".into();
-        let stale = store.update_document(document, "en", 1, &late, None).await;
+        let stale = store
+            .update_document(document, "en", 1, &late, &portico_store::Audit::system("test", "document.save"))
+            .await;
         assert!(matches!(stale, Err(StoreError::StaleRevision)), "{stale:?} on {}", store.backend());
 
         let now = store.editable_variant(document, Some("en")).await.expect("read").expect("found");
@@ -329,14 +378,17 @@ async fn scheduled_releases_publish_when_due_and_status_changes_check_the_curren
         let mut ids = Vec::new();
         for d in [due, later] {
             let (id, _) = store
-                .create_document(&NewDocument {
-                    site,
-                    kind: Kind::Release,
-                    language: "en".into(),
-                    draft: d,
-                    status: Status::Scheduled,
-                    author: None,
-                })
+                .create_document(
+                    &NewDocument {
+                        site,
+                        kind: Kind::Release,
+                        language: "en".into(),
+                        draft: d,
+                        status: Status::Scheduled,
+                        author: None,
+                    },
+                    &portico_store::Audit::system("test", "document.create"),
+                )
                 .await
                 .expect("create");
             ids.push(id);
@@ -346,9 +398,28 @@ async fn scheduled_releases_publish_when_due_and_status_changes_check_the_curren
         assert!(store.published_release(site, "en", "due-now").await.expect("read").is_some());
         assert!(store.published_release(site, "en", "due-later").await.expect("read").is_none());
 
-        let wrong_state = store.set_status(ids[1], "en", Status::Draft, Status::InReview, None).await;
+        let wrong_state = store
+            .set_status(
+                ids[1],
+                "en",
+                Status::Draft,
+                Status::InReview,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await;
         assert!(matches!(wrong_state, Err(StoreError::StaleRevision)));
-        store.set_status(ids[0], "en", Status::Published, Status::Draft, None).await.expect("unpublish");
+        store
+            .set_status(
+                ids[0],
+                "en",
+                Status::Published,
+                Status::Draft,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("unpublish");
         assert!(store.published_release(site, "en", "due-now").await.expect("read").is_none());
     }
 }
@@ -361,23 +432,29 @@ async fn accounts_sessions_tokens_and_the_audit_log() {
         let store = &db.store;
         let site = global_site(store).await;
         let user = store
-            .create_user(&NewUser {
-                email: "Editor@Example.org ".into(),
-                name: "Ed".into(),
-                password_hash: "$argon2id$fake".into(),
-                role: Role::Editor,
-                sites: vec![site],
-            })
+            .create_user(
+                &NewUser {
+                    email: "Editor@Example.org ".into(),
+                    name: "Ed".into(),
+                    password_hash: "$argon2id$fake".into(),
+                    role: Role::Editor,
+                    sites: vec![site],
+                },
+                &portico_store::Audit::system("test", "user.create"),
+            )
             .await
             .expect("user");
         let again = store
-            .create_user(&NewUser {
-                email: "editor@example.org".into(),
-                name: "Ed".into(),
-                password_hash: "x".into(),
-                role: Role::Author,
-                sites: vec![],
-            })
+            .create_user(
+                &NewUser {
+                    email: "editor@example.org".into(),
+                    name: "Ed".into(),
+                    password_hash: "x".into(),
+                    role: Role::Author,
+                    sites: vec![],
+                },
+                &portico_store::Audit::system("test", "user.create"),
+            )
             .await;
         assert!(matches!(again, Err(StoreError::Conflict { field: "email" })));
         let (found, hash) = store.user_for_login("EDITOR@example.org").await.expect("login").expect("found");
@@ -392,9 +469,22 @@ async fn accounts_sessions_tokens_and_the_audit_log() {
         store.delete_session("hash-1").await.expect("logout");
         assert!(store.session("hash-1").await.expect("session").is_none());
 
-        let token = store.create_api_token(user, "CMS bridge", "token-hash").await.expect("token");
+        let token = store
+            .create_api_token(
+                user,
+                "CMS bridge",
+                "token-hash",
+                &portico_store::Audit::system("test", "token.create"),
+            )
+            .await
+            .expect("token");
         assert_eq!(store.api_token_user("token-hash").await.expect("token").map(|u| u.id), Some(user));
-        assert!(store.revoke_api_token(user, token).await.expect("revoke"));
+        assert!(
+            store
+                .revoke_api_token(user, token, &portico_store::Audit::system("test", "token.revoke"))
+                .await
+                .expect("revoke")
+        );
         assert!(store.api_token_user("token-hash").await.expect("token").is_none(), "revoked");
 
         store.create_session("hash-2", user, "csrf-2", expires, "127.0.0.1").await.expect("session");
@@ -442,18 +532,26 @@ async fn a_translation_goes_out_of_date_when_its_original_changes() {
         taxonomy(store).await;
         let original = draft("Protecting children", date!(2020 - 01 - 01), &["SV"]);
         let (document, _) = store
-            .create_document(&NewDocument {
-                site,
-                kind: Kind::Release,
-                language: "en".into(),
-                draft: original.clone(),
-                status: Status::Published,
-                author: None,
-            })
+            .create_document(
+                &NewDocument {
+                    site,
+                    kind: Kind::Release,
+                    language: "en".into(),
+                    draft: original.clone(),
+                    status: Status::Published,
+                    author: None,
+                },
+                &portico_store::Audit::system("test", "document.create"),
+            )
             .await
             .expect("create");
-        store.create_translation(document, "fr", None).await.expect("translate");
-        let again = store.create_translation(document, "fr", None).await;
+        store
+            .create_translation(document, "fr", &portico_store::Audit::system("test", "document.translate"))
+            .await
+            .expect("translate");
+        let again = store
+            .create_translation(document, "fr", &portico_store::Audit::system("test", "document.translate"))
+            .await;
         assert!(matches!(again, Err(StoreError::Conflict { field: "language" })), "{again:?}");
 
         let variants = store.variants_of(document).await.expect("variants");
@@ -468,20 +566,48 @@ async fn a_translation_goes_out_of_date_when_its_original_changes() {
 
         let mut changed = original.clone();
         changed.summary = "A new summary.".into();
-        store.update_document(document, "en", 1, &changed, None).await.expect("edit original");
+        store
+            .update_document(
+                document,
+                "en",
+                1,
+                &changed,
+                &portico_store::Audit::system("test", "document.save"),
+            )
+            .await
+            .expect("edit original");
         let fr = store.variants_of(document).await.expect("variants").remove(1);
         assert!(fr.out_of_date, "the original moved on");
 
         let mut french = store.editable_variant(document, Some("fr")).await.expect("read").expect("fr").draft;
         french.title = "Protéger les enfants".into();
         french.slug = "proteger-les-enfants".into();
-        store.update_document(document, "fr", 1, &french, None).await.expect("save translation");
+        store
+            .update_document(
+                document,
+                "fr",
+                1,
+                &french,
+                &portico_store::Audit::system("test", "document.save"),
+            )
+            .await
+            .expect("save translation");
         let status = store.translation_status(site).await.expect("status");
         assert_eq!(status.len(), 1);
         assert!(!status[0].variants[1].out_of_date, "saved against the current original");
         assert_eq!(status[0].variants[1].slug, "proteger-les-enfants");
 
-        store.set_status(document, "fr", Status::Draft, Status::Published, None).await.expect("publish fr");
+        store
+            .set_status(
+                document,
+                "fr",
+                Status::Draft,
+                Status::Published,
+                None,
+                &portico_store::Audit::system("test", "document.status"),
+            )
+            .await
+            .expect("publish fr");
         let published = store.published_translations(document).await.expect("published");
         assert_eq!(
             published,
@@ -504,27 +630,33 @@ async fn a_country_site_lists_its_own_releases_and_the_global_ones_about_its_cou
         let global = global_site(store).await;
         taxonomy(store).await;
         let sv = store
-            .create_site(&NewSite {
-                key: "sv".into(),
-                name: "OIM El Salvador".into(),
-                languages: vec!["es".into(), "en".into()],
-                country: Some("SV".into()),
-                hosts: vec!["sv.example.org".into()],
-                names: Default::default(),
-                fallback_to_default: true,
-            })
+            .create_site(
+                &NewSite {
+                    key: "sv".into(),
+                    name: "OIM El Salvador".into(),
+                    languages: vec!["es".into(), "en".into()],
+                    country: Some("SV".into()),
+                    hosts: vec!["sv.example.org".into()],
+                    names: Default::default(),
+                    fallback_to_default: true,
+                },
+                &portico_store::Audit::system("test", "site.create"),
+            )
             .await
             .expect("site");
         let taken = store
-            .create_site(&NewSite {
-                key: "sv2".into(),
-                name: "x".into(),
-                languages: vec!["es".into()],
-                country: None,
-                hosts: vec!["SV.example.org".into()],
-                names: Default::default(),
-                fallback_to_default: true,
-            })
+            .create_site(
+                &NewSite {
+                    key: "sv2".into(),
+                    name: "x".into(),
+                    languages: vec!["es".into()],
+                    country: None,
+                    hosts: vec!["SV.example.org".into()],
+                    names: Default::default(),
+                    fallback_to_default: true,
+                },
+                &portico_store::Audit::system("test", "site.create"),
+            )
             .await;
         assert!(matches!(taken, Err(StoreError::Conflict { field: "host" })), "{taken:?}");
         for (site, language, title, country) in [
@@ -533,14 +665,17 @@ async fn a_country_site_lists_its_own_releases_and_the_global_ones_about_its_cou
             (sv, "en", "Local news", "SV"),
         ] {
             store
-                .create_document(&NewDocument {
-                    site,
-                    kind: Kind::Release,
-                    language: language.into(),
-                    draft: draft(title, date!(2020 - 01 - 01), &[country]),
-                    status: Status::Published,
-                    author: None,
-                })
+                .create_document(
+                    &NewDocument {
+                        site,
+                        kind: Kind::Release,
+                        language: language.into(),
+                        draft: draft(title, date!(2020 - 01 - 01), &[country]),
+                        status: Status::Published,
+                        author: None,
+                    },
+                    &portico_store::Audit::system("test", "document.create"),
+                )
                 .await
                 .expect("create");
         }

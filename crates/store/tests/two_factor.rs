@@ -8,13 +8,16 @@ use portico_store::{NewUser, Promotion, SessionStage, Store, TotpSecret};
 
 async fn user(store: &Store, email: &str) -> UserId {
     store
-        .create_user(&NewUser {
-            email: email.into(),
-            name: String::new(),
-            password_hash: "$argon2id$fake".into(),
-            role: Role::Editor,
-            sites: vec![],
-        })
+        .create_user(
+            &NewUser {
+                email: email.into(),
+                name: String::new(),
+                password_hash: "$argon2id$fake".into(),
+                role: Role::Editor,
+                sites: vec![],
+            },
+            &portico_store::Audit::system("test", "user.create"),
+        )
         .await
         .expect("user")
 }

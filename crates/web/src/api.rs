@@ -8,7 +8,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use portico_content::access::Refusal;
-use portico_content::{Action, DocumentId, Draft, FieldError, Kind, MediaId, Status, slugify};
+use portico_content::{Action, DocumentId, Draft, FieldError, Kind, MediaId, Status, Transition, slugify};
 use portico_store::{EditableVariant, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::admin::auth::ApiCaller;
-use crate::admin::documents_api as shared;
+use crate::admin::documents_api::{self as shared, StepError};
 use crate::request_log::LoggedError;
 use crate::{App, WebError};
 
@@ -56,6 +56,44 @@ impl ApiError {
             "unauthorized",
             "Send a valid API token as `Authorization: Bearer …`.",
         )
+    }
+
+    /// A rule's refusal, with a status by its kind: 403 for who the caller is, 400 for a
+    /// step that does not exist, 409 for a step the document's status does not allow, 422 for
+    /// a field the step needs (named in `fields` with the same code).
+    pub fn refusal(refusal: Refusal) -> ApiError {
+        let (status, message) = match refusal {
+            Refusal::Forbidden => (StatusCode::FORBIDDEN, "Your role does not allow this on that site."),
+            Refusal::TranslationIsLive => (
+                StatusCode::FORBIDDEN,
+                "This translation is published or scheduled; only an editor may change it.",
+            ),
+            Refusal::UnknownAction => (
+                StatusCode::BAD_REQUEST,
+                "No such workflow step; use submit, publish, schedule, unpublish or archive.",
+            ),
+            Refusal::InvalidTransition => (
+                StatusCode::CONFLICT,
+                "The release's status does not allow this step; GET it to see its status.",
+            ),
+            Refusal::MissingPublishTime => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Scheduling needs `at`, the time to publish at (RFC 3339).",
+            ),
+            Refusal::PublishTimePassed => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "`at` has passed; send a time in the future, or publish now.",
+            ),
+            Refusal::MissingAltText => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "The lead image has no alternative text; add it before the release goes public.",
+            ),
+        };
+        let mut error = ApiError::new(status, refusal.code(), message);
+        if let Some(name) = refusal.field() {
+            error.fields = vec![field(name, refusal.code(), message)];
+        }
+        error
     }
 
     fn validation(fields: Vec<FieldError>) -> ApiError {
@@ -358,8 +396,8 @@ pub async fn create(
         status: Status::Draft,
         author: Some(user.user.id),
     };
-    let (document, _) = app.store().create_document(&new).await.map_err(store_refusal)?;
-    app.store().audit(&user.audit("document.create", Some(site.id), "document", Some(document.0))).await?;
+    let (document, _) =
+        app.store().create_document(&new, &user.doing("document.create")).await.map_err(store_refusal)?;
     let doc = app.store().editable_variant(document, None).await?.ok_or(WebError::NotFound)?;
     Ok((StatusCode::CREATED, Json(release_out(&app, &doc))).into_response())
 }
@@ -417,16 +455,7 @@ pub async fn update(
     let Json(input) = body.map_err(json_rejection)?;
     let doc = visible_release(&app, &caller, id, query.language.as_deref()).await?;
     let user = caller.as_signed();
-    if let Err(refusal) = shared::edit_refusal(&user, &doc) {
-        return Err(match refusal {
-            Refusal::Forbidden => WebError::Forbidden.into(),
-            Refusal::TranslationIsLive => ApiError::new(
-                StatusCode::FORBIDDEN,
-                refusal.code(),
-                "This translation is published or scheduled; only an editor may change it.",
-            ),
-        });
-    }
+    shared::edit_refusal(&user, &doc).map_err(ApiError::refusal)?;
     if input.site.is_some() || input.language.is_some() {
         return Err(ApiError::validation(vec![field(
             "site",
@@ -446,10 +475,9 @@ pub async fn update(
         return Err(ApiError::validation(errors));
     }
     app.store()
-        .update_document(doc.document, &doc.language, expected, &draft, Some(user.user.id))
+        .update_document(doc.document, &doc.language, expected, &draft, &user.doing("document.save"))
         .await
         .map_err(store_refusal)?;
-    app.store().audit(&user.audit("document.save", Some(doc.site), "document", Some(id))).await?;
     let doc =
         app.store().editable_variant(doc.document, Some(&doc.language)).await?.ok_or(WebError::NotFound)?;
     Ok(Json(release_out(&app, &doc)).into_response())
@@ -461,7 +489,19 @@ pub struct WorkflowIn {
     at: Option<String>,
 }
 
-/// `POST /api/v1/releases/{id}/{submit|publish|schedule|unpublish|archive}`.
+/// The workflow steps the API takes; the back office's "return" and "restore draft" buttons
+/// are the same move as `unpublish` there.
+const API_STEPS: [Transition; 5] = [
+    Transition::Submit,
+    Transition::Publish,
+    Transition::Schedule,
+    Transition::Unpublish,
+    Transition::Archive,
+];
+
+/// `POST /api/v1/releases/{id}/{submit|publish|schedule|unpublish|archive}`. Refusals come
+/// with distinct statuses and codes: see [`ApiError::refusal`]; a status changed by someone
+/// else meanwhile is 409 `stale_revision`.
 pub async fn workflow(
     State(app): State<App>,
     caller: ApiCaller,
@@ -469,8 +509,8 @@ pub async fn workflow(
     Query(query): Query<VariantQuery>,
     body: Option<Json<WorkflowIn>>,
 ) -> Result<Response, ApiError> {
-    if !["submit", "publish", "schedule", "unpublish", "archive"].contains(&action.as_str()) {
-        return Err(WebError::NotFound.into());
+    if !action.parse().is_ok_and(|step| API_STEPS.contains(&step)) {
+        return Err(ApiError::refusal(Refusal::UnknownAction));
     }
     let doc = visible_release(&app, &caller, id, query.language.as_deref()).await?;
     let at = match body.and_then(|Json(b)| b.at) {
@@ -486,10 +526,15 @@ pub async fn workflow(
     let user = caller.as_signed();
     match shared::apply_workflow(&app, &user, &doc, &action, at).await {
         Ok(_) => {}
-        Err(WebError::BadRequest(message)) => {
-            return Err(ApiError::new(StatusCode::CONFLICT, "invalid_transition", message));
+        Err(StepError::Refused(refusal)) => return Err(ApiError::refusal(refusal)),
+        Err(StepError::StatusChanged) => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "stale_revision",
+                "Someone else moved the release through the workflow meanwhile; GET it and try again.",
+            ));
         }
-        Err(err) => return Err(err.into()),
+        Err(StepError::Failed(err)) => return Err(err.into()),
     }
     let doc =
         app.store().editable_variant(doc.document, Some(&doc.language)).await?.ok_or(WebError::NotFound)?;

@@ -30,6 +30,8 @@ pub struct NewUpload {
     pub credit: String,
     /// Who sent it.
     pub uploader: UserId,
+    /// The audit entry written with the row.
+    pub audit: portico_store::Audit,
 }
 
 /// Why an upload was not stored.
@@ -85,7 +87,7 @@ fn process(bytes: Vec<u8>) -> Result<Processed, MediaError> {
 
 /// Checks, processes and stores an upload: its files and its row, or nothing at all.
 pub async fn store_upload(app: &App, upload: NewUpload) -> Result<MediaId, UploadError> {
-    let NewUpload { site, file_name, bytes, alt, caption, credit, uploader } = upload;
+    let NewUpload { site, file_name, bytes, alt, caption, credit, uploader, audit } = upload;
     let processed = tokio::task::spawn_blocking(move || process(bytes))
         .await
         .map_err(|e| WebError::Internal(format!("media task: {e}")))?;
@@ -115,7 +117,7 @@ pub async fn store_upload(app: &App, upload: NewUpload) -> Result<MediaId, Uploa
     let stored = app
         .media()
         .put(files, async |placement| {
-            store.create_media_placing(&new, async |id| placement.place(id.0).await).await
+            store.create_media_placing(&new, &audit, async |id| placement.place(id.0).await).await
         })
         .await;
     match stored {

@@ -57,15 +57,18 @@ impl TestApp {
                     continue;
                 }
                 db.store
-                    .create_site(&portico_store::NewSite {
-                        key: (*key).to_owned(),
-                        name: format!("IOM {country}"),
-                        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
-                        country: Some((*country).to_owned()),
-                        hosts: vec![],
-                        names: Default::default(),
-                        fallback_to_default: true,
-                    })
+                    .create_site(
+                        &portico_store::NewSite {
+                            key: (*key).to_owned(),
+                            name: format!("IOM {country}"),
+                            languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+                            country: Some((*country).to_owned()),
+                            hosts: vec![],
+                            names: Default::default(),
+                            fallback_to_default: true,
+                        },
+                        &portico_store::Audit::system("test", "site.create"),
+                    )
                     .await
                     .expect("site");
             }
@@ -83,13 +86,16 @@ impl TestApp {
         }
         let password_hash = portico_web::admin::auth::hash_password(PASSWORD.to_owned()).await.expect("hash");
         store
-            .create_user(&portico_store::NewUser {
-                email: email.to_owned(),
-                name: email.to_owned(),
-                password_hash,
-                role,
-                sites: ids,
-            })
+            .create_user(
+                &portico_store::NewUser {
+                    email: email.to_owned(),
+                    name: email.to_owned(),
+                    password_hash,
+                    role,
+                    sites: ids,
+                },
+                &portico_store::Audit::system("test", "user.create"),
+            )
             .await
             .expect("user");
         email.to_owned()
@@ -121,7 +127,12 @@ impl TestApp {
         let (user, _) = store.user_for_login(email).await.expect("user").expect("known user");
         let token = format!("ptc_test_{}", portico_web::admin::auth::random_token().expect("random"));
         store
-            .create_api_token(user.id, "test", &portico_web::admin::auth::token_hash(&token))
+            .create_api_token(
+                user.id,
+                "test",
+                &portico_web::admin::auth::token_hash(&token),
+                &portico_store::Audit::system("test", "token.create"),
+            )
             .await
             .expect("token");
         token

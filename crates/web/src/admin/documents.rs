@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
-use portico_content::access::{Refusal, Target};
-use portico_content::{Action, DocumentId, Draft, Kind, MediaId, SiteId, Status, slugify};
+use portico_content::access::{Refusal, StepContext, Target};
+use portico_content::{Action, DocumentId, Draft, Kind, MediaId, SiteId, Status, Transition, slugify};
 use portico_store::{EditableVariant, StoreError};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -446,35 +446,29 @@ struct WorkflowAction {
     needs_time: bool,
 }
 
-/// The workflow buttons this user may press on this document now.
+/// The workflow buttons this user may press on this document now: the steps offered from its
+/// status that the rules allow them (the step's own fields, such as a time, aside).
 fn workflow_actions(user: &Signed, doc: &EditableVariant) -> Vec<WorkflowAction> {
     let mut actions = Vec::new();
-    // Each button's words are `workflow-{action}` in the Fluent files.
-    let mut offer = |action: &'static str, needs_time, permission: Action, to: Status| {
-        let allowed =
-            portico_content::access::may_act(user.user.role, &user.user.sites, permission, target(doc));
-        if allowed.is_ok() && doc.status.can_become(to) {
-            let label = user.t(&format!("workflow-{}", action.replace('_', "-")));
-            actions.push(WorkflowAction { action, label, needs_time });
-        }
-    };
-    offer("submit", false, Action::Submit, Status::InReview);
-    offer("publish", false, Action::Publish, Status::Published);
-    offer("schedule", true, Action::Publish, Status::Scheduled);
-    if doc.status == Status::InReview {
-        offer("return", false, Action::Publish, Status::Draft);
-    }
-    if matches!(doc.status, Status::Published | Status::Scheduled) {
-        offer("unpublish", false, Action::Unpublish, Status::Draft);
-    }
-    offer("archive", false, Action::Unpublish, Status::Archived);
-    if doc.status == Status::Archived {
-        offer("restore_draft", false, Action::Unpublish, Status::Draft);
-    }
-    // A scheduled release was never public: taking it back is cancelling its schedule.
-    if doc.status == Status::Scheduled {
-        for action in actions.iter_mut().filter(|a| a.action == "unpublish") {
-            action.label = user.t("workflow-unschedule");
+    for transition in Transition::ALL {
+        let allowed = portico_content::access::may_act(
+            user.user.role,
+            &user.user.sites,
+            transition.permission(),
+            target(doc),
+        );
+        if allowed.is_ok() && transition.is_offered_from(doc.status) {
+            // Each button's words are `workflow-{action}` in the Fluent files. A scheduled
+            // release was never public: taking it back is cancelling its schedule.
+            let key = match transition {
+                Transition::Unpublish if doc.status == Status::Scheduled => "workflow-unschedule".to_owned(),
+                _ => format!("workflow-{}", transition.as_str().replace('_', "-")),
+            };
+            actions.push(WorkflowAction {
+                action: transition.as_str(),
+                label: user.t(&key),
+                needs_time: transition == Transition::Schedule,
+            });
         }
     }
     actions
@@ -547,11 +541,8 @@ pub async fn create(
             status: Status::Draft,
             author: Some(user.user.id),
         };
-        match app.store().create_document(&new).await {
+        match app.store().create_document(&new, &user.doing("document.create")).await {
             Ok((document, _)) => {
-                app.store()
-                    .audit(&user.audit("document.create", Some(site.id), "document", Some(document.0)))
-                    .await?;
                 return Ok(see_other(&format!("/admin/documents/{document}"), "created").into_response());
             }
             Err(err) => {
@@ -616,9 +607,9 @@ pub fn may_edit(user: &Signed, doc: &EditableVariant) -> bool {
     edit_refusal(user, doc).is_ok()
 }
 
-/// A refusal in the person's language (`refusal-{code}` in the Fluent files).
+/// A refusal in the person's language.
 pub fn refusal_text(user: &Signed, refusal: Refusal) -> String {
-    user.t(&format!("refusal-{}", refusal.code().replace('_', "-")))
+    user.t(refusal_key(refusal))
 }
 
 /// The publication time a save by this user stores: theirs if they may publish on the site,
@@ -716,11 +707,10 @@ pub async fn save(
     if errors.is_empty() && !preview {
         match app
             .store()
-            .update_document(doc.document, &doc.language, expected, &draft, Some(user.user.id))
+            .update_document(doc.document, &doc.language, expected, &draft, &user.doing("document.save"))
             .await
         {
             Ok(_) => {
-                app.store().audit(&user.audit("document.save", Some(doc.site), "document", Some(id))).await?;
                 return Ok(see_other(&doc_url(id, &doc.language), "saved").into_response());
             }
             Err(StoreError::StaleRevision) => {
@@ -759,71 +749,116 @@ pub async fn save(
     render_editor(&app, &headers, &user, editor, status).await
 }
 
-/// Why a workflow step cannot happen, for the person who tried, in their language.
-fn refuse(user: &Signed, key: &str) -> WebError {
-    WebError::BadRequest(user.t(key))
+/// Why a workflow step did not happen.
+#[derive(Debug)]
+pub enum StepError {
+    /// The domain's rules refuse it (see [`portico_content::access::decide_transition`]).
+    Refused(Refusal),
+    /// Someone else moved the document since it was read.
+    StatusChanged,
+    /// Anything else.
+    Failed(WebError),
 }
 
-/// Applies a workflow step; shared by the back office and the API.
+impl From<StoreError> for StepError {
+    fn from(err: StoreError) -> Self {
+        StepError::Failed(err.into())
+    }
+}
+
+impl From<WebError> for StepError {
+    fn from(err: WebError) -> Self {
+        StepError::Failed(err)
+    }
+}
+
+/// Applies a workflow step; shared by the back office and the API, which each say a refusal
+/// in their own way. The domain decides; the store moves the document and writes the audit
+/// entry in one transaction.
 pub async fn apply_workflow(
     app: &App,
     user: &Signed,
     doc: &EditableVariant,
     action: &str,
     schedule_at: Option<OffsetDateTime>,
-) -> Result<&'static str, WebError> {
-    let now = portico_store::now();
-    let (permission, to, published_at, notice) = match action {
-        "submit" => (Action::Submit, Status::InReview, None, "submitted"),
-        "publish" => {
-            let at = doc.draft.published_at.filter(|at| *at <= now).unwrap_or(now);
-            (Action::Publish, Status::Published, Some(at), "published")
-        }
-        "schedule" => {
-            let at = schedule_at.ok_or_else(|| refuse(user, "workflow-need-time"))?;
-            if at <= now {
-                return Err(refuse(user, "workflow-time-passed"));
-            }
-            (Action::Publish, Status::Scheduled, Some(at), "scheduled")
-        }
-        "return" => (Action::Publish, Status::Draft, None, "returned"),
-        "unpublish" => (Action::Unpublish, Status::Draft, None, "unpublished"),
-        "archive" => (Action::Unpublish, Status::Archived, None, "archived"),
-        "restore_draft" => (Action::Unpublish, Status::Draft, None, "returned"),
-        _ => return Err(refuse(user, "workflow-unknown")),
+) -> Result<Transition, StepError> {
+    let transition: Transition = action.parse().map_err(StepError::Refused)?;
+    // The lead image is read only when the step would make the document public.
+    let goes_public = matches!(transition.to(), Status::Published | Status::Scheduled);
+    let lead_image_alt = match (goes_public, doc.draft.image) {
+        (true, Some(image)) => Some(app.store().media(image).await?.map(|m| m.alt).unwrap_or_default()),
+        _ => None,
     };
-    portico_content::access::may_act(user.user.role, &user.user.sites, permission, target(doc))
-        .map_err(|_| WebError::Forbidden)?;
-    if doc.kind == Kind::Page && matches!(to, Status::Published | Status::Scheduled) {
-        user.require(Action::EditPages, doc.site)?;
+    let context = StepContext {
+        stored_published_at: doc.draft.published_at,
+        schedule_at,
+        lead_image_alt: lead_image_alt.as_deref(),
+    };
+    let step = portico_content::access::decide_transition(
+        user.user.role,
+        &user.user.sites,
+        target(doc),
+        transition,
+        context,
+        portico_store::now(),
+    )
+    .map_err(StepError::Refused)?;
+    let audit = user.doing(&format!("document.{transition}"));
+    match app
+        .store()
+        .set_status(doc.document, &doc.language, step.from, step.to, step.published_at, &audit)
+        .await
+    {
+        Ok(()) => Ok(transition),
+        Err(StoreError::StaleRevision) => Err(StepError::StatusChanged),
+        Err(err) => Err(err.into()),
     }
-    if !doc.status.can_become(to) {
-        return Err(WebError::BadRequest(user.t_with(
-            "workflow-refused",
-            &[
-                ("from", status_text(user, doc.status.as_str()).into()),
-                ("to", status_text(user, to.as_str()).into()),
-            ],
-        )));
+}
+
+/// The notice the document's page shows after a step (`notice-{code}` in the Fluent files).
+fn step_notice(transition: Transition) -> &'static str {
+    match transition {
+        Transition::Submit => "submitted",
+        Transition::Publish => "published",
+        Transition::Schedule => "scheduled",
+        Transition::Return | Transition::RestoreDraft => "returned",
+        Transition::Unpublish => "unpublished",
+        Transition::Archive => "archived",
     }
-    if let (Status::Published | Status::Scheduled, Some(image)) = (to, doc.draft.image) {
-        let media = app.store().media(image).await?;
-        if media.is_none_or(|m| m.alt.trim().is_empty()) {
-            return Err(refuse(user, "workflow-image-alt"));
+}
+
+/// A workflow refusal in the person's language.
+fn step_refusal(user: &Signed, doc: &EditableVariant, action: &str, err: StepError) -> WebError {
+    let key = match err {
+        StepError::Failed(err) => return err,
+        StepError::Refused(Refusal::Forbidden) => return WebError::Forbidden,
+        StepError::StatusChanged => "workflow-status-changed",
+        StepError::Refused(Refusal::InvalidTransition) => {
+            let to = action.parse::<Transition>().map(Transition::to).unwrap_or(doc.status);
+            return WebError::BadRequest(user.t_with(
+                "workflow-refused",
+                &[
+                    ("from", status_text(user, doc.status.as_str()).into()),
+                    ("to", status_text(user, to.as_str()).into()),
+                ],
+            ));
         }
+        StepError::Refused(refusal) => refusal_key(refusal),
+    };
+    WebError::BadRequest(user.t(key))
+}
+
+/// The Fluent key that says a refusal to a person.
+pub fn refusal_key(refusal: Refusal) -> &'static str {
+    match refusal {
+        Refusal::Forbidden => "refusal-forbidden",
+        Refusal::TranslationIsLive => "refusal-translation-is-live",
+        Refusal::UnknownAction => "workflow-unknown",
+        Refusal::InvalidTransition => "workflow-refused",
+        Refusal::MissingPublishTime => "workflow-need-time",
+        Refusal::PublishTimePassed => "workflow-time-passed",
+        Refusal::MissingAltText => "workflow-image-alt",
     }
-    match app.store().set_status(doc.document, &doc.language, doc.status, to, published_at).await {
-        Ok(()) => {}
-        Err(StoreError::StaleRevision) => {
-            return Err(refuse(user, "workflow-status-changed"));
-        }
-        Err(err) => return Err(err.into()),
-    }
-    let mut entry =
-        user.audit(&format!("document.{action}"), Some(doc.site), "document", Some(doc.document.0));
-    entry.detail = format!("{} → {}", doc.status, to);
-    app.store().audit(&entry).await?;
-    Ok(notice)
 }
 
 /// `POST /admin/documents/{id}/workflow`.
@@ -836,8 +871,11 @@ pub async fn workflow(
     user.check_csrf(form.csrf())?;
     let doc = visible_document(&app, &user, id, Some(form.get("lang"))).await?;
     let schedule_at = parse_input_time(form.get("schedule_at"));
-    let notice = apply_workflow(&app, &user, &doc, form.get("action"), schedule_at).await?;
-    Ok(see_other(&doc_url(id, &doc.language), notice).into_response())
+    let action = form.get("action");
+    let transition = apply_workflow(&app, &user, &doc, action, schedule_at)
+        .await
+        .map_err(|err| step_refusal(&user, &doc, action, err))?;
+    Ok(see_other(&doc_url(id, &doc.language), step_notice(transition)).into_response())
 }
 
 #[derive(Serialize)]
@@ -993,22 +1031,16 @@ pub async fn restore(
     let old = revisions.iter().find(|r| r.number == number).ok_or(WebError::NotFound)?;
     let mut restored = old.draft.clone();
     restored.published_at = publication_time(&user, doc.site, doc.draft.published_at, restored.published_at);
-    match app
-        .store()
-        .update_document(doc.document, &doc.language, doc.revision, &restored, Some(user.user.id))
-        .await
-    {
+    let audit = user.doing("document.restore").with_detail(format!("revision {number}"));
+    match app.store().update_document(doc.document, &doc.language, doc.revision, &restored, &audit).await {
         Ok(_) => {}
         Err(StoreError::StaleRevision) => {
-            return Err(refuse(&user, "restore-stale"));
+            return Err(WebError::BadRequest(user.t("restore-stale")));
         }
         Err(StoreError::Conflict { .. }) => {
-            return Err(refuse(&user, "restore-slug-taken"));
+            return Err(WebError::BadRequest(user.t("restore-slug-taken")));
         }
         Err(err) => return Err(err.into()),
     }
-    let mut entry = user.audit("document.restore", Some(doc.site), "document", Some(id));
-    entry.detail = format!("revision {number}");
-    app.store().audit(&entry).await?;
     Ok(see_other(&doc_url(id, &doc.language), "restored").into_response())
 }

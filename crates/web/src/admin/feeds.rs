@@ -213,13 +213,12 @@ pub async fn create(
             .await;
         }
     };
-    match app.store().create_feed_subscription(&new).await {
-        Ok(id) => {
-            let mut entry = user.audit("feed.create", Some(new.site), "feed", Some(id.0));
-            entry.detail = new.url.clone();
-            app.store().audit(&entry).await?;
-            Ok(see_other("/admin/feeds", "feed_added").into_response())
-        }
+    match app
+        .store()
+        .create_feed_subscription(&new, &user.doing("feed.create").with_detail(new.url.clone()))
+        .await
+    {
+        Ok(_) => Ok(see_other("/admin/feeds", "feed_added").into_response()),
         Err(StoreError::Conflict { .. }) => {
             let problem = Some(user.t("error-feed-exists"));
             render(&app, &headers, &user, StatusCode::UNPROCESSABLE_ENTITY, None, filled, problem).await
@@ -246,17 +245,13 @@ pub async fn fetch_now(
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
     let feed = subscription(&app, &user, id).await?;
-    let outcome = app.ingester().refresh(&feed).await?;
-    let (notice, detail) = match &outcome {
-        Outcome::Updated { new_items, kept, filtered_out } => {
-            ("feed_fetched", format!("{new_items} new, {kept} kept, {filtered_out} filtered out"))
-        }
-        Outcome::NotModified => ("feed_not_modified", "not modified".to_owned()),
-        Outcome::Failed(reason) => ("feed_failed", reason.chars().take(500).collect()),
+    // The ingester records the fetch and its audit entry together.
+    let outcome = app.ingester().refresh_as(&feed, &user.actor()).await?;
+    let notice = match &outcome {
+        Outcome::Updated { .. } => "feed_fetched",
+        Outcome::NotModified => "feed_not_modified",
+        Outcome::Failed(_) => "feed_failed",
     };
-    let mut entry = user.audit("feed.fetch", Some(feed.site), "feed", Some(feed.id.0));
-    entry.detail = detail;
-    app.store().audit(&entry).await?;
     Ok(see_other("/admin/feeds", notice).into_response())
 }
 
@@ -276,11 +271,9 @@ pub async fn set_enabled(
             return Err(WebError::BadRequest(user.t("error-feed-enabled")));
         }
     };
-    app.store().set_feed_subscription_enabled(feed.id, enabled).await?;
     let action = if enabled { "feed.enable" } else { "feed.disable" };
-    let mut entry = user.audit(action, Some(feed.site), "feed", Some(feed.id.0));
-    entry.detail = feed.url.clone();
-    app.store().audit(&entry).await?;
+    let audit = user.doing(action).with_detail(feed.url.clone());
+    app.store().set_feed_subscription_enabled(feed.id, enabled, &audit).await?;
     Ok(see_other("/admin/feeds", if enabled { "feed_enabled" } else { "feed_disabled" }).into_response())
 }
 
@@ -293,9 +286,7 @@ pub async fn delete(
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
     let feed = subscription(&app, &user, id).await?;
-    app.store().delete_feed_subscription(feed.id).await?;
-    let mut entry = user.audit("feed.delete", Some(feed.site), "feed", Some(feed.id.0));
-    entry.detail = feed.url.clone();
-    app.store().audit(&entry).await?;
+    let audit = user.doing("feed.delete").with_detail(feed.url.clone());
+    app.store().delete_feed_subscription(feed.id, &audit).await?;
     Ok(see_other("/admin/feeds", "feed_removed").into_response())
 }

@@ -107,16 +107,18 @@ pub async fn change_password(
         .await;
     }
     let hash = auth::hash_password(new.to_owned()).await?;
-    app.store().set_password(user.user.id, &hash, Some(&user.session_hash)).await?;
-    app.store().audit(&user.audit("account.password", None, "user", Some(user.user.id.0))).await?;
+    app.store()
+        .set_password(user.user.id, &hash, Some(&user.session_hash), &user.doing("account.password"))
+        .await?;
     Ok(see_other("/admin/account", "password").into_response())
 }
 
 /// Creates an API token for `user`; returns the token, shown once and stored hashed.
 pub async fn issue_token(app: &App, user: &Signed, name: &str) -> Result<String, WebError> {
     let token = format!("ptc_{}", auth::random_token()?);
-    let id = app.store().create_api_token(user.user.id, name, &auth::token_hash(&token)).await?;
-    app.store().audit(&user.audit("token.create", None, "token", Some(id))).await?;
+    app.store()
+        .create_api_token(user.user.id, name, &auth::token_hash(&token), &user.doing("token.create"))
+        .await?;
     Ok(token)
 }
 
@@ -145,10 +147,9 @@ pub async fn revoke_token(
     form: FormData,
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
-    if !app.store().revoke_api_token(user.user.id, id).await? {
+    if !app.store().revoke_api_token(user.user.id, id, &user.doing("token.revoke")).await? {
         return Err(WebError::NotFound);
     }
-    app.store().audit(&user.audit("token.revoke", None, "token", Some(id))).await?;
     Ok(see_other("/admin/account", "revoked").into_response())
 }
 
@@ -268,13 +269,9 @@ pub async fn create_user(
         role,
         sites,
     };
-    match app.store().create_user(&new).await {
-        Ok(id) => {
-            let mut entry = user.audit("user.create", None, "user", Some(id.0));
-            entry.detail = format!("{} as {}", new.email, new.role);
-            app.store().audit(&entry).await?;
-            Ok(see_other("/admin/users", "user").into_response())
-        }
+    let audit = user.doing("user.create").with_detail(format!("{} as {}", new.email, new.role));
+    match app.store().create_user(&new, &audit).await {
+        Ok(_) => Ok(see_other("/admin/users", "user").into_response()),
         Err(StoreError::Conflict { .. }) => {
             let problem = Some(user.t("error-user-exists"));
             render_users(&app, &headers, &user, StatusCode::UNPROCESSABLE_ENTITY, None, problem).await
@@ -298,11 +295,10 @@ pub async fn set_disabled(
     if disabled && id == user.user.id.0 {
         return Err(WebError::BadRequest(user.t("error-disable-self")));
     }
-    if !app.store().set_user_disabled(portico_content::UserId(id), disabled).await? {
+    let audit = user.doing(if disabled { "user.disable" } else { "user.enable" });
+    if !app.store().set_user_disabled(portico_content::UserId(id), disabled, &audit).await? {
         return Err(WebError::NotFound);
     }
-    let action = if disabled { "user.disable" } else { "user.enable" };
-    app.store().audit(&user.audit(action, None, "user", Some(id))).await?;
     Ok(see_other("/admin/users", if disabled { "user_disabled" } else { "user_enabled" }).into_response())
 }
 
@@ -522,7 +518,6 @@ pub async fn save_menu(
             _ => menu.push(item),
         }
     }
-    app.store().replace_menu(site.id, site.default_language(), &menu).await?;
-    app.store().audit(&user.audit("menu.save", Some(site.id), "menu", Some(site.id.0))).await?;
+    app.store().replace_menu(site.id, site.default_language(), &menu, &user.doing("menu.save")).await?;
     Ok(see_other(&format!("/admin/menus/{}", site.key), "menu").into_response())
 }

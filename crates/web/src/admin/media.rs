@@ -242,6 +242,7 @@ pub async fn upload(
         caption: upload.caption,
         credit: upload.credit,
         uploader: user.user.id,
+        audit: user.doing("media.upload").with_detail(upload.file_name.clone()),
     };
     let id = match store_upload(&app, new).await {
         Ok(id) => id,
@@ -255,9 +256,6 @@ pub async fn upload(
         }
         Err(UploadError::Failed(err)) => return Err(err),
     };
-    let mut entry = user.audit("media.upload", Some(site.id), "media", Some(id.0));
-    entry.detail = upload.file_name;
-    app.store().audit(&entry).await?;
     Ok(see_other(&format!("/admin/media/{id}"), "uploaded").into_response())
 }
 
@@ -317,15 +315,13 @@ pub async fn save(
             context! { layout, item, can_edit => true, can_publish => user.may(Action::Publish, media.site), error },
         );
     }
-    app.store().update_media_text(media.id, alt, caption, credit).await?;
     // Making an item public is publishing it: an editor's call, like a release's.
     let public = form.get("public") == "on";
     if public != media.marked_public && user.may(Action::Publish, media.site) {
-        app.store().set_media_public(media.id, public).await?;
         let action = if public { "media.make_public" } else { "media.make_private" };
-        app.store().audit(&user.audit(action, Some(media.site), "media", Some(id))).await?;
+        app.store().set_media_public(media.id, public, &user.doing(action)).await?;
     }
+    app.store().update_media_text(media.id, alt, caption, credit, &user.doing("media.edit")).await?;
     app.changed(crate::cache::Change::Media(media.id));
-    app.store().audit(&user.audit("media.edit", Some(media.site), "media", Some(id))).await?;
     Ok(see_other(&format!("/admin/media/{id}"), "saved").into_response())
 }

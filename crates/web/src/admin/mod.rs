@@ -14,7 +14,7 @@ pub use page::{
 
 /// The workflow and edit rules, shared with the JSON API.
 pub mod documents_api {
-    pub use super::documents::{apply_workflow, edit_refusal, off_runtime, publication_time};
+    pub use super::documents::{StepError, apply_workflow, edit_refusal, off_runtime, publication_time};
 }
 pub mod language;
 mod login;

@@ -15,6 +15,18 @@ use crate::http::{BodyMeta, respond};
 /// Largest form we read, except uploads.
 pub(super) const FORM_LIMIT: usize = 2 * 1024 * 1024;
 
+impl Signed {
+    /// Who they are, as the audit log names the actor of a change.
+    pub fn actor(&self) -> portico_store::Actor {
+        portico_store::Actor::person(self.user.id, &self.user.email, &self.client)
+    }
+
+    /// The audit note of a change they make: the store writes it with the change.
+    pub fn doing(&self, action: &str) -> portico_store::Audit {
+        self.actor().doing(action)
+    }
+}
+
 /// A submitted form as ordered pairs, so repeated fields (checkboxes) keep every value.
 pub struct FormData(pub Vec<(String, String)>);
 

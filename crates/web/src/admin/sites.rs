@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
-use portico_content::{Action, DocumentId, SiteId, is_valid_language_code, is_valid_slug};
+use portico_content::{Action, DocumentId, SiteId};
 use portico_store::{NewSite, Site, StoreError};
 use serde::Serialize;
 
@@ -56,7 +56,8 @@ fn list(value: &str) -> Vec<String> {
     value.split([',', ' ', '\n']).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect()
 }
 
-/// Checks a site's settings; the same rules as `portico site add`.
+/// Checks a site's settings by the domain's rules (the same as `portico site add`); the
+/// problem as a sentence.
 pub fn validate_site(
     key: &str,
     name: &str,
@@ -64,38 +65,8 @@ pub fn validate_site(
     hosts: &[String],
     country: Option<&str>,
 ) -> Result<(), String> {
-    if !is_valid_slug(key) || key.len() > 40 {
-        return Err("The key takes lowercase letters, digits and hyphens, such as sv or global.".to_owned());
-    }
-    if name.is_empty() || name.chars().count() > 200 {
-        return Err("Give the site a name of at most 200 characters.".to_owned());
-    }
-    if languages.is_empty() || languages.iter().any(|l| !is_valid_language_code(l)) {
-        return Err("List the site's languages as codes such as es, en; the first is the default.".to_owned());
-    }
-    let mut unique = languages.to_vec();
-    unique.sort();
-    unique.dedup();
-    if unique.len() != languages.len() {
-        return Err("A language is listed twice.".to_owned());
-    }
-    let valid_host = |h: &String| {
-        !h.is_empty()
-            && h.len() <= 253
-            && h.split('.').all(|label| {
-                !label.is_empty()
-                    && label.len() <= 63
-                    && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                    && !label.starts_with('-')
-            })
-    };
-    if let Some(bad) = hosts.iter().find(|h| !valid_host(h)) {
-        return Err(format!("{bad:?} is not a host name."));
-    }
-    if let Some(code) = country.filter(|code| portico_geo::country(code).is_none_or(|c| c.iso2 != *code)) {
-        return Err(format!("{code:?} is not an ISO 3166-1 country code."));
-    }
-    Ok(())
+    let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
+    portico_content::validate_site(key, name, languages, hosts, country, is_country).map_err(|e| e.message)
 }
 
 fn new_site(form: &SiteForm) -> Result<NewSite, String> {
@@ -200,11 +171,8 @@ pub async fn create(
         Ok(site) => site,
         Err(message) => return refuse(message).await,
     };
-    match app.store().create_site(&site).await {
-        Ok(id) => {
-            let mut entry = user.audit("site.create", Some(id), "site", Some(id.0));
-            entry.detail = site.key.clone();
-            app.store().audit(&entry).await?;
+    match app.store().create_site(&site, &user.doing("site.create").with_detail(site.key.clone())).await {
+        Ok(_) => {
             app.reload_sites().await?;
             Ok(see_other("/admin/sites", "created").into_response())
         }
@@ -249,15 +217,16 @@ pub async fn save(
     let site = app.site_by_key(&key).ok_or(WebError::NotFound)?;
     let typed = SiteForm { key: site.key.clone(), ..SiteForm::read(&form) };
     let result = match new_site(&typed) {
-        Ok(new) => app.store().update_site(site.id, &new).await.map_err(|err| match err {
-            StoreError::Conflict { .. } => Ok(user.t("error-site-host-taken")),
-            other => Err(other),
-        }),
+        Ok(new) => {
+            app.store().update_site(site.id, &new, &user.doing("site.edit")).await.map_err(|err| match err {
+                StoreError::Conflict { .. } => Ok(user.t("error-site-host-taken")),
+                other => Err(other),
+            })
+        }
         Err(message) => Err(Ok(message)),
     };
     match result {
         Ok(()) => {
-            app.store().audit(&user.audit("site.edit", Some(site.id), "site", Some(site.id.0))).await?;
             app.reload_sites().await?;
             Ok(see_other(&format!("/admin/sites/{key}"), "saved").into_response())
         }
@@ -384,7 +353,8 @@ pub async fn translate(
             &[("site", site.name.as_str().into()), ("language", language.into())],
         )));
     }
-    match app.store().create_translation(document, language, Some(user.user.id)).await {
+    let audit = user.doing("document.translate").with_detail(language);
+    match app.store().create_translation(document, language, &audit).await {
         Ok(_) => {}
         Err(StoreError::Conflict { .. }) => {
             return Err(WebError::BadRequest(user.t1(
@@ -395,8 +365,5 @@ pub async fn translate(
         }
         Err(err) => return Err(err.into()),
     }
-    let mut entry = user.audit("document.translate", Some(site.id), "document", Some(id));
-    entry.detail = language.to_owned();
-    app.store().audit(&entry).await?;
     Ok(see_other(&doc_url(id, language), "translation").into_response())
 }
