@@ -21,7 +21,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::App;
-use crate::api::ApiError;
+use crate::api_error::ApiError;
 use crate::http::{BodyMeta, respond};
 use crate::pagination::shorten;
 

@@ -6,6 +6,7 @@
 
 pub mod admin;
 mod api;
+mod api_error;
 mod api_read;
 mod app;
 pub mod cache;
@@ -31,6 +32,7 @@ mod sites;
 mod templates;
 mod uploads;
 mod views;
+mod workflow;
 mod xml;
 
 use std::sync::Arc;

@@ -292,7 +292,6 @@ fn circles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 }
 
 #[test]
-#[ignore = "the API error type and the documents shim still tie api, api_read and admin together"]
 fn the_web_modules_form_no_circle() {
     let edges = graph();
     let found = circles(&edges);

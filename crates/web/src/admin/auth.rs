@@ -360,7 +360,7 @@ impl ApiCaller {
 }
 
 impl FromRequestParts<App> for ApiCaller {
-    type Rejection = crate::api::ApiError;
+    type Rejection = crate::api_error::ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
         let token = parts
@@ -370,13 +370,13 @@ impl FromRequestParts<App> for ApiCaller {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .ok_or_else(crate::api::ApiError::unauthorized)?;
+            .ok_or_else(crate::api_error::ApiError::unauthorized)?;
         let user = app
             .store()
             .api_token_user(&token_hash(token))
             .await
-            .map_err(|e| crate::api::ApiError::from(WebError::from(e)))?
-            .ok_or_else(crate::api::ApiError::unauthorized)?;
+            .map_err(|e| crate::api_error::ApiError::from(WebError::from(e)))?
+            .ok_or_else(crate::api_error::ApiError::unauthorized)?;
         crate::request_log::note_user(&parts.extensions, user.id);
         Ok(ApiCaller { user, client: client_address(parts), i18n: app.i18n() })
     }

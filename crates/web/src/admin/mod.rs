@@ -12,10 +12,6 @@ pub use page::{
     AdminLayout, FormData, admin_page, admin_page_with_status, notice, notice_in, role_label, see_other,
 };
 
-/// The workflow and edit rules, shared with the JSON API.
-pub mod documents_api {
-    pub use super::documents::{StepError, apply_workflow, edit_refusal, off_runtime, publication_time};
-}
 pub mod language;
 mod login;
 mod manage;
@@ -37,8 +33,8 @@ pub const UPLOAD_LIMIT: usize = 25 * 1024 * 1024;
 /// The back office's routes, under `/admin`.
 pub fn routes() -> Router<App> {
     Router::new()
-        .route("/admin", get(documents::dashboard))
-        .route("/admin/", get(documents::dashboard))
+        .route("/admin", get(documents::list::dashboard))
+        .route("/admin/", get(documents::list::dashboard))
         .route("/admin/login", get(login::form).post(login::submit))
         .route("/admin/login/code", get(two_factor::code_form).post(two_factor::code_submit))
         .route("/admin/logout", post(login::logout))
@@ -60,16 +56,16 @@ pub fn routes() -> Router<App> {
         .route("/admin/feeds/{id}/enabled", post(feeds::set_enabled))
         .route("/admin/feeds/{id}/delete", post(feeds::delete))
         .route("/admin/menus/{site}", get(manage::menu_form).post(manage::save_menu))
-        .route("/admin/new/{kind}", get(documents::new_form).post(documents::create))
-        .route("/admin/documents/{id}", get(documents::edit_form).post(documents::save))
-        .route("/admin/documents/{id}/workflow", post(documents::workflow))
+        .route("/admin/new/{kind}", get(documents::editor::new_form).post(documents::editor::create))
+        .route("/admin/documents/{id}", get(documents::editor::edit_form).post(documents::editor::save))
+        .route("/admin/documents/{id}/workflow", post(documents::steps::workflow))
         .route("/admin/documents/{id}/translate", post(sites::translate))
         .route("/admin/sites", get(sites::index).post(sites::create))
         .route("/admin/sites/{key}", get(sites::edit).post(sites::save))
         .route("/admin/sites/{key}/translations", get(sites::translations))
-        .route("/admin/documents/{id}/revisions", get(documents::revisions))
-        .route("/admin/documents/{id}/diff", get(documents::diff))
-        .route("/admin/documents/{id}/revisions/{number}/restore", post(documents::restore))
+        .route("/admin/documents/{id}/revisions", get(documents::history::revisions))
+        .route("/admin/documents/{id}/diff", get(documents::history::diff))
+        .route("/admin/documents/{id}/revisions/{number}/restore", post(documents::history::restore))
         .route(
             "/admin/media",
             get(media::list).post(media::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),

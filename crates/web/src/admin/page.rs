@@ -7,7 +7,6 @@ use axum::response::{Redirect, Response};
 use serde::Serialize;
 
 use super::auth::Signed;
-use super::language;
 use crate::app::App;
 use crate::error::WebError;
 use crate::http::{BodyMeta, respond};
@@ -53,7 +52,7 @@ impl FromRequest<App> for FormData {
     async fn from_request(request: Request, app: &App) -> Result<Self, Self::Rejection> {
         use axum::extract::rejection::FormRejection;
         let i18n = app.i18n();
-        let lang = language::from_headers(request.headers(), &i18n);
+        let lang = crate::i18n::from_headers(request.headers(), &i18n);
         match axum::Form::<Vec<(String, String)>>::from_request(request, app).await {
             Ok(axum::Form(pairs)) => Ok(FormData(pairs)),
             Err(FormRejection::BytesRejection(_)) => Err(WebError::TooLarge(i18n.t1(

@@ -1,5 +1,5 @@
-//! Writing and publishing: the document list, the editor for releases and pages, the
-//! workflow buttons, revisions and their differences.
+//! The editor of releases and pages: new drafts, saving revisions, previews, and the
+//! workflow buttons a document offers.
 
 use std::collections::BTreeMap;
 
@@ -7,101 +7,20 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
-use portico_content::access::{Refusal, StepContext, Target};
-use portico_content::{Action, DocumentId, Draft, Kind, MediaId, SiteId, Status, Transition, slugify};
+use portico_content::access::Refusal;
+use portico_content::{Action, Draft, Kind, MediaId, SiteId, Status, Transition, slugify};
 use portico_store::{EditableVariant, StoreError};
-use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+use serde::Serialize;
 
-use super::auth::Signed;
-use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, see_other};
+use crate::admin::auth::Signed;
+use crate::admin::{AdminLayout, FormData, admin_page_with_status, notice, see_other};
 use crate::{App, WebError};
 
-#[derive(Deserialize)]
-pub struct ListQuery {
-    kind: Option<String>,
-    status: Option<String>,
-    notice: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Row {
-    url: String,
-    title: String,
-    kind: String,
-    site: String,
-    language: String,
-    status: String,
-    status_label: String,
-    updated: String,
-}
-
-/// A status in words of the person's language ("status-in_review" in the Fluent files).
-fn status_text(user: &Signed, status: &str) -> String {
-    user.t(&format!("status-{status}"))
-}
-
-/// "2026-11-28 14:05 UTC".
-pub fn display_time(at: OffsetDateTime) -> String {
-    format!("{} {:02}:{:02} UTC", crate::views::iso_date(at), at.hour(), at.minute())
-}
-
-/// The value of a `datetime-local` field: "2026-11-28T14:05".
-fn input_time(at: Option<OffsetDateTime>) -> String {
-    at.map(|at| format!("{}T{:02}:{:02}", crate::views::iso_date(at), at.hour(), at.minute()))
-        .unwrap_or_default()
-}
-
-/// Reads a `datetime-local` value ("2026-11-28T14:05", seconds optional) as UTC.
-fn parse_input_time(value: &str) -> Option<OffsetDateTime> {
-    let value = value.trim();
-    let with_seconds = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    let without = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
-    time::PrimitiveDateTime::parse(value.get(..19).unwrap_or(value), &with_seconds)
-        .or_else(|_| time::PrimitiveDateTime::parse(value, &without))
-        .ok()
-        .map(|t| t.assume_utc())
-}
-
-/// `GET /admin`: the documents of the user's sites, newest change first.
-pub async fn dashboard(
-    State(app): State<App>,
-    headers: HeaderMap,
-    user: Signed,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, WebError> {
-    let kind = query.kind.as_deref().filter(|k| !k.is_empty()).and_then(|k| k.parse::<Kind>().ok());
-    let status = query.status.as_deref().filter(|s| !s.is_empty()).and_then(|s| s.parse::<Status>().ok());
-    let rows = app.store().document_rows(user.site_scope(), kind, status, 300).await?;
-    let rows: Vec<Row> = rows
-        .into_iter()
-        .map(|r| Row {
-            url: format!("/admin/documents/{}", r.document),
-            status_label: status_text(&user, &r.status),
-            title: r.title,
-            kind: user.t(&format!("kind-{}", r.kind)),
-            site: r.site_key,
-            language: r.language,
-            status: r.status,
-            updated: user.time(r.updated_at),
-        })
-        .collect();
-    let any_site = |action| app.sites().iter().any(|s| user.may(action, s.id));
-    let can_write = any_site(Action::CreateDraft);
-    let can_pages = any_site(Action::EditPages);
-    let layout = AdminLayout::new(&app, &user, &user.t("admin-nav-documents"), "/admin")
-        .with_notice(notice(&user, query.notice.as_deref()));
-    admin_page(
-        &app,
-        &headers,
-        "admin/dashboard.html",
-        context! {
-            layout, rows, can_write, can_pages,
-            kind => kind.map(Kind::as_str), status => status.map(Status::as_str),
-            statuses => Status::ALL.iter().map(|s| (s.as_str(), status_text(&user, s.as_str()))).collect::<Vec<_>>(),
-        },
-    )
-}
+use super::{
+    NoticeQuery, doc_url, input_time, parse_input_time, parse_kind, refusal_text, status_text,
+    visible_document,
+};
+use crate::workflow::{edit_refusal, off_runtime, publication_time, target};
 
 /// What the editor form shows.
 #[derive(Serialize, Default)]
@@ -227,16 +146,6 @@ async fn read_form(
         errors.entry(error.field).or_insert(message);
     }
     Ok((draft, errors))
-}
-
-/// Runs CPU-bound content work (parsing, sanitizing a body) on the blocking pool, so that a
-/// heavy body never holds an async worker that other requests, `/healthz` among them, need.
-pub async fn off_runtime<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, WebError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|err| WebError::Internal(format!("content work failed: {err}")))
 }
 
 /// The preview of a body, rendered off the async runtime; `None` unless asked for.
@@ -474,10 +383,6 @@ fn workflow_actions(user: &Signed, doc: &EditableVariant) -> Vec<WorkflowAction>
     actions
 }
 
-fn parse_kind(kind: &str) -> Result<Kind, WebError> {
-    kind.parse().map_err(|_| WebError::NotFound)
-}
-
 /// `GET /admin/new/{kind}`.
 pub async fn new_form(
     State(app): State<App>,
@@ -569,72 +474,6 @@ pub async fn create(
         notice: None,
     };
     render_editor(&app, &headers, &user, editor, status).await
-}
-
-/// Loads a document the user may see.
-async fn visible_document(
-    app: &App,
-    user: &Signed,
-    id: i64,
-    language: Option<&str>,
-) -> Result<EditableVariant, WebError> {
-    let language = language.filter(|l| !l.is_empty());
-    let doc = app.store().editable_variant(DocumentId(id), language).await?.ok_or(WebError::NotFound)?;
-    if !user.may(Action::ViewDrafts, doc.site) {
-        // Other sites' drafts do not exist as far as this user can tell.
-        return Err(WebError::NotFound);
-    }
-    Ok(doc)
-}
-
-/// The editor of one language variant of a document.
-pub fn doc_url(id: i64, language: &str) -> String {
-    format!("/admin/documents/{id}?lang={language}")
-}
-
-/// A variant as the domain's rules see it.
-pub fn target(doc: &EditableVariant) -> Target {
-    Target { site: doc.site, kind: doc.kind, status: doc.status, is_translation: doc.is_translation }
-}
-
-/// Why the user may not change this document's fields in its current state, if they may not.
-pub fn edit_refusal(user: &Signed, doc: &EditableVariant) -> Result<(), Refusal> {
-    portico_content::access::may_edit(user.user.role, &user.user.sites, target(doc))
-}
-
-/// Whether the user may change this document's fields in its current state.
-pub fn may_edit(user: &Signed, doc: &EditableVariant) -> bool {
-    edit_refusal(user, doc).is_ok()
-}
-
-/// A refusal in the person's language.
-pub fn refusal_text(user: &Signed, refusal: Refusal) -> String {
-    user.t(refusal_key(refusal))
-}
-
-/// The publication time a save by this user stores: theirs if they may publish on the site,
-/// else the one stored (see [`portico_content::access::publication_time_on_save`]).
-pub fn publication_time(
-    user: &Signed,
-    site: SiteId,
-    stored: Option<OffsetDateTime>,
-    submitted: Option<OffsetDateTime>,
-) -> Option<OffsetDateTime> {
-    portico_content::access::publication_time_on_save(
-        user.user.role,
-        &user.user.sites,
-        site,
-        stored,
-        submitted,
-    )
-}
-
-#[derive(Deserialize)]
-pub struct NoticeQuery {
-    /// A notice code from the previous step.
-    pub notice: Option<String>,
-    /// Which language variant of a document.
-    pub lang: Option<String>,
 }
 
 /// `GET /admin/documents/{id}`.
@@ -747,300 +586,4 @@ pub async fn save(
         notice: None,
     };
     render_editor(&app, &headers, &user, editor, status).await
-}
-
-/// Why a workflow step did not happen.
-#[derive(Debug)]
-pub enum StepError {
-    /// The domain's rules refuse it (see [`portico_content::access::decide_transition`]).
-    Refused(Refusal),
-    /// Someone else moved the document since it was read.
-    StatusChanged,
-    /// Anything else.
-    Failed(WebError),
-}
-
-impl From<StoreError> for StepError {
-    fn from(err: StoreError) -> Self {
-        StepError::Failed(err.into())
-    }
-}
-
-impl From<WebError> for StepError {
-    fn from(err: WebError) -> Self {
-        StepError::Failed(err)
-    }
-}
-
-/// Applies a workflow step; shared by the back office and the API, which each say a refusal
-/// in their own way. The domain decides; the store moves the document and writes the audit
-/// entry in one transaction.
-pub async fn apply_workflow(
-    app: &App,
-    user: &Signed,
-    doc: &EditableVariant,
-    action: &str,
-    schedule_at: Option<OffsetDateTime>,
-) -> Result<Transition, StepError> {
-    let transition: Transition = action.parse().map_err(StepError::Refused)?;
-    // The lead image is read only when the step would make the document public.
-    let goes_public = matches!(transition.to(), Status::Published | Status::Scheduled);
-    let lead_image_alt = match (goes_public, doc.draft.image) {
-        (true, Some(image)) => Some(app.store().media(image).await?.map(|m| m.alt).unwrap_or_default()),
-        _ => None,
-    };
-    let context = StepContext {
-        stored_published_at: doc.draft.published_at,
-        schedule_at,
-        lead_image_alt: lead_image_alt.as_deref(),
-    };
-    let step = portico_content::access::decide_transition(
-        user.user.role,
-        &user.user.sites,
-        target(doc),
-        transition,
-        context,
-        portico_store::now(),
-    )
-    .map_err(StepError::Refused)?;
-    let audit = user.doing(&format!("document.{transition}"));
-    match app
-        .store()
-        .set_status(doc.document, &doc.language, step.from, step.to, step.published_at, &audit)
-        .await
-    {
-        Ok(()) => Ok(transition),
-        Err(StoreError::StaleRevision) => Err(StepError::StatusChanged),
-        Err(err) => Err(err.into()),
-    }
-}
-
-/// The notice the document's page shows after a step (`notice-{code}` in the Fluent files).
-fn step_notice(transition: Transition) -> &'static str {
-    match transition {
-        Transition::Submit => "submitted",
-        Transition::Publish => "published",
-        Transition::Schedule => "scheduled",
-        Transition::Return | Transition::RestoreDraft => "returned",
-        Transition::Unpublish => "unpublished",
-        Transition::Archive => "archived",
-    }
-}
-
-/// A workflow refusal in the person's language.
-fn step_refusal(user: &Signed, doc: &EditableVariant, action: &str, err: StepError) -> WebError {
-    let key = match err {
-        StepError::Failed(err) => return err,
-        StepError::Refused(Refusal::Forbidden) => return WebError::Forbidden,
-        StepError::StatusChanged => "workflow-status-changed",
-        StepError::Refused(Refusal::InvalidTransition) => {
-            let to = action.parse::<Transition>().map(Transition::to).unwrap_or(doc.status);
-            return WebError::BadRequest(user.t_with(
-                "workflow-refused",
-                &[
-                    ("from", status_text(user, doc.status.as_str()).into()),
-                    ("to", status_text(user, to.as_str()).into()),
-                ],
-            ));
-        }
-        StepError::Refused(refusal) => refusal_key(refusal),
-    };
-    WebError::BadRequest(user.t(key))
-}
-
-/// The Fluent key that says a refusal to a person.
-pub fn refusal_key(refusal: Refusal) -> &'static str {
-    match refusal {
-        Refusal::Forbidden => "refusal-forbidden",
-        Refusal::TranslationIsLive => "refusal-translation-is-live",
-        Refusal::UnknownAction => "workflow-unknown",
-        Refusal::InvalidTransition => "workflow-refused",
-        Refusal::MissingPublishTime => "workflow-need-time",
-        Refusal::PublishTimePassed => "workflow-time-passed",
-        Refusal::MissingAltText => "workflow-image-alt",
-    }
-}
-
-/// `POST /admin/documents/{id}/workflow`.
-pub async fn workflow(
-    State(app): State<App>,
-    user: Signed,
-    Path(id): Path<i64>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    user.check_csrf(form.csrf())?;
-    let doc = visible_document(&app, &user, id, Some(form.get("lang"))).await?;
-    let schedule_at = parse_input_time(form.get("schedule_at"));
-    let action = form.get("action");
-    let transition = apply_workflow(&app, &user, &doc, action, schedule_at)
-        .await
-        .map_err(|err| step_refusal(&user, &doc, action, err))?;
-    Ok(see_other(&doc_url(id, &doc.language), step_notice(transition)).into_response())
-}
-
-#[derive(Serialize)]
-struct RevisionRow {
-    number: i32,
-    saved: String,
-    author: String,
-    title: String,
-}
-
-/// `GET /admin/documents/{id}/revisions`.
-pub async fn revisions(
-    State(app): State<App>,
-    headers: HeaderMap,
-    user: Signed,
-    Path(id): Path<i64>,
-    Query(query): Query<NoticeQuery>,
-) -> Result<Response, WebError> {
-    let doc = visible_document(&app, &user, id, query.lang.as_deref()).await?;
-    let rows: Vec<RevisionRow> = app
-        .store()
-        .revisions(doc.variant)
-        .await?
-        .into_iter()
-        .map(|r| RevisionRow {
-            number: r.number,
-            saved: user.time(r.created_at),
-            author: r.author_email.unwrap_or_else(|| user.t("admin-author-import")),
-            title: r.draft.title,
-        })
-        .collect();
-    let layout = AdminLayout::new(
-        &app,
-        &user,
-        &user.t1("admin-title-revisions", "title", doc.draft.title.clone()),
-        "/admin",
-    );
-    admin_page(
-        &app,
-        &headers,
-        "admin/revisions.html",
-        context! { layout, id, rows, current => doc.revision, can_restore => may_edit(&user, &doc), language => doc.language.clone() },
-    )
-}
-
-#[derive(Deserialize)]
-pub struct DiffQuery {
-    lang: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-}
-
-#[derive(Serialize)]
-struct DiffLine {
-    tag: &'static str,
-    text: String,
-}
-
-#[derive(Serialize)]
-struct FieldDiff {
-    field: String,
-    lines: Vec<DiffLine>,
-}
-
-/// Each field of a draft as text, after the Fluent key of its name.
-fn field_texts(draft: &Draft) -> [(&'static str, String); 10] {
-    [
-        ("field-title", draft.title.clone()),
-        ("field-slug-or-path", draft.slug.clone()),
-        ("field-dateline", draft.dateline.clone()),
-        ("field-publication-time", draft.published_at.map(display_time).unwrap_or_default()),
-        ("field-summary", draft.summary.clone()),
-        ("field-body-short", draft.body_markdown.clone()),
-        ("field-countries", draft.countries.join(", ")),
-        ("field-themes", draft.themes.join(", ")),
-        ("field-partners-short", draft.partners.join(", ")),
-        ("field-contacts-short", draft.contacts.join(", ")),
-    ]
-}
-
-/// Line-by-line differences of each changed field, named in the person's language.
-fn diff_drafts(user: &Signed, old: &Draft, new: &Draft) -> Vec<FieldDiff> {
-    field_texts(old)
-        .into_iter()
-        .zip(field_texts(new))
-        .filter(|((_, a), (_, b))| a != b)
-        .map(|((field, a), (_, b))| FieldDiff {
-            field: user.t(field),
-            lines: similar::TextDiff::from_lines(&a, &b)
-                .iter_all_changes()
-                .map(|change| DiffLine {
-                    tag: match change.tag() {
-                        similar::ChangeTag::Delete => "del",
-                        similar::ChangeTag::Insert => "ins",
-                        similar::ChangeTag::Equal => "same",
-                    },
-                    text: change.value().trim_end_matches('\n').to_owned(),
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-/// `GET /admin/documents/{id}/diff?from=N&to=M`.
-pub async fn diff(
-    State(app): State<App>,
-    headers: HeaderMap,
-    user: Signed,
-    Path(id): Path<i64>,
-    Query(query): Query<DiffQuery>,
-) -> Result<Response, WebError> {
-    let doc = visible_document(&app, &user, id, query.lang.as_deref()).await?;
-    let number = |value: &Option<String>| {
-        value
-            .as_deref()
-            .and_then(|v| v.parse::<i32>().ok())
-            .ok_or_else(|| WebError::BadRequest(user.t("error-choose-revisions")))
-    };
-    let (from, to) = (number(&query.from)?, number(&query.to)?);
-    let revisions = app.store().revisions(doc.variant).await?;
-    let find = |n: i32| {
-        revisions
-            .iter()
-            .find(|r| r.number == n)
-            .ok_or_else(|| WebError::BadRequest(user.t1("error-no-revision", "number", n)))
-    };
-    let (old, new) = (find(from)?, find(to)?);
-    let fields = diff_drafts(&user, &old.draft, &new.draft);
-    let title = user.t_with("admin-title-diff", &[("from", from.into()), ("to", to.into())]);
-    let layout = AdminLayout::new(&app, &user, &title, "/admin");
-    admin_page(
-        &app,
-        &headers,
-        "admin/diff.html",
-        context! { layout, id, from, to, fields, language => doc.language.clone() },
-    )
-}
-
-/// `POST /admin/documents/{id}/revisions/{number}/restore`: saves that revision's fields as
-/// a new revision.
-pub async fn restore(
-    State(app): State<App>,
-    user: Signed,
-    Path((id, number)): Path<(i64, i32)>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    user.check_csrf(form.csrf())?;
-    let doc = visible_document(&app, &user, id, Some(form.get("lang"))).await?;
-    if !may_edit(&user, &doc) {
-        return Err(WebError::Forbidden);
-    }
-    let revisions = app.store().revisions(doc.variant).await?;
-    let old = revisions.iter().find(|r| r.number == number).ok_or(WebError::NotFound)?;
-    let mut restored = old.draft.clone();
-    restored.published_at = publication_time(&user, doc.site, doc.draft.published_at, restored.published_at);
-    let audit = user.doing("document.restore").with_detail(format!("revision {number}"));
-    match app.store().update_document(doc.document, &doc.language, doc.revision, &restored, &audit).await {
-        Ok(_) => {}
-        Err(StoreError::StaleRevision) => {
-            return Err(WebError::BadRequest(user.t("restore-stale")));
-        }
-        Err(StoreError::Conflict { .. }) => {
-            return Err(WebError::BadRequest(user.t("restore-slug-taken")));
-        }
-        Err(err) => return Err(err.into()),
-    }
-    Ok(see_other(&doc_url(id, &doc.language), "restored").into_response())
 }
