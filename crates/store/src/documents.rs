@@ -200,6 +200,15 @@ fn snapshot_json(draft: &Draft) -> Result<String> {
     serde_json::to_string(draft).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
+/// Renders a body on the blocking pool: a long body is CPU work that must not hold one of the
+/// async workers every other request (`/healthz` among them) shares.
+async fn render_body(source: &str) -> Result<String> {
+    let source = source.to_owned();
+    tokio::task::spawn_blocking(move || markdown::render(&source))
+        .await
+        .map_err(|err| StoreError::Aborted(Box::new(err)))
+}
+
 impl Store {
     async fn resolve_links(&self, draft: &Draft) -> Result<Links> {
         Ok(Links {
@@ -217,7 +226,7 @@ impl Store {
         let links = self.resolve_links(draft).await?;
         let at = now();
         let published_at = draft.published_at.map(normalize);
-        let body_html = markdown::render(&draft.body_markdown);
+        let body_html = render_body(&draft.body_markdown).await?;
         let snapshot = snapshot_json(draft)?;
         let author = new.author.map(|u| u.0);
         on_pool!(self, |pool| {
@@ -293,7 +302,7 @@ impl Store {
         let links = self.resolve_links(draft).await?;
         let at = now();
         let published_at = draft.published_at.map(normalize);
-        let body_html = markdown::render(&draft.body_markdown);
+        let body_html = render_body(&draft.body_markdown).await?;
         let snapshot = snapshot_json(draft)?;
         let author = audit.actor.user.map(|u: UserId| u.0);
         on_pool!(self, |pool| {
