@@ -499,7 +499,9 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
             wait_for(pending.pop_front()).await?;
         }
         let writer = store.clone();
-        pending.push_back(tokio::spawn(async move { writer.import_documents(batch).await }));
+        pending.push_back(tokio::spawn(async move {
+            writer.import_documents(batch, &portico_store::Audit::system("demo", "document.import")).await
+        }));
         bar.set_position(from);
         from = to;
         if from.is_multiple_of(CHECKPOINT_EVERY) || from == options.releases {

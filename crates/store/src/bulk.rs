@@ -12,8 +12,9 @@ use std::collections::HashMap;
 use portico_content::{DocumentId, Draft, Kind, SiteId, Status, markdown};
 use sqlx::{Database, QueryBuilder};
 
+use crate::audit::record_audit;
 use crate::listing::{apply, change, current_rows};
-use crate::{Pool, Result, Store, StoreError, normalize, now, on_pool};
+use crate::{Audit, Pool, Result, Store, StoreError, normalize, now, on_pool};
 
 /// One language version of an imported document.
 #[derive(Debug, Clone)]
@@ -120,7 +121,11 @@ impl Store {
     /// The ids are reserved up front (PostgreSQL: from the tables' sequences; SQLite: under
     /// an immediate transaction, which keeps other writers out), so rows of many documents
     /// can share a statement.
-    pub async fn import_documents(&self, documents: Vec<ImportDocument>) -> Result<Vec<DocumentId>> {
+    pub async fn import_documents(
+        &self,
+        documents: Vec<ImportDocument>,
+        audit: &Audit,
+    ) -> Result<Vec<DocumentId>> {
         if documents.is_empty() {
             return Ok(Vec::new());
         }
@@ -311,6 +316,16 @@ impl Store {
                 }
                 let listed = current_rows!(tx, &document_ids).await?;
                 apply!(pool, tx, &change(&Default::default(), &listed)).await?;
+                // One entry per site and call rather than per document: an import is one act,
+                // and a million entries would bury everything else in the log.
+                let mut per_site: std::collections::BTreeMap<i64, usize> = Default::default();
+                for (_, document) in &rows {
+                    *per_site.entry(document.site.0).or_default() += 1;
+                }
+                for (site, count) in per_site {
+                    let entry = audit.clone().with_detail(format!("{count} documents"));
+                    record_audit!(tx, at, &entry, site, "document", None::<i64>);
+                }
                 tx.commit().await?;
                 Ok(document_ids.into_iter().map(DocumentId).collect())
             }
@@ -389,7 +404,10 @@ mod tests {
                         .collect(),
                 })
                 .collect();
-            let ids = store.import_documents(documents).await.expect("import");
+            let ids = store
+                .import_documents(documents, &crate::Audit::system("test", "document.import"))
+                .await
+                .expect("import");
             assert_eq!(ids.len(), 300, "{}", store.backend());
 
             let release =
@@ -407,6 +425,11 @@ mod tests {
             assert_eq!(list.total, 300);
             let changes = store.changes_after(before, 1000).await.expect("changes");
             assert_eq!(changes.len(), 300, "one change-log row per document");
+            let filter = crate::AuditFilter { action: Some("document.import".into()), ..Default::default() };
+            let entries = store.audit_records(&filter, 10).await.expect("audit");
+            assert_eq!(entries.len(), 1, "one entry for the call's one site on {}", store.backend());
+            assert_eq!(entries[0].detail, "300 documents");
+            assert_eq!(entries[0].user_email, "system:test");
 
             // Later writes get fresh ids: the sequences moved past the imported rows.
             let (next, _) = store
@@ -435,7 +458,7 @@ mod tests {
                 }],
             };
             assert!(matches!(
-                store.import_documents(vec![taken]).await,
+                store.import_documents(vec![taken], &crate::Audit::system("test", "document.import")).await,
                 Err(StoreError::Conflict { field: "slug" })
             ));
             let unknown = ImportDocument {
@@ -448,7 +471,7 @@ mod tests {
                 }],
             };
             assert!(matches!(
-                store.import_documents(vec![unknown]).await,
+                store.import_documents(vec![unknown], &crate::Audit::system("test", "document.import")).await,
                 Err(StoreError::UnknownReference { what: "theme", .. })
             ));
             assert_eq!(

@@ -93,10 +93,19 @@ mod tests {
                 .collect();
             batch.push(ImportDocument { site, kind: Kind::Release, variants });
             if batch.len() == 500 {
-                store.import_documents(std::mem::take(&mut batch)).await.expect("import");
+                store
+                    .import_documents(
+                        std::mem::take(&mut batch),
+                        &crate::Audit::system("test", "document.import"),
+                    )
+                    .await
+                    .expect("import");
             }
         }
-        store.import_documents(batch).await.expect("import");
+        store
+            .import_documents(batch, &crate::Audit::system("test", "document.import"))
+            .await
+            .expect("import");
         // PostgreSQL gathers statistics by itself (autovacuum), and they decide its plans, so
         // gather them here; Portico never runs ANALYZE on SQLite, whose planner then prefers
         // the primary key's equalities, as it does in production.

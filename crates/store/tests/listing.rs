@@ -191,15 +191,23 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
 
         // Importing, a scheduled release coming due, and sites changing.
         store
-            .import_documents(vec![ImportDocument {
-                site: global,
-                kind: Kind::Release,
-                variants: vec![ImportVariant {
-                    language: "en".into(),
-                    draft: release("Imported", datetime!(2014-03-01 09:00 UTC), &["SV", "JO"], &["children"]),
-                    status: Status::Published,
+            .import_documents(
+                vec![ImportDocument {
+                    site: global,
+                    kind: Kind::Release,
+                    variants: vec![ImportVariant {
+                        language: "en".into(),
+                        draft: release(
+                            "Imported",
+                            datetime!(2014-03-01 09:00 UTC),
+                            &["SV", "JO"],
+                            &["children"],
+                        ),
+                        status: Status::Published,
+                    }],
                 }],
-            }])
+                &portico_store::Audit::system("test", "document.import"),
+            )
             .await
             .expect("import");
         let (due, _) = store
