@@ -66,6 +66,23 @@ pub struct LoginFailures {
     pub by_account: (i64, Option<OffsetDateTime>),
 }
 
+/// A session to open at sign-in.
+#[derive(Debug, Clone, Copy)]
+pub struct NewSession<'a> {
+    /// The stored form of its token (never the token).
+    pub token_hash: &'a str,
+    /// Whose session.
+    pub user: UserId,
+    /// The token its forms must echo back.
+    pub csrf_token: &'a str,
+    /// When it ends.
+    pub expires_at: OffsetDateTime,
+    /// The client address it was opened from.
+    pub client: &'a str,
+    /// How far it has come: a half session waits for a code or for enrolment.
+    pub stage: crate::SessionStage,
+}
+
 /// An API token as listed to its owner (never the token itself).
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ApiToken {
@@ -268,46 +285,65 @@ impl Store {
         Ok(())
     }
 
-    /// Starts a full session.
-    pub async fn create_session(
-        &self,
-        token_hash: &str,
-        user: UserId,
-        csrf_token: &str,
-        expires_at: OffsetDateTime,
-        client: &str,
-    ) -> Result<()> {
-        self.create_session_at(token_hash, user, csrf_token, expires_at, client, crate::SessionStage::Full)
-            .await
-    }
-
-    /// Starts a session at `stage` (a half one waits for the second step or for enrolment).
-    pub async fn create_session_at(
-        &self,
-        token_hash: &str,
-        user: UserId,
-        csrf_token: &str,
-        expires_at: OffsetDateTime,
-        client: &str,
-        stage: crate::SessionStage,
-    ) -> Result<()> {
-        on_pool!(self, |pool| {
+    /// Signs `session.user` in, in one transaction with the audit entry: forgets their failed
+    /// sign-ins from this address, notes the sign-in, opens the session. Answers how many
+    /// failed attempts on the account there were since the previous sign-in (from other
+    /// addresses), so that its owner learns of an attack.
+    pub async fn sign_in(&self, session: &NewSession<'_>, audit: &crate::Audit) -> Result<i64> {
+        let at = now();
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let (email, last): (String, Option<OffsetDateTime>) =
+                sqlx::query_as("select email, last_login_at from users where id = $1")
+                    .bind(session.user.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            // This address's failures were the person's own typing; other addresses' stay, and
+            // keep their own back-off.
+            sqlx::query("delete from login_failures where email = $1 and client = $2")
+                .bind(&email)
+                .bind(session.client)
+                .execute(&mut *tx)
+                .await?;
+            let missed: i64 = match last {
+                Some(last) => {
+                    sqlx::query_scalar("select count(*) from login_failures where email = $1 and at > $2")
+                        .bind(&email)
+                        .bind(last)
+                        .fetch_one(&mut *tx)
+                        .await?
+                }
+                None => {
+                    sqlx::query_scalar("select count(*) from login_failures where email = $1")
+                        .bind(&email)
+                        .fetch_one(&mut *tx)
+                        .await?
+                }
+            };
+            sqlx::query("update users set last_login_at = $1 where id = $2")
+                .bind(at)
+                .bind(session.user.0)
+                .execute(&mut *tx)
+                .await?;
             sqlx::query(
                 "insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at, client, stage)
                  values ($1, $2, $3, $4, $5, $6, $7)",
             )
-            .bind(token_hash)
-            .bind(user.0)
-            .bind(csrf_token)
-            .bind(now())
-            .bind(crate::normalize(expires_at))
-            .bind(client)
-            .bind(stage.as_str())
-            .execute(pool)
-            .await
-            .map(|_| ())
-        })?;
-        Ok(())
+            .bind(session.token_hash)
+            .bind(session.user.0)
+            .bind(session.csrf_token)
+            .bind(at)
+            .bind(crate::normalize(session.expires_at))
+            .bind(session.client)
+            .bind(session.stage.as_str())
+            .execute(&mut *tx)
+            .await?;
+            record_audit!(tx, at, audit, None::<i64>, "", None::<i64>);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(missed)
+        }
+        .await)
+        .map_err(Into::into)
     }
 
     /// The live session with this token hash, with its user.
@@ -329,30 +365,52 @@ impl Store {
         Ok(self.user(UserId(user_id)).await?.map(|user| SessionInfo { user, csrf_token, stage }))
     }
 
-    /// Ends a session.
-    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
-        on_pool!(self, |pool| {
+    /// Ends a session (and any expired ones), with the audit entry of signing out.
+    pub async fn delete_session(&self, token_hash: &str, audit: &crate::Audit) -> Result<()> {
+        let at = now();
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             sqlx::query("delete from sessions where token_hash = $1 or expires_at <= $2")
                 .bind(token_hash)
-                .bind(now())
-                .execute(pool)
-                .await
-                .map(|_| ())
-        })?;
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            record_audit!(tx, at, audit, None::<i64>, "", None::<i64>);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
         Ok(())
     }
 
-    /// Records a failed login.
-    pub async fn record_login_failure(&self, email: &str, client: &str) -> Result<()> {
-        on_pool!(self, |pool| {
+    /// Records a failed sign-in with `email` from `client`, with its audit entry `failed` and,
+    /// when the account behind the email starts backing off, `attacked`: an entry on that
+    /// account for its owner to see. Both go in the back-off record's transaction, so no
+    /// failure counts that the log does not show.
+    pub async fn record_login_failure(
+        &self,
+        email: &str,
+        client: &str,
+        failed: &crate::Audit,
+        attacked: Option<(UserId, &crate::Audit)>,
+    ) -> Result<()> {
+        let at = now();
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             sqlx::query("insert into login_failures (email, client, at) values ($1, $2, $3)")
                 .bind(email.trim().to_lowercase())
                 .bind(client)
-                .bind(now())
-                .execute(pool)
-                .await
-                .map(|_| ())
-        })?;
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            record_audit!(tx, at, failed, None::<i64>, "", None::<i64>);
+            if let Some((owner, attacked)) = attacked {
+                record_audit!(tx, at, attacked, None::<i64>, "user", owner.0);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
         Ok(())
     }
 
@@ -390,60 +448,6 @@ impl Store {
         }
         .await)?;
         Ok(LoginFailures { by_client, by_pair, by_account })
-    }
-
-    /// Forgets the failed logins of an email from the address it just signed in from. Failures
-    /// from other addresses stay: they are someone else's, and keep their own back-off.
-    pub async fn clear_login_failures(&self, email: &str, client: &str) -> Result<()> {
-        on_pool!(self, |pool| {
-            sqlx::query("delete from login_failures where email = $1 and client = $2")
-                .bind(email.trim().to_lowercase())
-                .bind(client)
-                .execute(pool)
-                .await
-                .map(|_| ())
-        })?;
-        Ok(())
-    }
-
-    /// Notes a successful sign-in and answers how many failed attempts on the account there
-    /// were since the previous one, so that its owner learns of an attack.
-    pub async fn record_login(&self, user: UserId, email: &str) -> Result<i64> {
-        let email = email.trim().to_lowercase();
-        let at = now();
-        on_pool!(self, |pool| async {
-            let mut tx = pool.begin_with(self.begin_write()).await?;
-            let last: Option<OffsetDateTime> =
-                sqlx::query_scalar("select last_login_at from users where id = $1")
-                    .bind(user.0)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .flatten();
-            let missed: i64 = match last {
-                Some(last) => {
-                    sqlx::query_scalar("select count(*) from login_failures where email = $1 and at > $2")
-                        .bind(&email)
-                        .bind(last)
-                        .fetch_one(&mut *tx)
-                        .await?
-                }
-                None => {
-                    sqlx::query_scalar("select count(*) from login_failures where email = $1")
-                        .bind(&email)
-                        .fetch_one(&mut *tx)
-                        .await?
-                }
-            };
-            sqlx::query("update users set last_login_at = $1 where id = $2")
-                .bind(at)
-                .bind(user.0)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(missed)
-        }
-        .await)
-        .map_err(Into::into)
     }
 
     /// Stores a new API token of `user` by its hash, with its audit entry.

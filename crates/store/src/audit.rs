@@ -1,31 +1,10 @@
 //! The audit log: who did what privileged thing, to what, when, from where.
 
-use portico_content::{SiteId, UserId};
+use portico_content::UserId;
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::{Result, Store, now, on_pool};
-
-/// An entry to append.
-#[derive(Debug, Clone, Default)]
-pub struct AuditEntry {
-    /// Who, when known (a failed login has no user).
-    pub user: Option<UserId>,
-    /// Their email, or the email tried.
-    pub user_email: String,
-    /// What (`login`, `login_failed`, `release.publish`, …).
-    pub action: String,
-    /// On which site.
-    pub site: Option<SiteId>,
-    /// What kind of thing (`document`, `media`, `menu`, `token`).
-    pub entity: String,
-    /// Which one.
-    pub entity_id: Option<i64>,
-    /// A short note.
-    pub detail: String,
-    /// The client address.
-    pub client: String,
-}
+use crate::{Result, Store, on_pool};
 
 /// Who makes a change: a person (by session or API token) or one of Portico's own jobs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +21,12 @@ impl Actor {
     /// A person.
     pub fn person(user: UserId, email: &str, client: &str) -> Actor {
         Actor { user: Some(user), email: email.to_owned(), client: client.to_owned() }
+    }
+
+    /// Someone who has proved nothing yet: a failed sign-in with the email they tried. The
+    /// email is as typed and may be anything, even `system:…`: decide nothing from it.
+    pub fn unknown(email: &str, client: &str) -> Actor {
+        Actor { user: None, email: email.to_owned(), client: client.to_owned() }
     }
 
     /// One of Portico's own jobs (`scheduler`, `ingest`, `demo`): the audit log names it as
@@ -150,30 +135,6 @@ pub struct AuditFilter {
 }
 
 impl Store {
-    /// Appends an entry that stands alone: a sign-in, a failed sign-in, a sign-out — events
-    /// that change nothing else. A change writes its entry with itself (see [`Audit`]).
-    pub async fn audit(&self, entry: &AuditEntry) -> Result<()> {
-        on_pool!(self, |pool| {
-            sqlx::query(
-                "insert into audit_log (at, user_id, user_email, action, site_id, entity, entity_id, detail, client)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(now())
-            .bind(entry.user.map(|u| u.0))
-            .bind(&entry.user_email)
-            .bind(&entry.action)
-            .bind(entry.site.map(|s| s.0))
-            .bind(&entry.entity)
-            .bind(entry.entity_id)
-            .bind(&entry.detail)
-            .bind(&entry.client)
-            .execute(pool)
-            .await
-            .map(|_| ())
-        })?;
-        Ok(())
-    }
-
     /// Entries matching `filter`, newest first, at most `limit`.
     pub async fn audit_records(&self, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>> {
         let user = filter.user.as_ref().map(|u| format!("%{}%", u.to_lowercase().replace(['%', '_'], "")));

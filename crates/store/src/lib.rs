@@ -40,9 +40,9 @@ use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use time::OffsetDateTime;
 
-pub use accounts::{ApiToken, LoginFailures, NewUser, SessionInfo, User};
+pub use accounts::{ApiToken, LoginFailures, NewSession, NewUser, SessionInfo, User};
 pub use api_queries::{PublishedRelease, ReleaseCursor};
-pub use audit::{Actor, Audit, AuditEntry, AuditFilter, AuditRecord};
+pub use audit::{Actor, Audit, AuditFilter, AuditRecord};
 pub use bulk::{ImportDocument, ImportVariant};
 pub use documents::{DocumentRow, EditableVariant, NewDocument, Revision};
 pub use error::StoreError;

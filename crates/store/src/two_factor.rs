@@ -8,7 +8,8 @@
 use portico_content::{Role, UserId};
 use time::OffsetDateTime;
 
-use crate::{Result, Store, StoreError, now, on_pool};
+use crate::audit::record_audit;
+use crate::{Audit, Result, Store, StoreError, now, on_pool};
 
 /// How far a session has come since the password passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,14 +133,16 @@ impl Store {
 
     /// Switches a pending enrolment on, in one transaction: marks it confirmed with the code's
     /// step as used, replaces the user's recovery codes with `recovery_hashes`, and promotes
-    /// `promotion` (an enrol-stage session) to a full one. False, with nothing changed, when
-    /// there is no pending enrolment, the step was used, or the session is gone.
+    /// `promotion` (an enrol-stage session) to a full one, and writes the audit entry. False,
+    /// with nothing changed, when there is no pending enrolment, the step was used, or the
+    /// session is gone.
     pub async fn confirm_totp(
         &self,
         user: UserId,
         step: i64,
         recovery_hashes: &[String],
         promotion: Option<Promotion<'_>>,
+        audit: &Audit,
     ) -> Result<bool> {
         let at = now();
         on_pool!(self, |pool| async {
@@ -186,6 +189,7 @@ impl Store {
                     return Ok(false);
                 }
             }
+            record_audit!(tx, at, audit, None::<i64>, "user", user.0);
             tx.commit().await?;
             Ok(true)
         }
@@ -253,8 +257,8 @@ impl Store {
 
     /// Removes a user's second factor (enrolment, recovery codes, failures) and ends their
     /// sessions, in one transaction: whoever held the lost phone may hold a session too.
-    /// False when they had no enrolment.
-    pub async fn reset_two_factor(&self, user: UserId) -> Result<bool> {
+    /// False, and no audit entry, when they had no enrolment.
+    pub async fn reset_two_factor(&self, user: UserId, audit: &Audit) -> Result<bool> {
         on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
             let removed = sqlx::query("delete from user_totp where user_id = $1")
@@ -269,6 +273,9 @@ impl Store {
             ] {
                 sqlx::query(statement).bind(user.0).execute(&mut *tx).await?;
             }
+            if removed == 1 {
+                record_audit!(tx, now(), audit, None::<i64>, "user", user.0);
+            }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(removed == 1)
         }
@@ -276,17 +283,27 @@ impl Store {
         .map_err(Into::into)
     }
 
-    /// Records a wrong code at the second step.
-    pub async fn record_second_factor_failure(&self, user: UserId, client: &str) -> Result<()> {
-        on_pool!(self, |pool| {
+    /// Records a wrong code at the second step, with its audit entry in the same transaction.
+    pub async fn record_second_factor_failure(
+        &self,
+        user: UserId,
+        client: &str,
+        audit: &Audit,
+    ) -> Result<()> {
+        let at = now();
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
             sqlx::query("insert into second_factor_failures (user_id, client, at) values ($1, $2, $3)")
                 .bind(user.0)
                 .bind(client)
-                .bind(now())
-                .execute(pool)
-                .await
-                .map(|_| ())
-        })?;
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            record_audit!(tx, at, audit, None::<i64>, "user", user.0);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
         Ok(())
     }
 
@@ -327,8 +344,8 @@ impl Store {
         roles.into_iter().map(|r| r.parse().map_err(|_| StoreError::Corrupt(format!("role {r:?}")))).collect()
     }
 
-    /// Replaces the roles whose members must use two-factor sign-in.
-    pub async fn set_two_factor_roles(&self, roles: &[Role]) -> Result<()> {
+    /// Replaces the roles whose members must use two-factor sign-in, with the audit entry.
+    pub async fn set_two_factor_roles(&self, roles: &[Role], audit: &Audit) -> Result<()> {
         on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
             sqlx::query("delete from two_factor_roles").execute(&mut *tx).await?;
@@ -338,6 +355,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
+            record_audit!(tx, now(), audit, None::<i64>, "", None::<i64>);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(())
         }
@@ -346,11 +364,13 @@ impl Store {
     }
 
     /// Turns a half session into a full one under a new token (so the token that waited at
-    /// the second step is worth nothing afterwards); false when it is gone, expired or not at
-    /// `promotion.from_stage`.
-    pub async fn promote_session(&self, promotion: Promotion<'_>) -> Result<bool> {
-        let done = on_pool!(self, |pool| {
-            sqlx::query(
+    /// the second step is worth nothing afterwards), with the audit entry of the sign-in;
+    /// false, and no entry, when it is gone, expired or not at `promotion.from_stage`.
+    pub async fn promote_session(&self, promotion: Promotion<'_>, audit: &Audit) -> Result<bool> {
+        let at = now();
+        let done = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let done = sqlx::query(
                 "update sessions set token_hash = $1, stage = '', expires_at = $2
                  where token_hash = $3 and stage = $4 and expires_at > $5",
             )
@@ -358,11 +378,17 @@ impl Store {
             .bind(crate::normalize(promotion.expires_at))
             .bind(promotion.from_hash)
             .bind(promotion.from_stage.as_str())
-            .bind(now())
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
+            .bind(at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done == 1 {
+                record_audit!(tx, at, audit, None::<i64>, "", None::<i64>);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(done)
+        }
+        .await)?;
         Ok(done == 1)
     }
 }

@@ -10,7 +10,7 @@ use portico_content::{Draft, Kind, MediaId, Role, SiteId, Status, UserId};
 use portico_store::testing::TestDb;
 use portico_store::{
     Actor, Audit, AuditFilter, AuditRecord, FeedUpdate, MenuItem, NewDocument, NewFeedSubscription, NewMedia,
-    NewSite, NewUser, Store, StoreError,
+    NewSession, NewSite, NewUser, Promotion, SessionStage, Store, StoreError, TotpSecret,
 };
 
 const REFUSED: &str = "refuse";
@@ -353,5 +353,122 @@ async fn feed_writes_are_audited_and_ingest_leaves_entries_only_when_it_brings_s
         assert!(store.feed_subscription(feed).await.expect("feed").is_some(), "not deleted");
         assert!(store.delete_feed_subscription(feed, &editor().doing("feed.delete")).await.expect("delete"));
         last_entry(store, "feed.delete").await;
+    }
+}
+
+#[tokio::test]
+async fn sign_ins_sign_outs_and_two_factor_changes_are_stored_with_their_audit_entry_or_not_at_all() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        setup(&db).await;
+        let ed = editor().user.expect("a person");
+        let client = editor().client;
+        let since = || portico_store::now() - time::Duration::hours(1);
+        let failures =
+            || async { store.login_failures("ed@example.org", &client, since()).await.expect("count") };
+
+        // A failed sign-in counts towards the back-off only when the log shows it.
+        let intruder = Actor::unknown("ed@example.org", &client);
+        let (failed, refusal) = (intruder.doing("login.failed"), refused());
+        let attacked = editor().doing("login.attacked").with_detail("5 failed sign-ins within an hour");
+        let refused_failure = intruder.doing(REFUSED);
+        let failure = store.record_login_failure("ed@example.org", &client, &refused_failure, None);
+        refused_attempt(store, "failed sign-in", failure).await;
+        let failure = store.record_login_failure("ed@example.org", &client, &failed, Some((ed, &refusal)));
+        refused_attempt(store, "failed sign-in on an account under attack", failure).await;
+        assert_eq!(failures().await.by_pair.0, 0, "no failure counted");
+        let failed = intruder.doing("login.failed");
+        store
+            .record_login_failure("ed@example.org", &client, &failed, Some((ed, &attacked)))
+            .await
+            .expect("failure");
+        assert_eq!(failures().await.by_pair.0, 1);
+        let all = entries(store).await;
+        let (newest, failed) = (&all[0], &all[1]);
+        assert_eq!(
+            (newest.action.as_str(), newest.entity.as_str(), newest.entity_id, newest.detail.as_str()),
+            ("login.attacked", "user", Some(ed.0), "5 failed sign-ins within an hour")
+        );
+        assert_eq!(
+            (failed.action.as_str(), failed.user_email.as_str(), failed.client.as_str(), failed.entity_id),
+            ("login.failed", "ed@example.org", client.as_str(), None)
+        );
+
+        // A sign-in whose entry is refused opens no session and forgets no failure.
+        let expires = portico_store::now() + time::Duration::minutes(10);
+        let half = NewSession {
+            token_hash: "half",
+            user: ed,
+            csrf_token: "csrf",
+            expires_at: expires,
+            client: &client,
+            stage: SessionStage::Code,
+        };
+        refused_attempt(store, "sign-in", store.sign_in(&half, &refused())).await;
+        assert!(store.session("half").await.expect("session").is_none(), "no session");
+        assert_eq!(failures().await.by_pair.0, 1, "the failure is not forgotten");
+        store.sign_in(&half, &editor().doing("login.password")).await.expect("sign in");
+        assert_eq!(store.session("half").await.expect("session").expect("live").stage, SessionStage::Code);
+        assert_eq!(failures().await.by_pair.0, 0);
+        last_entry(store, "login.password").await;
+
+        // Two-factor enrolment is switched on with its entry or not at all.
+        let secret = TotpSecret(b"12345678901234567890".to_vec());
+        assert!(store.begin_totp(ed, &secret).await.expect("begin"));
+        let hashes: Vec<String> = (0..10).map(|n| format!("hash-{n}")).collect();
+        refused_attempt(store, "enrolment", store.confirm_totp(ed, 100, &hashes, None, &refused())).await;
+        let enrolment = store.totp(ed).await.expect("read").expect("pending");
+        assert!(enrolment.confirmed_at.is_none(), "not switched on");
+        assert_eq!(store.recovery_codes_left(ed).await.expect("codes"), 0, "no recovery codes");
+        let on = editor().doing("account.twofactor.on");
+        assert!(store.confirm_totp(ed, 100, &hashes, None, &on).await.expect("confirm"));
+        assert!(store.totp(ed).await.expect("read").expect("on").confirmed_at.is_some());
+        assert_eq!(last_entry(store, "account.twofactor.on").await.entity_id, Some(ed.0));
+
+        // A wrong code counts only with its entry.
+        let wrong = store.record_second_factor_failure(ed, &client, &refusal);
+        refused_attempt(store, "wrong code", wrong).await;
+        assert_eq!(store.second_factor_failures(ed, since()).await.expect("count").0, 0);
+        let code_failed = editor().doing("login.code.failed").with_detail("recovery code");
+        store.record_second_factor_failure(ed, &client, &code_failed).await.expect("wrong code");
+        assert_eq!(store.second_factor_failures(ed, since()).await.expect("count").0, 1);
+        assert_eq!(last_entry(store, "login.code.failed").await.detail, "recovery code");
+
+        // The half session becomes a full one only with the sign-in's entry.
+        let promotion = Promotion {
+            from_hash: "half",
+            from_stage: SessionStage::Code,
+            to_hash: "full",
+            expires_at: expires,
+        };
+        refused_attempt(store, "second step", store.promote_session(promotion, &refused())).await;
+        assert_eq!(store.session("half").await.expect("session").expect("live").stage, SessionStage::Code);
+        let login = editor().doing("login").with_detail("with a code");
+        assert!(store.promote_session(promotion, &login).await.expect("promote"));
+        assert_eq!(store.session("full").await.expect("session").expect("live").stage, SessionStage::Full);
+        assert_eq!(last_entry(store, "login").await.detail, "with a code");
+
+        refused_attempt(store, "required roles", store.set_two_factor_roles(&[Role::Editor], &refused()))
+            .await;
+        assert!(store.two_factor_roles().await.expect("roles").is_empty(), "no role required");
+        let roles = editor().doing("twofactor.roles").with_detail("editor");
+        store.set_two_factor_roles(&[Role::Editor], &roles).await.expect("roles");
+        assert_eq!(store.two_factor_roles().await.expect("roles"), [Role::Editor]);
+        assert_eq!(last_entry(store, "twofactor.roles").await.detail, "editor");
+
+        refused_attempt(store, "sign-out", store.delete_session("full", &refused())).await;
+        assert!(store.session("full").await.expect("session").is_some(), "still signed in");
+        store.delete_session("full", &editor().doing("logout")).await.expect("sign out");
+        assert!(store.session("full").await.expect("session").is_none());
+        last_entry(store, "logout").await;
+
+        refused_attempt(store, "reset", store.reset_two_factor(ed, &refused())).await;
+        assert!(store.totp(ed).await.expect("read").is_some(), "still enrolled");
+        assert!(store.reset_two_factor(ed, &editor().doing("user.twofactor.reset")).await.expect("reset"));
+        assert!(store.totp(ed).await.expect("read").is_none());
+        assert_eq!(last_entry(store, "user.twofactor.reset").await.entity_id, Some(ed.0));
+        let before = entries(store).await.len();
+        assert!(!store.reset_two_factor(ed, &editor().doing("user.twofactor.reset")).await.expect("reset"));
+        assert_eq!(entries(store).await.len(), before, "nothing to reset, nothing noted");
     }
 }

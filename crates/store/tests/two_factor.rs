@@ -4,7 +4,11 @@
 
 use portico_content::{Role, UserId};
 use portico_store::testing::TestDb;
-use portico_store::{NewUser, Promotion, SessionStage, Store, TotpSecret};
+use portico_store::{Audit, NewSession, NewUser, Promotion, SessionStage, Store, TotpSecret};
+
+fn by_test(action: &str) -> Audit {
+    Audit::system("test", action)
+}
 
 async fn user(store: &Store, email: &str) -> UserId {
     store
@@ -16,7 +20,7 @@ async fn user(store: &Store, email: &str) -> UserId {
                 role: Role::Editor,
                 sites: vec![],
             },
-            &portico_store::Audit::system("test", "user.create"),
+            &by_test("user.create"),
         )
         .await
         .expect("user")
@@ -45,7 +49,13 @@ async fn a_step_and_a_recovery_code_are_spent_once_even_by_racing_requests() {
         assert!(store.begin_totp(ed, &secret).await.expect("begin"));
         assert!(!store.use_totp_step(ed, 5).await.expect("step"), "a pending enrolment takes no codes");
         let hashes: Vec<String> = (0..10).map(|n| format!("hash-{n}")).collect();
-        assert!(store.confirm_totp(ed, 100, &hashes, None).await.expect("confirm"), "on {backend}");
+        assert!(
+            store
+                .confirm_totp(ed, 100, &hashes, None, &by_test("account.twofactor.on"))
+                .await
+                .expect("confirm"),
+            "on {backend}"
+        );
         let enrolment = store.totp(ed).await.expect("read").expect("enrolled");
         assert_eq!((enrolment.secret, enrolment.last_step), (secret.clone(), 100));
         assert!(enrolment.confirmed_at.is_some());
@@ -68,7 +78,15 @@ async fn a_step_and_a_recovery_code_are_spent_once_even_by_racing_requests() {
 
         // A half session is promoted only from its own stage, under a new token.
         let expires = portico_store::now() + time::Duration::minutes(10);
-        store.create_session_at("half", ed, "csrf", expires, "", SessionStage::Code).await.expect("session");
+        let half = NewSession {
+            token_hash: "half",
+            user: ed,
+            csrf_token: "csrf",
+            expires_at: expires,
+            client: "",
+            stage: SessionStage::Code,
+        };
+        store.sign_in(&half, &by_test("login.password")).await.expect("session");
         assert_eq!(store.session("half").await.expect("read").expect("live").stage, SessionStage::Code);
         let wrong_stage = Promotion {
             from_hash: "half",
@@ -76,23 +94,32 @@ async fn a_step_and_a_recovery_code_are_spent_once_even_by_racing_requests() {
             to_hash: "full",
             expires_at: expires,
         };
-        assert!(!store.promote_session(wrong_stage).await.expect("promote"));
+        assert!(!store.promote_session(wrong_stage, &by_test("login")).await.expect("promote"));
         let right = Promotion { from_stage: SessionStage::Code, ..wrong_stage };
-        assert!(store.promote_session(right).await.expect("promote"));
+        assert!(store.promote_session(right, &by_test("login")).await.expect("promote"));
         assert!(store.session("half").await.expect("read").is_none(), "the half token is spent");
         assert_eq!(store.session("full").await.expect("read").expect("live").stage, SessionStage::Full);
 
         // A reset removes the factor, its codes and every session.
-        store.record_second_factor_failure(ed, "10.0.0.1").await.expect("failure");
-        assert!(store.reset_two_factor(ed).await.expect("reset"));
+        store
+            .record_second_factor_failure(ed, "10.0.0.1", &by_test("login.code.failed"))
+            .await
+            .expect("failure");
+        assert!(store.reset_two_factor(ed, &by_test("user.twofactor.reset")).await.expect("reset"));
         assert!(store.totp(ed).await.expect("read").is_none());
         assert_eq!(store.recovery_codes_left(ed).await.expect("left"), 0);
         assert!(store.session("full").await.expect("read").is_none());
         let since = portico_store::now() - time::Duration::hours(1);
         assert_eq!(store.second_factor_failures(ed, since).await.expect("failures").0, 0);
-        assert!(!store.reset_two_factor(ed).await.expect("reset"), "nothing left to reset");
+        assert!(
+            !store.reset_two_factor(ed, &by_test("user.twofactor.reset")).await.expect("reset"),
+            "nothing left to reset"
+        );
 
-        store.set_two_factor_roles(&[Role::Editor, Role::Admin]).await.expect("roles");
+        store
+            .set_two_factor_roles(&[Role::Editor, Role::Admin], &by_test("twofactor.roles"))
+            .await
+            .expect("roles");
         let mut roles = store.two_factor_roles().await.expect("roles");
         roles.sort_by_key(|r| r.as_str());
         assert_eq!(roles, [Role::Admin, Role::Editor]);

@@ -9,7 +9,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use portico_content::{Action, SiteId};
-use portico_store::{AuditEntry, SessionStage, User};
+use portico_store::{SessionStage, User};
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
@@ -213,26 +213,6 @@ impl Signed {
     /// The sites they act on: `None` for all (admins).
     pub fn site_scope(&self) -> Option<&[SiteId]> {
         (self.user.role != portico_content::Role::Admin).then_some(&self.user.sites[..])
-    }
-
-    /// An audit entry with who and where filled in.
-    pub fn audit(
-        &self,
-        action: &str,
-        site: Option<SiteId>,
-        entity: &str,
-        entity_id: Option<i64>,
-    ) -> AuditEntry {
-        AuditEntry {
-            user: Some(self.user.id),
-            user_email: self.user.email.clone(),
-            action: action.to_owned(),
-            site,
-            entity: entity.to_owned(),
-            entity_id,
-            detail: String::new(),
-            client: self.client.clone(),
-        }
     }
 
     /// Checks a submitted form's CSRF token.

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::auth;
 use super::{FormData, admin_page_with_status, language, notice_in};
 use crate::{App, WebError};
-use portico_store::{AuditEntry, SessionStage};
+use portico_store::{Actor, NewSession, SessionStage};
 
 /// The cookie that carries the login form's CSRF token before any session exists.
 const LOGIN_CSRF_COOKIE: &str = "portico_login";
@@ -130,65 +130,49 @@ pub async fn submit(
     let valid = auth::verify_password(password, hash).await? && account.is_some();
     let owner = account.as_ref().map(|(user, _)| user.id);
     let Some((user, _)) = account.filter(|_| valid) else {
-        store.record_login_failure(&email, &client).await?;
-        store
-            .audit(&AuditEntry {
-                user_email: email.clone(),
-                action: "login.failed".into(),
-                client: client.clone(),
-                ..AuditEntry::default()
-            })
-            .await?;
+        let failed = Actor::unknown(&email, &client).doing("login.failed");
         // Once per burst, when the account starts backing off: its owner sees it in the
         // audit log and at their next sign-in.
-        if owner.is_some() && account_failures + 1 == auth::FREE_FAILURES_PER_PAIR {
-            store
-                .audit(&AuditEntry {
-                    user: owner,
-                    user_email: email.clone(),
-                    action: "login.attacked".into(),
-                    entity: "user".into(),
-                    entity_id: owner.map(|id| id.0),
-                    detail: format!("{} failed sign-ins within an hour", account_failures + 1),
-                    client: client.clone(),
-                    ..AuditEntry::default()
-                })
-                .await?;
-        }
+        let attacked = owner.filter(|_| account_failures + 1 == auth::FREE_FAILURES_PER_PAIR).map(|owner| {
+            let detail = format!("{} failed sign-ins within an hour", account_failures + 1);
+            (owner, Actor::person(owner, &email, &client).doing("login.attacked").with_detail(detail))
+        });
+        let attacked = attacked.as_ref().map(|(owner, audit)| (*owner, audit));
+        store.record_login_failure(&email, &client, &failed, attacked).await?;
         let error = "error-login-wrong";
         return render(&app, &headers, StatusCode::UNAUTHORIZED, &next, &email, Some(error), None);
     };
 
-    store.clear_login_failures(&email, &client).await?;
-    let missed = store.record_login(user.id, &email).await?;
-    // Failed attempts since the last sign-in: the owner is told, where they can change it.
-    let next = if missed > 0 { "/admin/account?notice=failed_logins".to_owned() } else { next };
     // The password alone opens the back office only to those who have no second factor and
     // whose role does not require one.
     let enrolled = store.totp(user.id).await?.is_some_and(|e| e.confirmed_at.is_some());
     let must_enrol = !enrolled && store.two_factor_roles().await?.contains(&user.role);
-    let (stage, lifetime, target, action) = if enrolled {
-        let target = format!("{}?next={}", auth::CODE_STEP_PATH, super::percent_encode(&next));
-        (SessionStage::Code, auth::CODE_STEP_LIFETIME, target, "login.password")
+    let (stage, lifetime, action) = if enrolled {
+        (SessionStage::Code, auth::CODE_STEP_LIFETIME, "login.password")
     } else if must_enrol {
-        (SessionStage::Enrol, auth::ENROL_LIFETIME, auth::ENROL_PATH.to_owned(), "login.enrol")
+        (SessionStage::Enrol, auth::ENROL_LIFETIME, "login.enrol")
     } else {
-        (SessionStage::Full, auth::SESSION_LIFETIME, next, "login")
+        (SessionStage::Full, auth::SESSION_LIFETIME, "login")
     };
     let token = auth::random_token()?;
     let csrf = auth::random_token()?;
-    store
-        .create_session_at(&auth::token_hash(&token), user.id, &csrf, now + lifetime, &client, stage)
-        .await?;
-    store
-        .audit(&AuditEntry {
-            user: Some(user.id),
-            user_email: user.email.clone(),
-            action: action.into(),
-            client,
-            ..AuditEntry::default()
-        })
-        .await?;
+    let token_hash = auth::token_hash(&token);
+    let session = NewSession {
+        token_hash: &token_hash,
+        user: user.id,
+        csrf_token: &csrf,
+        expires_at: now + lifetime,
+        client: &client,
+        stage,
+    };
+    let missed = store.sign_in(&session, &Actor::person(user.id, &user.email, &client).doing(action)).await?;
+    // Failed attempts since the last sign-in: the owner is told, where they can change it.
+    let next = if missed > 0 { "/admin/account?notice=failed_logins".to_owned() } else { next };
+    let target = match stage {
+        SessionStage::Code => format!("{}?next={}", auth::CODE_STEP_PATH, super::percent_encode(&next)),
+        SessionStage::Enrol => auth::ENROL_PATH.to_owned(),
+        SessionStage::Full => next,
+    };
     let mut response = Redirect::to(&target).into_response();
     let name = auth::session_cookie_name(&headers);
     response.headers_mut().append(header::SET_COOKIE, auth::set_cookie(&headers, name, &token, lifetime));
@@ -207,8 +191,7 @@ pub async fn logout(
     form: FormData,
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
-    app.store().delete_session(&user.session_hash).await?;
-    app.store().audit(&user.audit("logout", None, "", None)).await?;
+    app.store().delete_session(&user.session_hash, &user.doing("logout")).await?;
     let mut response = Redirect::to("/admin/login?notice=loggedout").into_response();
     let name = auth::session_cookie_name(&headers);
     response

@@ -112,10 +112,9 @@ pub async fn code_submit(
         false
     };
     if !accepted {
-        store.record_second_factor_failure(user.user.id, &user.client).await?;
-        let mut entry = user.audit("login.code.failed", None, "user", Some(user.user.id.0));
-        entry.detail = if with_recovery { "recovery code".into() } else { String::new() };
-        store.audit(&entry).await?;
+        let detail = if with_recovery { "recovery code" } else { "" };
+        let audit = user.doing("login.code.failed").with_detail(detail);
+        store.record_second_factor_failure(user.user.id, &user.client, &audit).await?;
         return render_code(&app, &headers, &user, StatusCode::UNAUTHORIZED, &next, Some(refusal));
     }
 
@@ -127,12 +126,10 @@ pub async fn code_submit(
         to_hash: &auth::token_hash(&token),
         expires_at: now + auth::SESSION_LIFETIME,
     };
-    if !store.promote_session(promotion).await? {
+    let detail = if with_recovery { "with a recovery code" } else { "with a code" };
+    if !store.promote_session(promotion, &user.doing("login").with_detail(detail)).await? {
         return Err(WebError::LoginRequired { next });
     }
-    let mut entry = user.audit("login", None, "", None);
-    entry.detail = if with_recovery { "with a recovery code".into() } else { "with a code".into() };
-    store.audit(&entry).await?;
     // Someone who needed a recovery code may have lost their phone: show them how many remain.
     let next = if with_recovery { format!("{}?notice=recovery_used", auth::ENROL_PATH) } else { next };
     let mut response = Redirect::to(&next).into_response();
@@ -246,13 +243,13 @@ pub async fn confirm(
         to_hash: &token_hash,
         expires_at: now + auth::SESSION_LIFETIME,
     });
-    if !store.confirm_totp(user.user.id, step, &hashes, promotion).await? {
+    let audit = user.doing("account.twofactor.on");
+    if !store.confirm_totp(user.user.id, step, &hashes, promotion, &audit).await? {
         let error = Some(user.t("error-code-enrol"));
         return render_enrolment(&app, &headers, &user, StatusCode::UNPROCESSABLE_ENTITY, None, error, None)
             .await;
     }
     let promoted = promotion.is_some();
-    store.audit(&user.audit("account.twofactor.on", None, "user", Some(user.user.id.0))).await?;
     let mut shown = user.clone();
     shown.stage = SessionStage::Full;
     if promoted {
@@ -284,10 +281,8 @@ pub async fn set_required_roles(
         .iter()
         .map(|r| r.parse::<Role>().map_err(|_| WebError::BadRequest(user.t("error-role"))))
         .collect::<Result<_, _>>()?;
-    app.store().set_two_factor_roles(&roles).await?;
-    let mut entry = user.audit("twofactor.roles", None, "", None);
-    entry.detail = roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");
-    app.store().audit(&entry).await?;
+    let detail = roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");
+    app.store().set_two_factor_roles(&roles, &user.doing("twofactor.roles").with_detail(detail)).await?;
     Ok(see_other("/admin/users", "two_factor_roles").into_response())
 }
 
@@ -304,9 +299,8 @@ pub async fn reset(
     if app.store().user(UserId(id)).await?.is_none() {
         return Err(WebError::NotFound);
     }
-    if !app.store().reset_two_factor(UserId(id)).await? {
+    if !app.store().reset_two_factor(UserId(id), &user.doing("user.twofactor.reset")).await? {
         return Err(WebError::BadRequest(user.t("error-two-factor-none")));
     }
-    app.store().audit(&user.audit("user.twofactor.reset", None, "user", Some(id))).await?;
     Ok(see_other("/admin/users", "two_factor_reset").into_response())
 }
