@@ -7,7 +7,7 @@ use portico_content::Role;
 use portico_store::{NewUser, Store, StoreError};
 
 use crate::sites::cli_actor;
-use portico_web::admin::auth;
+use portico_web::session as auth;
 
 /// What `portico user add` was given.
 #[derive(Debug, Clone)]

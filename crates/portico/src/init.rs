@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use portico_content::{Draft, Kind, Role};
 use portico_store::{InitialPage, Installation, MenuItem, NewSite, NewUser, Store, StoreError};
-use portico_web::admin::auth;
+use portico_web::session as auth;
 use serde::Deserialize;
 
 const SECTIONS: &str = include_str!("../init/sections.toml");

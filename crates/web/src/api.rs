@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::admin::auth::ApiCaller;
 use crate::api_error::{ApiError, field, store_refusal};
+use crate::session::ApiCaller;
 use crate::workflow::{self as shared, StepError};
 use crate::{App, WebError};
 

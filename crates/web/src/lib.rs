@@ -28,6 +28,7 @@ mod request_log;
 mod search;
 mod security;
 mod seo;
+pub mod session;
 mod sites;
 mod templates;
 mod uploads;
@@ -93,7 +94,7 @@ impl App {
     async fn decoy_hash(&self) -> Result<String, WebError> {
         self.inner
             .decoy_hash
-            .get_or_try_init(|| async { admin::auth::hash_password(admin::auth::random_token()?).await })
+            .get_or_try_init(|| async { session::hash_password(session::random_token()?).await })
             .await
             .cloned()
     }

@@ -7,9 +7,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::admin::auth::{self, ClientAddr};
 use crate::app::App;
 pub use crate::app::MetricsAccess;
+use crate::session::{self as auth, ClientAddr};
 
 /// Headers a reverse proxy adds: a request carrying one came from elsewhere through a proxy
 /// on this machine, whatever its loopback address says.

@@ -8,7 +8,7 @@ use portico_content::{SiteId, Status, Transition};
 use portico_store::{EditableVariant, StoreError};
 use time::OffsetDateTime;
 
-use crate::admin::auth::Signed;
+use crate::session::Signed;
 use crate::{App, WebError};
 
 /// Runs CPU-bound content work (parsing, sanitizing a body) on the blocking pool, so that a

@@ -84,7 +84,7 @@ impl TestApp {
         for key in sites {
             ids.push(store.site_by_key(key).await.expect("site").expect("known site").id);
         }
-        let password_hash = portico_web::admin::auth::hash_password(PASSWORD.to_owned()).await.expect("hash");
+        let password_hash = portico_web::session::hash_password(PASSWORD.to_owned()).await.expect("hash");
         store
             .create_user(
                 &portico_store::NewUser {
@@ -125,12 +125,12 @@ impl TestApp {
     pub async fn token(&self, email: &str) -> String {
         let store = &self.server.store;
         let (user, _) = store.user_for_login(email).await.expect("user").expect("known user");
-        let token = format!("ptc_test_{}", portico_web::admin::auth::random_token().expect("random"));
+        let token = format!("ptc_test_{}", portico_web::session::random_token().expect("random"));
         store
             .create_api_token(
                 user.id,
                 "test",
-                &portico_web::admin::auth::token_hash(&token),
+                &portico_web::session::token_hash(&token),
                 &portico_store::Audit::system("test", "token.create"),
             )
             .await

@@ -10,9 +10,9 @@ use portico_ingest::{DEFAULT_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES, MIN_INTERVA
 use portico_store::{FeedId, FeedSubscription, FetchStatus, NewFeedSubscription, StoreError};
 use serde::Serialize;
 
-use super::auth::Signed;
 use super::documents::NoticeQuery;
 use super::{AdminLayout, FormData, admin_page_with_status, notice, see_other};
+use crate::session::Signed;
 use crate::{App, WebError};
 
 /// Most keywords or categories in one filter.

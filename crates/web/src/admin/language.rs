@@ -7,10 +7,10 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::auth::{self, Signed};
 use super::{FormData, see_other};
 use crate::WebError;
 use crate::i18n::I18n;
+use crate::session::{self as auth, Signed};
 
 pub use crate::i18n::{LANGUAGE_COOKIE as COOKIE, from_headers};
 

@@ -6,8 +6,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::auth;
 use super::{FormData, admin_page_with_status, language, notice_in};
+use crate::session as auth;
 use crate::{App, WebError};
 use portico_store::{Actor, NewSession, SessionStage};
 

@@ -8,9 +8,9 @@ use portico_content::{Action, Role, SiteId};
 use portico_store::{AuditFilter, MenuItem, NewUser, StoreError};
 use serde::{Deserialize, Serialize};
 
-use super::auth::{self, Signed};
 use super::documents::NoticeQuery;
 use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, role_label, see_other};
+use crate::session::{self as auth, Signed};
 use crate::{App, WebError};
 
 #[derive(Serialize)]

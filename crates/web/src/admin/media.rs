@@ -10,9 +10,9 @@ use portico_media::{Limits, MediaError};
 use portico_store::Media;
 use serde::Serialize;
 
-use super::auth::Signed;
 use super::documents::NoticeQuery;
 use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, see_other};
+use crate::session::Signed;
 use crate::uploads::{NewUpload, UploadError, store_upload};
 use crate::{App, WebError};
 

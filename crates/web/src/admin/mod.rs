@@ -2,7 +2,6 @@
 //! media, menus, the audit log and accounts. Every handler checks the signed-in user's role
 //! and site scope on the server before it reads or changes anything.
 
-pub mod auth;
 mod documents;
 mod feeds;
 pub use crate::http::{media_extension, percent_encode};

@@ -6,10 +6,10 @@ use axum::http::HeaderMap;
 use axum::response::{Redirect, Response};
 use serde::Serialize;
 
-use super::auth::Signed;
 use crate::app::App;
 use crate::error::WebError;
 use crate::http::{BodyMeta, respond};
+use crate::session::Signed;
 
 /// Largest form we read, except uploads.
 pub(super) const FORM_LIMIT: usize = 2 * 1024 * 1024;

@@ -9,9 +9,9 @@ use portico_content::{Action, DocumentId, SiteId};
 use portico_store::{NewSite, Site, StoreError};
 use serde::Serialize;
 
-use super::auth::Signed;
 use super::documents::{NoticeQuery, doc_url};
 use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, see_other};
+use crate::session::Signed;
 use crate::{App, WebError};
 
 /// What a site form holds, as typed.

@@ -7,8 +7,8 @@
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::auth;
 use crate::WebError;
+use crate::session as auth;
 
 /// Seconds per step.
 pub const STEP_SECONDS: i64 = 30;

@@ -12,8 +12,8 @@ use portico_content::{Action, Role, UserId};
 use portico_store::{Promotion, SessionStage, TotpSecret};
 use serde::Deserialize;
 
-use super::auth::{self, AwaitingCode, Enrolling, Signed};
 use super::{AdminLayout, FormData, admin_page_with_status, notice, see_other, totp};
+use crate::session::{self as auth, AwaitingCode, Enrolling, Signed};
 use crate::{App, WebError};
 
 /// Wrong codes in an hour, per account, before the second step backs off. Whoever gets this

@@ -38,7 +38,7 @@ fn cache_key(request: &Request) -> Option<(String, SiteId)> {
 
 /// Whether the request carries a back-office session cookie (valid or not).
 fn has_session_cookie(headers: &HeaderMap) -> bool {
-    use crate::admin::auth::{COOKIE, SECURE_COOKIE};
+    use crate::session::{COOKIE, SECURE_COOKIE};
     headers
         .get_all(header::COOKIE)
         .iter()

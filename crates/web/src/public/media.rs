@@ -27,7 +27,7 @@ enum MediaAudience {
 pub async fn file(
     State(app): State<App>,
     headers: HeaderMap,
-    viewer: std::result::Result<crate::admin::auth::Signed, WebError>,
+    viewer: std::result::Result<crate::session::Signed, WebError>,
     Path((key, file)): Path<(String, String)>,
 ) -> Result<Response> {
     let (stem, extension) = file.split_once('.').ok_or(WebError::NotFound)?;
@@ -49,7 +49,7 @@ pub async fn file(
     };
     let id = id.parse::<i64>().map_err(|_| WebError::NotFound)?;
     let media = app.store().media(portico_content::MediaId(id)).await?.ok_or(WebError::NotFound)?;
-    if token.is_some_and(|token| !crate::admin::auth::same_secret(token, &media.token)) {
+    if token.is_some_and(|token| !crate::session::same_secret(token, &media.token)) {
         return Err(WebError::NotFound);
     }
     let may_see_drafts = viewer.is_ok_and(|user| user.may(portico_content::Action::ViewDrafts, media.site));

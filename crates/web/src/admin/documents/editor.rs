@@ -12,8 +12,8 @@ use portico_content::{Action, Draft, Kind, MediaId, SiteId, Status, Transition, 
 use portico_store::{EditableVariant, StoreError};
 use serde::Serialize;
 
-use crate::admin::auth::Signed;
 use crate::admin::{AdminLayout, FormData, admin_page_with_status, notice, see_other};
+use crate::session::Signed;
 use crate::{App, WebError};
 
 use super::{

@@ -8,8 +8,8 @@ use portico_content::Draft;
 use portico_store::StoreError;
 use serde::{Deserialize, Serialize};
 
-use crate::admin::auth::Signed;
 use crate::admin::{AdminLayout, FormData, admin_page, see_other};
+use crate::session::Signed;
 use crate::{App, WebError};
 
 use super::{NoticeQuery, display_time, doc_url, visible_document};

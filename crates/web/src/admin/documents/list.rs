@@ -7,8 +7,8 @@ use minijinja::context;
 use portico_content::{Action, Kind, Status};
 use serde::{Deserialize, Serialize};
 
-use crate::admin::auth::Signed;
 use crate::admin::{AdminLayout, admin_page, notice};
+use crate::session::Signed;
 use crate::{App, WebError};
 
 use super::status_text;

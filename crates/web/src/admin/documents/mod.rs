@@ -14,7 +14,7 @@ use portico_store::EditableVariant;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use crate::admin::auth::Signed;
+use crate::session::Signed;
 use crate::{App, WebError};
 
 /// A status in words of the person's language ("status-in_review" in the Fluent files).

@@ -6,8 +6,8 @@ use portico_content::Transition;
 use portico_content::access::Refusal;
 use portico_store::EditableVariant;
 
-use crate::admin::auth::Signed;
 use crate::admin::{FormData, see_other};
+use crate::session::Signed;
 use crate::{App, WebError};
 
 use super::{doc_url, parse_input_time, refusal_key, status_text, visible_document};

@@ -168,7 +168,7 @@ pub struct Signed {
     pub session_hash: String,
     /// Where they are.
     pub client: String,
-    /// The back office's language for them; see [`super::language`].
+    /// The back office's language for them; see [`crate::admin::language`].
     pub lang: &'static str,
     /// The interface's strings.
     pub i18n: std::sync::Arc<crate::i18n::I18n>,
@@ -251,7 +251,9 @@ fn step_for(stage: SessionStage, parts: &Parts) -> WebError {
     match stage {
         SessionStage::Code => {
             let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
-            WebError::StepRequired { path: format!("{CODE_STEP_PATH}?next={}", super::percent_encode(next)) }
+            WebError::StepRequired {
+                path: format!("{CODE_STEP_PATH}?next={}", crate::http::percent_encode(next)),
+            }
         }
         SessionStage::Enrol | SessionStage::Full => WebError::StepRequired { path: ENROL_PATH.into() },
     }
