@@ -6,10 +6,10 @@ mod support;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use portico_content::{DocumentId, Draft, Kind, Role, Status};
-use portico_store::{NewDocument, NewMedia, ReleaseFilter, Store};
+use portico_content::{DocumentId, Draft, Role, Status};
+use portico_store::{ReleaseFilter, Store};
 use quick_xml::events::Event;
-use support::{TestApp, attrs, seed_release_path, text, texts};
+use support::{TestApp, attrs, camp_image, create_release, seed_release_path, text, texts};
 
 /// An XML element, read with quick-xml apart from any feed reader's leniency.
 #[derive(Debug, Default)]
@@ -123,30 +123,6 @@ async fn expected_entries(store: &Store, filter: &ReleaseFilter) -> usize {
     let site = global_site(store).await;
     let list = store.published_releases(site.id, "en", filter, 1, 50).await.expect("list");
     usize::try_from(list.total.min(50)).expect("a count")
-}
-
-async fn create_release(
-    store: &Store,
-    site: &portico_store::Site,
-    language: &str,
-    draft: Draft,
-    status: Status,
-) -> DocumentId {
-    store
-        .create_document(
-            &NewDocument {
-                site: site.id,
-                kind: Kind::Release,
-                language: language.to_owned(),
-                draft,
-                status,
-                author: None,
-            },
-            &portico_store::Audit::system("test", "document.create"),
-        )
-        .await
-        .expect("create")
-        .0
 }
 
 #[tokio::test]
@@ -670,31 +646,7 @@ async fn a_release_with_an_image_gets_a_large_card_and_its_json_ld_cannot_break_
     for app in TestApp::each().await {
         let store = &app.server.store;
         let site = global_site(store).await;
-        let image = store
-            .create_media(
-                &NewMedia {
-                    site: site.id,
-                    kind: "image".into(),
-                    file_name: "camp.jpg".into(),
-                    mime: "image/jpeg".into(),
-                    width: 1600,
-                    height: 900,
-                    bytes: 1000,
-                    alt: "Tents in a camp".into(),
-                    caption: String::new(),
-                    credit: String::new(),
-                    renditions: vec![
-                        "640.jpg".into(),
-                        "640.webp".into(),
-                        "1280.jpg".into(),
-                        "1280.webp".into(),
-                    ],
-                    created_by: None,
-                },
-                &portico_store::Audit::system("test", "media.upload"),
-            )
-            .await
-            .expect("media");
+        let image = camp_image(store, &site, &["640.jpg", "640.webp", "1280.jpg", "1280.webp"]).await;
         let title = "Camp opens </script><script>alert(1)</script> <!-- & more";
         let draft = Draft {
             title: title.into(),

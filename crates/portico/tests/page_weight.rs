@@ -4,9 +4,8 @@
 
 mod support;
 
-use portico_content::{Draft, Kind, Status};
-use portico_store::{NewDocument, NewMedia};
-use support::{TestApp, attrs};
+use portico_content::{Draft, Status};
+use support::{TestApp, attrs, camp_image, create_release};
 
 /// The first round trip: ten segments of 1 460 bytes, less the response headers' share.
 const FIRST_ROUND_TRIP: usize = 14 * 1024;
@@ -24,10 +23,11 @@ async fn compressed_size(app: &TestApp, path: &str) -> usize {
     response.bytes().await.expect("body").len()
 }
 
-/// Every page address the sitemap lists, as paths.
-async fn sitemap_paths(app: &TestApp) -> Vec<String> {
+/// Every page address the sitemap of the site under `base` ("" or "/sites/{key}") lists, as
+/// paths.
+async fn sitemap_paths(app: &TestApp, base: &str) -> Vec<String> {
     let origin = app.url("");
-    let index = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+    let index = app.get(&format!("{base}/sitemap.xml")).await.text().await.expect("sitemap");
     let mut documents = vec![index];
     let mut paths = Vec::new();
     while let Some(xml) = documents.pop() {
@@ -51,9 +51,15 @@ async fn every_demo_page_fits_with_its_stylesheet_in_the_first_round_trip() {
         let stylesheet = attrs(&home, "link[rel=stylesheet]", "href");
         assert_eq!(stylesheet.len(), 1, "one stylesheet");
         let css = compressed_size(&app, &stylesheet[0]).await;
-        let paths = sitemap_paths(&app).await;
+        let mut paths = sitemap_paths(&app, "").await;
         assert!(paths.len() > 30, "the demo's sitemap lists its pages: {}", paths.len());
         assert!(paths.iter().any(|p| p.contains("/news/")), "releases among them");
+        // The country offices' sites, each with its own sitemap.
+        for key in ["sv", "sn", "jo", "de"] {
+            let office = sitemap_paths(&app, &format!("/sites/{key}")).await;
+            assert!(office.iter().any(|p| p.starts_with(&format!("/sites/{key}/"))), "{key}: {office:?}");
+            paths.extend(office);
+        }
         let mut heaviest = (0, String::new());
         for path in paths {
             let html = compressed_size(&app, &path).await;
@@ -73,55 +79,19 @@ async fn body_images_load_lazily_and_save_data_gets_the_smallest_lead_image() {
     for app in TestApp::each().await {
         let store = &app.server.store;
         let site = store.site_by_key("global").await.expect("site").expect("global site");
-        let image = store
-            .create_media(
-                &NewMedia {
-                    site: site.id,
-                    kind: "image".into(),
-                    file_name: "camp.jpg".into(),
-                    mime: "image/jpeg".into(),
-                    width: 1600,
-                    height: 900,
-                    bytes: 1000,
-                    alt: "Tents in a camp".into(),
-                    caption: String::new(),
-                    credit: String::new(),
-                    renditions: vec![
-                        "320.jpg".into(),
-                        "640.jpg".into(),
-                        "1280.jpg".into(),
-                        "320.webp".into(),
-                        "1280.webp".into(),
-                    ],
-                    created_by: None,
-                },
-                &portico_store::Audit::system("test", "media.upload"),
-            )
-            .await
-            .expect("media");
+        let image =
+            camp_image(store, &site, &["320.jpg", "640.jpg", "1280.jpg", "320.webp", "1280.webp"]).await;
         let body = "The camp opened.\n\n![A tent](https://example.org/tent.jpg)\n\nMore below.";
-        store
-            .create_document(
-                &NewDocument {
-                    site: site.id,
-                    kind: Kind::Release,
-                    language: "en".to_owned(),
-                    draft: Draft {
-                        title: "Camp opens".into(),
-                        slug: "camp-opens".into(),
-                        summary: "A new camp.".into(),
-                        published_at: Some(time::macros::datetime!(2024-03-01 09:00 UTC)),
-                        body_markdown: body.into(),
-                        image: Some(image),
-                        ..Draft::default()
-                    },
-                    status: Status::Published,
-                    author: None,
-                },
-                &portico_store::Audit::system("test", "document.create"),
-            )
-            .await
-            .expect("release");
+        let draft = Draft {
+            title: "Camp opens".into(),
+            slug: "camp-opens".into(),
+            summary: "A new camp.".into(),
+            published_at: Some(time::macros::datetime!(2024-03-01 09:00 UTC)),
+            body_markdown: body.into(),
+            image: Some(image),
+            ..Draft::default()
+        };
+        create_release(store, &site, "en", draft, Status::Published).await;
 
         let page = app.page("/en/news/camp-opens", 200).await;
         assert_eq!(

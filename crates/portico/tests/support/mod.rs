@@ -259,3 +259,57 @@ pub async fn seed_release_path(app: &TestApp) -> String {
     let html = app.page("/en/news?country=sv&year=2015", 200).await;
     attrs(&html, ".card-title a", "href").into_iter().next().expect("the seed release is listed")
 }
+
+/// Creates a release on `site` as a test writes it (a system actor in the audit log).
+pub async fn create_release(
+    store: &portico_store::Store,
+    site: &portico_store::Site,
+    language: &str,
+    draft: portico_content::Draft,
+    status: portico_content::Status,
+) -> portico_content::DocumentId {
+    store
+        .create_document(
+            &portico_store::NewDocument {
+                site: site.id,
+                kind: portico_content::Kind::Release,
+                language: language.to_owned(),
+                draft,
+                status,
+                author: None,
+            },
+            &portico_store::Audit::system("test", "document.create"),
+        )
+        .await
+        .expect("create")
+        .0
+}
+
+/// Records a 1600 × 900 JPEG on `site` ("Tents in a camp") with these renditions, as an upload
+/// would have named them; no file is written.
+pub async fn camp_image(
+    store: &portico_store::Store,
+    site: &portico_store::Site,
+    renditions: &[&str],
+) -> portico_content::MediaId {
+    store
+        .create_media(
+            &portico_store::NewMedia {
+                site: site.id,
+                kind: "image".into(),
+                file_name: "camp.jpg".into(),
+                mime: "image/jpeg".into(),
+                width: 1600,
+                height: 900,
+                bytes: 1000,
+                alt: "Tents in a camp".into(),
+                caption: String::new(),
+                credit: String::new(),
+                renditions: renditions.iter().map(|r| (*r).to_owned()).collect(),
+                created_by: None,
+            },
+            &portico_store::Audit::system("test", "media.upload"),
+        )
+        .await
+        .expect("media")
+}
