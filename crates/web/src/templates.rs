@@ -21,6 +21,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("country.html", include_str!("../../../themes/default/templates/country.html")),
     ("error.html", include_str!("../../../themes/default/templates/error.html")),
     ("admin/base.html", include_str!("../../../themes/default/templates/admin/base.html")),
+    ("admin/login_base.html", include_str!("../../../themes/default/templates/admin/login_base.html")),
     ("admin/login.html", include_str!("../../../themes/default/templates/admin/login.html")),
     ("admin/login_code.html", include_str!("../../../themes/default/templates/admin/login_code.html")),
     ("admin/two_factor.html", include_str!("../../../themes/default/templates/admin/two_factor.html")),
