@@ -65,7 +65,7 @@ async fn error_page(
     // A back-office page speaks the back office's language; a public one, the language of its
     // address.
     let lang = if path.starts_with("/admin") {
-        crate::admin::language::from_headers(headers, &app.i18n()).to_owned()
+        crate::i18n::from_headers(headers, &app.i18n()).to_owned()
     } else {
         path.split('/')
             .nth(1)

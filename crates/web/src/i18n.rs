@@ -283,6 +283,8 @@ pub fn from_headers(headers: &HeaderMap, i18n: &I18n) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use axum::http::HeaderValue;
+
     use super::*;
 
     fn i18n() -> I18n {
@@ -403,5 +405,18 @@ mod tests {
     fn arabic_is_right_to_left() {
         assert_eq!(I18n::direction("ar"), "rtl");
         assert_eq!(I18n::direction("fr"), "ltr");
+    }
+
+    #[test]
+    fn the_cookie_wins_over_the_browser_and_english_is_the_last_resort() {
+        let i18n = I18n::load().expect("locales parse");
+        let mut headers = HeaderMap::new();
+        assert_eq!(from_headers(&headers, &i18n), "en");
+        headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("pt-BR, es;q=0.8, fr;q=0.9"));
+        assert_eq!(from_headers(&headers, &i18n), "fr");
+        headers.insert(header::COOKIE, HeaderValue::from_static("portico_lang=ar"));
+        assert_eq!(from_headers(&headers, &i18n), "ar");
+        headers.insert(header::COOKIE, HeaderValue::from_static("portico_lang=xx"));
+        assert_eq!(from_headers(&headers, &i18n), "fr", "an unknown choice is ignored");
     }
 }

@@ -112,7 +112,7 @@ pub fn is_https(headers: &HeaderMap) -> bool {
     headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https")
 }
 
-pub use crate::http::cookie;
+use crate::http::cookie;
 
 /// `Set-Cookie` for a cookie only the server reads.
 pub fn set_cookie(headers: &HeaderMap, name: &str, value: &str, max_age: Duration) -> HeaderValue {

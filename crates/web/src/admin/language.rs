@@ -12,7 +12,7 @@ use crate::WebError;
 use crate::i18n::I18n;
 use crate::session::{self as auth, Signed};
 
-pub use crate::i18n::{LANGUAGE_COOKIE as COOKIE, from_headers};
+use crate::i18n::LANGUAGE_COOKIE as COOKIE;
 
 /// How long a chosen language is remembered.
 const REMEMBER: time::Duration = time::Duration::days(365);
@@ -35,7 +35,7 @@ pub struct LanguageChoice {
 /// name.
 pub fn choices(headers: &HeaderMap, user: &Signed) -> Vec<LanguageChoice> {
     let chosen =
-        auth::cookie(headers, COOKIE).and_then(|value| I18n::languages().find(|code| *code == value));
+        crate::http::cookie(headers, COOKIE).and_then(|value| I18n::languages().find(|code| *code == value));
     std::iter::once(LanguageChoice {
         value: "",
         label: user.t("admin-language-browser"),
@@ -69,23 +69,4 @@ pub async fn set(headers: HeaderMap, user: Signed, form: FormData) -> Result<Res
     let mut response = see_other("/admin/account", "language").into_response();
     response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::HeaderValue;
-
-    #[test]
-    fn the_cookie_wins_over_the_browser_and_english_is_the_last_resort() {
-        let i18n = I18n::load().expect("locales parse");
-        let mut headers = HeaderMap::new();
-        assert_eq!(from_headers(&headers, &i18n), "en");
-        headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("pt-BR, es;q=0.8, fr;q=0.9"));
-        assert_eq!(from_headers(&headers, &i18n), "fr");
-        headers.insert(header::COOKIE, HeaderValue::from_static("portico_lang=ar"));
-        assert_eq!(from_headers(&headers, &i18n), "ar");
-        headers.insert(header::COOKIE, HeaderValue::from_static("portico_lang=xx"));
-        assert_eq!(from_headers(&headers, &i18n), "fr", "an unknown choice is ignored");
-    }
 }

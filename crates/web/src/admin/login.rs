@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::{FormData, admin_page_with_status, language, notice_in};
+use super::{FormData, admin_page_with_status, notice_in};
 use crate::session as auth;
 use crate::{App, WebError};
 use portico_store::{Actor, NewSession, SessionStage};
@@ -42,7 +42,7 @@ fn render(
     let csrf = auth::random_token()?;
     // Nobody is signed in yet: the page speaks the browser's language (or a remembered choice).
     let i18n = app.i18n();
-    let lang = language::from_headers(headers, &i18n);
+    let lang = crate::i18n::from_headers(headers, &i18n);
     let error = error.map(|key| i18n.t(lang, key, None));
     let notice = notice_in(&i18n, lang, notice);
     let layout = context! { lang, dir => crate::i18n::I18n::direction(lang) };
@@ -83,7 +83,7 @@ pub async fn submit(
     let email = form.get("email").trim().to_lowercase();
     let password = form.get("password").to_owned();
     let next = safe_next(form.get("next")).to_owned();
-    let expected = auth::cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or("");
+    let expected = crate::http::cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or("");
     if expected.is_empty() || !auth::same_secret(expected, form.get("_csrf")) {
         return Err(WebError::CsrfRejected);
     }
@@ -169,7 +169,7 @@ pub async fn submit(
     // Failed attempts since the last sign-in: the owner is told, where they can change it.
     let next = if missed > 0 { "/admin/account?notice=failed_logins".to_owned() } else { next };
     let target = match stage {
-        SessionStage::Code => format!("{}?next={}", auth::CODE_STEP_PATH, super::percent_encode(&next)),
+        SessionStage::Code => format!("{}?next={}", auth::CODE_STEP_PATH, crate::http::percent_encode(&next)),
         SessionStage::Enrol => auth::ENROL_PATH.to_owned(),
         SessionStage::Full => next,
     };

@@ -4,7 +4,6 @@
 
 mod documents;
 mod feeds;
-pub use crate::http::{media_extension, percent_encode};
 pub use manage::is_plausible_email;
 use page::FORM_LIMIT;
 pub use page::{

@@ -78,8 +78,8 @@ pub fn base32_for_people(secret: &[u8]) -> String {
 /// The `otpauth://` address authenticator apps read from the QR code (the Key Uri Format
 /// that Google Authenticator defined and the others follow).
 pub fn otpauth_uri(issuer: &str, account: &str, secret: &[u8]) -> String {
-    let issuer_enc = super::percent_encode(issuer).replace('/', "%2F");
-    let account_enc = super::percent_encode(account).replace('/', "%2F");
+    let issuer_enc = crate::http::percent_encode(issuer).replace('/', "%2F");
+    let account_enc = crate::http::percent_encode(account).replace('/', "%2F");
     format!(
         "otpauth://totp/{issuer_enc}:{account_enc}?secret={}&issuer={issuer_enc}&algorithm=SHA1&digits={DIGITS}&period={STEP_SECONDS}",
         data_encoding::BASE32_NOPAD.encode(secret)
