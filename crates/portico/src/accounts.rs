@@ -90,3 +90,48 @@ pub async fn add_token(store: &Store, email: &str, name: &str) -> Result<()> {
     eprintln!("This token is shown once; it is stored only as a hash.");
     Ok(())
 }
+
+/// The user with this login, disabled or not: the way back in must also work for an account
+/// an admin disabled by mistake, which `user_for_login` would not find.
+async fn user_by_email(store: &Store, email: &str) -> Result<portico_store::User> {
+    let wanted = email.trim().to_lowercase();
+    store
+        .users()
+        .await?
+        .into_iter()
+        .find(|user| user.email == wanted)
+        .with_context(|| format!("--email {email:?}: no such user"))
+}
+
+/// Removes a user's second factor and recovery codes and ends their sessions: the way back
+/// in for the last admin whose phone and codes are both gone, when no other admin can reset it
+/// from the back office. Whoever can run this already holds the database.
+pub async fn reset_two_factor(store: &Store, email: &str) -> Result<()> {
+    let user = user_by_email(store, email).await?;
+    let audit = cli_actor()
+        .doing("user.twofactor.reset")
+        .with_detail(format!("two-factor sign-in of {} removed from the command line", user.email));
+    if store.reset_two_factor(user.id, &audit).await? {
+        println!(
+            "Removed the two-factor sign-in of {}; they set it up again at their next sign-in.",
+            user.email
+        );
+    } else {
+        println!("{} has no two-factor sign-in; nothing to remove.", user.email);
+    }
+    Ok(())
+}
+
+/// Sets a user's password; their sessions end and their API tokens are revoked, as when they
+/// change it themselves.
+pub async fn set_password(store: &Store, email: &str, password_stdin: bool) -> Result<()> {
+    let user = user_by_email(store, email).await?;
+    let password = read_password(password_stdin)?;
+    let password_hash = auth::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let audit = cli_actor()
+        .doing("user.password.set")
+        .with_detail(format!("password of {} set from the command line", user.email));
+    store.set_password(user.id, &password_hash, None, &audit).await?;
+    println!("Set the password of {}; their sessions ended and their API tokens were revoked.", user.email);
+    Ok(())
+}

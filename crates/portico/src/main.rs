@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use portico::accounts::{UserAdd, add_token, add_user};
+use portico::accounts::{UserAdd, add_token, add_user, reset_two_factor, set_password};
 use portico::server::{ServeConfig, open, serve};
 
 /// Portico: the newsroom and website platform for international organizations.
@@ -65,6 +65,27 @@ enum UserCommand {
         /// Read the password from the first line of standard input instead of prompting.
         #[arg(long)]
         password_stdin: bool,
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Set a user's password (their sessions end, their API tokens are revoked): the way back
+    /// in for an admin who lost it.
+    SetPassword {
+        /// Login email.
+        #[arg(long)]
+        email: String,
+        /// Read the password from the first line of standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Remove a user's two-factor sign-in and recovery codes and end their sessions, for an
+    /// admin who lost both their phone and their codes.
+    ResetTwoFactor {
+        /// Login email.
+        #[arg(long)]
+        email: String,
         #[command(flatten)]
         storage: Storage,
     },
@@ -421,6 +442,14 @@ fn main() -> ExitCode {
             Command::User(UserCommand::Add { email, role, sites, name, password_stdin, storage }) => {
                 let store = open(&storage.config(String::new(), None, None)).await?;
                 add_user(&store, &UserAdd { email, role, sites, name, password_stdin }).await
+            }
+            Command::User(UserCommand::SetPassword { email, password_stdin, storage }) => {
+                let store = open(&storage.config(String::new(), None, None)).await?;
+                set_password(&store, &email, password_stdin).await
+            }
+            Command::User(UserCommand::ResetTwoFactor { email, storage }) => {
+                let store = open(&storage.config(String::new(), None, None)).await?;
+                reset_two_factor(&store, &email).await
             }
             Command::Site(SiteCommand::Add {
                 key,

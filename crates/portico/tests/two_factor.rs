@@ -400,3 +400,78 @@ async fn a_required_role_is_sent_to_enrol_first_and_an_admin_can_reset_it() {
         assert_eq!(back.password_step(&editor_email).await, "/admin/account/two-factor");
     }
 }
+
+/// Runs `portico user …` against the app's database; returns (success, stdout, stderr).
+fn portico_user(app: &TestApp, args: &[&str], stdin: &str) -> (bool, String, String) {
+    use std::io::Write;
+    let data = tempfile::tempdir().expect("data");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_portico"))
+        .arg("user")
+        .args(args)
+        .args(["--data", data.path().to_str().expect("path"), "--database", app.db.url()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run portico");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let output = child.wait_with_output().expect("portico exits");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_last_admin_gets_back_in_from_the_command_line() {
+    for app in TestApp::each().await {
+        let backend = app.backend();
+        let email = app.user("only-admin@example.org", Role::Admin, &[]).await;
+        let admin = Visitor::new(&app);
+        admin.password_step(&email).await;
+        admin.enrol().await;
+        let token = app.token(&email).await;
+
+        // Phone and recovery codes lost: the operator removes the second factor.
+        let (ok, out, err) =
+            portico_user(&app, &["reset-two-factor", "--email", "Only-Admin@example.org"], "");
+        assert!(ok, "reset on {backend}: {err}");
+        assert!(out.contains("Removed the two-factor sign-in of only-admin@example.org"), "{out}");
+        assert_eq!(admin.get("/admin").await.status().as_u16(), 303, "their sessions ended on {backend}");
+        let audit = audited(&app, "user.twofactor.reset").await;
+        assert_eq!(audit.len(), 1);
+        assert_eq!(audit[0].user_email, "system:cli");
+        let back = Visitor::new(&app);
+        assert_eq!(back.password_step(&email).await, "/admin/media", "no code asked any more");
+        let (ok, out, _) = portico_user(&app, &["reset-two-factor", "--email", &email], "");
+        assert!(ok && out.contains("nothing to remove"), "{out}");
+
+        // A forgotten password: set from the command line; tokens stop working at once.
+        let api = |token: String| {
+            let client = app.client.clone();
+            let url = app.url("/api/v1/releases/999999999");
+            async move { client.get(url).bearer_auth(token).send().await.expect("api").status().as_u16() }
+        };
+        assert_eq!(api(token.clone()).await, 404, "the token opens the API: no such release");
+        let (ok, _, err) =
+            portico_user(&app, &["set-password", "--email", &email, "--password-stdin"], "short\n");
+        assert!(!ok, "a short password is refused");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains("at least"), "{err}");
+        let (ok, out, err) = portico_user(
+            &app,
+            &["set-password", "--email", &email, "--password-stdin"],
+            "a much longer new password\n",
+        );
+        assert!(ok, "set-password on {backend}: {err}");
+        assert!(out.contains("Set the password of only-admin@example.org"), "{out}");
+        assert_eq!(api(token).await, 401, "the old token is revoked on {backend}");
+        assert_eq!(back.get("/admin").await.status().as_u16(), 303, "sessions ended");
+        assert_eq!(audited(&app, "user.password.set").await[0].user_email, "system:cli");
+
+        let (ok, _, err) = portico_user(&app, &["set-password", "--email", "nobody@example.org"], "");
+        assert!(!ok);
+        assert!(err.contains("\"nobody@example.org\": no such user"), "{err}");
+    }
+}

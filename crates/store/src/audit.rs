@@ -23,10 +23,17 @@ impl Actor {
         Actor { user: Some(user), email: email.to_owned(), client: client.to_owned() }
     }
 
-    /// Someone who has proved nothing yet: a failed sign-in with the email they tried. The
-    /// email is as typed and may be anything, even `system:…`: decide nothing from it.
-    pub fn unknown(email: &str, client: &str) -> Actor {
-        Actor { user: None, email: email.to_owned(), client: client.to_owned() }
+    /// Someone who has proved nothing yet: a failed sign-in with the email they tried. What
+    /// was typed may be anything: text that is not an email address is logged as
+    /// `typed:{text}`, so nobody can write `system:scheduler` into the log's "who" column, and
+    /// it is cut to an address's greatest length so a sign-in form cannot fill the log.
+    pub fn unknown(typed: &str, client: &str) -> Actor {
+        const LONGEST_ADDRESS: usize = 254;
+        let typed: String = typed.chars().take(LONGEST_ADDRESS).collect();
+        let plausible =
+            typed.contains('@') && !typed.starts_with(SYSTEM_PREFIX) && !typed.starts_with("typed:");
+        let email = if plausible { typed } else { format!("typed:{typed}") };
+        Actor { user: None, email, client: client.to_owned() }
     }
 
     /// One of Portico's own jobs (`scheduler`, `ingest`, `demo`): the audit log names it as
@@ -156,5 +163,21 @@ impl Store {
             .fetch_all(pool)
             .await
         })?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_typed_at_sign_in_never_reads_as_one_of_our_jobs() {
+        assert_eq!(Actor::unknown("ed@example.org", "10.0.0.1").email, "ed@example.org");
+        assert_eq!(Actor::unknown("system:scheduler", "").email, "typed:system:scheduler");
+        assert_eq!(Actor::unknown("system:x@y", "").email, "typed:system:x@y");
+        assert_eq!(Actor::unknown("typed:a@b", "").email, "typed:typed:a@b");
+        assert_eq!(Actor::unknown("admin", "").email, "typed:admin");
+        assert!(!Actor::unknown("system:scheduler", "").is_system());
+        assert_eq!(Actor::unknown(&"a@".repeat(1000), "").email.chars().count(), 254);
     }
 }
