@@ -145,3 +145,30 @@ pub fn countries_in(region: &Region) -> impl Iterator<Item = &'static Country> +
         [country.region, country.subregion].into_iter().flatten().any(|area| area.code == code)
     })
 }
+
+/// Every country (upper-case code) in the continental regions of `countries`: the region a
+/// reader of a release about them is likely to follow.
+pub fn nearby_countries(countries: &[String]) -> Vec<String> {
+    let mut regions: Vec<&'static Region> =
+        countries.iter().filter_map(|code| country(code)?.region).collect();
+    regions.sort_by_key(|r| r.code);
+    regions.dedup_by_key(|r| r.code);
+    let mut codes: Vec<String> =
+        regions.into_iter().flat_map(|region| countries_in(region).map(|c| c.iso2.to_owned())).collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[cfg(test)]
+mod nearby_tests {
+    use super::*;
+
+    #[test]
+    fn nearby_countries_share_a_region() {
+        let nearby = nearby_countries(&["SV".to_owned()]);
+        assert!(nearby.iter().any(|c| c == "CO"), "Colombia is in the Americas too");
+        assert!(!nearby.iter().any(|c| c == "KE"), "Kenya is not");
+        assert!(nearby_countries(&["XX".to_owned()]).is_empty());
+    }
+}

@@ -199,6 +199,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let router = app.router();
     let limits = tuning.connections;
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
+    let related = tokio::spawn(weigh_related(store.clone()));
     let feed_reader = tokio::spawn(
         portico_ingest::Ingester::new(store.clone(), feed_settings(config))
             .run(portico_ingest::CHECK_INTERVAL),
@@ -209,6 +210,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         })
         .await;
         scheduler.abort();
+        related.abort();
         feed_reader.abort();
         // Waited for, so that a stopped server has let go of the index's write lock: the
         // follower first, so that no round still holds the indexer when it unsubscribes.
@@ -236,6 +238,34 @@ async fn watch_sites(app: App) {
         interval.tick().await;
         if let Err(err) = app.reload_sites().await {
             tracing::warn!(error = %err, "cannot reload the sites");
+        }
+    }
+}
+
+/// Queued releases weighed per round of [`weigh_related`]: a few dozen milliseconds of work.
+const RELATED_BATCH: i64 = 32;
+/// How often an empty related-releases queue is looked at again.
+const RELATED_IDLE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Keeps related releases up to date: weighs the releases that writes queued, newest first,
+/// until none is left, then looks again every second. After a large import it works through
+/// the whole archive in the background; pages weigh what it has not reached on the spot.
+async fn weigh_related(store: Store) {
+    let mut weighed_since_idle = 0_usize;
+    loop {
+        match store.refresh_related(RELATED_BATCH, &portico_geo::nearby_countries).await {
+            Ok(0) => {
+                if weighed_since_idle > 0 {
+                    tracing::info!(releases = weighed_since_idle, "related releases weighed");
+                    weighed_since_idle = 0;
+                }
+                tokio::time::sleep(RELATED_IDLE).await;
+            }
+            Ok(weighed) => weighed_since_idle += weighed,
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot weigh related releases");
+                tokio::time::sleep(RELATED_IDLE * 5).await;
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::{Pool, Store, StoreError};
 
 /// Tables a fresh migration fills: a restore empties them first, and they do not make a
 /// database count as used.
-const FILLED_BY_MIGRATIONS: &[&str] = &["pending_rebuilds"];
+const FILLED_BY_MIGRATIONS: &[&str] = &["pending_rebuilds", "related_pending"];
 
 /// Why a backup or a restore failed in the database.
 #[derive(Debug, thiserror::Error)]

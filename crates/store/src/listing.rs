@@ -380,6 +380,13 @@ macro_rules! apply {
                 query.push(" on conflict do nothing");
                 query.build().execute(&mut *$tx).await?;
             }
+            // Whatever changed a release's rows may change what it is related to, and what
+            // it is related to in turn: weighed again by the background job.
+            let mut changed: Vec<i64> =
+                change.removed.iter().chain(change.added.iter()).map(|row| row.document).collect();
+            changed.sort_unstable();
+            changed.dedup();
+            $crate::related::queue_related!($pool, $tx, &changed, 1).await?;
             for chunk in change.counts.chunks($crate::listing::CHUNK) {
                 let mut query = $crate::listing::builder(
                     $pool,

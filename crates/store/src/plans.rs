@@ -19,6 +19,9 @@ mod tests {
         "document_countries",
         "document_themes",
         "revisions",
+        "related_releases",
+        "related_computed",
+        "related_pending",
     ];
 
     const COUNTRIES: &[&str] = &[
@@ -106,6 +109,9 @@ mod tests {
             .import_documents(batch, &crate::Audit::system("test", "document.import"))
             .await
             .expect("import");
+        // Some releases weighed, so that the kept related releases have rows to plan over;
+        // the rest stay queued.
+        store.refresh_related(300, &|_| Vec::new()).await.expect("weigh related");
         // PostgreSQL gathers statistics by itself (autovacuum), and they decide its plans, so
         // gather them here; Portico never runs ANALYZE on SQLite, whose planner then prefers
         // the primary key's equalities, as it does in production.
@@ -311,6 +317,9 @@ mod tests {
                 ),
                 ("newest listed", crate::syndication::NEWEST_LISTED.into(), vec![Int(global.0), en()]),
                 ("API list after a cursor", crate::api_queries::api_list_sql(true), api_after),
+                ("related: kept", crate::related::KEPT_RELATED.into(), vec![Int(7), Int(global.0), en()]),
+                ("related: queue", crate::related::NEXT_PENDING.into(), vec![Int(32), Int(i64::MAX)]),
+                ("related: shown by", crate::related::SHOWN_BY.into(), vec![Int(7)]),
             ];
             let mut failures = Vec::new();
             for (name, sql, binds) in &queries {

@@ -338,23 +338,25 @@ impl Store {
         Ok(out)
     }
 
-    /// Up to `limit` published releases of the site in `language` related to `document`:
-    /// those sharing the most themes and countries with it (newest first among equals), then,
-    /// to fill up, the newest releases about any of `nearby_countries` (upper-case ISO codes,
-    /// such as the countries of the same region). Never `document` itself.
+    /// Weighs the releases related to `document` in the site's lists in `language`: up to
+    /// `limit` of them, best first — those sharing the most themes and countries with it
+    /// (newest first among equals), then, to fill up, the newest releases about any of
+    /// `nearby_countries` (upper-case ISO codes, such as the countries of the same region).
+    /// Never `document` itself. Also returns every candidate that shares something with it:
+    /// the releases whose own related releases it may now belong to.
     ///
     /// Candidates are the newest [`RELATED_CANDIDATES`] of each list the document is in
     /// (each of its countries and themes, and each country with each theme), so the work is
     /// bounded by the document's links, not by the archive; the most specific lists find the
     /// releases sharing the most.
-    pub async fn related_releases(
+    pub(crate) async fn weigh_related(
         &self,
         site: SiteId,
         language: &str,
         document: DocumentId,
         nearby_countries: &[String],
         limit: u32,
-    ) -> Result<Vec<ReleaseSummary>> {
+    ) -> Result<(Vec<i64>, Vec<i64>)> {
         let limit = limit as usize;
         let (countries, themes): (Vec<String>, Vec<i64>) = on_pool!(self, |pool| {
             let countries = sqlx::query_scalar(
@@ -396,7 +398,8 @@ impl Store {
             .filter(|(score, _, _)| *score > 0)
             .collect();
         ranked.sort_unstable_by(|a, b| b.cmp(a));
-        let mut chosen: Vec<i64> = ranked.iter().take(limit).map(|(_, _, id)| *id).collect();
+        let sharing: Vec<i64> = ranked.iter().map(|(_, _, id)| *id).collect();
+        let mut chosen: Vec<i64> = sharing.iter().take(limit).copied().collect();
 
         let missing = limit.saturating_sub(chosen.len());
         if missing > 0 && !nearby_countries.is_empty() {
@@ -418,7 +421,7 @@ impl Store {
                 }
             }
         }
-        self.release_summaries(language, &chosen).await
+        Ok((chosen, sharing))
     }
 
     /// The newest `per_facet` listed releases of each facet of the site's lists in

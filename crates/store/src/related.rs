@@ -1,0 +1,205 @@
+//! Related releases kept on write. Weighing them reads a few hundred candidate rows (see
+//! [`Store::weigh_related`]); a release page reads the few rows kept here instead.
+//!
+//! Every change to the lists (the one place, `listing::apply!`) queues the releases whose
+//! rows changed in `related_pending`, in the writing transaction, so no write is missed,
+//! whichever command or node made it. [`Store::refresh_related`], run by a background job,
+//! weighs the queued releases newest first and keeps [`RELATED_KEPT`] per list. A release
+//! queued because it changed also queues, once, the releases it shares something with and
+//! those that show it, since it may now belong among theirs or have left their lists. Until
+//! a release is weighed, a read weighs it on the spot, so a page is never without them.
+
+use std::collections::BTreeSet;
+
+use portico_content::{DocumentId, SiteId};
+
+use crate::listing::current_rows;
+use crate::{ReleaseSummary, Result, Store, on_pool};
+
+/// Related releases kept per list: more than a page shows, so that one unpublished since
+/// (filtered out when read, until its turn in the queue) still leaves enough.
+pub const RELATED_KEPT: u32 = 8;
+
+/// The kept related releases of document `$1` in site `$2`'s lists in language `$3`, best
+/// first: no row when it was not weighed yet; one row with no id when nothing is related.
+pub(crate) const KEPT_RELATED: &str = "select r.related_id from related_computed c
+     left join related_releases r
+       on r.document_id = c.document_id and r.site_id = c.site_id and r.language = c.language
+     where c.document_id = $1 and c.site_id = $2 and c.language = $3
+     order by r.rank";
+
+/// The next `$1` queued releases below id `$2`, newest first: a range of the key read from
+/// its end, so both planners read `$1` rows whatever the queue's length.
+pub(crate) const NEXT_PENDING: &str = "select document_id, neighbours, seq from related_pending
+     where document_id < $2 order by document_id desc limit $1";
+
+/// The releases that show document `$1` as related.
+pub(crate) const SHOWN_BY: &str = "select distinct document_id from related_releases where related_id = $1";
+
+/// Queues the documents `$ids` (a `&[i64]`) through `$tx`; `$neighbours` (an `i32`, 1 or 0)
+/// says whether the releases around them are weighed again too. A document already queued
+/// keeps the stronger mark and its new turn (`seq`), so a weighing under way does not take it
+/// off the queue.
+macro_rules! queue_related {
+    ($pool:expr, $tx:expr, $ids:expr, $neighbours:expr) => {
+        async {
+            let ids: &[i64] = $ids;
+            let neighbours: i32 = $neighbours;
+            for chunk in ids.chunks($crate::listing::CHUNK) {
+                let mut query =
+                    $crate::listing::builder($pool, "insert into related_pending (document_id, neighbours) ");
+                query.push_values(chunk, |mut b, id| {
+                    b.push_bind(*id).push_bind(neighbours);
+                });
+                query.push(
+                    " on conflict (document_id) do update set seq = related_pending.seq + 1,
+                      neighbours = case when excluded.neighbours > related_pending.neighbours
+                                   then excluded.neighbours else related_pending.neighbours end",
+                );
+                query.build().execute(&mut *$tx).await?;
+            }
+            Ok::<(), sqlx::Error>(())
+        }
+    };
+}
+pub(crate) use queue_related;
+
+impl Store {
+    /// Up to `limit` published releases of the site in `language` related to `document`, as
+    /// weighed by [`Store::weigh_related`]: the kept ones, or weighed now when the background
+    /// job has not reached it yet. `nearby_countries` fill up a short list (see there).
+    pub async fn related_releases(
+        &self,
+        site: SiteId,
+        language: &str,
+        document: DocumentId,
+        nearby_countries: &[String],
+        limit: u32,
+    ) -> Result<Vec<ReleaseSummary>> {
+        let kept: Vec<Option<i64>> = on_pool!(self, |pool| {
+            sqlx::query_scalar(KEPT_RELATED)
+                .bind(document.0)
+                .bind(site.0)
+                .bind(language)
+                .fetch_all(pool)
+                .await
+        })?;
+        let ids: Vec<i64> = if kept.is_empty() {
+            self.weigh_related(site, language, document, nearby_countries, limit).await?.0
+        } else {
+            kept.into_iter().flatten().collect()
+        };
+        let mut summaries = self.release_summaries(language, &ids).await?;
+        summaries.truncate(limit as usize);
+        Ok(summaries)
+    }
+
+    /// Weighs up to `batch` queued releases, newest first, and keeps what they are related to;
+    /// how many it weighed (0 when the queue is empty). `nearby` gives the countries whose
+    /// releases fill up a short list, from a release's own countries.
+    pub async fn refresh_related(
+        &self,
+        batch: i64,
+        nearby: &(dyn Fn(&[String]) -> Vec<String> + Sync),
+    ) -> Result<usize> {
+        let pending: Vec<(i64, i32, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(NEXT_PENDING).bind(batch).bind(i64::MAX).fetch_all(pool).await
+        })?;
+        for (document, neighbours, seq) in &pending {
+            self.refresh_related_of(*document, *neighbours != 0, *seq, nearby).await?;
+        }
+        Ok(pending.len())
+    }
+
+    /// How many releases wait to be weighed.
+    pub async fn related_queue_length(&self) -> Result<i64> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_scalar("select count(*) from related_pending").fetch_one(pool).await
+        })?)
+    }
+
+    async fn refresh_related_of(
+        &self,
+        document: i64,
+        neighbours: bool,
+        seq: i64,
+        nearby: &(dyn Fn(&[String]) -> Vec<String> + Sync),
+    ) -> Result<()> {
+        // Weighed outside the writing transaction: it reads hundreds of rows, and the worst
+        // a write in between can do is queue the release again.
+        let lists: BTreeSet<(i64, String)> = on_pool!(self, |pool| {
+            async {
+                let mut connection = pool.acquire().await?;
+                let rows = current_rows!(connection, &[document]).await?;
+                Ok::<_, sqlx::Error>(rows.into_iter().map(|row| (row.site, row.language)).collect())
+            }
+            .await
+        })?;
+        let countries = self.countries_of(&[document]).await?.remove(&document).unwrap_or_default();
+        let nearby = nearby(&countries);
+        let mut weighed = Vec::with_capacity(lists.len());
+        let mut around: BTreeSet<i64> = BTreeSet::new();
+        for (site, language) in lists {
+            let (related, sharing) = self
+                .weigh_related(SiteId(site), &language, DocumentId(document), &nearby, RELATED_KEPT)
+                .await?;
+            if neighbours {
+                around.extend(sharing);
+            }
+            weighed.push((site, language, related));
+        }
+        on_pool!(self, |pool| {
+            async {
+                let mut tx = pool.begin_with(self.begin_write()).await?;
+                if neighbours {
+                    let showing: Vec<i64> =
+                        sqlx::query_scalar(SHOWN_BY).bind(document).fetch_all(&mut *tx).await?;
+                    around.extend(showing);
+                }
+                around.remove(&document);
+                for statement in [
+                    "delete from related_releases where document_id = $1",
+                    "delete from related_computed where document_id = $1",
+                ] {
+                    sqlx::query(statement).bind(document).execute(&mut *tx).await?;
+                }
+                for (site, language, related) in &weighed {
+                    sqlx::query(
+                        "insert into related_computed (document_id, site_id, language) values ($1, $2, $3)",
+                    )
+                    .bind(document)
+                    .bind(site)
+                    .bind(language)
+                    .execute(&mut *tx)
+                    .await?;
+                    if related.is_empty() {
+                        continue;
+                    }
+                    let mut query = crate::listing::builder(
+                        pool,
+                        "insert into related_releases (document_id, site_id, language, rank, related_id) ",
+                    );
+                    query.push_values(related.iter().enumerate(), |mut b, (rank, id)| {
+                        b.push_bind(document)
+                            .push_bind(*site)
+                            .push_bind(language)
+                            .push_bind(rank as i32)
+                            .push_bind(*id);
+                    });
+                    query.build().execute(&mut *tx).await?;
+                }
+                let around: Vec<i64> = around.into_iter().collect();
+                queue_related!(pool, tx, &around, 0).await?;
+                sqlx::query("delete from related_pending where document_id = $1 and seq = $2")
+                    .bind(document)
+                    .bind(seq)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok::<(), sqlx::Error>(())
+            }
+            .await
+        })?;
+        Ok(())
+    }
+}
