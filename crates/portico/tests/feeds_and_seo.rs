@@ -121,8 +121,9 @@ async fn document_at(store: &Store, path: &str) -> DocumentId {
 /// How many releases the feed of the global site in English should hold for `filter`.
 async fn expected_entries(store: &Store, filter: &ReleaseFilter) -> usize {
     let site = global_site(store).await;
-    let list = store.published_releases(site.id, "en", filter, 1, 50).await.expect("list");
-    usize::try_from(list.total.min(50)).expect("a count")
+    let size = portico_web::FEED_SIZE;
+    let list = store.published_releases(site.id, "en", filter, 1, size).await.expect("list");
+    usize::try_from(list.total.min(i64::from(size))).expect("a count")
 }
 
 #[tokio::test]

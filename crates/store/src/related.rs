@@ -6,7 +6,8 @@
 //! whichever command or node made it. [`Store::refresh_related`], run by a background job,
 //! weighs the queued releases newest first and keeps [`RELATED_KEPT`] per list. A release
 //! queued because it changed also queues, once, the releases it shares something with and
-//! those that show it, since it may now belong among theirs or have left their lists. Until
+//! those that show it, since it may now belong among theirs or have left their lists — those
+//! weighed before the change only, so an archive imported at once is weighed once. Until
 //! a release is weighed, a read weighs it on the spot, so a page is never without them.
 
 use std::collections::BTreeSet;
@@ -30,11 +31,16 @@ pub(crate) const KEPT_RELATED: &str = "select r.related_id from related_computed
 
 /// The next `$1` queued releases below id `$2`, newest first: a range of the key read from
 /// its end, so both planners read `$1` rows whatever the queue's length.
-pub(crate) const NEXT_PENDING: &str = "select document_id, neighbours, seq from related_pending
+pub(crate) const NEXT_PENDING: &str = "select document_id, neighbours, seq, queued_at from related_pending
      where document_id < $2 order by document_id desc limit $1";
 
 /// The releases that show document `$1` as related.
 pub(crate) const SHOWN_BY: &str = "select distinct document_id from related_releases where related_id = $1";
+
+/// Unix microseconds: when a release was queued and when it was weighed, compared.
+pub(crate) fn micros(at: time::OffsetDateTime) -> i64 {
+    i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
+}
 
 /// Queues the documents `$ids` (a `&[i64]`) through `$tx`; `$neighbours` (an `i32`, 1 or 0)
 /// says whether the releases around them are weighed again too. A document already queued
@@ -45,14 +51,18 @@ macro_rules! queue_related {
         async {
             let ids: &[i64] = $ids;
             let neighbours: i32 = $neighbours;
+            let queued_at = $crate::related::micros($crate::now());
             for chunk in ids.chunks($crate::listing::CHUNK) {
-                let mut query =
-                    $crate::listing::builder($pool, "insert into related_pending (document_id, neighbours) ");
+                let mut query = $crate::listing::builder(
+                    $pool,
+                    "insert into related_pending (document_id, neighbours, queued_at) ",
+                );
                 query.push_values(chunk, |mut b, id| {
-                    b.push_bind(*id).push_bind(neighbours);
+                    b.push_bind(*id).push_bind(neighbours).push_bind(queued_at);
                 });
                 query.push(
                     " on conflict (document_id) do update set seq = related_pending.seq + 1,
+                      queued_at = excluded.queued_at,
                       neighbours = case when excluded.neighbours > related_pending.neighbours
                                    then excluded.neighbours else related_pending.neighbours end",
                 );
@@ -102,11 +112,12 @@ impl Store {
         batch: i64,
         nearby: &(dyn Fn(&[String]) -> Vec<String> + Sync),
     ) -> Result<usize> {
-        let pending: Vec<(i64, i32, i64)> = on_pool!(self, |pool| {
+        let pending: Vec<(i64, i32, i64, i64)> = on_pool!(self, |pool| {
             sqlx::query_as(NEXT_PENDING).bind(batch).bind(i64::MAX).fetch_all(pool).await
         })?;
-        for (document, neighbours, seq) in &pending {
-            self.refresh_related_of(*document, *neighbours != 0, *seq, nearby).await?;
+        for (document, neighbours, seq, queued_at) in &pending {
+            let changed_at = (*neighbours != 0).then_some(*queued_at);
+            self.refresh_related_of(*document, changed_at, *seq, nearby).await?;
         }
         Ok(pending.len())
     }
@@ -121,7 +132,7 @@ impl Store {
     async fn refresh_related_of(
         &self,
         document: i64,
-        neighbours: bool,
+        changed_at: Option<i64>,
         seq: i64,
         nearby: &(dyn Fn(&[String]) -> Vec<String> + Sync),
     ) -> Result<()> {
@@ -137,13 +148,15 @@ impl Store {
         })?;
         let countries = self.countries_of(&[document]).await?.remove(&document).unwrap_or_default();
         let nearby = nearby(&countries);
+        // Taken before weighing: a change queued while weighing counts as after it.
+        let weighed_at = micros(crate::now());
         let mut weighed = Vec::with_capacity(lists.len());
         let mut around: BTreeSet<i64> = BTreeSet::new();
         for (site, language) in lists {
             let (related, sharing) = self
                 .weigh_related(SiteId(site), &language, DocumentId(document), &nearby, RELATED_KEPT)
                 .await?;
-            if neighbours {
+            if changed_at.is_some() {
                 around.extend(sharing);
             }
             weighed.push((site, language, related));
@@ -151,12 +164,26 @@ impl Store {
         on_pool!(self, |pool| {
             async {
                 let mut tx = pool.begin_with(self.begin_write()).await?;
-                if neighbours {
+                if let Some(changed_at) = changed_at {
                     let showing: Vec<i64> =
                         sqlx::query_scalar(SHOWN_BY).bind(document).fetch_all(&mut *tx).await?;
                     around.extend(showing);
+                    around.remove(&document);
+                    // Only those weighed before the change: a release weighed since saw it.
+                    let ids: Vec<i64> = std::mem::take(&mut around).into_iter().collect();
+                    for chunk in ids.chunks(crate::listing::CHUNK) {
+                        let sql = format!(
+                            "select distinct document_id from related_computed
+                             where document_id in ({}) and weighed_at <= $1",
+                            (2..chunk.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+                        );
+                        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(changed_at);
+                        for id in chunk {
+                            query = query.bind(id);
+                        }
+                        around.extend(query.fetch_all(&mut *tx).await?);
+                    }
                 }
-                around.remove(&document);
                 for statement in [
                     "delete from related_releases where document_id = $1",
                     "delete from related_computed where document_id = $1",
@@ -165,11 +192,13 @@ impl Store {
                 }
                 for (site, language, related) in &weighed {
                     sqlx::query(
-                        "insert into related_computed (document_id, site_id, language) values ($1, $2, $3)",
+                        "insert into related_computed (document_id, site_id, language, weighed_at)
+                         values ($1, $2, $3, $4)",
                     )
                     .bind(document)
                     .bind(site)
                     .bind(language)
+                    .bind(weighed_at)
                     .execute(&mut *tx)
                     .await?;
                     if related.is_empty() {

@@ -24,8 +24,10 @@ use crate::news_query::NewsQuery;
 use crate::xml::{rfc3339, text_element, xml_declaration, xml_failed, xml_text};
 use crate::{App, Scope, WebError};
 
-/// Releases in a feed.
-pub const FEED_SIZE: u32 = 50;
+/// Releases in a feed, each with its whole body: as many as a reader polling every few hours
+/// misses on the busiest day (WordPress sends 10). Each one costs its body's bytes on every
+/// uncached render, so not more.
+pub const FEED_SIZE: u32 = 20;
 
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";

@@ -47,6 +47,7 @@ use portico_store::{Site, Store};
 use app::Inner;
 pub use app::{App, SetupError, WebOptions};
 pub use error::WebError;
+pub use feeds::FEED_SIZE;
 pub use security::{Transport, TransportError};
 pub use seo::{SITEMAP_MAX_URLS, sitemap_xml};
 pub use sites::Scope;

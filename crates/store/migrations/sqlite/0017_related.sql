@@ -20,14 +20,18 @@ create table related_computed (
     document_id integer not null references documents (id) on delete cascade,
     site_id integer not null,
     language text not null,
+    weighed_at integer not null,               -- Unix microseconds
     primary key (document_id, site_id, language)
 );
 
 -- Releases to weigh again, newest first. `neighbours` = 1 when the release itself changed:
--- the releases it may now be related to are weighed again too (once, not in turn theirs).
+-- the releases it may now be related to, if they were weighed before that change
+-- (`queued_at`), are weighed again too (once, not in turn theirs). A whole archive imported at
+-- once is weighed after it was written, so none of it is weighed twice.
 create table related_pending (
     document_id integer not null primary key references documents (id) on delete cascade,
     neighbours integer not null default 0,
-    seq integer not null default 0            -- bumped when queued again: a weighing under way leaves it queued
+    seq integer not null default 0,           -- bumped when queued again: a weighing under way leaves it queued
+    queued_at integer not null default 0   -- Unix microseconds of the last change queued
 );
 insert into related_pending (document_id, neighbours) select id, 0 from documents where kind = 'release';
