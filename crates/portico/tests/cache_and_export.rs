@@ -149,6 +149,11 @@ async fn a_second_request_is_served_from_the_cache_with_the_same_bytes_and_valid
         {
             assert!(body.contains(&format!("# TYPE portico_page_cache_{name} ")), "{name} is declared");
         }
+        let queued =
+            body.lines().find_map(|l| l.strip_prefix("portico_related_queue ")).expect("the queue gauge");
+        let queued: i64 = queued.trim().parse().expect("a number");
+        // The queue only shrinks while nobody writes: the gauge read first is never below it.
+        assert!(queued >= app.server.store.related_queue_length().await.expect("queue"), "{queued}");
         assert!(metric(&app, "bytes").await > fresh_body.len() as u64);
         assert_eq!(metric(&app, "capacity_bytes").await, 64 * 1024 * 1024);
         // Search is never cached: its index follows writes on its own clock.

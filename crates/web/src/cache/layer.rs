@@ -230,7 +230,16 @@ pub(crate) async fn metrics(State(app): State<App>) -> Response {
         (header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"),
         (header::CACHE_CONTROL, "no-store"),
     ];
-    (headers, app.metrics_text()).into_response()
+    let mut text = app.metrics_text();
+    // How far the background job is behind: after a large import it has the archive to weigh.
+    match app.store().related_queue_length().await {
+        Ok(queued) => text.push_str(&format!(
+            "# HELP portico_related_queue Releases whose related releases wait to be weighed.\n\
+             # TYPE portico_related_queue gauge\nportico_related_queue {queued}\n"
+        )),
+        Err(err) => tracing::warn!(error = %err, "cannot read the related releases' queue for /metrics"),
+    }
+    (headers, text).into_response()
 }
 
 #[cfg(test)]
