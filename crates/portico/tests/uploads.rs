@@ -168,3 +168,54 @@ fn big_jpeg() -> Vec<u8> {
     .expect("encode");
     out
 }
+
+#[tokio::test]
+async fn media_answer_one_byte_range_and_refuse_one_outside_the_file() {
+    for app in TestApp::each().await {
+        let backend = app.backend();
+        let session = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        let response = upload(&session, &app.server.url(), "camera.jpg", camera_jpeg()).await;
+        assert_eq!(response.status().as_u16(), 303, "{backend}");
+        let media = app.server.store.media_list(None, 1).await.expect("media").remove(0);
+        let path = media.path("original.jpg");
+        let whole = session.get(&path).await;
+        assert_eq!(whole.status().as_u16(), 200);
+        assert_eq!(whole.headers()["accept-ranges"], "bytes", "{backend}");
+        let whole = whole.bytes().await.expect("body").to_vec();
+        let total = whole.len();
+
+        let ranged = |range: &'static str| {
+            let request = session.client.get(app.url(&path)).header("range", range);
+            async move { request.send().await.expect("request") }
+        };
+        for (range, expected) in [
+            ("bytes=0-9", 0..10),
+            ("bytes=10-", 10..total),
+            ("bytes=-4", total - 4..total),
+            ("bytes=5-999999", 5..total),
+        ] {
+            let response = ranged(range).await;
+            assert_eq!(response.status().as_u16(), 206, "{range} on {backend}");
+            assert_eq!(
+                response.headers()["content-range"],
+                format!("bytes {}-{}/{total}", expected.start, expected.end - 1).as_str(),
+                "{range}"
+            );
+            assert_eq!(response.headers()["cache-control"], "private, no-store", "unpublished: private");
+            assert_eq!(response.bytes().await.expect("body").to_vec(), whole[expected].to_vec(), "{range}");
+        }
+        let outside = ranged("bytes=999999-").await;
+        assert_eq!(outside.status().as_u16(), 416, "{backend}");
+        assert_eq!(outside.headers()["content-range"], format!("bytes */{total}").as_str());
+        // Several ranges, another unit or nonsense: the whole file, as the standard allows.
+        for range in ["bytes=0-1,4-5", "items=0-1", "bytes=x-y"] {
+            let response = ranged(range).await;
+            assert_eq!(response.status().as_u16(), 200, "{range} on {backend}");
+            assert_eq!(response.bytes().await.expect("body").len(), total);
+        }
+        // Nobody else gets a part of a private file either.
+        let anonymous =
+            app.client.get(app.url(&path)).header("range", "bytes=0-9").send().await.expect("get");
+        assert_eq!(anonymous.status().as_u16(), 404, "{backend}");
+    }
+}

@@ -24,7 +24,12 @@ fn cache_key(request: &Request) -> Option<(String, SiteId)> {
     let mut segments = path.trim_start_matches('/').split('/');
     let is_search = segments.nth(1) == Some("search") && segments.next().is_none();
     let headers = request.headers();
-    if is_search || headers.contains_key(header::AUTHORIZATION) || has_session_cookie(headers) {
+    // A part of a file (`Range`) is the handler's to cut: the cache keeps whole responses.
+    if is_search
+        || headers.contains_key(header::AUTHORIZATION)
+        || headers.contains_key(header::RANGE)
+        || has_session_cookie(headers)
+    {
         return None;
     }
     let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();

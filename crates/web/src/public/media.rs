@@ -1,8 +1,10 @@
 //! Uploaded media files, served to whoever may see them.
 
+use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::Response;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use portico_media::{ByteRange, StorageError};
 
 use crate::http::{BodyMeta, respond};
 use crate::{App, WebError};
@@ -62,21 +64,84 @@ pub async fn file(
     } else {
         return Err(WebError::NotFound);
     };
-    let bytes = app.media().read(media.id.0, &file).await?;
-    let meta = BodyMeta {
-        status: StatusCode::OK,
-        content_type,
-        language: None,
-        cache_control: match audience {
-            MediaAudience::Everyone => "public, max-age=31536000, immutable",
-            MediaAudience::SignedIn => "private, no-store",
-        },
+    let cache_control = match audience {
+        MediaAudience::Everyone => "public, max-age=31536000, immutable",
+        MediaAudience::SignedIn => "private, no-store",
     };
-    let mut response = respond(&headers, meta, &bytes);
+    let mut response = match requested_range(&headers) {
+        Some(range) => part(&app, media.id.0, &file, range, content_type, cache_control).await?,
+        None => {
+            let bytes = app.media().read(media.id.0, &file).await?;
+            let meta = BodyMeta { status: StatusCode::OK, content_type, language: None, cache_control };
+            respond(&headers, meta, &bytes)
+        }
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
     if extension == "pdf" {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, axum::http::HeaderValue::from_static("inline"));
+        headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline"));
     }
     Ok(response)
+}
+
+/// The one byte range a request asks for, if it asks for exactly one in a form we read.
+/// Anything else — several ranges, another unit, a malformed header, or an `If-Range` (whose
+/// validator we would have to check) — is answered with the whole file, as RFC 9110 allows.
+fn requested_range(headers: &HeaderMap) -> Option<ByteRange> {
+    if headers.contains_key(header::IF_RANGE) {
+        return None;
+    }
+    let spec = headers.get(header::RANGE)?.to_str().ok()?.trim().strip_prefix("bytes=")?;
+    if spec.contains(',') {
+        return None;
+    }
+    let (first, last) = spec.split_once('-')?;
+    let number = |text: &str| -> Option<u64> {
+        (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
+    };
+    match (first.trim(), last.trim()) {
+        ("", count) => Some(ByteRange::Last(number(count)?)),
+        (first, "") => Some(ByteRange::From(number(first)?)),
+        (first, last) => Some(ByteRange::Inclusive { first: number(first)?, last: number(last)? }),
+    }
+}
+
+/// `206 Partial Content` with the bytes of `range`, streamed from storage rather than read
+/// whole; `416` when the range lies outside the file.
+async fn part(
+    app: &App,
+    id: i64,
+    file: &str,
+    range: ByteRange,
+    content_type: &'static str,
+    cache_control: &'static str,
+) -> Result<Response> {
+    let read = match app.media().get(id, file, Some(range)).await {
+        Ok(read) => read,
+        Err(StorageError::RangeNotSatisfiable { total }) => {
+            return Ok((
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                [
+                    (header::CONTENT_RANGE, format!("bytes */{total}")),
+                    (header::CACHE_CONTROL, cache_control.into()),
+                ],
+            )
+                .into_response());
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let length = read.range.end - read.range.start;
+    let content_range = format!("bytes {}-{}/{}", read.range.start, read.range.end - 1, read.total);
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(read.body));
+    Ok((
+        StatusCode::PARTIAL_CONTENT,
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_RANGE, content_range),
+            (header::CONTENT_LENGTH, length.to_string()),
+            (header::CACHE_CONTROL, cache_control.to_owned()),
+        ],
+        body,
+    )
+        .into_response())
 }
