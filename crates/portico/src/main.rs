@@ -273,6 +273,9 @@ enum Command {
         /// X-Forwarded-Proto headers are believed; repeat for several. Nobody else's are.
         #[arg(long = "trusted-proxy", env = "PORTICO_TRUSTED_PROXIES", value_delimiter = ',')]
         trusted_proxies: Vec<String>,
+        /// Single sign-on through an OpenID Connect provider.
+        #[command(flatten)]
+        sso: portico::sso::SsoArgs,
     },
 }
 
@@ -322,6 +325,7 @@ fn main() -> ExitCode {
                 demo,
                 public_url,
                 trusted_proxies,
+                sso,
             } => {
                 use portico_web::metrics::MetricsAccess;
                 let metrics = match (metrics.as_str(), metrics_token) {
@@ -352,11 +356,13 @@ fn main() -> ExitCode {
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|err| anyhow::anyhow!("--trusted-proxy {err}"))?;
                 let transport = portico_web::Transport { https, trusted_proxies };
+                let sso = sso.config()?;
                 let tuning = portico::server::Tuning {
                     page_cache_mb,
                     connections,
                     metrics,
                     transport,
+                    sso,
                     ..Default::default()
                 };
                 let config = ServeConfig { demo, ..storage.config(listen, theme, fallback) };

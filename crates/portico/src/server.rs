@@ -74,6 +74,8 @@ pub struct Tuning {
     pub media: Option<portico_media::MediaStorage>,
     /// Whether readers come over TLS, and which proxies may say so.
     pub transport: portico_web::Transport,
+    /// Single sign-on through an OpenID Connect provider; `None`: passwords only.
+    pub sso: Option<portico_oidc::Config>,
 }
 
 impl Default for Tuning {
@@ -84,6 +86,7 @@ impl Default for Tuning {
             metrics: portico_web::metrics::MetricsAccess::default(),
             media: None,
             transport: portico_web::Transport::default(),
+            sso: None,
         }
     }
 }
@@ -184,6 +187,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         page_cache_bytes: tuning.page_cache_mb.saturating_mul(1024 * 1024),
         metrics: tuning.metrics.clone(),
         transport: tuning.transport.clone(),
+        sso: tuning.sso.clone(),
     };
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)

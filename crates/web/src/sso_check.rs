@@ -1,0 +1,61 @@
+//! Asking the identity provider again whether a person it signed in still has access: at most
+//! once per interval for each session, on a request of that session, awaiting the provider
+//! without holding a thread. A refusal disables the user here, which ends all their sessions
+//! and API tokens in one transaction. A provider that cannot be reached ends nothing (an
+//! outage must not sign the whole newsroom out); the next interval asks again.
+//!
+//! Password sessions are never checked, and nothing here logs a token.
+
+use portico_oidc::{Check, Tokens};
+use portico_store::{Audit, SsoTokens, User};
+use time::OffsetDateTime;
+
+use crate::{App, WebError};
+
+/// Whether the session with `token_hash`, last checked at `checked_at`, may go on. Answers
+/// true without asking while the interval has not passed, or when another request of the
+/// session is asking already.
+pub(crate) async fn session_may_go_on(
+    app: &App,
+    token_hash: &str,
+    checked_at: OffsetDateTime,
+    user: &User,
+) -> Result<bool, WebError> {
+    let Some(provider) = app.sso() else { return Ok(true) };
+    let every =
+        time::Duration::try_from(provider.config().recheck_every).unwrap_or(time::Duration::minutes(5));
+    let now = portico_store::now();
+    if checked_at + every > now {
+        return Ok(true);
+    }
+    let Some(kept) = app.store().claim_sso_check(token_hash, now - every).await? else { return Ok(true) };
+    let tokens = Tokens {
+        refresh_token: kept.refresh_token.clone(),
+        access_token: kept.access_token.clone(),
+        id_token: kept.id_token.clone(),
+    };
+    match provider.check(&tokens).await {
+        Check::Active(fresh) => {
+            let fresh = SsoTokens {
+                refresh_token: fresh.refresh_token,
+                access_token: fresh.access_token,
+                id_token: fresh.id_token,
+            };
+            if fresh != kept {
+                app.store().keep_sso_tokens(token_hash, &fresh).await?;
+            }
+            Ok(true)
+        }
+        Check::Unknown(why) => {
+            tracing::warn!(user.id = user.id.0, reason = %why, "cannot ask the identity provider; the session goes on");
+            Ok(true)
+        }
+        Check::Refused(why) => {
+            tracing::info!(user.id = user.id.0, reason = %why, "the identity provider refused: disabling the user");
+            let audit = Audit::system("sso", "user.disable")
+                .with_detail(format!("the identity provider refused: {why}"));
+            app.store().set_user_disabled(user.id, true, &audit).await?;
+            Ok(false)
+        }
+    }
+}
