@@ -487,11 +487,21 @@ impl Provider {
 
 fn pick_key(keys: &[Jwk], kid: Option<&str>, alg: Algorithm) -> Option<Result<DecodingKey, OidcError>> {
     use jsonwebtoken::jwk::{AlgorithmParameters, PublicKeyUse};
-    let family_fits = |key: &Jwk| match (&key.algorithm, alg) {
-        (AlgorithmParameters::RSA(_), Algorithm::RS256 | Algorithm::RS384 | Algorithm::RS512) => true,
-        (AlgorithmParameters::RSA(_), Algorithm::PS256 | Algorithm::PS384 | Algorithm::PS512) => true,
-        (AlgorithmParameters::EllipticCurve(_), Algorithm::ES256 | Algorithm::ES384) => true,
-        _ => false,
+    // The key's kind must fit the token's algorithm, and a key that names its algorithm is
+    // good for that one only (RFC 7517, section 4.4).
+    let family_fits = |key: &Jwk| {
+        matches!(
+            (&key.algorithm, alg),
+            (
+                AlgorithmParameters::RSA(_),
+                Algorithm::RS256
+                    | Algorithm::RS384
+                    | Algorithm::RS512
+                    | Algorithm::PS256
+                    | Algorithm::PS384
+                    | Algorithm::PS512
+            ) | (AlgorithmParameters::EllipticCurve(_), Algorithm::ES256 | Algorithm::ES384)
+        ) && key.common.key_algorithm.is_none_or(|named| format!("{named:?}") == format!("{alg:?}"))
     };
     let for_signing = |key: &Jwk| {
         !matches!(key.common.public_key_use, Some(PublicKeyUse::Encryption) | Some(PublicKeyUse::Other(_)))

@@ -134,6 +134,7 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+#[expect(clippy::large_enum_variant, reason = "parsed once at start-up; serve's options are the large one")]
 enum Command {
     /// Set up the organization's own site in an empty database: the global site, its
     /// sections as empty pages with menus, and the first administrator. What is not given
