@@ -11,6 +11,9 @@ use crate::session as auth;
 use crate::{App, WebError};
 use portico_store::{Actor, NewSession, SessionStage};
 
+/// Where the single sign-on button leads (`sso::start`).
+const SSO_START_PATH: &str = "/admin/login/sso";
+
 /// The cookie that carries the login form's CSRF token before any session exists.
 const LOGIN_CSRF_COOKIE: &str = "portico_login";
 
@@ -65,7 +68,7 @@ pub(super) fn render_page(
     let sso = app.sso().map(|provider| {
         context! {
             label => i18n.t1(lang, "admin-sign-in-with", "provider", provider.config().display_name.clone()),
-            href => format!("{}?next={}", super::sso::START_PATH, crate::http::percent_encode(next)),
+            href => format!("{}?next={}", SSO_START_PATH, crate::http::percent_encode(next)),
             only => provider.config().sso_only,
         }
     });

@@ -23,8 +23,6 @@ use super::login::{render_page, safe_next};
 use crate::session as auth;
 use crate::{App, WebError};
 
-/// Where the sign-in button leads.
-pub const START_PATH: &str = "/admin/login/sso";
 /// Where the provider sends the browser back; register `{public URL}/admin/login/sso/callback`.
 pub const CALLBACK_PATH: &str = "/admin/login/sso/callback";
 /// The cookie that carries `state` to the provider and back.
