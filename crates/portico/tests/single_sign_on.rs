@@ -37,15 +37,24 @@ impl TestProvider {
             .current_dir(&dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("node runs (Node.js 20 or later)");
         let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
         let mut line = String::new();
         stdout.read_line(&mut line).expect("the provider says where it listens");
         let issuer = line.trim().strip_prefix("listening ").expect("listening http://…").to_owned();
-        // Read the rest, so that the provider never writes into a closed pipe (and dies of it).
+        // Read the rest, so that the provider never writes into a closed pipe (and dies of it);
+        // its errors are shown, its start-up warnings about development mode are not.
         std::thread::spawn(move || stdout.lines().map_while(Result::ok).for_each(drop));
+        let stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        std::thread::spawn(move || {
+            for line in stderr.lines().map_while(Result::ok) {
+                if !line.starts_with("oidc-provider WARNING") {
+                    eprintln!("test provider: {line}");
+                }
+            }
+        });
         TestProvider { child, issuer }
     }
 
@@ -429,4 +438,40 @@ async fn a_person_disabled_at_the_provider_loses_sessions_and_tokens_at_the_next
 /// Past a one-second re-check interval, whose times are kept in whole seconds.
 async fn wait_past_interval() {
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+}
+
+/// Runs `portico serve` with single sign-on `args`, which must stop it at start-up with one
+/// line; answers that line.
+fn refused_start(args: &[&str]) -> String {
+    let data = tempfile::tempdir().expect("data");
+    let output = Command::new(env!("CARGO_BIN_EXE_portico"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--data", data.path().to_str().expect("path")])
+        .args(["--oidc-issuer", "https://id.example.org", "--oidc-client-id", "portico"])
+        .args(args)
+        .env_remove("PORTICO_DATABASE")
+        .env("PORTICO_OIDC_CLIENT_SECRET", "the-secret-itself")
+        .output()
+        .expect("run portico");
+    assert!(!output.status.success(), "portico serve {args:?} must not start");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+    assert!(
+        !stderr.contains("the-secret-itself") && !stdout.contains("the-secret-itself"),
+        "no secret: {stderr}"
+    );
+    stderr
+}
+
+#[test]
+fn serve_names_a_wrong_group_mapping_in_one_line_and_does_not_start() {
+    let stderr = refused_start(&["--oidc-group", "web=boss"]);
+    assert!(stderr.contains("--oidc-group") && stderr.contains("unknown role \"boss\""), "{stderr}");
+    let stderr = refused_start(&["--oidc-group", "comms=editor"]);
+    assert!(stderr.contains("needs sites"), "{stderr}");
+    // The demo's sites are there; "atlantis" is not one of them.
+    let stderr = refused_start(&["--oidc-group", "comms=editor@sv,atlantis"]);
+    assert!(stderr.contains("names the site \"atlantis\""), "{stderr}");
+    let stderr = refused_start(&["--sso-only"]);
+    assert!(stderr.contains("--oidc-group"), "{stderr}");
 }
