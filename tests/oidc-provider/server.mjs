@@ -8,10 +8,12 @@
 // that address. One client is registered for Portico:
 //   client_id portico, client_secret portico-test-secret, a native application so that any
 //   loopback port of http://127.0.0.1/admin/login/sso/callback is a valid redirect (RFC 8252,
-//   section 7.3), since the test's Portico listens on a free port.
+//   section 7.3), since the test's Portico listens on a free port. Its ID tokens are signed
+//   with RS256; those of the client portico-es256 (same secret) with ES256.
 // Test-only routes on the same server:
 //   POST /test/accounts/{id}/disable   the account is gone: refresh grants answer invalid_grant
 //   POST /test/accounts/{id}/enable
+//   POST /test/rotate-keys             new signing keys under new key ids, the old ones gone
 import { createServer } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import Provider from 'oidc-provider';
@@ -38,28 +40,38 @@ function findAccount(_ctx, id) {
   };
 }
 
-// A fresh signing key per run (RS256), as a provider of the organization would publish it.
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const signing = { ...privateKey.export({ format: 'jwk' }), kid: 'test-rs256', use: 'sig', alg: 'RS256' };
+// Fresh signing keys per run (RS256 and ES256), as a provider would publish them; each rotation
+// makes new ones under new key ids.
+let generation = 0;
+function signingKeys() {
+  generation += 1;
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+  return [
+    { ...rsa, kid: `test-rs256-${generation}`, use: 'sig', alg: 'RS256' },
+    { ...ec, kid: `test-es256-${generation}`, use: 'sig', alg: 'ES256' },
+  ];
+}
 
 const requested = Number(process.argv[2] ?? process.env.PORT ?? 0);
 const server = createServer();
 server.listen(requested, '127.0.0.1', () => {
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
-  const provider = new Provider(issuer, {
-    clients: [{
-      client_id: 'portico',
-      client_secret: 'portico-test-secret',
-      application_type: 'native',
-      redirect_uris: ['http://127.0.0.1/admin/login/sso/callback'],
-      post_logout_redirect_uris: ['http://127.0.0.1/admin/login?notice=loggedout'],
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    }],
+  const client = {
+    client_id: 'portico',
+    client_secret: 'portico-test-secret',
+    application_type: 'native',
+    redirect_uris: ['http://127.0.0.1/admin/login/sso/callback'],
+    post_logout_redirect_uris: ['http://127.0.0.1/admin/login?notice=loggedout'],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_basic',
+  };
+  const makeProvider = () => new Provider(issuer, {
+    clients: [client, { ...client, client_id: 'portico-es256', id_token_signed_response_alg: 'ES256' }],
     findAccount,
-    jwks: { keys: [signing] },
+    jwks: { keys: signingKeys() },
     scopes: ['openid', 'email', 'profile', 'groups', 'offline_access'],
     claims: {
       openid: ['sub'],
@@ -71,10 +83,19 @@ server.listen(requested, '127.0.0.1', () => {
     pkce: { required: () => true },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
   });
-  // The dev interactions warn on every start; the tests know.
-  provider.on('server_error', (_ctx, err) => console.error('provider error:', err));
-  const callback = provider.callback();
+  let callback;
+  const start = () => {
+    const provider = makeProvider();
+    provider.on('server_error', (_ctx, err) => console.error('provider error:', err));
+    callback = provider.callback();
+  };
+  start();
   server.on('request', (req, res) => {
+    if (req.method === 'POST' && req.url === '/test/rotate-keys') {
+      start();
+      res.writeHead(204).end();
+      return;
+    }
     const test = req.method === 'POST' && req.url.match(/^\/test\/accounts\/([^/]+)\/(disable|enable)$/);
     if (test) {
       const [, id, action] = test;

@@ -153,7 +153,9 @@ struct Metadata {
 #[derive(Default)]
 struct KeyCache {
     keys: Vec<Jwk>,
-    fetched: Option<Instant>,
+    /// When the set was last fetched again because it lacked a token's key.
+    refetched_for_miss: Option<Instant>,
+    fetched: bool,
 }
 
 #[derive(Deserialize)]
@@ -412,8 +414,11 @@ impl Provider {
         if let Some(key) = pick_key(&cache.keys, kid, alg) {
             return key;
         }
-        if cache.fetched.is_some_and(|at| at.elapsed() < KEY_REFETCH_PAUSE) {
-            return Err(OidcError::InvalidToken("signed with a key the provider does not list".into()));
+        if cache.fetched {
+            if cache.refetched_for_miss.is_some_and(|at| at.elapsed() < KEY_REFETCH_PAUSE) {
+                return Err(OidcError::InvalidToken("signed with a key the provider does not list".into()));
+            }
+            cache.refetched_for_miss = Some(Instant::now());
         }
         let metadata = self.metadata().await?;
         let set: Value = self.get_json(&metadata.jwks_uri, None).await?;
@@ -423,7 +428,7 @@ impl Provider {
             .and_then(Value::as_array)
             .map(|keys| keys.iter().filter_map(|k| serde_json::from_value::<Jwk>(k.clone()).ok()).collect())
             .unwrap_or_default();
-        cache.fetched = Some(Instant::now());
+        cache.fetched = true;
         pick_key(&cache.keys, kid, alg).unwrap_or_else(|| {
             Err(OidcError::InvalidToken("signed with a key the provider does not list".into()))
         })

@@ -58,6 +58,16 @@ impl TestProvider {
         TestProvider { child, issuer }
     }
 
+    /// New signing keys under new key ids at the provider; the old ones are gone.
+    async fn rotate_keys(&self) {
+        let response = reqwest::Client::new()
+            .post(format!("{}/test/rotate-keys", self.issuer))
+            .send()
+            .await
+            .expect("rotate");
+        assert_eq!(response.status().as_u16(), 204);
+    }
+
     /// The provider's test-only switch: `disable` makes the account gone, so refresh grants
     /// fail; `enable` brings it back.
     async fn switch(&self, account: &str, action: &str) {
@@ -78,10 +88,10 @@ impl Drop for TestProvider {
 }
 
 /// `portico serve`'s options for the test provider, read by the same code as the command line.
-fn sso_options(provider: &TestProvider, sso_only: bool, recheck_seconds: u64) -> Tuning {
+fn sso_options(provider: &TestProvider, client_id: &str, sso_only: bool, recheck_seconds: u64) -> Tuning {
     let args = portico::sso::SsoArgs {
         oidc_issuer: Some(provider.issuer.clone()),
-        oidc_client_id: Some("portico".into()),
+        oidc_client_id: Some(client_id.into()),
         oidc_client_secret_file: None,
         oidc_name: "Staff ID".into(),
         oidc_scopes: "openid email profile groups offline_access".into(),
@@ -99,9 +109,20 @@ fn sso_options(provider: &TestProvider, sso_only: bool, recheck_seconds: u64) ->
     Tuning { sso, ..Tuning::default() }
 }
 
-/// One Portico per database kind with single sign-on through `provider`.
+/// One Portico per database kind with single sign-on through `provider`, as the client
+/// `portico` (ID tokens signed with RS256).
 async fn apps(provider: &TestProvider, sso_only: bool, recheck_seconds: u64) -> Vec<TestApp> {
-    let tuning = sso_options(provider, sso_only, recheck_seconds);
+    apps_as(provider, "portico", sso_only, recheck_seconds).await
+}
+
+/// [`apps`] as another of the provider's clients.
+async fn apps_as(
+    provider: &TestProvider,
+    client_id: &str,
+    sso_only: bool,
+    recheck_seconds: u64,
+) -> Vec<TestApp> {
+    let tuning = sso_options(provider, client_id, sso_only, recheck_seconds);
     let mut apps = Vec::new();
     for db in TestDb::each().await {
         apps.push(TestApp::on_tuned(db, &tuning).await);
@@ -438,6 +459,31 @@ async fn a_person_disabled_at_the_provider_loses_sessions_and_tokens_at_the_next
 /// Past a one-second re-check interval, whose times are kept in whole seconds.
 async fn wait_past_interval() {
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+}
+
+#[tokio::test]
+async fn an_id_token_signed_with_es256_is_accepted() {
+    let provider = TestProvider::start();
+    for app in apps_as(&provider, "portico-es256", false, 300).await {
+        let response = Browser::new().sign_in(&app, "ana").await;
+        assert_eq!(response.status().as_u16(), 303, "{}", app.backend());
+        assert_eq!(response.headers()["location"], "/admin", "{}", app.backend());
+    }
+}
+
+#[tokio::test]
+async fn keys_rotated_at_the_provider_are_fetched_again() {
+    let provider = TestProvider::start();
+    for app in apps(&provider, false, 300).await {
+        let backend = app.backend();
+        // The first sign-in reads the provider's keys; the next one's ID token is signed with a
+        // key that was not among them.
+        assert_eq!(Browser::new().sign_in(&app, "ana").await.status().as_u16(), 303, "{backend}");
+        provider.rotate_keys().await;
+        assert_eq!(Browser::new().sign_in(&app, "root").await.status().as_u16(), 303, "{backend}");
+        assert_eq!(actions(&app, "login.sso").await.len(), 2, "{backend}");
+        assert!(actions(&app, "login.sso.refused").await.is_empty(), "{backend}");
+    }
 }
 
 /// Runs `portico serve` with single sign-on `args`, which must stop it at start-up with one
