@@ -133,13 +133,26 @@ async fn apps_as(
 /// A browser: one cookie jar for Portico and the provider, no redirect followed on its own.
 struct Browser {
     client: reqwest::Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 impl Browser {
     fn new() -> Browser {
-        let client =
-            reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client");
-        Browser { client }
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .redirect(Policy::none())
+            .cookie_provider(jar.clone())
+            .build()
+            .expect("client");
+        Browser { client, jar }
+    }
+
+    /// Puts the `state` of `callback` back into the cookie that carried it, as a browser
+    /// replaying an old callback with its old cookies would.
+    fn restore_state_cookie(&self, callback: &str) {
+        let url = reqwest::Url::parse(callback).expect("url");
+        let state = url.query_pairs().find(|(k, _)| k == "state").expect("a state").1.into_owned();
+        self.jar.add_cookie_str(&format!("portico_sso={state}; Path=/"), &url);
     }
 
     async fn get(&self, url: &str) -> reqwest::Response {
@@ -255,6 +268,8 @@ async fn a_person_signs_in_through_the_provider_with_the_role_and_sites_their_gr
         // Their password is the provider's: no form to change it here.
         assert!(attrs(&account, "form[action='/admin/account/password']", "action").is_empty(), "{backend}");
         assert!(text(&account, ".sso-account").contains("Staff ID"), "{backend}");
+        // Nor Portico's own second factor, which such a sign-in never asks for.
+        assert!(texts(&account, ".two-factor-state").is_empty(), "{backend}");
 
         // An admin from the provider sees Ana as the provider described her.
         let root = Browser::new();
@@ -329,13 +344,37 @@ async fn a_state_that_is_not_this_browsers_or_a_used_callback_is_refused() {
         tampered.query_pairs_mut().clear().extend_pairs(pairs);
         assert_eq!(ana.get(tampered.as_str()).await.status().as_u16(), 400, "{backend}");
 
-        // The real callback works once; the same code and state a second time do not.
+        // A code is bound to the sign-in that asked for it (PKCE): the code of an earlier
+        // sign-in brought to a later one's callback is refused by the provider.
+        let later = ana.through_provider(&app, "ana").await;
+        let mut crossed = reqwest::Url::parse(&later).expect("url");
+        let earlier_code = url.query_pairs().find(|(k, _)| k == "code").expect("a code").1.into_owned();
+        let pairs: Vec<(String, String)> = crossed
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if k == "code" { earlier_code.clone() } else { v.into_owned() };
+                (k.into_owned(), v)
+            })
+            .collect();
+        crossed.query_pairs_mut().clear().extend_pairs(pairs);
+        assert_eq!(ana.get(crossed.as_str()).await.status().as_u16(), 401, "{backend}");
+
+        // The real callback works once; the same code and state a second time do not, even
+        // with the state's cookie back in place: the server has used the pending sign-in up.
+        ana.restore_state_cookie(&callback);
         assert_eq!(ana.get(&callback).await.status().as_u16(), 303, "{backend}");
+        ana.restore_state_cookie(&callback);
         let replayed = ana.get(&callback).await;
         assert_eq!(replayed.status().as_u16(), 400, "a replayed code on {backend}");
         let refusals = actions(&app, "login.sso.refused").await;
-        assert_eq!(refusals.len(), 3, "every refusal audited on {backend}: {refusals:?}");
-        assert!(refusals.iter().all(|(_, detail)| detail.starts_with("State:")), "{refusals:?}");
+        let details: Vec<&str> = refusals.iter().map(|(_, detail)| detail.as_str()).collect();
+        assert_eq!(details.len(), 4, "every refusal audited on {backend}: {details:?}");
+        assert!(details[0].starts_with("State: no pending sign-in"), "{details:?}");
+        assert!(details[1].starts_with("Provider: ") && details[1].contains("invalid_grant"), "{details:?}");
+        assert!(
+            details[2..].iter().all(|d| d.starts_with("State: the state is not this browser's")),
+            "{details:?}"
+        );
         assert_eq!(actions(&app, "login.sso").await.len(), 1, "one sign-in on {backend}");
     }
 }
