@@ -189,6 +189,14 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         transport: tuning.transport.clone(),
         sso: tuning.sso.clone(),
     };
+    if let Some(sso) = &tuning.sso {
+        tracing::info!(
+            oidc.issuer = %sso.issuer,
+            sso_only = sso.sso_only,
+            recheck_seconds = sso.recheck_every.as_secs(),
+            "single sign-on through the identity provider"
+        );
+    }
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)
         .await
