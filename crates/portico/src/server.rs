@@ -208,6 +208,8 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let search_indexer = crate::indexer::spawn(store.clone(), search, change_log);
     let (shutdown, stopped) = oneshot::channel::<()>();
     let site_watcher = tokio::spawn(watch_sites(app.clone()));
+    let sso_checker =
+        tuning.sso.as_ref().map(|sso| tokio::spawn(check_idle_sso_sessions(app.clone(), sso.recheck_every)));
     let router = app.router();
     let limits = tuning.connections;
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
@@ -222,6 +224,9 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         .await;
         scheduler.abort();
         feed_reader.abort();
+        if let Some(checker) = sso_checker {
+            checker.abort();
+        }
         // Waited for, so that a stopped server has let go of the index's write lock: the
         // follower first, so that no round still holds the indexer when it unsubscribes.
         follower.shutdown().await;
@@ -248,6 +253,19 @@ async fn watch_sites(app: App) {
         interval.tick().await;
         if let Err(err) = app.reload_sites().await {
             tracing::warn!(error = %err, "cannot reload the sites");
+        }
+    }
+}
+
+/// Asks the identity provider about idle sessions once per re-check interval: a request of a
+/// session asks about it itself, but someone who only uses API tokens makes none.
+async fn check_idle_sso_sessions(app: App, every: std::time::Duration) {
+    let mut interval = tokio::time::interval(every.max(std::time::Duration::from_secs(1)));
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        if let Err(err) = app.check_idle_sso_sessions().await {
+            tracing::warn!(error = %err, "cannot check the identity provider's sessions");
         }
     }
 }

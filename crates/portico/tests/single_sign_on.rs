@@ -495,6 +495,40 @@ async fn a_person_disabled_at_the_provider_loses_sessions_and_tokens_at_the_next
     }
 }
 
+#[tokio::test]
+async fn the_api_tokens_of_someone_who_makes_no_request_end_too() {
+    let provider = TestProvider::start();
+    for app in apps(&provider, false, 1).await {
+        let backend = app.backend();
+        provider.switch("ana", "enable").await;
+        let ana = Browser::new();
+        assert_eq!(ana.sign_in(&app, "ana").await.status().as_u16(), 303, "{backend}");
+        let (_, account) = ana.page(&app, "/admin/account").await;
+        let made = ana.post(&app, &csrf(&account), "/admin/account/tokens", &[("name", "nightly")]).await;
+        let token = text(&Html::parse_document(&made.text().await.expect("body")), "#new-token");
+        let api = || app.client.get(app.url("/api/v1/releases/1")).bearer_auth(&token).send();
+        assert_ne!(api().await.expect("api").status().as_u16(), 401, "{backend}");
+
+        // From now on only the script calls, never the browser: the server's own round asks
+        // the provider about the idle session, once a second here.
+        provider.switch("ana", "disable").await;
+        let mut status = 0;
+        for _ in 0..100 {
+            status = api().await.expect("api").status().as_u16();
+            if status == 401 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        assert_eq!(status, 401, "the token ended without a request of the session on {backend}");
+        let disabled = actions(&app, "user.disable").await;
+        assert_eq!(disabled.len(), 1, "{backend}");
+        assert_eq!(disabled[0].0, "system:sso", "{backend}");
+        let (status, _) = ana.page(&app, "/admin").await;
+        assert_eq!(status, 303, "and the session is over on {backend}");
+    }
+}
+
 /// Past a one-second re-check interval, whose times are kept in whole seconds.
 async fn wait_past_interval() {
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;

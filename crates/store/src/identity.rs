@@ -342,6 +342,29 @@ impl Store {
         }))
     }
 
+    /// Live sessions the provider opened whose last check was at or before `due`, oldest check
+    /// first, at most `limit`: for the background round that asks about idle sessions too, so
+    /// that a person who makes no request still loses their API tokens.
+    pub async fn due_sso_sessions(
+        &self,
+        due: OffsetDateTime,
+        limit: i64,
+    ) -> Result<Vec<(String, UserId, OffsetDateTime)>> {
+        let rows: Vec<(String, i64, OffsetDateTime)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select s.token_hash, s.user_id, s.sso_checked_at from sessions s join users u on u.id = s.user_id
+                 where s.sso_checked_at <= $1 and s.expires_at > $2 and u.disabled_at is null
+                 order by s.sso_checked_at limit $3",
+            )
+            .bind(crate::normalize(due))
+            .bind(now())
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(|(hash, user, at)| (hash, UserId(user), at)).collect())
+    }
+
     /// Keeps the tokens the provider gave at a check (a provider may rotate refresh tokens).
     pub async fn keep_sso_tokens(&self, token_hash: &str, tokens: &SsoTokens) -> Result<()> {
         on_pool!(self, |pool| {

@@ -4,7 +4,9 @@
 //! and API tokens in one transaction. A provider that cannot be reached ends nothing (an
 //! outage must not sign the whole newsroom out); the next interval asks again.
 //!
-//! Password sessions are never checked, and nothing here logs a token.
+//! Password sessions are never checked, and nothing here logs a token. A background round
+//! ([`App::check_idle_sso_sessions`]) asks about the sessions that make no request, so that
+//! the API tokens of someone who stopped using the back office end as well.
 
 use portico_oidc::{Check, Tokens};
 use portico_store::{Audit, SsoTokens, User};
@@ -57,5 +59,27 @@ pub(crate) async fn session_may_go_on(
             app.store().set_user_disabled(user.id, true, &audit).await?;
             Ok(false)
         }
+    }
+}
+
+/// Sessions asked about in one background round at most; the rest wait for the next.
+const ROUND_LIMIT: i64 = 200;
+
+impl App {
+    /// Asks the provider about every live session of its whose check is due, as a request of
+    /// the session would; answers how many sessions were asked about.
+    pub async fn check_idle_sso_sessions(&self) -> Result<usize, WebError> {
+        let Some(provider) = self.sso() else { return Ok(0) };
+        let every =
+            time::Duration::try_from(provider.config().recheck_every).unwrap_or(time::Duration::minutes(5));
+        let due = self.store().due_sso_sessions(portico_store::now() - every, ROUND_LIMIT).await?;
+        let mut asked = 0;
+        for (token_hash, user, checked_at) in due {
+            // Disabled meanwhile (an earlier session of the same person was refused): nothing to ask.
+            let Some(user) = self.store().user(user).await?.filter(|u| !u.disabled) else { continue };
+            session_may_go_on(self, &token_hash, checked_at, &user).await?;
+            asked += 1;
+        }
+        Ok(asked)
     }
 }
