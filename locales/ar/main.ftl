@@ -179,11 +179,20 @@ role-translator = مترجم
 
 ## لوحة الإدارة: تسجيل الدخول
 admin-sign-in = تسجيل الدخول
+admin-sign-in-with = تسجيل الدخول عبر { $provider }
 admin-sign-in-heading = تسجيل الدخول إلى بورتيكو
 field-email = البريد الإلكتروني
 field-password = كلمة المرور
 error-login-empty = أدخل عنوان بريدك الإلكتروني وكلمة المرور.
 error-login-wrong = لا يطابق هذا البريد الإلكتروني وكلمة المرور هذه أيَّ حساب.
+error-login-sso-only = تسجيل الدخول بكلمة المرور معطّل هنا: سجّل الدخول بحساب مؤسستك.
+error-sso-state = انتهت صلاحية عملية تسجيل الدخول هذه، أو استُخدمت من قبل، أو بدأت في متصفح آخر. يُرجى البدء من جديد.
+error-sso-refused = لم يُسجّل { $provider } دخولك. حاول مرة أخرى أو راجع المسؤول.
+error-sso-token = أرسل { $provider } تسجيل دخول لم يجتز فحوص بورتيكو. حاول مرة أخرى؛ وإن تكرر ذلك فأبلغ المسؤول.
+error-sso-unreachable = تعذّر الوصول إلى { $provider } الآن. حاول مرة أخرى بعد بضع دقائق.
+error-sso-no-role = حسابك لدى { $provider } ليس في أي مجموعة تمنح الوصول إلى بورتيكو. اطلب من المسؤول إضافتك إلى إحداها.
+error-sso-disabled = حسابك في بورتيكو معطّل. اطلب من أحد المسؤولين تفعيله من جديد.
+error-sso-email = لا يستطيع بورتيكو ربط حسابك لدى { $provider } بحساب في بورتيكو عبر بريده الإلكتروني. راجع المسؤول.
 
 ## لوحة الإدارة: إشعارات بعد إجراء
 notice-saved = حُفظ.
@@ -444,6 +453,7 @@ admin-title-account = حسابك
 admin-you-are = أنت { $email }، { $role } في { $sites }.
 admin-all-sites = جميع المواقع
 admin-change-password = تغيير كلمة المرور
+admin-password-at-provider = تُدار كلمة مرورك وعوامل تسجيل دخولك لدى { $provider }.
 field-current-password = كلمة المرور الحالية
 field-new-password = كلمة المرور الجديدة
 hint-new-password = { $min ->

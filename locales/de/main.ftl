@@ -163,11 +163,20 @@ role-translator = Übersetzer/in
 
 ## Verwaltung: Anmeldung
 admin-sign-in = Anmelden
+admin-sign-in-with = Mit { $provider } anmelden
 admin-sign-in-heading = Bei Portico anmelden
 field-email = E-Mail
 field-password = Passwort
 error-login-empty = Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.
 error-login-wrong = Diese E-Mail-Adresse und dieses Passwort passen zu keinem Konto.
+error-login-sso-only = Die Anmeldung mit Passwort ist hier abgeschaltet: Melden Sie sich mit dem Konto Ihrer Organisation an.
+error-sso-state = Diese Anmeldung ist abgelaufen, wurde schon verwendet oder in einem anderen Browser begonnen. Bitte beginnen Sie neu.
+error-sso-refused = { $provider } hat Sie nicht angemeldet. Versuchen Sie es noch einmal oder fragen Sie Ihre Administration.
+error-sso-token = { $provider } hat eine Anmeldung geschickt, die die Prüfungen von Portico nicht bestanden hat. Versuchen Sie es noch einmal; wenn es wieder geschieht, informieren Sie Ihre Administration.
+error-sso-unreachable = { $provider } ist gerade nicht erreichbar. Versuchen Sie es in einigen Minuten noch einmal.
+error-sso-no-role = Ihr Konto bei { $provider } gehört zu keiner Gruppe mit Zugang zu Portico. Bitten Sie Ihre Administration, Sie einer hinzuzufügen.
+error-sso-disabled = Ihr Portico-Konto ist deaktiviert. Bitten Sie eine Administratorin oder einen Administrator, es wieder zu aktivieren.
+error-sso-email = Portico kann Ihr Konto bei { $provider } über die E-Mail-Adresse keinem Portico-Konto zuordnen. Fragen Sie Ihre Administration.
 
 ## Verwaltung: Hinweise nach einer Aktion
 notice-saved = Gespeichert.
@@ -410,6 +419,7 @@ admin-title-account = Ihr Konto
 admin-you-are = Sie sind { $email }, { $role } für { $sites }.
 admin-all-sites = alle Websites
 admin-change-password = Passwort ändern
+admin-password-at-provider = Ihr Passwort und Ihre Anmeldefaktoren werden bei { $provider } verwaltet.
 field-current-password = Aktuelles Passwort
 field-new-password = Neues Passwort
 hint-new-password = Mindestens { $min } Zeichen. Andere Sitzungen werden abgemeldet.

@@ -163,11 +163,20 @@ role-translator = translator
 
 ## Back office: signing in
 admin-sign-in = Sign in
+admin-sign-in-with = Sign in with { $provider }
 admin-sign-in-heading = Sign in to Portico
 field-email = Email
 field-password = Password
 error-login-empty = Enter your email address and password.
 error-login-wrong = That email and password do not match an account.
+error-login-sso-only = Password sign-in is turned off here: sign in with your organization's account.
+error-sso-state = This sign-in has expired, was already used, or was started in another browser. Please start again.
+error-sso-refused = { $provider } did not sign you in. Try again, or ask your administrator.
+error-sso-token = { $provider } sent a sign-in that did not pass Portico's checks. Try again; if it keeps happening, tell your administrator.
+error-sso-unreachable = { $provider } cannot be reached right now. Try again in a few minutes.
+error-sso-no-role = Your account at { $provider } is in no group that gives access to Portico. Ask your administrator to add you to one.
+error-sso-disabled = Your Portico account is disabled. Ask an administrator to enable it again.
+error-sso-email = Portico cannot match your { $provider } account to a Portico account by its email address. Ask your administrator.
 
 ## Back office: notices after an action
 notice-saved = Saved.
@@ -411,6 +420,7 @@ admin-title-account = Your account
 admin-you-are = You are { $email }, { $role } on { $sites }.
 admin-all-sites = all sites
 admin-change-password = Change your password
+admin-password-at-provider = Your password and sign-in factors are managed at { $provider }.
 field-current-password = Current password
 field-new-password = New password
 hint-new-password = At least { $min } characters. Other sessions are signed out.

@@ -163,11 +163,20 @@ role-translator = traductor
 
 ## Administración: inicio de sesión
 admin-sign-in = Iniciar sesión
+admin-sign-in-with = Iniciar sesión con { $provider }
 admin-sign-in-heading = Iniciar sesión en Portico
 field-email = Correo electrónico
 field-password = Contraseña
 error-login-empty = Escriba su dirección de correo electrónico y su contraseña.
 error-login-wrong = Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta.
+error-login-sso-only = El inicio de sesión con contraseña está desactivado aquí: inicie sesión con la cuenta de su organización.
+error-sso-state = Este inicio de sesión caducó, ya se usó o se empezó en otro navegador. Vuelva a empezar, por favor.
+error-sso-refused = { $provider } no inició su sesión. Inténtelo de nuevo o consulte a su administrador.
+error-sso-token = { $provider } envió un inicio de sesión que no superó las comprobaciones de Portico. Inténtelo de nuevo; si vuelve a ocurrir, avise a su administrador.
+error-sso-unreachable = No se puede contactar con { $provider } en este momento. Inténtelo de nuevo en unos minutos.
+error-sso-no-role = Su cuenta de { $provider } no pertenece a ningún grupo con acceso a Portico. Pida a su administrador que le añada a uno.
+error-sso-disabled = Su cuenta de Portico está desactivada. Pida a un administrador que la vuelva a activar.
+error-sso-email = Portico no puede asociar su cuenta de { $provider } a una cuenta de Portico por su correo electrónico. Consulte a su administrador.
 
 ## Administración: avisos tras una acción
 notice-saved = Guardado.
@@ -410,6 +419,7 @@ admin-title-account = Su cuenta
 admin-you-are = Usted es { $email }, { $role } en { $sites }.
 admin-all-sites = todos los sitios
 admin-change-password = Cambiar su contraseña
+admin-password-at-provider = Su contraseña y sus factores de inicio de sesión se gestionan en { $provider }.
 field-current-password = Contraseña actual
 field-new-password = Nueva contraseña
 hint-new-password = Al menos { $min } caracteres. Se cerrarán las demás sesiones.

@@ -163,11 +163,20 @@ role-translator = traducteur
 
 ## Administration : connexion
 admin-sign-in = Se connecter
+admin-sign-in-with = Se connecter avec { $provider }
 admin-sign-in-heading = Se connecter à Portico
 field-email = Adresse électronique
 field-password = Mot de passe
 error-login-empty = Saisissez votre adresse électronique et votre mot de passe.
 error-login-wrong = Cette adresse et ce mot de passe ne correspondent à aucun compte.
+error-login-sso-only = La connexion par mot de passe est désactivée ici : connectez-vous avec le compte de votre organisation.
+error-sso-state = Cette connexion a expiré, a déjà servi ou a été commencée dans un autre navigateur. Recommencez, s'il vous plaît.
+error-sso-refused = { $provider } ne vous a pas connecté. Réessayez ou adressez-vous à votre administrateur.
+error-sso-token = { $provider } a envoyé une connexion qui n'a pas passé les contrôles de Portico. Réessayez ; si cela se reproduit, prévenez votre administrateur.
+error-sso-unreachable = { $provider } est injoignable pour le moment. Réessayez dans quelques minutes.
+error-sso-no-role = Votre compte { $provider } n'appartient à aucun groupe qui donne accès à Portico. Demandez à votre administrateur de vous y ajouter.
+error-sso-disabled = Votre compte Portico est désactivé. Demandez à un administrateur de le réactiver.
+error-sso-email = Portico ne peut pas rattacher votre compte { $provider } à un compte Portico par son adresse e-mail. Adressez-vous à votre administrateur.
 
 ## Administration : avis après une action
 notice-saved = Enregistré.
@@ -410,6 +419,7 @@ admin-title-account = Votre compte
 admin-you-are = Vous êtes { $email }, { $role } sur { $sites }.
 admin-all-sites = tous les sites
 admin-change-password = Changer votre mot de passe
+admin-password-at-provider = Votre mot de passe et vos facteurs de connexion sont gérés par { $provider }.
 field-current-password = Mot de passe actuel
 field-new-password = Nouveau mot de passe
 hint-new-password = Au moins { $min } caractères. Les autres sessions seront fermées.

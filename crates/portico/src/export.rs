@@ -177,6 +177,8 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
         metrics: portico_web::metrics::MetricsAccess::Off,
         // Pages are rendered in-process, each request saying its scheme itself.
         transport: portico_web::Transport::default(),
+        // Nobody signs in to an export.
+        sso: None,
     };
     let app = App::new(store.clone(), web).await.context("cannot prepare the pages")?;
     let site = app.site_by_key(&options.site).ok_or_else(|| {

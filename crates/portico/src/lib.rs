@@ -13,3 +13,4 @@ pub mod indexer;
 pub mod init;
 pub mod server;
 pub mod sites;
+pub mod sso;

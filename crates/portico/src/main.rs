@@ -134,6 +134,7 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+#[expect(clippy::large_enum_variant, reason = "parsed once at start-up; serve's options are the large one")]
 enum Command {
     /// Set up the organization's own site in an empty database: the global site, its
     /// sections as empty pages with menus, and the first administrator. What is not given
@@ -273,6 +274,9 @@ enum Command {
         /// X-Forwarded-Proto headers are believed; repeat for several. Nobody else's are.
         #[arg(long = "trusted-proxy", env = "PORTICO_TRUSTED_PROXIES", value_delimiter = ',')]
         trusted_proxies: Vec<String>,
+        /// Single sign-on through an OpenID Connect provider.
+        #[command(flatten)]
+        sso: portico::sso::SsoArgs,
     },
 }
 
@@ -322,6 +326,7 @@ fn main() -> ExitCode {
                 demo,
                 public_url,
                 trusted_proxies,
+                sso,
             } => {
                 use portico_web::metrics::MetricsAccess;
                 let metrics = match (metrics.as_str(), metrics_token) {
@@ -352,11 +357,13 @@ fn main() -> ExitCode {
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|err| anyhow::anyhow!("--trusted-proxy {err}"))?;
                 let transport = portico_web::Transport { https, trusted_proxies };
+                let sso = sso.config()?;
                 let tuning = portico::server::Tuning {
                     page_cache_mb,
                     connections,
                     metrics,
                     transport,
+                    sso,
                     ..Default::default()
                 };
                 let config = ServeConfig { demo, ..storage.config(listen, theme, fallback) };

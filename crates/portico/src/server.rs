@@ -74,6 +74,8 @@ pub struct Tuning {
     pub media: Option<portico_media::MediaStorage>,
     /// Whether readers come over TLS, and which proxies may say so.
     pub transport: portico_web::Transport,
+    /// Single sign-on through an OpenID Connect provider; `None`: passwords only.
+    pub sso: Option<portico_oidc::Config>,
 }
 
 impl Default for Tuning {
@@ -84,6 +86,7 @@ impl Default for Tuning {
             metrics: portico_web::metrics::MetricsAccess::default(),
             media: None,
             transport: portico_web::Transport::default(),
+            sso: None,
         }
     }
 }
@@ -184,7 +187,16 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         page_cache_bytes: tuning.page_cache_mb.saturating_mul(1024 * 1024),
         metrics: tuning.metrics.clone(),
         transport: tuning.transport.clone(),
+        sso: tuning.sso.clone(),
     };
+    if let Some(sso) = &tuning.sso {
+        tracing::info!(
+            oidc.issuer = %sso.issuer,
+            sso_only = sso.sso_only,
+            recheck_seconds = sso.recheck_every.as_secs(),
+            "single sign-on through the identity provider"
+        );
+    }
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)
         .await
@@ -196,6 +208,8 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let search_indexer = crate::indexer::spawn(store.clone(), search, change_log);
     let (shutdown, stopped) = oneshot::channel::<()>();
     let site_watcher = tokio::spawn(watch_sites(app.clone()));
+    let sso_checker =
+        tuning.sso.as_ref().map(|sso| tokio::spawn(check_idle_sso_sessions(app.clone(), sso.recheck_every)));
     let router = app.router();
     let limits = tuning.connections;
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
@@ -212,6 +226,9 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         scheduler.abort();
         related.abort();
         feed_reader.abort();
+        if let Some(checker) = sso_checker {
+            checker.abort();
+        }
         // Waited for, so that a stopped server has let go of the index's write lock: the
         // follower first, so that no round still holds the indexer when it unsubscribes.
         follower.shutdown().await;
@@ -266,6 +283,19 @@ async fn weigh_related(store: Store) {
                 tracing::warn!(error = %err, "cannot weigh related releases");
                 tokio::time::sleep(RELATED_IDLE * 5).await;
             }
+        }
+    }
+}
+
+/// Asks the identity provider about idle sessions once per re-check interval: a request of a
+/// session asks about it itself, but someone who only uses API tokens makes none.
+async fn check_idle_sso_sessions(app: App, every: std::time::Duration) {
+    let mut interval = tokio::time::interval(every.max(std::time::Duration::from_secs(1)));
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        if let Err(err) = app.check_idle_sso_sessions().await {
+            tracing::warn!(error = %err, "cannot check the identity provider's sessions");
         }
     }
 }

@@ -51,6 +51,9 @@ pub struct SessionInfo {
     pub csrf_token: String,
     /// How far it has come: only a full session opens the back office.
     pub stage: crate::SessionStage,
+    /// When the identity provider was last asked about this session; `None` for a session
+    /// opened with a password.
+    pub sso_checked_at: Option<OffsetDateTime>,
 }
 
 /// Failed logins in a window, each as (count, latest), counted per client address (any
@@ -348,9 +351,9 @@ impl Store {
 
     /// The live session with this token hash, with its user.
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionInfo>> {
-        let row: Option<(i64, String, String)> = on_pool!(self, |pool| {
+        let row: Option<(i64, String, String, Option<OffsetDateTime>)> = on_pool!(self, |pool| {
             sqlx::query_as(
-                "select s.user_id, s.csrf_token, s.stage from sessions s join users u on u.id = s.user_id
+                "select s.user_id, s.csrf_token, s.stage, s.sso_checked_at from sessions s join users u on u.id = s.user_id
                  where s.token_hash = $1 and s.expires_at > $2 and u.disabled_at is null",
             )
             .bind(token_hash)
@@ -358,11 +361,16 @@ impl Store {
             .fetch_optional(pool)
             .await
         })?;
-        let Some((user_id, csrf_token, stage)) = row else {
+        let Some((user_id, csrf_token, stage, sso_checked_at)) = row else {
             return Ok(None);
         };
         let stage = crate::SessionStage::parse(&stage)?;
-        Ok(self.user(UserId(user_id)).await?.map(|user| SessionInfo { user, csrf_token, stage }))
+        Ok(self.user(UserId(user_id)).await?.map(|user| SessionInfo {
+            user,
+            csrf_token,
+            stage,
+            sso_checked_at,
+        }))
     }
 
     /// Ends a session (and any expired ones), with the audit entry of signing out.

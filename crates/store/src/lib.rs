@@ -15,6 +15,7 @@ mod cache_feed;
 mod documents;
 mod error;
 pub mod follower;
+mod identity;
 mod ingest;
 mod install;
 mod listing;
@@ -47,6 +48,7 @@ pub use audit::{Actor, Audit, AuditFilter, AuditRecord};
 pub use bulk::{ImportDocument, ImportVariant};
 pub use documents::{DocumentRow, EditableVariant, NewDocument, Revision};
 pub use error::StoreError;
+pub use identity::{NO_PASSWORD, NewSsoLogin, PendingSsoLogin, ProviderSignIn, SsoOutcome, SsoTokens};
 pub use ingest::{
     FeedId, FeedSubscription, FeedUpdate, FetchStatus, IngestedItem, IngestedList, NewFeedSubscription,
     NewIngestedItem,

@@ -32,6 +32,8 @@ pub struct WebOptions {
     pub metrics: MetricsAccess,
     /// Whether readers come over TLS, and which proxies may say so; plain HTTP by default.
     pub transport: crate::security::Transport,
+    /// Single sign-on through an OpenID Connect provider; `None` (the default): passwords only.
+    pub sso: Option<portico_oidc::Config>,
 }
 
 /// Who may read `/metrics`.
@@ -72,6 +74,9 @@ pub enum SetupError {
     /// A built-in Fluent file does not parse.
     #[error("cannot load the interface strings: {0}")]
     Locales(String),
+    /// The single sign-on settings cannot work.
+    #[error("single sign-on: {0}")]
+    Sso(String),
 }
 
 /// Everything a request handler may need; cheap to clone.
@@ -101,6 +106,8 @@ pub(crate) struct Inner {
     pub(crate) metrics: MetricsAccess,
     /// TLS and the trusted proxies.
     pub(crate) transport: Arc<crate::security::Transport>,
+    /// The identity provider, when sign-in goes through one.
+    pub(crate) sso: Option<Arc<portico_oidc::Provider>>,
 }
 
 impl App {
@@ -165,6 +172,16 @@ impl App {
     /// The interface's strings.
     pub fn i18n(&self) -> Arc<i18n::I18n> {
         self.inner.i18n.clone()
+    }
+
+    /// The identity provider, when sign-in goes through one.
+    pub fn sso(&self) -> Option<&portico_oidc::Provider> {
+        self.inner.sso.as_deref()
+    }
+
+    /// Whether only the identity provider signs people in (no passwords).
+    pub fn sso_only(&self) -> bool {
+        self.sso().is_some_and(|p| p.config().sso_only)
     }
 
     /// Who may read `/metrics`.

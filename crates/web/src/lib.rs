@@ -30,6 +30,7 @@ mod security;
 mod seo;
 pub mod session;
 mod sites;
+mod sso_check;
 mod templates;
 mod uploads;
 mod views;
@@ -65,6 +66,28 @@ impl App {
         let ingester = portico_ingest::Ingester::new(store.clone(), options.feed_ingest);
         let change_log = ChangeFollower::new(store.clone());
         let page_cache = cache::PageCache::new(options.page_cache_bytes);
+        let sso = match options.sso {
+            Some(config) => {
+                if let Some(problem) = config.problem() {
+                    return Err(SetupError::Sso(problem));
+                }
+                // A group may only name sites that exist, once there are sites at all (a database
+                // waiting for `portico init` has none yet).
+                if let Some(missing) = config
+                    .site_keys()
+                    .into_iter()
+                    .find(|key| !sites.is_empty() && !sites.iter().any(|s| s.key == *key))
+                {
+                    return Err(SetupError::Sso(format!(
+                        "--oidc-group names the site {missing:?}, which does not exist"
+                    )));
+                }
+                let provider =
+                    portico_oidc::Provider::new(config).map_err(|e| SetupError::Sso(e.to_string()))?;
+                Some(Arc::new(provider))
+            }
+            None => None,
+        };
         // The cache's subscriber holds the app weakly: the app owns the follower.
         let inner = Arc::new_cyclic(|app| {
             let page_cache_subscription = page_cache
@@ -85,6 +108,7 @@ impl App {
                 page_cache_subscription,
                 metrics: options.metrics,
                 transport: Arc::new(options.transport),
+                sso,
             }
         });
         Ok(App { inner })

@@ -234,6 +234,11 @@ async fn any_session(parts: &Parts, app: &App) -> Result<Signed, WebError> {
     let Some(token) = cookie(&parts.headers, name) else { return Err(login()) };
     let session_hash = token_hash(token);
     let Some(session) = app.store().session(&session_hash).await? else { return Err(login()) };
+    if let Some(checked_at) = session.sso_checked_at
+        && !crate::sso_check::session_may_go_on(app, &session_hash, checked_at, &session.user).await?
+    {
+        return Err(login());
+    }
     crate::request_log::note_user(&parts.extensions, session.user.id);
     Ok(Signed {
         user: session.user,

@@ -11,6 +11,9 @@ use crate::session as auth;
 use crate::{App, WebError};
 use portico_store::{Actor, NewSession, SessionStage};
 
+/// Where the single sign-on button leads (`sso::start`).
+const SSO_START_PATH: &str = "/admin/login/sso";
+
 /// The cookie that carries the login form's CSRF token before any session exists.
 const LOGIN_CSRF_COOKIE: &str = "portico_login";
 
@@ -39,20 +42,43 @@ fn render(
     error: Option<&str>,
     notice: Option<&str>,
 ) -> Result<Response, WebError> {
+    let lang = crate::i18n::from_headers(headers, &app.i18n());
+    let error = error.map(|key| app.i18n().t(lang, key, None));
+    render_page(app, headers, status, next, email, error, notice)
+}
+
+/// The login form with `error` already in the visitor's language: also the page a refused
+/// single sign-on lands on. With single sign-on it offers the provider's button, and only
+/// that when passwords are off.
+pub(super) fn render_page(
+    app: &App,
+    headers: &HeaderMap,
+    status: StatusCode,
+    next: &str,
+    email: &str,
+    error: Option<String>,
+    notice: Option<&str>,
+) -> Result<Response, WebError> {
     let csrf = auth::random_token()?;
     // Nobody is signed in yet: the page speaks the browser's language (or a remembered choice).
     let i18n = app.i18n();
     let lang = crate::i18n::from_headers(headers, &i18n);
-    let error = error.map(|key| i18n.t(lang, key, None));
     let notice = notice_in(&i18n, lang, notice);
     let layout = context! { lang, dir => crate::i18n::I18n::direction(lang) };
+    let sso = app.sso().map(|provider| {
+        context! {
+            label => i18n.t1(lang, "admin-sign-in-with", "provider", provider.config().display_name.clone()),
+            href => format!("{}?next={}", SSO_START_PATH, crate::http::percent_encode(next)),
+            only => provider.config().sso_only,
+        }
+    });
     let mut response = admin_page_with_status(
         app,
         headers,
         status,
         "admin/login.html",
         context! {
-            layout, csrf, next, email, error, notice,
+            layout, csrf, next, email, error, notice, sso,
             css_version => app.theme().admin_css_version.clone(),
         },
     )?;
@@ -86,6 +112,12 @@ pub async fn submit(
     let expected = crate::http::cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or("");
     if expected.is_empty() || !auth::same_secret(expected, form.get("_csrf")) {
         return Err(WebError::CsrfRejected);
+    }
+    // Refused here, not only left off the form: with single sign-on only, no password opens
+    // the back office, whatever is posted.
+    if app.sso_only() {
+        let error = "error-login-sso-only";
+        return render(&app, &headers, StatusCode::FORBIDDEN, &next, "", Some(error), None);
     }
     if email.is_empty() || password.is_empty() || email.len() > 320 || password.len() > 1024 {
         let error = "error-login-empty";
@@ -191,8 +223,25 @@ pub async fn logout(
     form: FormData,
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
+    let id_token = match app.sso() {
+        Some(_) => app.store().sso_id_token(&user.session_hash).await?,
+        None => None,
+    };
     app.store().delete_session(&user.session_hash, &user.doing("logout")).await?;
-    let mut response = Redirect::to("/admin/login?notice=loggedout").into_response();
+    let signed_out = "/admin/login?notice=loggedout";
+    // A session the provider opened ends there too, when it offers RP-initiated logout; the
+    // provider sends the browser back to our signed-out page.
+    let mut target = signed_out.to_owned();
+    if let (Some(provider), Some(id_token)) = (app.sso(), id_token) {
+        let back = format!(
+            "{}{signed_out}",
+            crate::http::request_origin(&headers, &axum::http::Uri::from_static("/"))
+        );
+        if let Some(url) = provider.end_session_url(Some(&id_token), &back).await {
+            target = url;
+        }
+    }
+    let mut response = Redirect::to(&target).into_response();
     let name = auth::session_cookie_name(&headers);
     response
         .headers_mut()

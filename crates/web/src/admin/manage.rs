@@ -52,13 +52,15 @@ async fn render_account(
         AdminLayout::new(app, user, &user.t("admin-title-account"), "/admin/account").with_notice(notice);
     let languages = super::language::choices(headers, user);
     let two_factor_on = app.store().totp(user.user.id).await?.is_some_and(|e| e.confirmed_at.is_some());
+    // Their password is the provider's business: the form would only mislead.
+    let sso_name = password_at_provider(app, user).await?;
     admin_page_with_status(
         app,
         headers,
         status,
         "admin/account.html",
         context! {
-            layout, tokens, sites, password_error, new_token, languages, two_factor_on,
+            layout, tokens, sites, password_error, new_token, languages, two_factor_on, sso_name,
             min_password => auth::MIN_PASSWORD, role => role_label(user, user.user.role),
         },
     )
@@ -75,7 +77,16 @@ pub async fn account(
         .await
 }
 
+/// The provider's name when `user`'s password is not Portico's to change: with single sign-on
+/// only, or for a user the provider signs in.
+async fn password_at_provider(app: &App, user: &Signed) -> Result<Option<String>, WebError> {
+    let Some(provider) = app.sso() else { return Ok(None) };
+    let theirs = app.sso_only() || app.store().has_sso_identity(user.user.id).await?;
+    Ok(theirs.then(|| provider.config().display_name.clone()))
+}
+
 /// `POST /admin/account/password`: needs the current password; ends every other session.
+/// Refused where the provider owns the password.
 pub async fn change_password(
     State(app): State<App>,
     headers: HeaderMap,
@@ -83,6 +94,9 @@ pub async fn change_password(
     form: FormData,
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
+    if password_at_provider(&app, &user).await?.is_some() {
+        return Err(WebError::Forbidden);
+    }
     let (current, new, confirm) = (form.get("current"), form.get("new"), form.get("confirm"));
     let (_, hash) = app.store().user_for_login(&user.user.email).await?.ok_or(WebError::Forbidden)?;
     let problem = if !auth::verify_password(current.to_owned(), hash).await? {

@@ -16,6 +16,7 @@ mod manage;
 mod media;
 mod page;
 pub mod sites;
+mod sso;
 pub mod totp;
 mod two_factor;
 
@@ -35,6 +36,8 @@ pub fn routes() -> Router<App> {
         .route("/admin/", get(documents::list::dashboard))
         .route("/admin/login", get(login::form).post(login::submit))
         .route("/admin/login/code", get(two_factor::code_form).post(two_factor::code_submit))
+        .route("/admin/login/sso", get(sso::start))
+        .route("/admin/login/sso/callback", get(sso::callback))
         .route("/admin/logout", post(login::logout))
         .route("/admin/account", get(manage::account))
         .route("/admin/account/password", post(manage::change_password))
