@@ -253,11 +253,13 @@ fn truncate_bytes(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// `text` in at most `max` characters, the mark of a cut (`…`) included.
 fn truncate_chars(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((end, _)) => format!("{}…", text[..end].trim_end()),
-        None => text.to_owned(),
+    if text.chars().nth(max).is_none() {
+        return text.to_owned();
     }
+    let end = text.char_indices().nth(max.saturating_sub(1)).map_or(text.len(), |(end, _)| end);
+    format!("{}…", text[..end].trim_end())
 }
 
 #[cfg(test)]
@@ -473,7 +475,10 @@ mod tests {
 
     #[test]
     fn long_titles_are_cut_on_a_character() {
-        assert_eq!(truncate_chars("ééééé", 3), "ééé…");
+        assert_eq!(truncate_chars("ééééé", 3), "éé…");
+        assert_eq!(truncate_chars("ééé", 3), "ééé");
+        // Found by the `feed` fuzz target: the mark of the cut made a title one too long.
+        assert_eq!(truncate_chars(&"x".repeat(400), MAX_TITLE).chars().count(), MAX_TITLE);
         assert_eq!(truncate_bytes("éé", 3), "é");
     }
 }
