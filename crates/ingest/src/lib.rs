@@ -7,6 +7,9 @@
 //! non-public address (unless loopback is allowed for tests), never read more than its byte
 //! cap or wait longer than its time limit, never store HTML that was not sanitized, and never
 //! let one feed's failure stop the others.
+//!
+//! Without its default feature `store`, the crate is the fetcher and the parser alone (what the
+//! fuzz targets build, without a database driver).
 
 mod fetch;
 mod filter;
@@ -17,7 +20,9 @@ pub mod testing;
 
 use std::time::Duration;
 
+#[cfg(feature = "store")]
 use portico_store::{Actor, FeedId, FeedSubscription, FeedUpdate, NewIngestedItem, Store, StoreError};
+#[cfg(feature = "store")]
 use time::OffsetDateTime;
 
 pub use fetch::{Conditional, FetchError, Fetched, Fetcher, Limits, feed_url};
@@ -63,12 +68,14 @@ pub enum Outcome {
 }
 
 /// Fetches subscribed feeds into the store.
+#[cfg(feature = "store")]
 #[derive(Debug, Clone)]
 pub struct Ingester {
     store: Store,
     fetcher: Fetcher,
 }
 
+#[cfg(feature = "store")]
 impl Ingester {
     /// An ingester writing to `store`, fetching by `settings`.
     pub fn new(store: Store, settings: Settings) -> Ingester {
@@ -193,6 +200,7 @@ impl Ingester {
     }
 }
 
+#[cfg(feature = "store")]
 struct Filtered {
     update: FeedUpdate,
     kept: usize,
@@ -200,6 +208,7 @@ struct Filtered {
 }
 
 /// The items that pass the subscription's filters, shaped for the store.
+#[cfg(feature = "store")]
 fn to_update(
     feed: &FeedSubscription,
     parsed: ParsedFeed,
