@@ -111,7 +111,7 @@ mod tests {
             .expect("import");
         // Some releases weighed, so that the kept related releases have rows to plan over;
         // the rest stay queued.
-        store.refresh_related(300, &|_| Vec::new()).await.expect("weigh related");
+        store.refresh_related(1500, &|_| Vec::new()).await.expect("weigh related");
         // PostgreSQL gathers statistics by itself (autovacuum), and they decide its plans, so
         // gather them here; Portico never runs ANALYZE on SQLite, whose planner then prefers
         // the primary key's equalities, as it does in production.
@@ -320,6 +320,11 @@ mod tests {
                 ("related: kept", crate::related::KEPT_RELATED.into(), vec![Int(7), Int(global.0), en()]),
                 ("related: queue", crate::related::NEXT_PENDING.into(), vec![Int(32), Int(i64::MAX)]),
                 ("related: shown by", crate::related::SHOWN_BY.into(), vec![Int(7)]),
+                (
+                    "related: weighed before a change",
+                    crate::related::weighed_before_sql(3),
+                    vec![Int(i64::MAX), Int(7), Int(8), Int(9)],
+                ),
             ];
             let mut failures = Vec::new();
             for (name, sql, binds) in &queries {

@@ -37,6 +37,14 @@ pub(crate) const NEXT_PENDING: &str = "select document_id, neighbours, seq, queu
 /// The releases that show document `$1` as related.
 pub(crate) const SHOWN_BY: &str = "select distinct document_id from related_releases where related_id = $1";
 
+/// Which of `n` releases (bound from `$2`) were weighed at or before `$1` (Unix microseconds).
+pub(crate) fn weighed_before_sql(n: usize) -> String {
+    format!(
+        "select distinct document_id from related_computed where document_id in ({}) and weighed_at <= $1",
+        (2..n + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    )
+}
+
 /// Unix microseconds: when a release was queued and when it was weighed, compared.
 pub(crate) fn micros(at: time::OffsetDateTime) -> i64 {
     i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
@@ -172,11 +180,7 @@ impl Store {
                     // Only those weighed before the change: a release weighed since saw it.
                     let ids: Vec<i64> = std::mem::take(&mut around).into_iter().collect();
                     for chunk in ids.chunks(crate::listing::CHUNK) {
-                        let sql = format!(
-                            "select distinct document_id from related_computed
-                             where document_id in ({}) and weighed_at <= $1",
-                            (2..chunk.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-                        );
+                        let sql = weighed_before_sql(chunk.len());
                         let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(changed_at);
                         for id in chunk {
                             query = query.bind(id);
