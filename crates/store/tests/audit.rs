@@ -157,14 +157,15 @@ async fn the_scheduler_publishes_as_the_system_actor() {
         let new = NewDocument { site, ..release("Due now", Status::Draft) };
         let (document, _) =
             store.create_document(&new, &editor().doing("document.create")).await.expect("create");
-        let soon = portico_store::now() + time::Duration::seconds(1);
+        // Far enough ahead that a loaded machine does not reach it before the first look.
+        let soon = portico_store::now() + time::Duration::seconds(4);
         let audit = editor().doing("document.schedule");
         store
             .set_status(document, "en", Status::Draft, Status::Scheduled, Some(soon), &audit)
             .await
             .expect("schedule");
         assert!(store.publish_due().await.expect("nothing due yet").is_empty());
-        tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(4_100)).await;
         assert_eq!(store.publish_due().await.expect("publish"), vec![(document, site)]);
         let entry = last_entry(store, "document.publish").await;
         assert_eq!(
