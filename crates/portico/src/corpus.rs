@@ -24,6 +24,9 @@ const BATCH: usize = 500;
 /// Releases written between two checkpoints of the write-ahead log: it holds at most about
 /// this many releases' pages (some 300 MB).
 const CHECKPOINT_EVERY: u64 = 20_000;
+/// An early first checkpoint: on PostgreSQL it is when the planner first learns that the
+/// tables are no longer empty (see `Store::checkpoint`).
+const FIRST_CHECKPOINT: u64 = 2_000;
 /// The most releases one run generates.
 pub const MAX_RELEASES: u64 = 5_000_000;
 
@@ -504,7 +507,7 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
         }));
         bar.set_position(from);
         from = to;
-        if from.is_multiple_of(CHECKPOINT_EVERY) || from == options.releases {
+        if from.is_multiple_of(CHECKPOINT_EVERY) || from == FIRST_CHECKPOINT || from == options.releases {
             // Bounds the write-ahead log: with a batch always in flight, SQLite's own
             // checkpoints never catch a moment without a reader, and the log would grow by
             // the whole corpus.

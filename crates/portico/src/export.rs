@@ -228,14 +228,19 @@ async fn every_address(
     let mut addresses: BTreeSet<String> = BTreeSet::new();
     addresses.insert("/assets/style.css".to_owned());
     addresses.insert(format!("{base}/robots.txt"));
-    addresses.insert(format!("{base}/sitemap.xml"));
-    for part in 1.. {
-        let address = format!("{base}/sitemap-{part}.xml");
-        if !renderer.exists(&address).await? {
-            break;
+    let sitemap = format!("{base}/sitemap.xml");
+    // A large site's sitemap is an index of its parts, numbered with gaps (by window of
+    // document ids): the index names them.
+    let (_, index) = renderer.get(&sitemap).await?;
+    let index = String::from_utf8_lossy(&index);
+    if index.contains("<sitemapindex") {
+        for loc in index.split("<loc>").skip(1).filter_map(|rest| rest.split("</loc>").next()) {
+            if let Some(file) = loc.rsplit('/').next().filter(|f| f.starts_with("sitemap-")) {
+                addresses.insert(format!("{base}/{file}"));
+            }
         }
-        addresses.insert(address);
     }
+    addresses.insert(sitemap);
     for lang in &site.languages {
         for path in ["", "news.atom", "news.rss", "where-we-work"] {
             addresses.insert(format!("{base}/{lang}/{path}"));

@@ -8,6 +8,9 @@ use clap::{Args, Parser, Subcommand};
 use portico::accounts::{UserAdd, add_token, add_user, reset_two_factor, set_password};
 use portico::server::{ServeConfig, open, serve};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Portico: the newsroom and website platform for international organizations.
 #[derive(Parser)]
 #[command(version, about)]

@@ -259,8 +259,9 @@ async fn watch_sites(app: App) {
     }
 }
 
-/// Queued releases weighed per round of [`weigh_related`]: a few dozen milliseconds of work.
-const RELATED_BATCH: i64 = 32;
+/// Queued releases weighed per round of [`weigh_related`]: they share most of what they read
+/// (see `Store::refresh_related`), and their results are kept in one transaction.
+const RELATED_BATCH: i64 = 256;
 /// How often an empty related-releases queue is looked at again.
 const RELATED_IDLE: std::time::Duration = std::time::Duration::from_secs(1);
 

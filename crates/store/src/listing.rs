@@ -32,6 +32,10 @@ pub(crate) mod facet {
     /// Counts only: how many of a site's own release variants in a language fall in one
     /// window of [`super::SITEMAP_WINDOW`] document ids, for the sitemap's parts.
     pub const WINDOW: i64 = 16;
+    /// Counts only, of unfiltered lists (own or [`AGGREGATED`]): how many rows fall in one
+    /// calendar month (UTC), so that a deep page finds its month without skipping the rows
+    /// of every month before it. The value is `year × 12 + month − 1`.
+    pub const MONTH: i64 = 32;
 
     const SHAPE_SHIFT: u32 = 56;
     const COUNTRY_SHIFT: u32 = 40;
@@ -98,6 +102,29 @@ pub(crate) mod facet {
     /// The window number of a [`WINDOW`] count.
     pub fn window_number(key: i64) -> i64 {
         key & ((1 << SHAPE_SHIFT) - 1)
+    }
+
+    /// The count of month `month` (1–12) of `year` in the unfiltered list `key` (`0` or
+    /// its [`aggregated`] form).
+    pub fn with_month(key: i64, year: i32, month: u8) -> i64 {
+        debug_assert_eq!(own(key), 0, "months are counted for unfiltered lists only");
+        key | MONTH << SHAPE_SHIFT | (i64::from(year) * 12 + i64::from(month) - 1)
+    }
+
+    /// The half-open range of the month counts of `year` in the unfiltered list `key`.
+    pub fn months_of(key: i64, year: i32) -> (i64, i64) {
+        (with_month(key, year, 1), with_month(key, year, 12) + 1)
+    }
+
+    /// The year and month (1–12) of a [`with_month`] count.
+    pub fn month_of(key: i64) -> (i32, u8) {
+        let value = key & ((1 << COUNTRY_SHIFT) - 1);
+        (i32::try_from(value / 12).unwrap_or(0), u8::try_from(value % 12 + 1).unwrap_or(1))
+    }
+
+    /// The half-open range of the year counts of list `key`.
+    pub fn years_of(key: i64) -> (i64, i64) {
+        (with_year(key, 1), with_year(key, 9999) + 1)
     }
 
     /// The same facet with a year added.
@@ -218,9 +245,9 @@ pub(crate) fn rows(facts: &[Facts], sites: &Sites) -> BTreeSet<Row> {
     out
 }
 
-/// The year (UTC) of a Unix time.
-fn year_of(unix: i64) -> i32 {
-    OffsetDateTime::from_unix_timestamp(unix).map_or(1970, |t| t.year())
+/// The year and month (UTC) of a Unix time.
+fn year_month_of(unix: i64) -> (i32, u8) {
+    OffsetDateTime::from_unix_timestamp(unix).map_or((1970, 1), |t| (t.year(), u8::from(t.month())))
 }
 
 /// What changes between two sets of rows: rows to delete, rows to insert, and the change of
@@ -238,8 +265,13 @@ pub(crate) fn change(before: &BTreeSet<Row>, after: &BTreeSet<Row>) -> Change {
     for (rows, delta) in [(&removed, -1), (&added, 1)] {
         for row in rows {
             *counts.entry((row.site, row.language.clone(), row.facet)).or_default() += delta;
-            let with_year = facet::with_year(row.facet, year_of(row.published_at));
+            let (year, month) = year_month_of(row.published_at);
+            let with_year = facet::with_year(row.facet, year);
             *counts.entry((row.site, row.language.clone(), with_year)).or_default() += delta;
+            if facet::own(row.facet) == 0 {
+                let with_month = facet::with_month(row.facet, year, month);
+                *counts.entry((row.site, row.language.clone(), with_month)).or_default() += delta;
+            }
             if row.facet == 0 {
                 let window = facet::window_of(row.document);
                 *counts.entry((row.site, row.language.clone(), window)).or_default() += delta;

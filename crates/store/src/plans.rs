@@ -239,8 +239,6 @@ mod tests {
             let ids: Vec<Bind> = (1..=24).map(Int).collect();
             let mut related_binds = vec![Int(global.0), en(), Int(now.unix_timestamp()), Int(24)];
             related_binds.extend((0..6).map(|i| Int(sv_health + i)));
-            let mut shared = ids.clone();
-            shared.extend([Text("SV".into()), Text("GT".into()), Int(3), Int(4)]);
             let mut summaries = vec![en()];
             summaries.extend(ids.clone());
             let api = api_list(global, sv_health);
@@ -259,6 +257,11 @@ mod tests {
                 ("country office list", crate::reading::LIST_PAGE.into(), list(sv, all, 0)),
                 ("list count", crate::reading::LIST_COUNT.into(), vec![Int(global.0), en(), Int(all)]),
                 (
+                    "list counts, own and aggregated",
+                    crate::reading::LIST_COUNTS.into(),
+                    vec![Int(global.0), en(), Int(all), Int(crate::listing::facet::aggregated(all))],
+                ),
+                (
                     "news list with nothing aggregated, page 100",
                     crate::reading::LIST_PAGE_OWN.into(),
                     vec![
@@ -276,6 +279,18 @@ mod tests {
                     "counts per country",
                     crate::reading::FACET_COUNTS.into(),
                     vec![Int(global.0), en(), Int(country_low), Int(country_high)],
+                ),
+                (
+                    "counts per country, own and aggregated",
+                    crate::reading::facet_counts_sql(2),
+                    vec![
+                        Int(global.0),
+                        en(),
+                        Int(country_low),
+                        Int(country_high),
+                        Int(crate::listing::facet::aggregated(country_low)),
+                        Int(crate::listing::facet::aggregated(country_high)),
+                    ],
                 ),
                 (
                     "release page",
@@ -306,7 +321,7 @@ mod tests {
                     vec![Int(3), Time(now), Int(1)],
                 ),
                 ("related: candidates", crate::syndication::newest_in_facets_sql(6), related_binds),
-                ("related: shared links", crate::syndication::shared_links_sql(24, 2, 2), shared),
+                ("related: candidates' themes", crate::syndication::theme_ids_of_sql(24), ids.clone()),
                 ("related: summaries", crate::syndication::release_summaries_sql(24), summaries),
                 ("API list", crate::api_queries::api_list_sql(false), api),
                 ("sitemap pages", crate::syndication::SITEMAP_PAGES.into(), vec![Int(global.0)]),

@@ -189,21 +189,22 @@ impl Store {
         filter: &ReleaseFilter,
         facets: [i64; 2],
     ) -> Result<[i64; 2]> {
+        let keys = facets.map(|facet| match filter.year {
+            Some(year) => listing::facet::with_year(facet, year),
+            None => facet,
+        });
+        let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(LIST_COUNTS)
+                .bind(site.0)
+                .bind(language)
+                .bind(keys[0])
+                .bind(keys[1])
+                .fetch_all(pool)
+                .await
+        })?;
         let mut counts = [0; 2];
-        for (count, facet) in counts.iter_mut().zip(facets) {
-            let key = match filter.year {
-                Some(year) => listing::facet::with_year(facet, year),
-                None => facet,
-            };
-            let n: Option<i64> = on_pool!(self, |pool| {
-                sqlx::query_scalar(LIST_COUNT)
-                    .bind(site.0)
-                    .bind(language)
-                    .bind(key)
-                    .fetch_optional(pool)
-                    .await
-            })?;
-            *count = n.unwrap_or(0).max(0);
+        for (count, key) in counts.iter_mut().zip(keys) {
+            *count = rows.iter().filter(|(k, _)| *k == key).map(|(_, n)| *n).sum::<i64>().max(0);
         }
         Ok(counts)
     }
@@ -247,9 +248,46 @@ pub(crate) fn countries_of_sql(n: usize) -> String {
     )
 }
 
+/// Pages that start deeper than this many rows into their list are narrowed to a period
+/// first (see `Store::narrow`); shallower ones skip fewer index entries than that costs.
+const NARROW_BEYOND: i64 = 200;
+
+/// The rows a page reads: publication times in [`from`, `until`), from the `offset`-th on.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    from: i64,
+    until: i64,
+    offset: i64,
+}
+
+/// Of periods with their row counts, the newest-first one that holds row `offset`, with the
+/// number of rows in the newer periods; `None` when the counts fall short of it.
+fn period_holding<P: Ord>(periods: impl Iterator<Item = (P, i64)>, offset: i64) -> Option<(P, i64)> {
+    let mut periods: Vec<(P, i64)> = periods.filter(|(_, n)| *n > 0).collect();
+    periods.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut before = 0;
+    for (period, n) in periods {
+        if before + n > offset {
+            return Some((period, before));
+        }
+        before += n;
+    }
+    None
+}
+
+/// The first second (Unix, UTC) of a month.
+fn month_start(year: i32, month: u8) -> Option<i64> {
+    let month = Month::try_from(month).ok()?;
+    Some(Date::from_calendar_date(year, month, 1).ok()?.midnight().assume_utc().unix_timestamp())
+}
+
 /// The size of one list.
 pub(crate) const LIST_COUNT: &str =
     "select n from listing_counts where site_id = $1 and language = $2 and facet = $3";
+
+/// The sizes of two lists (a site's own rows and those it shows from the global site).
+pub(crate) const LIST_COUNTS: &str =
+    "select facet, n from listing_counts where site_id = $1 and language = $2 and facet in ($3, $4)";
 
 /// One page of a list with one range only (see [`LIST_PAGE`]): site `$1`, language `$2`,
 /// facet `$3`, times in [`$4`, `$5`) and not after `$8`, `$6` rows from `$7`.
@@ -310,6 +348,13 @@ impl Store {
         let facets = [facet, listing::facet::aggregated(facet)];
         let [own, shown] = self.list_count(site, language, filter, facets).await?;
         let total = own + shown;
+        let window = Window { from: scope.from, until: scope.until, offset };
+        let Window { from, until, offset } = if offset > NARROW_BEYOND && offset < total {
+            let facets: &[i64] = if shown == 0 { &facets[..1] } else { &facets };
+            self.narrow(site, language, facets, filter.year, window).await?
+        } else {
+            window
+        };
         let rows: Vec<crate::syndication::SummaryRow> = if offset >= total {
             Vec::new()
         } else if shown == 0 {
@@ -320,8 +365,8 @@ impl Store {
                     .bind(site.0)
                     .bind(language)
                     .bind(facets[0])
-                    .bind(scope.from)
-                    .bind(scope.until)
+                    .bind(from)
+                    .bind(until)
                     .bind(i64::from(per_page))
                     .bind(offset)
                     .bind(now().unix_timestamp())
@@ -335,8 +380,8 @@ impl Store {
                     .bind(language)
                     .bind(facets[0])
                     .bind(facets[1])
-                    .bind(scope.from)
-                    .bind(scope.until)
+                    .bind(from)
+                    .bind(until)
                     .bind(i64::from(per_page))
                     .bind(offset)
                     .bind(offset + i64::from(per_page))
@@ -354,6 +399,64 @@ impl Store {
             item.countries = countries.remove(&item.id.0).unwrap_or_default();
         }
         Ok(ReleaseList { items, total })
+    }
+
+    /// The window of a deep page: it starts in the year, and on an unfiltered list the
+    /// month, that holds its first row (found from the counts kept on write), so the list
+    /// query skips the rows of that period only, not those of every newer one; the page
+    /// goes on into older periods as the list does. `facets` are the list's own and, when it
+    /// has any, its aggregated facet.
+    async fn narrow(
+        &self,
+        site: SiteId,
+        language: &str,
+        facets: &[i64],
+        year: Option<i32>,
+        window: Window,
+    ) -> Result<Window> {
+        let mut window = window;
+        let year = match year {
+            Some(year) => year,
+            None => {
+                let years = self.period_counts(site, language, facets, listing::facet::years_of).await?;
+                let years = years.into_iter().filter_map(|(key, n)| Some((listing::facet::year_of(key)?, n)));
+                let Some((year, before)) = period_holding(years, window.offset) else {
+                    return Ok(window);
+                };
+                let Some(until) = month_start(year + 1, 1) else { return Ok(window) };
+                window = Window { until: window.until.min(until), offset: window.offset - before, ..window };
+                year
+            }
+        };
+        if listing::facet::own(facets[0]) != 0 || window.offset <= NARROW_BEYOND {
+            return Ok(window);
+        }
+        let months =
+            self.period_counts(site, language, facets, |key| listing::facet::months_of(key, year)).await?;
+        let months = months.into_iter().map(|(key, n)| (listing::facet::month_of(key).1, n));
+        let Some((month, before)) = period_holding(months, window.offset) else {
+            return Ok(window);
+        };
+        let next = if month == 12 { month_start(year + 1, 1) } else { month_start(year, month + 1) };
+        let Some(until) = next else { return Ok(window) };
+        Ok(Window { until: window.until.min(until), offset: window.offset - before, ..window })
+    }
+
+    /// The counts in `range(facet)` of each of `facets`, added up by key with the
+    /// [`listing::facet::AGGREGATED`] mark taken off.
+    async fn period_counts(
+        &self,
+        site: SiteId,
+        language: &str,
+        facets: &[i64],
+        range: impl Fn(i64) -> (i64, i64),
+    ) -> Result<Vec<(i64, i64)>> {
+        let ranges: Vec<(i64, i64)> = facets.iter().map(|facet| range(*facet)).collect();
+        let mut sums = std::collections::BTreeMap::new();
+        for (key, n) in self.counts_in(site, language, &ranges).await? {
+            *sums.entry(listing::facet::own(key)).or_insert(0) += n;
+        }
+        Ok(sums.into_iter().collect())
     }
 
     /// Country codes of each document, in order.
@@ -492,14 +595,33 @@ impl Store {
     /// The non-empty counts of every facet of exactly this shape (one row per country, say),
     /// the site's own and those it shows from the global site added up.
     async fn facet_counts(&self, site: SiteId, language: &str, shape: i64) -> Result<Vec<(i64, i64)>> {
+        let ranges = [shape, shape | listing::facet::AGGREGATED].map(listing::facet::shape_range);
         let mut counts: std::collections::BTreeMap<i64, i64> = Default::default();
-        for shape in [shape, shape | listing::facet::AGGREGATED] {
-            let (low, high) = listing::facet::shape_range(shape);
-            for (facet, n) in self.counts_between(site, language, low, high).await? {
-                *counts.entry(listing::facet::own(facet)).or_default() += n;
-            }
+        for (facet, n) in self.counts_in(site, language, &ranges).await? {
+            *counts.entry(listing::facet::own(facet)).or_default() += n;
         }
         Ok(counts.into_iter().collect())
+    }
+
+    /// The non-empty counts of the site's lists in `language` whose facets lie in any of the
+    /// half-open `ranges`, in one round trip.
+    pub(crate) async fn counts_in(
+        &self,
+        site: SiteId,
+        language: &str,
+        ranges: &[(i64, i64)],
+    ) -> Result<Vec<(i64, i64)>> {
+        if ranges.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = facet_counts_sql(ranges.len());
+        Ok(on_pool!(self, |pool| {
+            let mut query = sqlx::query_as(&sql).bind(site.0).bind(language);
+            for (low, high) in ranges {
+                query = query.bind(low).bind(high);
+            }
+            query.fetch_all(pool).await
+        })?)
     }
 
     /// The non-empty counts of the site's lists in `language` whose facets lie in [`low`, `high`).
@@ -525,3 +647,18 @@ impl Store {
 /// The counts of one shape of facet: bounded by the number of countries, themes or years.
 pub(crate) const FACET_COUNTS: &str = "select facet, n from listing_counts
      where site_id = $1 and language = $2 and facet >= $3 and facet < $4 and n > 0";
+
+/// [`FACET_COUNTS`] over `n` ranges of facets, bound in pairs from `$3`: one index range each.
+pub(crate) fn facet_counts_sql(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "select facet, n from listing_counts
+                 where site_id = $1 and language = $2 and facet >= ${} and facet < ${} and n > 0",
+                2 * i + 3,
+                2 * i + 4
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" union all ")
+}

@@ -10,11 +10,12 @@
 //! weighed before the change only, so an archive imported at once is weighed once. Until
 //! a release is weighed, a read weighs it on the spot, so a page is never without them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use portico_content::{DocumentId, SiteId};
 
 use crate::listing::current_rows;
+use crate::syndication::Weighing;
 use crate::{ReleaseSummary, Result, Store, on_pool};
 
 /// Related releases kept per list: more than a page shows, so that one unpublished since
@@ -115,6 +116,11 @@ impl Store {
     /// Weighs up to `batch` queued releases, newest first, and keeps what they are related to;
     /// how many it weighed (0 when the queue is empty). `nearby` gives the countries whose
     /// releases fill up a short list, from a release's own countries.
+    ///
+    /// The batch is weighed outside any writing transaction (it reads hundreds of rows, and
+    /// the worst a write in between can do is queue a release again), through one
+    /// [`Weighing`] so that the lists and candidates its releases share are read once, then
+    /// kept in one transaction.
     pub async fn refresh_related(
         &self,
         batch: i64,
@@ -123,10 +129,118 @@ impl Store {
         let pending: Vec<(i64, i32, i64, i64)> = on_pool!(self, |pool| {
             sqlx::query_as(NEXT_PENDING).bind(batch).bind(i64::MAX).fetch_all(pool).await
         })?;
+        if pending.is_empty() {
+            return Ok(0);
+        }
+        let ids: Vec<i64> = pending.iter().map(|(document, ..)| *document).collect();
+        let rows = on_pool!(self, |pool| {
+            async {
+                let mut connection = pool.acquire().await?;
+                current_rows!(connection, &ids).await
+            }
+            .await
+        })?;
+        let mut lists: HashMap<i64, BTreeSet<(i64, String)>> = HashMap::new();
+        for row in rows {
+            lists.entry(row.document).or_default().insert((row.site, row.language));
+        }
+        let mut memo = Weighing::default();
+        memo.load_links(self, &ids).await?;
+        // Taken before weighing: a change queued while weighing counts as after it.
+        let weighed_at = micros(crate::now());
+        let mut outcomes = Vec::with_capacity(pending.len());
         for (document, neighbours, seq, queued_at) in &pending {
             let changed_at = (*neighbours != 0).then_some(*queued_at);
-            self.refresh_related_of(*document, changed_at, *seq, nearby).await?;
+            let countries =
+                memo.links.get(document).map(|(countries, _)| countries.clone()).unwrap_or_default();
+            let nearby = nearby(&countries);
+            let mut weighed = Vec::new();
+            let mut around: BTreeSet<i64> = BTreeSet::new();
+            for (site, language) in lists.remove(document).unwrap_or_default() {
+                let (related, sharing) = self
+                    .weigh_related_in(
+                        &mut memo,
+                        SiteId(site),
+                        &language,
+                        DocumentId(*document),
+                        &nearby,
+                        RELATED_KEPT,
+                    )
+                    .await?;
+                if changed_at.is_some() {
+                    around.extend(sharing);
+                }
+                weighed.push((site, language, related));
+            }
+            outcomes.push(Weighed { document: *document, seq: *seq, changed_at, weighed, around });
         }
+        on_pool!(self, |pool| {
+            async {
+                let mut tx = pool.begin_with(self.begin_write()).await?;
+                for Weighed { document, seq, changed_at, weighed, around } in &mut outcomes {
+                    let document = *document;
+                    if let Some(changed_at) = *changed_at {
+                        let showing: Vec<i64> =
+                            sqlx::query_scalar(SHOWN_BY).bind(document).fetch_all(&mut *tx).await?;
+                        around.extend(showing);
+                        around.remove(&document);
+                        // Only those weighed before the change: a release weighed since saw it.
+                        let ids: Vec<i64> = std::mem::take(around).into_iter().collect();
+                        for chunk in ids.chunks(crate::listing::CHUNK) {
+                            let sql = weighed_before_sql(chunk.len());
+                            let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(changed_at);
+                            for id in chunk {
+                                query = query.bind(id);
+                            }
+                            around.extend(query.fetch_all(&mut *tx).await?);
+                        }
+                    }
+                    for statement in [
+                        "delete from related_releases where document_id = $1",
+                        "delete from related_computed where document_id = $1",
+                    ] {
+                        sqlx::query(statement).bind(document).execute(&mut *tx).await?;
+                    }
+                    for (site, language, related) in weighed.iter() {
+                        sqlx::query(
+                            "insert into related_computed (document_id, site_id, language, weighed_at)
+                             values ($1, $2, $3, $4)",
+                        )
+                        .bind(document)
+                        .bind(site)
+                        .bind(language)
+                        .bind(weighed_at)
+                        .execute(&mut *tx)
+                        .await?;
+                        if related.is_empty() {
+                            continue;
+                        }
+                        let mut query = crate::listing::builder(
+                            pool,
+                            "insert into related_releases (document_id, site_id, language, rank, related_id) ",
+                        );
+                        query.push_values(related.iter().enumerate(), |mut b, (rank, id)| {
+                            b.push_bind(document)
+                                .push_bind(*site)
+                                .push_bind(language)
+                                .push_bind(rank as i32)
+                                .push_bind(*id);
+                        });
+                        query.build().execute(&mut *tx).await?;
+                    }
+                    let around: Vec<i64> = std::mem::take(around).into_iter().collect();
+                    queue_related!(pool, tx, &around, 0).await?;
+                    sqlx::query("delete from related_pending where document_id = $1 and seq = $2")
+                        .bind(document)
+                        .bind(*seq)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok::<(), sqlx::Error>(())
+            }
+            .await
+        })?;
         Ok(pending.len())
     }
 
@@ -136,103 +250,16 @@ impl Store {
             sqlx::query_scalar("select count(*) from related_pending").fetch_one(pool).await
         })?)
     }
+}
 
-    async fn refresh_related_of(
-        &self,
-        document: i64,
-        changed_at: Option<i64>,
-        seq: i64,
-        nearby: &(dyn Fn(&[String]) -> Vec<String> + Sync),
-    ) -> Result<()> {
-        // Weighed outside the writing transaction: it reads hundreds of rows, and the worst
-        // a write in between can do is queue the release again.
-        let lists: BTreeSet<(i64, String)> = on_pool!(self, |pool| {
-            async {
-                let mut connection = pool.acquire().await?;
-                let rows = current_rows!(connection, &[document]).await?;
-                Ok::<_, sqlx::Error>(rows.into_iter().map(|row| (row.site, row.language)).collect())
-            }
-            .await
-        })?;
-        let countries = self.countries_of(&[document]).await?.remove(&document).unwrap_or_default();
-        let nearby = nearby(&countries);
-        // Taken before weighing: a change queued while weighing counts as after it.
-        let weighed_at = micros(crate::now());
-        let mut weighed = Vec::with_capacity(lists.len());
-        let mut around: BTreeSet<i64> = BTreeSet::new();
-        for (site, language) in lists {
-            let (related, sharing) = self
-                .weigh_related(SiteId(site), &language, DocumentId(document), &nearby, RELATED_KEPT)
-                .await?;
-            if changed_at.is_some() {
-                around.extend(sharing);
-            }
-            weighed.push((site, language, related));
-        }
-        on_pool!(self, |pool| {
-            async {
-                let mut tx = pool.begin_with(self.begin_write()).await?;
-                if let Some(changed_at) = changed_at {
-                    let showing: Vec<i64> =
-                        sqlx::query_scalar(SHOWN_BY).bind(document).fetch_all(&mut *tx).await?;
-                    around.extend(showing);
-                    around.remove(&document);
-                    // Only those weighed before the change: a release weighed since saw it.
-                    let ids: Vec<i64> = std::mem::take(&mut around).into_iter().collect();
-                    for chunk in ids.chunks(crate::listing::CHUNK) {
-                        let sql = weighed_before_sql(chunk.len());
-                        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(changed_at);
-                        for id in chunk {
-                            query = query.bind(id);
-                        }
-                        around.extend(query.fetch_all(&mut *tx).await?);
-                    }
-                }
-                for statement in [
-                    "delete from related_releases where document_id = $1",
-                    "delete from related_computed where document_id = $1",
-                ] {
-                    sqlx::query(statement).bind(document).execute(&mut *tx).await?;
-                }
-                for (site, language, related) in &weighed {
-                    sqlx::query(
-                        "insert into related_computed (document_id, site_id, language, weighed_at)
-                         values ($1, $2, $3, $4)",
-                    )
-                    .bind(document)
-                    .bind(site)
-                    .bind(language)
-                    .bind(weighed_at)
-                    .execute(&mut *tx)
-                    .await?;
-                    if related.is_empty() {
-                        continue;
-                    }
-                    let mut query = crate::listing::builder(
-                        pool,
-                        "insert into related_releases (document_id, site_id, language, rank, related_id) ",
-                    );
-                    query.push_values(related.iter().enumerate(), |mut b, (rank, id)| {
-                        b.push_bind(document)
-                            .push_bind(*site)
-                            .push_bind(language)
-                            .push_bind(rank as i32)
-                            .push_bind(*id);
-                    });
-                    query.build().execute(&mut *tx).await?;
-                }
-                let around: Vec<i64> = around.into_iter().collect();
-                queue_related!(pool, tx, &around, 0).await?;
-                sqlx::query("delete from related_pending where document_id = $1 and seq = $2")
-                    .bind(document)
-                    .bind(seq)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                Ok::<(), sqlx::Error>(())
-            }
-            .await
-        })?;
-        Ok(())
-    }
+/// What weighing one queued release found, kept in the batch's transaction.
+struct Weighed {
+    document: i64,
+    seq: i64,
+    /// When it changed, if the releases around it are weighed again too (Unix microseconds).
+    changed_at: Option<i64>,
+    /// (site, language, related releases best first) of each of its lists.
+    weighed: Vec<(i64, String, Vec<i64>)>,
+    /// The releases that share something with it.
+    around: BTreeSet<i64>,
 }

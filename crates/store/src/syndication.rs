@@ -287,6 +287,24 @@ impl Store {
         Ok(windows.into_iter().collect())
     }
 
+    /// How many release variants the site lists as its own in `languages`: the release URLs
+    /// of its sitemap, from the counts kept on write.
+    pub async fn own_release_count(&self, site: SiteId, languages: &[String]) -> Result<i64> {
+        let mut total = 0;
+        for language in languages {
+            let n: Option<i64> = on_pool!(self, |pool| {
+                sqlx::query_scalar(crate::reading::LIST_COUNT)
+                    .bind(site.0)
+                    .bind(language)
+                    .bind(0_i64)
+                    .fetch_optional(pool)
+                    .await
+            })?;
+            total += n.unwrap_or(0).max(0);
+        }
+        Ok(total)
+    }
+
     /// The published pages of the site in `languages`, by document then language, each with
     /// its translations: bounded by the site's pages.
     pub async fn sitemap_pages(&self, site: SiteId, languages: &[String]) -> Result<Vec<SitemapEntry>> {
@@ -357,22 +375,24 @@ impl Store {
         nearby_countries: &[String],
         limit: u32,
     ) -> Result<(Vec<i64>, Vec<i64>)> {
+        self.weigh_related_in(&mut Weighing::default(), site, language, document, nearby_countries, limit)
+            .await
+    }
+
+    /// [`Store::weigh_related`], reading through `memo`: releases weighed one after another
+    /// mostly share their lists' newest rows and their candidates, so a batch reads each once.
+    pub(crate) async fn weigh_related_in(
+        &self,
+        memo: &mut Weighing,
+        site: SiteId,
+        language: &str,
+        document: DocumentId,
+        nearby_countries: &[String],
+        limit: u32,
+    ) -> Result<(Vec<i64>, Vec<i64>)> {
         let limit = limit as usize;
-        let (countries, themes): (Vec<String>, Vec<i64>) = on_pool!(self, |pool| {
-            let countries = sqlx::query_scalar(
-                "select country from document_countries where document_id = $1 order by position",
-            )
-            .bind(document.0)
-            .fetch_all(pool)
-            .await?;
-            let themes = sqlx::query_scalar(
-                "select theme_id from document_themes where document_id = $1 order by position",
-            )
-            .bind(document.0)
-            .fetch_all(pool)
-            .await?;
-            Ok::<_, sqlx::Error>((countries, themes))
-        })?;
+        memo.load_links(self, &[document.0]).await?;
+        let (countries, themes) = memo.links.get(&document.0).cloned().unwrap_or_default();
         let mut facets = Vec::new();
         for country in countries.iter().map(|c| Some(c.as_str())).chain([None]) {
             for theme in themes.iter().map(|t| Some(*t)).chain([None]) {
@@ -383,18 +403,26 @@ impl Store {
                 }
             }
         }
-        let mut candidates: Vec<(i64, i64)> = self
-            .newest_in_facets(site, language, &facets, RELATED_CANDIDATES)
+        let mut candidates: Vec<(i64, i64)> = memo
+            .newest(self, site, language, &facets, RELATED_CANDIDATES)
             .await?
             .into_iter()
             .filter(|(id, _)| *id != document.0)
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let scores = self.shared_links(&candidates, &countries, &themes).await?;
+        let ids: Vec<i64> = candidates.iter().map(|(id, _)| *id).collect();
+        memo.load_links(self, &ids).await?;
+        let shared = |id: &i64| {
+            memo.links.get(id).map_or(0, |(their_countries, their_themes)| {
+                let countries = their_countries.iter().filter(|c| countries.contains(c)).count();
+                let themes = their_themes.iter().filter(|t| themes.contains(t)).count();
+                (countries + themes) as i64
+            })
+        };
         let mut ranked: Vec<(i64, i64, i64)> = candidates
             .iter()
-            .map(|(id, published)| (scores.get(id).copied().unwrap_or(0), *published, *id))
+            .map(|(id, published)| (shared(id), *published, *id))
             .filter(|(score, _, _)| *score > 0)
             .collect();
         ranked.sort_unstable_by(|a, b| b.cmp(a));
@@ -410,7 +438,7 @@ impl Store {
                 .collect();
             // Enough of each list that `missing` remain after leaving out those already chosen.
             let per_list = (missing + chosen.len() + 1) as i64;
-            let mut newest = self.newest_in_facets(site, language, &nearby, per_list).await?;
+            let mut newest = memo.newest(self, site, language, &nearby, per_list).await?;
             newest.sort_unstable_by_key(|&(id, published)| std::cmp::Reverse((published, id)));
             for (id, _) in newest {
                 if chosen.len() >= limit {
@@ -422,56 +450,6 @@ impl Store {
             }
         }
         Ok((chosen, sharing))
-    }
-
-    /// The newest `per_facet` listed releases of each facet of the site's lists in
-    /// `language`: (document, publication time in Unix seconds), possibly repeated.
-    async fn newest_in_facets(
-        &self,
-        site: SiteId,
-        language: &str,
-        facets: &[i64],
-        per_facet: i64,
-    ) -> Result<Vec<(i64, i64)>> {
-        if facets.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = newest_in_facets_sql(facets.len());
-        Ok(on_pool!(self, |pool| {
-            let mut query =
-                sqlx::query_as(&sql).bind(site.0).bind(language).bind(now().unix_timestamp()).bind(per_facet);
-            for facet in facets {
-                query = query.bind(facet);
-            }
-            query.fetch_all(pool).await
-        })?)
-    }
-
-    /// For each candidate, how many of `countries` and `themes` it shares.
-    async fn shared_links(
-        &self,
-        candidates: &[(i64, i64)],
-        countries: &[String],
-        themes: &[i64],
-    ) -> Result<HashMap<i64, i64>> {
-        if candidates.is_empty() || (countries.is_empty() && themes.is_empty()) {
-            return Ok(HashMap::new());
-        }
-        let sql = shared_links_sql(candidates.len(), countries.len(), themes.len());
-        let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
-            let mut query = sqlx::query_as(&sql);
-            for (id, _) in candidates {
-                query = query.bind(id);
-            }
-            for country in countries {
-                query = query.bind(country);
-            }
-            for theme in themes {
-                query = query.bind(theme);
-            }
-            query.fetch_all(pool).await
-        })?;
-        Ok(rows.into_iter().collect())
     }
 
     /// List summaries of these published releases in `language`, in the order given.
@@ -503,12 +481,12 @@ impl Store {
 }
 
 /// The newest `$4` rows of each of `n` facets (bound from `$5`) of site `$1` in language `$2`,
-/// visible at `$3`.
+/// visible at `$3`: (facet, document, publication time).
 pub(crate) fn newest_in_facets_sql(n: usize) -> String {
     (0..n)
         .map(|i| {
             format!(
-                "select document_id, published_at from (select l.document_id, l.published_at from listing l
+                "select facet, document_id, published_at from (select l.facet, l.document_id, l.published_at from listing l
                      where l.site_id = $1 and l.language = $2 and l.published_at <= $3 and l.facet = ${}
                      order by l.published_at desc, l.document_id desc limit $4) f{i}",
                 i + 5
@@ -518,24 +496,95 @@ pub(crate) fn newest_in_facets_sql(n: usize) -> String {
         .join(" union all ")
 }
 
-/// How many of `countries` (bound after the candidates) and `themes` (after the countries)
-/// each of `candidates` documents (bound first) shares. Needs at least one country or theme.
-pub(crate) fn shared_links_sql(candidates: usize, countries: usize, themes: usize) -> String {
-    let ids = placeholders(1, candidates);
-    let mut parts = Vec::new();
-    if countries > 0 {
-        parts.push(format!(
-            "select document_id from document_countries where document_id in ({ids}) and country in ({})",
-            placeholders(candidates + 1, countries)
-        ));
+/// The themes of `n` documents, bound as `$1…$n`, in order.
+pub(crate) fn theme_ids_of_sql(n: usize) -> String {
+    format!(
+        "select document_id, theme_id from document_themes where document_id in ({})
+         order by document_id, position",
+        placeholders(1, n)
+    )
+}
+
+/// A list of one site in one language (site, language, facet), and how many of its newest
+/// rows were asked for.
+type ListHead = (i64, String, i64, i64);
+
+/// What weighing related releases read, kept while a batch is weighed (see
+/// [`Store::weigh_related_in`]); nothing is kept between batches.
+#[derive(Debug, Default)]
+pub(crate) struct Weighing {
+    /// The newest rows of a list (site, language, facet) as (document, publication time), by
+    /// how many were asked for.
+    newest: HashMap<ListHead, Vec<(i64, i64)>>,
+    /// Each document's countries and themes.
+    pub links: HashMap<i64, (Vec<String>, Vec<i64>)>,
+}
+
+impl Weighing {
+    /// The newest `per_facet` rows of each of `facets` of the site's lists in `language`.
+    async fn newest(
+        &mut self,
+        store: &Store,
+        site: SiteId,
+        language: &str,
+        facets: &[i64],
+        per_facet: i64,
+    ) -> Result<Vec<(i64, i64)>> {
+        let key = |facet: i64| (site.0, language.to_owned(), facet, per_facet);
+        let mut missing: Vec<i64> =
+            facets.iter().copied().filter(|f| !self.newest.contains_key(&key(*f))).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        if !missing.is_empty() {
+            let sql = newest_in_facets_sql(missing.len());
+            let rows: Vec<(i64, i64, i64)> = on_pool!(store, |pool| {
+                let mut query = sqlx::query_as(&sql)
+                    .bind(site.0)
+                    .bind(language)
+                    .bind(now().unix_timestamp())
+                    .bind(per_facet);
+                for facet in &missing {
+                    query = query.bind(facet);
+                }
+                query.fetch_all(pool).await
+            })?;
+            for facet in &missing {
+                self.newest.insert(key(*facet), Vec::new());
+            }
+            for (facet, document, published) in rows {
+                self.newest.entry(key(facet)).or_default().push((document, published));
+            }
+        }
+        Ok(facets.iter().flat_map(|f| self.newest.get(&key(*f)).into_iter().flatten().copied()).collect())
     }
-    if themes > 0 {
-        parts.push(format!(
-            "select document_id from document_themes where document_id in ({ids}) and theme_id in ({})",
-            placeholders(candidates + countries + 1, themes)
-        ));
+
+    /// Reads the countries and themes of those of `ids` not read yet.
+    pub(crate) async fn load_links(&mut self, store: &Store, ids: &[i64]) -> Result<()> {
+        let mut missing: Vec<i64> = ids.iter().copied().filter(|id| !self.links.contains_key(id)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        for chunk in missing.chunks(listing::CHUNK) {
+            let mut countries = store.countries_of(chunk).await?;
+            let sql = theme_ids_of_sql(chunk.len());
+            let themes: Vec<(i64, i64)> = on_pool!(store, |pool| {
+                let mut query = sqlx::query_as(&sql);
+                for id in chunk {
+                    query = query.bind(id);
+                }
+                query.fetch_all(pool).await
+            })?;
+            let mut themes_of: HashMap<i64, Vec<i64>> = HashMap::new();
+            for (document, theme) in themes {
+                themes_of.entry(document).or_default().push(theme);
+            }
+            for id in chunk {
+                let links =
+                    (countries.remove(id).unwrap_or_default(), themes_of.remove(id).unwrap_or_default());
+                self.links.insert(*id, links);
+            }
+        }
+        Ok(())
     }
-    format!("select document_id, count(*) from ({}) s group by document_id", parts.join(" union all "))
 }
 
 /// The variants in language `$1` of `n` documents (bound from `$2`), with their status and

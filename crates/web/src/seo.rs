@@ -51,9 +51,9 @@ struct SitemapUrl {
 /// set when it is small). `None` when there is no such part. Each language's home and news
 /// list come first, then every published page, then every published release by document,
 /// each with the `hreflang` alternates of its translations. In a large sitemap part 1 holds
-/// the home pages, lists and pages, and each further part the releases of one window of
-/// document ids (see `Store::sitemap_windows`): every part is read by index and bounded by
-/// its own size, never by the archive's.
+/// the home pages, lists and pages, and part `w + 2` the releases of window `w` of document
+/// ids (see `Store::sitemap_windows`; the index lists the windows that have any): every part
+/// is read by index and bounded by its own size, never by the archive's.
 pub async fn sitemap_xml(
     store: &Store,
     scope: &Scope,
@@ -67,19 +67,24 @@ pub async fn sitemap_xml(
     let url_in = |lang: &str, path: &str| format!("{}{}/{lang}/{path}", scope.origin, scope.base);
     let statics: Vec<&str> = vec!["", "news"];
     let pages = store.sitemap_pages(site.id, languages).await?;
-    let windows = store.sitemap_windows(site.id, languages).await?;
     let first_part = (statics.len() * languages.len() + pages.len()) as u64;
-    let total = first_part + windows.iter().map(|(_, n)| u64::try_from(*n).unwrap_or(0)).sum::<u64>();
-    let parts = if total <= max { 1 } else { 1 + windows.len() as u64 };
+    let releases = u64::try_from(store.own_release_count(site.id, languages).await?).unwrap_or(0);
+    let large = first_part + releases > max;
 
     let mut writer = Writer::new(Vec::new());
     xml_declaration(&mut writer).map_err(xml_failed)?;
-    let Some(part) = part.or((parts == 1).then_some(1)) else {
+    // Part 1 holds the home pages, lists and pages; part `w + 2` the releases of window `w`
+    // of document ids, so that a part is found without reading the others' counts and keeps
+    // its number while windows before it fill or empty.
+    let Some(part) = part.or((!large).then_some(1)) else {
+        let windows = store.sitemap_windows(site.id, languages).await?;
         writer
             .create_element("sitemapindex")
             .with_attribute(("xmlns", SITEMAP_NS))
             .write_inner_content(|w| {
-                for n in 1..=parts {
+                let numbers =
+                    std::iter::once(1).chain(windows.iter().map(|(window, _)| window.saturating_add(2)));
+                for n in numbers {
                     let loc = format!("{}{}/sitemap-{n}.xml", scope.origin, scope.base);
                     w.create_element("sitemap").write_inner_content(|w| text_element(w, "loc", &loc))?;
                 }
@@ -88,10 +93,13 @@ pub async fn sitemap_xml(
             .map_err(xml_failed)?;
         return Ok(Some(writer.into_inner()));
     };
-    let part = u64::from(part);
-    if part == 0 || part > parts {
-        return Ok(None);
-    }
+    let windows_here: Vec<i64> = match part {
+        0 => return Ok(None),
+        1 if large => Vec::new(),
+        1 => store.sitemap_windows(site.id, languages).await?.into_iter().map(|(window, _)| window).collect(),
+        _ if !large => return Ok(None),
+        n => vec![i64::from(n) - 2],
+    };
 
     let url_of = |kind: Kind, lang: &str, slug: &str| match kind {
         Kind::Page => url_in(lang, slug),
@@ -122,15 +130,11 @@ pub async fn sitemap_xml(
         ));
         urls.extend(pages.iter().map(entry_url));
     }
-    let windows_here: Vec<i64> = if parts == 1 {
-        windows.iter().map(|(window, _)| *window).collect()
-    } else if part >= 2 {
-        windows.get((part - 2) as usize).map(|(window, _)| *window).into_iter().collect()
-    } else {
-        Vec::new()
-    };
     for window in windows_here {
         urls.extend(store.sitemap_window(site.id, languages, window).await?.iter().map(entry_url));
+    }
+    if part > 1 && urls.is_empty() {
+        return Ok(None);
     }
 
     let lastmods: Vec<Option<String>> =
