@@ -91,7 +91,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     published_at: int("published_at") - copy * 365 * 86_400,
                 })?;
                 written += 1;
-                if written % 50_000 == 0 {
+                if written.is_multiple_of(50_000) {
                     target.commit(written as i64)?;
                     eprintln!("{written} documents");
                 }
