@@ -1,24 +1,27 @@
 //! [`SearchIndex`]: the index on disk or in RAM, its writer, and searching it.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use tantivy::collector::TopDocs;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Occur, Query, QueryParser, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{
-    DocAddress, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
+    DocAddress, DocId, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
     TantivyDocument, TantivyError, Term,
 };
 
 use crate::analysis::{self, suffix_for};
+use crate::facts::{Dictionary, FactsWarmer, ValueId};
 use crate::highlight::{self, SNIPPET_BYTES};
 use crate::query::{self, ReaderText, facet_value};
 use crate::schema::{self, BODY_SUMMARY, BODY_TEXT, FacetKind, Fields, PUBLISHED_AT};
@@ -76,6 +79,9 @@ struct Inner {
     /// Created on the first write: it takes the folder's lock, which read-only users of
     /// the same folder should not need.
     writer: Mutex<Option<IndexWriter>>,
+    /// Sites and facet values per document, built as segments appear; the reader holds it
+    /// only weakly.
+    facts: Arc<FactsWarmer>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -118,10 +124,13 @@ impl SearchIndex {
 
     fn with_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
         analysis::register(index.tokenizers());
+        let facts = Arc::new(FactsWarmer::new(fields.site_id, fields.facets()));
+        let warmer: Arc<dyn tantivy::Warmer> = facts.clone();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
+            .warmers(vec![Arc::downgrade(&warmer)])
             .try_into()?;
         let parsers = fields
             .languages
@@ -142,7 +151,7 @@ impl SearchIndex {
             })
             .collect::<Result<_, TantivyError>>()?;
         Ok(SearchIndex {
-            inner: Arc::new(Inner { index, reader, fields, parsers, writer: Mutex::new(None) }),
+            inner: Arc::new(Inner { index, reader, fields, parsers, writer: Mutex::new(None), facts }),
         })
     }
 
@@ -275,9 +284,16 @@ impl SearchIndex {
     /// Searches one site: a page of hits, the total, and facet counts.
     ///
     /// Never fails on reader input (see [`SearchQuery::text`]); errors are I/O.
+    ///
+    /// Two passes. The first walks the documents the words match on the site, unscored,
+    /// and counts the total and every facet from the segments' [`facts`](crate::facts).
+    /// The second ranks: when most of those documents pass the filters, the words alone are
+    /// scored with tantivy's pruning (block-max WAND for a word) and the filters are checked
+    /// on the facts; when few pass, tantivy intersects words and filters, led by the rarer.
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
         let fields = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
+        let facts = self.inner.facts.for_searcher(&searcher)?;
         let per_page = match request.per_page {
             0 => DEFAULT_PER_PAGE,
             n => n.min(MAX_PER_PAGE),
@@ -286,55 +302,80 @@ impl SearchIndex {
 
         let matching = ReaderText::parse(&request.text).map(|text| self.matching(&text));
         let filters = self.filters(request);
-        // A facet is counted with every filter but its own (disjunctive faceting); the hits
-        // and the total use them all.
-        let restricted = |except: Option<FacetKind>| -> BooleanQuery {
-            let site = TermQuery::new(
-                Term::from_field_i64(fields.site_id, request.site_id),
-                IndexRecordOption::Basic,
-            );
-            let words =
-                matching.as_ref().map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, Matching::query);
-            let mut clauses = vec![(Occur::Must, unscored(Box::new(site))), (Occur::Must, words)];
-            for filter in filters.iter().filter(|filter| Some(filter.kind) != except) {
-                clauses.push((Occur::Must, unscored(filter.query.box_clone())));
+        let selection = Selection::new(&self.inner.facts.dictionary(), &filters);
+
+        let words = matching
+            .as_ref()
+            .map(|matching| {
+                flattened(matching.query()).weight(EnableScoring::disabled_from_searcher(&searcher))
+            })
+            .transpose()?;
+        let mut tally = Tally { counts: vec![0; selection.kind_bit.len()], total: 0, words_on_site: 0 };
+        for (reader, facts) in searcher.segment_readers().iter().zip(&facts) {
+            let Some(site) = facts.site(request.site_id) else { continue };
+            let alive = reader.alive_bitset();
+            let mut count = |doc: DocId| {
+                if alive.is_some_and(|alive| alive.is_deleted(doc)) || !facts.is_of_site(doc, site) {
+                    return;
+                }
+                tally.add(&selection, facts.values(doc));
+            };
+            match &words {
+                Some(weight) => {
+                    weight.for_each_no_score(reader, &mut |docs| docs.iter().for_each(|doc| count(*doc)))?
+                }
+                None => (0..reader.max_doc()).for_each(count),
             }
-            BooleanQuery::new(clauses)
-        };
+        }
+        let total = tally.total;
 
         let offset = usize::try_from(u64::from(page - 1) * u64::from(per_page)).unwrap_or(usize::MAX);
         let limit = per_page as usize;
-        let mut collectors = MultiCollector::new();
-        let count = collectors.add_collector(Count);
-        let top = (offset.saturating_add(limit) <= MAX_RESULT_WINDOW).then(|| {
+        let in_window = offset.saturating_add(limit) <= MAX_RESULT_WINDOW;
+        let top_docs = if !in_window || total <= offset {
+            Vec::new()
+        } else if let Some(matching) =
+            matching.as_ref().filter(|_| total.saturating_mul(8) >= tally.words_on_site)
+        {
+            let mut top = TopRanked::new(offset + limit);
+            let weight =
+                flattened(matching.query()).weight(EnableScoring::enabled_from_searcher(&searcher))?;
+            for (segment_ord, (reader, facts)) in searcher.segment_readers().iter().zip(&facts).enumerate() {
+                let Some(site) = facts.site(request.site_id) else { continue };
+                let alive = reader.alive_bitset();
+                let published = reader.fast_fields().i64(PUBLISHED_AT)?;
+                let segment_ord = u32::try_from(segment_ord).unwrap_or(u32::MAX);
+                weight.for_each_pruning(top.threshold(), reader, &mut |doc, score| {
+                    let passes = !alive.is_some_and(|alive| alive.is_deleted(doc))
+                        && facts.is_of_site(doc, site)
+                        && selection.passes(facts.values(doc));
+                    if passes {
+                        let published_at = published.first(doc).unwrap_or(i64::MIN);
+                        top.push(Ranked { score, published_at, address: DocAddress::new(segment_ord, doc) });
+                    }
+                    top.threshold()
+                })?;
+            }
+            top.into_sorted().into_iter().skip(offset).map(|ranked| (ranked.score, ranked.address)).collect()
+        } else {
             // Best first; equal scores (all of them when the text is empty) newest first.
-            collectors.add_collector(TopDocs::for_doc_range(offset..offset + limit).order_by((
+            let collector = TopDocs::for_doc_range(offset..offset + limit).order_by((
                 (SortBySimilarityScore, Order::Desc),
                 (SortByStaticFastValue::<i64>::for_field(PUBLISHED_AT), Order::Desc),
-            )))
-        });
-        let unfiltered_facets: Vec<_> = FacetKind::ALL
-            .into_iter()
-            .filter(|kind| filters.iter().all(|filter| filter.kind != *kind))
-            .map(|kind| (kind, collectors.add_collector(facet_collector(kind))))
-            .collect();
-        let mut fruits = searcher.search(&restricted(None), &collectors)?;
-        let total = count.extract(&mut fruits);
-        let top_docs = top.map(|top| top.extract(&mut fruits)).unwrap_or_default();
+            ));
+            let query = restricted(fields, request.site_id, matching.as_ref(), &filters);
+            searcher
+                .search(&query, &collector)?
+                .into_iter()
+                .map(|((score, _), address)| (score, address))
+                .collect()
+        };
 
-        let mut facets = Facets::default();
-        for (kind, handle) in unfiltered_facets {
-            *facet_list(&mut facets, kind) = facet_counts(&handle.extract(&mut fruits), &[]);
-        }
-        for filter in &filters {
-            let counts = searcher.search(&restricted(Some(filter.kind)), &facet_collector(filter.kind))?;
-            *facet_list(&mut facets, filter.kind) = facet_counts(&counts, &filter.values);
-        }
-
+        let facets = selection.facets(&self.inner.facts.dictionary(), &tally.counts, &filters);
         let mut highlighter = Highlighter::new(&searcher, fields, matching.as_ref());
         let hits = top_docs
             .into_iter()
-            .map(|((score, _), address)| self.hit(&searcher, address, score, &mut highlighter))
+            .map(|(score, address)| self.hit(&searcher, address, score, &mut highlighter))
             .collect::<Result<_, _>>()?;
         Ok(SearchResults { total, page, per_page, hits, facets })
     }
@@ -503,6 +544,240 @@ impl<'a> Highlighter<'a> {
     }
 }
 
+/// Words, site and every filter: what the hits and the total are.
+fn restricted(
+    fields: &Fields,
+    site_id: i64,
+    matching: Option<&Matching>,
+    filters: &[Filter],
+) -> BooleanQuery {
+    let site = TermQuery::new(Term::from_field_i64(fields.site_id, site_id), IndexRecordOption::Basic);
+    let words = matching.map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, Matching::query);
+    let mut clauses = vec![(Occur::Must, unscored(Box::new(site))), (Occur::Must, words)];
+    for filter in filters {
+        clauses.push((Occur::Must, unscored(filter.query.box_clone())));
+    }
+    BooleanQuery::new(clauses)
+}
+
+/// The request's filters over the [`Dictionary`]'s values, as bits: one bit per facet kind.
+struct Selection {
+    /// Per value, its kind's bit.
+    kind_bit: Vec<u8>,
+    /// Per value, its kind's bit when the request selects it, else 0.
+    selected_bit: Vec<u8>,
+    /// The bits of the kinds the request filters on: a document passes when it has a
+    /// selected value of each.
+    required: u8,
+}
+
+impl Selection {
+    fn new(dictionary: &Dictionary, filters: &[Filter]) -> Selection {
+        let bit = |kind: FacetKind| 1u8 << (kind as u8);
+        let mut selection = Selection {
+            kind_bit: (0..dictionary.len())
+                .map(|id| {
+                    ValueId::try_from(id)
+                        .ok()
+                        .and_then(|id| dictionary.value(id))
+                        .map_or(0, |(kind, _)| bit(*kind))
+                })
+                .collect(),
+            selected_bit: vec![0; dictionary.len()],
+            required: 0,
+        };
+        for filter in filters {
+            selection.required |= bit(filter.kind);
+            for value in &filter.values {
+                if let Some(slot) = dictionary
+                    .id(filter.kind, value)
+                    .and_then(|id| selection.selected_bit.get_mut(usize::from(id)))
+                {
+                    *slot = bit(filter.kind);
+                }
+            }
+        }
+        selection
+    }
+
+    /// The bits of the filters a document with `values` fails.
+    #[inline]
+    fn failed(&self, values: &[ValueId]) -> u8 {
+        let mut passed = 0;
+        for value in values {
+            passed |= self.selected_bit.get(usize::from(*value)).copied().unwrap_or(0);
+        }
+        self.required & !passed
+    }
+
+    #[inline]
+    fn passes(&self, values: &[ValueId]) -> bool {
+        self.failed(values) == 0
+    }
+
+    /// The counted values as facet lists; selected values are listed even when nothing has
+    /// them, so a reader can still see and unselect them.
+    fn facets(&self, dictionary: &Dictionary, counts: &[u32], filters: &[Filter]) -> Facets {
+        let mut facets = Facets::default();
+        for (id, count) in counts.iter().enumerate() {
+            let Some((kind, value)) = ValueId::try_from(id).ok().and_then(|id| dictionary.value(id)) else {
+                continue;
+            };
+            if *count > 0 {
+                facet_list(&mut facets, *kind)
+                    .push(FacetCount { value: value.clone(), count: u64::from(*count) });
+            }
+        }
+        for filter in filters {
+            let list = facet_list(&mut facets, filter.kind);
+            for value in &filter.values {
+                if !list.iter().any(|listed| &listed.value == value) {
+                    list.push(FacetCount { value: value.clone(), count: 0 });
+                }
+            }
+        }
+        for kind in FacetKind::ALL {
+            facet_list(&mut facets, kind)
+                .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        }
+        facets
+    }
+}
+
+/// The first pass's counts.
+struct Tally {
+    /// Per value: how many documents have it among those that pass every filter but its
+    /// kind's own (disjunctive faceting: a reader sees the alternatives to what is selected).
+    counts: Vec<u32>,
+    /// Documents that pass every filter.
+    total: usize,
+    /// Documents the words match on the site, filters or not.
+    words_on_site: usize,
+}
+
+impl Tally {
+    #[inline]
+    fn add(&mut self, selection: &Selection, values: &[ValueId]) {
+        self.words_on_site += 1;
+        let failed = selection.failed(values);
+        if failed == 0 {
+            self.total += 1;
+            for value in values {
+                if let Some(count) = self.counts.get_mut(usize::from(*value)) {
+                    *count += 1;
+                }
+            }
+        } else if failed.is_power_of_two() {
+            // Failing only one filter, it still counts for that filter's own facet.
+            for value in values {
+                if selection.kind_bit.get(usize::from(*value)) == Some(&failed)
+                    && let Some(count) = self.counts.get_mut(usize::from(*value))
+                {
+                    *count += 1;
+                }
+            }
+        }
+    }
+}
+
+/// A candidate hit: better is a higher score, then newer, then earlier in the index (the
+/// order tantivy's own top-docs collector gives).
+#[derive(Clone, Copy)]
+struct Ranked {
+    score: Score,
+    published_at: i64,
+    address: DocAddress,
+}
+
+impl Ranked {
+    fn better_than(&self, other: &Ranked) -> std::cmp::Ordering {
+        self.score.total_cmp(&other.score).then(self.published_at.cmp(&other.published_at)).then_with(|| {
+            (other.address.segment_ord, other.address.doc_id)
+                .cmp(&(self.address.segment_ord, self.address.doc_id))
+        })
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.better_than(other).is_eq()
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.better_than(other)
+    }
+}
+
+/// The best `size` candidates seen, the worst on top of the heap.
+struct TopRanked {
+    size: usize,
+    heap: BinaryHeap<Reverse<Ranked>>,
+}
+
+impl TopRanked {
+    fn new(size: usize) -> TopRanked {
+        TopRanked { size, heap: BinaryHeap::with_capacity(size + 1) }
+    }
+
+    fn push(&mut self, candidate: Ranked) {
+        if self.heap.len() < self.size {
+            self.heap.push(Reverse(candidate));
+        } else if self.heap.peek().is_some_and(|Reverse(worst)| candidate > *worst) {
+            self.heap.pop();
+            self.heap.push(Reverse(candidate));
+        }
+    }
+
+    /// The score a document must beat to be looked at. Just below the worst kept score, so
+    /// that documents scoring the same still come and are ranked by date.
+    fn threshold(&self) -> Score {
+        match self.heap.peek() {
+            Some(Reverse(worst)) if self.heap.len() >= self.size => worst.score.next_down(),
+            _ => Score::MIN,
+        }
+    }
+
+    /// Best first.
+    fn into_sorted(self) -> Vec<Ranked> {
+        let mut ranked: Vec<Ranked> = self.heap.into_iter().map(|Reverse(ranked)| ranked).collect();
+        ranked.sort_by(|a, b| b.cmp(a));
+        ranked
+    }
+}
+
+/// The same query with nested "any of" clauses made one: a document has one language, so
+/// the sums are the same, and a flat union of terms is what tantivy's block-max WAND prunes.
+fn flattened(query: Box<dyn Query>) -> Box<dyn Query> {
+    fn leaves(query: &dyn Query, into: &mut Vec<Box<dyn Query>>) -> bool {
+        if query.downcast_ref::<EmptyQuery>().is_some() {
+            return true;
+        }
+        let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+            into.push(query.box_clone());
+            return true;
+        };
+        let clauses = boolean.clauses();
+        let transparent =
+            clauses.iter().all(|(occur, _)| *occur == Occur::Should) || matches!(clauses, [(Occur::Must, _)]);
+        transparent && clauses.iter().all(|(_, clause)| leaves(clause.as_ref(), into))
+    }
+    let mut flat = Vec::new();
+    if !leaves(query.as_ref(), &mut flat) {
+        return query;
+    }
+    if flat.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(BooleanQuery::new(flat.into_iter().map(|leaf| (Occur::Should, leaf)).collect()))
+}
+
 /// What each facet field is filled with for one document (raw; normalised by the caller).
 fn facet_values(doc: &IndexDoc) -> [(FacetKind, Vec<String>); 6] {
     let regions = doc
@@ -544,28 +819,6 @@ fn has_terms(analyzer: &TextAnalyzer, phrase: &str) -> bool {
 /// A query that filters without changing scores.
 fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
-}
-
-fn facet_collector(kind: FacetKind) -> FacetCollector {
-    let mut collector = FacetCollector::for_field(kind.field_name());
-    collector.add_facet(Facet::root());
-    collector
-}
-
-/// The counts of a facet's values, most frequent first; `selected` values are listed even
-/// when nothing has them, so a reader can still see and unselect them.
-fn facet_counts(counts: &FacetCounts, selected: &[String]) -> Vec<FacetCount> {
-    let mut list: Vec<FacetCount> = counts
-        .get(Facet::root())
-        .map(|(facet, count)| FacetCount { value: facet_leaf(facet.encoded_str()), count })
-        .collect();
-    for value in selected {
-        if !list.iter().any(|listed| &listed.value == value) {
-            list.push(FacetCount { value: value.clone(), count: 0 });
-        }
-    }
-    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    list
 }
 
 /// The value of a one-level facet, from its encoded form.

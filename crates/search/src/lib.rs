@@ -44,6 +44,7 @@
 
 mod analysis;
 mod error;
+mod facts;
 mod highlight;
 mod index;
 mod model;

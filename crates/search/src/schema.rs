@@ -27,7 +27,7 @@ pub(crate) struct LanguageFields {
 }
 
 /// A facet: a field of [`Facet`](tantivy::schema::Facet) values counted per search.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum FacetKind {
     Country,
     Region,
@@ -77,6 +77,11 @@ impl Fields {
     /// The field of one facet.
     pub fn facet(&self, kind: FacetKind) -> Field {
         self.facets[kind as usize]
+    }
+
+    /// Every facet with its field, in [`FacetKind::ALL`] order.
+    pub fn facets(&self) -> [(FacetKind, Field); 6] {
+        FacetKind::ALL.map(|kind| (kind, self.facet(kind)))
     }
 
     /// The searchable fields for a field suffix (from `analysis::suffix_for`).

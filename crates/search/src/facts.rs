@@ -1,0 +1,238 @@
+//! The facts searches filter and count by, per segment and document: its site and its facet
+//! values, as plain arrays indexed by document id.
+//!
+//! Tantivy's own facet columns cost tens of nanoseconds a document and a collector per facet;
+//! counting six facets over the tens of thousands of documents a common word matches took most
+//! of a search's time. These arrays are built from the inverted index when a segment first
+//! becomes visible (a [`Warmer`] runs inside every reader reload, that is on every commit), so
+//! they are kept up to date on write and a search only reads them. Segments never change once
+//! written (deletes only hide documents), so a segment's facts are built once and dropped with it.
+//!
+//! This module must never hold anything that depends on a search request.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use tantivy::index::SegmentId;
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::{DocId, DocSet, Searcher, SearcherGeneration, SegmentReader, TERMINATED, Warmer};
+
+use crate::schema::FacetKind;
+
+/// A facet value's number in the [`Dictionary`]: a newsroom has a few hundred countries,
+/// regions, themes, years, kinds and languages, far below `u16::MAX`.
+pub(crate) type ValueId = u16;
+
+/// Every facet value seen in any segment, numbered in order of appearance. Numbers are never
+/// reused, so a segment's arrays stay valid as later segments add values.
+#[derive(Default)]
+pub(crate) struct Dictionary {
+    ids: HashMap<(FacetKind, String), ValueId>,
+    /// By [`ValueId`]: the value's facet and its text.
+    values: Vec<(FacetKind, String)>,
+}
+
+impl Dictionary {
+    /// The number of a value, if any segment has it.
+    pub fn id(&self, kind: FacetKind, value: &str) -> Option<ValueId> {
+        self.ids.get(&(kind, value.to_owned())).copied()
+    }
+
+    /// The facet and text of a value.
+    pub fn value(&self, id: ValueId) -> Option<&(FacetKind, String)> {
+        self.values.get(usize::from(id))
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// The number of a value, numbering it when new; `None` when the dictionary is full, in
+    /// which case the value is neither counted nor filterable through these facts.
+    fn intern(&mut self, kind: FacetKind, value: String) -> Option<ValueId> {
+        if let Some(id) = self.ids.get(&(kind, value.clone())) {
+            return Some(*id);
+        }
+        let id = ValueId::try_from(self.values.len()).ok().filter(|id| *id < ValueId::MAX)?;
+        self.values.push((kind, value.clone()));
+        self.ids.insert((kind, value), id);
+        Some(id)
+    }
+}
+
+/// One segment's facts.
+pub(crate) struct SegmentFacts {
+    /// The site ids present in the segment; `site_of` holds positions in it.
+    sites: Vec<i64>,
+    /// Per document, its site's position in `sites` ([`NO_SITE`] for none).
+    site_of: Vec<u16>,
+    /// Per document `d`, its values are `values[starts[d]..starts[d + 1]]`.
+    starts: Vec<u32>,
+    values: Vec<ValueId>,
+}
+
+const NO_SITE: u16 = u16::MAX;
+
+impl SegmentFacts {
+    /// The segment's number for a site, `None` when no document of the segment has it.
+    pub fn site(&self, site_id: i64) -> Option<u16> {
+        self.sites.iter().position(|site| *site == site_id).and_then(|at| u16::try_from(at).ok())
+    }
+
+    /// Whether document `doc` belongs to the site numbered `site`.
+    #[inline]
+    pub fn is_of_site(&self, doc: DocId, site: u16) -> bool {
+        self.site_of.get(doc as usize) == Some(&site)
+    }
+
+    /// The facet values of document `doc`.
+    #[inline]
+    pub fn values(&self, doc: DocId) -> &[ValueId] {
+        let doc = doc as usize;
+        match (self.starts.get(doc), self.starts.get(doc + 1)) {
+            (Some(&start), Some(&end)) => self.values.get(start as usize..end as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// Builds the facts of every new segment as readers reload, and keeps those of the segments
+/// that live searchers still use.
+pub(crate) struct FactsWarmer {
+    site_field: Field,
+    /// The facet fields, in [`FacetKind::ALL`] order.
+    facet_fields: [(FacetKind, Field); 6],
+    dictionary: RwLock<Dictionary>,
+    segments: Mutex<HashMap<SegmentId, Arc<SegmentFacts>>>,
+}
+
+impl FactsWarmer {
+    pub fn new(site_field: Field, facet_fields: [(FacetKind, Field); 6]) -> FactsWarmer {
+        FactsWarmer { site_field, facet_fields, dictionary: RwLock::default(), segments: Mutex::default() }
+    }
+
+    /// The dictionary, read-locked. It only ever grows and a writer cannot leave it
+    /// half-changed, so a poisoned lock is still sound to read.
+    pub fn dictionary(&self) -> std::sync::RwLockReadGuard<'_, Dictionary> {
+        self.dictionary.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The facts of each of the searcher's segments, in segment order; built now for a
+    /// segment the warmer has not seen (which a reader's own searchers never have).
+    pub fn for_searcher(&self, searcher: &Searcher) -> tantivy::Result<Vec<Arc<SegmentFacts>>> {
+        searcher.segment_readers().iter().map(|reader| self.for_segment(reader)).collect()
+    }
+
+    fn for_segment(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentFacts>> {
+        let id = reader.segment_id();
+        if let Some(facts) = self.segments_lock().get(&id) {
+            return Ok(facts.clone());
+        }
+        let facts = Arc::new(self.build(reader)?);
+        self.segments_lock().insert(id, facts.clone());
+        Ok(facts)
+    }
+
+    fn segments_lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentFacts>>> {
+        // The map holds whole entries only: a panic elsewhere cannot leave it half-changed.
+        self.segments.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Reads a segment's sites and facet values from its inverted index: each term's
+    /// postings once to size the arrays, once to fill them.
+    fn build(&self, reader: &SegmentReader) -> tantivy::Result<SegmentFacts> {
+        let max_doc = reader.max_doc() as usize;
+
+        let mut sites = Vec::new();
+        let mut site_of = vec![NO_SITE; max_doc];
+        let inverted = reader.inverted_index(self.site_field)?;
+        let mut terms = inverted.terms().stream()?;
+        while terms.advance() {
+            let Ok(bytes) = <[u8; 8]>::try_from(terms.key()) else { continue };
+            let Some(number) = u16::try_from(sites.len()).ok().filter(|n| *n != NO_SITE) else { break };
+            sites.push(tantivy::u64_to_i64(u64::from_be_bytes(bytes)));
+            let postings = inverted.read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
+            for_each_doc(postings, |doc| {
+                if let Some(slot) = site_of.get_mut(doc as usize) {
+                    *slot = number;
+                }
+            });
+        }
+
+        // The values of each facet term, numbered, with where its postings are.
+        let mut term_values = Vec::new();
+        {
+            let mut dictionary = self.dictionary.write().unwrap_or_else(PoisonError::into_inner);
+            for (kind, field) in self.facet_fields {
+                let inverted = reader.inverted_index(field)?;
+                let mut terms = inverted.terms().stream()?;
+                while terms.advance() {
+                    // The empty key is the facet root, which every document has.
+                    if terms.key().is_empty() {
+                        continue;
+                    }
+                    let Some(value) = leaf(terms.key()) else { continue };
+                    let Some(id) = dictionary.intern(kind, value) else { continue };
+                    term_values.push((field, terms.value().clone(), id));
+                }
+            }
+        }
+
+        let mut counts = vec![0u32; max_doc + 1];
+        for (field, term_info, _) in &term_values {
+            let postings = reader
+                .inverted_index(*field)?
+                .read_postings_from_terminfo(term_info, IndexRecordOption::Basic)?;
+            for_each_doc(postings, |doc| {
+                if let Some(count) = counts.get_mut(doc as usize + 1) {
+                    *count += 1;
+                }
+            });
+        }
+        let mut starts = counts;
+        for doc in 1..starts.len() {
+            starts[doc] += starts[doc - 1];
+        }
+        let mut next = starts.clone();
+        let mut values = vec![0; starts.last().copied().unwrap_or(0) as usize];
+        for (field, term_info, id) in &term_values {
+            let postings = reader
+                .inverted_index(*field)?
+                .read_postings_from_terminfo(term_info, IndexRecordOption::Basic)?;
+            for_each_doc(postings, |doc| {
+                if let Some(at) = next.get_mut(doc as usize) {
+                    if let Some(slot) = values.get_mut(*at as usize) {
+                        *slot = *id;
+                    }
+                    *at += 1;
+                }
+            });
+        }
+        Ok(SegmentFacts { sites, site_of, starts, values })
+    }
+}
+
+impl Warmer for FactsWarmer {
+    fn warm(&self, searcher: &Searcher) -> tantivy::Result<()> {
+        self.for_searcher(searcher).map(drop)
+    }
+
+    fn garbage_collect(&self, live_generations: &[&SearcherGeneration]) {
+        self.segments_lock()
+            .retain(|id, _| live_generations.iter().any(|generation| generation.segments().contains_key(id)));
+    }
+}
+
+fn for_each_doc(mut docs: impl DocSet, mut each: impl FnMut(DocId)) {
+    let mut doc = docs.doc();
+    while doc != TERMINATED {
+        each(doc);
+        doc = docs.advance();
+    }
+}
+
+/// The value of a one-level facet from its encoded bytes.
+fn leaf(encoded: &[u8]) -> Option<String> {
+    let facet = Facet::from_encoded(encoded.to_vec()).ok()?;
+    facet.to_path().first().map(|step| (*step).to_owned())
+}
