@@ -277,8 +277,30 @@ mod tests {
                 ),
                 (
                     "counts per country",
-                    crate::reading::FACET_COUNTS.into(),
+                    crate::reading::facet_counts_sql(1),
                     vec![Int(global.0), en(), Int(country_low), Int(country_high)],
+                ),
+                (
+                    "a deep page's years, own and aggregated",
+                    crate::reading::facet_counts_sql(2),
+                    vec![
+                        Int(global.0),
+                        en(),
+                        Int(crate::listing::facet::years_of(all).0),
+                        Int(crate::listing::facet::years_of(all).1),
+                        Int(crate::listing::facet::years_of(crate::listing::facet::aggregated(all)).0),
+                        Int(crate::listing::facet::years_of(crate::listing::facet::aggregated(all)).1),
+                    ],
+                ),
+                (
+                    "a deep page's months of one year",
+                    crate::reading::facet_counts_sql(1),
+                    vec![
+                        Int(global.0),
+                        en(),
+                        Int(crate::listing::facet::months_of(all, 2015).0),
+                        Int(crate::listing::facet::months_of(all, 2015).1),
+                    ],
                 ),
                 (
                     "counts per country, own and aggregated",

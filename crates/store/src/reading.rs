@@ -623,32 +623,11 @@ impl Store {
             query.fetch_all(pool).await
         })?)
     }
-
-    /// The non-empty counts of the site's lists in `language` whose facets lie in [`low`, `high`).
-    pub(crate) async fn counts_between(
-        &self,
-        site: SiteId,
-        language: &str,
-        low: i64,
-        high: i64,
-    ) -> Result<Vec<(i64, i64)>> {
-        Ok(on_pool!(self, |pool| {
-            sqlx::query_as(FACET_COUNTS)
-                .bind(site.0)
-                .bind(language)
-                .bind(low)
-                .bind(high)
-                .fetch_all(pool)
-                .await
-        })?)
-    }
 }
 
-/// The counts of one shape of facet: bounded by the number of countries, themes or years.
-pub(crate) const FACET_COUNTS: &str = "select facet, n from listing_counts
-     where site_id = $1 and language = $2 and facet >= $3 and facet < $4 and n > 0";
-
-/// [`FACET_COUNTS`] over `n` ranges of facets, bound in pairs from `$3`: one index range each.
+/// The non-empty counts of `n` ranges of facets (bound in pairs from `$3`) of site `$1`'s lists
+/// in language `$2`, one index range each: bounded by the number of countries, themes, years
+/// or months the ranges hold.
 pub(crate) fn facet_counts_sql(n: usize) -> String {
     (0..n)
         .map(|i| {

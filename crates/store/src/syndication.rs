@@ -280,7 +280,7 @@ impl Store {
         let (low, high) = listing::facet::shape_range(listing::facet::WINDOW);
         let mut windows: std::collections::BTreeMap<i64, i64> = Default::default();
         for language in languages {
-            for (key, n) in self.counts_between(site, language, low, high).await? {
+            for (key, n) in self.counts_in(site, language, &[(low, high)]).await? {
                 *windows.entry(listing::facet::window_number(key)).or_default() += n;
             }
         }
