@@ -37,9 +37,9 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::{ConnectOptions, Connection};
 use time::OffsetDateTime;
 
 pub use accounts::{ApiToken, LoginFailures, NewSession, NewUser, SessionInfo, User};
@@ -56,7 +56,7 @@ pub use ingest::{
 pub use install::{ALREADY_INITIALIZED, InitialPage, Installation, Installed};
 pub use media::{Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
-pub use reading::{Page, PageTeaser, Release, ReleaseFilter, ReleaseList, ReleaseSummary};
+pub use reading::{Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList, ReleaseSummary};
 pub use related::RELATED_KEPT;
 pub use search_feed::{ChangeEntry, IndexableVariant};
 pub use sites::{NewSite, Site};
@@ -100,12 +100,19 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// sqlx logs a slow statement with its whole text, which for a bulk insert is a line of
+/// hundreds of kilobytes: only at debug level, where someone looking for it reads it.
+const SLOW_STATEMENT_LOG: log::LevelFilter = log::LevelFilter::Debug;
+const SLOW_STATEMENT: Duration = Duration::from_secs(1);
+
 impl Store {
     /// Opens the database named by `url`: `postgres://…` (or `postgresql://…`), or
     /// `sqlite:PATH` / a bare file path for SQLite, created when missing.
     pub async fn connect(url: &str) -> Result<Store> {
         let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let options = PgConnectOptions::from_str(url).map_err(StoreError::Connect)?;
+            let options = PgConnectOptions::from_str(url)
+                .map_err(StoreError::Connect)?
+                .log_slow_statements(SLOW_STATEMENT_LOG, SLOW_STATEMENT);
             // One direct attempt first: the pool would retry a refused connection until its
             // acquire timeout, and an operator with a wrong URL should hear so at once.
             PgConnection::connect_with(&options)
@@ -137,7 +144,8 @@ impl Store {
             // out of the kernel's page cache, which was the largest cost of reading a
             // sitemap part at 100 000 releases. Mapped pages are the kernel's file cache, not
             // the process's own memory.
-            .pragma("mmap_size", "2147418112");
+            .pragma("mmap_size", "2147418112")
+            .log_slow_statements(SLOW_STATEMENT_LOG, SLOW_STATEMENT);
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .connect_with(options)

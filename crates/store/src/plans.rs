@@ -321,6 +321,11 @@ mod tests {
                 ),
                 ("countries of a page of releases", crate::reading::countries_of_sql(24), ids.clone()),
                 (
+                    "a release's countries, themes, partners and contacts",
+                    crate::reading::RELEASE_LINKS.into(),
+                    vec![Int(7)],
+                ),
+                (
                     "page",
                     crate::reading::page_by_path_sql(),
                     vec![Int(global.0), en(), Time(now), Text("who-we-are".into())],

@@ -1,6 +1,6 @@
 //! What readers see: only published variants whose publication time has come.
 
-use portico_content::{DocumentId, SiteId, VariantId};
+use portico_content::{ContactId, DocumentId, PartnerId, SiteId, ThemeId, VariantId};
 use serde::Serialize;
 use time::{Date, Month, OffsetDateTime};
 
@@ -248,6 +248,43 @@ pub(crate) fn countries_of_sql(n: usize) -> String {
     )
 }
 
+/// What the news list's filters offer; see [`Store::release_facets`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReleaseFacets {
+    /// Upper-case ISO codes with their number of releases, by code.
+    pub countries: Vec<(String, i64)>,
+    /// Years with releases, newest first.
+    pub years: Vec<i32>,
+}
+
+/// A release's countries, themes, partners and contacts, in their order, in one round trip:
+/// `kind` 0–3 says which, and the text columns `a`–`e` hold each one's fields in the order of
+/// its struct.
+pub(crate) const RELEASE_LINKS: &str = "
+    select 0 as kind, position, 0 as id, country as a, '' as b, '' as c, '' as d, '' as e
+      from document_countries where document_id = $1
+    union all
+    select 1, dt.position, t.id, t.slug, t.name, t.description, '', ''
+      from document_themes dt join themes t on t.id = dt.theme_id where dt.document_id = $1
+    union all
+    select 2, dp.position, p.id, p.slug, p.name, p.acronym, '', ''
+      from document_partners dp join partners p on p.id = dp.partner_id where dp.document_id = $1
+    union all
+    select 3, dc.position, c.id, c.key, c.name, c.office, c.phone, c.email
+      from document_contacts dc join contacts c on c.id = dc.contact_id where dc.document_id = $1
+    order by kind, position";
+
+#[derive(sqlx::FromRow)]
+struct LinkRow {
+    kind: i32,
+    id: i64,
+    a: String,
+    b: String,
+    c: String,
+    d: String,
+    e: String,
+}
+
 /// Pages that start deeper than this many rows into their list are narrowed to a period
 /// first (see `Store::narrow`); shallower ones skip fewer index entries than that costs.
 const NARROW_BEYOND: i64 = 200;
@@ -291,16 +328,20 @@ pub(crate) const LIST_COUNTS: &str =
 
 /// One page of a list with one range only (see [`LIST_PAGE`]): site `$1`, language `$2`,
 /// facet `$3`, times in [`$4`, `$5`) and not after `$8`, `$6` rows from `$7`.
-pub(crate) const LIST_PAGE_OWN: &str = "
+pub(crate) const LIST_PAGE_OWN: &str = concat!(
+    "
     select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at,
-           v.status, v.kind
+           v.status, v.kind, ",
+    crate::syndication::country_codes!(),
+    "
     from (select l.document_id, l.published_at from listing l
           where l.site_id = $1 and l.language = $2 and l.facet = $3
             and l.published_at >= $4 and l.published_at < $5 and l.published_at <= $8
           order by l.published_at desc, l.document_id desc
           limit $6 offset $7) page
     join variants v on v.document_id = page.document_id and v.language = $2
-    order by page.published_at desc, page.document_id desc";
+    order by page.published_at desc, page.document_id desc"
+);
 
 /// One page of a list: the listed rows in index order, limited and offset there, and only
 /// then joined to their variants, so that a deep page skips index entries, not rows. A
@@ -310,9 +351,12 @@ pub(crate) const LIST_PAGE_OWN: &str = "
 /// variants' status is checked on the rows returned ([`crate::syndication`]'s `SummaryRow`):
 /// a condition on it here tempts SQLite's planner into the status index, which spans the
 /// archive.
-pub(crate) const LIST_PAGE: &str = "
+pub(crate) const LIST_PAGE: &str = concat!(
+    "
     select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at,
-           v.status, v.kind
+           v.status, v.kind, ",
+    crate::syndication::country_codes!(),
+    "
     from (select document_id, published_at from (
               select l.document_id, l.published_at from listing l
               where l.site_id = $1 and l.language = $2 and l.facet = $3
@@ -327,7 +371,8 @@ pub(crate) const LIST_PAGE: &str = "
           order by published_at desc, document_id desc
           limit $7 offset $8) page
     join variants v on v.document_id = page.document_id and v.language = $2
-    order by page.published_at desc, page.document_id desc";
+    order by page.published_at desc, page.document_id desc"
+);
 
 impl Store {
     /// One page of the site's published releases in `language` matching `filter`, newest
@@ -391,13 +436,11 @@ impl Store {
             })?
         };
         let at = now();
-        let mut items: Vec<ReleaseSummary> =
-            rows.into_iter().filter(|row| row.is_visible(at)).map(|row| row.summary).collect();
-        let ids: Vec<i64> = items.iter().map(|r| r.id.0).collect();
-        let mut countries = self.countries_of(&ids).await?;
-        for item in &mut items {
-            item.countries = countries.remove(&item.id.0).unwrap_or_default();
-        }
+        let items: Vec<ReleaseSummary> = rows
+            .into_iter()
+            .filter(|row| row.is_visible(at))
+            .map(crate::syndication::SummaryRow::into_summary)
+            .collect();
         Ok(ReleaseList { items, total })
     }
 
@@ -495,34 +538,25 @@ impl Store {
         })?;
         let Some(row) = row else { return Ok(None) };
         let document = row.document_id;
-        let countries = self.countries_of(&[document]).await?.remove(&document).unwrap_or_default();
-        let (themes, partners, contacts) = on_pool!(self, |pool| {
-            let themes: Vec<Theme> = sqlx::query_as(
-                "select t.id, t.slug, t.name, t.description from themes t
-                 join document_themes dt on dt.theme_id = t.id
-                 where dt.document_id = $1 order by dt.position",
-            )
-            .bind(document)
-            .fetch_all(pool)
-            .await?;
-            let partners: Vec<Partner> = sqlx::query_as(
-                "select p.id, p.slug, p.name, p.acronym from partners p
-                 join document_partners dp on dp.partner_id = p.id
-                 where dp.document_id = $1 order by dp.position",
-            )
-            .bind(document)
-            .fetch_all(pool)
-            .await?;
-            let contacts: Vec<Contact> = sqlx::query_as(
-                "select c.id, c.key, c.name, c.office, c.phone, c.email from contacts c
-                 join document_contacts dc on dc.contact_id = c.id
-                 where dc.document_id = $1 order by dc.position",
-            )
-            .bind(document)
-            .fetch_all(pool)
-            .await?;
-            Ok::<_, sqlx::Error>((themes, partners, contacts))
-        })?;
+        let links: Vec<LinkRow> =
+            on_pool!(self, |pool| { sqlx::query_as(RELEASE_LINKS).bind(document).fetch_all(pool).await })?;
+        let (mut countries, mut themes, mut partners, mut contacts) = (vec![], vec![], vec![], vec![]);
+        for link in links {
+            let LinkRow { kind, id, a, b, c, d, e } = link;
+            match kind {
+                0 => countries.push(a),
+                1 => themes.push(Theme { id: ThemeId(id), slug: a, name: b, description: c }),
+                2 => partners.push(Partner { id: PartnerId(id), slug: a, name: b, acronym: c }),
+                _ => contacts.push(Contact {
+                    id: ContactId(id),
+                    key: a,
+                    name: b,
+                    office: c,
+                    phone: d,
+                    email: e,
+                }),
+            }
+        }
         Ok(Some(Release {
             id: DocumentId(row.document_id),
             variant_id: VariantId(row.id),
@@ -570,37 +604,38 @@ impl Store {
         site: SiteId,
         language: &str,
     ) -> Result<Vec<(String, i64)>> {
-        let mut counts: Vec<(String, i64)> = self
-            .facet_counts(site, language, listing::facet::COUNTRY)
-            .await?
-            .into_iter()
-            .filter_map(|(key, n)| Some((listing::facet::country_of(key)?, n)))
-            .collect();
-        counts.sort();
-        Ok(counts)
+        Ok(self.release_facets(site, language).await?.countries)
     }
 
     /// The years that have published releases in the site's lists, newest first.
     pub async fn release_years(&self, site: SiteId, language: &str) -> Result<Vec<i32>> {
-        let mut years: Vec<i32> = self
-            .facet_counts(site, language, listing::facet::YEAR)
-            .await?
-            .into_iter()
-            .filter_map(|(key, _)| listing::facet::year_of(key))
-            .collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        Ok(years)
+        Ok(self.release_facets(site, language).await?.years)
     }
 
-    /// The non-empty counts of every facet of exactly this shape (one row per country, say),
-    /// the site's own and those it shows from the global site added up.
-    async fn facet_counts(&self, site: SiteId, language: &str, shape: i64) -> Result<Vec<(i64, i64)>> {
-        let ranges = [shape, shape | listing::facet::AGGREGATED].map(listing::facet::shape_range);
+    /// What the news list's filters offer: the countries and the years of the site's lists in
+    /// `language`, in one round trip.
+    pub async fn release_facets(&self, site: SiteId, language: &str) -> Result<ReleaseFacets> {
+        let ranges = [listing::facet::COUNTRY, listing::facet::YEAR]
+            .into_iter()
+            .flat_map(|shape| [shape, shape | listing::facet::AGGREGATED])
+            .map(listing::facet::shape_range)
+            .collect::<Vec<_>>();
+        // The site's own and those it shows from the global site added up.
         let mut counts: std::collections::BTreeMap<i64, i64> = Default::default();
         for (facet, n) in self.counts_in(site, language, &ranges).await? {
             *counts.entry(listing::facet::own(facet)).or_default() += n;
         }
-        Ok(counts.into_iter().collect())
+        let mut facets = ReleaseFacets::default();
+        for (key, n) in counts {
+            if let Some(country) = listing::facet::country_of(key) {
+                facets.countries.push((country, n));
+            } else if let Some(year) = listing::facet::year_of(key) {
+                facets.years.push(year);
+            }
+        }
+        facets.countries.sort();
+        facets.years.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(facets)
     }
 
     /// The non-empty counts of the site's lists in `language` whose facets lie in any of the

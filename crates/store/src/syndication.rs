@@ -466,17 +466,9 @@ impl Store {
             query.fetch_all(pool).await
         })?;
         let at = now();
-        let rows = rows.into_iter().filter(|row| row.is_visible(at)).map(|row| row.summary);
+        let rows = rows.into_iter().filter(|row| row.is_visible(at)).map(SummaryRow::into_summary);
         let mut by_id: HashMap<i64, ReleaseSummary> = rows.into_iter().map(|r| (r.id.0, r)).collect();
-        let mut countries = self.countries_of(ids).await?;
-        Ok(ids
-            .iter()
-            .filter_map(|id| {
-                let mut item = by_id.remove(id)?;
-                item.countries = countries.remove(id).unwrap_or_default();
-                Some(item)
-            })
-            .collect())
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 }
 
@@ -593,9 +585,10 @@ impl Weighing {
 pub(crate) fn release_summaries_sql(n: usize) -> String {
     format!(
         "select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at,
-                v.status, v.kind
+                v.status, v.kind, {}
          from variants v
          where v.language = $1 and v.document_id in ({})",
+        country_codes!(),
         placeholders(2, n)
     )
 }
@@ -610,9 +603,36 @@ pub(crate) struct SummaryRow {
     pub summary: ReleaseSummary,
     status: String,
     kind: String,
+    /// The release's countries, comma-separated in order (see [`COUNTRY_CODES`]).
+    country_codes: Option<String>,
 }
 
+/// The column of a summary query that gives a variant `v`'s countries in their order, read
+/// with the row rather than in a second round trip. (`string_agg … order by` is both
+/// PostgreSQL's and, since 3.44, SQLite's.)
+macro_rules! country_codes {
+    () => {
+        "(select string_agg(dc.country, ',' order by dc.position) from document_countries dc
+          where dc.document_id = v.document_id) as country_codes"
+    };
+}
+pub(crate) use country_codes;
+
 impl SummaryRow {
+    /// The summary, with its countries.
+    pub(crate) fn into_summary(self) -> ReleaseSummary {
+        let mut summary = self.summary;
+        summary.countries = self
+            .country_codes
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect();
+        summary
+    }
+
     /// A published release whose time has come.
     pub(crate) fn is_visible(&self, at: OffsetDateTime) -> bool {
         self.kind == "release" && self.status == "published" && self.summary.published_at <= at

@@ -1,7 +1,7 @@
 use portico_content::{ContactId, PartnerId, ThemeId};
 use serde::Serialize;
 
-use crate::{Result, Store, StoreError, on_pool};
+use crate::{Result, Store, StoreError, now, on_pool};
 
 /// A theme of the taxonomy ("Migrant children").
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -87,10 +87,12 @@ pub struct NewContact {
 }
 
 impl Store {
-    /// Creates the theme, or updates the one with that slug.
+    /// Creates the theme, or updates the one with that slug. Logged as a change of every
+    /// site: theme names show on every list, and servers hold them in memory.
     pub async fn upsert_theme(&self, theme: &NewTheme) -> Result<ThemeId> {
-        let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(
+        let id: i64 = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let id: i64 = sqlx::query_scalar(
                 "insert into themes (slug, name, description) values ($1, $2, $3)
                  on conflict (slug) do update set name = excluded.name, description = excluded.description
                  returning id",
@@ -98,9 +100,20 @@ impl Store {
             .bind(&theme.slug)
             .bind(&theme.name)
             .bind(&theme.description)
-            .fetch_one(pool)
-            .await
-        })?;
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "insert into change_log (at, site_id, entity, entity_id, action)
+                 values ($1, null, 'theme', $2, 'upsert')",
+            )
+            .bind(now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(id)
+        }
+        .await)?;
         Ok(ThemeId(id))
     }
 
