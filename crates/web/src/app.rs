@@ -100,8 +100,11 @@ pub(crate) struct Inner {
     pub(crate) change_log: Arc<ChangeFollower>,
     /// Rendered public pages; see [`cache`].
     pub(crate) page_cache: PageCache,
-    /// The page cache's place among the change log's subscribers; `None` when it is off.
-    pub(crate) page_cache_subscription: Option<SubscriptionId>,
+    /// The page cache's place among the change log's subscribers (menus and themes in memory
+    /// follow it too).
+    pub(crate) page_cache_subscription: SubscriptionId,
+    /// Menus and themes; see [`crate::remembered`].
+    pub(crate) remembered: crate::remembered::Remembered,
     /// Who may read `/metrics`.
     pub(crate) metrics: MetricsAccess,
     /// TLS and the trusted proxies.
@@ -123,6 +126,20 @@ impl App {
 
     pub(crate) fn theme(&self) -> &Theme {
         &self.inner.theme
+    }
+
+    /// The menu of a site in a language.
+    pub(crate) async fn menu(
+        &self,
+        site: portico_content::SiteId,
+        language: &str,
+    ) -> Result<Arc<Vec<portico_store::MenuItem>>, portico_store::StoreError> {
+        self.inner.remembered.menu(&self.inner.store, site, language).await
+    }
+
+    /// Every theme, by name.
+    pub(crate) async fn themes(&self) -> Result<Arc<Vec<portico_store::Theme>>, portico_store::StoreError> {
+        self.inner.remembered.themes(&self.inner.store).await
     }
 
     /// Every site, the global one first.

@@ -97,6 +97,7 @@ impl Subscriber for PageCacheFollower {
             self.later = later;
             // Pages cached before the position was known may predate changes up to it.
             app.inner.page_cache.clear();
+            app.inner.remembered.forget_all();
             Ok(())
         })
     }

@@ -86,7 +86,7 @@ pub async fn list(
     if page > last_page {
         return Err(WebError::NotFound);
     }
-    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let url = |n: u32| {
         let base = ctx.url("news/elsewhere");
         if n > 1 { format!("{base}?page={n}") } else { base }

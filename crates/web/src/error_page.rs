@@ -97,7 +97,7 @@ async fn error_page(
         _ => (ctx.t("error-server-heading"), ctx.t("error-server-message")),
     };
     // The menu needs the database, which may be what failed: show the page without it then.
-    let menu = app.store().menu(ctx.site.id, &ctx.lang).await.unwrap_or_default();
+    let menu = app.menu(ctx.site.id, &ctx.lang).await.unwrap_or_default();
     let layout = crate::views::Layout::new(app, &ctx, &menu, &heading, "", "");
     let body = app.theme().render(
         "error.html",

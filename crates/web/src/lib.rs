@@ -24,6 +24,7 @@ mod news_query;
 mod pagination;
 mod public;
 mod related;
+mod remembered;
 mod request_log;
 mod search;
 mod security;
@@ -90,9 +91,9 @@ impl App {
         };
         // The cache's subscriber holds the app weakly: the app owns the follower.
         let inner = Arc::new_cyclic(|app| {
-            let page_cache_subscription = page_cache
-                .enabled()
-                .then(|| change_log.subscribe(change_log::PageCacheFollower::new(app.clone()), Start::End));
+            // Subscribed with the cache off too: menus and themes in memory follow it.
+            let page_cache_subscription =
+                change_log.subscribe(change_log::PageCacheFollower::new(app.clone()), Start::End);
             Inner {
                 ingester,
                 store,
@@ -106,6 +107,7 @@ impl App {
                 change_log,
                 page_cache,
                 page_cache_subscription,
+                remembered: remembered::Remembered::default(),
                 metrics: options.metrics,
                 transport: Arc::new(options.transport),
                 sso,

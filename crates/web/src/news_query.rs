@@ -37,7 +37,7 @@ impl NewsQuery {
                 }
                 "theme" => {
                     let theme = if portico_content::is_valid_slug(value) {
-                        app.store().theme_by_slug(value).await?
+                        app.themes().await?.iter().find(|t| t.slug == *value).cloned()
                     } else {
                         None
                     };

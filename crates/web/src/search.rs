@@ -392,8 +392,7 @@ pub async fn search(
 ) -> Result<Response> {
     let ctx = app.ctx(&scope, &lang)?;
     let Query(pairs) = query.map_err(|_| bad(ctx.t("search-unreadable")))?;
-    let store = app.store();
-    let themes = store.themes().await?;
+    let themes = app.themes().await?;
     let params = SearchParams::parse(&ctx, &pairs, &themes)?;
 
     let mut status = StatusCode::OK;
@@ -472,7 +471,7 @@ pub async fn search(
             &[("title", ctx.t1("search-title", "text", text.clone()).into()), ("page", page.into())],
         ),
     };
-    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let layout = Layout::new(&app, &ctx, &menu, &title, &ctx.t("search-description"), "search")
         .with_breadcrumbs(&ctx, vec![Crumb { label: ctx.t("search-heading"), url: ctx.url("search") }])
         .everywhere(&ctx, "search");

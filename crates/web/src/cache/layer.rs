@@ -70,7 +70,8 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
     let cache = &app.inner.page_cache;
     if method != Method::GET && method != Method::HEAD {
         let response = next.run(request).await;
-        if method != Method::OPTIONS && cache.enabled() {
+        // Menus and themes held in memory follow the same subscription, cache or not.
+        if method != Method::OPTIONS {
             app.catch_up_after_write().await;
         }
         return response;
@@ -141,7 +142,13 @@ impl App {
         }
         if everything {
             self.inner.page_cache.clear();
+            self.inner.remembered.forget_all();
         } else if !tags.is_empty() {
+            for tag in &tags {
+                if let Tag::Site(site) = tag {
+                    self.inner.remembered.forget_site(SiteId(*site));
+                }
+            }
             self.inner.page_cache.invalidate(&tags);
         }
     }
@@ -215,7 +222,7 @@ impl App {
     /// by catching up the page cache's subscription alone (search and the rest follow on the
     /// follower's own round).
     async fn catch_up_after_write(&self) {
-        let Some(subscription) = self.inner.page_cache_subscription else { return };
+        let subscription = self.inner.page_cache_subscription;
         if let Err(err) = self.inner.change_log.catch_up_one(subscription).await {
             let cause = std::error::Error::source(&err).map(ToString::to_string).unwrap_or_default();
             tracing::warn!(
@@ -224,6 +231,7 @@ impl App {
                 "cannot read the change log after a write; emptying the page cache"
             );
             self.inner.page_cache.clear();
+            self.inner.remembered.forget_all();
         }
     }
 }

@@ -43,7 +43,7 @@ pub async fn where_we_work(
 ) -> Result<Response> {
     let ctx = app.ctx(&scope, &lang)?;
     let store = app.store();
-    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let page = store.published_page(ctx.site.id, &ctx.lang, "where-we-work").await?;
     let counts = store.release_counts_by_country(ctx.site.id, &ctx.lang).await?;
     let geo_lang = ctx.geo_lang();
@@ -116,7 +116,7 @@ pub async fn country(
         return Ok(Redirect::permanent(&canonical).into_response());
     }
     let store = app.store();
-    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let filter = ReleaseFilter { country: Some(country.iso2.to_owned()), ..ReleaseFilter::default() };
     let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, 1, 12).await?;
     // On the global site, a country with an office site of its own links to it.

@@ -40,10 +40,10 @@ pub async fn list(
     if q.page > last_page {
         return Err(WebError::NotFound);
     }
-    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
-    let themes = store.themes().await?;
-    let counts = store.release_counts_by_country(ctx.site.id, &ctx.lang).await?;
-    let years = store.release_years(ctx.site.id, &ctx.lang).await?;
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
+    let themes = app.themes().await?;
+    let portico_store::ReleaseFacets { countries: counts, years } =
+        store.release_facets(ctx.site.id, &ctx.lang).await?;
 
     let mut country_options: Vec<SelectOption> = counts
         .iter()

@@ -31,7 +31,7 @@ pub async fn home(
 ) -> Result<Response> {
     let ctx = app.ctx(&scope, &lang)?;
     let store = app.store();
-    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let filter = ReleaseFilter::default();
     let latest = store.published_releases(ctx.site.id, &ctx.lang, &filter, 1, 6).await?;
     let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
@@ -107,7 +107,7 @@ pub async fn page(
             None => return Err(WebError::NotFound),
         },
     };
-    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
     let children: Vec<Teaser> = find_menu_item(&menu, path)
         .map(|item| {

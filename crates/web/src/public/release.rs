@@ -121,7 +121,7 @@ pub async fn show(
             None => return Err(WebError::NotFound),
         },
     };
-    let menu = store.menu(ctx.site.id, &ctx.lang).await?;
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let alternates = document_alternates(&app, release.id, "news/").await?;
     let view = ReleaseView {
         image: release.image.as_ref().and_then(|media| image_view(media, crate::http::saves_data(&headers))),
