@@ -25,9 +25,10 @@
 //!
 //! The export is written into a staging folder beside the output (`OUT.partial-PID-N`) and
 //! moved into place only once complete, so a failed or interrupted export leaves the previous
-//! one as it was; a staging folder left by a process that died is cleared by the next export
-//! into the same folder. An export is marked by its manifest, [`MANIFEST`]; a folder that is
-//! neither empty nor an earlier export is never replaced.
+//! one as it was. A failed or stopped export (its future dropped) removes its staging folder;
+//! what a killed process left is cleared, or put back, by the next export into the same
+//! folder. An export is marked by its manifest, [`MANIFEST`]; a folder that is neither empty
+//! nor an earlier export is never replaced.
 //!
 //! It must never write anywhere but the staging folder and, at the end, the output folder.
 
@@ -120,6 +121,16 @@ impl ExportSummary {
     pub fn files_per_second(&self) -> f64 {
         if self.seconds > 0.0 { self.files as f64 / self.seconds } else { 0.0 }
     }
+
+    /// At most `count` of the live-site addresses: one of each list or feed first (all the
+    /// countries of one feed would say less), then the rest in order.
+    pub fn live_site_examples(&self, count: usize) -> Vec<&str> {
+        let path = |address: &str| address.split('?').next().unwrap_or_default().to_owned();
+        let mut paths = HashSet::new();
+        let (first, rest): (Vec<&str>, Vec<&str>) =
+            self.live_site.iter().map(String::as_str).partition(|address| paths.insert(path(address)));
+        first.into_iter().chain(rest).take(count).collect()
+    }
 }
 
 /// A link to an address of this export that the export does not hold.
@@ -181,7 +192,7 @@ pub struct Manifest {
     pub unresolved: Vec<Unresolved>,
     /// How many linked addresses need the live site (a query other than `page=N`).
     pub live_site_total: u64,
-    /// The first of them.
+    /// Some of them, one of each list or feed first.
     pub live_site: Vec<String>,
     /// What those addresses are, for whoever reads the manifest.
     pub live_site_note: String,
@@ -1000,11 +1011,10 @@ fn clear_left_behind(parent: &Path, name: &str, out: &Path) -> Result<()> {
             (_, Some(suffix)) => (true, suffix),
             _ => continue,
         };
+        // `PID-N`, or `PID-N-removing` for a staging folder whose removal was cut short.
         let Some(pid) = suffix
             .split_once('-')
-            .filter(|(pid, n)| {
-                [pid, n].iter().all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            })
+            .filter(|(pid, n)| !n.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|(pid, _)| pid.parse::<u32>().ok())
         else {
             continue;
@@ -1147,11 +1157,21 @@ impl Drop for Staging {
         if self.placed {
             return;
         }
-        if let Err(error) = std::fs::remove_dir_all(&self.folder.root)
+        // Renamed first: a write still under way (an export dropped midway) then finds no
+        // folder under the old name, and cannot add to what is being removed.
+        let root = &self.folder.root;
+        let removing = root.with_file_name(format!(
+            "{}.partial-{}-{}-removing",
+            self.output.name,
+            std::process::id(),
+            self.number
+        ));
+        let doomed = if std::fs::rename(root, &removing).is_ok() { removing } else { root.clone() };
+        if let Err(error) = std::fs::remove_dir_all(&doomed)
             && error.kind() != std::io::ErrorKind::NotFound
         {
             // The next export into the same folder removes it.
-            tracing::warn!(%error, folder = %self.folder.root.display(), "cannot remove the staging folder");
+            tracing::warn!(%error, folder = %doomed.display(), "cannot remove the staging folder");
         }
     }
 }
@@ -1173,7 +1193,7 @@ impl Manifest {
             unresolved_total: summary.unresolved.len() as u64,
             unresolved: summary.unresolved.iter().take(MANIFEST_LISTS).cloned().collect(),
             live_site_total: summary.live_site.len() as u64,
-            live_site: summary.live_site.iter().take(MANIFEST_LISTS).cloned().collect(),
+            live_site: summary.live_site_examples(MANIFEST_LISTS).into_iter().map(str::to_owned).collect(),
             live_site_note: "Filtered lists and feeds, and search, need the server: links to these \
                              addresses point to the live site."
                 .to_owned(),

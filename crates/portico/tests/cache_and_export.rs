@@ -782,7 +782,7 @@ fn dead_process() -> u32 {
 }
 
 #[tokio::test]
-async fn a_failed_or_killed_export_leaves_the_previous_export_as_it_was() {
+async fn a_failed_stopped_or_killed_export_leaves_the_previous_export_as_it_was() {
     let db = TestDb::sqlite().await;
     let (server, _data, config) = server_with_data(&db).await;
     let folder = tempfile::tempdir().expect("output");
@@ -813,6 +813,26 @@ async fn a_failed_or_killed_export_leaves_the_previous_export_as_it_was() {
     export(&broken, &sv_export(&out)).await.expect_err("still no release renders");
     assert!(snapshot(&out) == before, "the previous export is back, byte for byte");
     assert_eq!(names_in(folder.path(), ""), ["site"]);
+
+    // An export stopped midway (its future dropped, as a timeout or Ctrl-C handler would):
+    // the files it had written go with it.
+    let running = tokio::spawn({
+        let (config, options) = (config.clone(), sv_export(&out));
+        async move { export(&config, &options).await }
+    });
+    let mut partial = None;
+    for _ in 0..2_000 {
+        partial = names_in(folder.path(), "site.partial-").pop().map(|name| folder.path().join(name));
+        if partial.as_ref().is_some_and(|partial| partial.join("es").is_dir()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    assert!(partial.is_some_and(|partial| partial.join("es").is_dir()), "caught while writing");
+    running.abort();
+    assert!(running.await.expect_err("stopped").is_cancelled());
+    assert!(snapshot(&out) == before, "the previous export, byte for byte");
+    assert_eq!(names_in(folder.path(), ""), ["site"], "the staging folder is gone");
 
     let summary = export(&config, &sv_export(&out)).await.expect("an export that works");
     assert_eq!(names_in(folder.path(), ""), ["site"]);
@@ -867,7 +887,11 @@ async fn links_to_filtered_lists_are_counted_as_pointing_to_the_live_site() {
     let manifest = read_manifest(&out).expect("manifest");
     assert_eq!((manifest.site.as_str(), manifest.origin.as_str()), ("sv", "http://sv.localhost"));
     assert_eq!(manifest.live_site_total, needs_the_server.len() as u64);
-    assert_eq!(manifest.live_site, summary.live_site.iter().take(100).cloned().collect::<Vec<_>>());
+    assert_eq!(manifest.live_site.len(), needs_the_server.len().min(100));
+    assert!(manifest.live_site.iter().all(|address| needs_the_server.contains(address)));
+    let lists: BTreeSet<&str> = needs_the_server.iter().filter_map(|a| a.split('?').next()).collect();
+    let named: BTreeSet<&str> = manifest.live_site.iter().filter_map(|a| a.split('?').next()).collect();
+    assert_eq!(named, lists, "the manifest names an address of each filtered list and feed");
     assert!(manifest.live_site_note.contains("point to the live site"), "{}", manifest.live_site_note);
     assert_eq!((manifest.files, manifest.links_checked), (summary.files, summary.links_checked));
     server.stop().await.expect("stop");
