@@ -420,14 +420,9 @@ fn main() -> ExitCode {
                 if done.unresolved.len() > 10 {
                     println!("unresolved: {} more (see the export's .portico-export.json)", done.unresolved.len() - 10);
                 }
-                // A few examples, each of another list or feed.
-                let mut shown: Vec<&str> = Vec::new();
-                for address in &done.live_site {
-                    let path = address.split('?').next().unwrap_or_default();
-                    if shown.len() < 5 && !shown.contains(&path) {
-                        shown.push(path);
-                        println!("live site: {address}");
-                    }
+                let examples = done.live_site_examples(5);
+                for address in &examples {
+                    println!("live site: {address}");
                 }
                 println!(
                     "Checked {} links: {} unresolved; {} addresses with a query (filtered lists, search) \
@@ -435,7 +430,7 @@ fn main() -> ExitCode {
                     done.links_checked,
                     done.unresolved.len(),
                     done.live_site.len(),
-                    if shown.len() < done.live_site.len() { " (some listed above)" } else { "" },
+                    if examples.len() < done.live_site.len() { " (some listed above)" } else { "" },
                     done.other_sites
                 );
                 // The last line, which scripts read (bench/run): keep its start as it is.
