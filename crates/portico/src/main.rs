@@ -213,17 +213,19 @@ enum Command {
         /// The site's key, such as global or sv.
         #[arg(long)]
         site: String,
-        /// The folder to write into.
+        /// The folder the export ends up in: a new or empty folder, or an earlier export, which
+        /// is replaced once the new one is complete.
         #[arg(long)]
         out: PathBuf,
         /// The scheme and host the pages are for (https://www.example.org); by default
         /// http:// and the site's first host name.
         #[arg(long)]
         origin: Option<String>,
-        /// Pages rendered at once.
-        #[arg(long, default_value_t = 4)]
+        /// Pages rendered at once; by default four per core (renders wait on the database).
+        #[arg(long, default_value_t = portico::export::default_jobs())]
         jobs: usize,
-        /// Export only the addresses listed in this file, one per line (/en/news/slug).
+        /// Export only the addresses listed in this file, one per line (/en/news/slug); into an
+        /// earlier export, they replace their files and the rest stays.
         #[arg(long)]
         only_from: Option<PathBuf>,
         #[command(flatten)]
@@ -412,12 +414,33 @@ fn main() -> ExitCode {
                 if done.skipped.len() > 10 {
                     eprintln!("not exported: {} more", done.skipped.len() - 10);
                 }
+                for link in done.unresolved.iter().take(10) {
+                    println!("unresolved: {} ({}), linked from {}", link.address, link.why, link.linked_from);
+                }
+                if done.unresolved.len() > 10 {
+                    println!("unresolved: {} more (see the export's .portico-export.json)", done.unresolved.len() - 10);
+                }
+                let examples = done.live_site_examples(5);
+                for address in &examples {
+                    println!("live site: {address}");
+                }
                 println!(
-                    "Exported {} files ({:.1} MB) to {} in {:.1} s.",
+                    "Checked {} links: {} unresolved; {} addresses with a query (filtered lists, search) \
+                     point to the live site{}; {} to other sites, not followed.",
+                    done.links_checked,
+                    done.unresolved.len(),
+                    done.live_site.len(),
+                    if examples.len() < done.live_site.len() { " (some listed above)" } else { "" },
+                    done.other_sites
+                );
+                // The last line, which scripts read (bench/run): keep its start as it is.
+                println!(
+                    "Exported {} files ({:.1} MB) to {} in {:.1} s, {:.0} pages/s.",
                     done.files,
                     done.bytes as f64 / 1_000_000.0,
                     options.out.display(),
-                    done.seconds
+                    done.seconds,
+                    done.files_per_second()
                 );
                 Ok(())
             }

@@ -4,9 +4,11 @@
 
 mod support;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
+use std::path::Path;
 
-use portico::export::{ExportOptions, export};
+use portico::export::{ExportOptions, MANIFEST, export, read_manifest};
 use portico::server::{ServeConfig, Server, start};
 use portico_content::{DocumentId, Role, Status};
 use portico_store::testing::TestDb;
@@ -615,9 +617,283 @@ async fn the_export_of_a_site_without_its_host_name_lives_under_its_prefix() {
         some.path().join("sites/sv/es/news.html").is_file()
             && some.path().join("sites/sv/en/index.html").is_file()
     );
+    // Into the earlier export, an `only` export replaces just its files.
+    let home = std::fs::read(out.path().join("sites/sv/es/index.html")).expect("home");
+    let manifest = std::fs::read(out.path().join(MANIFEST)).expect("manifest");
+    let files = files_under(out.path()).len();
+    let news = out.path().join("sites/sv/es/news.html");
+    std::fs::write(&news, "stale").expect("an old news page");
+    let refresh = ExportOptions { only: Some(vec!["/sites/sv/es/news".into()]), ..options.clone() };
+    assert_eq!(export(&config, &refresh).await.expect("refresh").files, 1);
+    assert_ne!(std::fs::read(&news).expect("news"), b"stale");
+    assert_eq!(std::fs::read(out.path().join("sites/sv/es/index.html")).expect("home"), home);
+    assert_eq!(std::fs::read(out.path().join(MANIFEST)).expect("manifest"), manifest);
+    assert_eq!(files_under(out.path()).len(), files);
     let unknown = ExportOptions { site: "nowhere".into(), ..options };
     let error = export(&config, &unknown).await.expect_err("unknown site");
     assert!(error.to_string().contains("no site has the key \"nowhere\""), "{error}");
+    server.stop().await.expect("stop");
+}
+
+/// Every file under `folder`, relative to it, with `/` between folders.
+fn files_under(folder: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(here) = folders.pop() {
+        for entry in std::fs::read_dir(&here).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let relative = path.strip_prefix(folder).expect("inside");
+                files.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Every link of every HTML file of the export in `out` to an address of `host`, root-relative
+/// or absolute, as (file, address), the fragment left out; read by an HTML parser, apart from
+/// the export's own scan.
+fn links_of_the_export(out: &Path, host: &str) -> Vec<(String, String)> {
+    let selector = scraper::Selector::parse("[href], [src], [srcset]").expect("selector");
+    let mut links = Vec::new();
+    for file in files_under(out).into_iter().filter(|f| f.ends_with(".html")) {
+        let html = scraper::Html::parse_document(&std::fs::read_to_string(out.join(&file)).expect("html"));
+        for element in html.select(&selector) {
+            let element = element.value();
+            let mut values: Vec<&str> =
+                ["href", "src"].iter().filter_map(|name| element.attr(name)).collect();
+            if let Some(srcset) = element.attr("srcset") {
+                values.extend(srcset.split(',').filter_map(|c| c.split_whitespace().next()));
+            }
+            for value in values {
+                let value = value.split('#').next().unwrap_or_default();
+                let on_host = ["http://", "https://"]
+                    .iter()
+                    .find_map(|scheme| value.strip_prefix(scheme)?.strip_prefix(host))
+                    .filter(|rest| rest.is_empty() || rest.starts_with('/'));
+                let address = match on_host {
+                    Some("") => "/",
+                    Some(rest) => rest,
+                    None if value.starts_with('/') && !value.starts_with("//") => value,
+                    None => continue,
+                };
+                links.push((file.clone(), address.to_owned()));
+            }
+        }
+    }
+    links
+}
+
+/// What a static host serving `out` answers for `address`, as nginx with `bench/nginx.conf`
+/// does: `$uri`, `$uri.html`, `$uri/index.html`, and `?page=N` rewritten to `.page-N.html`;
+/// a version query (`?v=`) is ignored. `None` when it would need the server (another query).
+fn served_from(out: &Path, address: &str) -> Option<bool> {
+    let (path, query) = address.split_once('?').unwrap_or((address, ""));
+    let path = path.trim_start_matches('/');
+    let candidates = match query {
+        "" => vec![path.to_owned(), format!("{path}.html"), format!("{path}/index.html")],
+        query if query.starts_with("v=") => vec![path.to_owned()],
+        query => {
+            let page = query.strip_prefix("page=").filter(|n| n.bytes().all(|b| b.is_ascii_digit()))?;
+            vec![format!("{path}.page-{page}.html")]
+        }
+    };
+    Some(candidates.iter().any(|file| out.join(file).is_file()))
+}
+
+/// The El Salvador office's demo site, exported for its own host name.
+fn sv_export(out: &Path) -> ExportOptions {
+    ExportOptions {
+        site: "sv".into(),
+        out: out.to_path_buf(),
+        origin: Some("http://sv.localhost".into()),
+        jobs: 2,
+        only: None,
+    }
+}
+
+#[tokio::test]
+async fn every_link_of_the_el_salvador_export_resolves_inside_it() {
+    for db in TestDb::each().await {
+        let (server, _data, config) = server_with_data(&db).await;
+        let folder = tempfile::tempdir().expect("output");
+        let out = folder.path().join("site");
+        let summary = export(&config, &sv_export(&out)).await.expect("export");
+
+        let links = links_of_the_export(&out, "sv.localhost");
+        let missing: BTreeMap<&str, &str> = links
+            .iter()
+            .filter(|(_, address)| served_from(&out, address) == Some(false))
+            .map(|(file, address)| (address.as_str(), file.as_str()))
+            .collect();
+        assert!(missing.is_empty(), "linked (from) but not exported ({}): {missing:#?}", db.store.backend());
+        // The demo's real case: the contact page is in Spanish only, and the English pages
+        // link it; the server answers with the Spanish page and a notice.
+        let contact = links.iter().find(|(_, address)| address == "/en/contacto");
+        assert!(contact.is_some(), "an English page links the contact page");
+        let written =
+            std::fs::read(out.join("en/contacto.html")).expect("the English address of the contact page");
+        let client = reqwest::Client::builder().no_gzip().no_brotli().build().expect("client");
+        let served = client
+            .get(format!("{}/en/contacto", server.url()))
+            .header("host", "sv.localhost")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(served.status().as_u16(), 200);
+        assert!(written == served.bytes().await.expect("body"), "byte-identical to what the server sends");
+        assert!(summary.found_through_links >= 1, "found through links: the sitemap does not list it");
+        assert!(summary.unresolved.is_empty(), "{:#?}", summary.unresolved);
+        let distinct: BTreeSet<&str> = links.iter().map(|(_, address)| address.as_str()).collect();
+        assert!(summary.links_checked as usize >= distinct.len(), "{} links checked", summary.links_checked);
+        server.stop().await.expect("stop");
+    }
+}
+
+/// Every file of the export in `out`, with its bytes.
+fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
+    files_under(out)
+        .into_iter()
+        .map(|file| (file.clone(), std::fs::read(out.join(&file)).expect("file")))
+        .collect()
+}
+
+/// The names in `folder` that start with `prefix`, sorted.
+fn names_in(folder: &Path, prefix: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("folder")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(prefix))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The id of a process that has ended, as an export's would be after a kill.
+fn dead_process() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().expect("a process");
+    let pid = child.id();
+    child.wait().expect("it ends");
+    pid
+}
+
+#[tokio::test]
+async fn a_failed_stopped_or_killed_export_leaves_the_previous_export_as_it_was() {
+    let db = TestDb::sqlite().await;
+    let (server, _data, config) = server_with_data(&db).await;
+    let folder = tempfile::tempdir().expect("output");
+    let out = folder.path().join("site");
+    export(&config, &sv_export(&out)).await.expect("the first export");
+    let before = snapshot(&out);
+    assert!(before.iter().any(|(file, _)| file == MANIFEST));
+
+    // A theme whose release page does not render: the server answers 500 for every release,
+    // well after the first files of the export are written.
+    let theme = tempfile::tempdir().expect("theme");
+    std::fs::create_dir_all(theme.path().join("templates")).expect("templates");
+    std::fs::write(theme.path().join("templates/release.html"), "{{ a_value_no_page_has }}")
+        .expect("template");
+    let broken = ServeConfig { theme: Some(theme.path().to_path_buf()), ..config.clone() };
+    let error = export(&broken, &sv_export(&out)).await.expect_err("a release does not render");
+    assert!(format!("{error:#}").contains("answered 500"), "{error:#}");
+    assert!(snapshot(&out) == before, "the previous export, byte for byte");
+    assert_eq!(names_in(folder.path(), ""), ["site"], "no staging folder left behind");
+
+    // A killed export that had moved the previous one aside, and another killed while writing:
+    // the next export puts the first back and removes the second, even when it fails itself.
+    let dead = dead_process();
+    std::fs::rename(&out, folder.path().join(format!("site.previous-{dead}-0"))).expect("moved aside");
+    let staging = folder.path().join(format!("site.partial-{dead}-1"));
+    std::fs::create_dir_all(staging.join("es")).expect("staging folder");
+    std::fs::write(staging.join("es/index.html"), "half a pa").expect("half a page");
+    export(&broken, &sv_export(&out)).await.expect_err("still no release renders");
+    assert!(snapshot(&out) == before, "the previous export is back, byte for byte");
+    assert_eq!(names_in(folder.path(), ""), ["site"]);
+
+    // An export stopped midway (its future dropped, as a timeout or Ctrl-C handler would):
+    // the files it had written go with it.
+    let running = tokio::spawn({
+        let (config, options) = (config.clone(), sv_export(&out));
+        async move { export(&config, &options).await }
+    });
+    let mut partial = None;
+    for _ in 0..2_000 {
+        partial = names_in(folder.path(), "site.partial-").pop().map(|name| folder.path().join(name));
+        if partial.as_ref().is_some_and(|partial| partial.join("es").is_dir()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    assert!(partial.is_some_and(|partial| partial.join("es").is_dir()), "caught while writing");
+    running.abort();
+    assert!(running.await.expect_err("stopped").is_cancelled());
+    assert!(snapshot(&out) == before, "the previous export, byte for byte");
+    assert_eq!(names_in(folder.path(), ""), ["site"], "the staging folder is gone");
+
+    let summary = export(&config, &sv_export(&out)).await.expect("an export that works");
+    assert_eq!(names_in(folder.path(), ""), ["site"]);
+    assert_eq!(files_under(&out).len() as u64, summary.files + 1, "its files and its manifest, nothing else");
+    server.stop().await.expect("stop");
+}
+
+#[tokio::test]
+async fn a_folder_that_is_not_an_earlier_export_is_never_replaced() {
+    let db = TestDb::sqlite().await;
+    let (server, _data, config) = server_with_data(&db).await;
+    let home = tempfile::tempdir().expect("someone's folder");
+    std::fs::write(home.path().join("notes.txt"), "mine").expect("their file");
+    let only = ExportOptions { only: Some(vec!["/es/".into()]), ..sv_export(home.path()) };
+    for options in [sv_export(home.path()), only] {
+        let error = export(&config, &options).await.expect_err("refused");
+        let message = error.to_string();
+        assert!(
+            message.starts_with("refusing to replace")
+                && message.contains("not an earlier export (no .portico-export.json)")
+                && !message.contains('\n'),
+            "{message}"
+        );
+        assert_eq!(files_under(home.path()), ["notes.txt"]);
+    }
+    let file = home.path().join("notes.txt");
+    let error = export(&config, &sv_export(&file)).await.expect_err("a file");
+    assert!(error.to_string().ends_with("is a file, not a folder"), "{error}");
+    assert_eq!(std::fs::read(&file).expect("still there"), b"mine");
+    let name = home.path().file_name().expect("name").to_string_lossy().into_owned();
+    let parent = home.path().parent().expect("parent");
+    assert_eq!(names_in(parent, &name), [name], "no staging folder beside it");
+    assert_eq!(names_in(home.path(), ""), ["notes.txt"]);
+    server.stop().await.expect("stop");
+}
+
+#[tokio::test]
+async fn links_to_filtered_lists_are_counted_as_pointing_to_the_live_site() {
+    let db = TestDb::sqlite().await;
+    let (server, _data, config) = server_with_data(&db).await;
+    let folder = tempfile::tempdir().expect("output");
+    let out = folder.path().join("site");
+    let summary = export(&config, &sv_export(&out)).await.expect("export");
+    let needs_the_server: BTreeSet<String> = links_of_the_export(&out, "sv.localhost")
+        .into_iter()
+        .map(|(_, address)| address)
+        .filter(|address| served_from(&out, address).is_none())
+        .collect();
+    assert!(needs_the_server.contains("/es/news?country=sv"), "{needs_the_server:#?}");
+    assert!(needs_the_server.iter().any(|address| address.contains("?theme=")));
+    assert_eq!(summary.live_site, needs_the_server.iter().cloned().collect::<Vec<_>>());
+    let manifest = read_manifest(&out).expect("manifest");
+    assert_eq!((manifest.site.as_str(), manifest.origin.as_str()), ("sv", "http://sv.localhost"));
+    assert_eq!(manifest.live_site_total, needs_the_server.len() as u64);
+    assert_eq!(manifest.live_site.len(), needs_the_server.len().min(100));
+    assert!(manifest.live_site.iter().all(|address| needs_the_server.contains(address)));
+    let lists: BTreeSet<&str> = needs_the_server.iter().filter_map(|a| a.split('?').next()).collect();
+    let named: BTreeSet<&str> = manifest.live_site.iter().filter_map(|a| a.split('?').next()).collect();
+    assert_eq!(named, lists, "the manifest names an address of each filtered list and feed");
+    assert!(manifest.live_site_note.contains("point to the live site"), "{}", manifest.live_site_note);
+    assert_eq!((manifest.files, manifest.links_checked), (summary.files, summary.links_checked));
     server.stop().await.expect("stop");
 }
 
