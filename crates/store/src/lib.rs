@@ -148,6 +148,10 @@ impl Store {
             .log_slow_statements(SLOW_STATEMENT_LOG, SLOW_STATEMENT);
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
+                // sqlx pings a connection each time the pool hands it out, to find one a
+                // network peer dropped; a file does not drop connections, and on SQLite the
+                // ping is one more round trip to the connection's worker thread per query.
+                .test_before_acquire(false)
                 .connect_with(options)
                 .await
                 .map_err(StoreError::Connect)?;
