@@ -27,11 +27,26 @@ pub(crate) fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
         '\u{fffe}' | '\u{ffff}' => false,
         c => !c.is_control(),
     };
-    if text.chars().all(allowed) {
+    if !has_forbidden(text.as_bytes()) {
         std::borrow::Cow::Borrowed(text)
     } else {
         std::borrow::Cow::Owned(text.chars().filter(|c| allowed(*c)).collect())
     }
+}
+
+/// Whether UTF-8 `bytes` hold a character [`xml_text`] drops, found byte by byte: feeds carry
+/// whole bodies, and decoding every character to ask was a tenth of a feed's rendering.
+/// C0 controls but tab, line feed and return are bytes below 0x20; DEL is 0x7F; the C1
+/// controls (U+0080–U+009F) are 0xC2 0x80–0x9F; U+FFFE and U+FFFF are 0xEF 0xBF 0xBE/0xBF.
+/// 0xC2 and 0xEF only ever lead a character, so a match is never mid-character.
+fn has_forbidden(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        0xEF => bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    })
 }
 
 /// Writes `<name>text</name>`.
@@ -57,5 +72,16 @@ mod tests {
     #[test]
     fn xml_text_drops_forbidden_control_characters() {
         assert_eq!(xml_text("a\u{1}b\tc\u{7f}d é"), "ab\tcd é");
+        assert_eq!(xml_text("next\u{85}line \u{9f}\u{fffe}\u{ffff}end"), "nextline end");
+        // Neighbours of the forbidden ones are kept, and nothing is copied when none is there.
+        let kept = "no\u{a0}break \u{ffbf}\u{fffd} é ü 日本 \r\n\t";
+        assert!(matches!(xml_text(kept), std::borrow::Cow::Borrowed(_)));
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let text: &str = c.encode_utf8(&mut buffer);
+            let dropped =
+                c.is_control() && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{fffe}' | '\u{ffff}');
+            assert_eq!(has_forbidden(text.as_bytes()), dropped, "U+{:04X}", c as u32);
+        }
     }
 }
