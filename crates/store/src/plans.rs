@@ -314,6 +314,20 @@ mod tests {
                         Int(crate::listing::facet::aggregated(country_high)),
                     ],
                 ),
+                {
+                    // As `Store::release_facets` binds them.
+                    let ranges = crate::reading::release_facet_ranges(&[
+                        listing::facet::COUNTRY,
+                        listing::facet::YEAR,
+                    ]);
+                    let mut binds = vec![Int(global.0), en()];
+                    binds.extend(ranges.iter().flat_map(|&(low, high)| [Int(low), Int(high)]));
+                    (
+                        "the news filters' countries and years",
+                        crate::reading::facet_counts_sql(ranges.len()),
+                        binds,
+                    )
+                },
                 (
                     "release page",
                     crate::reading::release_by_slug_sql(),

@@ -604,23 +604,19 @@ impl Store {
         site: SiteId,
         language: &str,
     ) -> Result<Vec<(String, i64)>> {
-        Ok(self.release_facets(site, language).await?.countries)
-    }
-
-    /// The years that have published releases in the site's lists, newest first.
-    pub async fn release_years(&self, site: SiteId, language: &str) -> Result<Vec<i32>> {
-        Ok(self.release_facets(site, language).await?.years)
+        Ok(self.facets_of(site, language, &[listing::facet::COUNTRY]).await?.countries)
     }
 
     /// What the news list's filters offer: the countries and the years of the site's lists in
     /// `language`, in one round trip.
     pub async fn release_facets(&self, site: SiteId, language: &str) -> Result<ReleaseFacets> {
-        let ranges = [listing::facet::COUNTRY, listing::facet::YEAR]
-            .into_iter()
-            .flat_map(|shape| [shape, shape | listing::facet::AGGREGATED])
-            .map(listing::facet::shape_range)
-            .collect::<Vec<_>>();
-        // The site's own and those it shows from the global site added up.
+        self.facets_of(site, language, &[listing::facet::COUNTRY, listing::facet::YEAR]).await
+    }
+
+    /// The counts of facets of these shapes (of [`listing::facet::COUNTRY`] and
+    /// [`listing::facet::YEAR`]), the site's own and those it shows from the global site added up.
+    async fn facets_of(&self, site: SiteId, language: &str, shapes: &[i64]) -> Result<ReleaseFacets> {
+        let ranges = release_facet_ranges(shapes);
         let mut counts: std::collections::BTreeMap<i64, i64> = Default::default();
         for (facet, n) in self.counts_in(site, language, &ranges).await? {
             *counts.entry(listing::facet::own(facet)).or_default() += n;
@@ -658,6 +654,15 @@ impl Store {
             query.fetch_all(pool).await
         })?)
     }
+}
+
+/// The facet ranges holding the counts of `shapes`, own and aggregated.
+pub(crate) fn release_facet_ranges(shapes: &[i64]) -> Vec<(i64, i64)> {
+    shapes
+        .iter()
+        .flat_map(|&shape| [shape, shape | listing::facet::AGGREGATED])
+        .map(listing::facet::shape_range)
+        .collect()
 }
 
 /// The non-empty counts of `n` ranges of facets (bound in pairs from `$3`) of site `$1`'s lists

@@ -123,7 +123,7 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
         assert_eq!(titles(store, sv, "en", &ReleaseFilter::default()).await.0, ["Local news"]);
         let counts = store.release_counts_by_country(global, "en").await.expect("counts");
         assert_eq!(counts, [("GT".to_owned(), 1)], "{}", store.backend());
-        assert_eq!(store.release_years(global, "en").await.expect("years"), [2016]);
+        assert_eq!(store.release_facets(global, "en").await.expect("years").years, [2016]);
 
         // Publishing, archiving and translating.
         store

@@ -188,7 +188,7 @@ async fn the_news_list_filters_pages_and_counts() {
         assert_eq!(second_page.items.len(), 1);
         assert_eq!(second_page.items[0].title, "Release number 0");
 
-        assert_eq!(store.release_years(site, "en").await.expect("years"), [2017, 2016, 2015]);
+        assert_eq!(store.release_facets(site, "en").await.expect("years").years, [2017, 2016, 2015]);
         let counts = store.release_counts_by_country(site, "en").await.expect("counts");
         assert_eq!(counts, [("KE".to_owned(), 1), ("MX".to_owned(), 1), ("SV".to_owned(), 2)]);
     }
