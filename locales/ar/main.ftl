@@ -753,3 +753,70 @@ notice-two-factor-on = تسجيل الدخول بخطوتين مفعّل.
 notice-recovery-used = سجّلت الدخول برمز استرداد. لا يمكن استخدامه مرة أخرى.
 notice-two-factor-roles = حُفظت الأدوار التي يجب أن تستخدم تسجيل الدخول بخطوتين.
 notice-two-factor-reset = أُعيد تعيين تسجيل الدخول بخطوتين وأُنهيت جلسات المستخدم. سيُعدّه من جديد عند تسجيل دخوله التالي.
+
+# Language names as a sentence in this language writes them ("la version en anglais").
+language-name-en = الإنجليزية
+language-name-fr = الفرنسية
+language-name-es = الإسبانية
+language-name-de = الألمانية
+language-name-ar = العربية
+language-name-pt = البرتغالية
+language-name-it = الإيطالية
+language-name-ru = الروسية
+language-name-zh = الصينية
+
+# One user's account: role, sites, removal, password links.
+admin-title-person = المستخدم { $email }
+admin-back-to-users = → كل المستخدمين
+admin-password-link-heading = رابط كلمة مرور لاستخدام واحد
+admin-password-link-hint = أرسل هذا الرابط إلى الشخص عبر قناة موثوقة. يعمل مرة واحدة فقط خلال { $hours } ساعة، ولن يُعرض مرة أخرى. تبقى كلمة مروره الحالية صالحة إلى أن يستخدمه.
+admin-password-link-label = الرابط
+admin-password-link-button = إنشاء رابط كلمة مرور
+admin-person-profile = الاسم والدور والمواقع
+admin-person-access = الوصول
+admin-person-remove = حذف هذا المستخدم
+admin-person-remove-hint = يُنهي الحذف جلساته ورموز واجهة البرمجة الخاصة به نهائيًا. يبقى ما كتبه، ويحتفظ سجل التدقيق ببريده الإلكتروني. لإيقاف الوصول مؤقتًا، عطّل الحساب بدلًا من ذلك.
+admin-person-remove-confirm = أريد حذف { $email } نهائيًا
+admin-person-remove-button = حذف المستخدم
+admin-password-reset-heading = اختر كلمة مرور جديدة
+admin-password-reset-for = للحساب { $email }. تنتهي كل جلسات هذا الحساب ورموز واجهة البرمجة الخاصة به عند الحفظ.
+admin-password-reset-button = حفظ كلمة المرور الجديدة
+error-last-admin = يجب أن يبقى دائمًا مسؤول مفعّل واحد على الأقل: اجعل شخصًا آخر مسؤولًا أولًا.
+error-user-no-site = اختر موقعًا واحدًا على الأقل: الجميع باستثناء المسؤولين يعملون ضمن مواقع.
+error-remove-self = لا يمكنك حذف حسابك.
+error-remove-confirm = ضع علامة في المربع لتأكيد الحذف.
+error-reset-disabled = هذا المستخدم معطّل: فعّله قبل إنشاء رابط كلمة مرور.
+error-reset-link = هذا الرابط لا يعمل: استُخدم من قبل أو انتهت صلاحيته أو حلّ محلّه رابط أحدث. اطلب رابطًا جديدًا من أحد المسؤولين.
+notice-user-saved = حُفظ المستخدم. يسري الدور الجديد من نقرته التالية.
+notice-user-removed = حُذف المستخدم.
+notice-password-link = أُنشئ رابط كلمة مرور. انسخه الآن: لا يُعرض إلا مرة واحدة.
+notice-password-reset = حُفظت كلمة مرورك الجديدة. سجّل الدخول بها.
+
+# Back-office error pages.
+admin-error-back-hint = يعيدك زر الرجوع في المتصفح إلى النموذج مع ما كتبته.
+admin-error-documents-link = الانتقال إلى المستندات
+
+# Themes, partners and media contacts in the back office.
+admin-nav-taxonomy = التصنيفات
+admin-title-taxonomy = المواضيع والشركاء وجهات الاتصال
+admin-taxonomy-hint = مشتركة بين كل المواقع. يظهر الاسم بلغة ما في صفحات تلك اللغة؛ وتعرض اللغة المتروكة فارغة الاسمَ الافتراضي.
+admin-taxonomy-themes = المواضيع
+admin-taxonomy-partners = الشركاء
+admin-taxonomy-contacts = جهات الاتصال الإعلامية
+admin-col-translated = مترجم إلى
+admin-col-slug = مفتاح العنوان
+admin-col-key = المفتاح
+field-description = الوصف
+field-acronym = الاختصار
+field-office = المكتب
+field-phone = الهاتف
+admin-title-theme = الموضوع: { $name }
+admin-title-partner = الشريك: { $name }
+admin-title-contact = جهة الاتصال الإعلامية: { $name }
+admin-back-to-taxonomy = → المواضيع والشركاء وجهات الاتصال
+admin-taxonomy-default = الافتراضي (لأي لغة بلا اسم خاص)
+admin-taxonomy-empty-hint = اترك اللغة فارغة ليظهر فيها الاسم الافتراضي.
+error-taxonomy-name = أعطه اسمًا.
+error-taxonomy-long = لا يتجاوز الاسم 200 حرف، والاختصار 30، والوصف 500، ورقم الهاتف 50.
+error-contact-phone = اكتب رقم الهاتف بالأرقام والمسافات و+ - ( ) فقط، مثل ‎+503 2521 0500.
+notice-taxonomy-saved = حُفظ. تعرض الصفحات الأسماء الجديدة فورًا.

@@ -648,3 +648,70 @@ notice-two-factor-on = Die Zwei-Faktor-Anmeldung ist eingeschaltet.
 notice-recovery-used = Sie haben sich mit einem Wiederherstellungscode angemeldet. Er gilt kein zweites Mal.
 notice-two-factor-roles = Die Rollen mit Pflicht zur Zwei-Faktor-Anmeldung wurden gespeichert.
 notice-two-factor-reset = Die Zwei-Faktor-Anmeldung wurde zurückgesetzt und die Sitzungen der Person beendet. Sie richtet sie bei der nächsten Anmeldung neu ein.
+
+# Language names as a sentence in this language writes them ("la version en anglais").
+language-name-en = Englisch
+language-name-fr = Französisch
+language-name-es = Spanisch
+language-name-de = Deutsch
+language-name-ar = Arabisch
+language-name-pt = Portugiesisch
+language-name-it = Italienisch
+language-name-ru = Russisch
+language-name-zh = Chinesisch
+
+# One user's account: role, sites, removal, password links.
+admin-title-person = Benutzer { $email }
+admin-back-to-users = ← Alle Benutzer
+admin-password-link-heading = Einmaliger Passwort-Link
+admin-password-link-hint = Geben Sie diesen Link über einen vertrauenswürdigen Weg an die Person weiter. Er funktioniert einmal, { $hours } Stunden lang, und wird nicht noch einmal angezeigt. Das bisherige Passwort gilt, bis der Link benutzt wird.
+admin-password-link-label = Link
+admin-password-link-button = Passwort-Link erstellen
+admin-person-profile = Name, Rolle und Websites
+admin-person-access = Zugang
+admin-person-remove = Diesen Benutzer entfernen
+admin-person-remove-hint = Das Entfernen beendet seine Sitzungen und API-Tokens endgültig. Was er geschrieben hat, bleibt; das Prüfprotokoll behält seine E-Mail-Adresse. Um den Zugang nur vorübergehend zu sperren, deaktivieren Sie ihn stattdessen.
+admin-person-remove-confirm = Ich möchte { $email } endgültig entfernen
+admin-person-remove-button = Benutzer entfernen
+admin-password-reset-heading = Neues Passwort wählen
+admin-password-reset-for = Für { $email }. Beim Speichern enden alle Sitzungen und API-Tokens dieses Kontos.
+admin-password-reset-button = Neues Passwort speichern
+error-last-admin = Es muss immer mindestens einen aktiven Administrator geben: Machen Sie zuerst jemand anderen zum Administrator.
+error-user-no-site = Wählen Sie mindestens eine Website: Außer Administratoren arbeiten alle innerhalb von Websites.
+error-remove-self = Sie können Ihr eigenes Konto nicht entfernen.
+error-remove-confirm = Kreuzen Sie das Feld an, um das Entfernen zu bestätigen.
+error-reset-disabled = Dieser Benutzer ist deaktiviert: Aktivieren Sie ihn, bevor Sie einen Passwort-Link erstellen.
+error-reset-link = Dieser Link funktioniert nicht: Er wurde schon benutzt, ist abgelaufen oder wurde durch einen neueren ersetzt. Bitten Sie einen Administrator um einen neuen.
+notice-user-saved = Der Benutzer wurde gespeichert. Eine neue Rolle gilt ab seinem nächsten Klick.
+notice-user-removed = Der Benutzer wurde entfernt.
+notice-password-link = Ein Passwort-Link wurde erstellt. Kopieren Sie ihn jetzt: Er wird nur einmal angezeigt.
+notice-password-reset = Ihr neues Passwort ist gespeichert. Melden Sie sich damit an.
+
+# Back-office error pages.
+admin-error-back-hint = Die Zurück-Schaltfläche Ihres Browsers führt zum Formular mit Ihren Eingaben zurück.
+admin-error-documents-link = Zu den Dokumenten
+
+# Themes, partners and media contacts in the back office.
+admin-nav-taxonomy = Taxonomien
+admin-title-taxonomy = Themen, Partner und Kontakte
+admin-taxonomy-hint = Allen Websites gemeinsam. Der Name in einer Sprache erscheint auf den Seiten dieser Sprache; eine leere Sprache zeigt den Standardnamen.
+admin-taxonomy-themes = Themen
+admin-taxonomy-partners = Partner
+admin-taxonomy-contacts = Pressekontakte
+admin-col-translated = Übersetzt in
+admin-col-slug = Adressschlüssel
+admin-col-key = Schlüssel
+field-description = Beschreibung
+field-acronym = Kürzel
+field-office = Büro
+field-phone = Telefon
+admin-title-theme = Thema: { $name }
+admin-title-partner = Partner: { $name }
+admin-title-contact = Pressekontakt: { $name }
+admin-back-to-taxonomy = ← Themen, Partner und Kontakte
+admin-taxonomy-default = Standard (jede Sprache ohne eigenen Namen)
+admin-taxonomy-empty-hint = Lassen Sie eine Sprache leer, um dort den Standardnamen zu zeigen.
+error-taxonomy-name = Geben Sie einen Namen an.
+error-taxonomy-long = Ein Name hat höchstens 200 Zeichen, ein Kürzel 30, eine Beschreibung 500 und eine Telefonnummer 50.
+error-contact-phone = Schreiben Sie die Telefonnummer nur mit Ziffern, Leerzeichen und + - ( ), zum Beispiel +503 2521 0500.
+notice-taxonomy-saved = Gespeichert. Die Seiten zeigen die neuen Namen sofort.

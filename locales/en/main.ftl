@@ -652,3 +652,70 @@ notice-two-factor-on = Two-factor sign-in is on.
 notice-recovery-used = You signed in with a recovery code. It cannot be used again.
 notice-two-factor-roles = The roles that must use two-factor sign-in were saved.
 notice-two-factor-reset = Two-factor sign-in was reset and the user’s sessions ended. They set it up again at their next sign-in.
+
+# Language names as a sentence in this language writes them ("la version en anglais").
+language-name-en = English
+language-name-fr = French
+language-name-es = Spanish
+language-name-de = German
+language-name-ar = Arabic
+language-name-pt = Portuguese
+language-name-it = Italian
+language-name-ru = Russian
+language-name-zh = Chinese
+
+# One user's account: role, sites, removal, password links.
+admin-title-person = User { $email }
+admin-back-to-users = ← All users
+admin-password-link-heading = One-time password link
+admin-password-link-hint = Give this link to the person through a channel you trust. It works once, for { $hours } hours, and is not shown again. Their current password keeps working until they use it.
+admin-password-link-label = Link
+admin-password-link-button = Make a password link
+admin-person-profile = Name, role and sites
+admin-person-access = Access
+admin-person-remove = Remove this user
+admin-person-remove-hint = Removing ends their sessions and API tokens for good. What they wrote stays; the audit log keeps their email. To stop access for a while, disable them instead.
+admin-person-remove-confirm = I want to remove { $email } for good
+admin-person-remove-button = Remove user
+admin-password-reset-heading = Choose a new password
+admin-password-reset-for = For { $email }. Every session and API token of this account ends when you save.
+admin-password-reset-button = Save the new password
+error-last-admin = There must always be at least one enabled administrator: make someone else an administrator first.
+error-user-no-site = Choose at least one site: everyone but an administrator works within sites.
+error-remove-self = You cannot remove your own account.
+error-remove-confirm = Tick the box to confirm the removal.
+error-reset-disabled = This user is disabled: enable them before making a password link.
+error-reset-link = This link does not work: it was used, it expired, or a newer one replaced it. Ask an administrator for a new one.
+notice-user-saved = The user was saved. A new role applies from their next click.
+notice-user-removed = The user was removed.
+notice-password-link = A password link was made. Copy it now: it is shown only once.
+notice-password-reset = Your new password is saved. Sign in with it.
+
+# Back-office error pages.
+admin-error-back-hint = Your browser’s Back button returns to the form with what you typed.
+admin-error-documents-link = Go to the documents
+
+# Themes, partners and media contacts in the back office.
+admin-nav-taxonomy = Taxonomies
+admin-title-taxonomy = Themes, partners and contacts
+admin-taxonomy-hint = Shared by every site. Names in a language show on that language's pages; a language left empty shows the default name.
+admin-taxonomy-themes = Themes
+admin-taxonomy-partners = Partners
+admin-taxonomy-contacts = Media contacts
+admin-col-translated = Translated into
+admin-col-slug = Address key
+admin-col-key = Key
+field-description = Description
+field-acronym = Acronym
+field-office = Office
+field-phone = Phone
+admin-title-theme = Theme: { $name }
+admin-title-partner = Partner: { $name }
+admin-title-contact = Media contact: { $name }
+admin-back-to-taxonomy = ← Themes, partners and contacts
+admin-taxonomy-default = Default (any language without its own)
+admin-taxonomy-empty-hint = Leave a language empty to show the default there.
+error-taxonomy-name = Give it a name.
+error-taxonomy-long = A name is at most 200 characters, an acronym 30, a description 500 and a phone number 50.
+error-contact-phone = Write the phone number with digits, spaces and + - ( ) only, for example +503 2521 0500.
+notice-taxonomy-saved = Saved. Pages show the new names at once.

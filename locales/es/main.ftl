@@ -648,3 +648,70 @@ notice-two-factor-on = El acceso en dos pasos está activado.
 notice-recovery-used = Entró con un código de recuperación. No puede volver a usarse.
 notice-two-factor-roles = Se guardaron los roles que deben usar el acceso en dos pasos.
 notice-two-factor-reset = Se restableció el acceso en dos pasos y se cerraron las sesiones del usuario. Lo configurará en su próximo acceso.
+
+# Language names as a sentence in this language writes them ("la version en anglais").
+language-name-en = inglés
+language-name-fr = francés
+language-name-es = español
+language-name-de = alemán
+language-name-ar = árabe
+language-name-pt = portugués
+language-name-it = italiano
+language-name-ru = ruso
+language-name-zh = chino
+
+# One user's account: role, sites, removal, password links.
+admin-title-person = Usuario { $email }
+admin-back-to-users = ← Todos los usuarios
+admin-password-link-heading = Enlace de contraseña de un solo uso
+admin-password-link-hint = Entregue este enlace a la persona por un canal de confianza. Sirve una sola vez, durante { $hours } horas, y no se volverá a mostrar. Su contraseña actual sigue valiendo hasta que lo use.
+admin-password-link-label = Enlace
+admin-password-link-button = Crear un enlace de contraseña
+admin-person-profile = Nombre, función y sitios
+admin-person-access = Acceso
+admin-person-remove = Eliminar este usuario
+admin-person-remove-hint = Eliminarlo pone fin para siempre a sus sesiones y tokens de API. Lo que escribió se queda; el registro de auditoría guarda su correo. Para cortar el acceso por un tiempo, desactívelo.
+admin-person-remove-confirm = Quiero eliminar a { $email } definitivamente
+admin-person-remove-button = Eliminar usuario
+admin-password-reset-heading = Elija una nueva contraseña
+admin-password-reset-for = Para { $email }. Todas las sesiones y tokens de API de esta cuenta terminan al guardar.
+admin-password-reset-button = Guardar la nueva contraseña
+error-last-admin = Siempre debe quedar al menos un administrador activo: nombre antes a otra persona administradora.
+error-user-no-site = Elija al menos un sitio: salvo los administradores, todos trabajan dentro de sitios.
+error-remove-self = No puede eliminar su propia cuenta.
+error-remove-confirm = Marque la casilla para confirmar la eliminación.
+error-reset-disabled = Este usuario está desactivado: actívelo antes de crear un enlace de contraseña.
+error-reset-link = Este enlace no funciona: ya se usó, caducó o lo sustituyó uno más reciente. Pida uno nuevo a un administrador.
+notice-user-saved = Se guardó el usuario. Una nueva función se aplica desde su próximo clic.
+notice-user-removed = Se eliminó el usuario.
+notice-password-link = Se creó un enlace de contraseña. Cópielo ahora: solo se muestra una vez.
+notice-password-reset = Su nueva contraseña está guardada. Inicie sesión con ella.
+
+# Back-office error pages.
+admin-error-back-hint = El botón Atrás del navegador vuelve al formulario con lo que había escrito.
+admin-error-documents-link = Ir a los documentos
+
+# Themes, partners and media contacts in the back office.
+admin-nav-taxonomy = Taxonomías
+admin-title-taxonomy = Temas, socios y contactos
+admin-taxonomy-hint = Comunes a todos los sitios. El nombre en un idioma aparece en las páginas de ese idioma; un idioma vacío muestra el nombre por defecto.
+admin-taxonomy-themes = Temas
+admin-taxonomy-partners = Socios
+admin-taxonomy-contacts = Contactos de prensa
+admin-col-translated = Traducido a
+admin-col-slug = Clave de dirección
+admin-col-key = Clave
+field-description = Descripción
+field-acronym = Sigla
+field-office = Oficina
+field-phone = Teléfono
+admin-title-theme = Tema: { $name }
+admin-title-partner = Socio: { $name }
+admin-title-contact = Contacto de prensa: { $name }
+admin-back-to-taxonomy = ← Temas, socios y contactos
+admin-taxonomy-default = Por defecto (cualquier idioma sin nombre propio)
+admin-taxonomy-empty-hint = Deje un idioma vacío para mostrar allí el nombre por defecto.
+error-taxonomy-name = Dele un nombre.
+error-taxonomy-long = Un nombre tiene como máximo 200 caracteres, una sigla 30, una descripción 500 y un teléfono 50.
+error-contact-phone = Escriba el teléfono solo con dígitos, espacios y + - ( ), por ejemplo +503 2521 0500.
+notice-taxonomy-saved = Guardado. Las páginas muestran enseguida los nuevos nombres.

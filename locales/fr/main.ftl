@@ -648,3 +648,70 @@ notice-two-factor-on = La connexion en deux étapes est activée.
 notice-recovery-used = Vous vous êtes connecté avec un code de secours. Il ne peut plus servir.
 notice-two-factor-roles = Les rôles soumis à la connexion en deux étapes ont été enregistrés.
 notice-two-factor-reset = La connexion en deux étapes a été réinitialisée et les sessions de l’utilisateur fermées. Il la configurera à sa prochaine connexion.
+
+# Language names as a sentence in this language writes them ("la version en anglais").
+language-name-en = anglais
+language-name-fr = français
+language-name-es = espagnol
+language-name-de = allemand
+language-name-ar = arabe
+language-name-pt = portugais
+language-name-it = italien
+language-name-ru = russe
+language-name-zh = chinois
+
+# One user's account: role, sites, removal, password links.
+admin-title-person = Utilisateur { $email }
+admin-back-to-users = ← Tous les utilisateurs
+admin-password-link-heading = Lien de mot de passe à usage unique
+admin-password-link-hint = Transmettez ce lien à la personne par un canal sûr. Il ne sert qu’une fois, pendant { $hours } heures, et ne sera plus affiché. Son mot de passe actuel reste valable jusqu’à ce qu’elle l’utilise.
+admin-password-link-label = Lien
+admin-password-link-button = Créer un lien de mot de passe
+admin-person-profile = Nom, rôle et sites
+admin-person-access = Accès
+admin-person-remove = Supprimer cet utilisateur
+admin-person-remove-hint = La suppression met fin pour de bon à ses sessions et jetons d’API. Ce qu’il a écrit reste ; le journal d’audit garde son adresse. Pour couper l’accès un temps, désactivez-le plutôt.
+admin-person-remove-confirm = Je veux supprimer { $email } définitivement
+admin-person-remove-button = Supprimer l’utilisateur
+admin-password-reset-heading = Choisir un nouveau mot de passe
+admin-password-reset-for = Pour { $email }. Toutes les sessions et tous les jetons d’API de ce compte prennent fin à l’enregistrement.
+admin-password-reset-button = Enregistrer le nouveau mot de passe
+error-last-admin = Il doit toujours rester au moins un administrateur actif : nommez d’abord quelqu’un d’autre administrateur.
+error-user-no-site = Choisissez au moins un site : hormis les administrateurs, chacun travaille sur des sites.
+error-remove-self = Vous ne pouvez pas supprimer votre propre compte.
+error-remove-confirm = Cochez la case pour confirmer la suppression.
+error-reset-disabled = Cet utilisateur est désactivé : réactivez-le avant de créer un lien de mot de passe.
+error-reset-link = Ce lien ne fonctionne pas : il a déjà servi, il a expiré ou un lien plus récent l’a remplacé. Demandez-en un nouveau à un administrateur.
+notice-user-saved = L’utilisateur a été enregistré. Un nouveau rôle s’applique dès son prochain clic.
+notice-user-removed = L’utilisateur a été supprimé.
+notice-password-link = Un lien de mot de passe a été créé. Copiez-le maintenant : il n’est affiché qu’une fois.
+notice-password-reset = Votre nouveau mot de passe est enregistré. Connectez-vous avec.
+
+# Back-office error pages.
+admin-error-back-hint = Le bouton Retour de votre navigateur ramène au formulaire avec ce que vous aviez saisi.
+admin-error-documents-link = Aller aux documents
+
+# Themes, partners and media contacts in the back office.
+admin-nav-taxonomy = Taxonomies
+admin-title-taxonomy = Thèmes, partenaires et contacts
+admin-taxonomy-hint = Communs à tous les sites. Le nom dans une langue s’affiche sur les pages de cette langue ; une langue laissée vide affiche le nom par défaut.
+admin-taxonomy-themes = Thèmes
+admin-taxonomy-partners = Partenaires
+admin-taxonomy-contacts = Contacts presse
+admin-col-translated = Traduit en
+admin-col-slug = Clé d’adresse
+admin-col-key = Clé
+field-description = Description
+field-acronym = Sigle
+field-office = Bureau
+field-phone = Téléphone
+admin-title-theme = Thème : { $name }
+admin-title-partner = Partenaire : { $name }
+admin-title-contact = Contact presse : { $name }
+admin-back-to-taxonomy = ← Thèmes, partenaires et contacts
+admin-taxonomy-default = Par défaut (toute langue sans nom propre)
+admin-taxonomy-empty-hint = Laissez une langue vide pour y afficher le nom par défaut.
+error-taxonomy-name = Donnez-lui un nom.
+error-taxonomy-long = Un nom compte au plus 200 caractères, un sigle 30, une description 500 et un numéro de téléphone 50.
+error-contact-phone = Écrivez le numéro avec des chiffres, des espaces et + - ( ) seulement, par exemple +503 2521 0500.
+notice-taxonomy-saved = Enregistré. Les pages affichent aussitôt les nouveaux noms.

@@ -240,45 +240,8 @@ impl Store {
         Ok(())
     }
 
-    /// Disables a user (or enables them again). Disabling ends every session of theirs and
-    /// revokes every API token of theirs in the same transaction; enabling gives none back.
-    /// False when there is no such user.
-    pub async fn set_user_disabled(
-        &self,
-        user: UserId,
-        disabled: bool,
-        audit: &crate::Audit,
-    ) -> Result<bool> {
-        let at = disabled.then(now);
-        let found = on_pool!(self, |pool| async {
-            let mut tx = pool.begin_with(self.begin_write()).await?;
-            let found = sqlx::query("update users set disabled_at = $1 where id = $2")
-                .bind(at)
-                .bind(user.0)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            if disabled {
-                sqlx::query("delete from sessions where user_id = $1").bind(user.0).execute(&mut *tx).await?;
-                sqlx::query(
-                    "update api_tokens set revoked_at = $1 where user_id = $2 and revoked_at is null",
-                )
-                .bind(now())
-                .bind(user.0)
-                .execute(&mut *tx)
-                .await?;
-            }
-            if found == 1 {
-                record_audit!(tx, now(), audit, None::<i64>, "user", user.0);
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(found == 1)
-        }
-        .await)?;
-        Ok(found)
-    }
-
-    /// Deletes a user; their sessions and tokens go with them.
+    /// Deletes a user; their sessions and tokens go with them. No rule is checked: for tests
+    /// and repairs; the back office removes people with [`Store::remove_user`].
     pub async fn delete_user(&self, user: UserId) -> Result<()> {
         on_pool!(self, |pool| sqlx::query("delete from users where id = $1")
             .bind(user.0)

@@ -24,6 +24,9 @@ pub enum StoreError {
     /// Someone saved or changed the document since the revision the caller started from.
     #[error("the document was changed by someone else")]
     StaleRevision,
+    /// The change would leave no enabled administrator, and nobody could manage users again.
+    #[error("the last enabled administrator cannot be removed, disabled or given another role")]
+    LastAdmin,
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),

@@ -32,6 +32,7 @@ mod taxonomy;
 pub mod testing;
 mod translations;
 mod two_factor;
+mod user_admin;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -61,9 +62,10 @@ pub use related::RELATED_KEPT;
 pub use search_feed::{ChangeEntry, IndexableVariant};
 pub use sites::{NewSite, Site};
 pub use syndication::{FeedRelease, SitemapEntry};
-pub use taxonomy::{Contact, NewContact, NewPartner, NewTheme, Partner, Theme};
+pub use taxonomy::{Contact, NewContact, NewPartner, NewTheme, Partner, PartnerName, Theme, ThemeName};
 pub use translations::{TranslationRow, VariantInfo};
 pub use two_factor::{Promotion, SessionStage, TotpEnrolment, TotpSecret};
+pub use user_admin::UserChange;
 
 /// A result whose error is a [`StoreError`].
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

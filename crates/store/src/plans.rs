@@ -337,7 +337,7 @@ mod tests {
                 (
                     "a release's countries, themes, partners and contacts",
                     crate::reading::RELEASE_LINKS.into(),
-                    vec![Int(7)],
+                    vec![Int(7), en()],
                 ),
                 (
                     "page",

@@ -264,11 +264,17 @@ pub(crate) const RELEASE_LINKS: &str = "
     select 0 as kind, position, 0 as id, country as a, '' as b, '' as c, '' as d, '' as e
       from document_countries where document_id = $1
     union all
-    select 1, dt.position, t.id, t.slug, t.name, t.description, '', ''
-      from document_themes dt join themes t on t.id = dt.theme_id where dt.document_id = $1
+    select 1, dt.position, t.id, t.slug, coalesce(nullif(tn.name, ''), t.name),
+           coalesce(nullif(tn.description, ''), t.description), '', ''
+      from document_themes dt join themes t on t.id = dt.theme_id
+      left join theme_names tn on tn.theme_id = t.id and tn.language = $2
+     where dt.document_id = $1
     union all
-    select 2, dp.position, p.id, p.slug, p.name, p.acronym, '', ''
-      from document_partners dp join partners p on p.id = dp.partner_id where dp.document_id = $1
+    select 2, dp.position, p.id, p.slug, coalesce(nullif(pn.name, ''), p.name),
+           coalesce(nullif(pn.acronym, ''), p.acronym), '', ''
+      from document_partners dp join partners p on p.id = dp.partner_id
+      left join partner_names pn on pn.partner_id = p.id and pn.language = $2
+     where dp.document_id = $1
     union all
     select 3, dc.position, c.id, c.key, c.name, c.office, c.phone, c.email
       from document_contacts dc join contacts c on c.id = dc.contact_id where dc.document_id = $1
@@ -538,15 +544,18 @@ impl Store {
         })?;
         let Some(row) = row else { return Ok(None) };
         let document = row.document_id;
-        let links: Vec<LinkRow> =
-            on_pool!(self, |pool| { sqlx::query_as(RELEASE_LINKS).bind(document).fetch_all(pool).await })?;
+        let links: Vec<LinkRow> = on_pool!(self, |pool| {
+            sqlx::query_as(RELEASE_LINKS).bind(document).bind(&row.language).fetch_all(pool).await
+        })?;
         let (mut countries, mut themes, mut partners, mut contacts) = (vec![], vec![], vec![], vec![]);
         for link in links {
             let LinkRow { kind, id, a, b, c, d, e } = link;
             match kind {
                 0 => countries.push(a),
-                1 => themes.push(Theme { id: ThemeId(id), slug: a, name: b, description: c }),
-                2 => partners.push(Partner { id: PartnerId(id), slug: a, name: b, acronym: c }),
+                1 => themes.push(Theme { id: ThemeId(id), slug: a, name: b, description: c, names: vec![] }),
+                2 => {
+                    partners.push(Partner { id: PartnerId(id), slug: a, name: b, acronym: c, names: vec![] })
+                }
                 _ => contacts.push(Contact {
                     id: ContactId(id),
                     key: a,

@@ -1,7 +1,23 @@
 use portico_content::{ContactId, PartnerId, ThemeId};
 use serde::Serialize;
 
-use crate::{Result, Store, StoreError, now, on_pool};
+use crate::audit::record_audit;
+use crate::{Audit, Result, Store, StoreError, now, on_pool};
+
+/// Writes, in `$tx`, a change-log entry for something every site shows (no site of its own):
+/// every server forgets its cached pages and what it keeps in memory.
+macro_rules! log_shared_change {
+    ($tx:expr, $entity:expr, $id:expr) => {
+        sqlx::query(
+            "insert into change_log (at, site_id, entity, entity_id, action) values ($1, null, $2, $3, 'upsert')",
+        )
+        .bind(now())
+        .bind($entity)
+        .bind($id)
+        .execute(&mut *$tx)
+        .await
+    };
+}
 
 /// A theme of the taxonomy ("Migrant children").
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -15,6 +31,38 @@ pub struct Theme {
     pub name: String,
     /// One sentence about it.
     pub description: String,
+    /// Its name and description in other languages; [`Theme::name_in`] picks one.
+    #[sqlx(skip)]
+    pub names: Vec<ThemeName>,
+}
+
+/// A theme's name and description in one language.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, sqlx::FromRow)]
+pub struct ThemeName {
+    /// Language code.
+    pub language: String,
+    /// Name in that language.
+    pub name: String,
+    /// Description in that language.
+    pub description: String,
+}
+
+impl Theme {
+    /// Its name in `language`, or the default name when it has none there.
+    pub fn name_in(&self, language: &str) -> &str {
+        self.names
+            .iter()
+            .find(|n| n.language == language && !n.name.is_empty())
+            .map_or(&self.name, |n| &n.name)
+    }
+
+    /// Its description in `language`, or the default one.
+    pub fn description_in(&self, language: &str) -> &str {
+        self.names
+            .iter()
+            .find(|n| n.language == language && !n.description.is_empty())
+            .map_or(&self.description, |n| &n.description)
+    }
 }
 
 /// A partner organization.
@@ -28,6 +76,20 @@ pub struct Partner {
     /// Full name.
     pub name: String,
     /// Acronym ("UNHCR"), possibly empty.
+    pub acronym: String,
+    /// Its name and acronym in other languages ("ACNUR" in Spanish).
+    #[sqlx(skip)]
+    pub names: Vec<PartnerName>,
+}
+
+/// A partner's name and acronym in one language.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, sqlx::FromRow)]
+pub struct PartnerName {
+    /// Language code.
+    pub language: String,
+    /// Name in that language.
+    pub name: String,
+    /// Acronym in that language, possibly empty.
     pub acronym: String,
 }
 
@@ -154,20 +216,169 @@ impl Store {
         Ok(ContactId(id))
     }
 
-    /// Every theme, by name.
+    /// Every theme, by name, with its names in other languages.
     pub async fn themes(&self) -> Result<Vec<Theme>> {
-        Ok(on_pool!(self, |pool| {
-            sqlx::query_as("select id, slug, name, description from themes order by name")
+        let (mut themes, names): (Vec<Theme>, Vec<(i64, ThemeName)>) = on_pool!(self, |pool| async {
+            let themes = sqlx::query_as("select id, slug, name, description from themes order by name")
                 .fetch_all(pool)
-                .await
-        })?)
+                .await?;
+            let names: Vec<(i64, String, String, String)> = sqlx::query_as(
+                "select theme_id, language, name, description from theme_names order by theme_id, language",
+            )
+            .fetch_all(pool)
+            .await?;
+            let names = names
+                .into_iter()
+                .map(|(id, language, name, description)| (id, ThemeName { language, name, description }))
+                .collect();
+            Ok::<_, sqlx::Error>((themes, names))
+        }
+        .await)?;
+        for (id, name) in names {
+            if let Some(theme) = themes.iter_mut().find(|t| t.id.0 == id) {
+                theme.names.push(name);
+            }
+        }
+        Ok(themes)
     }
 
-    /// Every partner, by name.
+    /// Every partner, by name, with its names in other languages.
     pub async fn partners(&self) -> Result<Vec<Partner>> {
-        Ok(on_pool!(self, |pool| {
-            sqlx::query_as("select id, slug, name, acronym from partners order by name").fetch_all(pool).await
-        })?)
+        let (mut partners, names): (Vec<Partner>, Vec<(i64, PartnerName)>) = on_pool!(self, |pool| async {
+            let partners = sqlx::query_as("select id, slug, name, acronym from partners order by name")
+                .fetch_all(pool)
+                .await?;
+            let names: Vec<(i64, String, String, String)> = sqlx::query_as(
+                "select partner_id, language, name, acronym from partner_names order by partner_id, language",
+            )
+            .fetch_all(pool)
+            .await?;
+            let names = names
+                .into_iter()
+                .map(|(id, language, name, acronym)| (id, PartnerName { language, name, acronym }))
+                .collect();
+            Ok::<_, sqlx::Error>((partners, names))
+        }
+        .await)?;
+        for (id, name) in names {
+            if let Some(partner) = partners.iter_mut().find(|p| p.id.0 == id) {
+                partner.names.push(name);
+            }
+        }
+        Ok(partners)
+    }
+
+    /// Saves a theme edited in the back office: its default name and description and its
+    /// names in other languages (replacing the earlier ones), with the audit entry and a
+    /// change-log entry for every site, in one transaction. The slug, its address, stays.
+    pub async fn save_theme(
+        &self,
+        id: ThemeId,
+        name: &str,
+        description: &str,
+        names: &[ThemeName],
+        audit: &Audit,
+    ) -> Result<bool> {
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let found = sqlx::query("update themes set name = $1, description = $2 where id = $3")
+                .bind(name)
+                .bind(description)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if found == 0 {
+                return Ok(false);
+            }
+            sqlx::query("delete from theme_names where theme_id = $1").bind(id.0).execute(&mut *tx).await?;
+            for n in names.iter().filter(|n| !n.name.is_empty() || !n.description.is_empty()) {
+                sqlx::query(
+                    "insert into theme_names (theme_id, language, name, description) values ($1, $2, $3, $4)",
+                )
+                .bind(id.0)
+                .bind(&n.language)
+                .bind(&n.name)
+                .bind(&n.description)
+                .execute(&mut *tx)
+                .await?;
+            }
+            log_shared_change!(tx, "theme", id.0)?;
+            record_audit!(tx, now(), audit, None::<i64>, "theme", id.0);
+            tx.commit().await?;
+            Ok::<_, StoreError>(true)
+        }
+        .await)
+    }
+
+    /// Saves a partner edited in the back office, as [`Store::save_theme`] does a theme.
+    pub async fn save_partner(
+        &self,
+        id: PartnerId,
+        name: &str,
+        acronym: &str,
+        names: &[PartnerName],
+        audit: &Audit,
+    ) -> Result<bool> {
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let found = sqlx::query("update partners set name = $1, acronym = $2 where id = $3")
+                .bind(name)
+                .bind(acronym)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if found == 0 {
+                return Ok(false);
+            }
+            sqlx::query("delete from partner_names where partner_id = $1")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            for n in names.iter().filter(|n| !n.name.is_empty() || !n.acronym.is_empty()) {
+                sqlx::query(
+                    "insert into partner_names (partner_id, language, name, acronym) values ($1, $2, $3, $4)",
+                )
+                .bind(id.0)
+                .bind(&n.language)
+                .bind(&n.name)
+                .bind(&n.acronym)
+                .execute(&mut *tx)
+                .await?;
+            }
+            log_shared_change!(tx, "partner", id.0)?;
+            record_audit!(tx, now(), audit, None::<i64>, "partner", id.0);
+            tx.commit().await?;
+            Ok::<_, StoreError>(true)
+        }
+        .await)
+    }
+
+    /// Saves a media contact edited in the back office, with its audit and change-log entries.
+    pub async fn save_contact(&self, id: ContactId, contact: &NewContact, audit: &Audit) -> Result<bool> {
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let found = sqlx::query(
+                "update contacts set name = $1, office = $2, phone = $3, email = $4 where id = $5",
+            )
+            .bind(&contact.name)
+            .bind(&contact.office)
+            .bind(&contact.phone)
+            .bind(&contact.email)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if found == 0 {
+                return Ok(false);
+            }
+            log_shared_change!(tx, "contact", id.0)?;
+            record_audit!(tx, now(), audit, None::<i64>, "contact", id.0);
+            tx.commit().await?;
+            Ok::<_, StoreError>(true)
+        }
+        .await)
     }
 
     /// Every contact, by name.

@@ -452,6 +452,14 @@ struct ThemeItem {
     slug: String,
     name: String,
     description: String,
+    /// Its name and description in other languages, by language code.
+    names: std::collections::BTreeMap<String, ThemeNameItem>,
+}
+
+#[derive(Serialize)]
+struct ThemeNameItem {
+    name: String,
+    description: String,
 }
 
 /// `GET /api/v1/themes`.
@@ -462,7 +470,16 @@ async fn themes(State(app): State<App>, headers: HeaderMap, query: QueryPairs) -
         .themes()
         .await?
         .into_iter()
-        .map(|t| ThemeItem { slug: t.slug, name: t.name, description: t.description })
+        .map(|t| ThemeItem {
+            names: t
+                .names
+                .into_iter()
+                .map(|n| (n.language, ThemeNameItem { name: n.name, description: n.description }))
+                .collect(),
+            slug: t.slug,
+            name: t.name,
+            description: t.description,
+        })
         .collect();
     json(&headers, None, &Listing::<ThemeItem> { data })
 }

@@ -98,7 +98,9 @@ impl WebError {
 impl From<StoreError> for WebError {
     fn from(err: StoreError) -> Self {
         match err {
-            StoreError::StaleRevision | StoreError::Conflict { .. } => WebError::Conflict(err),
+            StoreError::StaleRevision | StoreError::Conflict { .. } | StoreError::LastAdmin => {
+                WebError::Conflict(err)
+            }
             StoreError::UnknownReference { .. } => WebError::Unprocessable(err),
             // A row the request named vanished under it (deleted between two queries).
             _ if err.is_row_not_found() => WebError::NotFound,
@@ -172,6 +174,7 @@ impl WebError {
                 return response;
             }
             WebError::TooLarge(message) | WebError::BadRequest(message) => Some(Message::Text(message)),
+            WebError::Conflict(StoreError::LastAdmin) => Some(Message::Key("error-last-admin")),
             WebError::Conflict(_) => Some(Message::Key("error-conflict-message")),
             WebError::Unprocessable(_) => Some(Message::Key("error-unprocessable-message")),
             WebError::NotFound

@@ -54,8 +54,10 @@ async fn error_page(
     scope: Option<&Scope>,
     error: &ErrorPage,
 ) -> Result<Response, WebError> {
-    // The back office and the shared paths have no site of their own: they borrow the first
-    // site's frame. A public path no site answers for gets a bare page, nothing of any site's.
+    if path.starts_with("/admin") {
+        return admin_error_page(app, headers, path, error).await;
+    }
+    // The shared paths have no site of their own: they borrow the first site's frame. A public path no site answers for gets a bare page, nothing of any site's.
     let first = app.sites().first().cloned();
     let (site, base) = match (scope, first) {
         (Some(scope), _) => (scope.site.clone(), scope.base.clone()),
@@ -76,26 +78,10 @@ async fn error_page(
     let origin =
         scope.map_or_else(|| crate::http::request_origin(headers, &Default::default()), |s| s.origin.clone());
     let ctx = crate::ctx::Ctx { site, lang, base, origin, i18n: app.i18n() };
-    let message = error.message.as_ref().map(|message| match message {
-        Message::Text(text) => text.clone(),
-        Message::Key(key) => ctx.t(key),
-        Message::Wait(seconds) => ctx.t1("error-too-many-message", "seconds", *seconds),
+    let (heading, message) = words(error, |key, arg| match arg {
+        Some((name, value)) => ctx.t1(key, name, value),
+        None => ctx.t(key),
     });
-    let (heading, message) = match error.status {
-        StatusCode::NOT_FOUND => (ctx.t("error-not-found-heading"), ctx.t("error-not-found-message")),
-        StatusCode::BAD_REQUEST => (
-            ctx.t("error-bad-request-heading"),
-            message.unwrap_or_else(|| ctx.t("error-bad-request-message")),
-        ),
-        StatusCode::FORBIDDEN => (ctx.t("error-forbidden-heading"), message.unwrap_or_default()),
-        StatusCode::TOO_MANY_REQUESTS => (ctx.t("error-too-many-heading"), message.unwrap_or_default()),
-        StatusCode::PAYLOAD_TOO_LARGE => (ctx.t("error-too-large-heading"), message.unwrap_or_default()),
-        StatusCode::CONFLICT => (ctx.t("error-conflict-heading"), message.unwrap_or_default()),
-        StatusCode::UNPROCESSABLE_ENTITY => {
-            (ctx.t("error-unprocessable-heading"), message.unwrap_or_default())
-        }
-        _ => (ctx.t("error-server-heading"), ctx.t("error-server-message")),
-    };
     // The menu needs the database, which may be what failed: show the page without it then.
     let menu = app.menu(ctx.site.id, &ctx.lang).await.unwrap_or_default();
     let layout = crate::views::Layout::new(app, &ctx, &menu, &heading, "", "");
@@ -116,4 +102,78 @@ async fn error_page(
         cache_control: "no-store",
     };
     Ok(respond(headers, meta, body.as_bytes()))
+}
+
+/// The heading and the sentence under it for `error`, through `t` (a key, and maybe one
+/// numeric argument) in the page's language.
+fn words(error: &ErrorPage, t: impl Fn(&str, Option<(&str, i64)>) -> String) -> (String, String) {
+    let message = error.message.as_ref().map(|message| match message {
+        Message::Text(text) => text.clone(),
+        Message::Key(key) => t(key, None),
+        Message::Wait(seconds) => t("error-too-many-message", Some(("seconds", *seconds))),
+    });
+    let heading = |key| t(key, None);
+    match error.status {
+        StatusCode::NOT_FOUND => (heading("error-not-found-heading"), heading("error-not-found-message")),
+        StatusCode::BAD_REQUEST => (
+            heading("error-bad-request-heading"),
+            message.unwrap_or_else(|| heading("error-bad-request-message")),
+        ),
+        StatusCode::FORBIDDEN => (heading("error-forbidden-heading"), message.unwrap_or_default()),
+        StatusCode::TOO_MANY_REQUESTS => (heading("error-too-many-heading"), message.unwrap_or_default()),
+        StatusCode::PAYLOAD_TOO_LARGE => (heading("error-too-large-heading"), message.unwrap_or_default()),
+        StatusCode::CONFLICT => (heading("error-conflict-heading"), message.unwrap_or_default()),
+        StatusCode::UNPROCESSABLE_ENTITY => {
+            (heading("error-unprocessable-heading"), message.unwrap_or_default())
+        }
+        _ => (heading("error-server-heading"), heading("error-server-message")),
+    }
+}
+
+/// A back-office error on a back-office page, in the back office's language: inside the
+/// signed-in person's frame (their menu, their language), or a bare back-office page for
+/// someone not signed in. Never the public site's page.
+async fn admin_error_page(
+    app: &App,
+    headers: &HeaderMap,
+    path: &str,
+    error: &ErrorPage,
+) -> Result<Response, WebError> {
+    use axum::extract::FromRequestParts;
+    let (mut parts, ()) = axum::http::Request::new(()).into_parts();
+    parts.headers = headers.clone();
+    parts.uri = path.parse().unwrap_or_default();
+    let user = crate::session::Signed::from_request_parts(&mut parts, app).await.ok();
+    let i18n = app.i18n();
+    let lang = user.as_ref().map_or_else(|| crate::i18n::from_headers(headers, &i18n), |u| u.lang);
+    let (heading, message) = words(error, |key, arg| match arg {
+        Some((name, value)) => i18n.t1(lang, key, name, value),
+        None => i18n.t(lang, key, None),
+    });
+    let status = error.status.as_u16();
+    match user {
+        Some(user) => {
+            let layout = crate::admin::AdminLayout::new(app, &user, &heading, "");
+            crate::admin::admin_page_with_status(
+                app,
+                headers,
+                error.status,
+                "admin/error.html",
+                minijinja::context! { layout, heading, message, status, signed_in => true },
+            )
+        }
+        None => {
+            let layout = minijinja::context! { lang, dir => crate::i18n::I18n::direction(lang) };
+            crate::admin::admin_page_with_status(
+                app,
+                headers,
+                error.status,
+                "admin/error_plain.html",
+                minijinja::context! {
+                    layout, heading, message, status, signed_in => false,
+                    css_version => app.theme().admin_css_version.clone(),
+                },
+            )
+        }
+    }
 }

@@ -149,13 +149,18 @@ async fn feed(
     let authority = tag_authority(&ctx.site, &ctx.origin);
     let countries_url = ctx.absolute(&ctx.url("where-we-work/"));
     let themes_url = ctx.absolute(&format!("{}?theme=", ctx.url("news")));
+    let known_themes = app.themes().await?;
     let entries: Vec<Entry> = releases
         .iter()
         .map(|release| {
             let summary = &release.summary;
             let themes = release.themes.iter().map(|t| Category {
                 term: t.slug.clone(),
-                label: t.name.clone(),
+                label: known_themes
+                    .iter()
+                    .find(|k| k.id == t.id)
+                    .map_or(t.name.as_str(), |k| k.name_in(&ctx.lang))
+                    .to_owned(),
                 scheme: themes_url.clone(),
             });
             let countries = summary.countries.iter().map(|code| Category {

@@ -243,6 +243,16 @@ impl I18n {
         }
     }
 
+    /// The name of `language` as a sentence in `in_language` writes it ("anglais" in French),
+    /// for phrases such as "the English version"; the language's own name when we have none.
+    pub fn language_name(&self, in_language: &str, language: &str) -> String {
+        let key = format!("language-name-{language}");
+        match self.bundles.get(in_language).and_then(|b| b.get_message(&key)).and_then(|m| m.value()) {
+            Some(_) => self.t(in_language, &key, None),
+            None => I18n::endonym(language).to_owned(),
+        }
+    }
+
     /// `rtl` for right-to-left languages, else `ltr`.
     pub fn direction(language: &str) -> &'static str {
         if RIGHT_TO_LEFT.contains(&language) { "rtl" } else { "ltr" }

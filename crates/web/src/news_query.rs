@@ -97,7 +97,7 @@ impl NewsQuery {
     pub(crate) fn label(&self, ctx: &Ctx) -> Option<String> {
         let parts: Vec<String> = [
             self.country.map(|c| c.name(ctx.geo_lang()).to_owned()),
-            self.theme.as_ref().map(|t| t.name.clone()),
+            self.theme.as_ref().map(|t| t.name_in(&ctx.lang).to_owned()),
             self.year.map(|y| y.to_string()),
         ]
         .into_iter()

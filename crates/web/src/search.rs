@@ -313,9 +313,10 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, themes: &[TopicTheme]) -> S
         Facet::Region => {
             portico_geo::region(value).map_or_else(|| value.to_owned(), |r| r.name(ctx.geo_lang()).to_owned())
         }
-        Facet::Theme => {
-            themes.iter().find(|t| t.slug == value).map_or_else(|| value.to_owned(), |t| t.name.clone())
-        }
+        Facet::Theme => themes
+            .iter()
+            .find(|t| t.slug == value)
+            .map_or_else(|| value.to_owned(), |t| t.name_in(&ctx.lang).to_owned()),
         Facet::Kind if value == Kind::Release.as_str() => ctx.t("admin-kind-releases"),
         Facet::Kind if value == Kind::Page.as_str() => ctx.t("admin-kind-pages"),
         Facet::Language => crate::i18n::I18n::endonym(value).to_owned(),

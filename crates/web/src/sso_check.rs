@@ -56,7 +56,19 @@ pub(crate) async fn session_may_go_on(
             tracing::info!(user.id = user.id.0, reason = %why, "the identity provider refused: disabling the user");
             let audit = Audit::system("sso", "user.disable")
                 .with_detail(format!("the identity provider refused: {why}"));
-            app.store().set_user_disabled(user.id, true, &audit).await?;
+            match app.store().set_user_disabled(user.id, true, &audit).await {
+                Ok(_) => {}
+                // The account stays enabled so that someone can still manage users (from the
+                // command line if need be); this session ends all the same.
+                Err(portico_store::StoreError::LastAdmin) => {
+                    tracing::warn!(
+                        user.id = user.id.0,
+                        "the identity provider refused the last enabled admin: ending the session, keeping the account"
+                    );
+                    app.store().delete_session(token_hash, &Audit::system("sso", "session.end")).await?;
+                }
+                Err(err) => return Err(err.into()),
+            }
             Ok(false)
         }
     }

@@ -38,6 +38,20 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("admin/site_edit.html", include_str!("../../../themes/default/templates/admin/site_edit.html")),
     ("admin/translations.html", include_str!("../../../themes/default/templates/admin/translations.html")),
     ("admin/users.html", include_str!("../../../themes/default/templates/admin/users.html")),
+    ("admin/error.html", include_str!("../../../themes/default/templates/admin/error.html")),
+    ("admin/error_plain.html", include_str!("../../../themes/default/templates/admin/error_plain.html")),
+    ("admin/error_body.html", include_str!("../../../themes/default/templates/admin/error_body.html")),
+    ("admin/taxonomy.html", include_str!("../../../themes/default/templates/admin/taxonomy.html")),
+    (
+        "admin/taxonomy_entry.html",
+        include_str!("../../../themes/default/templates/admin/taxonomy_entry.html"),
+    ),
+    ("admin/contact_edit.html", include_str!("../../../themes/default/templates/admin/contact_edit.html")),
+    ("admin/person.html", include_str!("../../../themes/default/templates/admin/person.html")),
+    (
+        "admin/password_reset.html",
+        include_str!("../../../themes/default/templates/admin/password_reset.html"),
+    ),
 ];
 
 /// The default stylesheet.

@@ -142,8 +142,8 @@ impl Layout {
     /// Marks the content as shown in `content_lang` because the page's language lacks it.
     pub fn shown_in(mut self, ctx: &Ctx, content_lang: &str) -> Layout {
         let mut args = fluent_bundle::FluentArgs::new();
-        args.set("language", crate::i18n::I18n::endonym(&ctx.lang).to_owned());
-        args.set("original", crate::i18n::I18n::endonym(content_lang).to_owned());
+        args.set("language", ctx.i18n.language_name(&ctx.lang, &ctx.lang));
+        args.set("original", ctx.i18n.language_name(&ctx.lang, content_lang));
         self.translation_notice = Some(ctx.i18n.t(&ctx.lang, "translation-missing", Some(&args)));
         self.content_lang = Some(content_lang.to_owned());
         self

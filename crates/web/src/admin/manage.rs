@@ -313,7 +313,9 @@ pub async fn set_disabled(
     if !app.store().set_user_disabled(portico_content::UserId(id), disabled, &audit).await? {
         return Err(WebError::NotFound);
     }
-    Ok(see_other("/admin/users", if disabled { "user_disabled" } else { "user_enabled" }).into_response())
+    let back =
+        if form.get("back") == "person" { format!("/admin/users/{id}") } else { "/admin/users".to_owned() };
+    Ok(see_other(&back, if disabled { "user_disabled" } else { "user_enabled" }).into_response())
 }
 
 /// Good enough to catch typing mistakes; the mail server is the real judge.

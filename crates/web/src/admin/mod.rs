@@ -15,8 +15,10 @@ mod login;
 mod manage;
 mod media;
 mod page;
+mod people;
 pub mod sites;
 mod sso;
+mod taxonomy;
 pub mod totp;
 mod two_factor;
 
@@ -48,10 +50,18 @@ pub fn routes() -> Router<App> {
         .route("/admin/account/tokens", post(manage::create_token))
         .route("/admin/account/tokens/{id}/revoke", post(manage::revoke_token))
         .route("/admin/users", get(manage::users).post(manage::create_user))
+        .route("/admin/users/{id}", get(people::edit_form).post(people::save))
         .route("/admin/users/{id}/disabled", post(manage::set_disabled))
+        .route("/admin/users/{id}/remove", post(people::remove))
+        .route("/admin/users/{id}/password-link", post(people::password_link))
+        .route("/admin/password/{token}", get(people::reset_form).post(people::reset_submit))
         .route("/admin/users/two-factor", post(two_factor::set_required_roles))
         .route("/admin/users/{id}/two-factor/reset", post(two_factor::reset))
         .route("/admin/audit", get(manage::audit))
+        .route("/admin/taxonomy", get(taxonomy::index))
+        .route("/admin/themes/{id}", get(taxonomy::theme_form).post(taxonomy::save_theme))
+        .route("/admin/partners/{id}", get(taxonomy::partner_form).post(taxonomy::save_partner))
+        .route("/admin/contacts/{id}", get(taxonomy::contact_form).post(taxonomy::save_contact))
         .route("/admin/feeds", get(feeds::list).post(feeds::create))
         .route("/admin/feeds/{id}/fetch", post(feeds::fetch_now))
         .route("/admin/feeds/{id}/enabled", post(feeds::set_enabled))

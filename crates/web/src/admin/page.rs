@@ -123,6 +123,11 @@ impl AdminLayout {
                 current: false,
             });
             nav.push(NavItem {
+                label: user.t("admin-nav-taxonomy"),
+                url: "/admin/taxonomy".into(),
+                current: false,
+            });
+            nav.push(NavItem {
                 label: user.t("admin-nav-users"),
                 url: "/admin/users".into(),
                 current: false,

@@ -61,14 +61,15 @@ pub async fn list(
         });
     }
     country_options.sort_by(|a, b| a.label.cmp(&b.label));
-    let theme_options: Vec<SelectOption> = themes
+    let mut theme_options: Vec<SelectOption> = themes
         .iter()
         .map(|t| SelectOption {
             value: t.slug.clone(),
-            label: t.name.clone(),
+            label: t.name_in(&ctx.lang).to_owned(),
             selected: q.theme.as_ref().is_some_and(|s| s.slug == t.slug),
         })
         .collect();
+    crate::i18n::I18n::sort_by_name(&ctx.lang, &mut theme_options, |o| &o.label);
     let year_options: Vec<SelectOption> = years
         .iter()
         .map(|y| SelectOption {
@@ -90,7 +91,7 @@ pub async fn list(
     if let Some(t) = &q.theme {
         active_filters.push(ActiveFilter {
             label: ctx.t("filter-theme"),
-            value: t.name.clone(),
+            value: t.name_in(&ctx.lang).to_owned(),
             remove_url: q.url(&ctx, Some("theme"), 1),
         });
     }

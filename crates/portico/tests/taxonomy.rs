@@ -1,0 +1,155 @@
+//! Admins name themes and partners per language and correct media contacts in the back
+//! office; public pages show the names in their own language at once. Real server, real
+//! HTTP, both databases.
+
+mod support;
+
+use portico_content::Role;
+use scraper::Html;
+use support::{TestApp, attrs, seed_release_path, text, texts};
+
+#[tokio::test]
+async fn a_theme_named_in_french_shows_on_french_pages_and_nowhere_else() {
+    for app in TestApp::each().await {
+        let admin = app.login(&app.user("boss@example.org", Role::Admin, &[]).await).await;
+        let release_path = seed_release_path(&app).await;
+        let release = app.page(&release_path, 200).await;
+        let theme_href = attrs(&release, ".tags a[href*='theme=']", "href").remove(0);
+        let slug = theme_href.rsplit_once("theme=").map(|(_, s)| s.to_owned()).expect("a theme link");
+        let english = texts(&release, ".tags a[href*='theme=']").remove(0);
+
+        let taxonomy = admin.page("/admin/taxonomy", 200).await;
+        let edit = attrs(&taxonomy, "a[href^='/admin/themes/']", "href")
+            .into_iter()
+            .zip(texts(&taxonomy, "a[href^='/admin/themes/']"))
+            .find(|(_, name)| english.starts_with(name.as_str()))
+            .map(|(href, _)| href)
+            .expect("the theme is listed");
+        let form = admin.page(&edit, 200).await;
+        assert_eq!(attrs(&form, "#name", "value"), std::slice::from_ref(&english), "{}", app.backend());
+        assert!(!attrs(&form, "#name_fr", "value").is_empty(), "a French field");
+
+        let saved = admin
+            .post(
+                &edit,
+                &[
+                    ("name", english.as_str()),
+                    ("second", "Default"),
+                    ("name_fr", "Enfance en migration"),
+                    ("second_fr", ""),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303, "{}", app.backend());
+
+        let french = app.page("/fr/news", 200).await;
+        let label = texts(&french, &format!("#f-theme option[value='{slug}']"));
+        assert_eq!(label, ["Enfance en migration"], "the French filter on {}", app.backend());
+        let filtered = app.page(&format!("/fr/news?theme={slug}"), 200).await;
+        assert!(texts(&filtered, "strong").contains(&"Enfance en migration".to_owned()), "the active filter");
+        let english_list = app.page("/en/news", 200).await;
+        assert_eq!(
+            texts(&english_list, &format!("#f-theme option[value='{slug}']")),
+            std::slice::from_ref(&english)
+        );
+
+        // The English name itself, set for English, shows on the English release at once.
+        let renamed = admin
+            .post(
+                &edit,
+                &[
+                    ("name", english.as_str()),
+                    ("name_en", "Children on the move"),
+                    ("name_fr", "Enfance en migration"),
+                ],
+            )
+            .await;
+        assert_eq!(renamed.status().as_u16(), 303);
+        let release = app.page(&release_path, 200).await;
+        assert!(
+            texts(&release, ".tags a[href*='theme=']").contains(&"Children on the move".to_owned()),
+            "{}",
+            app.backend()
+        );
+
+        let themes: serde_json::Value =
+            reqwest::get(app.url("/api/v1/themes")).await.expect("api").json().await.expect("json");
+        let item =
+            themes["data"].as_array().expect("list").iter().find(|t| t["slug"] == slug.as_str()).cloned();
+        assert_eq!(item.expect("the theme")["names"]["fr"]["name"], "Enfance en migration");
+
+        let empty = admin.post(&edit, &[("name", " "), ("name_fr", "Gardé")]).await;
+        assert_eq!(empty.status().as_u16(), 422, "{}", app.backend());
+        let html = Html::parse_document(&empty.text().await.expect("body"));
+        assert_eq!(attrs(&html, "#name_fr", "value"), ["Gardé"], "the form keeps what was typed");
+    }
+}
+
+#[tokio::test]
+async fn partners_and_contacts_are_corrected_in_the_back_office_and_only_by_admins() {
+    for app in TestApp::each().await {
+        let admin = app.login(&app.user("boss@example.org", Role::Admin, &[]).await).await;
+        let editor = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        assert_eq!(editor.get("/admin/taxonomy").await.status().as_u16(), 403, "{}", app.backend());
+
+        let store = &app.server.store;
+        let release_path = seed_release_path(&app).await;
+        let release = app.page(&release_path, 200).await;
+        let shown_contact = text(&release, ".contact-name");
+        let contact = store.contacts().await.expect("contacts").into_iter().find(|c| c.name == shown_contact);
+        let contact = contact.expect("the release's contact");
+        let shown_acronym = texts(&release, ".release-facts abbr").remove(0);
+        let partner =
+            store.partners().await.expect("partners").into_iter().find(|p| p.acronym == shown_acronym);
+        let partner = partner.expect("the release's partner");
+        assert_eq!(
+            editor
+                .post(&format!("/admin/contacts/{}", contact.id.0), &[("name", "X")])
+                .await
+                .status()
+                .as_u16(),
+            403
+        );
+
+        let bad = admin
+            .post(
+                &format!("/admin/contacts/{}", contact.id.0),
+                &[("name", "Ana"), ("phone", "call me"), ("email", "")],
+            )
+            .await;
+        assert_eq!(bad.status().as_u16(), 422, "{}", app.backend());
+        let html = Html::parse_document(&bad.text().await.expect("body"));
+        assert_eq!(attrs(&html, "#phone", "value"), ["call me"], "the form keeps what was typed");
+        let saved = admin
+            .post(
+                &format!("/admin/contacts/{}", contact.id.0),
+                &[
+                    ("name", "Ana Pérez"),
+                    ("office", "IOM San Salvador"),
+                    ("phone", "+503 2521 0599"),
+                    ("email", "ana@example.org"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303, "{}", app.backend());
+        let saved = admin
+            .post(
+                &format!("/admin/partners/{}", partner.id.0),
+                &[
+                    ("name", partner.name.as_str()),
+                    ("second", partner.acronym.as_str()),
+                    ("second_en", "NEWACR"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303, "{}", app.backend());
+
+        let release = app.page(&release_path, 200).await;
+        assert_eq!(text(&release, ".contact-name"), "Ana Pérez", "the release shows the correction at once");
+        assert!(texts(&release, ".release-facts abbr").contains(&"NEWACR".to_owned()), "{}", app.backend());
+
+        let entries = store.audit_records(&portico_store::AuditFilter::default(), 20).await.expect("audit");
+        assert!(entries.iter().any(|e| e.action == "contact.save"));
+        assert!(entries.iter().any(|e| e.action == "partner.save"));
+    }
+}

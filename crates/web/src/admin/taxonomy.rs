@@ -1,0 +1,437 @@
+//! Themes, partners and media contacts, as admins keep them: names per language for themes
+//! and partners (a French page says "Enfants migrants"), and a contact's office, phone and
+//! email. Shared by every site, so only admins change them; every save is one store call that
+//! writes its audit and change-log entries with it.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+use portico_content::{Action, ContactId, PartnerId, ThemeId};
+use portico_store::{NewContact, PartnerName, ThemeName};
+use serde::Serialize;
+
+use super::documents::NoticeQuery;
+use super::manage::{is_plausible_email, require_admin};
+use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, see_other};
+use crate::session::Signed;
+use crate::{App, WebError};
+
+const SECTION: &str = "/admin/taxonomy";
+
+/// Every language some site publishes in, in the order the sites list them.
+fn languages(app: &App) -> Vec<String> {
+    let mut languages: Vec<String> = Vec::new();
+    for site in app.sites().iter() {
+        for language in &site.languages {
+            if !languages.contains(language) {
+                languages.push(language.clone());
+            }
+        }
+    }
+    languages
+}
+
+#[derive(Serialize)]
+struct Row {
+    url: String,
+    key: String,
+    name: String,
+    detail: String,
+    translated: String,
+}
+
+/// `GET /admin/taxonomy` (admins only): the three lists, each entry linking to its form.
+pub async fn index(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, WebError> {
+    require_admin(&app, &user, Action::ManageSites)?;
+    let store = app.store();
+    let listed = |names: Vec<&str>| names.join(", ");
+    let themes: Vec<Row> = store
+        .themes()
+        .await?
+        .into_iter()
+        .map(|t| Row {
+            url: format!("/admin/themes/{}", t.id.0),
+            translated: listed(t.names.iter().map(|n| n.language.as_str()).collect()),
+            key: t.slug,
+            name: t.name,
+            detail: t.description,
+        })
+        .collect();
+    let partners: Vec<Row> = store
+        .partners()
+        .await?
+        .into_iter()
+        .map(|p| Row {
+            url: format!("/admin/partners/{}", p.id.0),
+            translated: listed(p.names.iter().map(|n| n.language.as_str()).collect()),
+            key: p.slug,
+            name: p.name,
+            detail: p.acronym,
+        })
+        .collect();
+    let contacts: Vec<Row> = store
+        .contacts()
+        .await?
+        .into_iter()
+        .map(|c| Row {
+            url: format!("/admin/contacts/{}", c.id.0),
+            key: c.key,
+            name: c.name,
+            detail: c.office,
+            translated: String::new(),
+        })
+        .collect();
+    let layout = AdminLayout::new(&app, &user, &user.t("admin-title-taxonomy"), SECTION)
+        .with_notice(notice(&user, query.notice.as_deref()));
+    admin_page(&app, &headers, "admin/taxonomy.html", context! { layout, themes, partners, contacts })
+}
+
+/// One language's fields of a theme or partner form.
+#[derive(Serialize)]
+struct LocalFields {
+    language: String,
+    label: String,
+    dir: &'static str,
+    first: String,
+    second: String,
+}
+
+/// A theme's or partner's form: `kind` is `theme` or `partner`; `first`/`second` are the name
+/// and the description (theme) or acronym (partner).
+#[expect(clippy::too_many_arguments, reason = "one form drawn for two kinds of entry")]
+fn render_named(
+    app: &App,
+    headers: &HeaderMap,
+    user: &Signed,
+    status: StatusCode,
+    kind: &str,
+    action: String,
+    key: &str,
+    first: &str,
+    second: &str,
+    local: Vec<LocalFields>,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let title = user.t1(&format!("admin-title-{kind}"), "name", first.to_owned());
+    let layout = AdminLayout::new(app, user, &title, SECTION);
+    admin_page_with_status(
+        app,
+        headers,
+        status,
+        "admin/taxonomy_entry.html",
+        context! { layout, kind, action, key, first, second, local, error },
+    )
+}
+
+fn local_fields(app: &App, user: &Signed, found: impl Fn(&str) -> (String, String)) -> Vec<LocalFields> {
+    languages(app)
+        .into_iter()
+        .map(|language| {
+            let (first, second) = found(&language);
+            LocalFields {
+                label: user.i18n.language_name(user.lang, &language),
+                dir: crate::i18n::I18n::direction(&language),
+                language,
+                first,
+                second,
+            }
+        })
+        .collect()
+}
+
+/// What a theme or partner form sent, checked: the default pair and one pair per language.
+struct Sent {
+    first: String,
+    second: String,
+    local: Vec<(String, String, String)>,
+}
+
+fn read_sent(app: &App, user: &Signed, form: &FormData, second_limit: usize) -> Result<Sent, (Sent, String)> {
+    let clean = |value: &str| value.trim().to_owned();
+    let sent = Sent {
+        first: clean(form.get("name")),
+        second: clean(form.get("second")),
+        local: languages(app)
+            .into_iter()
+            .map(|l| {
+                let (first, second) =
+                    (clean(form.get(&format!("name_{l}"))), clean(form.get(&format!("second_{l}"))));
+                (l, first, second)
+            })
+            .collect(),
+    };
+    let too_long = |s: &String, limit: usize| s.chars().count() > limit;
+    let problem = if sent.first.is_empty() {
+        Some(user.t("error-taxonomy-name"))
+    } else if too_long(&sent.first, 200)
+        || too_long(&sent.second, second_limit)
+        || sent.local.iter().any(|(_, f, s)| too_long(f, 200) || too_long(s, second_limit))
+    {
+        Some(user.t("error-taxonomy-long"))
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => Err((sent, problem)),
+        None => Ok(sent),
+    }
+}
+
+fn sent_fields(app: &App, user: &Signed, sent: &Sent) -> Vec<LocalFields> {
+    local_fields(app, user, |language| {
+        sent.local
+            .iter()
+            .find(|(l, _, _)| l == language)
+            .map(|(_, f, s)| (f.clone(), s.clone()))
+            .unwrap_or_default()
+    })
+}
+
+/// `GET /admin/themes/{id}` (admins only).
+pub async fn theme_form(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    require_admin(&app, &user, Action::ManageSites)?;
+    let theme = app.store().themes().await?.into_iter().find(|t| t.id.0 == id).ok_or(WebError::NotFound)?;
+    let local = local_fields(&app, &user, |language| {
+        theme
+            .names
+            .iter()
+            .find(|n| n.language == language)
+            .map(|n| (n.name.clone(), n.description.clone()))
+            .unwrap_or_default()
+    });
+    let action = format!("/admin/themes/{id}");
+    render_named(
+        &app,
+        &headers,
+        &user,
+        StatusCode::OK,
+        "theme",
+        action,
+        &theme.slug,
+        &theme.name,
+        &theme.description,
+        local,
+        None,
+    )
+}
+
+/// `POST /admin/themes/{id}` (admins only).
+pub async fn save_theme(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    require_admin(&app, &user, Action::ManageSites)?;
+    let theme = app.store().themes().await?.into_iter().find(|t| t.id.0 == id).ok_or(WebError::NotFound)?;
+    let action = format!("/admin/themes/{id}");
+    let sent = match read_sent(&app, &user, &form, 500) {
+        Ok(sent) => sent,
+        Err((sent, problem)) => {
+            let local = sent_fields(&app, &user, &sent);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render_named(
+                &app,
+                &headers,
+                &user,
+                status,
+                "theme",
+                action,
+                &theme.slug,
+                &sent.first,
+                &sent.second,
+                local,
+                Some(problem),
+            );
+        }
+    };
+    let names: Vec<ThemeName> = sent
+        .local
+        .into_iter()
+        .map(|(language, name, description)| ThemeName { language, name, description })
+        .collect();
+    let audit = user.doing("theme.save").with_detail(theme.slug.clone());
+    if !app.store().save_theme(ThemeId(id), &sent.first, &sent.second, &names, &audit).await? {
+        return Err(WebError::NotFound);
+    }
+    Ok(see_other(SECTION, "taxonomy_saved").into_response())
+}
+
+/// `GET /admin/partners/{id}` (admins only).
+pub async fn partner_form(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    require_admin(&app, &user, Action::ManageSites)?;
+    let partner =
+        app.store().partners().await?.into_iter().find(|p| p.id.0 == id).ok_or(WebError::NotFound)?;
+    let local = local_fields(&app, &user, |language| {
+        partner
+            .names
+            .iter()
+            .find(|n| n.language == language)
+            .map(|n| (n.name.clone(), n.acronym.clone()))
+            .unwrap_or_default()
+    });
+    let action = format!("/admin/partners/{id}");
+    render_named(
+        &app,
+        &headers,
+        &user,
+        StatusCode::OK,
+        "partner",
+        action,
+        &partner.slug,
+        &partner.name,
+        &partner.acronym,
+        local,
+        None,
+    )
+}
+
+/// `POST /admin/partners/{id}` (admins only).
+pub async fn save_partner(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    require_admin(&app, &user, Action::ManageSites)?;
+    let partner =
+        app.store().partners().await?.into_iter().find(|p| p.id.0 == id).ok_or(WebError::NotFound)?;
+    let action = format!("/admin/partners/{id}");
+    let sent = match read_sent(&app, &user, &form, 30) {
+        Ok(sent) => sent,
+        Err((sent, problem)) => {
+            let local = sent_fields(&app, &user, &sent);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render_named(
+                &app,
+                &headers,
+                &user,
+                status,
+                "partner",
+                action,
+                &partner.slug,
+                &sent.first,
+                &sent.second,
+                local,
+                Some(problem),
+            );
+        }
+    };
+    let names: Vec<PartnerName> = sent
+        .local
+        .into_iter()
+        .map(|(language, name, acronym)| PartnerName { language, name, acronym })
+        .collect();
+    let audit = user.doing("partner.save").with_detail(partner.slug.clone());
+    if !app.store().save_partner(PartnerId(id), &sent.first, &sent.second, &names, &audit).await? {
+        return Err(WebError::NotFound);
+    }
+    Ok(see_other(SECTION, "taxonomy_saved").into_response())
+}
+
+fn render_contact(
+    app: &App,
+    headers: &HeaderMap,
+    user: &Signed,
+    status: StatusCode,
+    id: i64,
+    contact: &NewContact,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let title = user.t1("admin-title-contact", "name", contact.name.clone());
+    let layout = AdminLayout::new(app, user, &title, SECTION);
+    admin_page_with_status(
+        app,
+        headers,
+        status,
+        "admin/contact_edit.html",
+        context! {
+            layout, error, id,
+            key => contact.key.clone(), name => contact.name.clone(), office => contact.office.clone(),
+            phone => contact.phone.clone(), email => contact.email.clone(),
+        },
+    )
+}
+
+/// `GET /admin/contacts/{id}` (admins only).
+pub async fn contact_form(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    require_admin(&app, &user, Action::ManageSites)?;
+    let c = app.store().contacts().await?.into_iter().find(|c| c.id.0 == id).ok_or(WebError::NotFound)?;
+    let contact = NewContact { key: c.key, name: c.name, office: c.office, phone: c.phone, email: c.email };
+    render_contact(&app, &headers, &user, StatusCode::OK, id, &contact, None)
+}
+
+/// `POST /admin/contacts/{id}` (admins only).
+pub async fn save_contact(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    require_admin(&app, &user, Action::ManageSites)?;
+    let c = app.store().contacts().await?.into_iter().find(|c| c.id.0 == id).ok_or(WebError::NotFound)?;
+    let contact = NewContact {
+        key: c.key,
+        name: form.get("name").trim().to_owned(),
+        office: form.get("office").trim().to_owned(),
+        phone: form.get("phone").trim().to_owned(),
+        email: form.get("email").trim().to_lowercase(),
+    };
+    let long = |s: &str, limit: usize| s.chars().count() > limit;
+    let problem = if contact.name.is_empty() {
+        Some(user.t("error-taxonomy-name"))
+    } else if long(&contact.name, 200) || long(&contact.office, 200) || long(&contact.phone, 50) {
+        Some(user.t("error-taxonomy-long"))
+    } else if !contact.phone.is_empty()
+        && !contact.phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+    {
+        Some(user.t("error-contact-phone"))
+    } else if !contact.email.is_empty() && !is_plausible_email(&contact.email) {
+        Some(user.t("error-email"))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        return render_contact(
+            &app,
+            &headers,
+            &user,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            id,
+            &contact,
+            Some(problem),
+        );
+    }
+    let audit = user.doing("contact.save").with_detail(contact.key.clone());
+    if !app.store().save_contact(ContactId(id), &contact, &audit).await? {
+        return Err(WebError::NotFound);
+    }
+    Ok(see_other(SECTION, "taxonomy_saved").into_response())
+}
