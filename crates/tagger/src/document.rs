@@ -513,7 +513,11 @@ fn assemble(raw: Vec<(BlockKind, String, String)>, plain_text: bool) -> Document
     let title_index = raw.iter().position(|(kind, text, _)| match kind {
         BlockKind::Heading(_) => true,
         BlockKind::Paragraph => {
-            plain_text && !text.contains('\n') && text.chars().count() <= 200 && !looks_like_dateline(text)
+            plain_text
+                && raw.len() > 1
+                && !text.contains('\n')
+                && text.chars().count() <= 200
+                && !looks_like_dateline(text)
         }
         _ => false,
     });

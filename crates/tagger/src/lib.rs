@@ -52,15 +52,26 @@ pub enum Format {
 }
 
 impl Format {
-    /// Guesses the format of `bytes`: a zip is a `.docx`, text that starts with or contains
-    /// HTML block tags is HTML, any other text is read as Markdown (which plain text is, too).
+    /// Guesses the format of `bytes`: a zip is a `.docx`; text that starts with a tag, or has
+    /// HTML block tags and no Markdown heading or table, is HTML; any other text is read as
+    /// Markdown (which plain text is, too). Markdown may hold HTML blocks (a pasted table).
     pub fn detect(bytes: &[u8]) -> Format {
         if bytes.starts_with(b"PK\x03\x04") {
             return Format::Docx;
         }
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+        if head.trim_start().starts_with('<') {
+            return Format::Html;
+        }
+        let markdown = head.lines().any(|line| {
+            let line = line.trim_start();
+            line.starts_with("# ")
+                || line.starts_with("## ")
+                || line.starts_with("|---")
+                || line.starts_with("| ---")
+        });
         let html_tags = ["<p>", "<p ", "<h1", "<h2", "<div", "<table", "<html", "<body", "<br", "<ul"];
-        if head.trim_start().starts_with('<') || html_tags.iter().any(|tag| head.contains(tag)) {
+        if !markdown && html_tags.iter().any(|tag| head.contains(tag)) {
             Format::Html
         } else {
             Format::Markdown

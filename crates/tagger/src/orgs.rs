@@ -35,6 +35,8 @@ enum Identity {
 pub fn find(text: &str, folded: &Folded, hits: &[Hit], partners: &[KnownPartner]) -> Found {
     let mut found = Found::default();
     let mut groups: Vec<(Identity, OrgProposal)> = Vec::new();
+    // Where each group was first mentioned, to list them in reading order.
+    let mut first_seen: Vec<(Identity, usize)> = Vec::new();
     let builtin = organizations();
 
     // National societies: "Red Cross" next to a country or demonym.
@@ -43,7 +45,9 @@ pub fn find(text: &str, folded: &Folded, hits: &[Hit], partners: &[KnownPartner]
         if hit.what != What::RedCross {
             continue;
         }
-        let neighbour = [index.checked_sub(1), Some(index + 1)]
+        // The country after ("Cruz Roja Hondureña", "الهلال الأحمر الليبي") is tried first, then
+        // the one before ("Colombian Red Cross").
+        let neighbour = [Some(index + 1), index.checked_sub(1)]
             .into_iter()
             .flatten()
             .filter_map(|i| hits.get(i).map(|h| (i, h)))
@@ -60,7 +64,7 @@ pub fn find(text: &str, folded: &Folded, hits: &[Hit], partners: &[KnownPartner]
         };
         society_parts.push(other_index);
         let (start, end) = (hit.start.min(other.start), hit.end.max(other.end));
-        let printed = text[start..end].to_owned();
+        let printed = strip_arabic_clitic(&text[start..end]).to_owned();
         found.spans.push((start, end));
         let english = portico_geo::country(iso2).map_or(iso2, |c| c.name(portico_geo::Lang::En));
         let crescent = fold(&text[hit.start..hit.end]).contains("cres")
@@ -70,6 +74,10 @@ pub fn find(text: &str, folded: &Folded, hits: &[Hit], partners: &[KnownPartner]
             || fold(&text[hit.start..hit.end]).contains("luna");
         let movement = if crescent { "Red Crescent" } else { "Red Cross" };
         let mut aliases = vec![format!("{english} {movement}"), format!("{english} {movement} Society")];
+        // "جمعية الهلال الأحمر المصري" is also printed without "جمعية" (society).
+        if let Some(short) = printed.strip_prefix("جمعية ") {
+            aliases.push(short.to_owned());
+        }
         if let Some(nominative) = german_nominative(&printed) {
             aliases.push(nominative);
         }
@@ -191,6 +199,14 @@ pub fn find(text: &str, folded: &Folded, hits: &[Hit], partners: &[KnownPartner]
             proposal.known_partner_id = Some(partner.id);
         }
     }
+    for (identity, proposal) in &groups {
+        let at =
+            proposal.evidence.first().map_or(usize::MAX, |e| text.find(&e.context).unwrap_or(usize::MAX));
+        first_seen.push((identity.clone(), at));
+    }
+    groups.sort_by_key(|(identity, _)| {
+        first_seen.iter().find(|(id, _)| id == identity).map_or(usize::MAX, |(_, at)| *at)
+    });
     let mut seen_partners = Vec::new();
     for (_, proposal) in groups {
         if let Some(id) = proposal.known_partner_id {
@@ -237,6 +253,19 @@ fn aliases_meet(proposal: &OrgProposal, partner: &KnownPartner) -> bool {
         .map(|a| fold(a))
         .collect();
     partner.acronyms.iter().chain(partner.names.iter()).any(|theirs| mine.contains(&fold(theirs)))
+}
+
+/// "وجمعية الهلال الأحمر" → "جمعية الهلال الأحمر": a conjunction or preposition glued to the
+/// first word is not part of the name.
+fn strip_arabic_clitic(name: &str) -> &str {
+    for clitic in ["و", "ف", "ب", "ل"] {
+        if let Some(rest) = name.strip_prefix(clitic)
+            && (rest.starts_with("ال") || rest.starts_with("جمعية"))
+        {
+            return rest;
+        }
+    }
+    name
 }
 
 /// What may stand between "Cruz Roja" and "Hondureña", or "Croix-Rouge" and "RDC".
@@ -430,7 +459,7 @@ fn introduced(text: &str) -> Vec<(usize, usize, String, String)> {
         let line_start = before
             .char_indices()
             .rev()
-            .find(|(_, ch)| ['\n', '.', ',', ';', ':', '–', '('].contains(ch))
+            .find(|(_, ch)| ['\n', '.', ',', ';', ':', '–', '(', ')'].contains(ch))
             .map_or(0, |(at, ch)| at + ch.len_utf8());
         let words: Vec<&str> = before[line_start..].split_whitespace().collect();
         let mut taken: Vec<&str> = Vec::new();

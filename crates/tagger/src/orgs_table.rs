@@ -65,7 +65,7 @@ FCDO | Foreign, Commonwealth & Development Office; Foreign, Commonwealth and Dev
 DFID | Department for International Development
 GIZ | Deutsche Gesellschaft für Internationale Zusammenarbeit; Deutschen Gesellschaft für Internationale Zusammenarbeit; German Agency for International Cooperation; Agence allemande de coopération internationale; Agencia Alemana de Cooperación Internacional
 BMZ | Federal Ministry for Economic Cooperation and Development; Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung; Bundesministeriums für wirtschaftliche Zusammenarbeit und Entwicklung
-GFFO | German Federal Foreign Office; Auswärtiges Amt; Auswärtigen Amt; Auswärtigen Amts; Federal Foreign Office; Ministère fédéral allemand des Affaires étrangères; Ministerio Federal de Relaciones Exteriores de Alemania
+GFFO | German Federal Foreign Office; Auswärtiges Amt; Auswärtige Amt; Auswärtigen Amt; Auswärtigen Amts; Federal Foreign Office; Ministère fédéral allemand des Affaires étrangères; Ministerio Federal de Relaciones Exteriores de Alemania
 KfW | KfW Development Bank; Kreditanstalt für Wiederaufbau; KfW Entwicklungsbank
 AECID | Spanish Agency for International Development Cooperation; Agencia Española de Cooperación Internacional para el Desarrollo; Agence espagnole de coopération internationale pour le développement; Spanische Agentur für internationale Entwicklungszusammenarbeit; Cooperación Española; Coopération espagnole; Spanish Cooperation
 AFD | Agence française de développement; French Development Agency; Agencia Francesa de Desarrollo; Agência Francesa de Desenvolvimento
