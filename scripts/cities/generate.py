@@ -71,6 +71,8 @@ EXONYMS = {
     ("Tunis", "TN"): ["Tunisi"],
     ("Baghdad", "IQ"): ["Bagdad"],
     ("Kabul", "AF"): ["Kaboul", "Cabul"],
+    ("New York City", "US"): ["New York", "Nueva York", "Nova Iorque", "Nova York", "نيويورك"],
+    ("Addis Ababa", "ET"): ["Addis Abeba", "Adis Abeba", "أديس أبابا"],
 }
 for key in EXONYMS:
     HUBS.add(key)
