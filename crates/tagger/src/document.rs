@@ -69,6 +69,12 @@ pub fn read(format: Format, bytes: &[u8]) -> Result<Document, TagError> {
             let text = std::str::from_utf8(bytes)
                 .map_err(|error| TagError::InvalidUtf8 { offset: error.valid_up_to() })?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            // HTML parsers slow down with the square of the nesting: refused before parsing.
+            if format != Format::Text
+                && portico_content::markdown::deepest_html_nesting(text) > MAX_HTML_NESTING
+            {
+                return Err(TagError::TooDeep { limit: MAX_HTML_NESTING });
+            }
             match format {
                 Format::Text => read_text(text),
                 Format::Markdown => read_markdown(text),
@@ -288,12 +294,25 @@ fn heading_level(level: HeadingLevel) -> u8 {
 fn read_html(text: &str) -> Vec<(BlockKind, String, String)> {
     let html = Html::parse_fragment(text);
     let mut builder = Builder::default();
-    walk_html(html.root_element(), &mut builder, false);
+    walk_html(html.root_element(), &mut builder, false, 0);
     builder.flush();
     builder.blocks
 }
 
-fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool) {
+/// HTML nested deeper than this (as a cheap scan counts it) is refused before parsing.
+const MAX_HTML_NESTING: usize = 500;
+
+/// Deeper than any real document: below this, text is read flat instead of walked.
+const MAX_HTML_DEPTH: usize = 64;
+
+fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool, depth: usize) {
+    // A hostile paste may nest elements a million deep; reading the rest flat (an iterative
+    // walk) keeps the stack bounded.
+    if depth > MAX_HTML_DEPTH {
+        let text = element.text().collect::<Vec<_>>().join(" ");
+        builder.push_both(&text);
+        return;
+    }
     for child in element.children() {
         match child.value() {
             Node::Text(text) => {
@@ -321,12 +340,12 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool) {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !in_cell => {
                         let level = name[1..].parse().unwrap_or(1);
                         builder.start(BlockKind::Heading(level));
-                        walk_html(child, builder, in_cell);
+                        walk_html(child, builder, in_cell, depth + 1);
                         builder.flush();
                     }
                     "li" if !in_cell => {
                         builder.start(BlockKind::ListItem);
-                        walk_html(child, builder, in_cell);
+                        walk_html(child, builder, in_cell, depth + 1);
                         builder.flush();
                     }
                     "tr" => {
@@ -340,7 +359,7 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool) {
                             if cell_name == "td" {
                                 builder.row_header = false;
                             }
-                            walk_html(cell, builder, true);
+                            walk_html(cell, builder, true, depth + 1);
                             builder.end_cell();
                         }
                         builder.end_row();
@@ -361,19 +380,19 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool) {
                         if linked {
                             builder.push("", "[");
                         }
-                        walk_html(child, builder, in_cell);
+                        walk_html(child, builder, in_cell, depth + 1);
                         if linked {
                             builder.push("", &format!("]({href})"));
                         }
                     }
                     "strong" | "b" => {
                         builder.push("", "**");
-                        walk_html(child, builder, in_cell);
+                        walk_html(child, builder, in_cell, depth + 1);
                         builder.push("", "**");
                     }
                     "em" | "i" => {
                         builder.push("", "*");
-                        walk_html(child, builder, in_cell);
+                        walk_html(child, builder, in_cell, depth + 1);
                         builder.push("", "*");
                     }
                     "p" | "div" | "section" | "article" | "header" | "footer" | "blockquote" | "address"
@@ -382,14 +401,14 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool) {
                         if !in_cell =>
                     {
                         builder.flush();
-                        walk_html(child, builder, in_cell);
+                        walk_html(child, builder, in_cell, depth + 1);
                         builder.flush();
                     }
                     "p" | "div" if in_cell => {
-                        walk_html(child, builder, in_cell);
+                        walk_html(child, builder, in_cell, depth + 1);
                         builder.push_both(" ");
                     }
-                    _ => walk_html(child, builder, in_cell),
+                    _ => walk_html(child, builder, in_cell, depth + 1),
                 }
             }
             _ => {}

@@ -253,6 +253,12 @@ pub enum TagError {
     /// The `.docx` is not a readable zip, or lacks `word/document.xml`.
     #[error("the .docx file cannot be read: {0}")]
     Docx(String),
+    /// HTML elements nested deeper than any real document (`limit` levels).
+    #[error("the release's HTML is nested more than {limit} levels deep")]
+    TooDeep {
+        /// The deepest nesting read.
+        limit: usize,
+    },
     /// An XML part of the `.docx` is malformed.
     #[error("the .docx file's XML is malformed: {0}")]
     DocxXml(String),

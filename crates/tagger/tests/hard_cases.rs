@@ -283,3 +283,36 @@ fn the_proposal_serializes_to_json() {
     assert_eq!(json["dateline"]["country"], "CH");
     assert_eq!(json["countries"][0]["iso2"], "SY");
 }
+
+#[test]
+fn html_nested_too_deep_is_refused_before_parsing_and_deep_html_is_read_flat() {
+    let nested = |depth: usize| {
+        format!("{}<p>GENEVA – Migrants in Chad.</p>{}", "<div><b>".repeat(depth), "</b></div>".repeat(depth))
+    };
+    let hostile = nested(100_000);
+    let error = tag(
+        &Input { format: Format::Html, bytes: hostile.as_bytes(), language: Some("en") },
+        &Registry::default(),
+    );
+    assert!(matches!(error, Err(TagError::TooDeep { .. })), "{error:?}");
+    let markdown = format!("# Title\n\n{hostile}");
+    let error = tag(
+        &Input { format: Format::Markdown, bytes: markdown.as_bytes(), language: Some("en") },
+        &Registry::default(),
+    );
+    assert!(matches!(error, Err(TagError::TooDeep { .. })), "HTML inside Markdown too: {error:?}");
+
+    // Deep but allowed: past the walk's own depth, read flat on a small stack.
+    let deep = nested(240);
+    let countries = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(move || {
+            let input = Input { format: Format::Html, bytes: deep.as_bytes(), language: Some("en") };
+            tag(&input, &Registry::default())
+                .map(|p| p.countries.iter().map(|c| c.iso2.clone()).collect::<Vec<_>>())
+        })
+        .expect("thread")
+        .join()
+        .expect("no stack overflow");
+    assert_eq!(countries.expect("read"), ["TD"]);
+}
