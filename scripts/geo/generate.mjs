@@ -17,6 +17,10 @@ const licensePath = join(crateDir, "LICENSE-CLDR.txt");
 // The order of the languages is the order of `Lang` and of every `names` array in Rust.
 const LANGS = ["en", "fr", "es", "de", "ar"];
 
+// Country names in further languages, kept in a table of their own (`EXTRA_NAMES`) so that
+// `Lang` and its five interface languages keep their meaning. Read by `Country::name_in`.
+const EXTRA_LANGS = ["it", "pt"];
+
 // The five continental regions of UN M49, in the order `regions()` returns them.
 const CONTINENTS = ["002", "019", "142", "150", "009"];
 
@@ -28,7 +32,10 @@ const CONTINENTS = ["002", "019", "142", "150", "009"];
 // spells out "and", as the other languages do ("et", "y", "und", "و").
 // Not taken: GB "UK", US "US" (abbreviations), BA "Bosnia" (incomplete), PS "Palestine"
 // (a political choice for the organization, not a style one), CC and PN (defaults are fine).
-const PREFER_SHORT = { HK: LANGS, MO: LANGS, MM: ["en"] };
+const PREFER_SHORT = { HK: [...LANGS, ...EXTRA_LANGS], MO: [...LANGS, ...EXTRA_LANGS], MM: ["en"] };
+// Italian "Myanmar (Birmania)" and Portuguese "Mianmar (Birmânia)" have no short form in
+// CLDR; the parenthesis is dropped, as for English.
+const DROP_PARENTHESIS = { MM: ["it", "pt"] };
 
 // ISO 3166-1 user-assigned codes: alpha-2 AA, QM-QZ, XA-XZ, ZZ and numeric 900-999. CLDR
 // maps its private-use territories (QO, XK, ZZ, ...) to such codes, and EU to QUU/967.
@@ -51,7 +58,7 @@ const territoryAlias = readJson("cldr-core/supplemental/aliases.json").supplemen
   .territoryAlias;
 
 const territoryNames = Object.fromEntries(
-  LANGS.map((lang) => [
+  [...LANGS, ...EXTRA_LANGS].map((lang) => [
     lang,
     readJson(`cldr-localenames-full/main/${lang}/territories.json`).main[lang].localeDisplayNames
       .territories,
@@ -61,8 +68,9 @@ const territoryNames = Object.fromEntries(
 function nameOf(code, lang) {
   const names = territoryNames[lang];
   const short = names[`${code}-alt-short`];
-  const name = PREFER_SHORT[code]?.includes(lang) && short ? short : names[code];
+  let name = PREFER_SHORT[code]?.includes(lang) && short ? short : names[code];
   if (!name) throw new Error(`no ${lang} name for ${code}`);
+  if (DROP_PARENTHESIS[code]?.includes(lang)) name = name.replace(/ \(.*\)$/, "");
   return lang === "en" ? name.replaceAll(" & ", " and ") : name;
 }
 
@@ -184,6 +192,13 @@ for (const code of countryCodes) {
       `subregion: ${sub ? `Some(${subregionRef(sub)})` : "None"}, ` +
       `names: ${rustNames(namesOf(code))} },`,
   );
+}
+emit("];");
+emit();
+emit(`/// Country names in ${EXTRA_LANGS.join(", ")}, in the order of \`COUNTRIES\`.`);
+emit(`pub(crate) static EXTRA_NAMES: [[&str; ${EXTRA_LANGS.length}]; ${countryCodes.length}] = [`);
+for (const code of countryCodes) {
+  emit(`    ${rustNames(EXTRA_LANGS.map((lang) => nameOf(code, lang)))}, // ${code}`);
 }
 emit("];");
 

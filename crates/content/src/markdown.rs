@@ -137,7 +137,19 @@ const VOID_ELEMENTS: [&str; 14] = [
 
 /// The raw-HTML nesting after `fragment`, counting start tags in and end tags out. It errs on
 /// the deep side (an unclosed `<p>` counts), which only ever refuses, never lets through.
-fn html_depth_after(mut depth: usize, fragment: &str) -> usize {
+fn html_depth_after(depth: usize, fragment: &str) -> usize {
+    html_depth_walk(depth, fragment, |_| {})
+}
+
+/// The deepest raw-HTML nesting anywhere in `html`, counted as [`html_depth_after`] does: for
+/// refusing, before any HTML parser sees it, a document deep enough to make parsing slow.
+pub fn deepest_html_nesting(html: &str) -> usize {
+    let mut deepest = 0;
+    html_depth_walk(0, html, |depth| deepest = deepest.max(depth));
+    deepest
+}
+
+fn html_depth_walk(mut depth: usize, fragment: &str, mut seen: impl FnMut(usize)) -> usize {
     let mut rest = fragment;
     while let Some(at) = rest.find('<') {
         rest = &rest[at + 1..];
@@ -158,6 +170,7 @@ fn html_depth_after(mut depth: usize, fragment: &str) -> usize {
             let tag_end = rest.find('>').unwrap_or(rest.len());
             if !rest[..tag_end].ends_with('/') {
                 depth += 1;
+                seen(depth);
             }
         }
     }

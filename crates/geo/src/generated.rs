@@ -573,3 +573,256 @@ pub(crate) static COUNTRIES: [Country; 249] = [
     // ZW Zimbabwe: 002 Africa / 014 Eastern Africa
     Country { iso2: "ZW", iso3: "ZWE", numeric: 716, region: Some(&REGIONS[0]), subregion: Some(&SUBREGIONS[1]), names: ["Zimbabwe", "Zimbabwe", "Zimbabue", "Simbabwe", "زيمبابوي"] },
 ];
+
+/// Country names in it, pt, in the order of `COUNTRIES`.
+pub(crate) static EXTRA_NAMES: [[&str; 2]; 249] = [
+    ["Andorra", "Andorra"], // AD
+    ["Emirati Arabi Uniti", "Emirados Árabes Unidos"], // AE
+    ["Afghanistan", "Afeganistão"], // AF
+    ["Antigua e Barbuda", "Antígua e Barbuda"], // AG
+    ["Anguilla", "Anguila"], // AI
+    ["Albania", "Albânia"], // AL
+    ["Armenia", "Armênia"], // AM
+    ["Angola", "Angola"], // AO
+    ["Antartide", "Antártida"], // AQ
+    ["Argentina", "Argentina"], // AR
+    ["Samoa Americane", "Samoa Americana"], // AS
+    ["Austria", "Áustria"], // AT
+    ["Australia", "Austrália"], // AU
+    ["Aruba", "Aruba"], // AW
+    ["Isole Åland", "Ilhas Aland"], // AX
+    ["Azerbaigian", "Azerbaijão"], // AZ
+    ["Bosnia ed Erzegovina", "Bósnia e Herzegovina"], // BA
+    ["Barbados", "Barbados"], // BB
+    ["Bangladesh", "Bangladesh"], // BD
+    ["Belgio", "Bélgica"], // BE
+    ["Burkina Faso", "Burquina Faso"], // BF
+    ["Bulgaria", "Bulgária"], // BG
+    ["Bahrein", "Barein"], // BH
+    ["Burundi", "Burundi"], // BI
+    ["Benin", "Benin"], // BJ
+    ["Saint-Barthélemy", "São Bartolomeu"], // BL
+    ["Bermuda", "Bermudas"], // BM
+    ["Brunei", "Brunei"], // BN
+    ["Bolivia", "Bolívia"], // BO
+    ["Caraibi Olandesi", "Países Baixos Caribenhos"], // BQ
+    ["Brasile", "Brasil"], // BR
+    ["Bahamas", "Bahamas"], // BS
+    ["Bhutan", "Butão"], // BT
+    ["Isola Bouvet", "Ilha Bouvet"], // BV
+    ["Botswana", "Botsuana"], // BW
+    ["Bielorussia", "Bielorrússia"], // BY
+    ["Belize", "Belize"], // BZ
+    ["Canada", "Canadá"], // CA
+    ["Isole Cocos (Keeling)", "Ilhas Cocos (Keeling)"], // CC
+    ["Congo - Kinshasa", "Congo - Kinshasa"], // CD
+    ["Repubblica Centrafricana", "República Centro-Africana"], // CF
+    ["Congo-Brazzaville", "República do Congo"], // CG
+    ["Svizzera", "Suíça"], // CH
+    ["Costa d’Avorio", "Costa do Marfim"], // CI
+    ["Isole Cook", "Ilhas Cook"], // CK
+    ["Cile", "Chile"], // CL
+    ["Camerun", "Camarões"], // CM
+    ["Cina", "China"], // CN
+    ["Colombia", "Colômbia"], // CO
+    ["Costa Rica", "Costa Rica"], // CR
+    ["Cuba", "Cuba"], // CU
+    ["Capo Verde", "Cabo Verde"], // CV
+    ["Curaçao", "Curaçao"], // CW
+    ["Isola Christmas", "Ilha Christmas"], // CX
+    ["Cipro", "Chipre"], // CY
+    ["Cechia", "Tchéquia"], // CZ
+    ["Germania", "Alemanha"], // DE
+    ["Gibuti", "Djibuti"], // DJ
+    ["Danimarca", "Dinamarca"], // DK
+    ["Dominica", "Dominica"], // DM
+    ["Repubblica Dominicana", "República Dominicana"], // DO
+    ["Algeria", "Argélia"], // DZ
+    ["Ecuador", "Equador"], // EC
+    ["Estonia", "Estônia"], // EE
+    ["Egitto", "Egito"], // EG
+    ["Sahara Occidentale", "Saara Ocidental"], // EH
+    ["Eritrea", "Eritreia"], // ER
+    ["Spagna", "Espanha"], // ES
+    ["Etiopia", "Etiópia"], // ET
+    ["Finlandia", "Finlândia"], // FI
+    ["Figi", "Fiji"], // FJ
+    ["Isole Falkland", "Ilhas Malvinas"], // FK
+    ["Micronesia", "Micronésia"], // FM
+    ["Isole Fær Øer", "Ilhas Faroé"], // FO
+    ["Francia", "França"], // FR
+    ["Gabon", "Gabão"], // GA
+    ["Regno Unito", "Reino Unido"], // GB
+    ["Grenada", "Granada"], // GD
+    ["Georgia", "Geórgia"], // GE
+    ["Guyana Francese", "Guiana Francesa"], // GF
+    ["Guernsey", "Guernsey"], // GG
+    ["Ghana", "Gana"], // GH
+    ["Gibilterra", "Gibraltar"], // GI
+    ["Groenlandia", "Groenlândia"], // GL
+    ["Gambia", "Gâmbia"], // GM
+    ["Guinea", "Guiné"], // GN
+    ["Guadalupa", "Guadalupe"], // GP
+    ["Guinea Equatoriale", "Guiné Equatorial"], // GQ
+    ["Grecia", "Grécia"], // GR
+    ["Georgia del Sud e Sandwich Australi", "Ilhas Geórgia do Sul e Sandwich do Sul"], // GS
+    ["Guatemala", "Guatemala"], // GT
+    ["Guam", "Guam"], // GU
+    ["Guinea-Bissau", "Guiné-Bissau"], // GW
+    ["Guyana", "Guiana"], // GY
+    ["Hong Kong", "Hong Kong"], // HK
+    ["Isole Heard e McDonald", "Ilhas Heard e McDonald"], // HM
+    ["Honduras", "Honduras"], // HN
+    ["Croazia", "Croácia"], // HR
+    ["Haiti", "Haiti"], // HT
+    ["Ungheria", "Hungria"], // HU
+    ["Indonesia", "Indonésia"], // ID
+    ["Irlanda", "Irlanda"], // IE
+    ["Israele", "Israel"], // IL
+    ["Isola di Man", "Ilha de Man"], // IM
+    ["India", "Índia"], // IN
+    ["Territorio Britannico dell’Oceano Indiano", "Território Britânico do Oceano Índico"], // IO
+    ["Iraq", "Iraque"], // IQ
+    ["Iran", "Irã"], // IR
+    ["Islanda", "Islândia"], // IS
+    ["Italia", "Itália"], // IT
+    ["Jersey", "Jersey"], // JE
+    ["Giamaica", "Jamaica"], // JM
+    ["Giordania", "Jordânia"], // JO
+    ["Giappone", "Japão"], // JP
+    ["Kenya", "Quênia"], // KE
+    ["Kirghizistan", "Quirguistão"], // KG
+    ["Cambogia", "Camboja"], // KH
+    ["Kiribati", "Quiribati"], // KI
+    ["Comore", "Comores"], // KM
+    ["Saint Kitts e Nevis", "São Cristóvão e Névis"], // KN
+    ["Corea del Nord", "Coreia do Norte"], // KP
+    ["Corea del Sud", "Coreia do Sul"], // KR
+    ["Kuwait", "Kuwait"], // KW
+    ["Isole Cayman", "Ilhas Cayman"], // KY
+    ["Kazakistan", "Cazaquistão"], // KZ
+    ["Laos", "Laos"], // LA
+    ["Libano", "Líbano"], // LB
+    ["Saint Lucia", "Santa Lúcia"], // LC
+    ["Liechtenstein", "Liechtenstein"], // LI
+    ["Sri Lanka", "Sri Lanka"], // LK
+    ["Liberia", "Libéria"], // LR
+    ["Lesotho", "Lesoto"], // LS
+    ["Lituania", "Lituânia"], // LT
+    ["Lussemburgo", "Luxemburgo"], // LU
+    ["Lettonia", "Letônia"], // LV
+    ["Libia", "Líbia"], // LY
+    ["Marocco", "Marrocos"], // MA
+    ["Monaco", "Mônaco"], // MC
+    ["Moldavia", "Moldávia"], // MD
+    ["Montenegro", "Montenegro"], // ME
+    ["Saint Martin", "São Martinho"], // MF
+    ["Madagascar", "Madagascar"], // MG
+    ["Isole Marshall", "Ilhas Marshall"], // MH
+    ["Macedonia del Nord", "Macedônia do Norte"], // MK
+    ["Mali", "Mali"], // ML
+    ["Myanmar", "Mianmar"], // MM
+    ["Mongolia", "Mongólia"], // MN
+    ["Macao", "Macau"], // MO
+    ["Isole Marianne Settentrionali", "Ilhas Marianas do Norte"], // MP
+    ["Martinica", "Martinica"], // MQ
+    ["Mauritania", "Mauritânia"], // MR
+    ["Montserrat", "Montserrat"], // MS
+    ["Malta", "Malta"], // MT
+    ["Mauritius", "Maurício"], // MU
+    ["Maldive", "Maldivas"], // MV
+    ["Malawi", "Malaui"], // MW
+    ["Messico", "México"], // MX
+    ["Malaysia", "Malásia"], // MY
+    ["Mozambico", "Moçambique"], // MZ
+    ["Namibia", "Namíbia"], // NA
+    ["Nuova Caledonia", "Nova Caledônia"], // NC
+    ["Niger", "Níger"], // NE
+    ["Isola Norfolk", "Ilha Norfolk"], // NF
+    ["Nigeria", "Nigéria"], // NG
+    ["Nicaragua", "Nicarágua"], // NI
+    ["Paesi Bassi", "Países Baixos"], // NL
+    ["Norvegia", "Noruega"], // NO
+    ["Nepal", "Nepal"], // NP
+    ["Nauru", "Nauru"], // NR
+    ["Niue", "Niue"], // NU
+    ["Nuova Zelanda", "Nova Zelândia"], // NZ
+    ["Oman", "Omã"], // OM
+    ["Panama", "Panamá"], // PA
+    ["Perù", "Peru"], // PE
+    ["Polinesia Francese", "Polinésia Francesa"], // PF
+    ["Papua Nuova Guinea", "Papua-Nova Guiné"], // PG
+    ["Filippine", "Filipinas"], // PH
+    ["Pakistan", "Paquistão"], // PK
+    ["Polonia", "Polônia"], // PL
+    ["Saint-Pierre e Miquelon", "São Pedro e Miquelão"], // PM
+    ["Isole Pitcairn", "Ilhas Pitcairn"], // PN
+    ["Portorico", "Porto Rico"], // PR
+    ["Territori Palestinesi", "Territórios palestinos"], // PS
+    ["Portogallo", "Portugal"], // PT
+    ["Palau", "Palau"], // PW
+    ["Paraguay", "Paraguai"], // PY
+    ["Qatar", "Catar"], // QA
+    ["Riunione", "Reunião"], // RE
+    ["Romania", "Romênia"], // RO
+    ["Serbia", "Sérvia"], // RS
+    ["Russia", "Rússia"], // RU
+    ["Ruanda", "Ruanda"], // RW
+    ["Arabia Saudita", "Arábia Saudita"], // SA
+    ["Isole Salomone", "Ilhas Salomão"], // SB
+    ["Seychelles", "Seicheles"], // SC
+    ["Sudan", "Sudão"], // SD
+    ["Svezia", "Suécia"], // SE
+    ["Singapore", "Singapura"], // SG
+    ["Sant’Elena", "Santa Helena"], // SH
+    ["Slovenia", "Eslovênia"], // SI
+    ["Svalbard e Jan Mayen", "Svalbard e Jan Mayen"], // SJ
+    ["Slovacchia", "Eslováquia"], // SK
+    ["Sierra Leone", "Serra Leoa"], // SL
+    ["San Marino", "San Marino"], // SM
+    ["Senegal", "Senegal"], // SN
+    ["Somalia", "Somália"], // SO
+    ["Suriname", "Suriname"], // SR
+    ["Sud Sudan", "Sudão do Sul"], // SS
+    ["São Tomé e Príncipe", "São Tomé e Príncipe"], // ST
+    ["El Salvador", "El Salvador"], // SV
+    ["Sint Maarten", "Sint Maarten"], // SX
+    ["Siria", "Síria"], // SY
+    ["Eswatini", "Essuatíni"], // SZ
+    ["Isole Turks e Caicos", "Ilhas Turcas e Caicos"], // TC
+    ["Ciad", "Chade"], // TD
+    ["Terre Australi Francesi", "Territórios Franceses do Sul"], // TF
+    ["Togo", "Togo"], // TG
+    ["Thailandia", "Tailândia"], // TH
+    ["Tagikistan", "Tadjiquistão"], // TJ
+    ["Tokelau", "Tokelau"], // TK
+    ["Timor Est", "Timor-Leste"], // TL
+    ["Turkmenistan", "Turcomenistão"], // TM
+    ["Tunisia", "Tunísia"], // TN
+    ["Tonga", "Tonga"], // TO
+    ["Turchia", "Turquia"], // TR
+    ["Trinidad e Tobago", "Trinidad e Tobago"], // TT
+    ["Tuvalu", "Tuvalu"], // TV
+    ["Taiwan", "Taiwan"], // TW
+    ["Tanzania", "Tanzânia"], // TZ
+    ["Ucraina", "Ucrânia"], // UA
+    ["Uganda", "Uganda"], // UG
+    ["Isole Minori Esterne degli Stati Uniti", "Ilhas Menores Distantes dos EUA"], // UM
+    ["Stati Uniti", "Estados Unidos"], // US
+    ["Uruguay", "Uruguai"], // UY
+    ["Uzbekistan", "Uzbequistão"], // UZ
+    ["Città del Vaticano", "Cidade do Vaticano"], // VA
+    ["Saint Vincent e Grenadine", "São Vicente e Granadinas"], // VC
+    ["Venezuela", "Venezuela"], // VE
+    ["Isole Vergini Britanniche", "Ilhas Virgens Britânicas"], // VG
+    ["Isole Vergini Americane", "Ilhas Virgens Americanas"], // VI
+    ["Vietnam", "Vietnã"], // VN
+    ["Vanuatu", "Vanuatu"], // VU
+    ["Wallis e Futuna", "Wallis e Futuna"], // WF
+    ["Samoa", "Samoa"], // WS
+    ["Yemen", "Iêmen"], // YE
+    ["Mayotte", "Mayotte"], // YT
+    ["Sudafrica", "África do Sul"], // ZA
+    ["Zambia", "Zâmbia"], // ZM
+    ["Zimbabwe", "Zimbábue"], // ZW
+];

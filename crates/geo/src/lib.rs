@@ -1,5 +1,6 @@
 //! Reference data for Portico's taxonomy: every ISO 3166-1 country and the UN M49 regions,
-//! with names in English, French, Spanish, German and Arabic.
+//! with names in English, French, Spanish, German and Arabic (the interface languages of
+//! [`Lang`]); country names also in Italian and Portuguese, through [`Country::name_in`].
 //!
 //! The tables are static, generated from CLDR by `scripts/geo/generate.mjs` into
 //! `generated.rs` (see [`CLDR_VERSION`]). This crate does no I/O and allocates nothing.
@@ -23,7 +24,11 @@
 mod generated;
 
 pub use generated::CLDR_VERSION;
-use generated::{COUNTRIES, REGIONS, SUBREGIONS};
+use generated::{COUNTRIES, EXTRA_NAMES, REGIONS, SUBREGIONS};
+
+/// The ISO 639-1 codes of every language [`Country::name_in`] knows: the five of [`Lang`],
+/// then Italian and Portuguese (Brazilian spelling, CLDR's `pt`).
+pub const NAME_LANGUAGES: [&str; 7] = ["en", "fr", "es", "de", "ar", "it", "pt"];
 
 /// A language the reference names are available in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,6 +107,19 @@ impl Country {
     /// The country's name in `lang`, e.g. "El Salvador", "Salvador".
     pub fn name(&self, lang: Lang) -> &'static str {
         self.names[lang.index()]
+    }
+
+    /// The country's name in the language with this ISO 639-1 code (ASCII case-insensitive),
+    /// one of [`NAME_LANGUAGES`]: the five of [`Lang`] plus `"it"` and `"pt"`. `None` for any
+    /// other language. E.g. Côte d'Ivoire is "Costa d’Avorio" in `"it"`.
+    pub fn name_in(&self, code: &str) -> Option<&'static str> {
+        if let Some(lang) = Lang::from_code(code) {
+            return Some(self.name(lang));
+        }
+        let column = ["it", "pt"].iter().position(|extra| extra.eq_ignore_ascii_case(code))?;
+        // EXTRA_NAMES is generated in the order of COUNTRIES, which is sorted by code.
+        let row = COUNTRIES.binary_search_by(|country| country.iso2.cmp(self.iso2)).ok()?;
+        EXTRA_NAMES.get(row).map(|names| names[column])
     }
 }
 

@@ -149,3 +149,34 @@ fn chosen_short_names_replace_awkward_defaults() {
     assert_eq!(name("US", Lang::En), "United States");
     assert_eq!(name("GB", Lang::En), "United Kingdom");
 }
+
+#[test]
+fn every_country_has_a_name_in_each_of_the_seven_languages() {
+    for country in countries() {
+        for code in portico_geo::NAME_LANGUAGES {
+            let name = country.name_in(code).unwrap_or_default();
+            assert!(!name.is_empty(), "{} has no {code} name", country.iso2);
+        }
+    }
+}
+
+#[test]
+fn italian_and_portuguese_names_come_from_cldr() {
+    let ci = country("CI").expect("CI is a country");
+    assert_eq!(ci.name_in("it"), Some("Costa d’Avorio"));
+    assert_eq!(ci.name_in("PT"), Some("Costa do Marfim"));
+    let mm = country("MM").expect("MM is a country");
+    assert_eq!(mm.name_in("it"), Some("Myanmar"), "the parenthesis is dropped");
+    assert_eq!(mm.name_in("pt"), Some("Mianmar"));
+    assert_eq!(country("HK").and_then(|hk| hk.name_in("pt")), Some("Hong Kong"));
+}
+
+#[test]
+fn name_in_agrees_with_name_for_the_interface_languages_and_knows_no_others() {
+    let sv = country("SV").expect("SV is a country");
+    for lang in Lang::ALL {
+        assert_eq!(sv.name_in(lang.code()), Some(sv.name(lang)));
+    }
+    assert_eq!(sv.name_in("ru"), None);
+    assert_eq!(sv.name_in(""), None);
+}
