@@ -820,3 +820,22 @@ error-taxonomy-name = أعطه اسمًا.
 error-taxonomy-long = لا يتجاوز الاسم 200 حرف، والاختصار 30، والوصف 500، ورقم الهاتف 50.
 error-contact-phone = اكتب رقم الهاتف بالأرقام والمسافات و+ - ( ) فقط، مثل ‎+503 2521 0500.
 notice-taxonomy-saved = حُفظ. تعرض الصفحات الأسماء الجديدة فورًا.
+
+# Paste or upload a release: the tagger's proposals in the editor.
+admin-title-paste = لصق بيان صحفي أو رفعه
+admin-paste-link = لصق بيان صحفي أو رفعه
+admin-paste-hint = الصق بيانًا صحفيًا كُتب في مكان آخر أو اختر ملفه. يقرؤه Portico ويفتح مسودة جديدة مُلئت فيها المكان والتاريخ والبلدان والشركاء وجهات الاتصال الإعلامية والمواضيع التي وجدها، ولكلٍّ منها الكلمات التي جاء منها. لا يُحفظ شيء قبل أن تحفظ المسودة.
+admin-paste-text = نص البيان
+admin-paste-file = أو ملفه: ‎.docx أو ‎.html أو ‎.md أو ‎.txt، حتى { $mb } ميغابايت
+admin-paste-button = اقرأه
+error-paste-empty = الصق نص البيان أو اختر ملفه.
+error-paste-unreadable = تعذّرت قراءة البيان: { $reason }
+notice-proposals = قُرئ. راجع كل اقتراح أدناه وصحّح النموذج ثم احفظ المسودة: لم يُحفظ شيء بعد.
+admin-proposals-heading = ما وجده Portico
+admin-proposals-hint = أُدرج كل اقتراح في النموذج أدناه؛ أزل ما هو خاطئ. الصفوف الرمادية ليست في قوائمك بعد ولم تُدرج.
+admin-col-field = الحقل
+admin-col-proposed = المقترح
+admin-col-evidence = من الكلمات
+proposal-demonym-only = مذكور عبر سكانه فقط
+proposal-not-listed = ليس في قوائمك
+admin-new-in-language = هذه المسودة مكتوبة بلغة البيان: { $language }.

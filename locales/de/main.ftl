@@ -715,3 +715,22 @@ error-taxonomy-name = Geben Sie einen Namen an.
 error-taxonomy-long = Ein Name hat höchstens 200 Zeichen, ein Kürzel 30, eine Beschreibung 500 und eine Telefonnummer 50.
 error-contact-phone = Schreiben Sie die Telefonnummer nur mit Ziffern, Leerzeichen und + - ( ), zum Beispiel +503 2521 0500.
 notice-taxonomy-saved = Gespeichert. Die Seiten zeigen die neuen Namen sofort.
+
+# Paste or upload a release: the tagger's proposals in the editor.
+admin-title-paste = Pressemitteilung einfügen oder hochladen
+admin-paste-link = Pressemitteilung einfügen oder hochladen
+admin-paste-hint = Fügen Sie eine anderswo geschriebene Pressemitteilung ein oder wählen Sie ihre Datei. Portico liest sie und öffnet einen neuen Entwurf, in dem Ort und Datum, Länder, Partner, Pressekontakte und Themen bereits ausgefüllt sind, jeweils mit den Worten, aus denen sie stammen. Gespeichert wird erst, wenn Sie den Entwurf speichern.
+admin-paste-text = Der Text der Pressemitteilung
+admin-paste-file = Oder ihre Datei: .docx, .html, .md oder .txt, bis { $mb } MB
+admin-paste-button = Lesen
+error-paste-empty = Fügen Sie den Text ein oder wählen Sie die Datei.
+error-paste-unreadable = Die Pressemitteilung konnte nicht gelesen werden: { $reason }
+notice-proposals = Gelesen. Prüfen Sie jeden Vorschlag unten, korrigieren Sie das Formular und speichern Sie dann den Entwurf: Noch ist nichts gespeichert.
+admin-proposals-heading = Was Portico gefunden hat
+admin-proposals-hint = Jeder Vorschlag ist im Formular unten eingetragen; entfernen Sie, was falsch ist. Grau dargestellte Zeilen stehen noch nicht in Ihren Listen und wurden nicht eingetragen.
+admin-col-field = Feld
+admin-col-proposed = Vorschlag
+admin-col-evidence = Aus den Worten
+proposal-demonym-only = nur über seine Bevölkerung genannt
+proposal-not-listed = nicht in Ihren Listen
+admin-new-in-language = Dieser Entwurf ist auf { $language } geschrieben, in der Sprache der Pressemitteilung.

@@ -719,3 +719,22 @@ error-taxonomy-name = Give it a name.
 error-taxonomy-long = A name is at most 200 characters, an acronym 30, a description 500 and a phone number 50.
 error-contact-phone = Write the phone number with digits, spaces and + - ( ) only, for example +503 2521 0500.
 notice-taxonomy-saved = Saved. Pages show the new names at once.
+
+# Paste or upload a release: the tagger's proposals in the editor.
+admin-title-paste = Paste or upload a release
+admin-paste-link = Paste or upload a release
+admin-paste-hint = Paste a release written elsewhere, or choose its file. Portico reads it and opens a new draft with the dateline, countries, partners, media contacts and themes it found filled in, each shown with the words it came from. Nothing is saved until you save the draft.
+admin-paste-text = The release's text
+admin-paste-file = Or its file: .docx, .html, .md or .txt, up to { $mb } MB
+admin-paste-button = Read it
+error-paste-empty = Paste the release's text or choose its file.
+error-paste-unreadable = The release could not be read: { $reason }
+notice-proposals = Read. Check each proposal below, correct the form, then save the draft: nothing is saved yet.
+admin-proposals-heading = What Portico found
+admin-proposals-hint = Each proposal is filled in the form below; untick or delete what is wrong. Rows in grey are not in your lists yet and were not filled.
+admin-col-field = Field
+admin-col-proposed = Proposed
+admin-col-evidence = From the words
+proposal-demonym-only = named only through its people
+proposal-not-listed = not in your lists
+admin-new-in-language = This draft is written in { $language }, the release's language.

@@ -715,3 +715,22 @@ error-taxonomy-name = Dele un nombre.
 error-taxonomy-long = Un nombre tiene como máximo 200 caracteres, una sigla 30, una descripción 500 y un teléfono 50.
 error-contact-phone = Escriba el teléfono solo con dígitos, espacios y + - ( ), por ejemplo +503 2521 0500.
 notice-taxonomy-saved = Guardado. Las páginas muestran enseguida los nuevos nombres.
+
+# Paste or upload a release: the tagger's proposals in the editor.
+admin-title-paste = Pegar o subir un comunicado
+admin-paste-link = Pegar o subir un comunicado
+admin-paste-hint = Pegue un comunicado escrito en otro lugar o elija su archivo. Portico lo lee y abre un nuevo borrador con el lugar y la fecha, los países, los socios, los contactos de prensa y los temas que encontró ya rellenados, cada uno con las palabras de las que procede. No se guarda nada hasta que guarde el borrador.
+admin-paste-text = El texto del comunicado
+admin-paste-file = O su archivo: .docx, .html, .md o .txt, hasta { $mb } MB
+admin-paste-button = Leerlo
+error-paste-empty = Pegue el texto del comunicado o elija su archivo.
+error-paste-unreadable = No se pudo leer el comunicado: { $reason }
+notice-proposals = Leído. Revise cada propuesta abajo, corrija el formulario y guarde el borrador: todavía no se ha guardado nada.
+admin-proposals-heading = Lo que Portico encontró
+admin-proposals-hint = Cada propuesta se ha rellenado en el formulario de abajo; desmarque o borre lo que esté mal. Las filas en gris aún no están en sus listas y no se rellenaron.
+admin-col-field = Campo
+admin-col-proposed = Propuesto
+admin-col-evidence = Según las palabras
+proposal-demonym-only = nombrado solo por sus habitantes
+proposal-not-listed = no está en sus listas
+admin-new-in-language = Este borrador está escrito en { $language }, el idioma del comunicado.

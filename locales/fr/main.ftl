@@ -715,3 +715,22 @@ error-taxonomy-name = Donnez-lui un nom.
 error-taxonomy-long = Un nom compte au plus 200 caractères, un sigle 30, une description 500 et un numéro de téléphone 50.
 error-contact-phone = Écrivez le numéro avec des chiffres, des espaces et + - ( ) seulement, par exemple +503 2521 0500.
 notice-taxonomy-saved = Enregistré. Les pages affichent aussitôt les nouveaux noms.
+
+# Paste or upload a release: the tagger's proposals in the editor.
+admin-title-paste = Coller ou importer un communiqué
+admin-paste-link = Coller ou importer un communiqué
+admin-paste-hint = Collez un communiqué rédigé ailleurs, ou choisissez son fichier. Portico le lit et ouvre un nouveau brouillon où le lieu et la date, les pays, les partenaires, les contacts presse et les thèmes trouvés sont déjà remplis, chacun avec les mots d’où il vient. Rien n’est enregistré avant que vous n’enregistriez le brouillon.
+admin-paste-text = Le texte du communiqué
+admin-paste-file = Ou son fichier : .docx, .html, .md ou .txt, jusqu’à { $mb } Mo
+admin-paste-button = Le lire
+error-paste-empty = Collez le texte du communiqué ou choisissez son fichier.
+error-paste-unreadable = Le communiqué n’a pas pu être lu : { $reason }
+notice-proposals = Lu. Vérifiez chaque proposition ci-dessous, corrigez le formulaire, puis enregistrez le brouillon : rien n’est encore enregistré.
+admin-proposals-heading = Ce que Portico a trouvé
+admin-proposals-hint = Chaque proposition est reportée dans le formulaire ci-dessous ; décochez ou effacez ce qui est faux. Les lignes en gris ne figurent pas encore dans vos listes et n’ont pas été reportées.
+admin-col-field = Champ
+admin-col-proposed = Proposé
+admin-col-evidence = D’après les mots
+proposal-demonym-only = nommé seulement par ses habitants
+proposal-not-listed = absent de vos listes
+admin-new-in-language = Ce brouillon est rédigé en { $language }, la langue du communiqué.

@@ -14,3 +14,4 @@ pub mod init;
 pub mod server;
 pub mod sites;
 pub mod sso;
+pub mod tag;

@@ -50,6 +50,19 @@ impl Storage {
 }
 
 #[derive(Subcommand)]
+enum TagCommand {
+    /// Score the tagger on a labelled JSON Lines file: precision and recall per field, exact
+    /// matches for dateline, date and contacts, and every miss.
+    Eval {
+        /// One labelled release a line (see crates/tagger/testdata/README.md).
+        file: PathBuf,
+        /// `json` prints the scores only, as one JSON object.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum UserCommand {
     /// Create a back-office user.
     Add {
@@ -178,6 +191,24 @@ enum Command {
     /// Manage sites.
     #[command(subcommand)]
     Site(SiteCommand),
+    /// Propose a release's dateline, countries, partners, media contacts and themes from its
+    /// text (.txt, .md, .html or .docx), matched to those in the database; nothing is saved.
+    /// `portico tag eval FILE.jsonl` scores the tagger on a labelled set instead.
+    #[command(args_conflicts_with_subcommands = true)]
+    Tag {
+        #[command(subcommand)]
+        command: Option<TagCommand>,
+        /// The release to read.
+        file: Option<PathBuf>,
+        /// Its language (en, fr, es, ar, de, it, pt) when known; detected otherwise.
+        #[arg(long)]
+        language: Option<String>,
+        /// Print the proposals as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        storage: Storage,
+    },
     /// Rebuild the search index of the data folder from the database (stop the server first).
     Reindex {
         #[command(flatten)]
@@ -496,6 +527,28 @@ fn main() -> ExitCode {
                 let store = open(&storage.config(String::new(), None, None)).await?;
                 let args = portico::sites::SiteAdd { key, name, hosts, languages, country, no_fallback };
                 portico::sites::add_site(&store, &args).await
+            }
+            Command::Tag { command: Some(TagCommand::Eval { file, format }), .. } => {
+                println!("{}", portico::tag::evaluate(&file, format == "json")?);
+                Ok(())
+            }
+            Command::Tag { command: None, file, language, json, storage } => {
+                let file = file.ok_or_else(|| anyhow::anyhow!("name the release to read: portico tag FILE"))?;
+                // Without a database the built-in lists still work; a database named outright must open.
+                let known = match portico::backup::open_existing(&storage.data, storage.database.as_deref()).await {
+                    Ok(store) => {
+                        let known = portico_web::tagging::Known::read(&store).await;
+                        store.close().await;
+                        known?
+                    }
+                    Err(err) if storage.database.is_none() => {
+                        eprintln!("note: {err:#}; matching the built-in lists only");
+                        portico_web::tagging::Known::default()
+                    }
+                    Err(err) => return Err(err),
+                };
+                print!("{}", portico::tag::tag_file(&file, language.as_deref(), &known, json)?);
+                Ok(())
             }
             Command::Reindex { storage } => {
                 let config = storage.config(String::new(), None, None);

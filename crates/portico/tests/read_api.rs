@@ -27,7 +27,7 @@ async fn published_count(app: &TestApp) -> usize {
 }
 
 /// Every route the router answers under `/api`, with its methods (HEAD and the CORS
-/// preflight aside). Keep in step with `api::routes` and `api_read::routes`.
+/// preflight aside). Keep in step with `api::routes`, `api_read::routes` and `tagging::routes`.
 const ROUTES: &[(&str, &[&str])] = &[
     ("/api/v1/releases", &["get", "post"]),
     ("/api/v1/releases/{id}", &["get", "patch"]),
@@ -36,6 +36,7 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("/api/v1/releases/{id}/schedule", &["post"]),
     ("/api/v1/releases/{id}/unpublish", &["post"]),
     ("/api/v1/releases/{id}/archive", &["post"]),
+    ("/api/v1/tag", &["post"]),
     ("/api/v1/countries", &["get"]),
     ("/api/v1/themes", &["get"]),
     ("/api/v1/sites", &["get"]),

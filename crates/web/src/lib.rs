@@ -32,6 +32,7 @@ mod seo;
 pub mod session;
 mod sites;
 mod sso_check;
+pub mod tagging;
 mod templates;
 mod uploads;
 mod views;
@@ -141,6 +142,7 @@ impl App {
             .merge(admin::routes())
             .merge(api::routes())
             .merge(api_read::routes())
+            .merge(tagging::routes())
             .route("/", get(public::root))
             .route("/{lang}", get(public::language_root))
             .route("/{lang}/", get(public::pages::home))

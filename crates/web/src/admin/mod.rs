@@ -82,5 +82,11 @@ pub fn routes() -> Router<App> {
             get(media::list).post(media::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
         )
         .route("/admin/media/{id}", get(media::edit_form).post(media::save))
+        .route(
+            "/admin/new/release/paste",
+            get(documents::paste::form)
+                .post(documents::paste::read)
+                .layer(DefaultBodyLimit::max(documents::paste::PASTE_LIMIT)),
+        )
         .layer(DefaultBodyLimit::max(FORM_LIMIT))
 }

@@ -72,6 +72,23 @@ struct Editor {
     preview_html: Option<String>,
     conflict: Option<String>,
     notice: Option<String>,
+    /// What the tagger proposed from a pasted release, each with the words it came from.
+    proposals: Vec<ProposalView>,
+    /// The new document's language when it is not the site's default (a pasted release).
+    language: Option<String>,
+}
+
+/// One proposal of the tagger as the editor shows it above the form it filled.
+#[derive(Serialize, Clone)]
+pub(super) struct ProposalView {
+    /// Which field it filled ("Countries").
+    pub field: String,
+    /// What it proposes ("SV El Salvador").
+    pub value: String,
+    /// The words it came from.
+    pub evidence: String,
+    /// False when it could not be filled in (a partner not in the list yet).
+    pub filled: bool,
 }
 
 /// Reads the editor form into a draft; returns it with the problems found, in the person's
@@ -339,6 +356,8 @@ async fn render_editor(
             form => editor.form, errors => editor.errors,
             themes, partners, contacts, images, sites,
             preview_html => editor.preview_html, conflict => editor.conflict,
+            language_label => editor.language.as_deref().map(|l| user.i18n.language_name(user.lang, l)),
+            proposals => editor.proposals, language => editor.language,
             can_set_time => user.may(Action::Publish, editor.site),
             action_url => match &editor.document {
                 Some(doc) => format!("/admin/documents/{}", doc.document),
@@ -383,6 +402,33 @@ fn workflow_actions(user: &Signed, doc: &EditableVariant) -> Vec<WorkflowAction>
     actions
 }
 
+/// The editor of a new release filled from a pasted one: nothing is saved until the person
+/// presses Save, and every proposal is shown with the words it came from.
+pub(super) async fn render_proposed(
+    app: &App,
+    headers: &HeaderMap,
+    user: &Signed,
+    site: SiteId,
+    language: Option<String>,
+    draft: Draft,
+    proposals: Vec<ProposalView>,
+) -> Result<Response, WebError> {
+    let editor = Editor {
+        kind: Kind::Release,
+        site,
+        document: None,
+        form: EditorForm::from_draft(&draft, 0),
+        draft,
+        errors: BTreeMap::new(),
+        preview_html: None,
+        conflict: None,
+        notice: Some(user.t("notice-proposals")),
+        proposals,
+        language,
+    };
+    render_editor(app, headers, user, editor, StatusCode::OK).await
+}
+
 /// `GET /admin/new/{kind}`.
 pub async fn new_form(
     State(app): State<App>,
@@ -410,8 +456,16 @@ pub async fn new_form(
         preview_html: None,
         conflict: None,
         notice: None,
+        proposals: Vec::new(),
+        language: None,
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
+}
+
+/// The language a new document is written in: the one the form names when the site has it
+/// (a pasted release in French on an English-first site), else the site's default.
+fn chosen_language<'a>(site: &'a portico_store::Site, asked: &'a str) -> &'a str {
+    if !asked.is_empty() && site.has_language(asked) { asked } else { site.default_language() }
 }
 
 /// `POST /admin/new/{kind}`: creates a draft.
@@ -441,7 +495,7 @@ pub async fn create(
         let new = portico_store::NewDocument {
             site: site.id,
             kind,
-            language: site.default_language().to_owned(),
+            language: chosen_language(&site, form.get("language")).to_owned(),
             draft: draft.clone(),
             status: Status::Draft,
             author: Some(user.user.id),
@@ -472,6 +526,9 @@ pub async fn create(
         errors,
         conflict: None,
         notice: None,
+        proposals: Vec::new(),
+        language: Some(chosen_language(&site, form.get("language")).to_owned())
+            .filter(|l| l != site.default_language()),
     };
     render_editor(&app, &headers, &user, editor, status).await
 }
@@ -500,6 +557,8 @@ pub async fn edit_form(
         preview_html: None,
         conflict,
         notice: notice(&user, query.notice.as_deref()),
+        proposals: Vec::new(),
+        language: None,
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
 }
@@ -530,6 +589,8 @@ pub async fn save(
             preview_html: None,
             conflict: Some(refusal_text(&user, refusal)),
             notice: None,
+            proposals: Vec::new(),
+            language: None,
         };
         return render_editor(&app, &headers, &user, editor, StatusCode::FORBIDDEN).await;
     }
@@ -584,6 +645,8 @@ pub async fn save(
         errors,
         conflict,
         notice: None,
+        proposals: Vec::new(),
+        language: None,
     };
     render_editor(&app, &headers, &user, editor, status).await
 }

@@ -6,6 +6,7 @@
 pub(super) mod editor;
 pub(super) mod history;
 pub(super) mod list;
+pub(super) mod paste;
 pub(super) mod steps;
 
 use portico_content::access::Refusal;
