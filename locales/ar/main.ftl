@@ -839,3 +839,12 @@ admin-col-evidence = من الكلمات
 proposal-demonym-only = مذكور عبر سكانه فقط
 proposal-not-listed = ليس في قوائمك
 admin-new-in-language = هذه المسودة مكتوبة بلغة البيان: { $language }.
+
+# Adding themes, partners and media contacts.
+admin-taxonomy-add-theme = إضافة موضوع
+admin-taxonomy-add-partner = إضافة شريك
+admin-taxonomy-add-contact = إضافة جهة اتصال إعلامية
+admin-taxonomy-add-button = إضافة
+admin-taxonomy-key-hint = يدخل المفتاح في العناوين ولا يمكن تغييره لاحقًا؛ وإذا تُرك فارغًا يُشتق من الاسم.
+error-taxonomy-key-taken = المفتاح «{ $key }» مستخدم بالفعل: اختر غيره.
+notice-taxonomy-added = أُضيف. اكتب هنا أسماءه باللغات الأخرى.

@@ -734,3 +734,12 @@ admin-col-evidence = Aus den Worten
 proposal-demonym-only = nur über seine Bevölkerung genannt
 proposal-not-listed = nicht in Ihren Listen
 admin-new-in-language = Dieser Entwurf ist auf { $language } geschrieben, in der Sprache der Pressemitteilung.
+
+# Adding themes, partners and media contacts.
+admin-taxonomy-add-theme = Thema hinzufügen
+admin-taxonomy-add-partner = Partner hinzufügen
+admin-taxonomy-add-contact = Pressekontakt hinzufügen
+admin-taxonomy-add-button = Hinzufügen
+admin-taxonomy-key-hint = Der Schlüssel steht in Adressen und kann später nicht geändert werden; leer gelassen, wird er aus dem Namen gebildet.
+error-taxonomy-key-taken = Der Schlüssel „{ $key }“ ist schon vergeben: Wählen Sie einen anderen.
+notice-taxonomy-added = Hinzugefügt. Geben Sie hier die Namen in anderen Sprachen an.

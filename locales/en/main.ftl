@@ -738,3 +738,12 @@ admin-col-evidence = From the words
 proposal-demonym-only = named only through its people
 proposal-not-listed = not in your lists
 admin-new-in-language = This draft is written in { $language }, the release's language.
+
+# Adding themes, partners and media contacts.
+admin-taxonomy-add-theme = Add a theme
+admin-taxonomy-add-partner = Add a partner
+admin-taxonomy-add-contact = Add a media contact
+admin-taxonomy-add-button = Add
+admin-taxonomy-key-hint = The key goes into addresses and cannot change later; left empty, it is made from the name.
+error-taxonomy-key-taken = The key “{ $key }” is already used: choose another.
+notice-taxonomy-added = Added. Give it its names in other languages here.

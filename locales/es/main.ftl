@@ -734,3 +734,12 @@ admin-col-evidence = Según las palabras
 proposal-demonym-only = nombrado solo por sus habitantes
 proposal-not-listed = no está en sus listas
 admin-new-in-language = Este borrador está escrito en { $language }, el idioma del comunicado.
+
+# Adding themes, partners and media contacts.
+admin-taxonomy-add-theme = Añadir un tema
+admin-taxonomy-add-partner = Añadir un socio
+admin-taxonomy-add-contact = Añadir un contacto de prensa
+admin-taxonomy-add-button = Añadir
+admin-taxonomy-key-hint = La clave forma parte de las direcciones y no puede cambiar después; si se deja vacía, se crea a partir del nombre.
+error-taxonomy-key-taken = La clave «{ $key }» ya está en uso: elija otra.
+notice-taxonomy-added = Añadido. Indique aquí sus nombres en otros idiomas.

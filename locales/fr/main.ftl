@@ -734,3 +734,12 @@ admin-col-evidence = D’après les mots
 proposal-demonym-only = nommé seulement par ses habitants
 proposal-not-listed = absent de vos listes
 admin-new-in-language = Ce brouillon est rédigé en { $language }, la langue du communiqué.
+
+# Adding themes, partners and media contacts.
+admin-taxonomy-add-theme = Ajouter un thème
+admin-taxonomy-add-partner = Ajouter un partenaire
+admin-taxonomy-add-contact = Ajouter un contact presse
+admin-taxonomy-add-button = Ajouter
+admin-taxonomy-key-hint = La clé entre dans les adresses et ne peut plus changer ensuite ; laissée vide, elle est tirée du nom.
+error-taxonomy-key-taken = La clé « { $key } » est déjà prise : choisissez-en une autre.
+notice-taxonomy-added = Ajouté. Donnez-lui ici ses noms dans les autres langues.

@@ -153,3 +153,50 @@ async fn partners_and_contacts_are_corrected_in_the_back_office_and_only_by_admi
         assert!(entries.iter().any(|e| e.action == "partner.save"));
     }
 }
+
+#[tokio::test]
+async fn an_admin_adds_a_theme_once_and_a_taken_key_is_refused_with_the_form_kept() {
+    for app in TestApp::each().await {
+        let admin = app.login(&app.user("boss@example.org", Role::Admin, &[]).await).await;
+        let added = admin
+            .post(
+                "/admin/taxonomy/themes",
+                &[("name", "Climate mobility"), ("second", "Moving as the climate changes")],
+            )
+            .await;
+        assert_eq!(added.status().as_u16(), 303, "{}", app.backend());
+        let location = added.headers()["location"].to_str().expect("location").to_owned();
+        assert!(location.starts_with("/admin/themes/"), "{location}");
+        let themes = app.server.store.themes().await.expect("themes");
+        assert!(themes.iter().any(|t| t.slug == "climate-mobility" && t.name == "Climate mobility"));
+
+        let again = admin.post("/admin/taxonomy/themes", &[("name", "Climate Mobility")]).await;
+        assert_eq!(again.status().as_u16(), 409, "{}", app.backend());
+        let html = Html::parse_document(&again.text().await.expect("body"));
+        assert!(text(&html, ".add-entry .error-summary").contains("climate-mobility"));
+        assert_eq!(
+            attrs(&html, "#add-theme-name", "value"),
+            ["Climate Mobility"],
+            "the form keeps what was typed"
+        );
+
+        let contact = admin
+            .post(
+                "/admin/taxonomy/contacts",
+                &[
+                    ("name", "Lea Braun"),
+                    ("office", "IOM Berlin"),
+                    ("phone", "+49 30 1234"),
+                    ("email", "LBRAUN@example.org"),
+                ],
+            )
+            .await;
+        assert_eq!(contact.status().as_u16(), 303, "{}", app.backend());
+        let stored =
+            app.server.store.contacts().await.expect("contacts").into_iter().find(|c| c.key == "lea-braun");
+        assert_eq!(stored.expect("added").email, "lbraun@example.org");
+        assert_eq!(admin.post("/admin/taxonomy/planets", &[("name", "Mars")]).await.status().as_u16(), 404);
+        let editor = app.login(&app.user("ed@example.org", Role::Editor, &["global"]).await).await;
+        assert_eq!(editor.post("/admin/taxonomy/themes", &[("name", "Mine")]).await.status().as_u16(), 403);
+    }
+}

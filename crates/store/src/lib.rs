@@ -62,7 +62,9 @@ pub use related::RELATED_KEPT;
 pub use search_feed::{ChangeEntry, IndexableVariant};
 pub use sites::{NewSite, Site};
 pub use syndication::{FeedRelease, SitemapEntry};
-pub use taxonomy::{Contact, NewContact, NewPartner, NewTheme, Partner, PartnerName, Theme, ThemeName};
+pub use taxonomy::{
+    Contact, NewContact, NewPartner, NewTheme, Partner, PartnerName, TaxonomyKind, Theme, ThemeName,
+};
 pub use translations::{TranslationRow, VariantInfo};
 pub use two_factor::{Promotion, SessionStage, TotpEnrolment, TotpSecret};
 pub use user_admin::UserChange;

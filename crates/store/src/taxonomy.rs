@@ -111,6 +111,28 @@ pub struct Contact {
     pub email: String,
 }
 
+/// Which list of the taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaxonomyKind {
+    /// Themes.
+    Theme,
+    /// Partner organizations.
+    Partner,
+    /// Media contacts.
+    Contact,
+}
+
+impl TaxonomyKind {
+    /// As the audit and change logs name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaxonomyKind::Theme => "theme",
+            TaxonomyKind::Partner => "partner",
+            TaxonomyKind::Contact => "contact",
+        }
+    }
+}
+
 /// A theme to create or update, by slug.
 #[derive(Debug, Clone)]
 pub struct NewTheme {
@@ -351,6 +373,48 @@ impl Store {
             record_audit!(tx, now(), audit, None::<i64>, "partner", id.0);
             tx.commit().await?;
             Ok::<_, StoreError>(true)
+        }
+        .await)
+    }
+
+    /// Adds a theme, partner or contact from the back office, with its audit and change-log
+    /// entries; [`StoreError::Conflict`] on `key` when the key is taken. `entity` is
+    /// `theme`, `partner` or `contact`; the fields are the table's own, in its column order
+    /// after the key (theme: name, description; partner: name, acronym; contact: name,
+    /// office, phone, email).
+    pub async fn create_taxonomy_entry(
+        &self,
+        entity: TaxonomyKind,
+        key: &str,
+        fields: &[&str],
+        audit: &Audit,
+    ) -> Result<i64> {
+        let (sql, wanted) = match entity {
+            TaxonomyKind::Theme => {
+                ("insert into themes (slug, name, description) values ($1, $2, $3) returning id", 2)
+            }
+            TaxonomyKind::Partner => {
+                ("insert into partners (slug, name, acronym) values ($1, $2, $3) returning id", 2)
+            }
+            TaxonomyKind::Contact => (
+                "insert into contacts (key, name, office, phone, email) values ($1, $2, $3, $4, $5) returning id",
+                4,
+            ),
+        };
+        if fields.len() != wanted {
+            return Err(StoreError::Corrupt(format!("{} fields for a {}", fields.len(), entity.as_str())));
+        }
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let mut query = sqlx::query_scalar(sql).bind(key);
+            for field in fields {
+                query = query.bind(*field);
+            }
+            let id: i64 = query.fetch_one(&mut *tx).await.map_err(StoreError::conflict_on("key"))?;
+            log_shared_change!(tx, entity.as_str(), id)?;
+            record_audit!(tx, now(), audit, None::<i64>, entity.as_str(), id);
+            tx.commit().await?;
+            Ok::<_, StoreError>(id)
         }
         .await)
     }

@@ -59,6 +59,7 @@ pub fn routes() -> Router<App> {
         .route("/admin/users/{id}/two-factor/reset", post(two_factor::reset))
         .route("/admin/audit", get(manage::audit))
         .route("/admin/taxonomy", get(taxonomy::index))
+        .route("/admin/taxonomy/{kind}", post(taxonomy::add))
         .route("/admin/themes/{id}", get(taxonomy::theme_form).post(taxonomy::save_theme))
         .route("/admin/partners/{id}", get(taxonomy::partner_form).post(taxonomy::save_partner))
         .route("/admin/contacts/{id}", get(taxonomy::contact_form).post(taxonomy::save_contact))

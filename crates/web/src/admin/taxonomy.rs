@@ -8,12 +8,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::{Action, ContactId, PartnerId, ThemeId};
-use portico_store::{NewContact, PartnerName, ThemeName};
+use portico_store::{NewContact, PartnerName, StoreError, TaxonomyKind, ThemeName};
 use serde::Serialize;
 
 use super::documents::NoticeQuery;
 use super::manage::{is_plausible_email, require_admin};
-use super::{AdminLayout, FormData, admin_page, admin_page_with_status, notice, see_other};
+use super::{AdminLayout, FormData, admin_page_with_status, notice, see_other};
 use crate::session::Signed;
 use crate::{App, WebError};
 
@@ -49,6 +49,26 @@ pub async fn index(
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
     require_admin(&app, &user, Action::ManageSites)?;
+    let notice = notice(&user, query.notice.as_deref());
+    render_index(&app, &headers, &user, StatusCode::OK, notice, None).await
+}
+
+/// A refused addition: which list, why, and what was typed.
+#[derive(Serialize)]
+struct Refused {
+    kind: &'static str,
+    error: String,
+    typed: Vec<(String, String)>,
+}
+
+async fn render_index(
+    app: &App,
+    headers: &HeaderMap,
+    user: &Signed,
+    status: StatusCode,
+    notice: Option<String>,
+    refused: Option<Refused>,
+) -> Result<Response, WebError> {
     let store = app.store();
     let listed = |names: Vec<&str>| names.join(", ");
     let themes: Vec<Row> = store
@@ -87,9 +107,97 @@ pub async fn index(
             translated: String::new(),
         })
         .collect();
-    let layout = AdminLayout::new(&app, &user, &user.t("admin-title-taxonomy"), SECTION)
-        .with_notice(notice(&user, query.notice.as_deref()));
-    admin_page(&app, &headers, "admin/taxonomy.html", context! { layout, themes, partners, contacts })
+    let layout = AdminLayout::new(app, user, &user.t("admin-title-taxonomy"), SECTION).with_notice(notice);
+    admin_page_with_status(
+        app,
+        headers,
+        status,
+        "admin/taxonomy.html",
+        context! { layout, themes, partners, contacts, refused },
+    )
+}
+
+/// `POST /admin/taxonomy/{kind}` (admins only): adds a theme, partner or media contact; its
+/// key is the one typed, or made from its name. Opens the new entry's form, for its names in
+/// other languages.
+pub async fn add(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(kind): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    require_admin(&app, &user, Action::ManageSites)?;
+    let (kind, names, second_limit): (TaxonomyKind, &[&str], usize) = match kind.as_str() {
+        "themes" => (TaxonomyKind::Theme, &["name", "second"], 500),
+        "partners" => (TaxonomyKind::Partner, &["name", "second"], 30),
+        "contacts" => (TaxonomyKind::Contact, &["name", "office", "phone", "email"], 200),
+        _ => return Err(WebError::NotFound),
+    };
+    let fields: Vec<String> = names.iter().map(|n| form.get(n).trim().to_owned()).collect();
+    let typed_key = form.get("key").trim().to_owned();
+    let key = if typed_key.is_empty() {
+        portico_content::slugify(&fields[0])
+    } else {
+        portico_content::slugify(&typed_key)
+    };
+    let long = |s: &String, limit: usize| s.chars().count() > limit;
+    let problem = if fields[0].is_empty() || key.is_empty() {
+        Some(user.t("error-taxonomy-name"))
+    } else if long(&fields[0], 200) || fields[1..].iter().any(|f| long(f, second_limit)) {
+        Some(user.t("error-taxonomy-long"))
+    } else if kind == TaxonomyKind::Contact
+        && !fields[2].chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+    {
+        Some(user.t("error-contact-phone"))
+    } else if kind == TaxonomyKind::Contact
+        && !fields[3].is_empty()
+        && !is_plausible_email(&fields[3].to_lowercase())
+    {
+        Some(user.t("error-email"))
+    } else {
+        None
+    };
+    let typed = || {
+        let mut typed: Vec<(String, String)> =
+            names.iter().zip(&fields).map(|(n, v)| ((*n).to_owned(), v.clone())).collect();
+        typed.push(("key".to_owned(), typed_key.clone()));
+        typed
+    };
+    let refuse = |error: String| Refused { kind: kind.as_str(), error, typed: typed() };
+    if let Some(problem) = problem {
+        return render_index(
+            &app,
+            &headers,
+            &user,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            Some(refuse(problem)),
+        )
+        .await;
+    }
+    let mut values: Vec<String> = fields.clone();
+    if kind == TaxonomyKind::Contact {
+        values[3] = values[3].to_lowercase();
+    }
+    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+    let audit = user.doing(&format!("{}.create", kind.as_str())).with_detail(key.clone());
+    match app.store().create_taxonomy_entry(kind, &key, &values, &audit).await {
+        Ok(id) => {
+            let path = match kind {
+                TaxonomyKind::Theme => format!("/admin/themes/{id}"),
+                TaxonomyKind::Partner => format!("/admin/partners/{id}"),
+                TaxonomyKind::Contact => format!("/admin/contacts/{id}"),
+            };
+            Ok(see_other(&path, "taxonomy_added").into_response())
+        }
+        Err(StoreError::Conflict { .. }) => {
+            let error = user.t1("error-taxonomy-key-taken", "key", key.clone());
+            render_index(&app, &headers, &user, StatusCode::CONFLICT, None, Some(refuse(error))).await
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// One language's fields of a theme or partner form.

@@ -236,7 +236,11 @@ async fn render_editor(
         .themes()
         .await?
         .into_iter()
-        .map(|t| Choice { checked: checked(&editor.draft.themes, &t.slug), value: t.slug, label: t.name })
+        .map(|t| Choice {
+            checked: checked(&editor.draft.themes, &t.slug),
+            label: t.name_in(user.lang).to_owned(),
+            value: t.slug,
+        })
         .collect();
     let partners: Vec<Choice> = store
         .partners()
