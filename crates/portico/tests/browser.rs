@@ -389,3 +389,76 @@ async fn an_editor_enrols_by_qr_code_and_signs_in_with_a_second_step() {
         })
         .await;
 }
+
+/// What a communications officer pastes from a word processor.
+const PASTED_RELEASE: &str = "Partners meet on returns in Central America\n\n\
+SAN SALVADOR, El Salvador, 21 August 2015 – Officials from Guatemala and Honduras met with \
+UNHCR and UNICEF to review how returned children are received.\n\n\
+For more information please contact Ana Morales, IOM El Salvador, Tel: +503 2521 0500, \
+Email: amorales@example.org\n";
+
+#[tokio::test]
+async fn an_author_pastes_a_release_checks_the_proposals_and_saves_the_draft() {
+    let app = sqlite_app().await;
+    app.user("writer@example.org", Role::Author, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "paste-release").await;
+    browser
+        .run(|browser| async move {
+            sign_in(&browser, "writer@example.org").await;
+            browser.follow("Paste or upload a release").await;
+            browser.wait_for_path("/admin/new/release/paste").await;
+            browser.fill("#p-text", PASTED_RELEASE).await;
+            browser.press("Read it").await;
+            browser.wait_for_text("#proposals-h", "What Portico found").await;
+            browser.snapshot("proposals").await;
+            let rows = browser.texts(".proposals tbody tr").await;
+            assert!(rows.iter().any(|r| r.contains("UNHCR")), "{rows:?}");
+            assert!(rows.iter().any(|r| r.contains("GT Guatemala")), "{rows:?}");
+            assert_eq!(
+                browser.attr("#f-title", "value").await.as_deref(),
+                Some("Partners meet on returns in Central America")
+            );
+            // The author dismisses one proposal: Honduras is not what the release is about.
+            let countries = browser.attr("#f-countries", "value").await.expect("countries");
+            let kept: Vec<&str> = countries.split(", ").filter(|c| *c != "HN").collect();
+            browser.fill("#f-countries", &kept.join(", ")).await;
+            create_draft(&browser).await;
+            assert_eq!(
+                browser.attr("#f-countries", "value").await.as_deref(),
+                Some(kept.join(", ").as_str())
+            );
+        })
+        .await;
+    let rows = app.server.store.document_rows(None, None, None, 1000).await.expect("rows");
+    let saved = rows.iter().find(|r| r.title == "Partners meet on returns in Central America");
+    assert_eq!(saved.expect("the draft").status, "draft");
+}
+
+#[tokio::test]
+async fn a_disabled_users_open_session_stops_at_their_next_click() {
+    let app = sqlite_app().await;
+    app.user("boss@example.org", Role::Admin, &[]).await;
+    app.user("leaving@example.org", Role::Editor, &["global"]).await;
+    let admin = Browser::launch(&app.server.url(), "disable-admin").await;
+    let leaving = Browser::launch(&app.server.url(), "disable-user").await;
+    let leaving_steps = leaving.clone();
+    sign_in(&leaving, "leaving@example.org").await;
+    admin
+        .run(|admin| async move {
+            sign_in(&admin, "boss@example.org").await;
+            admin.follow("Users").await;
+            admin.wait_for_path("/admin/users").await;
+            admin.follow("leaving@example.org").await;
+            admin.wait_for_text("h1", "User leaving@example.org").await;
+            admin.press("Disable").await;
+            admin.wait_for_text(".notice", "The user was disabled: their sessions and API tokens have ended.").await;
+            admin.snapshot("disabled").await;
+        })
+        .await;
+    leaving
+        .run(|_| async move {
+            leaving_steps.goto("/admin").await;
+            leaving_steps.wait_for_path("/admin/login").await;
+        })
+        .await;
+}
