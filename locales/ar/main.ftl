@@ -848,3 +848,17 @@ admin-taxonomy-add-button = إضافة
 admin-taxonomy-key-hint = يدخل المفتاح في العناوين ولا يمكن تغييره لاحقًا؛ وإذا تُرك فارغًا يُشتق من الاسم.
 error-taxonomy-key-taken = المفتاح «{ $key }» مستخدم بالفعل: اختر غيره.
 notice-taxonomy-added = أُضيف. اكتب هنا أسماءه باللغات الأخرى.
+
+# The overview: charts of what was published.
+admin-nav-overview = نظرة عامة
+admin-title-overview = نظرة عامة
+admin-overview-show = عرض
+admin-overview-chart-title = البيانات الصحفية المنشورة لموقع { $site } حسب الشهر واللغة
+admin-overview-per-month = المنشور شهريًا: { $site }
+admin-overview-numbers = الأرقام
+admin-overview-coverage = تغطية الترجمة
+admin-overview-coverage-hint = البيانات الصحفية المنشورة بكل لغة مقارنةً باللغة الأولى للموقع.
+admin-overview-releases = البيانات الصحفية
+admin-overview-share = النسبة
+admin-overview-ahead = المجدول
+admin-overview-nothing-ahead = لا شيء مجدول على مواقعك.

@@ -743,3 +743,17 @@ admin-taxonomy-add-button = Hinzufügen
 admin-taxonomy-key-hint = Der Schlüssel steht in Adressen und kann später nicht geändert werden; leer gelassen, wird er aus dem Namen gebildet.
 error-taxonomy-key-taken = Der Schlüssel „{ $key }“ ist schon vergeben: Wählen Sie einen anderen.
 notice-taxonomy-added = Hinzugefügt. Geben Sie hier die Namen in anderen Sprachen an.
+
+# The overview: charts of what was published.
+admin-nav-overview = Übersicht
+admin-title-overview = Übersicht
+admin-overview-show = Anzeigen
+admin-overview-chart-title = Pressemitteilungen von { $site } je Monat und Sprache
+admin-overview-per-month = Veröffentlicht je Monat: { $site }
+admin-overview-numbers = Die Zahlen
+admin-overview-coverage = Übersetzungsstand
+admin-overview-coverage-hint = Veröffentlichte Pressemitteilungen je Sprache, gemessen an der ersten Sprache der Website.
+admin-overview-releases = Pressemitteilungen
+admin-overview-share = Anteil
+admin-overview-ahead = Geplant
+admin-overview-nothing-ahead = Auf Ihren Websites ist nichts geplant.

@@ -747,3 +747,17 @@ admin-taxonomy-add-button = Add
 admin-taxonomy-key-hint = The key goes into addresses and cannot change later; left empty, it is made from the name.
 error-taxonomy-key-taken = The key “{ $key }” is already used: choose another.
 notice-taxonomy-added = Added. Give it its names in other languages here.
+
+# The overview: charts of what was published.
+admin-nav-overview = Overview
+admin-title-overview = Overview
+admin-overview-show = Show
+admin-overview-chart-title = Releases of { $site } published per month and language
+admin-overview-per-month = Published per month: { $site }
+admin-overview-numbers = The numbers
+admin-overview-coverage = Translation coverage
+admin-overview-coverage-hint = Published releases in each language, against the site's first language.
+admin-overview-releases = Releases
+admin-overview-share = Share
+admin-overview-ahead = Scheduled ahead
+admin-overview-nothing-ahead = Nothing is scheduled on your sites.

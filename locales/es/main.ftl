@@ -743,3 +743,17 @@ admin-taxonomy-add-button = Añadir
 admin-taxonomy-key-hint = La clave forma parte de las direcciones y no puede cambiar después; si se deja vacía, se crea a partir del nombre.
 error-taxonomy-key-taken = La clave «{ $key }» ya está en uso: elija otra.
 notice-taxonomy-added = Añadido. Indique aquí sus nombres en otros idiomas.
+
+# The overview: charts of what was published.
+admin-nav-overview = Resumen
+admin-title-overview = Resumen
+admin-overview-show = Mostrar
+admin-overview-chart-title = Comunicados de { $site } publicados por mes e idioma
+admin-overview-per-month = Publicados por mes: { $site }
+admin-overview-numbers = Las cifras
+admin-overview-coverage = Cobertura de las traducciones
+admin-overview-coverage-hint = Comunicados publicados en cada idioma, frente al primer idioma del sitio.
+admin-overview-releases = Comunicados
+admin-overview-share = Proporción
+admin-overview-ahead = Programados
+admin-overview-nothing-ahead = No hay nada programado en sus sitios.

@@ -743,3 +743,17 @@ admin-taxonomy-add-button = Ajouter
 admin-taxonomy-key-hint = La clé entre dans les adresses et ne peut plus changer ensuite ; laissée vide, elle est tirée du nom.
 error-taxonomy-key-taken = La clé « { $key } » est déjà prise : choisissez-en une autre.
 notice-taxonomy-added = Ajouté. Donnez-lui ici ses noms dans les autres langues.
+
+# The overview: charts of what was published.
+admin-nav-overview = Vue d’ensemble
+admin-title-overview = Vue d’ensemble
+admin-overview-show = Afficher
+admin-overview-chart-title = Communiqués de { $site } publiés par mois et par langue
+admin-overview-per-month = Publiés par mois : { $site }
+admin-overview-numbers = Les chiffres
+admin-overview-coverage = Couverture des traductions
+admin-overview-coverage-hint = Communiqués publiés dans chaque langue, rapportés à la première langue du site.
+admin-overview-releases = Communiqués
+admin-overview-share = Part
+admin-overview-ahead = Programmés
+admin-overview-nothing-ahead = Rien n’est programmé sur vos sites.

@@ -451,7 +451,9 @@ async fn a_disabled_users_open_session_stops_at_their_next_click() {
             admin.follow("leaving@example.org").await;
             admin.wait_for_text("h1", "User leaving@example.org").await;
             admin.press("Disable").await;
-            admin.wait_for_text(".notice", "The user was disabled: their sessions and API tokens have ended.").await;
+            admin
+                .wait_for_text(".notice", "The user was disabled: their sessions and API tokens have ended.")
+                .await;
             admin.snapshot("disabled").await;
         })
         .await;

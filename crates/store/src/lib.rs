@@ -21,6 +21,7 @@ mod install;
 mod listing;
 mod media;
 mod menus;
+mod overview;
 mod plans;
 mod reading;
 mod related;
@@ -57,6 +58,7 @@ pub use ingest::{
 pub use install::{ALREADY_INITIALIZED, InitialPage, Installation, Installed};
 pub use media::{Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
+pub use overview::{MonthCount, Scheduled};
 pub use reading::{Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList, ReleaseSummary};
 pub use related::RELATED_KEPT;
 pub use search_feed::{ChangeEntry, IndexableVariant};

@@ -340,6 +340,26 @@ mod tests {
                     vec![Int(7), en()],
                 ),
                 (
+                    "the overview's releases per month",
+                    crate::overview::MONTH_COUNTS.into(),
+                    vec![
+                        Int(global.0),
+                        en(),
+                        Int(listing::facet::with_month(0, 2020, 1)),
+                        Int(listing::facet::with_month(0, 2021, 12) + 1),
+                    ],
+                ),
+                (
+                    "the overview's releases per language",
+                    crate::overview::LANGUAGE_TOTAL.into(),
+                    vec![Int(global.0), en()],
+                ),
+                (
+                    "the overview's scheduled releases",
+                    crate::overview::scheduled_sql(2),
+                    vec![Time(now), Int(20), Int(global.0), Int(sv.0)],
+                ),
+                (
                     "page",
                     crate::reading::page_by_path_sql(),
                     vec![Int(global.0), en(), Time(now), Text("who-we-are".into())],

@@ -186,6 +186,11 @@ impl I18n {
         self.t(language, key, Some(&fluent))
     }
 
+    /// A month's name as the language writes it ("août").
+    pub fn month_name(&self, language: &str, month: u8) -> String {
+        self.t(language, &format!("month-{month}"), None)
+    }
+
     /// A date as the language writes it in running text: "21 August 2015", "21 août 2015",
     /// "21 de agosto de 2015", "21. August 2015", "٢١ أغسطس ٢٠١٥".
     pub fn date(&self, language: &str, at: OffsetDateTime) -> String {

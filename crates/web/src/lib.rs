@@ -11,6 +11,7 @@ mod api_read;
 mod app;
 pub mod cache;
 mod change_log;
+mod charts;
 mod ctx;
 mod elsewhere;
 mod error;

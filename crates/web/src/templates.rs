@@ -47,6 +47,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../themes/default/templates/admin/taxonomy_entry.html"),
     ),
     ("admin/contact_edit.html", include_str!("../../../themes/default/templates/admin/contact_edit.html")),
+    ("admin/overview.html", include_str!("../../../themes/default/templates/admin/overview.html")),
     ("admin/paste.html", include_str!("../../../themes/default/templates/admin/paste.html")),
     ("admin/person.html", include_str!("../../../themes/default/templates/admin/person.html")),
     (

@@ -14,6 +14,7 @@ pub mod language;
 mod login;
 mod manage;
 mod media;
+mod overview;
 mod page;
 mod people;
 pub mod sites;
@@ -58,6 +59,7 @@ pub fn routes() -> Router<App> {
         .route("/admin/users/two-factor", post(two_factor::set_required_roles))
         .route("/admin/users/{id}/two-factor/reset", post(two_factor::reset))
         .route("/admin/audit", get(manage::audit))
+        .route("/admin/overview", get(overview::overview))
         .route("/admin/taxonomy", get(taxonomy::index))
         .route("/admin/taxonomy/{kind}", post(taxonomy::add))
         .route("/admin/themes/{id}", get(taxonomy::theme_form).post(taxonomy::save_theme))

@@ -98,6 +98,7 @@ impl AdminLayout {
         let is_admin = user.user.role == portico_content::Role::Admin;
         let mut nav = vec![
             NavItem { label: user.t("admin-nav-documents"), url: "/admin".into(), current: false },
+            NavItem { label: user.t("admin-nav-overview"), url: "/admin/overview".into(), current: false },
             NavItem { label: user.t("admin-nav-media"), url: "/admin/media".into(), current: false },
         ];
         let sites = app.sites();
