@@ -862,3 +862,11 @@ admin-overview-releases = البيانات الصحفية
 admin-overview-share = النسبة
 admin-overview-ahead = المجدول
 admin-overview-nothing-ahead = لا شيء مجدول على مواقعك.
+
+# The map on Where we work.
+map-title = خريطة البلدان التي نعمل فيها
+map-description = البلدان التي فيها مكتب هي الأغمق، والبلدان التي تتناولها أخبارنا أفتح. كل البلدان مدرجة أدناه حسب المنطقة.
+map-legend-office = مكتب
+map-legend-covered = في أخبارنا
+map-legend-disputed = وضع متنازع عليه (متقطع)
+map-disclaimer = لا تعني الحدود والأسماء المبيّنة والتسميات المستخدمة في هذه الخريطة أي إقرار أو قبول رسمي من جانب المنظمة.

@@ -757,3 +757,11 @@ admin-overview-releases = Pressemitteilungen
 admin-overview-share = Anteil
 admin-overview-ahead = Geplant
 admin-overview-nothing-ahead = Auf Ihren Websites ist nichts geplant.
+
+# The map on Where we work.
+map-title = Karte der Länder, in denen wir arbeiten
+map-description = Länder mit einem Büro sind am dunkelsten, Länder aus unseren Nachrichten heller. Alle Länder sind unten nach Regionen aufgeführt.
+map-legend-office = Büro
+map-legend-covered = In unseren Nachrichten
+map-legend-disputed = Umstrittener Status (gestrichelt)
+map-disclaimer = Die auf dieser Karte dargestellten Grenzen und Namen sowie die verwendeten Bezeichnungen bedeuten keine offizielle Billigung oder Anerkennung durch die Organisation.

@@ -761,3 +761,11 @@ admin-overview-releases = Releases
 admin-overview-share = Share
 admin-overview-ahead = Scheduled ahead
 admin-overview-nothing-ahead = Nothing is scheduled on your sites.
+
+# The map on Where we work.
+map-title = Map of the countries where we work
+map-description = Countries with an office are shown darkest, countries our news covers lighter. Every country is listed below, by region.
+map-legend-office = Office
+map-legend-covered = In our news
+map-legend-disputed = Disputed status (dashed)
+map-disclaimer = The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the organization.

@@ -757,3 +757,11 @@ admin-overview-releases = Comunicados
 admin-overview-share = Proporción
 admin-overview-ahead = Programados
 admin-overview-nothing-ahead = No hay nada programado en sus sitios.
+
+# The map on Where we work.
+map-title = Mapa de los países donde trabajamos
+map-description = Los países con oficina aparecen más oscuros; los que cubren nuestras noticias, más claros. Todos los países figuran abajo, por región.
+map-legend-office = Oficina
+map-legend-covered = En nuestras noticias
+map-legend-disputed = Estatus en disputa (discontinuo)
+map-disclaimer = Los límites y los nombres que figuran en este mapa, así como las denominaciones empleadas, no implican su reconocimiento o aceptación oficial por parte de la organización.

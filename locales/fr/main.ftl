@@ -757,3 +757,11 @@ admin-overview-releases = Communiqués
 admin-overview-share = Part
 admin-overview-ahead = Programmés
 admin-overview-nothing-ahead = Rien n’est programmé sur vos sites.
+
+# The map on Where we work.
+map-title = Carte des pays où nous travaillons
+map-description = Les pays dotés d’un bureau sont les plus foncés, ceux dont parlent nos actualités plus clairs. Tous les pays sont listés ci-dessous, par région.
+map-legend-office = Bureau
+map-legend-covered = Dans nos actualités
+map-legend-disputed = Statut contesté (tirets)
+map-disclaimer = Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte n’impliquent ni reconnaissance ni acceptation officielles de la part de l’organisation.

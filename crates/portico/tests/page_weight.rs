@@ -10,6 +10,11 @@ use support::{TestApp, attrs, camp_image, create_release};
 /// The first round trip: ten segments of 1 460 bytes, less the response headers' share.
 const FIRST_ROUND_TRIP: usize = 14 * 1024;
 
+/// What the world map on *Where we work* may add: it is that page's content, drawn inline so
+/// that every country links to its page (an `<img>` cannot link, and the CSP forbids
+/// `<object>`). Everything else on that page keeps to the first round trip.
+const WORLD_MAP: usize = 16 * 1024;
+
 /// The bytes of `path` as a browser asking for brotli receives them.
 async fn compressed_size(app: &TestApp, path: &str) -> usize {
     let response =
@@ -63,9 +68,14 @@ async fn every_demo_page_fits_with_its_stylesheet_in_the_first_round_trip() {
         let mut heaviest = (0, String::new());
         for path in paths {
             let html = compressed_size(&app, &path).await;
+            let budget = if path.ends_with("/where-we-work") {
+                FIRST_ROUND_TRIP + WORLD_MAP
+            } else {
+                FIRST_ROUND_TRIP
+            };
             assert!(
-                html + css <= FIRST_ROUND_TRIP,
-                "{path}: {html} bytes of HTML and {css} of CSS pass {FIRST_ROUND_TRIP} on {}",
+                html + css <= budget,
+                "{path}: {html} bytes of HTML and {css} of CSS pass {budget} on {}",
                 app.backend()
             );
             heaviest = heaviest.max((html, path));

@@ -176,6 +176,21 @@ async fn where_we_work_groups_countries_by_region_and_each_country_lists_its_rel
         assert!(americas.iter().any(|c| c == "El Salvador"));
         assert!(!americas.iter().any(|c| c == "Kenya"));
         assert!(attrs(&index, ".country-list a", "href").len() >= 249);
+        // The map: one labelled image drawn on the server, offices marked, each country linked.
+        assert_eq!(attrs(&index, "svg.world-map", "role"), ["img"]);
+        assert_eq!(text(&index, "svg.world-map > title"), "Map of the countries where we work");
+        let offices = attrs(&index, "svg.world-map a:has(path.office)", "href");
+        assert!(offices.contains(&"/en/where-we-work/sv".to_owned()), "the El Salvador office: {offices:?}");
+        assert!(attrs(&index, "svg.world-map a", "href").len() > 170);
+        assert!(!attrs(&index, "svg.world-map path.disputed", "d").is_empty(), "disputed areas are dashed");
+        assert!(text(&index, ".map-disclaimer").contains("do not imply official endorsement"));
+        let french = app.page("/fr/where-we-work", 200).await;
+        assert_eq!(text(&french, "svg.world-map > title"), "Carte des pays où nous travaillons");
+        assert_eq!(
+            attrs(&french, "svg.world-map", "dir"),
+            ["ltr"],
+            "a map is never mirrored, even in Arabic"
+        );
 
         let salvador = app.page("/en/where-we-work/sv", 200).await;
         assert_eq!(text(&salvador, "h1"), "El Salvador");

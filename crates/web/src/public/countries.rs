@@ -87,10 +87,19 @@ pub async fn where_we_work(
     }
     let title = page.as_ref().map_or_else(|| ctx.t("nav-where-we-work"), |p| p.title.clone());
     let description = page.as_ref().map(|p| p.summary.clone()).unwrap_or_default();
+    let offices: Vec<String> = app.sites().iter().filter_map(|s| s.country.clone()).collect();
+    let covered: Vec<String> = counts.iter().filter(|(_, n)| *n > 0).map(|(code, _)| code.clone()).collect();
+    let map = super::world_map::world_map(
+        &super::world_map::Marked { offices: &offices, covered: &covered },
+        |code| portico_geo::country(code).map_or_else(|| code.to_owned(), |c| c.name(geo_lang).to_owned()),
+        |code| ctx.url(&format!("where-we-work/{}", code.to_ascii_lowercase())),
+        &ctx.t("map-title"),
+        &ctx.t("map-description"),
+    );
     let layout = Layout::new(&app, &ctx, &menu, &title, &description, "where-we-work")
         .with_breadcrumbs(&ctx, vec![Crumb { label: title.clone(), url: ctx.url("where-we-work") }])
         .everywhere(&ctx, "where-we-work");
-    app.html(&headers, &ctx, "where_we_work.html", context! { layout, title, page, regions })
+    app.html(&headers, &ctx, "where_we_work.html", context! { layout, title, page, regions, map })
 }
 
 #[derive(Serialize)]

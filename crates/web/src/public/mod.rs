@@ -8,6 +8,9 @@ pub(crate) mod media;
 pub(crate) mod news;
 pub(crate) mod pages;
 pub(crate) mod release;
+mod world_map;
+#[rustfmt::skip]
+mod world_map_data;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

@@ -1,0 +1,107 @@
+//! The map on *Where we work*: every country drawn from Natural Earth's public-domain
+//! boundaries (projected once, by `scripts/world-map`), the countries with an office marked,
+//! each country linking to its page. Drawn on the server: no tile server, no script.
+//!
+//! The list of countries under the map is the accessible way through them; the map is one
+//! labelled image to assistive technology and its links are for pointers only.
+
+use std::fmt::Write as _;
+
+use super::world_map_data::{SHAPES, SIZE};
+
+/// How a country is drawn.
+pub(crate) struct Marked<'a> {
+    /// ISO 3166-1 alpha-2 codes of the countries with an office.
+    pub offices: &'a [String],
+    /// ISO 3166-1 alpha-2 codes of the countries the site has releases about.
+    pub covered: &'a [String],
+}
+
+/// The map as an inline `<svg>`; `name_of` names a country (alpha-2) in the page's language,
+/// `url_of` gives its page, `title` and `description` label the whole image.
+pub(crate) fn world_map(
+    marked: &Marked<'_>,
+    name_of: impl Fn(&str) -> String,
+    url_of: impl Fn(&str) -> String,
+    title: &str,
+    description: &str,
+) -> String {
+    let (width, height) = SIZE;
+    let mut svg = String::with_capacity(100_000);
+    let _ = write!(
+        svg,
+        "<svg class=\"world-map\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"map-title map-desc\" dir=\"ltr\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title\">{}</title><desc id=\"map-desc\">{}</desc>",
+        escape(title),
+        escape(description)
+    );
+    for shape in SHAPES {
+        let country =
+            portico_geo::countries().iter().find(|c| c.numeric == shape.numeric && shape.numeric != 0);
+        let mut class = String::from("area");
+        if shape.disputed {
+            class.push_str(" disputed");
+        }
+        match country {
+            Some(c) => {
+                let code = c.iso2;
+                if marked.offices.iter().any(|o| o == code) {
+                    class.push_str(" office");
+                } else if marked.covered.iter().any(|o| o == code) {
+                    class.push_str(" covered");
+                }
+                let name = name_of(code);
+                let _ = write!(
+                    svg,
+                    "<a href=\"{}\" tabindex=\"-1\"><path class=\"{class}\" d=\"{}\"><title>{}</title></path></a>",
+                    escape(&url_of(code)),
+                    shape.d,
+                    escape(&name)
+                );
+            }
+            None => {
+                let _ = write!(
+                    svg,
+                    "<path class=\"{class}\" d=\"{}\"><title>{}</title></path>",
+                    shape.d,
+                    escape(shape.name)
+                );
+            }
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_links_to_its_page_offices_are_marked_and_disputed_areas_dashed() {
+        let offices = vec!["SV".to_owned()];
+        let covered = vec!["GT".to_owned()];
+        let svg = world_map(
+            &Marked { offices: &offices, covered: &covered },
+            |code| format!("Name of {code}"),
+            |code| format!("/en/where-we-work/{}", code.to_ascii_lowercase()),
+            "Where we work",
+            "Countries with an office are darker. <All> the countries are listed below.",
+        );
+        assert!(svg.contains("<a href=\"/en/where-we-work/sv\" tabindex=\"-1\"><path class=\"area office\""));
+        assert!(
+            svg.contains("<a href=\"/en/where-we-work/gt\" tabindex=\"-1\"><path class=\"area covered\"")
+        );
+        assert!(svg.contains("<title>Name of FR</title>"), "every coded country is named");
+        assert!(svg.contains("class=\"area disputed\""), "Kosovo, Somaliland, N. Cyprus");
+        assert!(svg.contains("&lt;All&gt;") && !svg.contains("<All>"), "text is escaped");
+        assert!(SHAPES.len() > 170);
+        // Every coded shape is a country the geo tables know.
+        for shape in SHAPES.iter().filter(|s| s.numeric != 0) {
+            assert!(portico_geo::countries().iter().any(|c| c.numeric == shape.numeric), "{}", shape.name);
+        }
+    }
+}
