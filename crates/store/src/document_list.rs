@@ -172,9 +172,9 @@ pub enum ListTotal {
 /// The key a stream's row is merged by: phase (0 dated, 1 undated), value, variant id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Key {
-    undated: bool,
-    value: SortValue,
-    id: i64,
+    pub undated: bool,
+    pub value: SortValue,
+    pub id: i64,
 }
 
 impl Key {
@@ -356,7 +356,11 @@ pub(crate) fn stream_sql(
             };
             let value = param(value, &mut binds);
             let id = param(Bind::Int(after.id), &mut binds);
-            conditions.push(format!("({column}, v.id) {comparison} ({value}, {id})"));
+            // Not a row-value comparison: PostgreSQL drops the title's collation in one, and
+            // then no index serves it. The first term is the index range, the second the tie.
+            conditions.push(format!(
+                "{column} {comparison}= {value} and ({column} {comparison} {value} or v.id {comparison} {id})"
+            ));
         }
         if dates_on_order(query) {
             if let Some(from) = query.from {
@@ -449,8 +453,11 @@ fn residual_sql(query: &DocumentQuery, residual: &Residual, binds: &mut Vec<Bind
         checks.push(format!("v.updated_by = {}", param(Bind::Int(editor.0))));
     }
     if let (true, Some(country)) = (residual.country, &query.country) {
+        // A scalar subquery, not `exists`: PostgreSQL may answer an `exists` by hashing every
+        // document of the country, which grows with the archive; this is one lookup per row.
         checks.push(format!(
-            "exists (select 1 from document_countries dc where dc.document_id = v.document_id and dc.country = {})",
+            "coalesce((select 1 from document_countries dc
+                       where dc.document_id = v.document_id and dc.country = {}), 0) = 1",
             param(Bind::Text(country.clone()))
         ));
     }
@@ -749,8 +756,16 @@ pub(crate) fn count_sql(query: &DocumentQuery, lead: Lead, cap: i64) -> StreamQu
     }
     binds.push(Bind::Int(cap));
     let filter = if conditions.is_empty() { "1 = 1".to_owned() } else { conditions.join(" and ") };
-    let sql =
-        format!("select count(*) from (select 1 from variants v where {filter} limit ${}) c", binds.len());
+    // In the order of the lead's index, so that the limit stops a walk of that index rather
+    // than a scan of the table that a planner may prefer for a common value.
+    let order = match (dates_on_order(query), query.dates) {
+        (true, DateField::Published) => "v.published_at, v.id",
+        _ => "v.updated_at, v.id",
+    };
+    let sql = format!(
+        "select count(*) from (select 1 from variants v where {filter} order by {order} limit ${}) c",
+        binds.len()
+    );
     StreamQuery { sql, binds }
 }
 

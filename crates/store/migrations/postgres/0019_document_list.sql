@@ -22,6 +22,9 @@ create index variants_list_site_status_updated on variants (site_id, status, upd
 create index variants_list_author_updated on variants (author_id, updated_at, id) where author_id is not null;
 create index variants_list_editor_updated on variants (updated_by, updated_at, id) where updated_by is not null;
 create index variants_list_published on variants (published_at, id);
+-- Variants without a publication time come after the dated ones, by id.
+create index variants_list_undated on variants (id) where published_at is null;
+create index variants_list_site_undated on variants (site_id, id) where published_at is null;
 create index variants_list_site_published on variants (site_id, published_at, id);
 -- Titles in byte order (PostgreSQL: collation "C"), the same on both databases and in Rust.
 create index variants_list_title on variants (title collate "C", id);
