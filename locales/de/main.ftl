@@ -648,3 +648,52 @@ notice-two-factor-on = Die Zwei-Faktor-Anmeldung ist eingeschaltet.
 notice-recovery-used = Sie haben sich mit einem Wiederherstellungscode angemeldet. Er gilt kein zweites Mal.
 notice-two-factor-roles = Die Rollen mit Pflicht zur Zwei-Faktor-Anmeldung wurden gespeichert.
 notice-two-factor-reset = Die Zwei-Faktor-Anmeldung wurde zurückgesetzt und die Sitzungen der Person beendet. Sie richtet sie bei der nächsten Anmeldung neu ein.
+
+# Document list
+admin-list-search = In Titeln suchen
+admin-list-search-hint = Wörter aus dem Titel, in jeder Sprache.
+admin-list-all-sites = Alle meine Websites
+admin-list-author = Erstellt von
+admin-list-editor = Zuletzt geändert von
+admin-list-anyone = Alle
+admin-list-country = Land
+admin-list-any-country = Alle Länder
+admin-list-dates = Zeitraum
+admin-list-date-field = Welches Datum
+admin-list-dates-updated = Zuletzt gespeichert
+admin-list-dates-published = Veröffentlicht
+admin-list-from = Von
+admin-list-to = Bis
+admin-list-sort = Sortieren nach
+admin-list-sort-updated = Zuletzt gespeichert
+admin-list-sort-published = Veröffentlichungsdatum
+admin-list-sort-title = Titel
+admin-list-direction = Reihenfolge
+admin-list-descending = Neueste oder Z zuerst
+admin-list-ascending = Älteste oder A zuerst
+admin-list-clear = Filter zurücksetzen
+admin-list-total = { $count ->
+    [one] Ein Dokument
+   *[other] { $count } Dokumente
+}
+admin-list-total-more = Mehr als { $count } Dokumente
+admin-list-cut-short = Diese Seite hat nur einen Teil der Liste durchsucht ({ $count } Dokumente). Mit „Weiter“ suchen Sie weiter, oder grenzen Sie die Filter ein.
+admin-list-pages = Seiten der Dokumentliste
+admin-list-first = Erste Seite
+admin-list-previous = Zurück
+admin-list-next = Weiter
+admin-list-page = Seite { $number }
+admin-col-published = Veröffentlicht
+admin-col-last-changed-by = Zuletzt geändert von
+admin-list-bad-site = „{ $value }“ ist keine Ihrer Websites.
+admin-list-bad-language = „{ $value }“ ist keine Sprache einer Website.
+admin-list-bad-kind = „{ $value }“ ist keine Dokumentart. Verwenden Sie release oder page.
+admin-list-bad-status = „{ $value }“ ist kein Status.
+admin-list-bad-user = „{ $value }“ ist kein Benutzer.
+admin-list-bad-date-field = „{ $value }“ ist kein Datum zum Filtern. Verwenden Sie updated oder published.
+admin-list-bad-date = „{ $value }“ ist kein Datum. Verwenden Sie Jahr-Monat-Tag, zum Beispiel 2025-03-31.
+admin-list-bad-range = Das Anfangsdatum liegt nach dem Enddatum.
+admin-list-bad-sort = „{ $value }“ ist keine Sortierung. Verwenden Sie updated, published oder title.
+admin-list-bad-direction = „{ $value }“ ist keine Richtung. Verwenden Sie asc oder desc.
+admin-list-bad-cursor = „{ $value }“ ist keine Position in dieser Liste. Beginnen Sie wieder auf der ersten Seite.
+admin-list-search-too-long = Die Suche „{ $value }“ ist zu lang: höchstens 200 Zeichen.

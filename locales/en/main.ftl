@@ -652,3 +652,52 @@ notice-two-factor-on = Two-factor sign-in is on.
 notice-recovery-used = You signed in with a recovery code. It cannot be used again.
 notice-two-factor-roles = The roles that must use two-factor sign-in were saved.
 notice-two-factor-reset = Two-factor sign-in was reset and the user’s sessions ended. They set it up again at their next sign-in.
+
+# Document list
+admin-list-search = Search titles
+admin-list-search-hint = Words in the title, in any language.
+admin-list-all-sites = All my sites
+admin-list-author = Created by
+admin-list-editor = Last changed by
+admin-list-anyone = Anyone
+admin-list-country = Country
+admin-list-any-country = Any country
+admin-list-dates = Dates
+admin-list-date-field = Which date
+admin-list-dates-updated = Last saved
+admin-list-dates-published = Published
+admin-list-from = From
+admin-list-to = To
+admin-list-sort = Sort by
+admin-list-sort-updated = Last saved
+admin-list-sort-published = Publication date
+admin-list-sort-title = Title
+admin-list-direction = Order
+admin-list-descending = Newest or Z first
+admin-list-ascending = Oldest or A first
+admin-list-clear = Clear filters
+admin-list-total = { $count ->
+    [one] One document
+   *[other] { $count } documents
+}
+admin-list-total-more = More than { $count } documents
+admin-list-cut-short = Only part of the list was searched on this page ({ $count } documents). Use “Next” to search further, or narrow the filters.
+admin-list-pages = Pages of the document list
+admin-list-first = First page
+admin-list-previous = Previous
+admin-list-next = Next
+admin-list-page = Page { $number }
+admin-col-published = Published
+admin-col-last-changed-by = Last changed by
+admin-list-bad-site = “{ $value }” is not one of your sites.
+admin-list-bad-language = “{ $value }” is not a language of any site.
+admin-list-bad-kind = “{ $value }” is not a kind of document. Use release or page.
+admin-list-bad-status = “{ $value }” is not a status.
+admin-list-bad-user = “{ $value }” is not a user.
+admin-list-bad-date-field = “{ $value }” is not a date to filter by. Use updated or published.
+admin-list-bad-date = “{ $value }” is not a date. Use year-month-day, such as 2025-03-31.
+admin-list-bad-range = The start date is after the end date.
+admin-list-bad-sort = “{ $value }” is not an order. Use updated, published or title.
+admin-list-bad-direction = “{ $value }” is not a direction. Use asc or desc.
+admin-list-bad-cursor = “{ $value }” is not a position in this list. Start again from the first page.
+admin-list-search-too-long = The search “{ $value }” is too long: at most 200 characters.

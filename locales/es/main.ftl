@@ -648,3 +648,52 @@ notice-two-factor-on = El acceso en dos pasos está activado.
 notice-recovery-used = Entró con un código de recuperación. No puede volver a usarse.
 notice-two-factor-roles = Se guardaron los roles que deben usar el acceso en dos pasos.
 notice-two-factor-reset = Se restableció el acceso en dos pasos y se cerraron las sesiones del usuario. Lo configurará en su próximo acceso.
+
+# Document list
+admin-list-search = Buscar en los títulos
+admin-list-search-hint = Palabras del título, en cualquier idioma.
+admin-list-all-sites = Todos mis sitios
+admin-list-author = Creado por
+admin-list-editor = Modificado por última vez por
+admin-list-anyone = Cualquiera
+admin-list-country = País
+admin-list-any-country = Cualquier país
+admin-list-dates = Fechas
+admin-list-date-field = Qué fecha
+admin-list-dates-updated = Último guardado
+admin-list-dates-published = Publicación
+admin-list-from = Desde
+admin-list-to = Hasta
+admin-list-sort = Ordenar por
+admin-list-sort-updated = Último guardado
+admin-list-sort-published = Fecha de publicación
+admin-list-sort-title = Título
+admin-list-direction = Orden
+admin-list-descending = Más reciente o Z primero
+admin-list-ascending = Más antiguo o A primero
+admin-list-clear = Quitar los filtros
+admin-list-total = { $count ->
+    [one] Un documento
+   *[other] { $count } documentos
+}
+admin-list-total-more = Más de { $count } documentos
+admin-list-cut-short = Esta página solo recorrió una parte de la lista ({ $count } documentos). Use «Siguiente» para seguir buscando o acote los filtros.
+admin-list-pages = Páginas de la lista de documentos
+admin-list-first = Primera página
+admin-list-previous = Anterior
+admin-list-next = Siguiente
+admin-list-page = Página { $number }
+admin-col-published = Publicado
+admin-col-last-changed-by = Modificado por última vez por
+admin-list-bad-site = «{ $value }» no es uno de sus sitios.
+admin-list-bad-language = «{ $value }» no es el idioma de ningún sitio.
+admin-list-bad-kind = «{ $value }» no es un tipo de documento. Use release o page.
+admin-list-bad-status = «{ $value }» no es un estado.
+admin-list-bad-user = «{ $value }» no es un usuario.
+admin-list-bad-date-field = «{ $value }» no es una fecha por la que filtrar. Use updated o published.
+admin-list-bad-date = «{ $value }» no es una fecha. Use año-mes-día, por ejemplo 2025-03-31.
+admin-list-bad-range = La fecha de inicio es posterior a la fecha de fin.
+admin-list-bad-sort = «{ $value }» no es un orden. Use updated, published o title.
+admin-list-bad-direction = «{ $value }» no es un sentido. Use asc o desc.
+admin-list-bad-cursor = «{ $value }» no es una posición en esta lista. Vuelva a empezar desde la primera página.
+admin-list-search-too-long = La búsqueda «{ $value }» es demasiado larga: 200 caracteres como máximo.

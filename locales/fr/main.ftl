@@ -648,3 +648,52 @@ notice-two-factor-on = La connexion en deux étapes est activée.
 notice-recovery-used = Vous vous êtes connecté avec un code de secours. Il ne peut plus servir.
 notice-two-factor-roles = Les rôles soumis à la connexion en deux étapes ont été enregistrés.
 notice-two-factor-reset = La connexion en deux étapes a été réinitialisée et les sessions de l’utilisateur fermées. Il la configurera à sa prochaine connexion.
+
+# Document list
+admin-list-search = Rechercher dans les titres
+admin-list-search-hint = Des mots du titre, dans n’importe quelle langue.
+admin-list-all-sites = Tous mes sites
+admin-list-author = Créé par
+admin-list-editor = Modifié en dernier par
+admin-list-anyone = N’importe qui
+admin-list-country = Pays
+admin-list-any-country = Tous les pays
+admin-list-dates = Dates
+admin-list-date-field = Quelle date
+admin-list-dates-updated = Dernier enregistrement
+admin-list-dates-published = Publication
+admin-list-from = Du
+admin-list-to = Au
+admin-list-sort = Trier par
+admin-list-sort-updated = Dernier enregistrement
+admin-list-sort-published = Date de publication
+admin-list-sort-title = Titre
+admin-list-direction = Ordre
+admin-list-descending = Plus récent ou Z d’abord
+admin-list-ascending = Plus ancien ou A d’abord
+admin-list-clear = Effacer les filtres
+admin-list-total = { $count ->
+    [one] Un document
+   *[other] { $count } documents
+}
+admin-list-total-more = Plus de { $count } documents
+admin-list-cut-short = Cette page n’a parcouru qu’une partie de la liste ({ $count } documents). Cliquez sur « Suivant » pour chercher plus loin, ou affinez les filtres.
+admin-list-pages = Pages de la liste des documents
+admin-list-first = Première page
+admin-list-previous = Précédent
+admin-list-next = Suivant
+admin-list-page = Page { $number }
+admin-col-published = Publié
+admin-col-last-changed-by = Modifié en dernier par
+admin-list-bad-site = « { $value } » n’est pas l’un de vos sites.
+admin-list-bad-language = « { $value } » n’est la langue d’aucun site.
+admin-list-bad-kind = « { $value } » n’est pas un type de document. Utilisez release ou page.
+admin-list-bad-status = « { $value } » n’est pas un statut.
+admin-list-bad-user = « { $value } » n’est pas un utilisateur.
+admin-list-bad-date-field = « { $value } » n’est pas une date de filtrage. Utilisez updated ou published.
+admin-list-bad-date = « { $value } » n’est pas une date. Utilisez année-mois-jour, par exemple 2025-03-31.
+admin-list-bad-range = La date de début est postérieure à la date de fin.
+admin-list-bad-sort = « { $value } » n’est pas un ordre. Utilisez updated, published ou title.
+admin-list-bad-direction = « { $value } » n’est pas un sens. Utilisez asc ou desc.
+admin-list-bad-cursor = « { $value } » n’est pas une position dans cette liste. Recommencez depuis la première page.
+admin-list-search-too-long = La recherche « { $value } » est trop longue : 200 caractères au plus.
