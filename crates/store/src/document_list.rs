@@ -24,6 +24,8 @@ use crate::{Result, Store, on_pool};
 pub const DOCUMENT_PAGE_SIZE: usize = 50;
 /// Rows read in all streams of a page when a filter has no index: the most any page reads.
 pub const SCAN_BUDGET: usize = 2000;
+/// Pages' worth of rows a stream reads first when a filter has no index (see `read_page`).
+const FIRST_READ_PAGES: usize = 4;
 /// Counts above this are shown as "more than": counting is bounded too.
 pub const COUNT_CAP: i64 = 1000;
 /// Up to this many sites are read one stream (one index range) each; more are read as one
@@ -541,9 +543,23 @@ impl Store {
         };
         let (leads, residual) = plan(query);
         let limit = if residual.any() { (SCAN_BUDGET / leads.len()).max(size + 1) } else { size + 1 };
+        // A filter that most rows pass fills a page from a few rows: read those first, and
+        // the rest of the budget only when they are not enough.
+        let first_read = limit.min(FIRST_READ_PAGES * (size + 1));
         let mut streams = Vec::with_capacity(leads.len());
         for lead in &leads {
-            streams.push(self.read_stream(query, *lead, backwards, cursor.as_ref(), limit).await?);
+            streams.push(self.read_stream(query, *lead, backwards, cursor.as_ref(), first_read).await?);
+        }
+        let hits = streams.iter().flat_map(|s| &s.rows).filter(|r| r.hit).count();
+        if first_read < limit && hits <= size {
+            for (stream, lead) in streams.iter_mut().zip(&leads) {
+                let Some(last) = stream.rows.last().map(|r| r.key.clone()).filter(|_| stream.full) else {
+                    continue;
+                };
+                let more = self.read_stream(query, *lead, backwards, Some(&last), limit - first_read).await?;
+                stream.rows.extend(more.rows);
+                stream.full = more.full;
+            }
         }
         let in_reading_order = |a: &Key, b: &Key| {
             let list_order = compare(query.descending, a, b);
