@@ -322,7 +322,6 @@ fn dates_on_order(query: &DocumentQuery) -> bool {
 /// filters its index does not serve. `undated` reads the variants without a publication time
 /// (ordered by id) instead of those with one. `ascending` is the reading direction of the
 /// (value, id) pair.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn stream_sql(
     postgres: bool,
     query: &DocumentQuery,

@@ -420,7 +420,7 @@ impl FormOptions {
             })
             .map(|u| (u.id.0, if u.name.is_empty() { u.email } else { u.name }))
             .collect();
-        people.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        people.sort_by_key(|a| a.1.to_lowercase());
         let lang = portico_geo::Lang::from_code(user.lang).unwrap_or(portico_geo::Lang::En);
         let mut countries: Vec<(String, String)> = portico_geo::countries()
             .iter()
