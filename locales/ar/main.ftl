@@ -870,3 +870,54 @@ map-legend-office = مكتب
 map-legend-covered = في أخبارنا
 map-legend-disputed = وضع متنازع عليه (متقطع)
 map-disclaimer = لا تعني الحدود والأسماء المبيّنة والتسميات المستخدمة في هذه الخريطة أي إقرار أو قبول رسمي من جانب المنظمة.
+# Document list
+admin-list-search = البحث في العناوين
+admin-list-search-hint = كلمات من العنوان، بأي لغة.
+admin-list-all-sites = جميع مواقعي
+admin-list-author = أنشأه
+admin-list-editor = آخر من عدّله
+admin-list-anyone = أي شخص
+admin-list-country = البلد
+admin-list-any-country = أي بلد
+admin-list-dates = التواريخ
+admin-list-date-field = أي تاريخ
+admin-list-dates-updated = آخر حفظ
+admin-list-dates-published = النشر
+admin-list-from = من
+admin-list-to = إلى
+admin-list-sort = الترتيب حسب
+admin-list-sort-updated = آخر حفظ
+admin-list-sort-published = تاريخ النشر
+admin-list-sort-title = العنوان
+admin-list-direction = الاتجاه
+admin-list-descending = الأحدث أو ي أولاً
+admin-list-ascending = الأقدم أو أ أولاً
+admin-list-clear = مسح عوامل التصفية
+admin-list-total = { $count ->
+    [zero] لا توجد وثائق
+    [one] وثيقة واحدة
+    [two] وثيقتان
+    [few] { $count } وثائق
+   *[other] { $count } وثيقة
+}
+admin-list-total-more = أكثر من { $count } وثيقة
+admin-list-cut-short = لم تبحث هذه الصفحة إلا في جزء من القائمة ({ $count } وثيقة). استخدم «التالي» لمواصلة البحث، أو ضيّق عوامل التصفية.
+admin-list-pages = صفحات قائمة الوثائق
+admin-list-first = الصفحة الأولى
+admin-list-previous = السابق
+admin-list-next = التالي
+admin-list-page = الصفحة { $number }
+admin-col-published = تاريخ النشر
+admin-col-last-changed-by = آخر من عدّله
+admin-list-bad-site = «{ $value }» ليس من مواقعك.
+admin-list-bad-language = «{ $value }» ليست لغة أي موقع.
+admin-list-bad-kind = «{ $value }» ليس نوعًا من الوثائق. استخدم release أو page.
+admin-list-bad-status = «{ $value }» ليست حالة.
+admin-list-bad-user = «{ $value }» ليس مستخدمًا.
+admin-list-bad-date-field = «{ $value }» ليس تاريخًا للتصفية. استخدم updated أو published.
+admin-list-bad-date = «{ $value }» ليس تاريخًا. استخدم السنة-الشهر-اليوم، مثل 2025-03-31.
+admin-list-bad-range = تاريخ البداية بعد تاريخ النهاية.
+admin-list-bad-sort = «{ $value }» ليس ترتيبًا. استخدم updated أو published أو title.
+admin-list-bad-direction = «{ $value }» ليس اتجاهًا. استخدم asc أو desc.
+admin-list-bad-cursor = «{ $value }» ليس موضعًا في هذه القائمة. ابدأ من جديد من الصفحة الأولى.
+admin-list-search-too-long = البحث «{ $value }» طويل جدًا: 200 حرف على الأكثر.

@@ -243,8 +243,8 @@ impl Store {
             let variant_id: i64 = sqlx::query_scalar(
                 "insert into variants (document_id, site_id, kind, language, slug, title, summary,
                      body_markdown, body_html, dateline, programme, status, published_at,
-                     revision, created_at, updated_at, image_id, author_id)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14, $15, $16)
+                     revision, created_at, updated_at, image_id, author_id, updated_by)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14, $15, $16, $16)
                  returning id",
             )
             .bind(document_id)
@@ -314,7 +314,7 @@ impl Store {
             let updated: Option<(i64, i64, i32)> = sqlx::query_as(
                 "update variants set slug = $1, title = $2, summary = $3, body_markdown = $4, body_html = $5,
                      dateline = $6, programme = $7, published_at = $8, image_id = $9, updated_at = $10,
-                     revision = revision + 1,
+                     updated_by = $14, revision = revision + 1,
                      status = case when status = 'published' and $8 > $10 then 'scheduled' else status end,
                      source_revision = (select o.revision from variants o where o.document_id = $11
                                         order by o.id limit 1)
@@ -334,6 +334,7 @@ impl Store {
             .bind(document.0)
             .bind(language)
             .bind(expected_revision)
+            .bind(author)
             .fetch_optional(&mut *tx)
             .await
             .map_err(StoreError::conflict_on("slug"))?;
@@ -393,6 +394,7 @@ impl Store {
                 // Published with a time still to come is scheduled: see `update_document`.
                 let site: Option<i64> = sqlx::query_scalar(
                     "update variants set published_at = coalesce($2, published_at), updated_at = $3,
+                     updated_by = $7,
                      status = case when $1 = 'published' and coalesce($2, published_at) > $3
                                    then 'scheduled' else $1 end
                  where document_id = $4 and language = $5 and status = $6 returning site_id",
@@ -403,6 +405,7 @@ impl Store {
                 .bind(document.0)
                 .bind(language)
                 .bind(from.as_str())
+                .bind(audit.actor.user.map(|u: UserId| u.0))
                 .fetch_optional(&mut *tx)
                 .await?;
                 let Some(site) = site else { return Err(StoreError::StaleRevision) };
@@ -438,7 +441,7 @@ impl Store {
             due_documents.dedup();
             let listed_before = current_rows!(tx, &due_documents).await?;
             let due: Vec<(i64, i64)> = sqlx::query_as(
-                "update variants set status = 'published', updated_at = $1
+                "update variants set status = 'published', updated_at = $1, updated_by = null
                  where status = 'scheduled' and published_at <= $1 returning document_id, site_id",
             )
             .bind(at)

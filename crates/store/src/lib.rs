@@ -12,6 +12,7 @@ mod audit;
 pub mod backup;
 mod bulk;
 mod cache_feed;
+mod document_list;
 mod documents;
 mod error;
 pub mod follower;
@@ -48,6 +49,10 @@ pub use accounts::{ApiToken, LoginFailures, NewSession, NewUser, SessionInfo, Us
 pub use api_queries::{PublishedRelease, ReleaseCursor};
 pub use audit::{Actor, Audit, AuditFilter, AuditRecord};
 pub use bulk::{ImportDocument, ImportVariant};
+pub use document_list::{
+    COUNT_CAP, DOCUMENT_PAGE_SIZE, DateField, DocumentPage, DocumentQuery, ListOrder, ListPosition,
+    ListTotal, ListedDocument, PageFrom, SCAN_BUDGET, SortValue,
+};
 pub use documents::{DocumentRow, EditableVariant, NewDocument, Revision};
 pub use error::StoreError;
 pub use identity::{NO_PASSWORD, NewSsoLogin, PendingSsoLogin, ProviderSignIn, SsoOutcome, SsoTokens};

@@ -209,3 +209,64 @@ impl Store {
         .await)?)
     }
 }
+
+/// A variant as the document list's tests check it: read whole, without the list's code.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListFacts {
+    /// The variant.
+    pub id: i64,
+    /// Its site.
+    pub site_id: i64,
+    /// Language code.
+    pub language: String,
+    /// `release` or `page`.
+    pub kind: String,
+    /// Workflow status.
+    pub status: String,
+    /// Title.
+    pub title: String,
+    /// Publication time.
+    pub published_at: Option<time::OffsetDateTime>,
+    /// Last save.
+    pub updated_at: time::OffsetDateTime,
+    /// Creator.
+    pub author_id: Option<i64>,
+    /// Last saver.
+    pub updated_by: Option<i64>,
+    /// The document's countries, comma-separated.
+    pub countries: String,
+}
+
+impl Store {
+    /// Every variant with what the document list filters and sorts by. Reads the whole
+    /// archive: tests compare the paged list with it.
+    pub async fn list_facts(&self) -> crate::Result<Vec<ListFacts>> {
+        let rows: Vec<ListFacts> = crate::on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select v.id, v.site_id, v.language, v.kind, v.status, v.title, v.published_at, v.updated_at,
+                        v.author_id, v.updated_by, '' as countries
+                 from variants v order by v.id",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        let countries: Vec<(i64, String)> = crate::on_pool!(self, |pool| {
+            sqlx::query_as(
+                "select v.id, dc.country from variants v join document_countries dc on dc.document_id = v.document_id",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        let mut by_variant: std::collections::HashMap<i64, Vec<String>> = Default::default();
+        for (id, country) in countries {
+            by_variant.entry(id).or_default().push(country);
+        }
+        Ok(rows
+            .into_iter()
+            .map(|mut row| {
+                row.countries = by_variant.remove(&row.id).unwrap_or_default().join(",");
+                row
+            })
+            .collect())
+    }
+}
