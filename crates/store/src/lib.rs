@@ -16,6 +16,7 @@ mod documents;
 mod error;
 pub mod follower;
 mod identity;
+mod imports;
 mod ingest;
 mod install;
 mod listing;
@@ -23,6 +24,7 @@ mod media;
 mod menus;
 mod plans;
 mod reading;
+mod redirects;
 mod related;
 mod search_feed;
 mod sites;
@@ -50,6 +52,7 @@ pub use bulk::{ImportDocument, ImportVariant};
 pub use documents::{DocumentRow, EditableVariant, NewDocument, Revision};
 pub use error::StoreError;
 pub use identity::{NO_PASSWORD, NewSsoLogin, PendingSsoLogin, ProviderSignIn, SsoOutcome, SsoTokens};
+pub use imports::{ImportOutcome, ImportedState, SourcedDocument, SourcedVariant};
 pub use ingest::{
     FeedId, FeedSubscription, FeedUpdate, FetchStatus, IngestedItem, IngestedList, NewFeedSubscription,
     NewIngestedItem,
@@ -58,6 +61,7 @@ pub use install::{ALREADY_INITIALIZED, InitialPage, Installation, Installed};
 pub use media::{Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
 pub use reading::{Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList, ReleaseSummary};
+pub use redirects::{Redirect, redirect_path};
 pub use related::RELATED_KEPT;
 pub use search_feed::{ChangeEntry, IndexableVariant};
 pub use sites::{NewSite, Site};
