@@ -839,3 +839,23 @@ admin-col-evidence = من الكلمات
 proposal-demonym-only = مذكور عبر سكانه فقط
 proposal-not-listed = ليس في قوائمك
 admin-new-in-language = هذه المسودة مكتوبة بلغة البيان: { $language }.
+
+# Redirects and imports
+admin-nav-redirects = إعادات التوجيه
+admin-title-redirects = إعادات التوجيه
+admin-redirects-intro = العنوان القديم الذي لم يعد يؤدي إلى أي صفحة يرسل قرّاءه ومحركات البحث إلى العنوان الجديد بصفة دائمة. تضيف عمليات الاستيراد عناوين النظام الذي جاءت منه؛ أضف هنا عناوين أخرى أو أزلها.
+admin-col-old-address = العنوان القديم
+admin-col-new-address = يؤدي إلى
+admin-col-since = منذ
+admin-redirect-remove = إزالة
+admin-redirect-none = لا توجد إعادات توجيه في هذا الموقع.
+admin-redirect-add = إضافة إعادة توجيه
+admin-redirect-add-button = أضف إعادة التوجيه
+field-redirect-old = العنوان القديم
+field-redirect-new = العنوان الجديد
+hint-redirect-new = مسار في الموقع نفسه، مثل ‎/ar/news/new-address، أو عنوان كامل يبدأ بـ https://.
+error-redirect-old = اكتب العنوان القديم مسارًا يبدأ بـ / ومن دون مسافات.
+error-redirect-new = اكتب العنوان الجديد مسارًا يبدأ بـ / أو عنوانًا كاملًا يبدأ بـ https://.
+error-redirect-loop = لا يمكن لعنوان أن يعيد التوجيه إلى نفسه.
+notice-redirect-added = حُفظت إعادة التوجيه.
+notice-redirect-removed = أُزيلت إعادة التوجيه.

@@ -734,3 +734,23 @@ admin-col-evidence = Aus den Worten
 proposal-demonym-only = nur über seine Bevölkerung genannt
 proposal-not-listed = nicht in Ihren Listen
 admin-new-in-language = Dieser Entwurf ist auf { $language } geschrieben, in der Sprache der Pressemitteilung.
+
+# Redirects and imports
+admin-nav-redirects = Weiterleitungen
+admin-title-redirects = Weiterleitungen
+admin-redirects-intro = Eine alte Adresse, die keine Seite mehr findet, leitet Leser und Suchmaschinen dauerhaft zur neuen weiter. Importe fügen die Adressen des Herkunftssystems hinzu; weitere können Sie hier hinzufügen oder entfernen.
+admin-col-old-address = Alte Adresse
+admin-col-new-address = Führt zu
+admin-col-since = Seit
+admin-redirect-remove = Entfernen
+admin-redirect-none = Keine Weiterleitungen auf dieser Website.
+admin-redirect-add = Weiterleitung hinzufügen
+admin-redirect-add-button = Weiterleitung hinzufügen
+field-redirect-old = Alte Adresse
+field-redirect-new = Neue Adresse
+hint-redirect-new = Ein Pfad derselben Website, etwa /de/news/neue-adresse, oder eine vollständige https://-Adresse.
+error-redirect-old = Geben Sie die alte Adresse als Pfad an, der mit / beginnt, ohne Leerzeichen.
+error-redirect-new = Geben Sie die neue Adresse als Pfad an, der mit / beginnt, oder als vollständige https://-Adresse.
+error-redirect-loop = Eine Adresse kann nicht auf sich selbst weiterleiten.
+notice-redirect-added = Die Weiterleitung wurde gespeichert.
+notice-redirect-removed = Die Weiterleitung wurde entfernt.

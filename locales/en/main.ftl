@@ -738,3 +738,23 @@ admin-col-evidence = From the words
 proposal-demonym-only = named only through its people
 proposal-not-listed = not in your lists
 admin-new-in-language = This draft is written in { $language }, the release's language.
+
+# Redirects and imports
+admin-nav-redirects = Redirects
+admin-title-redirects = Redirects
+admin-redirects-intro = An old address that no longer finds a page sends its readers, and search engines, on to the new one for good. Imports add the addresses of the system they came from; add or remove others here.
+admin-col-old-address = Old address
+admin-col-new-address = Goes to
+admin-col-since = Since
+admin-redirect-remove = Remove
+admin-redirect-none = No redirects on this site.
+admin-redirect-add = Add a redirect
+admin-redirect-add-button = Add the redirect
+field-redirect-old = Old address
+field-redirect-new = New address
+hint-redirect-new = A path on the same site, such as /en/news/new-address, or a full https:// address.
+error-redirect-old = Give the old address as a path starting with /, without spaces.
+error-redirect-new = Give the new address as a path starting with /, or as a full https:// address.
+error-redirect-loop = An address cannot redirect to itself.
+notice-redirect-added = The redirect was saved.
+notice-redirect-removed = The redirect was removed.

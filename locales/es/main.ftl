@@ -734,3 +734,23 @@ admin-col-evidence = Según las palabras
 proposal-demonym-only = nombrado solo por sus habitantes
 proposal-not-listed = no está en sus listas
 admin-new-in-language = Este borrador está escrito en { $language }, el idioma del comunicado.
+
+# Redirects and imports
+admin-nav-redirects = Redirecciones
+admin-title-redirects = Redirecciones
+admin-redirects-intro = Una dirección antigua que ya no lleva a ninguna página envía a sus lectores, y a los buscadores, a la nueva de forma permanente. Las importaciones añaden las direcciones del sistema de origen; añada o quite otras aquí.
+admin-col-old-address = Dirección antigua
+admin-col-new-address = Lleva a
+admin-col-since = Desde
+admin-redirect-remove = Quitar
+admin-redirect-none = No hay redirecciones en este sitio.
+admin-redirect-add = Añadir una redirección
+admin-redirect-add-button = Añadir la redirección
+field-redirect-old = Dirección antigua
+field-redirect-new = Dirección nueva
+hint-redirect-new = Una ruta del mismo sitio, como /es/news/nueva-direccion, o una dirección completa https://.
+error-redirect-old = Indique la dirección antigua como una ruta que empiece por /, sin espacios.
+error-redirect-new = Indique la dirección nueva como una ruta que empiece por /, o como una dirección completa https://.
+error-redirect-loop = Una dirección no puede redirigir a sí misma.
+notice-redirect-added = Se guardó la redirección.
+notice-redirect-removed = Se quitó la redirección.

@@ -734,3 +734,23 @@ admin-col-evidence = D’après les mots
 proposal-demonym-only = nommé seulement par ses habitants
 proposal-not-listed = absent de vos listes
 admin-new-in-language = Ce brouillon est rédigé en { $language }, la langue du communiqué.
+
+# Redirects and imports
+admin-nav-redirects = Redirections
+admin-title-redirects = Redirections
+admin-redirects-intro = Une ancienne adresse qui ne mène plus à aucune page envoie ses lecteurs, et les moteurs de recherche, vers la nouvelle, définitivement. Les importations ajoutent les adresses du système d'origine ; ajoutez-en ou retirez-en d'autres ici.
+admin-col-old-address = Ancienne adresse
+admin-col-new-address = Mène à
+admin-col-since = Depuis
+admin-redirect-remove = Retirer
+admin-redirect-none = Aucune redirection sur ce site.
+admin-redirect-add = Ajouter une redirection
+admin-redirect-add-button = Ajouter la redirection
+field-redirect-old = Ancienne adresse
+field-redirect-new = Nouvelle adresse
+hint-redirect-new = Un chemin du même site, comme /fr/news/nouvelle-adresse, ou une adresse complète en https://.
+error-redirect-old = Donnez l'ancienne adresse sous forme de chemin commençant par /, sans espaces.
+error-redirect-new = Donnez la nouvelle adresse sous forme de chemin commençant par /, ou d'adresse complète en https://.
+error-redirect-loop = Une adresse ne peut pas rediriger vers elle-même.
+notice-redirect-added = La redirection a été enregistrée.
+notice-redirect-removed = La redirection a été retirée.

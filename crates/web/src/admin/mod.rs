@@ -16,6 +16,7 @@ mod manage;
 mod media;
 mod page;
 mod people;
+mod redirects;
 pub mod sites;
 mod sso;
 mod taxonomy;
@@ -62,6 +63,8 @@ pub fn routes() -> Router<App> {
         .route("/admin/themes/{id}", get(taxonomy::theme_form).post(taxonomy::save_theme))
         .route("/admin/partners/{id}", get(taxonomy::partner_form).post(taxonomy::save_partner))
         .route("/admin/contacts/{id}", get(taxonomy::contact_form).post(taxonomy::save_contact))
+        .route("/admin/redirects", get(redirects::list).post(redirects::create))
+        .route("/admin/redirects/delete", post(redirects::delete))
         .route("/admin/feeds", get(feeds::list).post(feeds::create))
         .route("/admin/feeds/{id}/fetch", post(feeds::fetch_now))
         .route("/admin/feeds/{id}/enabled", post(feeds::set_enabled))
