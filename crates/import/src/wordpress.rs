@@ -412,10 +412,10 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Batch, ReadError> {
             }
         }
         for url in [record.get("link"), guid] {
-            if let Some(path) = path_of(url) {
-                if !item.old_paths.contains(&path) {
-                    item.old_paths.push(path);
-                }
+            if let Some(path) = path_of(url)
+                && !item.old_paths.contains(&path)
+            {
+                item.old_paths.push(path);
             }
         }
         batch.items.push(item);

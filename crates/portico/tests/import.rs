@@ -146,7 +146,7 @@ async fn bad_input_is_refused_by_file_and_item_and_leaves_nothing_behind() {
             report.to_text()
         );
         assert_eq!(document_of(&app, Kind::Release, "en", "photo-lost").await, None);
-        assert_eq!(document_of(&app, Kind::Release, "en", "a-good-one").await.is_some(), true);
+        assert!(document_of(&app, Kind::Release, "en", "a-good-one").await.is_some());
 
         // A slug another document already has: refused, nothing of it written.
         let taken = tempfile::tempdir().expect("dir");
@@ -289,5 +289,51 @@ async fn admins_add_and_remove_redirects_by_hand_and_others_may_not() {
             .await;
         assert_eq!(removed.status().as_u16(), 303);
         assert_eq!(app.get(&old).await.status().as_u16(), 404);
+    }
+}
+
+#[tokio::test]
+async fn the_command_reports_each_document_and_fails_in_one_line() {
+    for app in apps().await {
+        let data = tempfile::tempdir().expect("data");
+        let portico = |args: &[&str]| {
+            let output = std::process::Command::new(env!("CARGO_BIN_EXE_portico"))
+                .args(["import"])
+                .args(args)
+                .args(["--site", SITE, "--database", app.db.url()])
+                .arg("--data")
+                .arg(data.path())
+                .output()
+                .expect("runs");
+            (
+                output.status.code(),
+                String::from_utf8_lossy(&output.stdout).into_owned(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            )
+        };
+        let export = fixture("wordpress/export.xml").display().to_string();
+        let uploads = fixture("wordpress/uploads").display().to_string();
+        let (code, out, _) = portico(&["wordpress", &export, "--uploads", &uploads, "--dry-run"]);
+        assert_eq!(code, Some(0), "{out}");
+        assert!(
+            out.ends_with("5 created, 0 updated, 2 skipped, 0 refused (dry run: nothing was written)\n"),
+            "{out}"
+        );
+        assert!(out.contains(&format!("created  {export}:")), "{out}");
+
+        let bad = fixture("wordpress/bad-input.xml").display().to_string();
+        let (code, out, err) = portico(&["wordpress", &bad, "--uploads", &uploads]);
+        assert_eq!(code, Some(2), "{out}{err}");
+        assert!(
+            out.lines().any(|l| l.starts_with(&format!("refused  {bad}:")) && l.contains("(post 502)")),
+            "{out}"
+        );
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+
+        let missing = fixture("wordpress/nowhere.xml").display().to_string();
+        let (code, _, err) = portico(&["wordpress", &missing]);
+        assert_eq!(code, Some(1));
+        assert_eq!(err.lines().filter(|l| l.starts_with("error: ")).count(), 1, "{err}");
+        assert!(err.contains(&missing), "{err}");
     }
 }
