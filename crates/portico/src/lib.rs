@@ -9,6 +9,7 @@ pub mod connections;
 pub mod corpus;
 pub mod demo;
 pub mod export;
+pub mod import;
 pub mod indexer;
 pub mod init;
 pub mod server;

@@ -62,6 +62,64 @@ enum TagCommand {
     },
 }
 
+/// What every import takes besides its source.
+#[derive(Args)]
+struct ImportArgs {
+    /// The key of the site that receives the documents.
+    #[arg(long)]
+    site: String,
+    /// Check everything and report what would happen; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    #[command(flatten)]
+    storage: Storage,
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// A WordPress export file (Tools → Export, WXR), with Polylang or WPML translations.
+    Wordpress {
+        /// The export file.
+        file: PathBuf,
+        /// The site's wp-content/uploads folder, where featured images are read.
+        #[arg(long)]
+        uploads: Option<PathBuf>,
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+    /// Drupal nodes saved as JSON:API responses: one file, or a folder of them.
+    Drupal {
+        /// A JSON:API response file or a folder of them.
+        path: PathBuf,
+        /// Drupal's public files folder (sites/default/files), where images are read.
+        #[arg(long)]
+        uploads: Option<PathBuf>,
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+    /// An RSS or Atom archive file: each entry a release.
+    Feed {
+        /// The feed file.
+        file: PathBuf,
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+    /// A folder of Markdown files with YAML or TOML front matter (Hugo, Jekyll).
+    Markdown {
+        /// The folder (Hugo's content/, Jekyll's site).
+        dir: PathBuf,
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+    /// A folder of .docx or HTML press releases, each read by the tagger.
+    Releases {
+        /// The folder.
+        dir: PathBuf,
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+}
+
 #[derive(Subcommand)]
 enum UserCommand {
     /// Create a back-office user.
@@ -209,6 +267,13 @@ enum Command {
         #[command(flatten)]
         storage: Storage,
     },
+    /// Bring in another system's archive; running it again updates what it brought in. Prints
+    /// one line per document (created, updated, skipped, refused, with file and line or item)
+    /// and exits with status 2 when a document was refused.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Rebuild the search index of the data folder from the database (stop the server first).
     Reindex {
         #[command(flatten)]
@@ -315,6 +380,12 @@ enum Command {
         sso: portico::sso::SsoArgs,
     },
 }
+
+/// An import that refused documents: reported line by line already, told apart by its exit
+/// status from a failure that stopped the import.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} documents refused; see the lines marked \"refused\"")]
+struct Refused(usize);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -550,6 +621,34 @@ fn main() -> ExitCode {
                 print!("{}", portico::tag::tag_file(&file, language.as_deref(), &known, json)?);
                 Ok(())
             }
+            Command::Import { command } => {
+                use portico::import::Source;
+                let (source, args) = match command {
+                    ImportCommand::Wordpress { file, uploads, args } => (Source::WordPress { file, uploads }, args),
+                    ImportCommand::Drupal { path, uploads, args } => (Source::Drupal { path, uploads }, args),
+                    ImportCommand::Feed { file, args } => (Source::Feed { file }, args),
+                    ImportCommand::Markdown { dir, args } => (Source::Markdown { dir }, args),
+                    ImportCommand::Releases { dir, args } => (Source::Releases { dir }, args),
+                };
+                let media = portico::server::media_storage(&args.storage.data);
+                // Opened as the server opens it: migrated, so the import tables exist.
+                let store = open(&args.storage.config(String::new(), None, None)).await?;
+                let options = portico::import::ImportOptions {
+                    site: args.site,
+                    source,
+                    dry_run: args.dry_run,
+                    progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                };
+                let report = portico::import::run(&store, &media, &options).await;
+                store.close().await;
+                let report = report?;
+                print!("{}", report.to_text());
+                let refused = report.count(portico::import::Outcome::Refused);
+                if refused > 0 {
+                    return Err(anyhow::Error::new(Refused(refused)));
+                }
+                Ok(())
+            }
             Command::Reindex { storage } => {
                 let config = storage.config(String::new(), None, None);
                 let store = open(&config).await?;
@@ -595,6 +694,10 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.downcast_ref::<Refused>().is_some() => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
         Err(err) => {
             // One line: the context chain, outermost first.
             eprintln!("error: {err:#}");

@@ -141,6 +141,7 @@ macro_rules! log_change {
         .await?
     };
 }
+pub(crate) use log_change;
 
 /// Replaces the document's taxonomy links in the current transaction.
 macro_rules! write_links {
@@ -181,6 +182,7 @@ macro_rules! write_links {
         }
     }};
 }
+pub(crate) use write_links;
 
 /// "Published" with a publication time still to come is stored as scheduled, so that a
 /// published variant is always one readers see now and the scheduler lists it when its time

@@ -17,6 +17,7 @@ mod documents;
 mod error;
 pub mod follower;
 mod identity;
+mod imports;
 mod ingest;
 mod install;
 mod listing;
@@ -25,6 +26,7 @@ mod menus;
 mod overview;
 mod plans;
 mod reading;
+mod redirects;
 mod related;
 mod search_feed;
 mod sites;
@@ -56,6 +58,7 @@ pub use document_list::{
 pub use documents::{DocumentRow, EditableVariant, NewDocument, Revision};
 pub use error::StoreError;
 pub use identity::{NO_PASSWORD, NewSsoLogin, PendingSsoLogin, ProviderSignIn, SsoOutcome, SsoTokens};
+pub use imports::{ImportOutcome, ImportedState, SourcedDocument, SourcedVariant};
 pub use ingest::{
     FeedId, FeedSubscription, FeedUpdate, FetchStatus, IngestedItem, IngestedList, NewFeedSubscription,
     NewIngestedItem,
@@ -65,6 +68,7 @@ pub use media::{Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
 pub use overview::{MonthCount, Scheduled};
 pub use reading::{Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList, ReleaseSummary};
+pub use redirects::{Redirect, redirect_path};
 pub use related::RELATED_KEPT;
 pub use search_feed::{ChangeEntry, IndexableVariant};
 pub use sites::{NewSite, Site};

@@ -17,10 +17,25 @@ pub async fn render_error_pages(State(app): State<App>, request: Request, next: 
     let headers = request.headers().clone();
     let path = request.uri().path().to_owned();
     let scope = request.extensions().get::<Scope>().cloned();
+    let readable = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
     let response = next.run(request).await;
     let Some(error) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
+    // An old address (from an import, or made by hand) that now finds nothing: one indexed
+    // lookup, on this path only, so pages that exist never pay for redirects. A 404 is never
+    // cached (the cache keeps 200s only), so a new redirect answers at once.
+    if error.status == StatusCode::NOT_FOUND
+        && readable
+        && let Some(scope) = &scope
+        && !crate::sites::is_shared(&path)
+    {
+        match app.store().redirect_for(scope.site.id, &path).await {
+            Ok(Some(target)) => return moved(&scope.base, &target),
+            Ok(None) => {}
+            Err(err) => tracing::warn!(error = %err, "cannot look up a redirect"),
+        }
+    }
     // The request line logs the handler's error, so the page keeps it.
     let mut logged = response.extensions().get::<LoggedError>().cloned();
     let mut page = match error_page(&app, &headers, &path, scope.as_ref(), &error).await {
@@ -45,6 +60,24 @@ pub async fn render_error_pages(State(app): State<App>, request: Request, next: 
         page.extensions_mut().insert(logged);
     }
     page
+}
+
+/// A permanent redirect to `target`, a path within the site (under its `base`) or a URL.
+fn moved(base: &str, target: &str) -> Response {
+    let location = if target.starts_with('/') { format!("{base}{target}") } else { target.to_owned() };
+    match axum::http::HeaderValue::from_str(&location) {
+        Ok(value) => {
+            let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+            response.headers_mut().insert(axum::http::header::LOCATION, value);
+            // Permanent, but an admin may change it: shared caches keep it a day at most.
+            response.headers_mut().insert(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("public, max-age=86400"),
+            );
+            response
+        }
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 async fn error_page(

@@ -16,6 +16,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("search.html", include_str!("../../../themes/default/templates/search.html")),
     ("news_elsewhere.html", include_str!("../../../themes/default/templates/news_elsewhere.html")),
     ("admin/feeds.html", include_str!("../../../themes/default/templates/admin/feeds.html")),
+    ("admin/redirects.html", include_str!("../../../themes/default/templates/admin/redirects.html")),
     ("release.html", include_str!("../../../themes/default/templates/release.html")),
     ("where_we_work.html", include_str!("../../../themes/default/templates/where_we_work.html")),
     ("country.html", include_str!("../../../themes/default/templates/country.html")),

@@ -17,6 +17,7 @@ mod media;
 mod overview;
 mod page;
 mod people;
+mod redirects;
 pub mod sites;
 mod sso;
 mod taxonomy;
@@ -65,6 +66,8 @@ pub fn routes() -> Router<App> {
         .route("/admin/themes/{id}", get(taxonomy::theme_form).post(taxonomy::save_theme))
         .route("/admin/partners/{id}", get(taxonomy::partner_form).post(taxonomy::save_partner))
         .route("/admin/contacts/{id}", get(taxonomy::contact_form).post(taxonomy::save_contact))
+        .route("/admin/redirects", get(redirects::list).post(redirects::create))
+        .route("/admin/redirects/delete", post(redirects::delete))
         .route("/admin/feeds", get(feeds::list).post(feeds::create))
         .route("/admin/feeds/{id}/fetch", post(feeds::fetch_now))
         .route("/admin/feeds/{id}/enabled", post(feeds::set_enabled))

@@ -143,6 +143,11 @@ impl AdminLayout {
                 url: "/admin/feeds".into(),
                 current: false,
             });
+            nav.push(NavItem {
+                label: user.t("admin-nav-redirects"),
+                url: "/admin/redirects".into(),
+                current: false,
+            });
         }
         nav.push(NavItem {
             label: user.t("admin-nav-account"),
