@@ -48,8 +48,13 @@ pub struct CorpusSummary {
     pub variants: u64,
     /// The database's size at the end (SQLite: file and write-ahead log).
     pub database_bytes: u64,
-    /// Its largest size measured during the import, just before a checkpoint.
-    pub largest_database_bytes: u64,
+    /// The most disk the database and the search index took together, measured just before
+    /// each checkpoint and at the end.
+    pub largest_disk_bytes: u64,
+    /// Pages and releases in the search index, built alongside the import.
+    pub indexed: u64,
+    /// The search index's size at the end.
+    pub index_bytes: u64,
 }
 
 /// A tiny, well-known pseudo-random generator (splitmix64): reproducible everywhere, and
@@ -478,6 +483,22 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
     // `portico demo` is the demo on any database, PostgreSQL too.
     let store = crate::server::open(&ServeConfig { demo: true, ..config.clone() }).await?;
     let universe = universe(&store).await?;
+    // The search index is built on the other core while the import runs, following it, so
+    // that the corpus is searchable when the command ends without a second pass after it.
+    let index = crate::indexer::open_index(&config.data).await?;
+    let index_dir = crate::indexer::index_dir(&config.data);
+    let (writing, follow) = tokio::sync::watch::channel(true);
+    let indexed = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let indexing = {
+        let (store, index, indexed) = (store.clone(), index.clone(), indexed.clone());
+        tokio::spawn(async move {
+            crate::indexer::rebuild_following(&store, &index, Some(follow), |done, _| {
+                indexed.store(done, std::sync::atomic::Ordering::Relaxed);
+            })
+            .await
+        })
+    };
+    let indexed_so_far = || indexed.load(std::sync::atomic::Ordering::Relaxed);
     let started = Instant::now();
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(options.releases),
@@ -517,21 +538,47 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
             let before = store.disk_bytes(sqlite_file.as_deref()).await?;
             store.checkpoint().await.context("cannot checkpoint the database")?;
             let after = store.disk_bytes(sqlite_file.as_deref()).await?;
-            largest_disk = largest_disk.max(before);
-            bar.set_message(format!("database {} MB", after / 1_000_000));
+            let index_bytes = folder_bytes(&index_dir);
+            largest_disk = largest_disk.max(before + index_bytes);
+            bar.set_message(format!(
+                "database {} MB, search index {} MB ({} indexed)",
+                after / 1_000_000,
+                index_bytes / 1_000_000,
+                indexed_so_far()
+            ));
         }
     }
     while let Some(task) = pending.pop_front() {
         wait_for(Some(task)).await?;
     }
+    // The rest of the index, with its own bar: on two cores it trails the import.
+    let _ = writing.send(false);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} pages and releases indexed ({eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_length(variants.max(indexed_so_far()));
+    while !indexing.is_finished() {
+        bar.set_position(indexed_so_far());
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let indexed = indexing
+        .await
+        .context("search index task")?
+        .with_context(|| format!("cannot build the search index in {}", index_dir.display()))?;
     bar.finish_and_clear();
+    let index_bytes = folder_bytes(&index_dir);
     let disk = store.disk_bytes(sqlite_file.as_deref()).await?;
     tracing::info!(
         releases = options.releases,
         variants,
         seconds = started.elapsed().as_secs_f64(),
         database_mb = disk / 1_000_000,
-        largest_database_mb = largest_disk.max(disk) / 1_000_000,
+        largest_disk_mb = largest_disk.max(disk + index_bytes) / 1_000_000,
+        indexed,
+        index_mb = index_bytes / 1_000_000,
         "generated the corpus"
     );
     store.close().await;
@@ -539,8 +586,24 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
         releases: options.releases,
         variants,
         database_bytes: disk,
-        largest_database_bytes: largest_disk.max(disk),
+        largest_disk_bytes: largest_disk.max(disk + index_bytes),
+        indexed,
+        index_bytes,
     })
+}
+
+/// The bytes of the files in `dir` and below (0 when it cannot be read): the search index's
+/// share of the disk.
+fn folder_bytes(dir: &std::path::Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|entry| match entry.metadata() {
+            Ok(meta) if meta.is_dir() => folder_bytes(&entry.path()),
+            Ok(meta) => meta.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }
 
 #[cfg(test)]

@@ -32,6 +32,8 @@ const REBUILD_COMMIT_EVERY: u64 = 1_000;
 /// The commit payload while a rebuild is under way: not a point to resume from, so an
 /// interrupted rebuild starts again at the next start.
 const REBUILDING: i64 = -1;
+/// How long a rebuild that has caught up with a running import waits before looking again.
+const FOLLOW_PAUSE: Duration = Duration::from_millis(200);
 /// How long to wait before trying again after the index could not be prepared (another
 /// process holds it, the database is down).
 const RETRY_AFTER: Duration = Duration::from_secs(5);
@@ -96,9 +98,24 @@ pub fn is_locked(error: &anyhow::Error) -> bool {
 ///
 /// Changes written while it runs are not lost: the position is read before the content, so
 /// the indexer applies them again afterwards (applying a change twice is harmless).
-pub async fn rebuild(store: &Store, index: &SearchIndex, mut progress: impl FnMut(u64, u64)) -> Result<u64> {
-    let position = store.last_change_id().await?.unwrap_or(0);
-    let total = u64::try_from(store.count_visible_variants().await?).unwrap_or(0);
+pub async fn rebuild(store: &Store, index: &SearchIndex, progress: impl FnMut(u64, u64)) -> Result<u64> {
+    rebuild_following(store, index, None, progress).await
+}
+
+/// As [`rebuild`], alongside the one writer that is still filling the database (`portico
+/// demo`'s import): while `writing` holds `true`, having caught up means waiting for more
+/// rather than finishing, so the index is built on the other core while the import runs
+/// instead of after it. The position is then read once the writer is done, before the last
+/// pass: nothing else writes meanwhile, so the index holds everything up to it and the
+/// server does not index the import's changes again.
+pub async fn rebuild_following(
+    store: &Store,
+    index: &SearchIndex,
+    mut writing: Option<tokio::sync::watch::Receiver<bool>>,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<u64> {
+    let mut position = store.last_change_id().await?.unwrap_or(0);
+    let mut total = u64::try_from(store.count_visible_variants().await?).unwrap_or(0);
     progress(0, total);
     blocking(index, |index| index.clear()).await?;
     let mut done: u64 = 0;
@@ -106,7 +123,18 @@ pub async fn rebuild(store: &Store, index: &SearchIndex, mut progress: impl FnMu
     let mut after = VariantId(0);
     loop {
         let page = store.visible_variants_after(after, REBUILD_PAGE).await?;
-        let Some(last) = page.last() else { break };
+        let Some(last) = page.last() else {
+            let Some(watch) = writing.as_mut() else { break };
+            // Woken by the writer's end, or in a moment to read what it wrote since; a
+            // writer gone without a word is done too.
+            let finished = !*watch.borrow_and_update()
+                || matches!(tokio::time::timeout(FOLLOW_PAUSE, watch.changed()).await, Ok(Err(_)));
+            if finished {
+                writing = None;
+                position = store.last_change_id().await?.unwrap_or(0);
+            }
+            continue;
+        };
         after = last.variant;
         let count = page.len() as u64;
         let docs: Vec<IndexDoc> = page.into_iter().map(index_doc).collect();
@@ -123,8 +151,9 @@ pub async fn rebuild(store: &Store, index: &SearchIndex, mut progress: impl FnMu
             since_commit = 0;
         }
         done += count;
-        // Variants published while the rebuild runs make `done` pass the first count.
-        progress(done, total.max(done));
+        // Variants published meanwhile (or still being imported) make `done` pass the first count.
+        total = total.max(done);
+        progress(done, total);
     }
     blocking(index, move |index| index.commit(position)).await?;
     Ok(done)

@@ -482,13 +482,16 @@ fn main() -> ExitCode {
                 let done =
                     portico::corpus::generate(&storage.config(String::new(), None, None), options).await?;
                 println!(
-                    "Demo content loaded and {} releases generated ({} language versions) in {:.1} s; \
-                     database {} MB, at most {} MB during the import.",
+                    "Demo content loaded and {} releases generated ({} language versions) and indexed for \
+                     search ({} pages and releases) in {:.1} s; database {} MB, search index {} MB, \
+                     at most {} MB on disk during the import.",
                     done.releases,
                     done.variants,
+                    done.indexed,
                     started.elapsed().as_secs_f64(),
                     done.database_bytes / 1_000_000,
-                    done.largest_database_bytes / 1_000_000
+                    done.index_bytes / 1_000_000,
+                    done.largest_disk_bytes / 1_000_000
                 );
                 Ok(())
             }

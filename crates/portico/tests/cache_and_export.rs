@@ -925,6 +925,15 @@ async fn a_generated_corpus_spreads_over_sites_and_languages_and_needs_a_fresh_d
             }
         }
         assert!(total >= summary.variants as i64, "every generated language version is public");
+        // The search index was built alongside the import, to its last change: a server
+        // started on this folder neither rebuilds it nor indexes the import again.
+        let visible = store.count_visible_variants().await.expect("count");
+        assert_eq!(summary.indexed, u64::try_from(visible).expect("count"), "{}", store.backend());
+        assert!(summary.index_bytes > 0 && summary.largest_disk_bytes >= summary.index_bytes);
+        let index = portico::indexer::open_index(data.path()).await.expect("index");
+        assert_eq!(index.num_docs(), summary.indexed);
+        assert_eq!(index.last_applied_change(), store.last_change_id().await.expect("position"));
+        drop(index);
         let again = portico::corpus::generate(&config, options).await.expect_err("used database");
         assert!(again.to_string().contains("already has content"), "{again}");
     }
