@@ -172,6 +172,49 @@ async fn bad_input_is_refused_by_file_and_item_and_leaves_nothing_behind() {
     }
 }
 
+/// Every file under `dir`, however deep.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() { folders.push(path) } else { files.push(path) }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[tokio::test]
+async fn a_document_refused_after_its_image_was_stored_leaves_no_image_behind() {
+    for app in apps().await {
+        let store = &app.db.store;
+        let site = store.site_by_key(SITE).await.expect("site").expect("exists");
+        // Someone already wrote a release at the address post 123 would take.
+        let draft = portico_content::Draft {
+            title: "Written here first".into(),
+            slug: "safe-migration-campaign".into(),
+            body_markdown: "Ours.".into(),
+            ..portico_content::Draft::default()
+        };
+        support::create_release(store, &site, "en", draft, portico_content::Status::Draft).await;
+        let files_before = files_under(&app.media_dir());
+
+        let report = import(&app, wordpress(&fixture("wordpress/export.xml")), false).await;
+        let refused = line(&report, "(post 123)");
+        assert_eq!(refused.outcome, Outcome::Refused, "{}", report.to_text());
+        assert!(refused.reason.contains("duplicate slug"), "{}", refused.reason);
+        assert_eq!(report.count(Outcome::Created), 4, "the others still come: {}", report.to_text());
+
+        // Its featured image was stored before the slug was found taken: gone again, row,
+        // files and source record.
+        assert_eq!(store.media_list(Some(&[site.id]), 100).await.expect("media").len(), 0, "{}", app.backend());
+        assert_eq!(store.imported_media(site.id, "2015/08/border-crossing.png").await.expect("source"), None);
+        assert_eq!(files_under(&app.media_dir()), files_before, "on {}", app.backend());
+    }
+}
+
 #[tokio::test]
 async fn markdown_folders_import_with_translations_images_and_aliases() {
     for app in apps().await {
@@ -292,25 +335,29 @@ async fn admins_add_and_remove_redirects_by_hand_and_others_may_not() {
     }
 }
 
+/// Runs the real `portico import` with `args` on the app's database and `data` folder: its
+/// exit code, standard output and standard error.
+fn portico_import(app: &TestApp, data: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_portico"))
+        .args(["import"])
+        .args(args)
+        .args(["--site", SITE, "--database", app.db.url()])
+        .arg("--data")
+        .arg(data)
+        .output()
+        .expect("runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 #[tokio::test]
 async fn the_command_reports_each_document_and_fails_in_one_line() {
     for app in apps().await {
         let data = tempfile::tempdir().expect("data");
-        let portico = |args: &[&str]| {
-            let output = std::process::Command::new(env!("CARGO_BIN_EXE_portico"))
-                .args(["import"])
-                .args(args)
-                .args(["--site", SITE, "--database", app.db.url()])
-                .arg("--data")
-                .arg(data.path())
-                .output()
-                .expect("runs");
-            (
-                output.status.code(),
-                String::from_utf8_lossy(&output.stdout).into_owned(),
-                String::from_utf8_lossy(&output.stderr).into_owned(),
-            )
-        };
+        let portico = |args: &[&str]| portico_import(&app, data.path(), args);
         let export = fixture("wordpress/export.xml").display().to_string();
         let uploads = fixture("wordpress/uploads").display().to_string();
         let (code, out, _) = portico(&["wordpress", &export, "--uploads", &uploads, "--dry-run"]);
