@@ -353,6 +353,73 @@ fn portico_import(app: &TestApp, data: &Path, args: &[&str]) -> (Option<i32>, St
     )
 }
 
+/// Where `old` (under the site) answers with a permanent redirect to, within the site.
+async fn moved_to(app: &TestApp, old: &str) -> String {
+    let response = app.get(&format!("/sites/{SITE}{old}")).await;
+    assert_eq!(response.status().as_u16(), 301, "{old} on {}", app.backend());
+    let location = response.headers()["location"].to_str().expect("location");
+    location.strip_prefix(&format!("/sites/{SITE}")).expect("within the site").to_owned()
+}
+
+#[tokio::test]
+async fn wordpress_plain_addresses_redirect_after_a_real_import_and_admins_edit_them() {
+    for app in apps().await {
+        let data = tempfile::tempdir().expect("data");
+        let export = fixture("wordpress/export.xml").display().to_string();
+        let uploads = fixture("wordpress/uploads").display().to_string();
+        let (code, out, err) = portico_import(&app, data.path(), &["wordpress", &export, "--uploads", &uploads]);
+        assert_eq!(code, Some(0), "{out}{err}");
+
+        let english = "/en/news/safe-migration-campaign";
+        let french = "/fr/news/campagne-migration-sure";
+        for (old, new) in [
+            ("/?p=123", english),
+            ("/?p=124", french),
+            ("/?p=123&lang=fr", french),
+            ("/?lang=fr&p=123", french),
+            ("/?p=124&lang=en", english),
+            ("/?p=123&utm_source=newsletter", english),
+            ("/?page_id=11", "/en/who-we-are/partnerships"),
+            ("/?p=11", "/en/who-we-are/partnerships"),
+        ] {
+            assert_eq!(moved_to(&app, old).await, new, "{old} on {}", app.backend());
+        }
+        // An id nobody imported is the root as before; a page that exists ignores its query.
+        let unknown = app.get(&format!("/sites/{SITE}/?p=999999")).await;
+        assert_eq!(unknown.status().as_u16(), 303, "on {}", app.backend());
+        assert_eq!(unknown.headers()["location"], format!("/sites/{SITE}/en/").as_str());
+        app.page(&format!("/sites/{SITE}{english}?p=124"), 200).await;
+
+        // Admins make, change and remove such addresses by hand.
+        let admin = app.user("admin@example.org", portico_content::Role::Admin, &[]).await;
+        let session = app.login(&admin).await;
+        let added = session
+            .post("/admin/redirects", &[("site", SITE), ("old_path", "/?page_id=77&lang=en"), ("new_path", english)])
+            .await;
+        assert_eq!(added.status().as_u16(), 303, "on {}", app.backend());
+        assert_eq!(moved_to(&app, "/?page_id=77&lang=en").await, english);
+        assert_eq!(moved_to(&app, "/?lang=en&page_id=77").await, english, "in any order");
+        let page = session.page("/admin/redirects", 200).await;
+        let listed = support::attrs(&page, "tr[data-old-path]", "data-old-path");
+        assert!(listed.contains(&"/?lang=en&page_id=77".to_owned()), "{listed:?}");
+        assert!(listed.contains(&"/?p=123".to_owned()), "imported ones are listed: {listed:?}");
+        let changed = session
+            .post("/admin/redirects", &[("site", SITE), ("old_path", "/?p=123"), ("new_path", french)])
+            .await;
+        assert_eq!(changed.status().as_u16(), 303);
+        assert_eq!(moved_to(&app, "/?p=123").await, french);
+        let removed = session
+            .post("/admin/redirects/delete", &[("site", SITE), ("old_path", "/?lang=en&page_id=77")])
+            .await;
+        assert_eq!(removed.status().as_u16(), 303);
+        assert_eq!(app.get(&format!("/sites/{SITE}/?page_id=77&lang=en")).await.status().as_u16(), 303);
+        let spaced = session
+            .post("/admin/redirects", &[("site", SITE), ("old_path", "/?p= 1"), ("new_path", english)])
+            .await;
+        assert_eq!(spaced.status().as_u16(), 422, "spaces are refused with the form kept");
+    }
+}
+
 #[tokio::test]
 async fn the_command_reports_each_document_and_fails_in_one_line() {
     for app in apps().await {
