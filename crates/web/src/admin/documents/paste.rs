@@ -7,7 +7,7 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use minijinja::context;
-use portico_content::{Action, Draft};
+use portico_content::{Action, Draft, SiteId};
 use portico_tagger::{Format, Proposal};
 use serde::Deserialize;
 
@@ -150,14 +150,20 @@ pub async fn read(
     };
     let language =
         Some(proposal.language.clone()).filter(|l| site.has_language(l) && l != site.default_language());
-    let (draft, proposals) = draft_from(&app, &user, &proposal).await?;
+    let (draft, proposals) = draft_from(&app, &user, site.id, &proposal).await?;
     render_proposed(&app, &headers, &user, site.id, language, draft, proposals).await
 }
 
 /// The draft the proposals fill, and each proposal in words with its evidence. Partners and
 /// contacts not yet in the organization's lists are shown, not filled: adding one is a
-/// decision for the lists' keepers.
-async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Vec<ProposalView>), WebError> {
+/// decision for the lists' keepers. A country named only through its people and the printed
+/// date are shown, not filled, for the person to accept.
+async fn draft_from(
+    app: &App,
+    user: &Signed,
+    site: SiteId,
+    p: &Proposal,
+) -> Result<(Draft, Vec<ProposalView>), WebError> {
     let store = app.store();
     let (partners, contacts) = (store.partners().await?, store.contacts().await?);
     let mut views = Vec::new();
@@ -166,6 +172,9 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
         body_markdown: p.body_markdown.clone(),
         ..Draft::default()
     };
+    let first_evidence = |evidence: &[portico_tagger::Evidence]| {
+        evidence.first().map(|e| e.context.clone()).unwrap_or_default()
+    };
     if let Some(d) = &p.dateline {
         let country = d.country.as_deref().and_then(portico_geo::country);
         let lang = portico_geo::Lang::from_code(user.lang).unwrap_or(portico_geo::Lang::En);
@@ -173,19 +182,32 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
             Some(c) => format!("{}, {}", d.city, c.name(lang)),
             None => d.city.clone(),
         };
-        let mut value = draft.dateline.clone();
-        if let Some(date) = &d.date {
-            value = format!("{value} — {date}");
-        }
         views.push(ProposalView {
             field: user.t("field-dateline"),
-            value,
+            value: draft.dateline.clone(),
             evidence: d.evidence.clone(),
             filled: true,
+            target: "dateline",
+            code: draft.dateline.clone(),
         });
+        if let Some(date) = &d.date {
+            // Noon UTC keeps the printed day the same in every time zone a release is read in.
+            let may_set = user.may(Action::Publish, site);
+            views.push(ProposalView {
+                field: user.t("field-published-at"),
+                value: if may_set { date.clone() } else { format!("{date} ({})", user.t("proposal-date-on-publishing")) },
+                evidence: d.evidence.clone(),
+                filled: false,
+                target: if may_set { "published_at" } else { "" },
+                code: format!("{date}T12:00"),
+            });
+        }
     }
     for c in &p.countries {
-        draft.countries.push(c.iso2.clone());
+        let filled = !c.via_demonym_only;
+        if filled {
+            draft.countries.push(c.iso2.clone());
+        }
         let how = if c.via_demonym_only {
             format!(" ({})", user.t("proposal-demonym-only"))
         } else {
@@ -194,8 +216,10 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
         views.push(ProposalView {
             field: user.t("field-countries"),
             value: format!("{} {}{how}", c.iso2, c.name),
-            evidence: c.evidence.first().map(|e| e.context.clone()).unwrap_or_default(),
-            filled: true,
+            evidence: first_evidence(&c.evidence),
+            filled,
+            target: "countries",
+            code: c.iso2.clone(),
         });
     }
     for o in &p.organizations {
@@ -210,8 +234,10 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
         views.push(ProposalView {
             field: user.t("field-partners"),
             value: if known.is_some() { name } else { format!("{name} ({})", user.t("proposal-not-listed")) },
-            evidence: o.evidence.first().map(|e| e.context.clone()).unwrap_or_default(),
+            evidence: first_evidence(&o.evidence),
             filled: known.is_some(),
+            target: if known.is_some() { "partners" } else { "" },
+            code: known.map(|k| k.slug.clone()).unwrap_or_default(),
         });
     }
     for c in &p.contacts {
@@ -234,6 +260,8 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
             },
             evidence: c.evidence.clone(),
             filled: known.is_some(),
+            target: if known.is_some() { "contacts" } else { "" },
+            code: known.map(|k| k.key.clone()).unwrap_or_default(),
         });
     }
     for t in &p.themes {
@@ -241,8 +269,10 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
         views.push(ProposalView {
             field: user.t("field-themes"),
             value: t.slug.clone(),
-            evidence: t.evidence.first().map(|e| e.context.clone()).unwrap_or_default(),
+            evidence: first_evidence(&t.evidence),
             filled: true,
+            target: "themes",
+            code: t.slug.clone(),
         });
     }
     Ok((draft, views))
