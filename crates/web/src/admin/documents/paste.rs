@@ -11,7 +11,11 @@ use portico_content::{Action, Draft, SiteId};
 use portico_tagger::{Format, Proposal};
 use serde::Deserialize;
 
+use portico_media::Limits;
+
 use super::editor::{ProposalView, render_proposed};
+use crate::admin::media::media_error_text;
+use crate::uploads::{NewUpload, UploadError, store_upload};
 use crate::admin::{AdminLayout, admin_page_with_status};
 use crate::session::Signed;
 use crate::tagging::{Known, format_of};
@@ -150,8 +154,112 @@ pub async fn read(
     };
     let language =
         Some(proposal.language.clone()).filter(|l| site.has_language(l) && l != site.default_language());
-    let (draft, proposals) = draft_from(&app, &user, site.id, &proposal).await?;
+    let (mut draft, mut proposals) = draft_from(&app, &user, site.id, &proposal).await?;
+    if format == Format::Docx {
+        let images = bring_in_images(&app, &user, site.id, &pasted, &proposal.images, &mut draft).await?;
+        proposals.extend(images);
+    }
     render_proposed(&app, &headers, &user, site.id, language, draft, proposals).await
+}
+
+/// The most pictures brought in from one pasted file: each is checked and resized.
+const MAX_PASTED_IMAGES: usize = 20;
+
+/// Stores the pictures of a pasted .docx in the media library, through the checks of any
+/// upload, and points the body to them; one that is refused is left out of the body. Each is
+/// listed with what became of it: an image is the one thing a paste stores before Save.
+async fn bring_in_images(
+    app: &App,
+    user: &Signed,
+    site: SiteId,
+    pasted: &Pasted,
+    images: &[portico_tagger::ImageProposal],
+    draft: &mut Draft,
+) -> Result<Vec<ProposalView>, WebError> {
+    let stem = pasted.file_name.rsplit_once('.').map_or(pasted.file_name.as_str(), |(stem, _)| stem);
+    // One byte over the limit is enough for the upload's own check to refuse the file.
+    let read_limit = u64::try_from(Limits::default().max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    let mut views = Vec::new();
+    for (index, image) in images.iter().enumerate() {
+        let name = image.src.rsplit('/').next().unwrap_or(&image.src);
+        let placed = if !user.may(Action::UploadMedia, site) {
+            Err(user.t("proposal-image-not-allowed"))
+        } else if index >= MAX_PASTED_IMAGES {
+            Err(user.t1("proposal-image-too-many", "max", MAX_PASTED_IMAGES))
+        } else if let Some(bytes) = portico_tagger::docx_file(&pasted.file, &image.src, read_limit) {
+            let upload = NewUpload {
+                site,
+                file_name: format!("{stem}-{name}").chars().take(200).collect(),
+                bytes,
+                alt: image.alt.clone(),
+                caption: image.caption.clone(),
+                credit: image.credit.clone(),
+                uploader: user.user.id,
+                audit: user.doing("media.upload").with_detail(format!("{}: {name}", pasted.file_name)),
+            };
+            match store_upload(app, upload).await {
+                Ok(id) => {
+                    let media = app.store().media(id).await?.ok_or(WebError::NotFound)?;
+                    Ok(body_image_path(&media))
+                }
+                Err(UploadError::Refused(err)) => {
+                    Err(user.t1("proposal-image-refused", "reason", media_error_text(user, &err)))
+                }
+                Err(UploadError::Failed(err)) => return Err(err),
+            }
+        } else {
+            Err(user.t("proposal-image-missing"))
+        };
+        let from = format!("]({})", image.src.replace(' ', "%20"));
+        let (value, filled) = match &placed {
+            Ok(path) => {
+                draft.body_markdown = draft.body_markdown.replace(&from, &format!("]({path})"));
+                (format!("{name} ({})", user.t("proposal-image-stored")), true)
+            }
+            Err(why) => {
+                // The picture's line goes; its caption, text like any other, stays.
+                let lines: Vec<&str> = draft
+                    .body_markdown
+                    .lines()
+                    .filter(|line| !(line.starts_with("![") && line.ends_with(&from)))
+                    .collect();
+                draft.body_markdown = lines.join("\n");
+                (format!("{name} ({why})"), false)
+            }
+        };
+        views.push(ProposalView {
+            field: user.t("field-body-image"),
+            value: if image.alt.is_empty() { value } else { format!("{value} — {}", image.alt) },
+            evidence: [image.caption.as_str(), image.credit.as_str()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            filled,
+            target: "",
+            code: String::new(),
+        });
+    }
+    Ok(views)
+}
+
+/// The address a body shows a stored image at: its widest rendition up to 1280 pixels in
+/// its own format, else the original.
+fn body_image_path(media: &portico_store::Media) -> String {
+    let extension = crate::http::media_extension(&media.mime);
+    let widest = media
+        .renditions
+        .iter()
+        .filter_map(|name| {
+            let (width, ext) = name.split_once('.')?;
+            let width: u32 = width.parse().ok()?;
+            (ext == extension && width <= 1280).then_some((width, name))
+        })
+        .max_by_key(|(width, _)| *width);
+    match widest {
+        Some((_, name)) => media.path(name),
+        None => media.path(&format!("original.{extension}")),
+    }
 }
 
 /// The draft the proposals fill, and each proposal in words with its evidence. Partners and
