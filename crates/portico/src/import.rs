@@ -428,7 +428,8 @@ async fn image_of(
 /// Removes images stored for a document that was then refused or failed, rows first: a file
 /// left without its row is never served, a row left without its files would be.
 async fn discard_media(store: &Store, media: &portico_media::MediaStorage, ids: &[MediaId]) -> Result<()> {
-    let audit = Audit::system("import", "media.delete").with_detail("its document was not imported".to_owned());
+    let audit =
+        Audit::system("import", "media.delete").with_detail("its document was not imported".to_owned());
     for id in ids {
         store.delete_media(*id, &audit).await.with_context(|| format!("cannot remove image {id}"))?;
         media.delete(id.0).await.with_context(|| format!("cannot remove the files of image {id}"))?;

@@ -481,7 +481,10 @@ async fn an_author_accepts_and_dismisses_proposals_one_by_one_and_saves_what_the
             assert_eq!(country_row(&browser, "HN").await.0, "In the form");
             browser.click("tr[data-target=countries][data-code=HN] [data-decide=dismiss]").await;
             assert_eq!(
-                browser.attr("tr[data-target=countries][data-code=HN] [data-decide=dismiss]", "aria-pressed").await.as_deref(),
+                browser
+                    .attr("tr[data-target=countries][data-code=HN] [data-decide=dismiss]", "aria-pressed")
+                    .await
+                    .as_deref(),
                 Some("true")
             );
             create_draft(&browser).await;

@@ -209,7 +209,12 @@ async fn a_document_refused_after_its_image_was_stored_leaves_no_image_behind() 
 
         // Its featured image was stored before the slug was found taken: gone again, row,
         // files and source record.
-        assert_eq!(store.media_list(Some(&[site.id]), 100).await.expect("media").len(), 0, "{}", app.backend());
+        assert_eq!(
+            store.media_list(Some(&[site.id]), 100).await.expect("media").len(),
+            0,
+            "{}",
+            app.backend()
+        );
         assert_eq!(store.imported_media(site.id, "2015/08/border-crossing.png").await.expect("source"), None);
         assert_eq!(files_under(&app.media_dir()), files_before, "on {}", app.backend());
     }
@@ -367,7 +372,8 @@ async fn wordpress_plain_addresses_redirect_after_a_real_import_and_admins_edit_
         let data = tempfile::tempdir().expect("data");
         let export = fixture("wordpress/export.xml").display().to_string();
         let uploads = fixture("wordpress/uploads").display().to_string();
-        let (code, out, err) = portico_import(&app, data.path(), &["wordpress", &export, "--uploads", &uploads]);
+        let (code, out, err) =
+            portico_import(&app, data.path(), &["wordpress", &export, "--uploads", &uploads]);
         assert_eq!(code, Some(0), "{out}{err}");
 
         let english = "/en/news/safe-migration-campaign";
@@ -394,7 +400,10 @@ async fn wordpress_plain_addresses_redirect_after_a_real_import_and_admins_edit_
         let admin = app.user("admin@example.org", portico_content::Role::Admin, &[]).await;
         let session = app.login(&admin).await;
         let added = session
-            .post("/admin/redirects", &[("site", SITE), ("old_path", "/?page_id=77&lang=en"), ("new_path", english)])
+            .post(
+                "/admin/redirects",
+                &[("site", SITE), ("old_path", "/?page_id=77&lang=en"), ("new_path", english)],
+            )
             .await;
         assert_eq!(added.status().as_u16(), 303, "on {}", app.backend());
         assert_eq!(moved_to(&app, "/?page_id=77&lang=en").await, english);

@@ -236,7 +236,8 @@ async fn a_pasted_or_uploaded_release_opens_a_filled_draft_and_nothing_is_saved_
 
 /// A real 800 × 500 PNG, as a camera's picture pasted into a word processor would be.
 fn photo_png() -> Vec<u8> {
-    let image = image::RgbImage::from_fn(800, 500, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 120]));
+    let image =
+        image::RgbImage::from_fn(800, 500, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 120]));
     let mut bytes = Vec::new();
     image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).expect("PNG");
     bytes
@@ -244,14 +245,15 @@ fn photo_png() -> Vec<u8> {
 
 #[tokio::test]
 async fn a_pasted_docx_brings_its_pictures_to_the_media_library_and_its_structure_to_the_body() {
+    use portico_tagger::testing::BULLETED;
     use scraper::Html;
     use support::{attrs, texts};
-    use portico_tagger::testing::BULLETED;
     for app in TestApp::each().await {
         let author = app.login(&app.user("pics@example.org", Role::Author, &["global"]).await).await;
         let site = app.server.store.site_by_key("global").await.expect("site").expect("global");
         let media_before = app.server.store.media_list(Some(&[site.id]), 1000).await.expect("media").len();
-        let documents_before = app.server.store.document_rows(None, None, None, 1000).await.expect("rows").len();
+        let documents_before =
+            app.server.store.document_rows(None, None, None, 1000).await.expect("rows").len();
         let docx = Docx::new()
             .styled("Title", "Health screenings reach families at the border")
             .paragraph("SAN SALVADOR, El Salvador, 21 August 2015 – Mobile teams screened 4,000 people.")
@@ -284,11 +286,21 @@ async fn a_pasted_docx_brings_its_pictures_to_the_media_library_and_its_structur
 
         // The good picture is an upload like any other: checked, resized, with its words.
         let media = app.server.store.media_list(Some(&[site.id]), 1000).await.expect("media");
-        assert_eq!(media.len(), media_before + 1, "one picture stored, the broken one not, on {}", app.backend());
+        assert_eq!(
+            media.len(),
+            media_before + 1,
+            "one picture stored, the broken one not, on {}",
+            app.backend()
+        );
         let stored = &media[0];
         assert_eq!(
             (stored.alt.as_str(), stored.caption.as_str(), stored.credit.as_str(), stored.file_name.as_str()),
-            ("Families queue at a border post", "Families wait at El Amatillo.", "IOM/Jane Doe", "border release-image1.png")
+            (
+                "Families queue at a border post",
+                "Families wait at El Amatillo.",
+                "IOM/Jane Doe",
+                "border release-image1.png"
+            )
         );
         assert!(!stored.renditions.is_empty(), "resized like any upload");
         let shown = format!("![Families queue at a border post](/media/{}-{}/", stored.id, stored.token);

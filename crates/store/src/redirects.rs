@@ -207,10 +207,7 @@ mod tests {
 
     #[test]
     fn an_address_is_looked_up_by_its_whole_query_then_each_parameter_then_its_path() {
-        assert_eq!(
-            redirect_candidates("/?p=123&lang=fr"),
-            ["/?lang=fr&p=123", "/?p=123", "/?lang=fr"]
-        );
+        assert_eq!(redirect_candidates("/?p=123&lang=fr"), ["/?lang=fr&p=123", "/?p=123", "/?lang=fr"]);
         assert_eq!(redirect_candidates("/2015/08/slug/?amp=1"), ["/2015/08/slug?amp=1", "/2015/08/slug"]);
         assert_eq!(redirect_candidates("/2015/08/slug/"), ["/2015/08/slug"]);
         assert!(redirect_candidates("/").is_empty());

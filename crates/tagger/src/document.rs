@@ -110,7 +110,10 @@ impl Builder {
     /// An item of the innermost list the reader is in (a bulleted one when it is in none).
     fn list_item(&self) -> BlockKind {
         let level = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(MAX_LIST_LEVEL);
-        BlockKind::ListItem { ordered: self.lists.last().copied().unwrap_or(false), level: level.min(MAX_LIST_LEVEL) }
+        BlockKind::ListItem {
+            ordered: self.lists.last().copied().unwrap_or(false),
+            level: level.min(MAX_LIST_LEVEL),
+        }
     }
 
     fn start(&mut self, kind: BlockKind) {
@@ -166,7 +169,10 @@ impl Builder {
         // A picture only on the writer's disk or inlined in the paste cannot be shown on the
         // site: its words are kept, the picture is not.
         let src = src.trim();
-        let usable = !src.is_empty() && !["file:", "data:", "cid:"].iter().any(|s| src.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+        let usable = !src.is_empty()
+            && !["file:", "data:", "cid:"]
+                .iter()
+                .any(|s| src.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
         let kind = BlockKind::Image {
             src: if usable { src.to_owned() } else { String::new() },
             alt: text.clone(),
@@ -402,7 +408,8 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool, depth: u
                         let marker = word_list_marker(&child);
                         let marker = marker.trim_matches(|c: char| c.is_whitespace());
                         // "1." and "a)" number; "·", "o" and "§" are Word's bullets.
-                        let ordered = marker.ends_with(['.', ')']) && marker.chars().any(char::is_alphanumeric);
+                        let ordered =
+                            marker.ends_with(['.', ')']) && marker.chars().any(char::is_alphanumeric);
                         builder.start(BlockKind::ListItem { ordered, level });
                         walk_html(child, builder, in_cell, depth + 1);
                         builder.flush();
@@ -515,7 +522,14 @@ fn has_words(element: &ElementRef) -> bool {
 /// The element's `style` without spaces, in lower case: Word writes `mso-list:Ignore` and
 /// `mso-list: l0 level1 lfo1` alike.
 fn compact_style(element: &ElementRef) -> String {
-    element.value().attr("style").unwrap_or_default().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase()
+    element
+        .value()
+        .attr("style")
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// The level (0 for the outermost) of a paragraph that Word's HTML export made of a list
@@ -606,13 +620,17 @@ impl DocxLinks {
                     XmlEvent::Eof => break,
                     XmlEvent::Start(e) | XmlEvent::Empty(e) => match e.name().as_ref() {
                         "w:abstractNum" => abstract_id = attribute(&e, "w:abstractNumId"),
-                        "w:lvl" => level = attribute(&e, "w:ilvl").parse().unwrap_or(0).min(usize::from(MAX_LIST_LEVEL)),
+                        "w:lvl" => {
+                            level =
+                                attribute(&e, "w:ilvl").parse().unwrap_or(0).min(usize::from(MAX_LIST_LEVEL))
+                        }
                         "w:numFmt" => {
                             let levels = formats.entry(abstract_id.clone()).or_default();
                             if levels.len() <= level {
                                 levels.resize(level + 1, false);
                             }
-                            levels[level] = !matches!(attribute(&e, "w:val").as_str(), "bullet" | "none" | "");
+                            levels[level] =
+                                !matches!(attribute(&e, "w:val").as_str(), "bullet" | "none" | "");
                         }
                         "w:num" => num_id = attribute(&e, "w:numId"),
                         "w:abstractNumId" => uses.push((num_id.clone(), attribute(&e, "w:val"))),
@@ -655,9 +673,18 @@ pub fn docx_file(docx: &[u8], name: &str, limit: u64) -> Option<Vec<u8>> {
 
 /// Word's names for the caption style, in the languages the tagger reads.
 fn is_caption_style(style: &str) -> bool {
-    ["caption", "légende", "legende", "lgende", "beschriftung", "descripción", "descripcion", "didascalia", "legenda"]
-        .iter()
-        .any(|name| style == *name)
+    [
+        "caption",
+        "légende",
+        "legende",
+        "lgende",
+        "beschriftung",
+        "descripción",
+        "descripcion",
+        "didascalia",
+        "legenda",
+    ]
+    .contains(&style)
 }
 
 /// Reads WordprocessingML: paragraphs (with heading, list and caption styles), runs of text,
@@ -745,11 +772,23 @@ fn read_docx_xml(xml: &str, links: &DocxLinks) -> Result<Vec<(BlockKind, String,
                             *pending = alt;
                         }
                         if name.as_ref() == "v:imagedata" {
-                            finish_drawing(&mut builder, &mut drawing, links, &attribute(&e, "r:id"), table_depth);
+                            finish_drawing(
+                                &mut builder,
+                                &mut drawing,
+                                links,
+                                &attribute(&e, "r:id"),
+                                table_depth,
+                            );
                         }
                     }
                     "a:blip" => {
-                        finish_drawing(&mut builder, &mut drawing, links, &attribute(&e, "r:embed"), table_depth);
+                        finish_drawing(
+                            &mut builder,
+                            &mut drawing,
+                            links,
+                            &attribute(&e, "r:embed"),
+                            table_depth,
+                        );
                     }
                     _ => {}
                 }
@@ -818,7 +857,13 @@ fn read_docx_xml(xml: &str, links: &DocxLinks) -> Result<Vec<(BlockKind, String,
 
 /// Ends the image being read (if any) with its picture, the relationship `id` points to;
 /// images in tables are left out (a table cell holds text only).
-fn finish_drawing(builder: &mut Builder, drawing: &mut Option<String>, links: &DocxLinks, id: &str, table_depth: usize) {
+fn finish_drawing(
+    builder: &mut Builder,
+    drawing: &mut Option<String>,
+    links: &DocxLinks,
+    id: &str,
+    table_depth: usize,
+) {
     let Some(alt) = drawing.take() else { return };
     if table_depth > 0 {
         return;

@@ -33,9 +33,9 @@ mod gazetteer;
 mod language;
 mod orgs;
 mod orgs_table;
-mod themes;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod themes;
 
 pub use document::docx_file;
 
@@ -332,8 +332,18 @@ fn images_of(doc: &document::Document) -> Vec<ImageProposal> {
 
 /// How captions introduce a credit, in lower case, in the languages read.
 const CREDIT_MARKERS: [&str; 12] = [
-    "photo credit:", "photo:", "photos:", "photo :", "foto:", "fotos:", "credit:", "crédit :", "crédit:",
-    "crédito:", "bildnachweis:", "©",
+    "photo credit:",
+    "photo:",
+    "photos:",
+    "photo :",
+    "foto:",
+    "fotos:",
+    "credit:",
+    "crédit :",
+    "crédit:",
+    "crédito:",
+    "bildnachweis:",
+    "©",
 ];
 
 /// A caption and the credit at its end ("Families at the border. Photo: IOM/Jane Doe").

@@ -32,7 +32,10 @@ fn escape(text: &str) -> String {
 }
 
 fn run(text: &str) -> String {
-    format!(r#"<w:r><w:rPr><w:rFonts w:ascii="Calibri"/><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#, escape(text))
+    format!(
+        r#"<w:r><w:rPr><w:rFonts w:ascii="Calibri"/><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+        escape(text)
+    )
 }
 
 impl Docx {
@@ -55,11 +58,18 @@ impl Docx {
     /// starting with `#` is a link to a bookmark, as Word writes those.
     pub fn link(mut self, before: &str, text: &str, address: &str, after: &str) -> Docx {
         let link = match address.strip_prefix('#') {
-            Some(bookmark) => format!(r#"<w:hyperlink w:anchor="{}" w:history="1">{}</w:hyperlink>"#, escape(bookmark), run(text)),
+            Some(bookmark) => format!(
+                r#"<w:hyperlink w:anchor="{}" w:history="1">{}</w:hyperlink>"#,
+                escape(bookmark),
+                run(text)
+            ),
             None => {
                 let id = format!("rId{}", 100 + self.rels.len());
                 self.rels.push((id.clone(), address.to_owned(), true));
-                format!(r#"<w:hyperlink r:id="{id}" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>{}</w:t></w:r></w:hyperlink>"#, escape(text))
+                format!(
+                    r#"<w:hyperlink r:id="{id}" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>{}</w:t></w:r></w:hyperlink>"#,
+                    escape(text)
+                )
             }
         };
         self.raw(&format!("<w:p>{}{link}{}</w:p>", run(before), run(after)))
@@ -79,7 +89,8 @@ impl Docx {
             .iter()
             .enumerate()
             .map(|(index, cells)| {
-                let cells: String = cells.iter().map(|c| format!("<w:tc><w:p>{}</w:p></w:tc>", run(c))).collect();
+                let cells: String =
+                    cells.iter().map(|c| format!("<w:tc><w:p>{}</w:p></w:tc>", run(c))).collect();
                 let heading = if index == 0 { "<w:trPr><w:tblHeader/></w:trPr>" } else { "" };
                 format!("<w:tr>{heading}{cells}</w:tr>")
             })
@@ -130,11 +141,8 @@ impl Docx {
             r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#,
         );
         for (id, target, external) in &self.rels {
-            let (kind, mode) = if *external {
-                ("hyperlink", r#" TargetMode="External""#)
-            } else {
-                ("image", "")
-            };
+            let (kind, mode) =
+                if *external { ("hyperlink", r#" TargetMode="External""#) } else { ("image", "") };
             rels.push_str(&format!(
                 r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{}"{mode}/>"#,
                 escape(target)

@@ -67,7 +67,11 @@ fn a_docx_keeps_its_headings_links_lists_tables_and_pictures() {
         }]
     );
     assert_eq!(docx_file(&docx, "word/media/image1.png", 1 << 20).as_deref(), Some(PIXEL));
-    assert_eq!(docx_file(&docx, "word/media/image1.png", 4).map(|b| b.len()), Some(4), "read up to the limit");
+    assert_eq!(
+        docx_file(&docx, "word/media/image1.png", 4).map(|b| b.len()),
+        Some(4),
+        "read up to the limit"
+    );
     assert_eq!(docx_file(&docx, "word/media/nothing.png", 1 << 20), None);
 
     // What it renders to is the editor's own sanitized HTML.
@@ -98,7 +102,8 @@ fn html_exported_by_word_loses_its_noise_and_keeps_its_structure() {
     let proposal = tag_bytes(Format::Html, &html);
     let body = &proposal.body_markdown;
     assert_eq!(proposal.title.as_deref(), Some("Health screenings reach families at the northern border"));
-    for noise in ["mso", "Mso", "o:p", "<", "font-family", "Times New Roman", "·", "WordDocument", "&nbsp;"] {
+    for noise in ["mso", "Mso", "o:p", "<", "font-family", "Times New Roman", "·", "WordDocument", "&nbsp;"]
+    {
         assert!(!body.contains(noise), "{noise:?} in {body}");
     }
     assert!(body.contains("[the latest report](https://example.org/reports/returns-2015)"), "{body}");
@@ -116,7 +121,10 @@ fn html_exported_by_word_loses_its_noise_and_keeps_its_structure() {
         ),
         "{body}"
     );
-    assert!(body.contains("| **Month** | **People screened** |\n| --- | --- |\n| August | 4,000 |"), "{body}");
+    assert!(
+        body.contains("| **Month** | **People screened** |\n| --- | --- |\n| August | 4,000 |"),
+        "{body}"
+    );
     assert!(!body.contains("\n\n\n"), "empty paragraphs dropped: {body:?}");
     assert_eq!(proposal.contacts.first().map(|c| c.name.as_str()), Some("Ana Morales"));
     assert_eq!(proposal.images[0].credit, "IOM/Jane Doe");
@@ -137,7 +145,10 @@ fn pictures_only_on_the_writers_disk_keep_their_words_but_not_a_broken_image() {
 fn credits_are_parted_from_captions_in_each_language() {
     for (caption, expected) in [
         ("Families at the border. Photo: IOM/Jane Doe", ("Families at the border.", "IOM/Jane Doe")),
-        ("Des familles à la frontière (Photo : OIM/Jean Dupont)", ("Des familles à la frontière", "OIM/Jean Dupont")),
+        (
+            "Des familles à la frontière (Photo : OIM/Jean Dupont)",
+            ("Des familles à la frontière", "OIM/Jean Dupont"),
+        ),
         ("Familias en la frontera. Foto: OIM", ("Familias en la frontera.", "OIM")),
         ("Familien an der Grenze © IOM 2015", ("Familien an der Grenze", "IOM 2015")),
         ("A caption without a credit", ("A caption without a credit", "")),

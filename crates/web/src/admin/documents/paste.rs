@@ -15,10 +15,10 @@ use portico_media::Limits;
 
 use super::editor::{ProposalView, render_proposed};
 use crate::admin::media::media_error_text;
-use crate::uploads::{NewUpload, UploadError, store_upload};
 use crate::admin::{AdminLayout, admin_page_with_status};
 use crate::session::Signed;
 use crate::tagging::{Known, format_of};
+use crate::uploads::{NewUpload, UploadError, store_upload};
 use crate::{App, WebError};
 
 /// The largest file read: a .docx with its pictures.
@@ -303,7 +303,11 @@ async fn draft_from(
             let may_set = user.may(Action::Publish, site);
             views.push(ProposalView {
                 field: user.t("field-published-at"),
-                value: if may_set { date.clone() } else { format!("{date} ({})", user.t("proposal-date-on-publishing")) },
+                value: if may_set {
+                    date.clone()
+                } else {
+                    format!("{date} ({})", user.t("proposal-date-on-publishing"))
+                },
                 evidence: d.evidence.clone(),
                 filled: false,
                 target: if may_set { "published_at" } else { "" },
