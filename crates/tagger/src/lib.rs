@@ -236,6 +236,28 @@ pub struct ImageProposal {
     pub credit: String,
 }
 
+impl ImageProposal {
+    /// How the body's Markdown points to the picture, as the reader wrote it.
+    fn link(&self) -> String {
+        format!("]({})", self.src.replace(' ', "%20"))
+    }
+
+    /// `body` with the picture shown from `address` instead (once the caller stored it).
+    pub fn moved_in(&self, body: &str, address: &str) -> String {
+        body.replace(&self.link(), &format!("]({address})"))
+    }
+
+    /// `body` without the picture (one the caller could not store); its caption, text like
+    /// any other, stays.
+    pub fn left_out_of(&self, body: &str) -> String {
+        let link = self.link();
+        body.lines()
+            .filter(|line| !(line.starts_with("![") && line.ends_with(&link)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 /// Everything proposed for one release.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proposal {

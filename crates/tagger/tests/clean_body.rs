@@ -66,6 +66,14 @@ fn a_docx_keeps_its_headings_links_lists_tables_and_pictures() {
             credit: "IOM/Jane Doe".into(),
         }]
     );
+    let image = &proposal.images[0];
+    let stored = image.moved_in(body, "/media/7-ab/640.png");
+    assert!(
+        stored.contains("![Families queue at a border post](/media/7-ab/640.png)\n*Families"),
+        "{stored}"
+    );
+    let left_out = image.left_out_of(body);
+    assert!(!left_out.contains("![") && left_out.contains("*Families wait"), "the caption stays: {left_out}");
     assert_eq!(docx_file(&docx, "word/media/image1.png", 1 << 20).as_deref(), Some(PIXEL));
     assert_eq!(
         docx_file(&docx, "word/media/image1.png", 4).map(|b| b.len()),

@@ -199,7 +199,10 @@ async fn bring_in_images(
             };
             match store_upload(app, upload).await {
                 Ok(id) => {
-                    let media = app.store().media(id).await?.ok_or(WebError::NotFound)?;
+                    let media =
+                        app.store().media(id).await?.ok_or_else(|| {
+                            WebError::Internal(format!("media {id} was stored and is gone"))
+                        })?;
                     Ok(body_image_path(&media))
                 }
                 Err(UploadError::Refused(err)) => {
@@ -210,20 +213,13 @@ async fn bring_in_images(
         } else {
             Err(user.t("proposal-image-missing"))
         };
-        let from = format!("]({})", image.src.replace(' ', "%20"));
         let (value, filled) = match &placed {
             Ok(path) => {
-                draft.body_markdown = draft.body_markdown.replace(&from, &format!("]({path})"));
+                draft.body_markdown = image.moved_in(&draft.body_markdown, path);
                 (format!("{name} ({})", user.t("proposal-image-stored")), true)
             }
             Err(why) => {
-                // The picture's line goes; its caption, text like any other, stays.
-                let lines: Vec<&str> = draft
-                    .body_markdown
-                    .lines()
-                    .filter(|line| !(line.starts_with("![") && line.ends_with(&from)))
-                    .collect();
-                draft.body_markdown = lines.join("\n");
+                draft.body_markdown = image.left_out_of(&draft.body_markdown);
                 (format!("{name} ({why})"), false)
             }
         };
