@@ -708,6 +708,9 @@ fn read_docx_xml(xml: &str, links: &DocxLinks) -> Result<Vec<(BlockKind, String,
     // The image being read: its description until its picture is found.
     let mut drawing: Option<String> = None;
     let mut fallback_depth = 0usize;
+    // The open fields, innermost last: their instruction, and the link they make, if any.
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut in_instruction = false;
     loop {
         let event = reader.read_event().map_err(|error| TagError::DocxXml(error.to_string()))?;
         match event {
@@ -720,7 +723,14 @@ fn read_docx_xml(xml: &str, links: &DocxLinks) -> Result<Vec<(BlockKind, String,
             _ if fallback_depth > 0 => {}
             XmlEvent::Start(e) if e.name().as_ref() == "w:t" => in_text = true,
             // A link around nothing: nothing to close.
-            XmlEvent::Empty(e) if e.name().as_ref() == "w:hyperlink" => {}
+            XmlEvent::Empty(e) if matches!(e.name().as_ref(), "w:hyperlink" | "w:fldSimple") => {}
+            XmlEvent::Start(e) if e.name().as_ref() == "w:instrText" => in_instruction = true,
+            XmlEvent::Text(text) if in_instruction => {
+                if let Some(field) = fields.last_mut() {
+                    field.0.push_str(&text);
+                }
+            }
+            XmlEvent::End(e) if e.name().as_ref() == "w:instrText" => in_instruction = false,
             XmlEvent::Start(e) | XmlEvent::Empty(e) => {
                 let name = e.name();
                 match name.as_ref() {
@@ -757,16 +767,38 @@ fn read_docx_xml(xml: &str, links: &DocxLinks) -> Result<Vec<(BlockKind, String,
                     "w:tr" => builder.flush(),
                     // A row repeated atop each page is the table's heading row.
                     "w:tblHeader" => builder.row_header = true,
-                    "w:hyperlink" => {
-                        let target = links.targets.get(&attribute(&e, "r:id")).cloned().unwrap_or_default();
-                        let lower = target.to_ascii_lowercase();
-                        let usable = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));
-                        let target = if usable { target } else { String::new() };
+                    "w:hyperlink" | "w:fldSimple" => {
+                        let target = if name.as_ref() == "w:hyperlink" {
+                            links.targets.get(&attribute(&e, "r:id")).cloned().unwrap_or_default()
+                        } else {
+                            field_link(&attribute(&e, "w:instr"))
+                        };
+                        let target = site_link(target);
                         if !target.is_empty() {
                             builder.push("", "[");
                         }
                         hyperlinks.push(target);
                     }
+                    // A field (`HYPERLINK "…"` in older files): its instruction, then its text.
+                    "w:fldChar" => match attribute(&e, "w:fldCharType").as_str() {
+                        "begin" => fields.push((String::new(), String::new())),
+                        "separate" => {
+                            if let Some((instruction, target)) = fields.last_mut() {
+                                *target = site_link(field_link(instruction));
+                                if !target.is_empty() {
+                                    builder.push("", "[");
+                                }
+                            }
+                        }
+                        "end" => {
+                            if let Some((_, target)) = fields.pop()
+                                && !target.is_empty()
+                            {
+                                builder.push("", &format!("]({target})"));
+                            }
+                        }
+                        _ => {}
+                    },
                     "w:drawing" | "w:pict" => drawing = Some(String::new()),
                     "wp:docPr" | "v:imagedata" | "pic:cNvPr" => {
                         let description = attribute(&e, "descr");
@@ -816,7 +848,7 @@ fn read_docx_xml(xml: &str, links: &DocxLinks) -> Result<Vec<(BlockKind, String,
             }
             XmlEvent::End(e) => match e.name().as_ref() {
                 "w:t" => in_text = false,
-                "w:hyperlink" => {
+                "w:hyperlink" | "w:fldSimple" => {
                     if let Some(target) = hyperlinks.pop()
                         && !target.is_empty()
                     {
@@ -859,6 +891,23 @@ fn read_docx_xml(xml: &str, links: &DocxLinks) -> Result<Vec<(BlockKind, String,
     }
     builder.flush();
     Ok(builder.blocks)
+}
+
+/// A link's target if it leads somewhere from the site (a web or mail address), else "".
+fn site_link(target: String) -> String {
+    let lower = target.to_ascii_lowercase();
+    let usable = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));
+    if usable { target } else { String::new() }
+}
+
+/// The address of a `HYPERLINK "https://…"` field; "" for other fields and for links to a
+/// bookmark (`HYPERLINK \l "annex"`).
+fn field_link(instruction: &str) -> String {
+    let Some(rest) = instruction.trim_start().strip_prefix("HYPERLINK") else { return String::new() };
+    if rest.trim_start().starts_with("\\l") {
+        return String::new();
+    }
+    rest.split('"').nth(1).unwrap_or_default().trim().to_owned()
 }
 
 /// Ends the image being read (if any) with its picture, the relationship `id` points to;

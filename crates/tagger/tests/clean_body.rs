@@ -89,6 +89,21 @@ fn a_docx_keeps_its_headings_links_lists_tables_and_pictures() {
 }
 
 #[test]
+fn links_written_as_fields_by_older_files_are_kept_too() {
+    let docx = Docx::new()
+        .raw(r#"<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org/annual" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>the annual report</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>"#)
+        .raw(r#"<w:p><w:fldSimple w:instr=" HYPERLINK &quot;mailto:press@example.org&quot; "><w:r><w:t>the press office</w:t></w:r></w:fldSimple></w:p>"#)
+        .raw(r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK \l "annex" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>the annex</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#)
+        .raw(r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#)
+        .build();
+    let body = tag_bytes(Format::Docx, &docx).body_markdown;
+    assert!(body.contains("See [the annual report](https://example.org/annual)."), "{body}");
+    assert!(body.contains("[the press office](mailto:press@example.org)"), "{body}");
+    assert!(body.contains("the annex") && !body.contains("(annex)"), "{body}");
+    assert!(!body.contains("HYPERLINK") && !body.contains("PAGE"), "instructions are not text: {body}");
+}
+
+#[test]
 fn a_docx_with_broken_relationships_still_reads_its_text() {
     let docx = Docx::new()
         .raw(r#"<w:p><w:hyperlink r:id="rId404"><w:r><w:t>no target</w:t></w:r></w:hyperlink><w:hyperlink r:id="rId1"/></w:p>"#)
