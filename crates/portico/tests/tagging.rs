@@ -324,3 +324,38 @@ async fn a_pasted_docx_brings_its_pictures_to_the_media_library_and_its_structur
         assert!(!attrs(&html, "tr[data-target] .proposal-actions", "hidden").is_empty(), "{}", app.backend());
     }
 }
+
+#[tokio::test]
+async fn the_printed_date_is_offered_to_whoever_may_set_the_publication_time() {
+    use scraper::Html;
+    use support::{attrs, texts};
+    for app in TestApp::each().await {
+        for (email, role, offered) in
+            [("ed@example.org", Role::Editor, true), ("writer@example.org", Role::Author, false)]
+        {
+            let session = app.login(&app.user(email, role, &["global"]).await).await;
+            let form = reqwest::multipart::Form::new()
+                .text("_csrf", session.csrf.clone())
+                .text("site", "global")
+                .text("text", RELEASE);
+            let response = session
+                .client
+                .post(app.url("/admin/new/release/paste"))
+                .header("origin", app.url(""))
+                .multipart(form)
+                .send()
+                .await
+                .expect("post");
+            assert_eq!(response.status().as_u16(), 200, "{email} on {}", app.backend());
+            let html = Html::parse_document(&response.text().await.expect("body"));
+            let date = attrs(&html, "tr[data-target=published_at]", "data-code");
+            assert_eq!(!date.is_empty(), offered, "{email} on {}", app.backend());
+            if offered {
+                assert_eq!(date, ["2015-08-21T12:00"], "noon UTC: the same day everywhere");
+            }
+            assert_eq!(attrs(&html, "#f-published_at", "value"), [""], "shown, not filled in");
+            let rows = texts(&html, ".proposals tbody tr");
+            assert!(rows.iter().any(|r| r.contains("2015-08-21")), "{rows:?}");
+        }
+    }
+}
