@@ -57,7 +57,12 @@ pub fn item(
     item.title = proposal.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| stem.clone());
     item.slug = stem;
     item.language = Some(proposal.language.clone()).filter(|l| !l.is_empty());
-    item.body_markdown = proposal.body_markdown.clone();
+    // A .docx's pictures are not imported (only its text is): left out rather than broken.
+    item.body_markdown = proposal
+        .images
+        .iter()
+        .filter(|image| image.src.starts_with("word/"))
+        .fold(proposal.body_markdown.clone(), |body, image| image.left_out_of(&body));
     if let Some(dateline) = &proposal.dateline {
         item.dateline = dateline.city.clone();
         item.published_at = dateline.date.as_deref().and_then(parse_date);

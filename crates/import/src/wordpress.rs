@@ -323,6 +323,8 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Batch, ReadError> {
         }
     }
     let mut batch = Batch::default();
+    // Each item's id queries, in step with `batch.items`.
+    let mut id_queries_of: Vec<Vec<String>> = Vec::new();
     for record in records.iter().filter(|r| r.name == "item") {
         let id = record.get("wp:post_id");
         let at = Location::file(file).at_line(record.line).item(format!("post {id}"));
@@ -418,9 +420,42 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Batch, ReadError> {
                 item.old_paths.push(path);
             }
         }
+        let queries = id_queries(id, kind);
+        item.old_paths.extend(queries.iter().map(|query| format!("/?{query}")));
         batch.items.push(item);
+        id_queries_of.push(queries);
     }
+    add_language_queries(&mut batch.items, &id_queries_of);
     Ok(batch)
+}
+
+/// The queries WordPress answers for a post whatever its permalinks (`p=123`; a page also
+/// `page_id=45`): its "plain" addresses, which guids, old links and shares keep.
+fn id_queries(id: &str, kind: ItemKind) -> Vec<String> {
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    match kind {
+        ItemKind::Release => vec![format!("p={id}")],
+        ItemKind::Page => vec![format!("page_id={id}"), format!("p={id}")],
+    }
+}
+
+/// With Polylang, `/?p=123&lang=fr` asks for post 123 in French: each version of a group
+/// answers for every version's id with its own language (`items` and `queries` in step).
+fn add_language_queries(items: &mut [Item], queries: &[Vec<String>]) {
+    let mut extra: Vec<Vec<String>> = vec![Vec::new(); items.len()];
+    for (index, item) in items.iter().enumerate() {
+        let (Some(group), Some(language)) = (&item.translation_group, &item.language) else { continue };
+        for (sibling, sibling_queries) in items.iter().zip(queries) {
+            if sibling.translation_group.as_ref() == Some(group) {
+                extra[index].extend(sibling_queries.iter().map(|query| format!("/?{query}&lang={language}")));
+            }
+        }
+    }
+    for (item, extra) in items.iter_mut().zip(extra) {
+        item.old_paths.extend(extra);
+    }
 }
 
 /// A page's path from its ancestors' post names (`who-we-are/partnerships`).

@@ -30,7 +30,11 @@ fn wordpress_posts_and_pages_come_with_terms_authors_images_and_translations() {
     let image = english.image.as_ref().expect("featured image");
     assert_eq!(image.path, "2015/08/border-crossing.png");
     assert_eq!(image.alt, "Families queue at a border post");
-    assert_eq!(english.old_paths, ["/2015/08/21/safe-migration-campaign/"]);
+    assert_eq!(
+        english.old_paths,
+        ["/2015/08/21/safe-migration-campaign/", "/?p=123", "/?p=123&lang=en", "/?p=124&lang=en"],
+        "its permalink, its plain address, and its group's plain addresses in its language"
+    );
     assert!(!english.body_markdown.contains("wp:paragraph"), "{}", english.body_markdown);
     assert!(english.body_markdown.contains("<blockquote"));
     assert_eq!(english.summary, "A campaign on the risks of irregular migration reached 10,000 families.");
@@ -52,6 +56,7 @@ fn wordpress_posts_and_pages_come_with_terms_authors_images_and_translations() {
     let partnerships = item(&batch, "?page_id=11");
     assert_eq!(partnerships.kind, ItemKind::Page);
     assert_eq!(partnerships.slug, "who-we-are/partnerships", "a page's path from its parents");
+    assert!(partnerships.old_paths.contains(&"/?page_id=11".to_owned()), "{:?}", partnerships.old_paths);
 
     let draft = item(&batch, "?p=130");
     assert_eq!(draft.status, ItemStatus::Draft);

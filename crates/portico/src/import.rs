@@ -4,7 +4,8 @@
 //! The readers (`portico_import`) turn files into items; this module groups an item with its
 //! translations into one document, checks it against the site (languages, slugs, images,
 //! taxonomy), and writes it through [`Store::import_sourced`]: one transaction per document,
-//! so a refused or failed document leaves nothing behind. Every document ends up in the
+//! so a refused or failed document leaves nothing behind (the images stored for it just
+//! before are removed again). Every document ends up in the
 //! [`Report`] as created, updated, skipped or refused, with its file and line or item.
 //! A dry run does every check and reads the store, and writes nothing (no media either).
 
@@ -355,6 +356,13 @@ fn fingerprint(kind: Kind, prepared: &Prepared, redirects: &[(String, String)]) 
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// An image for a document being imported: one an earlier run stored, or one stored now for
+/// this document alone (removed again if the document is not written).
+enum ImageFor {
+    Earlier(MediaId),
+    Fresh(MediaId),
+}
+
 /// Stores the image at `file` (or finds the one an earlier run stored) for the site.
 async fn image_of(
     store: &Store,
@@ -364,11 +372,11 @@ async fn image_of(
     source: &str,
     alt: &str,
     caption: &str,
-) -> Result<MediaId, String> {
+) -> Result<ImageFor, String> {
     if let Ok(Some(id)) = store.imported_media(site.id, source).await
         && let Ok(Some(_)) = store.media(id).await
     {
-        return Ok(id);
+        return Ok(ImageFor::Earlier(id));
     }
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read image {}: {e}", file.display()))?;
     let image = tokio::task::spawn_blocking(move || {
@@ -410,8 +418,23 @@ async fn image_of(
         Err(PutError::Storage(err)) => return Err(format!("cannot store image {}: {err}", file.display())),
         Err(PutError::Record(err)) => return Err(format!("cannot record image {}: {err}", file.display())),
     };
-    store.record_imported_media(site.id, source, id).await.map_err(|e| e.to_string())?;
-    Ok(id)
+    if let Err(err) = store.record_imported_media(site.id, source, id).await {
+        discard_media(store, media, &[id]).await.map_err(|e| format!("{e:#}"))?;
+        return Err(err.to_string());
+    }
+    Ok(ImageFor::Fresh(id))
+}
+
+/// Removes images stored for a document that was then refused or failed, rows first: a file
+/// left without its row is never served, a row left without its files would be.
+async fn discard_media(store: &Store, media: &portico_media::MediaStorage, ids: &[MediaId]) -> Result<()> {
+    let audit =
+        Audit::system("import", "media.delete").with_detail("its document was not imported".to_owned());
+    for id in ids {
+        store.delete_media(*id, &audit).await.with_context(|| format!("cannot remove image {id}"))?;
+        media.delete(id.0).await.with_context(|| format!("cannot remove the files of image {id}"))?;
+    }
+    Ok(())
 }
 
 /// Runs an import and reports on every document. Fails only when the source cannot be read
@@ -600,6 +623,8 @@ async fn import_one(
     }
 
     let mut variants = Vec::with_capacity(prepared.len());
+    // Images stored for this document: all removed again unless the document is written.
+    let mut fresh: Vec<MediaId> = Vec::new();
     for (p, fingerprint) in prepared.iter().zip(fingerprints) {
         let mut draft = p.draft.clone();
         if let Some((file, source)) = &p.image {
@@ -607,8 +632,13 @@ async fn import_one(
             let alt = image.map_or("", |i| i.alt.as_str());
             let caption = image.map_or("", |i| i.caption.as_str());
             match image_of(store, media, site, file, source, alt, caption).await {
-                Ok(id) => draft.image = Some(id),
+                Ok(ImageFor::Earlier(id)) => draft.image = Some(id),
+                Ok(ImageFor::Fresh(id)) => {
+                    fresh.push(id);
+                    draft.image = Some(id);
+                }
                 Err(reason) => {
+                    discard_media(store, media, &fresh).await?;
                     report.push(Outcome::Refused, p.item.at.to_string(), &p.item.title, reason);
                     return Ok(());
                 }
@@ -625,7 +655,11 @@ async fn import_one(
         });
     }
     let document = SourcedDocument { site: site.id, kind, variants, redirects };
-    match store.import_sourced(&document, audit).await {
+    let written = store.import_sourced(&document, audit).await;
+    if written.is_err() {
+        discard_media(store, media, &fresh).await?;
+    }
+    match written {
         Ok(ImportOutcome::Created(_)) => report.push(Outcome::Created, &at, &what, said),
         Ok(ImportOutcome::Updated(_)) => report.push(Outcome::Updated, &at, &what, said),
         Ok(ImportOutcome::Unchanged(_)) => {

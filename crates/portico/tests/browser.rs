@@ -434,6 +434,74 @@ async fn an_author_pastes_a_release_checks_the_proposals_and_saves_the_draft() {
     assert_eq!(saved.expect("the draft").status, "draft");
 }
 
+/// A release whose Venezuelans are named only through their people: a weaker proposal that is
+/// shown, not filled in.
+const PASTED_WITH_DEMONYM: &str = "Partners meet on returns in Central America\n\n\
+SAN SALVADOR, El Salvador, 21 August 2015 – Officials from Guatemala and Honduras met with \
+UNHCR to review how returned children are received, among them Venezuelans.\n\n\
+For more information please contact Ana Morales, IOM El Salvador, Tel: +503 2521 0500, \
+Email: amorales@example.org\n";
+
+/// The state a proposal row shows and the codes the countries field holds, as the page has them.
+async fn country_row(browser: &Browser, code: &str) -> (String, String) {
+    let state = browser.texts(&format!("tr[data-target=countries][data-code={code}] .proposal-state")).await;
+    let field = browser.script("return document.querySelector('#f-countries').value;", vec![]).await;
+    (state.join(""), field.as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn an_author_accepts_and_dismisses_proposals_one_by_one_and_saves_what_they_chose() {
+    let app = sqlite_app().await;
+    let writer = app.user("chooser@example.org", Role::Author, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "paste-decide").await;
+    let saved_at = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let saved_path = saved_at.clone();
+    browser
+        .run(|browser| async move {
+            sign_in(&browser, "chooser@example.org").await;
+            browser.goto("/admin/new/release/paste").await;
+            browser.fill("#p-text", PASTED_WITH_DEMONYM).await;
+            browser.press("Read it").await;
+            browser.wait_for_text("#proposals-h", "What Portico found").await;
+            // Honduras was filled in; Venezuela, named only through its people, was not.
+            let (state, field) = country_row(&browser, "HN").await;
+            assert_eq!((state.as_str(), field.contains("HN")), ("In the form", true), "{field}");
+            let (state, field) = country_row(&browser, "VE").await;
+            assert_eq!((state.as_str(), field.contains("VE")), ("Not in the form", false), "{field}");
+
+            browser.click("tr[data-target=countries][data-code=HN] [data-decide=dismiss]").await;
+            browser.click("tr[data-target=countries][data-code=VE] [data-decide=accept]").await;
+            browser.snapshot("decided").await;
+            let (state, field) = country_row(&browser, "HN").await;
+            assert_eq!((state.as_str(), field.contains("HN")), ("Not in the form", false), "{field}");
+            let (state, field) = country_row(&browser, "VE").await;
+            assert_eq!((state.as_str(), field.contains("VE")), ("In the form", true), "{field}");
+            // The field stays the truth: typing a dismissed code back in shows it accepted.
+            browser.fill("#f-countries", &format!("{field}, HN")).await;
+            assert_eq!(country_row(&browser, "HN").await.0, "In the form");
+            browser.click("tr[data-target=countries][data-code=HN] [data-decide=dismiss]").await;
+            assert_eq!(
+                browser
+                    .attr("tr[data-target=countries][data-code=HN] [data-decide=dismiss]", "aria-pressed")
+                    .await
+                    .as_deref(),
+                Some("true")
+            );
+            create_draft(&browser).await;
+            *saved_path.lock().expect("path") = browser.path().await;
+        })
+        .await;
+
+    // Read back through HTTP, as another session of the same person sees the saved draft.
+    let path = saved_at.lock().expect("path").clone();
+    let session = app.login(&writer).await;
+    let html = session.page(&path, 200).await;
+    let countries = support::attrs(&html, "#f-countries", "value").remove(0);
+    let mut codes: Vec<&str> = countries.split(", ").collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["GT", "SV", "VE"], "Honduras dismissed, Venezuela accepted");
+}
+
 #[tokio::test]
 async fn a_disabled_users_open_session_stops_at_their_next_click() {
     let app = sqlite_app().await;

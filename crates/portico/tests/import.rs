@@ -172,6 +172,54 @@ async fn bad_input_is_refused_by_file_and_item_and_leaves_nothing_behind() {
     }
 }
 
+/// Every file under `dir`, however deep.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() { folders.push(path) } else { files.push(path) }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[tokio::test]
+async fn a_document_refused_after_its_image_was_stored_leaves_no_image_behind() {
+    for app in apps().await {
+        let store = &app.db.store;
+        let site = store.site_by_key(SITE).await.expect("site").expect("exists");
+        // Someone already wrote a release at the address post 123 would take.
+        let draft = portico_content::Draft {
+            title: "Written here first".into(),
+            slug: "safe-migration-campaign".into(),
+            body_markdown: "Ours.".into(),
+            ..portico_content::Draft::default()
+        };
+        support::create_release(store, &site, "en", draft, portico_content::Status::Draft).await;
+        let files_before = files_under(&app.media_dir());
+
+        let report = import(&app, wordpress(&fixture("wordpress/export.xml")), false).await;
+        let refused = line(&report, "(post 123)");
+        assert_eq!(refused.outcome, Outcome::Refused, "{}", report.to_text());
+        assert!(refused.reason.contains("duplicate slug"), "{}", refused.reason);
+        assert_eq!(report.count(Outcome::Created), 4, "the others still come: {}", report.to_text());
+
+        // Its featured image was stored before the slug was found taken: gone again, row,
+        // files and source record.
+        assert_eq!(
+            store.media_list(Some(&[site.id]), 100).await.expect("media").len(),
+            0,
+            "{}",
+            app.backend()
+        );
+        assert_eq!(store.imported_media(site.id, "2015/08/border-crossing.png").await.expect("source"), None);
+        assert_eq!(files_under(&app.media_dir()), files_before, "on {}", app.backend());
+    }
+}
+
 #[tokio::test]
 async fn markdown_folders_import_with_translations_images_and_aliases() {
     for app in apps().await {
@@ -292,25 +340,100 @@ async fn admins_add_and_remove_redirects_by_hand_and_others_may_not() {
     }
 }
 
+/// Runs the real `portico import` with `args` on the app's database and `data` folder: its
+/// exit code, standard output and standard error.
+fn portico_import(app: &TestApp, data: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_portico"))
+        .args(["import"])
+        .args(args)
+        .args(["--site", SITE, "--database", app.db.url()])
+        .arg("--data")
+        .arg(data)
+        .output()
+        .expect("runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Where `old` (under the site) answers with a permanent redirect to, within the site.
+async fn moved_to(app: &TestApp, old: &str) -> String {
+    let response = app.get(&format!("/sites/{SITE}{old}")).await;
+    assert_eq!(response.status().as_u16(), 301, "{old} on {}", app.backend());
+    let location = response.headers()["location"].to_str().expect("location");
+    location.strip_prefix(&format!("/sites/{SITE}")).expect("within the site").to_owned()
+}
+
+#[tokio::test]
+async fn wordpress_plain_addresses_redirect_after_a_real_import_and_admins_edit_them() {
+    for app in apps().await {
+        let data = tempfile::tempdir().expect("data");
+        let export = fixture("wordpress/export.xml").display().to_string();
+        let uploads = fixture("wordpress/uploads").display().to_string();
+        let (code, out, err) =
+            portico_import(&app, data.path(), &["wordpress", &export, "--uploads", &uploads]);
+        assert_eq!(code, Some(0), "{out}{err}");
+
+        let english = "/en/news/safe-migration-campaign";
+        let french = "/fr/news/campagne-migration-sure";
+        for (old, new) in [
+            ("/?p=123", english),
+            ("/?p=124", french),
+            ("/?p=123&lang=fr", french),
+            ("/?lang=fr&p=123", french),
+            ("/?p=124&lang=en", english),
+            ("/?p=123&utm_source=newsletter", english),
+            ("/?page_id=11", "/en/who-we-are/partnerships"),
+            ("/?p=11", "/en/who-we-are/partnerships"),
+        ] {
+            assert_eq!(moved_to(&app, old).await, new, "{old} on {}", app.backend());
+        }
+        // An id nobody imported is the root as before; a page that exists ignores its query.
+        let unknown = app.get(&format!("/sites/{SITE}/?p=999999")).await;
+        assert_eq!(unknown.status().as_u16(), 303, "on {}", app.backend());
+        assert_eq!(unknown.headers()["location"], format!("/sites/{SITE}/en/").as_str());
+        app.page(&format!("/sites/{SITE}{english}?p=124"), 200).await;
+
+        // Admins make, change and remove such addresses by hand.
+        let admin = app.user("admin@example.org", portico_content::Role::Admin, &[]).await;
+        let session = app.login(&admin).await;
+        let added = session
+            .post(
+                "/admin/redirects",
+                &[("site", SITE), ("old_path", "/?page_id=77&lang=en"), ("new_path", english)],
+            )
+            .await;
+        assert_eq!(added.status().as_u16(), 303, "on {}", app.backend());
+        assert_eq!(moved_to(&app, "/?page_id=77&lang=en").await, english);
+        assert_eq!(moved_to(&app, "/?lang=en&page_id=77").await, english, "in any order");
+        let page = session.page("/admin/redirects", 200).await;
+        let listed = support::attrs(&page, "tr[data-old-path]", "data-old-path");
+        assert!(listed.contains(&"/?lang=en&page_id=77".to_owned()), "{listed:?}");
+        assert!(listed.contains(&"/?p=123".to_owned()), "imported ones are listed: {listed:?}");
+        let changed = session
+            .post("/admin/redirects", &[("site", SITE), ("old_path", "/?p=123"), ("new_path", french)])
+            .await;
+        assert_eq!(changed.status().as_u16(), 303);
+        assert_eq!(moved_to(&app, "/?p=123").await, french);
+        let removed = session
+            .post("/admin/redirects/delete", &[("site", SITE), ("old_path", "/?lang=en&page_id=77")])
+            .await;
+        assert_eq!(removed.status().as_u16(), 303);
+        assert_eq!(app.get(&format!("/sites/{SITE}/?page_id=77&lang=en")).await.status().as_u16(), 303);
+        let spaced = session
+            .post("/admin/redirects", &[("site", SITE), ("old_path", "/?p= 1"), ("new_path", english)])
+            .await;
+        assert_eq!(spaced.status().as_u16(), 422, "spaces are refused with the form kept");
+    }
+}
+
 #[tokio::test]
 async fn the_command_reports_each_document_and_fails_in_one_line() {
     for app in apps().await {
         let data = tempfile::tempdir().expect("data");
-        let portico = |args: &[&str]| {
-            let output = std::process::Command::new(env!("CARGO_BIN_EXE_portico"))
-                .args(["import"])
-                .args(args)
-                .args(["--site", SITE, "--database", app.db.url()])
-                .arg("--data")
-                .arg(data.path())
-                .output()
-                .expect("runs");
-            (
-                output.status.code(),
-                String::from_utf8_lossy(&output.stdout).into_owned(),
-                String::from_utf8_lossy(&output.stderr).into_owned(),
-            )
-        };
+        let portico = |args: &[&str]| portico_import(&app, data.path(), args);
         let export = fixture("wordpress/export.xml").display().to_string();
         let uploads = fixture("wordpress/uploads").display().to_string();
         let (code, out, _) = portico(&["wordpress", &export, "--uploads", &uploads, "--dry-run"]);

@@ -7,6 +7,7 @@ mod support;
 use std::process::Command;
 
 use portico_content::Role;
+use portico_tagger::testing::Docx;
 use serde_json::Value;
 use support::TestApp;
 
@@ -126,24 +127,6 @@ fn the_command_line_tags_a_file_and_scores_a_labelled_set() {
     assert!(stderr.contains("broken.jsonl") && stderr.contains("line"), "{stderr}");
 }
 
-/// A .docx holding `paragraphs`, as a word processor would write its main part.
-fn docx(paragraphs: &[&str]) -> Vec<u8> {
-    use std::io::Write as _;
-    let body: String = paragraphs
-        .iter()
-        .map(|p| format!("<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>"))
-        .collect();
-    let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
-    );
-    let mut bytes = Vec::new();
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
-    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("entry");
-    zip.write_all(xml.as_bytes()).expect("write");
-    zip.finish().expect("zip");
-    bytes
-}
-
 #[tokio::test]
 async fn a_pasted_or_uploaded_release_opens_a_filled_draft_and_nothing_is_saved_unseen() {
     use scraper::Html;
@@ -216,10 +199,12 @@ async fn a_pasted_or_uploaded_release_opens_a_filled_draft_and_nothing_is_saved_
             .text("text", "")
             .part(
                 "file",
-                reqwest::multipart::Part::bytes(docx(&[
-                    "Returns to Honduras",
-                    "TEGUCIGALPA, Honduras, 3 March 2016 – Families returned from Mexico received support.",
-                ]))
+                reqwest::multipart::Part::bytes(
+                    Docx::new()
+                        .paragraph("Returns to Honduras")
+                        .paragraph("TEGUCIGALPA, Honduras, 3 March 2016 – Families returned from Mexico received support.")
+                        .build(),
+                )
                 .file_name("release.docx"),
             );
         let read = paste(file_form).await;
@@ -246,5 +231,131 @@ async fn a_pasted_or_uploaded_release_opens_a_filled_draft_and_nothing_is_saved_
             .text("site", "global")
             .text("text", RELEASE);
         assert_eq!(paste(forged).await.status().as_u16(), 403);
+    }
+}
+
+/// A real 800 × 500 PNG, as a camera's picture pasted into a word processor would be.
+fn photo_png() -> Vec<u8> {
+    let image =
+        image::RgbImage::from_fn(800, 500, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 120]));
+    let mut bytes = Vec::new();
+    image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).expect("PNG");
+    bytes
+}
+
+#[tokio::test]
+async fn a_pasted_docx_brings_its_pictures_to_the_media_library_and_its_structure_to_the_body() {
+    use portico_tagger::testing::BULLETED;
+    use scraper::Html;
+    use support::{attrs, texts};
+    for app in TestApp::each().await {
+        let author = app.login(&app.user("pics@example.org", Role::Author, &["global"]).await).await;
+        let site = app.server.store.site_by_key("global").await.expect("site").expect("global");
+        let media_before = app.server.store.media_list(Some(&[site.id]), 1000).await.expect("media").len();
+        let documents_before =
+            app.server.store.document_rows(None, None, None, 1000).await.expect("rows").len();
+        let docx = Docx::new()
+            .styled("Title", "Health screenings reach families at the border")
+            .paragraph("SAN SALVADOR, El Salvador, 21 August 2015 – Mobile teams screened 4,000 people.")
+            .link("Read ", "the report", "https://example.org/report", ".")
+            .list_item(BULLETED, 0, "Vaccinations")
+            .list_item(BULLETED, 0, "Psychosocial support")
+            .image("image1.png", &photo_png(), "Families queue at a border post")
+            .styled("Caption", "Families wait at El Amatillo. Photo: IOM/Jane Doe")
+            .image("image2.png", b"this is no picture", "A broken picture")
+            .table(&[&["Month", "People"], &["August", "4,000"]])
+            .build();
+        let form = reqwest::multipart::Form::new()
+            .text("_csrf", author.csrf.clone())
+            .text("site", "global")
+            .part("file", reqwest::multipart::Part::bytes(docx).file_name("border release.docx"));
+        let response = author
+            .client
+            .post(app.url("/admin/new/release/paste"))
+            .header("origin", app.url(""))
+            .multipart(form)
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(response.status().as_u16(), 200, "{}", app.backend());
+        let html = Html::parse_document(&response.text().await.expect("body"));
+        let body: String = html
+            .select(&scraper::Selector::parse("#f-body_markdown").expect("selector"))
+            .flat_map(|area| area.text())
+            .collect();
+
+        // The good picture is an upload like any other: checked, resized, with its words.
+        let media = app.server.store.media_list(Some(&[site.id]), 1000).await.expect("media");
+        assert_eq!(
+            media.len(),
+            media_before + 1,
+            "one picture stored, the broken one not, on {}",
+            app.backend()
+        );
+        let stored = &media[0];
+        assert_eq!(
+            (stored.alt.as_str(), stored.caption.as_str(), stored.credit.as_str(), stored.file_name.as_str()),
+            (
+                "Families queue at a border post",
+                "Families wait at El Amatillo.",
+                "IOM/Jane Doe",
+                "border release-image1.png"
+            )
+        );
+        assert!(!stored.renditions.is_empty(), "resized like any upload");
+        let shown = format!("![Families queue at a border post](/media/{}-{}/", stored.id, stored.token);
+        assert!(body.contains(&shown), "{body}");
+        assert!(body.contains("*Families wait at El Amatillo. Photo: IOM/Jane Doe*"), "{body}");
+        assert!(!body.contains("word/media") && !body.contains("A broken picture]"), "{body}");
+        assert!(body.contains("Read [the report](https://example.org/report)."), "{body}");
+        assert!(body.contains("- Vaccinations\n- Psychosocial support"), "{body}");
+        assert!(body.contains("| Month | People |\n| --- | --- |\n| August | 4,000 |"), "{body}");
+
+        // Each picture is listed with what became of it.
+        let rows = texts(&html, ".proposals tbody tr");
+        assert!(rows.iter().any(|r| r.contains("image1.png") && r.contains("media library")), "{rows:?}");
+        assert!(rows.iter().any(|r| r.contains("image2.png") && r.contains("not brought in")), "{rows:?}");
+        assert_eq!(
+            app.server.store.document_rows(None, None, None, 1000).await.expect("rows").len(),
+            documents_before,
+            "the draft itself waits for Save"
+        );
+        // Without a script the form is the whole truth: the Accept and Dismiss buttons wait hidden.
+        assert!(!attrs(&html, "tr[data-target] .proposal-actions", "hidden").is_empty(), "{}", app.backend());
+    }
+}
+
+#[tokio::test]
+async fn the_printed_date_is_offered_to_whoever_may_set_the_publication_time() {
+    use scraper::Html;
+    use support::{attrs, texts};
+    for app in TestApp::each().await {
+        for (email, role, offered) in
+            [("ed@example.org", Role::Editor, true), ("writer@example.org", Role::Author, false)]
+        {
+            let session = app.login(&app.user(email, role, &["global"]).await).await;
+            let form = reqwest::multipart::Form::new()
+                .text("_csrf", session.csrf.clone())
+                .text("site", "global")
+                .text("text", RELEASE);
+            let response = session
+                .client
+                .post(app.url("/admin/new/release/paste"))
+                .header("origin", app.url(""))
+                .multipart(form)
+                .send()
+                .await
+                .expect("post");
+            assert_eq!(response.status().as_u16(), 200, "{email} on {}", app.backend());
+            let html = Html::parse_document(&response.text().await.expect("body"));
+            let date = attrs(&html, "tr[data-target=published_at]", "data-code");
+            assert_eq!(!date.is_empty(), offered, "{email} on {}", app.backend());
+            if offered {
+                assert_eq!(date, ["2015-08-21T12:00"], "noon UTC: the same day everywhere");
+            }
+            assert_eq!(attrs(&html, "#f-published_at", "value"), [""], "shown, not filled in");
+            let rows = texts(&html, ".proposals tbody tr");
+            assert!(rows.iter().any(|r| r.contains("2015-08-21")), "{rows:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! Only structure survives: word-processor styling, scripts, comments and empty paragraphs are
 //! dropped. This module never looks at what the text means.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -20,8 +21,8 @@ pub enum BlockKind {
     Heading(u8),
     /// A paragraph; its lines are kept.
     Paragraph,
-    /// An item of a bulleted or numbered list.
-    ListItem,
+    /// An item of a bulleted or numbered list, `level` lists deep (0 for the outermost).
+    ListItem { ordered: bool, level: u8 },
     /// A table row, with its cells' text; `header` when every cell is a header cell.
     TableRow { cells: Vec<String>, header: bool },
     /// An image with its alternative text and caption.
@@ -95,9 +96,26 @@ struct Builder {
     cells: Vec<String>,
     cell_markdown: Vec<String>,
     row_header: bool,
+    /// The lists the reader is in, innermost last: whether each is numbered.
+    lists: Vec<bool>,
+    /// How many times `markdown` was emptied: a position in it holds only while this stays.
+    cleared: usize,
 }
 
+/// Lists nested deeper than this are written at this depth: no release needs more, and
+/// bodies have a nesting limit.
+const MAX_LIST_LEVEL: u8 = 8;
+
 impl Builder {
+    /// An item of the innermost list the reader is in (a bulleted one when it is in none).
+    fn list_item(&self) -> BlockKind {
+        let level = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(MAX_LIST_LEVEL);
+        BlockKind::ListItem {
+            ordered: self.lists.last().copied().unwrap_or(false),
+            level: level.min(MAX_LIST_LEVEL),
+        }
+    }
+
     fn start(&mut self, kind: BlockKind) {
         self.flush();
         self.kind = Some(kind);
@@ -118,6 +136,7 @@ impl Builder {
         let markdown = tidy(&self.markdown);
         self.text.clear();
         self.markdown.clear();
+        self.cleared += 1;
         if !text.is_empty() {
             self.blocks.push((kind, text, markdown));
         }
@@ -128,6 +147,7 @@ impl Builder {
         let markdown = tidy(&self.markdown).replace('\n', " ").replace('|', "\\|");
         self.text.clear();
         self.markdown.clear();
+        self.cleared += 1;
         self.cells.push(text);
         self.cell_markdown.push(markdown);
     }
@@ -145,9 +165,29 @@ impl Builder {
 
     fn image(&mut self, src: &str, alt: &str) {
         self.flush();
-        let text = alt.trim().to_owned();
-        let kind = BlockKind::Image { src: src.trim().to_owned(), alt: text.clone(), caption: String::new() };
+        let text = tidy(alt).replace('\n', " ");
+        // A picture only on the writer's disk or inlined in the paste cannot be shown on the
+        // site: its words are kept, the picture is not.
+        let src = src.trim();
+        let usable = !src.is_empty()
+            && !["file:", "data:", "cid:"]
+                .iter()
+                .any(|s| src.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+        let kind = BlockKind::Image {
+            src: if usable { src.to_owned() } else { String::new() },
+            alt: text.clone(),
+            caption: String::new(),
+        };
         self.blocks.push((kind, text, String::new()));
+    }
+
+    /// Ends a caption paragraph: it belongs to the image just before it.
+    fn end_caption(&mut self) {
+        let text = std::mem::take(&mut self.text);
+        self.markdown.clear();
+        self.cleared += 1;
+        self.kind = None;
+        self.caption(&text);
     }
 
     fn caption(&mut self, caption: &str) {
@@ -233,9 +273,14 @@ fn read_markdown(text: &str) -> Vec<(BlockKind, String, String)> {
             }
             Event::Start(Tag::Paragraph) if in_item == 0 => builder.start(BlockKind::Paragraph),
             Event::Start(Tag::Paragraph) => builder.push_both("\n"),
+            Event::Start(Tag::List(start)) => builder.lists.push(start.is_some()),
+            Event::End(TagEnd::List(_)) => {
+                builder.lists.pop();
+            }
             Event::Start(Tag::Item) => {
                 in_item += 1;
-                builder.start(BlockKind::ListItem);
+                let item = builder.list_item();
+                builder.start(item);
             }
             Event::End(TagEnd::Item) => {
                 in_item = in_item.saturating_sub(1);
@@ -344,19 +389,53 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool, depth: u
                         builder.flush();
                     }
                     "li" if !in_cell => {
-                        builder.start(BlockKind::ListItem);
+                        let item = builder.list_item();
+                        builder.start(item);
                         walk_html(child, builder, in_cell, depth + 1);
                         builder.flush();
                     }
+                    "ul" | "ol" if !in_cell => {
+                        builder.flush();
+                        builder.lists.push(name == "ol");
+                        walk_html(child, builder, in_cell, depth + 1);
+                        builder.lists.pop();
+                        builder.flush();
+                    }
+                    // Word's HTML: a list item is a paragraph styled `mso-list`, its bullet or
+                    // number a span styled `mso-list:Ignore` (dropped, but it tells which).
+                    "p" if !in_cell && word_list_level(&child).is_some() => {
+                        let level = word_list_level(&child).unwrap_or(0);
+                        let marker = word_list_marker(&child);
+                        let marker = marker.trim_matches(|c: char| c.is_whitespace());
+                        // "1." and "a)" number; "·", "o" and "§" are Word's bullets.
+                        let ordered =
+                            marker.ends_with(['.', ')']) && marker.chars().any(char::is_alphanumeric);
+                        builder.start(BlockKind::ListItem { ordered, level });
+                        walk_html(child, builder, in_cell, depth + 1);
+                        builder.flush();
+                    }
+                    "p" if !in_cell && has_class(&child, "msocaption") => {
+                        builder.flush();
+                        walk_html(child, builder, in_cell, depth + 1);
+                        builder.end_caption();
+                    }
+                    "p" if !in_cell && has_class(&child, "msotitle") => {
+                        builder.start(BlockKind::Heading(1));
+                        walk_html(child, builder, in_cell, depth + 1);
+                        builder.flush();
+                    }
+                    "span" if is_word_list_marker(&child) => {}
                     "tr" => {
                         builder.flush();
                         builder.row_header = true;
+                        // Word's HTML marks a table's heading row by style, its cells being `td`.
+                        let word_heading = compact_style(&child).contains("mso-yfti-firstrow:yes");
                         for cell in child.children().filter_map(ElementRef::wrap) {
                             let cell_name = cell.value().name().to_ascii_lowercase();
                             if cell_name != "td" && cell_name != "th" {
                                 continue;
                             }
-                            if cell_name == "td" {
+                            if cell_name == "td" && !word_heading {
                                 builder.row_header = false;
                             }
                             walk_html(cell, builder, true, depth + 1);
@@ -365,9 +444,15 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool, depth: u
                         builder.end_row();
                     }
                     "img" => {
-                        let src = child.value().attr("src").unwrap_or_default();
+                        let src = child.value().attr("src").unwrap_or_default().trim();
+                        // Pasted HTML has no address of its own: a relative source (Word's
+                        // `release_files/image001.png`) would be broken on the site.
+                        let lower = src.to_ascii_lowercase();
+                        let absolute = lower.starts_with("https://")
+                            || lower.starts_with("http://")
+                            || src.starts_with('/');
                         let alt = child.value().attr("alt").unwrap_or_default();
-                        builder.image(src, alt);
+                        builder.image(if absolute { src } else { "" }, alt);
                     }
                     "figcaption" => {
                         let caption: String = child.text().collect();
@@ -375,8 +460,13 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool, depth: u
                         builder.caption(&caption);
                     }
                     "a" => {
-                        let href = child.value().attr("href").unwrap_or_default().to_owned();
-                        let linked = !href.is_empty() && !href.starts_with("javascript:");
+                        let href = child.value().attr("href").unwrap_or_default().trim().to_owned();
+                        // Anchors within the document (Word's footnotes and contents) lead
+                        // nowhere on the site.
+                        let linked = !href.is_empty()
+                            && !href.starts_with('#')
+                            && !href.to_ascii_lowercase().starts_with("javascript:")
+                            && has_words(&child);
                         if linked {
                             builder.push("", "[");
                         }
@@ -385,19 +475,28 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool, depth: u
                             builder.push("", &format!("]({href})"));
                         }
                     }
-                    "strong" | "b" => {
-                        builder.push("", "**");
+                    "strong" | "b" | "em" | "i" => {
+                        let mark = if name == "strong" || name == "b" { "**" } else { "*" };
+                        let (before, cleared) = (builder.markdown.len(), builder.cleared);
                         walk_html(child, builder, in_cell, depth + 1);
-                        builder.push("", "**");
-                    }
-                    "em" | "i" => {
-                        builder.push("", "*");
-                        walk_html(child, builder, in_cell, depth + 1);
-                        builder.push("", "*");
+                        if builder.cleared != cleared {
+                            // A block inside the emphasis ended: there is nothing left to wrap.
+                            continue;
+                        }
+                        // Markdown emphasis may not start or end with a space ("**GENEVA – **"
+                        // is literal stars): the spaces go outside, and empty emphasis goes.
+                        let inner = builder.markdown.split_off(before);
+                        let words = inner.trim();
+                        if words.is_empty() {
+                            builder.markdown.push_str(&inner);
+                        } else {
+                            let lead = &inner[..inner.len() - inner.trim_start().len()];
+                            let trail = &inner[inner.trim_end().len()..];
+                            builder.markdown.push_str(&format!("{lead}{mark}{words}{mark}{trail}"));
+                        }
                     }
                     "p" | "div" | "section" | "article" | "header" | "footer" | "blockquote" | "address"
-                    | "main" | "center" | "figure" | "ul" | "ol" | "table" | "tbody" | "thead" | "body"
-                    | "html"
+                    | "main" | "center" | "figure" | "table" | "tbody" | "thead" | "body" | "html"
                         if !in_cell =>
                     {
                         builder.flush();
@@ -416,36 +515,231 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool, depth: u
     }
 }
 
+/// Whether the element has a class, compared without case (Word writes `MsoCaption`).
+fn has_class(element: &ElementRef, class: &str) -> bool {
+    element.value().attr("class").is_some_and(|c| c.split_whitespace().any(|c| c.eq_ignore_ascii_case(class)))
+}
+
+/// Whether any text under the element is more than white space.
+fn has_words(element: &ElementRef) -> bool {
+    element.text().any(|t| !t.trim().is_empty())
+}
+
+/// The element's `style` without spaces, in lower case: Word writes `mso-list:Ignore` and
+/// `mso-list: l0 level1 lfo1` alike.
+fn compact_style(element: &ElementRef) -> String {
+    element
+        .value()
+        .attr("style")
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// The level (0 for the outermost) of a paragraph that Word's HTML export made of a list
+/// item (`style="mso-list:l0 level2 lfo1"`).
+fn word_list_level(element: &ElementRef) -> Option<u8> {
+    let style = element.value().attr("style")?.to_ascii_lowercase();
+    let rest = &style[style.find("mso-list:")? + "mso-list:".len()..];
+    let declaration = rest.split(';').next().unwrap_or_default();
+    let level: u8 = declaration.split_whitespace().find_map(|w| w.strip_prefix("level"))?.parse().ok()?;
+    Some(level.saturating_sub(1).min(MAX_LIST_LEVEL))
+}
+
+/// A span holding the bullet or number Word's HTML export typed before a list item.
+fn is_word_list_marker(element: &ElementRef) -> bool {
+    compact_style(element).contains("mso-list:ignore")
+}
+
+/// The bullet or number of one of Word's HTML list items ("1.", "·").
+fn word_list_marker(element: &ElementRef) -> String {
+    element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(is_word_list_marker)
+        .map(|marker| marker.text().collect())
+        .unwrap_or_default()
+}
+
+/// The most read from one part of a .docx: far more than any release's text.
+const MAX_DOCX_PART: u64 = 64 << 20;
+
+/// A part of a .docx as text; `None` when the file has no such part.
+fn docx_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, TagError> {
+    let mut part = match archive.by_name(name) {
+        Ok(part) => part,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(error) => return Err(TagError::Docx(format!("{name}: {error}"))),
+    };
+    let mut text = String::new();
+    (&mut part)
+        .take(MAX_DOCX_PART)
+        .read_to_string(&mut text)
+        .map_err(|error| TagError::Docx(format!("{name}: {error}")))?;
+    Ok(Some(text))
+}
+
+/// What word/document.xml points to elsewhere in the file.
+#[derive(Default)]
+struct DocxLinks {
+    /// Relationship id → an address (hyperlinks) or a part's name from the zip's root
+    /// (`word/media/image1.png`).
+    targets: HashMap<String, String>,
+    /// List (`w:numId`) → whether each level (`w:ilvl`) is numbered rather than bulleted.
+    numbered: HashMap<String, Vec<bool>>,
+}
+
+impl DocxLinks {
+    fn read(rels: Option<&str>, numbering: Option<&str>) -> Result<DocxLinks, TagError> {
+        let mut links = DocxLinks::default();
+        if let Some(rels) = rels {
+            let mut reader = quick_xml::Reader::from_str(rels);
+            loop {
+                match reader.read_event().map_err(|error| TagError::DocxXml(error.to_string()))? {
+                    XmlEvent::Eof => break,
+                    XmlEvent::Start(e) | XmlEvent::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                        let target = attribute(&e, "Target");
+                        let external = attribute(&e, "TargetMode").eq_ignore_ascii_case("external");
+                        let target = if external {
+                            target
+                        } else if let Some(absolute) = target.strip_prefix('/') {
+                            absolute.to_owned()
+                        } else {
+                            format!("word/{target}")
+                        };
+                        links.targets.insert(attribute(&e, "Id"), target);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(numbering) = numbering {
+            // Lists point to abstract lists, whose levels say how they are numbered.
+            let mut formats: HashMap<String, Vec<bool>> = HashMap::new();
+            let mut uses: Vec<(String, String)> = Vec::new();
+            let (mut abstract_id, mut level, mut num_id) = (String::new(), 0usize, String::new());
+            let mut reader = quick_xml::Reader::from_str(numbering);
+            loop {
+                match reader.read_event().map_err(|error| TagError::DocxXml(error.to_string()))? {
+                    XmlEvent::Eof => break,
+                    XmlEvent::Start(e) | XmlEvent::Empty(e) => match e.name().as_ref() {
+                        "w:abstractNum" => abstract_id = attribute(&e, "w:abstractNumId"),
+                        "w:lvl" => {
+                            level =
+                                attribute(&e, "w:ilvl").parse().unwrap_or(0).min(usize::from(MAX_LIST_LEVEL))
+                        }
+                        "w:numFmt" => {
+                            let levels = formats.entry(abstract_id.clone()).or_default();
+                            if levels.len() <= level {
+                                levels.resize(level + 1, false);
+                            }
+                            levels[level] =
+                                !matches!(attribute(&e, "w:val").as_str(), "bullet" | "none" | "");
+                        }
+                        "w:num" => num_id = attribute(&e, "w:numId"),
+                        "w:abstractNumId" => uses.push((num_id.clone(), attribute(&e, "w:val"))),
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            for (num, abstract_num) in uses {
+                if let Some(levels) = formats.get(&abstract_num) {
+                    links.numbered.insert(num, levels.clone());
+                }
+            }
+        }
+        Ok(links)
+    }
+}
+
 fn read_docx(bytes: &[u8]) -> Result<Vec<(BlockKind, String, String)>, TagError> {
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| TagError::Docx(error.to_string()))?;
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .map_err(|error| TagError::Docx(format!("word/document.xml: {error}")))?
-        .take(64 << 20)
-        .read_to_string(&mut xml)
-        .map_err(|error| TagError::Docx(format!("word/document.xml: {error}")))?;
-    read_docx_xml(&xml)
+    let xml = docx_part(&mut archive, "word/document.xml")?
+        .ok_or_else(|| TagError::Docx("word/document.xml: not in the file".to_owned()))?;
+    let rels = docx_part(&mut archive, "word/_rels/document.xml.rels")?;
+    let numbering = docx_part(&mut archive, "word/numbering.xml")?;
+    let links = DocxLinks::read(rels.as_deref(), numbering.as_deref())?;
+    read_docx_xml(&xml, &links)
 }
 
-/// Reads WordprocessingML: paragraphs (with heading and list styles), runs of text, breaks,
-/// tables and images' descriptions.
-fn read_docx_xml(xml: &str) -> Result<Vec<(BlockKind, String, String)>, TagError> {
+/// A file stored in a .docx (`word/media/image1.png`, as an image's source in the body reads),
+/// its first `limit` bytes at most (a size the zip declares is not trusted); `None` when there
+/// is no such file or it cannot be read.
+pub fn docx_file(docx: &[u8], name: &str, limit: u64) -> Option<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).ok()?;
+    let file = archive.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    file.take(limit).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Word's names for the caption style, in the languages the tagger reads.
+fn is_caption_style(style: &str) -> bool {
+    [
+        "caption",
+        "légende",
+        "legende",
+        "lgende",
+        "beschriftung",
+        "descripción",
+        "descripcion",
+        "didascalia",
+        "legenda",
+    ]
+    .contains(&style)
+}
+
+/// Reads WordprocessingML: paragraphs (with heading, list and caption styles), runs of text,
+/// breaks, hyperlinks, tables and images (their source in the file and their description).
+fn read_docx_xml(xml: &str, links: &DocxLinks) -> Result<Vec<(BlockKind, String, String)>, TagError> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut builder = Builder::default();
     let mut table_depth = 0usize;
     let mut in_text = false;
     let mut paragraph_kind = BlockKind::Paragraph;
+    let mut caption = false;
+    let (mut list_id, mut list_level) = (String::new(), 0u8);
+    // The open hyperlinks' addresses; empty for one that leads nowhere on the site.
+    let mut hyperlinks: Vec<String> = Vec::new();
+    // The image being read: its description until its picture is found.
+    let mut drawing: Option<String> = None;
+    let mut fallback_depth = 0usize;
+    // The open fields, innermost last: their instruction, and the link they make, if any.
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut in_instruction = false;
     loop {
         let event = reader.read_event().map_err(|error| TagError::DocxXml(error.to_string()))?;
         match event {
             XmlEvent::Eof => break,
+            // Word writes a drawing twice, the second time for old readers: read it once.
+            XmlEvent::Start(e) if e.name().as_ref() == "mc:Fallback" => fallback_depth += 1,
+            XmlEvent::End(e) if e.name().as_ref() == "mc:Fallback" => {
+                fallback_depth = fallback_depth.saturating_sub(1)
+            }
+            _ if fallback_depth > 0 => {}
             XmlEvent::Start(e) if e.name().as_ref() == "w:t" => in_text = true,
+            // A link around nothing: nothing to close.
+            XmlEvent::Empty(e) if matches!(e.name().as_ref(), "w:hyperlink" | "w:fldSimple") => {}
+            XmlEvent::Start(e) if e.name().as_ref() == "w:instrText" => in_instruction = true,
+            XmlEvent::Text(text) if in_instruction => {
+                if let Some(field) = fields.last_mut() {
+                    field.0.push_str(&text);
+                }
+            }
+            XmlEvent::End(e) if e.name().as_ref() == "w:instrText" => in_instruction = false,
             XmlEvent::Start(e) | XmlEvent::Empty(e) => {
                 let name = e.name();
                 match name.as_ref() {
-                    "w:p" => paragraph_kind = BlockKind::Paragraph,
+                    "w:p" => {
+                        paragraph_kind = BlockKind::Paragraph;
+                        caption = false;
+                        list_id.clear();
+                        list_level = 0;
+                    }
                     "w:pStyle" => {
                         let style = attribute(&e, "w:val").to_ascii_lowercase();
                         if style == "title" || style.starts_with("titre") {
@@ -456,27 +750,83 @@ fn read_docx_xml(xml: &str) -> Result<Vec<(BlockKind, String, String)>, TagError
                         {
                             let level = rest.trim().parse::<u8>().unwrap_or(2).clamp(1, 6);
                             paragraph_kind = BlockKind::Heading(level);
-                        } else if style.contains("list") {
-                            paragraph_kind = BlockKind::ListItem;
+                        } else if is_caption_style(&style) {
+                            caption = true;
+                        } else if style.contains("list") && paragraph_kind == BlockKind::Paragraph {
+                            paragraph_kind = BlockKind::ListItem { ordered: false, level: 0 };
                         }
                     }
-                    "w:numPr" if paragraph_kind == BlockKind::Paragraph => {
-                        paragraph_kind = BlockKind::ListItem
-                    }
-                    "w:tab" => builder.push_both(" "),
-                    "w:br" | "w:cr" => builder.push_both("\n"),
+                    "w:numId" => list_id = attribute(&e, "w:val"),
+                    "w:ilvl" => list_level = attribute(&e, "w:val").parse().unwrap_or(0).min(MAX_LIST_LEVEL),
+                    "w:tab" if drawing.is_none() => builder.push_both(" "),
+                    "w:br" | "w:cr" if drawing.is_none() => builder.push_both("\n"),
                     "w:tbl" => {
                         builder.flush();
                         table_depth += 1;
                     }
                     "w:tr" => builder.flush(),
-                    "wp:docPr" => {
+                    // A row repeated atop each page is the table's heading row.
+                    "w:tblHeader" => builder.row_header = true,
+                    "w:hyperlink" | "w:fldSimple" => {
+                        let target = if name.as_ref() == "w:hyperlink" {
+                            links.targets.get(&attribute(&e, "r:id")).cloned().unwrap_or_default()
+                        } else {
+                            field_link(&attribute(&e, "w:instr"))
+                        };
+                        let target = site_link(target);
+                        if !target.is_empty() {
+                            builder.push("", "[");
+                        }
+                        hyperlinks.push(target);
+                    }
+                    // A field (`HYPERLINK "…"` in older files): its instruction, then its text.
+                    "w:fldChar" => match attribute(&e, "w:fldCharType").as_str() {
+                        "begin" => fields.push((String::new(), String::new())),
+                        "separate" => {
+                            if let Some((instruction, target)) = fields.last_mut() {
+                                *target = site_link(field_link(instruction));
+                                if !target.is_empty() {
+                                    builder.push("", "[");
+                                }
+                            }
+                        }
+                        "end" => {
+                            if let Some((_, target)) = fields.pop()
+                                && !target.is_empty()
+                            {
+                                builder.push("", &format!("]({target})"));
+                            }
+                        }
+                        _ => {}
+                    },
+                    "w:drawing" | "w:pict" => drawing = Some(String::new()),
+                    "wp:docPr" | "v:imagedata" | "pic:cNvPr" => {
                         let description = attribute(&e, "descr");
                         let title = attribute(&e, "title");
                         let alt = if description.is_empty() { title } else { description };
-                        if table_depth == 0 {
-                            builder.image("", &alt);
+                        if let Some(pending) = drawing.as_mut()
+                            && pending.is_empty()
+                        {
+                            *pending = alt;
                         }
+                        if name.as_ref() == "v:imagedata" {
+                            finish_drawing(
+                                &mut builder,
+                                &mut drawing,
+                                links,
+                                &attribute(&e, "r:id"),
+                                table_depth,
+                            );
+                        }
+                    }
+                    "a:blip" => {
+                        finish_drawing(
+                            &mut builder,
+                            &mut drawing,
+                            links,
+                            &attribute(&e, "r:embed"),
+                            table_depth,
+                        );
                     }
                     _ => {}
                 }
@@ -498,8 +848,36 @@ fn read_docx_xml(xml: &str) -> Result<Vec<(BlockKind, String, String)>, TagError
             }
             XmlEvent::End(e) => match e.name().as_ref() {
                 "w:t" => in_text = false,
+                "w:hyperlink" | "w:fldSimple" => {
+                    if let Some(target) = hyperlinks.pop()
+                        && !target.is_empty()
+                    {
+                        builder.push("", &format!("]({target})"));
+                    }
+                }
+                "w:drawing" | "w:pict" => {
+                    // A picture whose file was not found: its description is still read.
+                    finish_drawing(&mut builder, &mut drawing, links, "", table_depth);
+                }
+                "w:p" if table_depth == 0 && caption => builder.end_caption(),
                 "w:p" if table_depth == 0 => {
-                    builder.kind = Some(std::mem::replace(&mut paragraph_kind, BlockKind::Paragraph));
+                    let kind = std::mem::replace(&mut paragraph_kind, BlockKind::Paragraph);
+                    let kind = if list_id.is_empty() || list_id == "0" {
+                        kind
+                    } else {
+                        // A numbered paragraph (`w:numPr`) is a list item whatever its style.
+                        let ordered = links
+                            .numbered
+                            .get(&list_id)
+                            .and_then(|levels| levels.get(usize::from(list_level)))
+                            .copied()
+                            .unwrap_or(false);
+                        match kind {
+                            BlockKind::Heading(_) => kind,
+                            _ => BlockKind::ListItem { ordered, level: list_level },
+                        }
+                    };
+                    builder.kind = Some(kind);
                     builder.flush();
                 }
                 "w:p" => builder.push_both(" "),
@@ -513,6 +891,41 @@ fn read_docx_xml(xml: &str) -> Result<Vec<(BlockKind, String, String)>, TagError
     }
     builder.flush();
     Ok(builder.blocks)
+}
+
+/// A link's target if it leads somewhere from the site (a web or mail address), else "".
+fn site_link(target: String) -> String {
+    let lower = target.to_ascii_lowercase();
+    let usable = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));
+    if usable { target } else { String::new() }
+}
+
+/// The address of a `HYPERLINK "https://…"` field; "" for other fields and for links to a
+/// bookmark (`HYPERLINK \l "annex"`).
+fn field_link(instruction: &str) -> String {
+    let Some(rest) = instruction.trim_start().strip_prefix("HYPERLINK") else { return String::new() };
+    if rest.trim_start().starts_with("\\l") {
+        return String::new();
+    }
+    rest.split('"').nth(1).unwrap_or_default().trim().to_owned()
+}
+
+/// Ends the image being read (if any) with its picture, the relationship `id` points to;
+/// images in tables are left out (a table cell holds text only).
+fn finish_drawing(
+    builder: &mut Builder,
+    drawing: &mut Option<String>,
+    links: &DocxLinks,
+    id: &str,
+    table_depth: usize,
+) {
+    let Some(alt) = drawing.take() else { return };
+    if table_depth > 0 {
+        return;
+    }
+    // The text before the picture is a paragraph of its own; the rest of it another.
+    let src = links.targets.get(id).filter(|target| target.starts_with("word/")).map_or("", String::as_str);
+    builder.image(src, &alt);
 }
 
 fn attribute(element: &quick_xml::events::BytesStart, key: &str) -> String {
@@ -575,7 +988,12 @@ fn render_block(kind: &BlockKind, markdown: &str, previous: Option<&Rendered>) -
             (format!("{} {}", "#".repeat(usize::from(*level)), markdown.replace('\n', " ")), "heading")
         }
         BlockKind::Paragraph => (markdown.replace('\n', "  \n"), "paragraph"),
-        BlockKind::ListItem => (format!("- {}", markdown.replace('\n', " ")), "item"),
+        BlockKind::ListItem { ordered, level } => {
+            // Four spaces a level nest under both "- " and "1. ".
+            let indent = "    ".repeat(usize::from(*level));
+            let marker = if *ordered { "1." } else { "-" };
+            (format!("{indent}{marker} {}", markdown.replace('\n', " ")), "item")
+        }
         BlockKind::TableRow { cells, header } => {
             let continues = previous.is_some_and(|(_, kind)| kind.starts_with("row"));
             let mut out = String::new();
@@ -590,11 +1008,14 @@ fn render_block(kind: &BlockKind, markdown: &str, previous: Option<&Rendered>) -
             (out, "row")
         }
         BlockKind::Image { src, alt, caption } => {
-            let mut out = format!("![{}]({})", alt.replace(']', ""), src);
-            if !caption.is_empty() {
-                out.push_str(&format!("\n*{caption}*"));
+            let mut lines = Vec::new();
+            if !src.is_empty() {
+                lines.push(format!("![{}]({})", alt.replace(['[', ']'], ""), src.replace(' ', "%20")));
             }
-            (out, "image")
+            if !caption.is_empty() {
+                lines.push(format!("*{}*", caption.replace('*', "\\*")));
+            }
+            (lines.join("\n"), "image")
         }
     }
 }
@@ -602,7 +1023,7 @@ fn render_block(kind: &BlockKind, markdown: &str, previous: Option<&Rendered>) -
 fn join_markdown(parts: &[Rendered]) -> String {
     let mut out = String::new();
     let mut previous = "";
-    for (text, kind) in parts {
+    for (text, kind) in parts.iter().filter(|(text, _)| !text.is_empty()) {
         if !out.is_empty() {
             let tight = (previous == "item" && *kind == "item") || (previous == "row" && *kind == "row");
             out.push_str(if tight { "\n" } else { "\n\n" });
@@ -664,7 +1085,7 @@ mod tests {
             <w:p><w:r><w:t xml:space="preserve">GENEVA – </w:t></w:r><w:r><w:t>Text.</w:t></w:r></w:p>
             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ana</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>a@iom.int</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
             </w:body></w:document>"#;
-        let blocks = read_docx_xml(xml).expect("reads");
+        let blocks = read_docx_xml(xml, &DocxLinks::default()).expect("reads");
         let doc = assemble(blocks, false);
         assert_eq!(doc.title.as_deref(), Some("Title & more"));
         assert!(doc.plain.contains("GENEVA – Text."));

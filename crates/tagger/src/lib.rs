@@ -33,7 +33,11 @@ mod gazetteer;
 mod language;
 mod orgs;
 mod orgs_table;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod themes;
+
+pub use document::docx_file;
 
 use serde::Serialize;
 
@@ -218,6 +222,42 @@ pub struct ThemeProposal {
     pub evidence: Vec<Evidence>,
 }
 
+/// An image of the release's body, for the caller to store and point the body to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImageProposal {
+    /// Its source as the body's Markdown names it: an address, or for a `.docx` the file's
+    /// name inside it (`word/media/image1.png`, read with [`docx_file`]).
+    pub src: String,
+    /// Its description (the picture's alternative text in Word).
+    pub alt: String,
+    /// The caption printed under it, without its credit.
+    pub caption: String,
+    /// Who made it, from the end of the caption ("Photo: IOM/Jane Doe" gives "IOM/Jane Doe").
+    pub credit: String,
+}
+
+impl ImageProposal {
+    /// How the body's Markdown points to the picture, as the reader wrote it.
+    fn link(&self) -> String {
+        format!("]({})", self.src.replace(' ', "%20"))
+    }
+
+    /// `body` with the picture shown from `address` instead (once the caller stored it).
+    pub fn moved_in(&self, body: &str, address: &str) -> String {
+        body.replace(&self.link(), &format!("]({address})"))
+    }
+
+    /// `body` without the picture (one the caller could not store); its caption, text like
+    /// any other, stays.
+    pub fn left_out_of(&self, body: &str) -> String {
+        let link = self.link();
+        body.lines()
+            .filter(|line| !(line.starts_with("![") && line.ends_with(&link)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 /// Everything proposed for one release.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proposal {
@@ -238,6 +278,8 @@ pub struct Proposal {
     pub contacts: Vec<ContactProposal>,
     /// Themes, strongest first.
     pub themes: Vec<ThemeProposal>,
+    /// The images of the body, in order.
+    pub images: Vec<ImageProposal>,
 }
 
 /// Why a release could not be read. Text that reads but says nothing is not an error: it gives
@@ -292,5 +334,55 @@ pub fn tag(input: &Input, registry: &Registry) -> Result<Proposal, TagError> {
         organizations: orgs_found.proposals,
         contacts,
         themes,
+        images: images_of(&doc),
     })
+}
+
+/// The images of a read release with a source, each caption parted from its credit.
+fn images_of(doc: &document::Document) -> Vec<ImageProposal> {
+    doc.blocks
+        .iter()
+        .filter_map(|block| match &block.kind {
+            document::BlockKind::Image { src, alt, caption } if !src.is_empty() => {
+                let (caption, credit) = split_credit(caption);
+                Some(ImageProposal { src: src.clone(), alt: alt.clone(), caption, credit })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// How captions introduce a credit, in lower case, in the languages read.
+const CREDIT_MARKERS: [&str; 12] = [
+    "photo credit:",
+    "photo:",
+    "photos:",
+    "photo :",
+    "foto:",
+    "fotos:",
+    "credit:",
+    "crédit :",
+    "crédit:",
+    "crédito:",
+    "bildnachweis:",
+    "©",
+];
+
+/// A caption and the credit at its end ("Families at the border. Photo: IOM/Jane Doe").
+pub fn split_credit(caption: &str) -> (String, String) {
+    let lower = caption.to_lowercase();
+    // Lower case may change a character's length: then byte offsets would not carry over.
+    let found = (lower.len() == caption.len())
+        // The last marker, and of two ending together ("photo credit:") the longer.
+        .then(|| {
+            CREDIT_MARKERS
+                .iter()
+                .filter_map(|m| lower.rfind(m).map(|at| (at, m.len())))
+                .max_by_key(|&(at, len)| (at + len, len))
+        })
+        .flatten();
+    let Some((at, len)) = found else { return (caption.trim().to_owned(), String::new()) };
+    let credit = caption[at + len..].trim().trim_end_matches(')').trim();
+    let before = caption[..at].trim_end_matches(|c: char| c.is_whitespace() || "(–—|,".contains(c));
+    (before.to_owned(), credit.to_owned())
 }

@@ -16,6 +16,8 @@ use crate::sites::Scope;
 pub async fn render_error_pages(State(app): State<App>, request: Request, next: Next) -> Response {
     let headers = request.headers().clone();
     let path = request.uri().path().to_owned();
+    // Old addresses may be queries (WordPress's `/2015/?p=123`): redirects see them whole.
+    let address = request.uri().path_and_query().map_or_else(|| path.clone(), |a| a.as_str().to_owned());
     let scope = request.extensions().get::<Scope>().cloned();
     let readable = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
     let response = next.run(request).await;
@@ -30,7 +32,7 @@ pub async fn render_error_pages(State(app): State<App>, request: Request, next: 
         && let Some(scope) = &scope
         && !crate::sites::is_shared(&path)
     {
-        match app.store().redirect_for(scope.site.id, &path).await {
+        match app.store().redirect_for(scope.site.id, &address).await {
             Ok(Some(target)) => return moved(&scope.base, &target),
             Ok(None) => {}
             Err(err) => tracing::warn!(error = %err, "cannot look up a redirect"),
@@ -63,7 +65,7 @@ pub async fn render_error_pages(State(app): State<App>, request: Request, next: 
 }
 
 /// A permanent redirect to `target`, a path within the site (under its `base`) or a URL.
-fn moved(base: &str, target: &str) -> Response {
+pub(crate) fn moved(base: &str, target: &str) -> Response {
     let location = if target.starts_with('/') { format!("{base}{target}") } else { target.to_owned() };
     match axum::http::HeaderValue::from_str(&location) {
         Ok(value) => {

@@ -175,7 +175,7 @@ async fn read_upload(user: &Signed, mut multipart: Multipart) -> Result<Upload, 
 }
 
 /// Why an upload was refused, in the person's language (`media-{code}` in the Fluent files).
-fn media_error_text(user: &Signed, err: &MediaError) -> String {
+pub(crate) fn media_error_text(user: &Signed, err: &MediaError) -> String {
     let megabytes = |bytes: usize| user.i18n.decimal(user.lang, bytes as f64 / 1_048_576.0, 1);
     // Sizes of an image are shown as written, without grouping, like the numbers people type.
     let plain = |n: u64| user.i18n.digits(user.lang, &n.to_string());

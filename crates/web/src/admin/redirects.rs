@@ -140,8 +140,9 @@ pub async fn delete(State(app): State<App>, user: Signed, form: FormData) -> Res
     require_admin(&user, app.sites().first().map_or(SiteId(0), |s| s.id))?;
     let site = app.site_by_key(form.get("site")).ok_or(WebError::NotFound)?;
     require_admin(&user, site.id)?;
-    let removed =
-        app.store().delete_redirect(site.id, form.get("old_path"), &user.doing("redirect.delete")).await?;
+    // The list sends the key as stored; one typed by hand is normalized the same way.
+    let old = redirect_path(form.get("old_path")).unwrap_or_else(|| form.get("old_path").to_owned());
+    let removed = app.store().delete_redirect(site.id, &old, &user.doing("redirect.delete")).await?;
     if !removed {
         return Err(WebError::NotFound);
     }

@@ -120,9 +120,19 @@ pub async fn healthz(State(app): State<App>) -> Response {
     }
 }
 
-/// `GET /`: to the site's default language.
-pub async fn root(scope: Scope) -> Redirect {
-    Redirect::to(&format!("{}/{}/", scope.base, scope.site.default_language()))
+/// `GET /`: to the site's default language, or, for an old address that is a query on the
+/// root (WordPress's `/?p=123`), to where it has moved.
+pub async fn root(State(app): State<App>, scope: Scope, uri: axum::http::Uri) -> Response {
+    // The root always answers, so its old addresses are looked up here instead of on a 404:
+    // only when a query came with it, so a plain `/` still costs no query.
+    if let Some(query) = uri.query().filter(|q| !q.is_empty()) {
+        match app.store().redirect_for(scope.site.id, &format!("/?{query}")).await {
+            Ok(Some(target)) => return crate::error_page::moved(&scope.base, &target),
+            Ok(None) => {}
+            Err(err) => tracing::warn!(error = %err, "cannot look up a redirect"),
+        }
+    }
+    Redirect::to(&format!("{}/{}/", scope.base, scope.site.default_language())).into_response()
 }
 
 /// `GET /{lang}`: to `/{lang}/`.

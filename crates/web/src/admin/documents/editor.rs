@@ -87,8 +87,14 @@ pub(super) struct ProposalView {
     pub value: String,
     /// The words it came from.
     pub evidence: String,
-    /// False when it could not be filled in (a partner not in the list yet).
+    /// Whether it was filled in: false for a partner not in the lists yet, a country named
+    /// only through its people, or a date (the publication time is a decision of its own).
     pub filled: bool,
+    /// The form field that Accept and Dismiss change (`countries`, `themes`, `partners`,
+    /// `contacts`, `dateline`, `published_at`); empty when there is none to change.
+    pub target: &'static str,
+    /// The value Accept puts in that field (an ISO code, a slug, a key, a dateline, a time).
+    pub code: String,
 }
 
 /// Reads the editor form into a draft; returns it with the problems found, in the person's

@@ -7,14 +7,18 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use minijinja::context;
-use portico_content::{Action, Draft};
+use portico_content::{Action, Draft, SiteId};
 use portico_tagger::{Format, Proposal};
 use serde::Deserialize;
 
+use portico_media::Limits;
+
 use super::editor::{ProposalView, render_proposed};
+use crate::admin::media::media_error_text;
 use crate::admin::{AdminLayout, admin_page_with_status};
 use crate::session::Signed;
 use crate::tagging::{Known, format_of};
+use crate::uploads::{NewUpload, UploadError, store_upload};
 use crate::{App, WebError};
 
 /// The largest file read: a .docx with its pictures.
@@ -150,14 +154,120 @@ pub async fn read(
     };
     let language =
         Some(proposal.language.clone()).filter(|l| site.has_language(l) && l != site.default_language());
-    let (draft, proposals) = draft_from(&app, &user, &proposal).await?;
+    let (mut draft, mut proposals) = draft_from(&app, &user, site.id, &proposal).await?;
+    if format == Format::Docx {
+        let images = bring_in_images(&app, &user, site.id, &pasted, &proposal.images, &mut draft).await?;
+        proposals.extend(images);
+    }
     render_proposed(&app, &headers, &user, site.id, language, draft, proposals).await
+}
+
+/// The most pictures brought in from one pasted file: each is checked and resized.
+const MAX_PASTED_IMAGES: usize = 20;
+
+/// Stores the pictures of a pasted .docx in the media library, through the checks of any
+/// upload, and points the body to them; one that is refused is left out of the body. Each is
+/// listed with what became of it: an image is the one thing a paste stores before Save.
+async fn bring_in_images(
+    app: &App,
+    user: &Signed,
+    site: SiteId,
+    pasted: &Pasted,
+    images: &[portico_tagger::ImageProposal],
+    draft: &mut Draft,
+) -> Result<Vec<ProposalView>, WebError> {
+    let stem = pasted.file_name.rsplit_once('.').map_or(pasted.file_name.as_str(), |(stem, _)| stem);
+    // One byte over the limit is enough for the upload's own check to refuse the file.
+    let read_limit = u64::try_from(Limits::default().max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    let mut views = Vec::new();
+    for (index, image) in images.iter().enumerate() {
+        let name = image.src.rsplit('/').next().unwrap_or(&image.src);
+        let placed = if !user.may(Action::UploadMedia, site) {
+            Err(user.t("proposal-image-not-allowed"))
+        } else if index >= MAX_PASTED_IMAGES {
+            Err(user.t1("proposal-image-too-many", "max", MAX_PASTED_IMAGES))
+        } else if let Some(bytes) = portico_tagger::docx_file(&pasted.file, &image.src, read_limit) {
+            let upload = NewUpload {
+                site,
+                file_name: format!("{stem}-{name}").chars().take(200).collect(),
+                bytes,
+                alt: image.alt.clone(),
+                caption: image.caption.clone(),
+                credit: image.credit.clone(),
+                uploader: user.user.id,
+                audit: user.doing("media.upload").with_detail(format!("{}: {name}", pasted.file_name)),
+            };
+            match store_upload(app, upload).await {
+                Ok(id) => {
+                    let media =
+                        app.store().media(id).await?.ok_or_else(|| {
+                            WebError::Internal(format!("media {id} was stored and is gone"))
+                        })?;
+                    Ok(body_image_path(&media))
+                }
+                Err(UploadError::Refused(err)) => {
+                    Err(user.t1("proposal-image-refused", "reason", media_error_text(user, &err)))
+                }
+                Err(UploadError::Failed(err)) => return Err(err),
+            }
+        } else {
+            Err(user.t("proposal-image-missing"))
+        };
+        let (value, filled) = match &placed {
+            Ok(path) => {
+                draft.body_markdown = image.moved_in(&draft.body_markdown, path);
+                (format!("{name} ({})", user.t("proposal-image-stored")), true)
+            }
+            Err(why) => {
+                draft.body_markdown = image.left_out_of(&draft.body_markdown);
+                (format!("{name} ({why})"), false)
+            }
+        };
+        views.push(ProposalView {
+            field: user.t("field-body-image"),
+            value: if image.alt.is_empty() { value } else { format!("{value} — {}", image.alt) },
+            evidence: [image.caption.as_str(), image.credit.as_str()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            filled,
+            target: "",
+            code: String::new(),
+        });
+    }
+    Ok(views)
+}
+
+/// The address a body shows a stored image at: its widest rendition up to 1280 pixels in
+/// its own format, else the original.
+fn body_image_path(media: &portico_store::Media) -> String {
+    let extension = crate::http::media_extension(&media.mime);
+    let widest = media
+        .renditions
+        .iter()
+        .filter_map(|name| {
+            let (width, ext) = name.split_once('.')?;
+            let width: u32 = width.parse().ok()?;
+            (ext == extension && width <= 1280).then_some((width, name))
+        })
+        .max_by_key(|(width, _)| *width);
+    match widest {
+        Some((_, name)) => media.path(name),
+        None => media.path(&format!("original.{extension}")),
+    }
 }
 
 /// The draft the proposals fill, and each proposal in words with its evidence. Partners and
 /// contacts not yet in the organization's lists are shown, not filled: adding one is a
-/// decision for the lists' keepers.
-async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Vec<ProposalView>), WebError> {
+/// decision for the lists' keepers. A country named only through its people and the printed
+/// date are shown, not filled, for the person to accept.
+async fn draft_from(
+    app: &App,
+    user: &Signed,
+    site: SiteId,
+    p: &Proposal,
+) -> Result<(Draft, Vec<ProposalView>), WebError> {
     let store = app.store();
     let (partners, contacts) = (store.partners().await?, store.contacts().await?);
     let mut views = Vec::new();
@@ -166,6 +276,9 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
         body_markdown: p.body_markdown.clone(),
         ..Draft::default()
     };
+    let first_evidence = |evidence: &[portico_tagger::Evidence]| {
+        evidence.first().map(|e| e.context.clone()).unwrap_or_default()
+    };
     if let Some(d) = &p.dateline {
         let country = d.country.as_deref().and_then(portico_geo::country);
         let lang = portico_geo::Lang::from_code(user.lang).unwrap_or(portico_geo::Lang::En);
@@ -173,19 +286,36 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
             Some(c) => format!("{}, {}", d.city, c.name(lang)),
             None => d.city.clone(),
         };
-        let mut value = draft.dateline.clone();
-        if let Some(date) = &d.date {
-            value = format!("{value} — {date}");
-        }
         views.push(ProposalView {
             field: user.t("field-dateline"),
-            value,
+            value: draft.dateline.clone(),
             evidence: d.evidence.clone(),
             filled: true,
+            target: "dateline",
+            code: draft.dateline.clone(),
         });
+        if let Some(date) = &d.date {
+            // Noon UTC keeps the printed day the same in every time zone a release is read in.
+            let may_set = user.may(Action::Publish, site);
+            views.push(ProposalView {
+                field: user.t("field-published-at"),
+                value: if may_set {
+                    date.clone()
+                } else {
+                    format!("{date} ({})", user.t("proposal-date-on-publishing"))
+                },
+                evidence: d.evidence.clone(),
+                filled: false,
+                target: if may_set { "published_at" } else { "" },
+                code: format!("{date}T12:00"),
+            });
+        }
     }
     for c in &p.countries {
-        draft.countries.push(c.iso2.clone());
+        let filled = !c.via_demonym_only;
+        if filled {
+            draft.countries.push(c.iso2.clone());
+        }
         let how = if c.via_demonym_only {
             format!(" ({})", user.t("proposal-demonym-only"))
         } else {
@@ -194,8 +324,10 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
         views.push(ProposalView {
             field: user.t("field-countries"),
             value: format!("{} {}{how}", c.iso2, c.name),
-            evidence: c.evidence.first().map(|e| e.context.clone()).unwrap_or_default(),
-            filled: true,
+            evidence: first_evidence(&c.evidence),
+            filled,
+            target: "countries",
+            code: c.iso2.clone(),
         });
     }
     for o in &p.organizations {
@@ -210,8 +342,10 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
         views.push(ProposalView {
             field: user.t("field-partners"),
             value: if known.is_some() { name } else { format!("{name} ({})", user.t("proposal-not-listed")) },
-            evidence: o.evidence.first().map(|e| e.context.clone()).unwrap_or_default(),
+            evidence: first_evidence(&o.evidence),
             filled: known.is_some(),
+            target: if known.is_some() { "partners" } else { "" },
+            code: known.map(|k| k.slug.clone()).unwrap_or_default(),
         });
     }
     for c in &p.contacts {
@@ -234,6 +368,8 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
             },
             evidence: c.evidence.clone(),
             filled: known.is_some(),
+            target: if known.is_some() { "contacts" } else { "" },
+            code: known.map(|k| k.key.clone()).unwrap_or_default(),
         });
     }
     for t in &p.themes {
@@ -241,8 +377,10 @@ async fn draft_from(app: &App, user: &Signed, p: &Proposal) -> Result<(Draft, Ve
         views.push(ProposalView {
             field: user.t("field-themes"),
             value: t.slug.clone(),
-            evidence: t.evidence.first().map(|e| e.context.clone()).unwrap_or_default(),
+            evidence: first_evidence(&t.evidence),
             filled: true,
+            target: "themes",
+            code: t.slug.clone(),
         });
     }
     Ok((draft, views))
