@@ -15,6 +15,7 @@ mod tests {
         "variants",
         "documents",
         "listing",
+        "redirects",
         "listing_counts",
         "document_countries",
         "document_themes",
@@ -112,6 +113,20 @@ mod tests {
         // Some releases weighed, so that the kept related releases have rows to plan over;
         // the rest stay queued.
         store.refresh_related(1500, &|_| Vec::new()).await.expect("weigh related");
+        // An imported site's old addresses: thousands of redirects, looked up on every 404.
+        on_pool!(store, |pool| {
+            sqlx::query(
+                "with recursive n (i) as (select 1 union all select i + 1 from n where i < 5000)
+                 insert into redirects (site_id, old_path, new_path, created_at)
+                 select $1, '/?p=' || cast(i as text), '/en/news/release-' || cast(i as text), $2 from n",
+            )
+            .bind(global.0)
+            .bind(crate::now())
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })
+        .expect("redirects");
         // PostgreSQL gathers statistics by itself (autovacuum), and they decide its plans, so
         // gather them here; Portico never runs ANALYZE on SQLite, whose planner then prefers
         // the primary key's equalities, as it does in production.
@@ -396,6 +411,16 @@ mod tests {
                 ("related: kept", crate::related::KEPT_RELATED.into(), vec![Int(7), Int(global.0), en()]),
                 ("related: queue", crate::related::NEXT_PENDING.into(), vec![Int(32), Int(i64::MAX)]),
                 ("related: shown by", crate::related::SHOWN_BY.into(), vec![Int(7)]),
+                (
+                    "redirect of an address that found nothing",
+                    crate::redirects::redirect_lookup_sql(3),
+                    vec![
+                        Int(global.0),
+                        Text("/?lang=fr&p=123".into()),
+                        Text("/?p=123".into()),
+                        Text("/2015/08/old-post".into()),
+                    ],
+                ),
                 (
                     "related: weighed before a change",
                     crate::related::weighed_before_sql(3),

@@ -110,6 +110,15 @@ macro_rules! upsert_redirect {
 }
 pub(crate) use upsert_redirect;
 
+/// The redirects of site `$1` from any of `n` old addresses (bound from `$2`): by the primary
+/// key, one probe per address.
+pub(crate) fn redirect_lookup_sql(n: usize) -> String {
+    format!(
+        "select old_path, new_path from redirects where site_id = $1 and old_path in ({})",
+        (2..n + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    )
+}
+
 impl Store {
     /// Where the old address `address` (a path and its query) of `site` now is, if it has
     /// moved: the most specific of its [`redirect_candidates`] that has a redirect, in one
@@ -119,10 +128,7 @@ impl Store {
         if keys.is_empty() {
             return Ok(None);
         }
-        let sql = format!(
-            "select old_path, new_path from redirects where site_id = $1 and old_path in ({})",
-            (2..keys.len() + 2).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
-        );
+        let sql = redirect_lookup_sql(keys.len());
         let found: Vec<(String, String)> = on_pool!(self, |pool| {
             let mut query = sqlx::query_as(&sql).bind(site.0);
             for key in &keys {
