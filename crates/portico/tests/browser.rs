@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use driver::Browser;
-use portico_content::Role;
+use fantoccini::key::Key;
+use portico_content::{DocumentId, Kind, Role};
 use portico_store::testing::TestDb;
 use serde_json::json;
 use support::{PASSWORD, TestApp};
@@ -72,6 +73,8 @@ async fn start_release(browser: &Browser, release: &Release<'_>) {
     browser.fill("#f-slug", release.slug).await;
     browser.fill("#f-dateline", release.dateline).await;
     browser.fill("#f-summary", release.summary).await;
+    // These tests write Markdown: the rich editor's source view shows the textarea.
+    browser.click(".rich-tool-source").await;
     browser.fill("#f-body_markdown", release.body).await;
     browser.fill("#f-countries", release.countries).await;
 }
@@ -463,4 +466,123 @@ async fn a_disabled_users_open_session_stops_at_their_next_click() {
             leaving_steps.wait_for_path("/admin/login").await;
         })
         .await;
+}
+
+/// The rich editor's editing surface.
+const SURFACE: &str = ".rich-editor-surface .ProseMirror";
+
+/// What the console said about the content security policy or an uncaught script error.
+async fn console_problems(browser: &Browser) -> Vec<String> {
+    // A message of our own first: an empty list then means a quiet console, not a deaf test.
+    browser.script("console.warn('portico-console-probe');", vec![]).await;
+    let messages = browser.console().await;
+    assert!(messages.iter().any(|m| m.contains("portico-console-probe")), "the console log is read: {messages:?}");
+    messages.into_iter().filter(|m| m.contains("Content Security Policy") || m.contains("Uncaught")).collect()
+}
+
+/// A variant's stored body and revision number.
+async fn stored_body(app: &TestApp, document: DocumentId, language: &str) -> (String, i32) {
+    let variant = app.server.store.editable_variant(document, Some(language)).await.expect("read");
+    let variant = variant.expect("the variant");
+    (variant.draft.body_markdown, variant.revision)
+}
+
+#[tokio::test]
+async fn the_rich_editor_saves_every_demo_release_without_rewriting_its_body() {
+    let app = sqlite_app().await;
+    let admin = app.user("admin@example.org", Role::Admin, &[]).await;
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    // The global site's English releases, and the Jordan office's Arabic ones (right to left).
+    let releases: Vec<_> = rows
+        .into_iter()
+        .filter(|r| (r.site_key == "global" && r.language == "en") || (r.site_key == "jo" && r.language == "ar"))
+        .collect();
+    assert!(releases.len() >= 20, "the demo has releases to open: {}", releases.len());
+    let mut before = Vec::new();
+    for row in &releases {
+        before.push(stored_body(&app, row.document, &row.language).await);
+    }
+    let browser = Browser::launch(&app.server.url(), "rich-editor-round-trip").await;
+    let opened = releases.clone();
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &admin).await;
+            for row in &opened {
+                browser.goto(&format!("/admin/documents/{}?lang={}", row.document, row.language)).await;
+                browser.css(SURFACE).await;
+                let shown = browser.script("return !document.querySelector('.rich-editor-surface').hidden;", vec![]);
+                assert_eq!(shown.await, json!(true), "{} opens in the rich view, not as source", row.title);
+                let dir = browser.attr(SURFACE, "dir").await;
+                let expected = if row.language == "ar" { "rtl" } else { "ltr" };
+                assert_eq!(dir.as_deref(), Some(expected), "{}", row.title);
+                // A change undone makes the editor write the body from its document.
+                browser.keys(SURFACE, &("x".to_owned() + &Key::Backspace)).await;
+                browser.keys(SURFACE, &(Key::Control + "s")).await;
+                browser.wait_for_text(".notice", "Saved.").await;
+            }
+            browser.snapshot("saved").await;
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+    for (row, (body, revision)) in releases.iter().zip(before) {
+        let (after, saved_as) = stored_body(&app, row.document, &row.language).await;
+        assert_eq!(after, body, "the body of “{}” ({}) came back unchanged", row.title, row.language);
+        assert_eq!(saved_as, revision + 1, "“{}” was saved once more", row.title);
+    }
+}
+
+#[tokio::test]
+async fn an_editor_writes_a_release_from_empty_to_published_with_the_keyboard_in_the_rich_editor() {
+    const TITLE: &str = "Three shelters open at the port of Acajutla";
+    let app = sqlite_app().await;
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "rich-editor-keyboard").await;
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.follow("New press release").await;
+            browser.wait_for_path("/admin/new/release").await;
+            browser.fill("#f-title", TITLE).await;
+            browser.fill("#f-dateline", "Acajutla").await;
+            browser.fill("#f-summary", "IOM opened three shelters for people waiting at the port.").await;
+            // A heading by its Markdown habit, bold by shortcut, a list, then a link.
+            browser.keys(SURFACE, "## What we do\n").await;
+            browser.keys(SURFACE, "IOM opened ").await;
+            browser.keys(SURFACE, &(Key::Control + "b")).await;
+            browser.keys(SURFACE, "three shelters").await;
+            browser.keys(SURFACE, &(Key::Control + "b")).await;
+            browser.keys(SURFACE, " at the port.\n- Water\nMedical care\n\nRead the report").await;
+            browser.keys(SURFACE, &(Key::Shift + &Key::Home)).await;
+            browser.keys(SURFACE, &(Key::Control + "k")).await;
+            browser.fill(".editor-dialog input[name=href]", "https://example.org/report\n").await;
+            browser.wait_for_text(&format!("{SURFACE} a[href='https://example.org/report']"), "Read the report").await;
+            let pressed = browser.attr(".rich-tool-link", "aria-pressed").await;
+            assert_eq!(pressed.as_deref(), Some("true"), "the Link button shows the link under the cursor");
+            browser.snapshot("written").await;
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            wait_for_status(&browser, "Draft").await;
+            assert_eq!(notices(&browser).await, ["Created."]);
+            browser.activate("Publish now").await;
+            wait_for_status(&browser, "Published").await;
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    let row = rows.iter().find(|r| r.title == TITLE).expect("the release");
+    let (body, _) = stored_body(&app, row.document, "en").await;
+    assert_eq!(
+        body,
+        "## What we do\n\nIOM opened **three shelters** at the port.\n\n- Water\n- Medical care\n\n\
+         [Read the report](https://example.org/report)",
+        "the stored Markdown"
+    );
+    let page = app.page(&format!("/en/news/{}", row.slug), 200).await;
+    assert_eq!(support::texts(&page, ".release-body h2"), ["What we do"]);
+    assert_eq!(support::texts(&page, ".release-body p strong"), ["three shelters"]);
+    assert_eq!(support::texts(&page, ".release-body ul > li"), ["Water", "Medical care"]);
+    assert_eq!(support::attrs(&page, ".release-body a", "href"), ["https://example.org/report"]);
+    assert_eq!(support::texts(&page, ".release-body a"), ["Read the report"]);
 }

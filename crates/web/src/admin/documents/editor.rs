@@ -61,6 +61,53 @@ struct Choice {
     checked: bool,
 }
 
+/// A site a new document may be written for, with the direction of its first language (the
+/// rich editor turns its surface when the choice changes).
+#[derive(Serialize)]
+struct SiteChoice {
+    #[serde(flatten)]
+    choice: Choice,
+    dir: &'static str,
+}
+
+/// The words of the rich editor (`editor-{name}` in the Fluent files), handed to its script.
+const EDITOR_STRINGS: &[&str] = &[
+    "toolbar",
+    "heading-2",
+    "heading-3",
+    "bold",
+    "italic",
+    "link",
+    "bullet-list",
+    "numbered-list",
+    "quote",
+    "image",
+    "table",
+    "table-add-row",
+    "table-add-column",
+    "table-delete-row",
+    "table-delete-column",
+    "table-delete",
+    "undo",
+    "redo",
+    "source",
+    "source-only",
+    "apply",
+    "cancel",
+    "link-address",
+    "link-remove",
+    "image-address",
+    "image-alt",
+    "image-caption",
+];
+
+/// The rich editor's words in the person's language, as the JSON its script reads.
+fn editor_strings(user: &Signed) -> Result<String, WebError> {
+    let words: BTreeMap<&str, String> =
+        EDITOR_STRINGS.iter().map(|name| (*name, user.t(&format!("editor-{name}")))).collect();
+    serde_json::to_string(&words).map_err(|err| WebError::Internal(err.to_string()))
+}
+
 /// The editor's state between a request and its page.
 struct Editor {
     kind: Kind,
@@ -277,15 +324,23 @@ async fn render_editor(
             },
         })
         .collect();
-    let sites: Vec<Choice> = app
+    let sites: Vec<SiteChoice> = app
         .sites()
         .iter()
         .filter(|s| {
             user.may(Action::CreateDraft, s.id)
                 && (editor.kind == Kind::Release || user.may(Action::EditPages, s.id))
         })
-        .map(|s| Choice { value: s.key.clone(), label: s.name.clone(), checked: s.id == editor.site })
+        .map(|s| SiteChoice {
+            choice: Choice { value: s.key.clone(), label: s.name.clone(), checked: s.id == editor.site },
+            dir: crate::i18n::I18n::direction(s.default_language()),
+        })
         .collect();
+    let body_language = match (&editor.document, &editor.language) {
+        (Some(doc), _) => doc.language.clone(),
+        (None, Some(language)) => language.clone(),
+        (None, None) => app.site_by_id(editor.site).map(|s| s.default_language().to_owned()).unwrap_or_default(),
+    };
     let (translations, missing_languages) = match &editor.document {
         Some(doc) => {
             let variants = store.variants_of(doc.document).await?;
@@ -363,6 +418,8 @@ async fn render_editor(
             language_label => editor.language.as_deref().map(|l| user.i18n.language_name(user.lang, l)),
             proposals => editor.proposals, language => editor.language,
             can_set_time => user.may(Action::Publish, editor.site),
+            body_dir => crate::i18n::I18n::direction(&body_language),
+            editor_strings => editor_strings(user)?,
             action_url => match &editor.document {
                 Some(doc) => format!("/admin/documents/{}", doc.document),
                 None => format!("/admin/new/{}", editor.kind),
