@@ -170,7 +170,8 @@ impl Theme {
         });
         let css_version = crate::http::etag_of(&css)[..10].to_owned();
         let admin_css_version =
-            crate::http::etag_of(format!("{ADMIN_CSS}{ADMIN_JS}{EDITOR_CSS}{EDITOR_JS}").as_bytes())[..10].to_owned();
+            crate::http::etag_of(format!("{ADMIN_CSS}{ADMIN_JS}{EDITOR_CSS}{EDITOR_JS}").as_bytes())[..10]
+                .to_owned();
         Ok(Theme { env, css, css_version, admin_css_version })
     }
 

@@ -46,7 +46,11 @@ pub async fn admin_script(State(app): State<App>, headers: HeaderMap, RawQuery(q
 }
 
 /// `GET /assets/editor.js`: the rich editor, loaded by the document editor's page only.
-pub async fn editor_script(State(app): State<App>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+pub async fn editor_script(
+    State(app): State<App>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
     static_asset(
         &headers,
         &app,
