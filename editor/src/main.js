@@ -5,6 +5,7 @@ import "prosemirror-view/style/prosemirror.css";
 import "prosemirror-tables/style/tables.css";
 import "./editor.css";
 import { RichEditor } from "./rich.js";
+import { autosave } from "./autosave.js";
 
 function start(textarea) {
   const strings = JSON.parse(textarea.dataset.editorStrings || "{}");
@@ -32,6 +33,7 @@ function start(textarea) {
       if (dir) editor.setDirection(dir);
     });
   }
+  autosave(form, editor);
   return editor;
 }
 

@@ -969,3 +969,14 @@ editor-link-remove = إزالة الرابط
 editor-image-address = عنوان الصورة (من الوسائط)
 editor-image-alt = النص البديل: ما تُظهره الصورة لمن لا يستطيع رؤيتها
 editor-image-caption = التعليق ونسبة الصورة
+
+
+# الحفظ التلقائي للنص غير المحفوظ في المحرر.
+autosave-kept = حُفظت التغييرات غير المحفوظة مؤقتًا في { $time }.
+editor-autosave-failed = تعذّر حفظ آخر تغييراتك على الخادم. احفظ المستند كي لا تفقدها.
+autosave-offer = لديك تغييرات غير محفوظة من { $time }.
+autosave-restore = استعادتها
+autosave-discard = تجاهلها
+error-autosave-target = حدّد المستند (رقمه ولغته) أو نوع المستند الجديد الذي ينتمي إليه النص.
+error-autosave-title-too-long = لا يجوز أن يتجاوز العنوان { $max } حرفًا.
+error-autosave-body-too-large = لا يجوز أن يتجاوز حجم النص { $max } كيلوبايت.

@@ -861,3 +861,14 @@ editor-link-remove = Link entfernen
 editor-image-address = Bildadresse (aus Medien)
 editor-image-alt = Alternativtext: was das Bild zeigt, für Menschen, die es nicht sehen können
 editor-image-caption = Bildunterschrift und Bildnachweis
+
+
+# Automatisches Sichern des ungespeicherten Texts im Editor.
+autosave-kept = Ungespeicherte Änderungen gesichert: { $time }.
+editor-autosave-failed = Ihre letzten Änderungen konnten nicht auf dem Server gesichert werden. Speichern Sie das Dokument, um sie zu behalten.
+autosave-offer = Sie haben ungespeicherte Änderungen vom { $time }.
+autosave-restore = Wiederherstellen
+autosave-discard = Verwerfen
+error-autosave-target = Nennen Sie das Dokument (Nummer und Sprache) oder die Art des neuen Dokuments, zu dem der Text gehört.
+error-autosave-title-too-long = Der Titel darf höchstens { $max } Zeichen lang sein.
+error-autosave-body-too-large = Der Haupttext darf höchstens { $max } KB groß sein.

@@ -865,3 +865,14 @@ editor-link-remove = Remove link
 editor-image-address = Image address (from Media)
 editor-image-alt = Alternative text: what the image shows, for people who cannot see it
 editor-image-caption = Caption and credit
+
+
+# Autosave of the editor's unsaved text.
+autosave-kept = Unsaved changes kept at { $time }.
+editor-autosave-failed = Your latest changes could not be kept on the server. Save the document to keep them.
+autosave-offer = You have unsaved changes from { $time }.
+autosave-restore = Restore them
+autosave-discard = Discard them
+error-autosave-target = Name the document (its number and language) or the kind of new document the text belongs to.
+error-autosave-title-too-long = The title may be at most { $max } characters.
+error-autosave-body-too-large = The body may be at most { $max } KB.

@@ -861,3 +861,14 @@ editor-link-remove = Quitar el enlace
 editor-image-address = Dirección de la imagen (de Medios)
 editor-image-alt = Texto alternativo: lo que muestra la imagen, para quien no puede verla
 editor-image-caption = Pie de foto y crédito
+
+
+# Guardado automático del texto no guardado del editor.
+autosave-kept = Cambios sin guardar conservados a las { $time }.
+editor-autosave-failed = No se pudieron conservar en el servidor sus últimos cambios. Guarde el documento para no perderlos.
+autosave-offer = Tiene cambios sin guardar del { $time }.
+autosave-restore = Recuperarlos
+autosave-discard = Descartarlos
+error-autosave-target = Indique el documento (su número e idioma) o el tipo de documento nuevo al que pertenece el texto.
+error-autosave-title-too-long = El título puede tener como máximo { $max } caracteres.
+error-autosave-body-too-large = El cuerpo puede ocupar como máximo { $max } KB.

@@ -861,3 +861,14 @@ editor-link-remove = Supprimer le lien
 editor-image-address = Adresse de l’image (depuis Médias)
 editor-image-alt = Texte alternatif : ce que montre l’image, pour qui ne peut pas la voir
 editor-image-caption = Légende et crédit
+
+
+# Sauvegarde automatique du texte non enregistré de l’éditeur.
+autosave-kept = Modifications non enregistrées conservées à { $time }.
+editor-autosave-failed = Vos dernières modifications n’ont pas pu être conservées sur le serveur. Enregistrez le document pour les garder.
+autosave-offer = Vous avez des modifications non enregistrées du { $time }.
+autosave-restore = Les restaurer
+autosave-discard = Les abandonner
+error-autosave-target = Indiquez le document (son numéro et sa langue) ou le type de nouveau document auquel le texte appartient.
+error-autosave-title-too-long = Le titre peut compter au plus { $max } caractères.
+error-autosave-body-too-large = Le corps peut peser au plus { $max } Ko.

@@ -476,7 +476,10 @@ async fn console_problems(browser: &Browser) -> Vec<String> {
     // A message of our own first: an empty list then means a quiet console, not a deaf test.
     browser.script("console.warn('portico-console-probe');", vec![]).await;
     let messages = browser.console().await;
-    assert!(messages.iter().any(|m| m.contains("portico-console-probe")), "the console log is read: {messages:?}");
+    assert!(
+        messages.iter().any(|m| m.contains("portico-console-probe")),
+        "the console log is read: {messages:?}"
+    );
     messages.into_iter().filter(|m| m.contains("Content Security Policy") || m.contains("Uncaught")).collect()
 }
 
@@ -495,7 +498,9 @@ async fn the_rich_editor_saves_every_demo_release_without_rewriting_its_body() {
     // The global site's English releases, and the Jordan office's Arabic ones (right to left).
     let releases: Vec<_> = rows
         .into_iter()
-        .filter(|r| (r.site_key == "global" && r.language == "en") || (r.site_key == "jo" && r.language == "ar"))
+        .filter(|r| {
+            (r.site_key == "global" && r.language == "en") || (r.site_key == "jo" && r.language == "ar")
+        })
         .collect();
     assert!(releases.len() >= 20, "the demo has releases to open: {}", releases.len());
     let mut before = Vec::new();
@@ -510,7 +515,8 @@ async fn the_rich_editor_saves_every_demo_release_without_rewriting_its_body() {
             for row in &opened {
                 browser.goto(&format!("/admin/documents/{}?lang={}", row.document, row.language)).await;
                 browser.css(SURFACE).await;
-                let shown = browser.script("return !document.querySelector('.rich-editor-surface').hidden;", vec![]);
+                let shown =
+                    browser.script("return !document.querySelector('.rich-editor-surface').hidden;", vec![]);
                 assert_eq!(shown.await, json!(true), "{} opens in the rich view, not as source", row.title);
                 let dir = browser.attr(SURFACE, "dir").await;
                 let expected = if row.language == "ar" { "rtl" } else { "ltr" };
@@ -556,7 +562,9 @@ async fn an_editor_writes_a_release_from_empty_to_published_with_the_keyboard_in
             browser.keys(SURFACE, &(Key::Shift + &Key::Home)).await;
             browser.keys(SURFACE, &(Key::Control + "k")).await;
             browser.fill(".editor-dialog input[name=href]", "https://example.org/report\n").await;
-            browser.wait_for_text(&format!("{SURFACE} a[href='https://example.org/report']"), "Read the report").await;
+            browser
+                .wait_for_text(&format!("{SURFACE} a[href='https://example.org/report']"), "Read the report")
+                .await;
             let pressed = browser.attr(".rich-tool-link", "aria-pressed").await;
             assert_eq!(pressed.as_deref(), Some("true"), "the Link button shows the link under the cursor");
             browser.snapshot("written").await;
@@ -585,4 +593,81 @@ async fn an_editor_writes_a_release_from_empty_to_published_with_the_keyboard_in
     assert_eq!(support::texts(&page, ".release-body ul > li"), ["Water", "Medical care"]);
     assert_eq!(support::attrs(&page, ".release-body a", "href"), ["https://example.org/report"]);
     assert_eq!(support::texts(&page, ".release-body a"), ["Read the report"]);
+}
+
+#[tokio::test]
+async fn unsaved_text_survives_a_closed_window_and_is_restored_without_overwriting_a_colleague() {
+    const ADDED: &str = "Update: ";
+    let app = sqlite_app().await;
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    let row =
+        rows.into_iter().find(|r| r.site_key == "global" && r.language == "en").expect("a demo release");
+    let path = format!("/admin/documents/{}?lang=en", row.document);
+    let (original, revision) = stored_body(&app, row.document, "en").await;
+
+    // Typed, kept by the autosave, then the window closes without a save.
+    let first = Browser::launch(&app.server.url(), "autosave-typed").await;
+    let (email, opened) = (editor.clone(), path.clone());
+    first
+        .run(move |browser| async move {
+            sign_in(&browser, &email).await;
+            browser.goto(&opened).await;
+            browser.keys(SURFACE, &(Key::Control + &Key::Home)).await;
+            browser.keys(SURFACE, ADDED).await;
+            wait_for_text_starting(&browser, ".autosave-status", "Unsaved changes kept at").await;
+        })
+        .await;
+    assert_eq!(stored_body(&app, row.document, "en").await.0, original, "nothing was saved");
+
+    // Meanwhile a colleague saves the release.
+    let store = &app.server.store;
+    let mut theirs =
+        store.editable_variant(row.document, Some("en")).await.expect("read").expect("variant").draft;
+    theirs.summary = "A colleague's new summary.".into();
+    let audit = portico_store::Audit::system("test", "document.save");
+    store.update_document(row.document, "en", revision, &theirs, &audit).await.expect("their save");
+
+    // Signed in again in a new window: offered the text, restored, and the revision check
+    // still says someone else saved in between; saving again replaces their version knowingly.
+    let second = Browser::launch(&app.server.url(), "autosave-restored").await;
+    second
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.goto(&path).await;
+            browser.css("[data-autosave-offer]:not([hidden])").await;
+            let offer = browser.texts("[data-autosave-offer] p").await;
+            assert!(offer[0].starts_with("You have unsaved changes from"), "{offer:?}");
+            browser.snapshot("offer").await;
+            browser.activate("Restore them").await;
+            let restored = browser.texts(SURFACE).await;
+            assert!(restored[0].starts_with(ADDED), "the restored text is in the editor: {restored:?}");
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            wait_for_text_starting(&browser, ".error-summary p", "Someone else saved this document").await;
+            let kept = browser.texts(SURFACE).await;
+            assert!(kept[0].starts_with(ADDED), "the text is kept after the conflict: {kept:?}");
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            browser.wait_for_text(".notice", "Saved.").await;
+            let gone =
+                browser.script("return document.querySelector('[data-autosave-offer]') === null;", vec![]);
+            assert_eq!(gone.await, json!(true), "a saved document offers nothing back");
+        })
+        .await;
+    let (body, _) = stored_body(&app, row.document, "en").await;
+    assert_eq!(body, format!("{ADDED}{original}"), "the restored text is what was saved");
+    let summary = app.server.store.editable_variant(row.document, Some("en")).await.expect("read");
+    assert_eq!(summary.expect("variant").draft.summary, "A colleague's new summary.", "their summary stays");
+}
+
+/// Waits until the first element matching `selector` reads something starting with `prefix`.
+async fn wait_for_text_starting(browser: &Browser, selector: &str, prefix: &str) {
+    let deadline = Instant::now() + driver::PATIENCE;
+    loop {
+        let texts = browser.texts(selector).await;
+        if texts.first().is_some_and(|t| t.starts_with(prefix)) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "`{selector}` never started with “{prefix}”: {texts:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }

@@ -9,15 +9,16 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::access::Refusal;
 use portico_content::{Action, Draft, Kind, MediaId, SiteId, Status, Transition, slugify};
-use portico_store::{EditableVariant, StoreError};
+use portico_store::{AutosaveTarget, EditableVariant, StoreError};
 use serde::Serialize;
 
 use crate::admin::{AdminLayout, FormData, admin_page_with_status, notice, see_other};
 use crate::session::Signed;
 use crate::{App, WebError};
 
+use super::autosave::{self, target_of};
 use super::{
-    NoticeQuery, doc_url, input_time, parse_input_time, parse_kind, refusal_text, status_text,
+    NoticeQuery, doc_url, input_time, may_create_on, parse_input_time, parse_kind, refusal_text, status_text,
     visible_document,
 };
 use crate::workflow::{edit_refusal, off_runtime, publication_time, target};
@@ -99,6 +100,7 @@ const EDITOR_STRINGS: &[&str] = &[
     "image-address",
     "image-alt",
     "image-caption",
+    "autosave-failed",
 ];
 
 /// The rich editor's words in the person's language, as the JSON its script reads.
@@ -123,6 +125,8 @@ struct Editor {
     proposals: Vec<ProposalView>,
     /// The new document's language when it is not the site's default (a pasted release).
     language: Option<String>,
+    /// Text this person typed here earlier and did not save, offered back.
+    autosave: Option<minijinja::Value>,
 }
 
 /// One proposal of the tagger as the editor shows it above the form it filled.
@@ -327,10 +331,7 @@ async fn render_editor(
     let sites: Vec<SiteChoice> = app
         .sites()
         .iter()
-        .filter(|s| {
-            user.may(Action::CreateDraft, s.id)
-                && (editor.kind == Kind::Release || user.may(Action::EditPages, s.id))
-        })
+        .filter(|s| may_create_on(user, editor.kind, s.id))
         .map(|s| SiteChoice {
             choice: Choice { value: s.key.clone(), label: s.name.clone(), checked: s.id == editor.site },
             dir: crate::i18n::I18n::direction(s.default_language()),
@@ -339,7 +340,9 @@ async fn render_editor(
     let body_language = match (&editor.document, &editor.language) {
         (Some(doc), _) => doc.language.clone(),
         (None, Some(language)) => language.clone(),
-        (None, None) => app.site_by_id(editor.site).map(|s| s.default_language().to_owned()).unwrap_or_default(),
+        (None, None) => {
+            app.site_by_id(editor.site).map(|s| s.default_language().to_owned()).unwrap_or_default()
+        }
     };
     let (translations, missing_languages) = match &editor.document {
         Some(doc) => {
@@ -412,7 +415,7 @@ async fn render_editor(
             layout, document, actions, translations, missing_languages,
             kind => editor.kind.as_str(),
             is_release => editor.kind == Kind::Release,
-            form => editor.form, errors => editor.errors,
+            form => editor.form, errors => editor.errors, autosave => editor.autosave,
             themes, partners, contacts, images, sites,
             preview_html => editor.preview_html, conflict => editor.conflict,
             language_label => editor.language.as_deref().map(|l| user.i18n.language_name(user.lang, l)),
@@ -486,6 +489,7 @@ pub(super) async fn render_proposed(
         notice: Some(user.t("notice-proposals")),
         proposals,
         language,
+        autosave: None,
     };
     render_editor(app, headers, user, editor, StatusCode::OK).await
 }
@@ -498,15 +502,7 @@ pub async fn new_form(
     Path(kind): Path<String>,
 ) -> Result<Response, WebError> {
     let kind = parse_kind(&kind)?;
-    let site = app
-        .sites()
-        .iter()
-        .find(|s| {
-            user.may(Action::CreateDraft, s.id)
-                && (kind == Kind::Release || user.may(Action::EditPages, s.id))
-        })
-        .ok_or(WebError::Forbidden)?
-        .id;
+    let site = app.sites().iter().find(|s| may_create_on(&user, kind, s.id)).ok_or(WebError::Forbidden)?.id;
     let editor = Editor {
         kind,
         site,
@@ -519,6 +515,7 @@ pub async fn new_form(
         notice: None,
         proposals: Vec::new(),
         language: None,
+        autosave: autosave::offer(&app, &user, &AutosaveTarget::New(kind), "", "").await?,
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
 }
@@ -563,6 +560,7 @@ pub async fn create(
         };
         match app.store().create_document(&new, &user.doing("document.create")).await {
             Ok((document, _)) => {
+                autosave::forget(&app, &user, &AutosaveTarget::New(kind)).await;
                 return Ok(see_other(&format!("/admin/documents/{document}"), "created").into_response());
             }
             Err(err) => {
@@ -590,6 +588,7 @@ pub async fn create(
         proposals: Vec::new(),
         language: Some(chosen_language(&site, form.get("language")).to_owned())
             .filter(|l| l != site.default_language()),
+        autosave: None,
     };
     render_editor(&app, &headers, &user, editor, status).await
 }
@@ -608,6 +607,8 @@ pub async fn edit_form(
         Err(refusal @ Refusal::TranslationIsLive) => Some(refusal_text(&user, refusal)),
         _ => None,
     };
+    let offer =
+        autosave::offer(&app, &user, &target_of(&doc), &doc.draft.title, &doc.draft.body_markdown).await?;
     let editor = Editor {
         kind: doc.kind,
         site: doc.site,
@@ -620,6 +621,7 @@ pub async fn edit_form(
         notice: notice(&user, query.notice.as_deref()),
         proposals: Vec::new(),
         language: None,
+        autosave: offer,
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
 }
@@ -652,6 +654,7 @@ pub async fn save(
             notice: None,
             proposals: Vec::new(),
             language: None,
+            autosave: None,
         };
         return render_editor(&app, &headers, &user, editor, StatusCode::FORBIDDEN).await;
     }
@@ -672,6 +675,7 @@ pub async fn save(
             .await
         {
             Ok(_) => {
+                autosave::forget(&app, &user, &target_of(&doc)).await;
                 return Ok(see_other(&doc_url(id, &doc.language), "saved").into_response());
             }
             Err(StoreError::StaleRevision) => {
@@ -708,6 +712,7 @@ pub async fn save(
         notice: None,
         proposals: Vec::new(),
         language: None,
+        autosave: None,
     };
     render_editor(&app, &headers, &user, editor, status).await
 }
