@@ -6,10 +6,11 @@ import "prosemirror-tables/style/tables.css";
 import "./editor.css";
 import { RichEditor } from "./rich.js";
 import { autosave } from "./autosave.js";
+import { countryPicker } from "./countries.js";
 
 function start(textarea) {
-  const strings = JSON.parse(textarea.dataset.editorStrings || "{}");
   const form = textarea.form;
+  const strings = JSON.parse(form.dataset.editorStrings || "{}");
   const editor = new RichEditor(textarea, strings, () => {
     // admin.js warns before leaving a form that heard input.
     form.dispatchEvent(new Event("input", { bubbles: true }));
@@ -38,3 +39,4 @@ function start(textarea) {
 }
 
 document.querySelectorAll("textarea[data-rich-editor]").forEach(start);
+document.querySelectorAll("input[data-country-picker]").forEach(countryPicker);

@@ -980,3 +980,8 @@ autosave-discard = تجاهلها
 error-autosave-target = حدّد المستند (رقمه ولغته) أو نوع المستند الجديد الذي ينتمي إليه النص.
 error-autosave-title-too-long = لا يجوز أن يتجاوز العنوان { $max } حرفًا.
 error-autosave-body-too-large = لا يجوز أن يتجاوز حجم النص { $max } كيلوبايت.
+
+# أداة اختيار البلدان في المحرر.
+editor-country-search = اكتب اسم بلد
+editor-country-remove = إزالة { $name }
+editor-country-hint = اكتب جزءًا من اسم البلد، ثم اختره بمفاتيح الأسهم وزر الإدخال.

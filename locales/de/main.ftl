@@ -872,3 +872,8 @@ autosave-discard = Verwerfen
 error-autosave-target = Nennen Sie das Dokument (Nummer und Sprache) oder die Art des neuen Dokuments, zu dem der Text gehört.
 error-autosave-title-too-long = Der Titel darf höchstens { $max } Zeichen lang sein.
 error-autosave-body-too-large = Der Haupttext darf höchstens { $max } KB groß sein.
+
+# Die Länderauswahl des Editors.
+editor-country-search = Namen eines Landes eingeben
+editor-country-remove = { $name } entfernen
+editor-country-hint = Geben Sie einen Teil des Ländernamens ein und wählen Sie ihn mit den Pfeiltasten und der Eingabetaste.

@@ -876,3 +876,8 @@ autosave-discard = Discard them
 error-autosave-target = Name the document (its number and language) or the kind of new document the text belongs to.
 error-autosave-title-too-long = The title may be at most { $max } characters.
 error-autosave-body-too-large = The body may be at most { $max } KB.
+
+# The countries picker of the editor.
+editor-country-search = Type a country’s name
+editor-country-remove = Remove { $name }
+editor-country-hint = Type part of a country’s name, then choose it with the arrow keys and Enter.

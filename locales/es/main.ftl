@@ -872,3 +872,8 @@ autosave-discard = Descartarlos
 error-autosave-target = Indique el documento (su número e idioma) o el tipo de documento nuevo al que pertenece el texto.
 error-autosave-title-too-long = El título puede tener como máximo { $max } caracteres.
 error-autosave-body-too-large = El cuerpo puede ocupar como máximo { $max } KB.
+
+# El selector de países del editor.
+editor-country-search = Escriba el nombre de un país
+editor-country-remove = Quitar { $name }
+editor-country-hint = Escriba parte del nombre de un país y elíjalo con las flechas y Intro.

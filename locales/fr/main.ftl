@@ -872,3 +872,8 @@ autosave-discard = Les abandonner
 error-autosave-target = Indiquez le document (son numéro et sa langue) ou le type de nouveau document auquel le texte appartient.
 error-autosave-title-too-long = Le titre peut compter au plus { $max } caractères.
 error-autosave-body-too-large = Le corps peut peser au plus { $max } Ko.
+
+# Le sélecteur de pays de l’éditeur.
+editor-country-search = Tapez le nom d’un pays
+editor-country-remove = Retirer { $name }
+editor-country-hint = Tapez une partie du nom d’un pays, puis choisissez-le avec les flèches et Entrée.

@@ -76,7 +76,10 @@ async fn start_release(browser: &Browser, release: &Release<'_>) {
     // These tests write Markdown: the rich editor's source view shows the textarea.
     browser.click(".rich-tool-source").await;
     browser.fill("#f-body_markdown", release.body).await;
-    browser.fill("#f-countries", release.countries).await;
+    // The countries picker finds a country by its code as well as by its name.
+    for code in release.countries.split(", ") {
+        browser.keys(".picker-search", &(code.to_owned() + &Key::Enter)).await;
+    }
 }
 
 /// Presses "Create draft" and waits for the new document's editor page.
@@ -424,7 +427,7 @@ async fn an_author_pastes_a_release_checks_the_proposals_and_saves_the_draft() {
             // The author dismisses one proposal: Honduras is not what the release is about.
             let countries = browser.attr("#f-countries", "value").await.expect("countries");
             let kept: Vec<&str> = countries.split(", ").filter(|c| *c != "HN").collect();
-            browser.fill("#f-countries", &kept.join(", ")).await;
+            browser.click(".picker-remove[data-code=HN]").await;
             create_draft(&browser).await;
             assert_eq!(
                 browser.attr("#f-countries", "value").await.as_deref(),
@@ -552,6 +555,16 @@ async fn an_editor_writes_a_release_from_empty_to_published_with_the_keyboard_in
             browser.fill("#f-title", TITLE).await;
             browser.fill("#f-dateline", "Acajutla").await;
             browser.fill("#f-summary", "IOM opened three shelters for people waiting at the port.").await;
+            // Countries by name, accents aside, chosen with the arrow keys and Enter.
+            browser.keys(".picker-search", "salv").await;
+            browser.wait_for_text(".picker-options [aria-selected=true]", "El Salvador").await;
+            browser.keys(".picker-search", &String::from(char::from(Key::Enter))).await;
+            browser.keys(".picker-search", "cote").await;
+            browser.wait_for_text(".picker-options [role=option]", "Côte d’Ivoire").await;
+            browser
+                .keys(".picker-search", &(char::from(Key::Down).to_string() + &Key::Up + &Key::Enter))
+                .await;
+            assert_eq!(browser.texts(".picker-chosen .picker-name").await, ["El Salvador", "Côte d’Ivoire"]);
             // A heading by its Markdown habit, bold by shortcut, a list, then a link.
             browser.keys(SURFACE, "## What we do\n").await;
             browser.keys(SURFACE, "IOM opened ").await;
@@ -593,6 +606,9 @@ async fn an_editor_writes_a_release_from_empty_to_published_with_the_keyboard_in
     assert_eq!(support::texts(&page, ".release-body ul > li"), ["Water", "Medical care"]);
     assert_eq!(support::attrs(&page, ".release-body a", "href"), ["https://example.org/report"]);
     assert_eq!(support::texts(&page, ".release-body a"), ["Read the report"]);
+    let mut countries = support::attrs(&page, ".release-facts a[href*='country=']", "href");
+    countries.sort();
+    assert_eq!(countries, ["/en/news?country=ci", "/en/news?country=sv"]);
 }
 
 #[tokio::test]

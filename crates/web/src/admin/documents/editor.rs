@@ -71,7 +71,8 @@ struct SiteChoice {
     dir: &'static str,
 }
 
-/// The words of the rich editor (`editor-{name}` in the Fluent files), handed to its script.
+/// The words of the editor's scripts, the rich editor and the countries picker
+/// (`editor-{name}` in the Fluent files).
 const EDITOR_STRINGS: &[&str] = &[
     "toolbar",
     "heading-2",
@@ -101,13 +102,28 @@ const EDITOR_STRINGS: &[&str] = &[
     "image-alt",
     "image-caption",
     "autosave-failed",
+    "country-search",
+    "country-remove",
+    "country-hint",
 ];
 
-/// The rich editor's words in the person's language, as the JSON its script reads.
+/// The editor's scripts' words in the person's language, as the JSON they read.
 fn editor_strings(user: &Signed) -> Result<String, WebError> {
     let words: BTreeMap<&str, String> =
-        EDITOR_STRINGS.iter().map(|name| (*name, user.t(&format!("editor-{name}")))).collect();
+        // A word that names something (`{ $name }`) keeps the placeholder for the script to fill.
+        EDITOR_STRINGS.iter().map(|key| (*key, user.t1(&format!("editor-{key}"), "name", "{name}"))).collect();
     serde_json::to_string(&words).map_err(|err| WebError::Internal(err.to_string()))
+}
+
+/// Every country as `[code, name]` in the person's language, in its alphabetical order: what
+/// the countries picker searches as they type.
+fn country_names(user: &Signed) -> Result<String, WebError> {
+    let mut countries: Vec<(&str, &str)> = portico_geo::countries()
+        .iter()
+        .map(|c| (c.iso2, c.name_in(user.lang).unwrap_or(c.name(portico_geo::Lang::En))))
+        .collect();
+    crate::i18n::I18n::sort_by_name(user.lang, &mut countries, |(_, name)| name);
+    serde_json::to_string(&countries).map_err(|err| WebError::Internal(err.to_string()))
 }
 
 /// The editor's state between a request and its page.
@@ -423,6 +439,7 @@ async fn render_editor(
             can_set_time => user.may(Action::Publish, editor.site),
             body_dir => crate::i18n::I18n::direction(&body_language),
             editor_strings => editor_strings(user)?,
+            country_names => if editor.kind == Kind::Release { Some(country_names(user)?) } else { None },
             action_url => match &editor.document {
                 Some(doc) => format!("/admin/documents/{}", doc.document),
                 None => format!("/admin/new/{}", editor.kind),
