@@ -102,7 +102,9 @@ function writeImage(state, node) {
 
 // One table cell's Markdown on one line: pipes escaped, line breaks made spaces.
 function cellMarkdown(cell) {
-  const text = serializer.serialize(schema.node("paragraph", null, cell.content)).trim();
+  // Serialized as a document's one paragraph: the serializer writes the children of what it
+  // is given, and only a paragraph's inline content gets its marks.
+  const text = serializer.serialize(schema.node("doc", null, [schema.node("paragraph", null, cell.content)])).trim();
   return text.replace(/\\\n/g, " ").replace(/\n/g, " ").replace(/(^|[^\\])\|/g, "$1\\|");
 }
 

@@ -6,11 +6,18 @@ const NOISE = "style, script, meta, link, title, xml, template, o\\:p";
 const KEPT_ATTRIBUTES = new Set(["href", "src", "alt", "title", "colspan", "rowspan", "align", "start"]);
 
 export function cleanPastedHTML(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
+  // Style sheets go and style attributes are renamed before parsing: the back office's content
+  // security policy refuses inline styles (and says so in the console), yet the attributes tell
+  // bold, italics and Word's lists apart.
+  const renamed = html
+    .replace(/<style[\s\S]*?<\/style\s*>/gi, "")
+    .replace(/(<[a-z][^<>]*?\s)style\s*=/gi, "$1data-style=");
+  const doc = new DOMParser().parseFromString(renamed, "text/html");
   doc.querySelectorAll(NOISE).forEach((e) => e.remove());
   removeComments(doc);
   wordLists(doc);
   styledEmphasis(doc);
+  flatCells(doc);
   doc.querySelectorAll("img").forEach((img) => {
     if (!sameSite(img.getAttribute("src") || "")) img.remove();
   });
@@ -20,6 +27,19 @@ export function cleanPastedHTML(html) {
     }
   });
   return doc.body.innerHTML;
+}
+
+function styleOf(element) {
+  return (element.getAttribute("data-style") || "").toLowerCase();
+}
+
+// The value of one property in a style attribute ("mso-bidi-font-weight" is not "font-weight").
+function declared(element, property) {
+  for (const declaration of styleOf(element).split(";")) {
+    const [name, value] = declaration.split(":");
+    if (name && value && name.trim() === property) return value.trim();
+  }
+  return "";
 }
 
 function removeComments(doc) {
@@ -42,12 +62,11 @@ function sameSite(src) {
 function wordLists(doc) {
   let list = null;
   for (const p of Array.from(doc.querySelectorAll("p"))) {
-    const style = p.getAttribute("style") || "";
-    if (!/mso-list/.test(style)) {
+    if (!styleOf(p).includes("mso-list")) {
       list = null;
       continue;
     }
-    const marker = p.querySelector("span[style*='mso-list:Ignore'], span[style*='mso-list: Ignore']");
+    const marker = Array.from(p.querySelectorAll("span")).find((span) => /mso-list:\s*ignore/.test(styleOf(span)));
     const ordered = marker ? /^\s*[0-9a-z]+[.)]/i.test(marker.textContent) : false;
     if (marker) marker.remove();
     const tag = ordered ? "ol" : "ul";
@@ -62,12 +81,23 @@ function wordLists(doc) {
   }
 }
 
+// A Markdown table cell holds one line of text, where word processors put paragraphs: they
+// become lines of one cell.
+function flatCells(doc) {
+  doc.querySelectorAll("td, th").forEach((cell) => {
+    cell.querySelectorAll("p, div, h1, h2, h3, h4, h5, h6, li").forEach((block) => {
+      if (block.previousSibling) block.before(doc.createElement("br"));
+      block.replaceWith(...block.childNodes);
+    });
+  });
+}
+
 // Bold and italic written as styles (Google Docs, some web pages) become elements before
 // styles go; Google Docs also wraps everything in a <b> that is not bold.
 function styledEmphasis(doc) {
   doc.querySelectorAll("b, span").forEach((element) => {
-    const weight = element.style.fontWeight;
-    const italic = element.style.fontStyle === "italic";
+    const weight = declared(element, "font-weight");
+    const italic = declared(element, "font-style") === "italic";
     const bold = /^(bold|bolder|[6-9]00)$/.test(weight);
     if (element.tagName === "B" && weight === "normal") {
       element.replaceWith(...element.childNodes);

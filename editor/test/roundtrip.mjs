@@ -33,6 +33,7 @@ const samples = [
   "| Name | Email |\n| --- | --- |\n| Ana | a@iom.int |",
   "| | |\n| --- | --- |\n| a | b |",
   "| a | b |\n| :--- | ---: |\n| 1 | 2 |",
+  "| **Province** | *Families* |\n| --- | --- |\n| [Sofala](/en/sofala) | 7\\|00 |",
   "- one\n- two\n\n1. a\n2. b",
   "> quoted *text* and **bold** and ~~gone~~",
   "Text with [a link](https://example.org) and ![inline](/x.png) image.",

@@ -687,3 +687,66 @@ async fn wait_for_text_starting(browser: &Browser, selector: &str, prefix: &str)
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+/// What Word puts on the clipboard for a heading, a paragraph with bold and italics, a
+/// bulleted list, a table and a tracking pixel: classes, styles, Office tags and comments.
+const WORD_CLIPBOARD: &str = r#"<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta name=Generator content="Microsoft Word 15"><style>p.MsoNormal{margin:0cm;font-family:Calibri}</style></head><body lang=EN-GB>
+<!--StartFragment-->
+<h2 style="mso-margin-top-alt:auto"><span style="font-family:Calibri">Who was reached</span></h2>
+<p class=MsoNormal style="margin:0cm"><span style="font-size:11pt">IOM teams reached <b style="mso-bidi-font-weight:normal">1,200 families</b> in <span style="font-style:italic">three</span> provinces.<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpFirst style="text-indent:-18.0pt;mso-list:l0 level1 lfo1"><!--[if !supportLists]--><span style="font-family:Symbol;mso-list:Ignore">·<span style="font:7.0pt 'Times New Roman'">&nbsp;&nbsp;&nbsp; </span></span><!--[endif]-->Shelter kits<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style="text-indent:-18.0pt;mso-list:l0 level1 lfo1"><!--[if !supportLists]--><span style="font-family:Symbol;mso-list:Ignore">·<span style="font:7.0pt 'Times New Roman'">&nbsp;&nbsp;&nbsp; </span></span><!--[endif]-->Clean water<o:p></o:p></p>
+<table class=MsoTableGrid border=1 style="border-collapse:collapse"><tr><td style="background:yellow"><p class=MsoNormal><b>Province</b></p></td><td><p class=MsoNormal><b>Families</b></p></td></tr>
+<tr><td><p class=MsoNormal>Sofala</p></td><td><p class=MsoNormal>700</p></td></tr></table>
+<p class=MsoNormal><img src="https://tracker.example.com/pixel.gif" width=1 height=1>More to follow.<o:p></o:p></p>
+<!--EndFragment--></body></html>"#;
+
+#[tokio::test]
+async fn a_release_pasted_from_word_keeps_its_structure_and_loses_its_styles() {
+    const TITLE: &str = "Shelter reaches families in three provinces";
+    let app = sqlite_app().await;
+    let author = app.user("author@example.org", Role::Author, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "rich-editor-paste").await;
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &author).await;
+            browser.goto("/admin/new/release").await;
+            browser.fill("#f-title", TITLE).await;
+            browser.click(SURFACE).await;
+            let paste = "const data = new DataTransfer(); \
+                         data.setData('text/html', arguments[0]); data.setData('text/plain', 'plain'); \
+                         document.querySelector(arguments[1]).dispatchEvent( \
+                           new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));";
+            browser.script(paste, vec![json!(WORD_CLIPBOARD), json!(SURFACE)]).await;
+            browser.wait_for_text(&format!("{SURFACE} h2"), "Who was reached").await;
+            let left = "return Array.from(document.querySelectorAll(arguments[0] + ' *'), e => e.outerHTML) \
+                        .filter(html => /style=|class=\"Mso|tracker|mso-/i.test(html));";
+            let noise = browser.script(left, vec![json!(SURFACE)]).await;
+            assert_eq!(noise, json!([]), "no style, Office class or third-party image is left");
+            assert_eq!(browser.texts(&format!("{SURFACE} ul > li")).await, ["Shelter kits", "Clean water"]);
+            assert_eq!(browser.texts(&format!("{SURFACE} strong")).await, ["1,200 families", "Province", "Families"]);
+            assert_eq!(browser.texts(&format!("{SURFACE} em")).await, ["three"]);
+            assert_eq!(browser.texts(&format!("{SURFACE} table tr")).await.len(), 2);
+
+            // The preview by its shortcut, rendered by the server from the Markdown.
+            browser.keys(SURFACE, &(Key::Control + &Key::Shift + "p")).await;
+            browser.wait_for_text(".preview .prose h2", "Who was reached").await;
+            assert_eq!(browser.texts(".preview .prose td").await, ["Sofala", "700"]);
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            wait_for_status(&browser, "Draft").await;
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    let row = rows.iter().find(|r| r.title == TITLE).expect("the release");
+    let (body, _) = stored_body(&app, row.document, "en").await;
+    assert_eq!(
+        body,
+        "## Who was reached\n\nIOM teams reached **1,200 families** in *three* provinces.\n\n\
+         - Shelter kits\n- Clean water\n\n| **Province** | **Families** |\n| --- | --- |\n| Sofala | 700 |\n\n\
+         More to follow.",
+        "the stored Markdown"
+    );
+}
