@@ -109,9 +109,11 @@ const EDITOR_STRINGS: &[&str] = &[
 
 /// The editor's scripts' words in the person's language, as the JSON they read.
 fn editor_strings(user: &Signed) -> Result<String, WebError> {
-    let words: BTreeMap<&str, String> =
-        // A word that names something (`{ $name }`) keeps the placeholder for the script to fill.
-        EDITOR_STRINGS.iter().map(|key| (*key, user.t1(&format!("editor-{key}"), "name", "{name}"))).collect();
+    // A word that names something (`{ $name }`) keeps the placeholder for the script to fill.
+    let words: BTreeMap<&str, String> = EDITOR_STRINGS
+        .iter()
+        .map(|key| (*key, user.t1(&format!("editor-{key}"), "name", "{name}")))
+        .collect();
     serde_json::to_string(&words).map_err(|err| WebError::Internal(err.to_string()))
 }
 
