@@ -152,7 +152,10 @@ export class RichEditor {
       if (!label.id) label.id = `${textarea.id}-label`;
       label.addEventListener("click", () => this.focus());
     }
-    const described = textarea.getAttribute("aria-describedby");
+    // The field's hint teaches Markdown: shown with the source view only. Its errors stay.
+    const ids = (textarea.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    this.hint = ids.map((id) => document.getElementById(id)).find((e) => e && e.id.endsWith("-hint"));
+    const described = ids.filter((id) => !this.hint || id !== this.hint.id).join(" ");
     this.view = new EditorView(this.surface, {
       state: this.createState(parseMarkdown(textarea.value) || parseMarkdown("")),
       attributes: {
@@ -242,6 +245,7 @@ export class RichEditor {
     }
     this.source = source;
     this.textarea.hidden = !source;
+    if (this.hint) this.hint.hidden = !source;
     this.surface.hidden = source;
     this.notice.hidden = !why;
     this.notice.textContent = why || "";
