@@ -953,3 +953,48 @@ proposal-image-not-allowed = لم تُضمَّن: لا يحق لك رفع الو
 proposal-image-too-many = لم تُضمَّن: يُضمَّن من الملف الواحد { $max } صورة على الأكثر
 proposal-image-missing = لم تُضمَّن: لا يحتوي الملف على هذه الصورة
 proposal-image-refused = لم تُضمَّن: { $reason }
+
+# المحرر المرئي لنص المستندات (شريط الأدوات والنوافذ وعرض المصدر).
+editor-toolbar = التنسيق
+editor-heading-2 = عنوان
+editor-heading-3 = عنوان فرعي
+editor-bold = غامق
+editor-italic = مائل
+editor-link = رابط
+editor-bullet-list = قائمة نقطية
+editor-numbered-list = قائمة مرقمة
+editor-quote = اقتباس
+editor-image = صورة
+editor-table = جدول
+editor-table-add-row = إضافة صف
+editor-table-add-column = إضافة عمود
+editor-table-delete-row = حذف الصف
+editor-table-delete-column = حذف العمود
+editor-table-delete = حذف الجدول
+editor-undo = تراجع
+editor-redo = إعادة
+editor-source = مصدر Markdown
+editor-source-only = يستخدم هذا النص صيغة Markdown (‏HTML أو حواشٍ) لا يستطيع المحرر المرئي عرضها دون تغييرها، لذا يُفتح كمصدر.
+editor-apply = تطبيق
+editor-cancel = إلغاء
+editor-link-address = عنوان ويب أو بريد إلكتروني (mailto:) أو مسار صفحة (/ar/…)
+editor-link-remove = إزالة الرابط
+editor-image-address = عنوان الصورة (من الوسائط)
+editor-image-alt = النص البديل: ما تُظهره الصورة لمن لا يستطيع رؤيتها
+editor-image-caption = التعليق ونسبة الصورة
+
+
+# الحفظ التلقائي للنص غير المحفوظ في المحرر.
+autosave-kept = حُفظت التغييرات غير المحفوظة مؤقتًا في { $time }.
+editor-autosave-failed = تعذّر حفظ آخر تغييراتك على الخادم. احفظ المستند كي لا تفقدها.
+autosave-offer = لديك تغييرات غير محفوظة من { $time }.
+autosave-restore = استعادتها
+autosave-discard = تجاهلها
+error-autosave-target = حدّد المستند (رقمه ولغته) أو نوع المستند الجديد الذي ينتمي إليه النص.
+error-autosave-title-too-long = لا يجوز أن يتجاوز العنوان { $max } حرفًا.
+error-autosave-body-too-large = لا يجوز أن يتجاوز حجم النص { $max } كيلوبايت.
+
+# أداة اختيار البلدان في المحرر.
+editor-country-search = اكتب اسم بلد
+editor-country-remove = إزالة { $name }
+editor-country-hint = اكتب جزءًا من اسم البلد، ثم اختره بمفاتيح الأسهم وزر الإدخال.

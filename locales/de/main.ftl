@@ -845,3 +845,48 @@ proposal-image-not-allowed = nicht übernommen: Sie dürfen auf dieser Website k
 proposal-image-too-many = nicht übernommen: aus einer Datei werden höchstens { $max } Bilder übernommen
 proposal-image-missing = nicht übernommen: die Datei enthält dieses Bild nicht
 proposal-image-refused = nicht übernommen: { $reason }
+
+# Der visuelle Editor für den Haupttext (Werkzeugleiste, Dialoge, Quelltextansicht).
+editor-toolbar = Formatierung
+editor-heading-2 = Überschrift
+editor-heading-3 = Zwischenüberschrift
+editor-bold = Fett
+editor-italic = Kursiv
+editor-link = Link
+editor-bullet-list = Aufzählung
+editor-numbered-list = Nummerierte Liste
+editor-quote = Zitat
+editor-image = Bild
+editor-table = Tabelle
+editor-table-add-row = Zeile hinzufügen
+editor-table-add-column = Spalte hinzufügen
+editor-table-delete-row = Zeile löschen
+editor-table-delete-column = Spalte löschen
+editor-table-delete = Tabelle löschen
+editor-undo = Rückgängig
+editor-redo = Wiederholen
+editor-source = Markdown-Quelltext
+editor-source-only = Dieser Text enthält Markdown (HTML oder Fußnoten), das der visuelle Editor nicht unverändert anzeigen kann; er öffnet sich daher als Quelltext.
+editor-apply = Übernehmen
+editor-cancel = Abbrechen
+editor-link-address = Webadresse, E-Mail (mailto:) oder Seitenpfad (/de/…)
+editor-link-remove = Link entfernen
+editor-image-address = Bildadresse (aus Medien)
+editor-image-alt = Alternativtext: was das Bild zeigt, für Menschen, die es nicht sehen können
+editor-image-caption = Bildunterschrift und Bildnachweis
+
+
+# Automatisches Sichern des ungespeicherten Texts im Editor.
+autosave-kept = Ungespeicherte Änderungen gesichert: { $time }.
+editor-autosave-failed = Ihre letzten Änderungen konnten nicht auf dem Server gesichert werden. Speichern Sie das Dokument, um sie zu behalten.
+autosave-offer = Sie haben ungespeicherte Änderungen vom { $time }.
+autosave-restore = Wiederherstellen
+autosave-discard = Verwerfen
+error-autosave-target = Nennen Sie das Dokument (Nummer und Sprache) oder die Art des neuen Dokuments, zu dem der Text gehört.
+error-autosave-title-too-long = Der Titel darf höchstens { $max } Zeichen lang sein.
+error-autosave-body-too-large = Der Haupttext darf höchstens { $max } KB groß sein.
+
+# Die Länderauswahl des Editors.
+editor-country-search = Namen eines Landes eingeben
+editor-country-remove = { $name } entfernen
+editor-country-hint = Geben Sie einen Teil des Ländernamens ein und wählen Sie ihn mit den Pfeiltasten und der Eingabetaste.

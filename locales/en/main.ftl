@@ -849,3 +849,48 @@ proposal-image-not-allowed = not brought in: you may not upload media on this si
 proposal-image-too-many = not brought in: at most { $max } images are brought in from one file
 proposal-image-missing = not brought in: the file does not hold this picture
 proposal-image-refused = not brought in: { $reason }
+
+# The rich editor of document bodies (its toolbar, dialogs and source view).
+editor-toolbar = Formatting
+editor-heading-2 = Heading
+editor-heading-3 = Subheading
+editor-bold = Bold
+editor-italic = Italic
+editor-link = Link
+editor-bullet-list = Bulleted list
+editor-numbered-list = Numbered list
+editor-quote = Quote
+editor-image = Image
+editor-table = Table
+editor-table-add-row = Add row
+editor-table-add-column = Add column
+editor-table-delete-row = Delete row
+editor-table-delete-column = Delete column
+editor-table-delete = Delete table
+editor-undo = Undo
+editor-redo = Redo
+editor-source = Markdown source
+editor-source-only = This text uses Markdown (HTML or footnotes) that the visual editor cannot show without changing it, so it opens as source.
+editor-apply = Apply
+editor-cancel = Cancel
+editor-link-address = Web address, email (mailto:) or page path (/en/…)
+editor-link-remove = Remove link
+editor-image-address = Image address (from Media)
+editor-image-alt = Alternative text: what the image shows, for people who cannot see it
+editor-image-caption = Caption and credit
+
+
+# Autosave of the editor's unsaved text.
+autosave-kept = Unsaved changes kept at { $time }.
+editor-autosave-failed = Your latest changes could not be kept on the server. Save the document to keep them.
+autosave-offer = You have unsaved changes from { $time }.
+autosave-restore = Restore them
+autosave-discard = Discard them
+error-autosave-target = Name the document (its number and language) or the kind of new document the text belongs to.
+error-autosave-title-too-long = The title may be at most { $max } characters.
+error-autosave-body-too-large = The body may be at most { $max } KB.
+
+# The countries picker of the editor.
+editor-country-search = Type a country’s name
+editor-country-remove = Remove { $name }
+editor-country-hint = Type part of a country’s name, then choose it with the arrow keys and Enter.

@@ -845,3 +845,48 @@ proposal-image-not-allowed = no se incorporó: no puede subir medios a este siti
 proposal-image-too-many = no se incorporó: como máximo se incorporan { $max } imágenes de un mismo archivo
 proposal-image-missing = no se incorporó: el archivo no contiene esta imagen
 proposal-image-refused = no se incorporó: { $reason }
+
+# El editor visual del cuerpo de los documentos (barra de herramientas, diálogos, vista de código).
+editor-toolbar = Formato
+editor-heading-2 = Título
+editor-heading-3 = Subtítulo
+editor-bold = Negrita
+editor-italic = Cursiva
+editor-link = Enlace
+editor-bullet-list = Lista con viñetas
+editor-numbered-list = Lista numerada
+editor-quote = Cita
+editor-image = Imagen
+editor-table = Tabla
+editor-table-add-row = Añadir fila
+editor-table-add-column = Añadir columna
+editor-table-delete-row = Eliminar fila
+editor-table-delete-column = Eliminar columna
+editor-table-delete = Eliminar tabla
+editor-undo = Deshacer
+editor-redo = Rehacer
+editor-source = Código Markdown
+editor-source-only = Este texto usa Markdown (HTML o notas al pie) que el editor visual no puede mostrar sin cambiarlo, así que se abre como código.
+editor-apply = Aplicar
+editor-cancel = Cancelar
+editor-link-address = Dirección web, correo (mailto:) o ruta de una página (/es/…)
+editor-link-remove = Quitar el enlace
+editor-image-address = Dirección de la imagen (de Medios)
+editor-image-alt = Texto alternativo: lo que muestra la imagen, para quien no puede verla
+editor-image-caption = Pie de foto y crédito
+
+
+# Guardado automático del texto no guardado del editor.
+autosave-kept = Cambios sin guardar conservados a las { $time }.
+editor-autosave-failed = No se pudieron conservar en el servidor sus últimos cambios. Guarde el documento para no perderlos.
+autosave-offer = Tiene cambios sin guardar del { $time }.
+autosave-restore = Recuperarlos
+autosave-discard = Descartarlos
+error-autosave-target = Indique el documento (su número e idioma) o el tipo de documento nuevo al que pertenece el texto.
+error-autosave-title-too-long = El título puede tener como máximo { $max } caracteres.
+error-autosave-body-too-large = El cuerpo puede ocupar como máximo { $max } KB.
+
+# El selector de países del editor.
+editor-country-search = Escriba el nombre de un país
+editor-country-remove = Quitar { $name }
+editor-country-hint = Escriba parte del nombre de un país y elíjalo con las flechas y Intro.

@@ -845,3 +845,48 @@ proposal-image-not-allowed = non reprise : vous ne pouvez pas téléverser de m�
 proposal-image-too-many = non reprise : au plus { $max } images sont reprises d’un même fichier
 proposal-image-missing = non reprise : le fichier ne contient pas cette image
 proposal-image-refused = non reprise : { $reason }
+
+# L’éditeur visuel du corps des documents (barre d’outils, dialogues, vue source).
+editor-toolbar = Mise en forme
+editor-heading-2 = Titre
+editor-heading-3 = Sous-titre
+editor-bold = Gras
+editor-italic = Italique
+editor-link = Lien
+editor-bullet-list = Liste à puces
+editor-numbered-list = Liste numérotée
+editor-quote = Citation
+editor-image = Image
+editor-table = Tableau
+editor-table-add-row = Ajouter une ligne
+editor-table-add-column = Ajouter une colonne
+editor-table-delete-row = Supprimer la ligne
+editor-table-delete-column = Supprimer la colonne
+editor-table-delete = Supprimer le tableau
+editor-undo = Annuler
+editor-redo = Rétablir
+editor-source = Source Markdown
+editor-source-only = Ce texte contient du Markdown (HTML ou notes de bas de page) que l’éditeur visuel ne peut pas afficher sans le modifier : il s’ouvre donc en source.
+editor-apply = Appliquer
+editor-cancel = Annuler
+editor-link-address = Adresse web, courriel (mailto:) ou chemin d’une page (/fr/…)
+editor-link-remove = Supprimer le lien
+editor-image-address = Adresse de l’image (depuis Médias)
+editor-image-alt = Texte alternatif : ce que montre l’image, pour qui ne peut pas la voir
+editor-image-caption = Légende et crédit
+
+
+# Sauvegarde automatique du texte non enregistré de l’éditeur.
+autosave-kept = Modifications non enregistrées conservées à { $time }.
+editor-autosave-failed = Vos dernières modifications n’ont pas pu être conservées sur le serveur. Enregistrez le document pour les garder.
+autosave-offer = Vous avez des modifications non enregistrées du { $time }.
+autosave-restore = Les restaurer
+autosave-discard = Les abandonner
+error-autosave-target = Indiquez le document (son numéro et sa langue) ou le type de nouveau document auquel le texte appartient.
+error-autosave-title-too-long = Le titre peut compter au plus { $max } caractères.
+error-autosave-body-too-large = Le corps peut peser au plus { $max } Ko.
+
+# Le sélecteur de pays de l’éditeur.
+editor-country-search = Tapez le nom d’un pays
+editor-country-remove = Retirer { $name }
+editor-country-hint = Tapez une partie du nom d’un pays, puis choisissez-le avec les flèches et Entrée.

@@ -1582,3 +1582,145 @@ async fn media_stay_private_until_something_published_uses_them() {
         assert_eq!(app.get(&notes.path("original.pdf")).await.status().as_u16(), 200, "{}", app.backend());
     }
 }
+
+/// [`Session::post`] with fields built at run time.
+async fn post(session: &Session, path: &str, fields: Vec<(&str, String)>) -> reqwest::Response {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    session.post(path, &borrowed).await
+}
+
+/// Whether the editor page offers unsaved text back, and which body it offers.
+fn offered_body(page: &scraper::Html) -> Option<String> {
+    attrs(page, "[data-autosave-offer]", "data-body").into_iter().next()
+}
+
+#[tokio::test]
+async fn autosaves_are_each_persons_own_offered_back_and_cleared_by_saving() {
+    for app in TestApp::each().await {
+        let store = &app.server.store;
+        let id = release(store, "global", "Draft in progress", Status::Draft).await;
+        let live = release(store, "global", "Already out", Status::Published).await;
+        let writer = app.login(&app.user("writer@example.org", Role::Editor, &["global"]).await).await;
+        let colleague = app.login(&app.user("colleague@example.org", Role::Editor, &["global"]).await).await;
+        let elsewhere = app.login(&app.user("sv@example.org", Role::Editor, &["sv"]).await).await;
+        let author = app.login(&app.user("author@example.org", Role::Author, &["global"]).await).await;
+        let (doc, live) = (id.to_string(), live.to_string());
+        let path = format!("/admin/documents/{id}");
+        let typed = |document: &str, body: &str| {
+            vec![
+                ("document", document.to_owned()),
+                ("lang", "en".to_owned()),
+                ("title", "Draft in progress, longer".to_owned()),
+                ("body_markdown", body.to_owned()),
+                ("revision", "1".to_owned()),
+            ]
+        };
+
+        let kept = post(&writer, "/admin/autosave", typed(&doc, "Typed, not saved.")).await;
+        assert_eq!(kept.status().as_u16(), 200, "{}", app.backend());
+        let answer: Value = kept.json().await.expect("JSON");
+        assert!(
+            answer["message"].as_str().is_some_and(|m| m.starts_with("Unsaved changes kept at")),
+            "{answer}"
+        );
+        let page = writer.page(&path, 200).await;
+        assert_eq!(offered_body(&page).as_deref(), Some("Typed, not saved."));
+        assert_eq!(attrs(&page, "[data-autosave-offer]", "data-revision"), ["1"]);
+        assert!(text(&page, "[data-autosave-offer] p").starts_with("You have unsaved changes from"));
+        assert_eq!(offered_body(&colleague.page(&path, 200).await), None, "nobody else is offered it");
+
+        // Only for a document the person may edit now, and never a server error.
+        let refused = [
+            (&elsewhere, typed(&doc, "x"), 404, None),
+            (&author, typed(&live, "x"), 403, Some("Your role does not allow this here.")),
+            (&writer, typed("twelve", "x"), 400, Some("Name the document")),
+            (
+                &writer,
+                vec![("document", String::new()), ("kind", "poem".into())],
+                400,
+                Some("Name the document"),
+            ),
+            (&writer, typed("999999", "x"), 404, None),
+            (
+                &writer,
+                [typed(&doc, "x"), vec![("revision", "x".into())]].concat(),
+                400,
+                Some("The form lost"),
+            ),
+            (
+                &writer,
+                [typed(&doc, "x"), vec![("title", "t".repeat(301))]].concat(),
+                400,
+                Some("The title may be at most 300 characters."),
+            ),
+            (&writer, typed(&doc, &"x".repeat(513 * 1024)), 413, Some("The body may be at most 512 KB.")),
+        ];
+        for (session, mut fields, status, message) in refused {
+            // A repeated field counts once, as the first: put the override first.
+            fields.reverse();
+            let response = post(session, "/admin/autosave", fields.clone()).await;
+            assert_eq!(response.status().as_u16(), status, "{fields:?} on {}", app.backend());
+            let body = response.text().await.expect("body");
+            if let Some(message) = message {
+                assert!(
+                    body.contains(message),
+                    "{status} says “{message}”: {}",
+                    &body[..body.len().min(2000)]
+                );
+            }
+        }
+        let fields =
+            [("document", doc.as_str()), ("lang", "en"), ("body_markdown", "Forged."), ("revision", "1")];
+        let send = |client: &reqwest::Client| {
+            client.post(app.url("/admin/autosave")).header("origin", app.server.url()).form(&fields).send()
+        };
+        let no_token = send(&writer.client).await.expect("request");
+        assert_eq!(no_token.status().as_u16(), 403, "a form without the session's CSRF token");
+        let signed_out = send(&app.client).await.expect("request");
+        assert_eq!(signed_out.status().as_u16(), 303, "no session: to the login page");
+        assert_eq!(offered_body(&writer.page(&path, 200).await).as_deref(), Some("Typed, not saved."));
+
+        // A new document's text, then discarded.
+        let new_text = vec![
+            ("document", String::new()),
+            ("kind", "release".into()),
+            ("title", "Not created yet".into()),
+            ("body_markdown", "Started.".into()),
+            ("revision", "0".into()),
+        ];
+        assert_eq!(post(&writer, "/admin/autosave", new_text).await.status().as_u16(), 200);
+        assert_eq!(offered_body(&writer.page("/admin/new/release", 200).await).as_deref(), Some("Started."));
+        let page_kind = vec![("document", String::new()), ("kind", "page".into()), ("revision", "0".into())];
+        assert_eq!(
+            post(&author, "/admin/autosave", page_kind).await.status().as_u16(),
+            403,
+            "authors write no pages"
+        );
+        let discard = vec![("document", String::new()), ("kind", "release".into())];
+        assert_eq!(post(&writer, "/admin/autosave/discard", discard).await.status().as_u16(), 204);
+        assert_eq!(offered_body(&writer.page("/admin/new/release", 200).await), None);
+
+        // Saving the document clears its autosave.
+        let saved = writer
+            .post(
+                &path,
+                &[
+                    ("title", "Draft in progress, longer"),
+                    ("slug", "draft-in-progress"),
+                    ("body_markdown", "Typed, not saved."),
+                    ("revision", "1"),
+                    ("intent", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303, "{}", app.backend());
+        assert_eq!(offered_body(&writer.page(&path, 200).await), None, "saved, so nothing to offer");
+        let target = portico_store::AutosaveTarget::Document {
+            document: portico_content::DocumentId(id),
+            language: "en".into(),
+        };
+        let (writer_id, _) = store.user_for_login("writer@example.org").await.expect("read").expect("user");
+        let writer_id = writer_id.id;
+        assert_eq!(store.autosave(writer_id, &target).await.expect("read"), None);
+    }
+}

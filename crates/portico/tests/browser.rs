@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use driver::Browser;
-use portico_content::Role;
+use fantoccini::key::Key;
+use portico_content::{DocumentId, Kind, Role};
 use portico_store::testing::TestDb;
 use serde_json::json;
 use support::{PASSWORD, TestApp};
@@ -72,8 +73,13 @@ async fn start_release(browser: &Browser, release: &Release<'_>) {
     browser.fill("#f-slug", release.slug).await;
     browser.fill("#f-dateline", release.dateline).await;
     browser.fill("#f-summary", release.summary).await;
+    // These tests write Markdown: the rich editor's source view shows the textarea.
+    browser.click(".rich-tool-source").await;
     browser.fill("#f-body_markdown", release.body).await;
-    browser.fill("#f-countries", release.countries).await;
+    // The countries picker finds a country by its code as well as by its name.
+    for code in release.countries.split(", ") {
+        browser.keys(".picker-search", &(code.to_owned() + &Key::Enter)).await;
+    }
 }
 
 /// Presses "Create draft" and waits for the new document's editor page.
@@ -421,7 +427,7 @@ async fn an_author_pastes_a_release_checks_the_proposals_and_saves_the_draft() {
             // The author dismisses one proposal: Honduras is not what the release is about.
             let countries = browser.attr("#f-countries", "value").await.expect("countries");
             let kept: Vec<&str> = countries.split(", ").filter(|c| *c != "HN").collect();
-            browser.fill("#f-countries", &kept.join(", ")).await;
+            browser.click(".picker-remove[data-code=HN]").await;
             create_draft(&browser).await;
             assert_eq!(
                 browser.attr("#f-countries", "value").await.as_deref(),
@@ -531,4 +537,284 @@ async fn a_disabled_users_open_session_stops_at_their_next_click() {
             leaving_steps.wait_for_path("/admin/login").await;
         })
         .await;
+}
+
+/// The rich editor's editing surface.
+const SURFACE: &str = ".rich-editor-surface .ProseMirror";
+
+/// What the console said about the content security policy or an uncaught script error.
+async fn console_problems(browser: &Browser) -> Vec<String> {
+    // A message of our own first: an empty list then means a quiet console, not a deaf test.
+    browser.script("console.warn('portico-console-probe');", vec![]).await;
+    let messages = browser.console().await;
+    assert!(
+        messages.iter().any(|m| m.contains("portico-console-probe")),
+        "the console log is read: {messages:?}"
+    );
+    messages.into_iter().filter(|m| m.contains("Content Security Policy") || m.contains("Uncaught")).collect()
+}
+
+/// A variant's stored body and revision number.
+async fn stored_body(app: &TestApp, document: DocumentId, language: &str) -> (String, i32) {
+    let variant = app.server.store.editable_variant(document, Some(language)).await.expect("read");
+    let variant = variant.expect("the variant");
+    (variant.draft.body_markdown, variant.revision)
+}
+
+#[tokio::test]
+async fn the_rich_editor_saves_every_demo_release_without_rewriting_its_body() {
+    let app = sqlite_app().await;
+    let admin = app.user("admin@example.org", Role::Admin, &[]).await;
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    // The global site's English releases, and the Jordan office's Arabic ones (right to left).
+    let releases: Vec<_> = rows
+        .into_iter()
+        .filter(|r| {
+            (r.site_key == "global" && r.language == "en") || (r.site_key == "jo" && r.language == "ar")
+        })
+        .collect();
+    assert!(releases.len() >= 20, "the demo has releases to open: {}", releases.len());
+    let mut before = Vec::new();
+    for row in &releases {
+        before.push(stored_body(&app, row.document, &row.language).await);
+    }
+    let browser = Browser::launch(&app.server.url(), "rich-editor-round-trip").await;
+    let opened = releases.clone();
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &admin).await;
+            for row in &opened {
+                browser.goto(&format!("/admin/documents/{}?lang={}", row.document, row.language)).await;
+                browser.css(SURFACE).await;
+                let shown =
+                    browser.script("return !document.querySelector('.rich-editor-surface').hidden;", vec![]);
+                assert_eq!(shown.await, json!(true), "{} opens in the rich view, not as source", row.title);
+                let dir = browser.attr(SURFACE, "dir").await;
+                let expected = if row.language == "ar" { "rtl" } else { "ltr" };
+                assert_eq!(dir.as_deref(), Some(expected), "{}", row.title);
+                // A change undone makes the editor write the body from its document.
+                browser.keys(SURFACE, &("x".to_owned() + &Key::Backspace)).await;
+                browser.keys(SURFACE, &(Key::Control + "s")).await;
+                browser.wait_for_text(".notice", "Saved.").await;
+            }
+            browser.snapshot("saved").await;
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+    for (row, (body, revision)) in releases.iter().zip(before) {
+        let (after, saved_as) = stored_body(&app, row.document, &row.language).await;
+        assert_eq!(after, body, "the body of “{}” ({}) came back unchanged", row.title, row.language);
+        assert_eq!(saved_as, revision + 1, "“{}” was saved once more", row.title);
+    }
+}
+
+#[tokio::test]
+async fn an_editor_writes_a_release_from_empty_to_published_with_the_keyboard_in_the_rich_editor() {
+    const TITLE: &str = "Three shelters open at the port of Acajutla";
+    let app = sqlite_app().await;
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "rich-editor-keyboard").await;
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.follow("New press release").await;
+            browser.wait_for_path("/admin/new/release").await;
+            browser.fill("#f-title", TITLE).await;
+            browser.fill("#f-dateline", "Acajutla").await;
+            browser.fill("#f-summary", "IOM opened three shelters for people waiting at the port.").await;
+            // Countries by name, accents aside, chosen with the arrow keys and Enter.
+            browser.keys(".picker-search", "salv").await;
+            browser.wait_for_text(".picker-options [aria-selected=true]", "El Salvador").await;
+            browser.keys(".picker-search", &String::from(char::from(Key::Enter))).await;
+            browser.keys(".picker-search", "cote").await;
+            browser.wait_for_text(".picker-options [role=option]", "Côte d’Ivoire").await;
+            browser
+                .keys(".picker-search", &(char::from(Key::Down).to_string() + &Key::Up + &Key::Enter))
+                .await;
+            assert_eq!(browser.texts(".picker-chosen .picker-name").await, ["El Salvador", "Côte d’Ivoire"]);
+            // A heading by its Markdown habit, bold by shortcut, a list, then a link.
+            browser.keys(SURFACE, "## What we do\n").await;
+            browser.keys(SURFACE, "IOM opened ").await;
+            browser.keys(SURFACE, &(Key::Control + "b")).await;
+            browser.keys(SURFACE, "three shelters").await;
+            browser.keys(SURFACE, &(Key::Control + "b")).await;
+            browser.keys(SURFACE, " at the port.\n- Water\nMedical care\n\nRead the report").await;
+            browser.keys(SURFACE, &(Key::Shift + &Key::Home)).await;
+            browser.keys(SURFACE, &(Key::Control + "k")).await;
+            browser.fill(".editor-dialog input[name=href]", "https://example.org/report\n").await;
+            browser
+                .wait_for_text(&format!("{SURFACE} a[href='https://example.org/report']"), "Read the report")
+                .await;
+            let pressed = browser.attr(".rich-tool-link", "aria-pressed").await;
+            assert_eq!(pressed.as_deref(), Some("true"), "the Link button shows the link under the cursor");
+            browser.snapshot("written").await;
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            wait_for_status(&browser, "Draft").await;
+            assert_eq!(notices(&browser).await, ["Created."]);
+            browser.activate("Publish now").await;
+            wait_for_status(&browser, "Published").await;
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    let row = rows.iter().find(|r| r.title == TITLE).expect("the release");
+    let (body, _) = stored_body(&app, row.document, "en").await;
+    assert_eq!(
+        body,
+        "## What we do\n\nIOM opened **three shelters** at the port.\n\n- Water\n- Medical care\n\n\
+         [Read the report](https://example.org/report)",
+        "the stored Markdown"
+    );
+    let page = app.page(&format!("/en/news/{}", row.slug), 200).await;
+    assert_eq!(support::texts(&page, ".release-body h2"), ["What we do"]);
+    assert_eq!(support::texts(&page, ".release-body p strong"), ["three shelters"]);
+    assert_eq!(support::texts(&page, ".release-body ul > li"), ["Water", "Medical care"]);
+    assert_eq!(support::attrs(&page, ".release-body a", "href"), ["https://example.org/report"]);
+    assert_eq!(support::texts(&page, ".release-body a"), ["Read the report"]);
+    let mut countries = support::attrs(&page, ".release-facts a[href*='country=']", "href");
+    countries.sort();
+    assert_eq!(countries, ["/en/news?country=ci", "/en/news?country=sv"]);
+}
+
+#[tokio::test]
+async fn unsaved_text_survives_a_closed_window_and_is_restored_without_overwriting_a_colleague() {
+    const ADDED: &str = "Update: ";
+    let app = sqlite_app().await;
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    let row =
+        rows.into_iter().find(|r| r.site_key == "global" && r.language == "en").expect("a demo release");
+    let path = format!("/admin/documents/{}?lang=en", row.document);
+    let (original, revision) = stored_body(&app, row.document, "en").await;
+
+    // Typed, kept by the autosave, then the window closes without a save.
+    let first = Browser::launch(&app.server.url(), "autosave-typed").await;
+    let (email, opened) = (editor.clone(), path.clone());
+    first
+        .run(move |browser| async move {
+            sign_in(&browser, &email).await;
+            browser.goto(&opened).await;
+            browser.keys(SURFACE, &(Key::Control + &Key::Home)).await;
+            browser.keys(SURFACE, ADDED).await;
+            wait_for_text_starting(&browser, ".autosave-status", "Unsaved changes kept at").await;
+        })
+        .await;
+    assert_eq!(stored_body(&app, row.document, "en").await.0, original, "nothing was saved");
+
+    // Meanwhile a colleague saves the release.
+    let store = &app.server.store;
+    let mut theirs =
+        store.editable_variant(row.document, Some("en")).await.expect("read").expect("variant").draft;
+    theirs.summary = "A colleague's new summary.".into();
+    let audit = portico_store::Audit::system("test", "document.save");
+    store.update_document(row.document, "en", revision, &theirs, &audit).await.expect("their save");
+
+    // Signed in again in a new window: offered the text, restored, and the revision check
+    // still says someone else saved in between; saving again replaces their version knowingly.
+    let second = Browser::launch(&app.server.url(), "autosave-restored").await;
+    second
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.goto(&path).await;
+            browser.css("[data-autosave-offer]:not([hidden])").await;
+            let offer = browser.texts("[data-autosave-offer] p").await;
+            assert!(offer[0].starts_with("You have unsaved changes from"), "{offer:?}");
+            browser.snapshot("offer").await;
+            browser.activate("Restore them").await;
+            let restored = browser.texts(SURFACE).await;
+            assert!(restored[0].starts_with(ADDED), "the restored text is in the editor: {restored:?}");
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            wait_for_text_starting(&browser, ".error-summary p", "Someone else saved this document").await;
+            let kept = browser.texts(SURFACE).await;
+            assert!(kept[0].starts_with(ADDED), "the text is kept after the conflict: {kept:?}");
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            browser.wait_for_text(".notice", "Saved.").await;
+            let gone =
+                browser.script("return document.querySelector('[data-autosave-offer]') === null;", vec![]);
+            assert_eq!(gone.await, json!(true), "a saved document offers nothing back");
+        })
+        .await;
+    let (body, _) = stored_body(&app, row.document, "en").await;
+    assert_eq!(body, format!("{ADDED}{original}"), "the restored text is what was saved");
+    let summary = app.server.store.editable_variant(row.document, Some("en")).await.expect("read");
+    assert_eq!(summary.expect("variant").draft.summary, "A colleague's new summary.", "their summary stays");
+}
+
+/// Waits until the first element matching `selector` reads something starting with `prefix`.
+async fn wait_for_text_starting(browser: &Browser, selector: &str, prefix: &str) {
+    let deadline = Instant::now() + driver::PATIENCE;
+    loop {
+        let texts = browser.texts(selector).await;
+        if texts.first().is_some_and(|t| t.starts_with(prefix)) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "`{selector}` never started with “{prefix}”: {texts:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// What Word puts on the clipboard for a heading, a paragraph with bold and italics, a
+/// bulleted list, a table and a tracking pixel: classes, styles, Office tags and comments.
+const WORD_CLIPBOARD: &str = r#"<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta name=Generator content="Microsoft Word 15"><style>p.MsoNormal{margin:0cm;font-family:Calibri}</style></head><body lang=EN-GB>
+<!--StartFragment-->
+<h2 style="mso-margin-top-alt:auto"><span style="font-family:Calibri">Who was reached</span></h2>
+<p class=MsoNormal style="margin:0cm"><span style="font-size:11pt">IOM teams reached <b style="mso-bidi-font-weight:normal">1,200 families</b> in <span style="font-style:italic">three</span> provinces.<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpFirst style="text-indent:-18.0pt;mso-list:l0 level1 lfo1"><!--[if !supportLists]--><span style="font-family:Symbol;mso-list:Ignore">·<span style="font:7.0pt 'Times New Roman'">&nbsp;&nbsp;&nbsp; </span></span><!--[endif]-->Shelter kits<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style="text-indent:-18.0pt;mso-list:l0 level1 lfo1"><!--[if !supportLists]--><span style="font-family:Symbol;mso-list:Ignore">·<span style="font:7.0pt 'Times New Roman'">&nbsp;&nbsp;&nbsp; </span></span><!--[endif]-->Clean water<o:p></o:p></p>
+<table class=MsoTableGrid border=1 style="border-collapse:collapse"><tr><td style="background:yellow"><p class=MsoNormal><b>Province</b></p></td><td><p class=MsoNormal><b>Families</b></p></td></tr>
+<tr><td><p class=MsoNormal>Sofala</p></td><td><p class=MsoNormal>700</p></td></tr></table>
+<p class=MsoNormal><img src="https://tracker.example.com/pixel.gif" width=1 height=1>More to follow.<o:p></o:p></p>
+<!--EndFragment--></body></html>"#;
+
+#[tokio::test]
+async fn a_release_pasted_from_word_keeps_its_structure_and_loses_its_styles() {
+    const TITLE: &str = "Shelter reaches families in three provinces";
+    let app = sqlite_app().await;
+    let author = app.user("author@example.org", Role::Author, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "rich-editor-paste").await;
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &author).await;
+            browser.goto("/admin/new/release").await;
+            browser.fill("#f-title", TITLE).await;
+            browser.click(SURFACE).await;
+            let paste = "const data = new DataTransfer(); \
+                         data.setData('text/html', arguments[0]); data.setData('text/plain', 'plain'); \
+                         document.querySelector(arguments[1]).dispatchEvent( \
+                           new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));";
+            browser.script(paste, vec![json!(WORD_CLIPBOARD), json!(SURFACE)]).await;
+            browser.wait_for_text(&format!("{SURFACE} h2"), "Who was reached").await;
+            let left = "return Array.from(document.querySelectorAll(arguments[0] + ' *'), e => e.outerHTML) \
+                        .filter(html => /style=|class=\"Mso|tracker|mso-/i.test(html));";
+            let noise = browser.script(left, vec![json!(SURFACE)]).await;
+            assert_eq!(noise, json!([]), "no style, Office class or third-party image is left");
+            assert_eq!(browser.texts(&format!("{SURFACE} ul > li")).await, ["Shelter kits", "Clean water"]);
+            assert_eq!(browser.texts(&format!("{SURFACE} strong")).await, ["1,200 families", "Province", "Families"]);
+            assert_eq!(browser.texts(&format!("{SURFACE} em")).await, ["three"]);
+            assert_eq!(browser.texts(&format!("{SURFACE} table tr")).await.len(), 2);
+
+            // The preview by its shortcut, rendered by the server from the Markdown.
+            browser.keys(SURFACE, &(Key::Control + &Key::Shift + "p")).await;
+            browser.wait_for_text(".preview .prose h2", "Who was reached").await;
+            assert_eq!(browser.texts(".preview .prose td").await, ["Sofala", "700"]);
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            wait_for_status(&browser, "Draft").await;
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    let row = rows.iter().find(|r| r.title == TITLE).expect("the release");
+    let (body, _) = stored_body(&app, row.document, "en").await;
+    assert_eq!(
+        body,
+        "## Who was reached\n\nIOM teams reached **1,200 families** in *three* provinces.\n\n\
+         - Shelter kits\n- Clean water\n\n| **Province** | **Families** |\n| --- | --- |\n| Sofala | 700 |\n\n\
+         More to follow.",
+        "the stored Markdown"
+    );
 }

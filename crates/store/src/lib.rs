@@ -9,6 +9,7 @@
 mod accounts;
 mod api_queries;
 mod audit;
+mod autosaves;
 pub mod backup;
 mod bulk;
 mod cache_feed;
@@ -50,6 +51,7 @@ use time::OffsetDateTime;
 pub use accounts::{ApiToken, LoginFailures, NewSession, NewUser, SessionInfo, User};
 pub use api_queries::{PublishedRelease, ReleaseCursor};
 pub use audit::{Actor, Audit, AuditFilter, AuditRecord};
+pub use autosaves::{Autosave, AutosaveTarget};
 pub use bulk::{ImportDocument, ImportVariant};
 pub use document_list::{
     COUNT_CAP, DOCUMENT_PAGE_SIZE, DateField, DocumentPage, DocumentQuery, ListOrder, ListPosition,

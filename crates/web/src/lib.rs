@@ -136,6 +136,8 @@ impl App {
             .route("/assets/style.css", get(public::assets::stylesheet))
             .route("/assets/admin.css", get(public::assets::admin_stylesheet))
             .route("/assets/admin.js", get(public::assets::admin_script))
+            .route("/assets/editor.js", get(public::assets::editor_script))
+            .route("/assets/editor.css", get(public::assets::editor_stylesheet))
             .route("/assets/share.png", get(public::assets::share_image))
             .route("/favicon.svg", get(public::assets::favicon_svg))
             .route("/favicon.ico", get(public::assets::favicon_ico))

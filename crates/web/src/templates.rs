@@ -63,6 +63,10 @@ const EMBEDDED_CSS: &str = include_str!("../../../themes/default/static/style.cs
 const ADMIN_CSS: &str = include_str!("../../../themes/default/static/admin.css");
 /// The back office's one script: progressive enhancement only.
 pub const ADMIN_JS: &str = include_str!("../../../themes/default/static/admin.js");
+/// The rich editor of document bodies, built from `editor/` by `scripts/build-editor`.
+pub const EDITOR_JS: &str = include_str!("../../../themes/default/static/editor.js");
+/// The rich editor's stylesheet, built with it.
+pub const EDITOR_CSS: &str = include_str!("../../../themes/default/static/editor.css");
 
 /// Escapes strings for HTML like the default formatter, but leaves `/` alone: minijinja
 /// writes it as `&#x2f;`, which bloats every URL in a page and protects nothing in a
@@ -111,7 +115,7 @@ pub struct Theme {
     pub css: Vec<u8>,
     /// A short fingerprint of the stylesheet, for cache-busting URLs.
     pub css_version: String,
-    /// A short fingerprint of the back office's stylesheet and script.
+    /// A short fingerprint of the back office's stylesheets and scripts.
     pub admin_css_version: String,
 }
 
@@ -166,7 +170,8 @@ impl Theme {
         });
         let css_version = crate::http::etag_of(&css)[..10].to_owned();
         let admin_css_version =
-            crate::http::etag_of(format!("{ADMIN_CSS}{ADMIN_JS}").as_bytes())[..10].to_owned();
+            crate::http::etag_of(format!("{ADMIN_CSS}{ADMIN_JS}{EDITOR_CSS}{EDITOR_JS}").as_bytes())[..10]
+                .to_owned();
         Ok(Theme { env, css, css_version, admin_css_version })
     }
 

@@ -119,6 +119,8 @@ impl Browser {
                 ],
             },
             "timeouts": { "pageLoad": 30_000, "script": 10_000, "implicit": 0 },
+            // Keeps the console's messages, for tests that look for refused styles or errors.
+            "goog:loggingPrefs": { "browser": "ALL" },
         });
         let Value::Object(capabilities) = capabilities else { unreachable!("a JSON object literal") };
         let client = ClientBuilder::new(HttpConnector::new())
@@ -198,6 +200,30 @@ impl Browser {
         let field = self.css(selector).await;
         field.clear().await.unwrap_or_else(|err| panic!("cannot clear {selector}: {err}"));
         field.send_keys(text).await.unwrap_or_else(|err| panic!("cannot type into {selector}: {err}"));
+    }
+
+    /// Types `keys` into the element matching `selector` (focusing it), keeping what it holds.
+    /// Modifier keys ([`fantoccini::key::Key::Control`]) stay down until the end of `keys`.
+    pub async fn keys(&self, selector: &str, keys: &str) {
+        let element = self.css(selector).await;
+        element.send_keys(keys).await.unwrap_or_else(|err| panic!("cannot type into {selector}: {err}"));
+    }
+
+    /// Presses the button labelled `label` from the keyboard: focus and Enter, no click.
+    pub async fn activate(&self, label: &str) {
+        let button = self.find(Locator::XPath(&format!("//button[normalize-space()='{label}']"))).await;
+        let enter = char::from(fantoccini::key::Key::Enter).to_string();
+        button.send_keys(&enter).await.unwrap_or_else(|err| panic!("cannot press “{label}” by Enter: {err}"));
+    }
+
+    /// The console's messages since the last call (Chromium's log, with what the content
+    /// security policy refused and uncaught script errors).
+    pub async fn console(&self) -> Vec<String> {
+        let entries = self.client.issue_cmd(BrowserLog).await.expect("the browser's console log");
+        entries
+            .as_array()
+            .map(|list| list.iter().filter_map(|e| e["message"].as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
     }
 
     /// Gives a file input the path of a file to upload.
@@ -301,6 +327,20 @@ impl Browser {
         };
         let main: String = main.chars().take(1_500).collect();
         format!("the page at {url} shows:\n{main}")
+    }
+}
+
+/// Chromedriver's own command for the console log (not in the W3C protocol).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
     }
 }
 

@@ -75,6 +75,8 @@ pub fn routes() -> Router<App> {
         .route("/admin/menus/{site}", get(manage::menu_form).post(manage::save_menu))
         .route("/admin/new/{kind}", get(documents::editor::new_form).post(documents::editor::create))
         .route("/admin/documents/{id}", get(documents::editor::edit_form).post(documents::editor::save))
+        .route("/admin/autosave", post(documents::autosave::keep))
+        .route("/admin/autosave/discard", post(documents::autosave::discard))
         .route("/admin/documents/{id}/workflow", post(documents::steps::workflow))
         .route("/admin/documents/{id}/translate", post(sites::translate))
         .route("/admin/sites", get(sites::index).post(sites::create))

@@ -1,4 +1,4 @@
-//! Built-in files: the stylesheets, the back office's script, the favicons and the share image.
+//! Built-in files: the stylesheets, the back office's scripts, the favicons and the share image.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -43,6 +43,30 @@ pub async fn admin_script(State(app): State<App>, headers: HeaderMap, RawQuery(q
         "text/javascript; charset=utf-8",
         crate::templates::ADMIN_JS.as_bytes(),
     )
+}
+
+/// `GET /assets/editor.js`: the rich editor, loaded by the document editor's page only.
+pub async fn editor_script(
+    State(app): State<App>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    static_asset(
+        &headers,
+        &app,
+        query,
+        "text/javascript; charset=utf-8",
+        crate::templates::EDITOR_JS.as_bytes(),
+    )
+}
+
+/// `GET /assets/editor.css`.
+pub async fn editor_stylesheet(
+    State(app): State<App>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    static_asset(&headers, &app, query, "text/css; charset=utf-8", crate::templates::EDITOR_CSS.as_bytes())
 }
 
 /// The site icon, linked from every page.

@@ -9,15 +9,16 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::access::Refusal;
 use portico_content::{Action, Draft, Kind, MediaId, SiteId, Status, Transition, slugify};
-use portico_store::{EditableVariant, StoreError};
+use portico_store::{AutosaveTarget, EditableVariant, StoreError};
 use serde::Serialize;
 
 use crate::admin::{AdminLayout, FormData, admin_page_with_status, notice, see_other};
 use crate::session::Signed;
 use crate::{App, WebError};
 
+use super::autosave::{self, target_of};
 use super::{
-    NoticeQuery, doc_url, input_time, parse_input_time, parse_kind, refusal_text, status_text,
+    NoticeQuery, doc_url, input_time, may_create_on, parse_input_time, parse_kind, refusal_text, status_text,
     visible_document,
 };
 use crate::workflow::{edit_refusal, off_runtime, publication_time, target};
@@ -61,6 +62,72 @@ struct Choice {
     checked: bool,
 }
 
+/// A site a new document may be written for, with the direction of its first language (the
+/// rich editor turns its surface when the choice changes).
+#[derive(Serialize)]
+struct SiteChoice {
+    #[serde(flatten)]
+    choice: Choice,
+    dir: &'static str,
+}
+
+/// The words of the editor's scripts, the rich editor and the countries picker
+/// (`editor-{name}` in the Fluent files).
+const EDITOR_STRINGS: &[&str] = &[
+    "toolbar",
+    "heading-2",
+    "heading-3",
+    "bold",
+    "italic",
+    "link",
+    "bullet-list",
+    "numbered-list",
+    "quote",
+    "image",
+    "table",
+    "table-add-row",
+    "table-add-column",
+    "table-delete-row",
+    "table-delete-column",
+    "table-delete",
+    "undo",
+    "redo",
+    "source",
+    "source-only",
+    "apply",
+    "cancel",
+    "link-address",
+    "link-remove",
+    "image-address",
+    "image-alt",
+    "image-caption",
+    "autosave-failed",
+    "country-search",
+    "country-remove",
+    "country-hint",
+];
+
+/// The editor's scripts' words in the person's language, as the JSON they read.
+fn editor_strings(user: &Signed) -> Result<String, WebError> {
+    // A word that names something (`{ $name }`) keeps the placeholder for the script to fill.
+    let words: BTreeMap<&str, String> = EDITOR_STRINGS
+        .iter()
+        .map(|key| (*key, user.t1(&format!("editor-{key}"), "name", "{name}")))
+        .collect();
+    serde_json::to_string(&words).map_err(|err| WebError::Internal(err.to_string()))
+}
+
+/// Every country as `[code, name]` in the person's language, in its alphabetical order: what
+/// the countries picker searches as they type.
+fn country_names(user: &Signed) -> Result<String, WebError> {
+    let mut countries: Vec<(&str, &str)> = portico_geo::countries()
+        .iter()
+        .map(|c| (c.iso2, c.name_in(user.lang).unwrap_or(c.name(portico_geo::Lang::En))))
+        .collect();
+    crate::i18n::I18n::sort_by_name(user.lang, &mut countries, |(_, name)| name);
+    serde_json::to_string(&countries).map_err(|err| WebError::Internal(err.to_string()))
+}
+
 /// The editor's state between a request and its page.
 struct Editor {
     kind: Kind,
@@ -76,6 +143,8 @@ struct Editor {
     proposals: Vec<ProposalView>,
     /// The new document's language when it is not the site's default (a pasted release).
     language: Option<String>,
+    /// Text this person typed here earlier and did not save, offered back.
+    autosave: Option<minijinja::Value>,
 }
 
 /// One proposal of the tagger as the editor shows it above the form it filled.
@@ -283,15 +352,22 @@ async fn render_editor(
             },
         })
         .collect();
-    let sites: Vec<Choice> = app
+    let sites: Vec<SiteChoice> = app
         .sites()
         .iter()
-        .filter(|s| {
-            user.may(Action::CreateDraft, s.id)
-                && (editor.kind == Kind::Release || user.may(Action::EditPages, s.id))
+        .filter(|s| may_create_on(user, editor.kind, s.id))
+        .map(|s| SiteChoice {
+            choice: Choice { value: s.key.clone(), label: s.name.clone(), checked: s.id == editor.site },
+            dir: crate::i18n::I18n::direction(s.default_language()),
         })
-        .map(|s| Choice { value: s.key.clone(), label: s.name.clone(), checked: s.id == editor.site })
         .collect();
+    let body_language = match (&editor.document, &editor.language) {
+        (Some(doc), _) => doc.language.clone(),
+        (None, Some(language)) => language.clone(),
+        (None, None) => {
+            app.site_by_id(editor.site).map(|s| s.default_language().to_owned()).unwrap_or_default()
+        }
+    };
     let (translations, missing_languages) = match &editor.document {
         Some(doc) => {
             let variants = store.variants_of(doc.document).await?;
@@ -363,12 +439,15 @@ async fn render_editor(
             layout, document, actions, translations, missing_languages,
             kind => editor.kind.as_str(),
             is_release => editor.kind == Kind::Release,
-            form => editor.form, errors => editor.errors,
+            form => editor.form, errors => editor.errors, autosave => editor.autosave,
             themes, partners, contacts, images, sites,
             preview_html => editor.preview_html, conflict => editor.conflict,
             language_label => editor.language.as_deref().map(|l| user.i18n.language_name(user.lang, l)),
             proposals => editor.proposals, language => editor.language,
             can_set_time => user.may(Action::Publish, editor.site),
+            body_dir => crate::i18n::I18n::direction(&body_language),
+            editor_strings => editor_strings(user)?,
+            country_names => if editor.kind == Kind::Release { Some(country_names(user)?) } else { None },
             action_url => match &editor.document {
                 Some(doc) => format!("/admin/documents/{}", doc.document),
                 None => format!("/admin/new/{}", editor.kind),
@@ -435,6 +514,7 @@ pub(super) async fn render_proposed(
         notice: Some(user.t("notice-proposals")),
         proposals,
         language,
+        autosave: None,
     };
     render_editor(app, headers, user, editor, StatusCode::OK).await
 }
@@ -447,15 +527,7 @@ pub async fn new_form(
     Path(kind): Path<String>,
 ) -> Result<Response, WebError> {
     let kind = parse_kind(&kind)?;
-    let site = app
-        .sites()
-        .iter()
-        .find(|s| {
-            user.may(Action::CreateDraft, s.id)
-                && (kind == Kind::Release || user.may(Action::EditPages, s.id))
-        })
-        .ok_or(WebError::Forbidden)?
-        .id;
+    let site = app.sites().iter().find(|s| may_create_on(&user, kind, s.id)).ok_or(WebError::Forbidden)?.id;
     let editor = Editor {
         kind,
         site,
@@ -468,6 +540,7 @@ pub async fn new_form(
         notice: None,
         proposals: Vec::new(),
         language: None,
+        autosave: autosave::offer(&app, &user, &AutosaveTarget::New(kind), "", "").await?,
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
 }
@@ -512,6 +585,7 @@ pub async fn create(
         };
         match app.store().create_document(&new, &user.doing("document.create")).await {
             Ok((document, _)) => {
+                autosave::forget(&app, &user, &AutosaveTarget::New(kind)).await;
                 return Ok(see_other(&format!("/admin/documents/{document}"), "created").into_response());
             }
             Err(err) => {
@@ -539,6 +613,7 @@ pub async fn create(
         proposals: Vec::new(),
         language: Some(chosen_language(&site, form.get("language")).to_owned())
             .filter(|l| l != site.default_language()),
+        autosave: None,
     };
     render_editor(&app, &headers, &user, editor, status).await
 }
@@ -557,6 +632,8 @@ pub async fn edit_form(
         Err(refusal @ Refusal::TranslationIsLive) => Some(refusal_text(&user, refusal)),
         _ => None,
     };
+    let offer =
+        autosave::offer(&app, &user, &target_of(&doc), &doc.draft.title, &doc.draft.body_markdown).await?;
     let editor = Editor {
         kind: doc.kind,
         site: doc.site,
@@ -569,6 +646,7 @@ pub async fn edit_form(
         notice: notice(&user, query.notice.as_deref()),
         proposals: Vec::new(),
         language: None,
+        autosave: offer,
     };
     render_editor(&app, &headers, &user, editor, StatusCode::OK).await
 }
@@ -601,6 +679,7 @@ pub async fn save(
             notice: None,
             proposals: Vec::new(),
             language: None,
+            autosave: None,
         };
         return render_editor(&app, &headers, &user, editor, StatusCode::FORBIDDEN).await;
     }
@@ -621,6 +700,7 @@ pub async fn save(
             .await
         {
             Ok(_) => {
+                autosave::forget(&app, &user, &target_of(&doc)).await;
                 return Ok(see_other(&doc_url(id, &doc.language), "saved").into_response());
             }
             Err(StoreError::StaleRevision) => {
@@ -657,6 +737,7 @@ pub async fn save(
         notice: None,
         proposals: Vec::new(),
         language: None,
+        autosave: None,
     };
     render_editor(&app, &headers, &user, editor, status).await
 }

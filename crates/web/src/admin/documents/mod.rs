@@ -3,6 +3,7 @@
 //! a document the user may see, times as forms show them, refusals in words) is here; the
 //! rules themselves are the domain's, applied through [`crate::workflow`].
 
+pub(super) mod autosave;
 pub(super) mod editor;
 pub(super) mod history;
 pub(super) mod list;
@@ -47,6 +48,12 @@ fn parse_input_time(value: &str) -> Option<OffsetDateTime> {
 
 fn parse_kind(kind: &str) -> Result<Kind, WebError> {
     kind.parse().map_err(|_| WebError::NotFound)
+}
+
+/// Whether the user may start a document of `kind` on `site` (pages need the right to edit
+/// them as well).
+fn may_create_on(user: &Signed, kind: Kind, site: portico_content::SiteId) -> bool {
+    user.may(Action::CreateDraft, site) && (kind == Kind::Release || user.may(Action::EditPages, site))
 }
 
 /// Loads a document the user may see.

@@ -1,0 +1,64 @@
+// A small modal form (the link's address, an image's words): a native <dialog>, so focus stays
+// in it, Escape closes it and focus goes back where it was.
+
+let counter = 0;
+
+/// Shows `fields` ({name, label, value, type}) and resolves with their values when the person
+/// applies, with "remove" when they press the optional remove button, or null on cancel.
+export function askFor({ title, fields, ok, cancel, remove }) {
+  const dialog = document.createElement("dialog");
+  dialog.className = "editor-dialog";
+  const id = `editor-dialog-${++counter}`;
+  dialog.setAttribute("aria-labelledby", `${id}-title`);
+  const form = document.createElement("form");
+  form.method = "dialog";
+  const heading = document.createElement("h2");
+  heading.id = `${id}-title`;
+  heading.textContent = title;
+  form.append(heading);
+  const inputs = fields.map((field) => {
+    const wrapper = document.createElement("div");
+    wrapper.className = "field";
+    const label = document.createElement("label");
+    label.htmlFor = `${id}-${field.name}`;
+    label.textContent = field.label;
+    const input = document.createElement("input");
+    input.id = label.htmlFor;
+    input.name = field.name;
+    input.type = field.type || "text";
+    input.value = field.value || "";
+    input.dir = "auto";
+    if (field.required) input.required = true;
+    wrapper.append(label, input);
+    form.append(wrapper);
+    return input;
+  });
+  const actions = document.createElement("div");
+  actions.className = "form-actions";
+  const button = (text, value, className) => {
+    const b = document.createElement("button");
+    b.type = "submit";
+    b.value = value;
+    b.className = className;
+    b.textContent = text;
+    if (value !== "ok") b.formNoValidate = true;
+    actions.append(b);
+  };
+  button(ok, "ok", "button primary");
+  if (remove) button(remove, "remove", "button danger");
+  button(cancel, "cancel", "button");
+  form.append(actions);
+  dialog.append(form);
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => {
+      const values = Object.fromEntries(inputs.map((i) => [i.name, i.value.trim()]));
+      dialog.remove();
+      if (dialog.returnValue === "ok") resolve(values);
+      else if (dialog.returnValue === "remove") resolve("remove");
+      else resolve(null);
+    });
+    dialog.showModal();
+    inputs[0].focus();
+  });
+}
