@@ -134,6 +134,9 @@ export function countryPicker(input) {
     search.focus();
   }
 
+  // Others change the field too (a proposal accepted or dismissed from the paste table).
+  input.addEventListener("change", drawChosen);
+
   search.addEventListener("input", (event) => {
     // The search box's own typing is not a change of the form.
     event.stopPropagation();

@@ -482,8 +482,12 @@ async fn an_author_accepts_and_dismisses_proposals_one_by_one_and_saves_what_the
             assert_eq!((state.as_str(), field.contains("HN")), ("Not in the form", false), "{field}");
             let (state, field) = country_row(&browser, "VE").await;
             assert_eq!((state.as_str(), field.contains("VE")), ("In the form", true), "{field}");
-            // The field stays the truth: typing a dismissed code back in shows it accepted.
-            browser.fill("#f-countries", &format!("{field}, HN")).await;
+            // The countries picker shows what Accept and Dismiss did to its field.
+            let shown = browser.texts(".picker-chosen .picker-remove").await.len();
+            assert_eq!(shown, field.split(", ").count(), "{field}");
+            assert!(browser.texts(".picker-remove[data-code=VE]").await.len() == 1, "Venezuela shown");
+            // The field stays the truth: picking a dismissed country again shows it accepted.
+            browser.keys(".picker-search", &("HN".to_owned() + &Key::Enter)).await;
             assert_eq!(country_row(&browser, "HN").await.0, "In the form");
             browser.click("tr[data-target=countries][data-code=HN] [data-decide=dismiss]").await;
             assert_eq!(
