@@ -484,15 +484,31 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
     let store = crate::server::open(&ServeConfig { demo: true, ..config.clone() }).await?;
     let universe = universe(&store).await?;
     // The search index is built on the other core while the import runs, following it, so
-    // that the corpus is searchable when the command ends without a second pass after it.
+    // that the corpus is searchable when the command ends without a second pass after it
+    // (on SQLite; see `in_id_order`).
     let index = crate::indexer::open_index(&config.data).await?;
     let index_dir = crate::indexer::index_dir(&config.data);
     let (writing, follow) = tokio::sync::watch::channel(true);
     let indexed = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    // A follower reads by variant id, so it needs the import's ids to become visible in
+    // order. On SQLite they do (ids are taken inside the one writing transaction); on
+    // PostgreSQL two batches in flight draw from the sequences and may commit out of order,
+    // and a follower could pass over the earlier one: there the index is built after the
+    // import.
+    let in_id_order = store.backend() == "sqlite";
     let indexing = {
         let (store, index, indexed) = (store.clone(), index.clone(), indexed.clone());
+        let mut follow = follow;
         tokio::spawn(async move {
-            crate::indexer::rebuild_following(&store, &index, Some(follow), |done, _| {
+            if !in_id_order {
+                while *follow.borrow_and_update() {
+                    if follow.changed().await.is_err() {
+                        break;
+                    }
+                }
+            }
+            let follow = in_id_order.then_some(follow);
+            crate::indexer::rebuild_following(&store, &index, follow, |done, _| {
                 indexed.store(done, std::sync::atomic::Ordering::Relaxed);
             })
             .await
