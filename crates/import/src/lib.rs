@@ -147,6 +147,20 @@ pub struct ImageRef {
     pub caption: String,
 }
 
+/// A picture in an item's body that comes with the item: stored with the document and shown
+/// from its new address instead of the one the body names (the tagger's
+/// [`ImageProposal::moved_in`](portico_tagger::ImageProposal::moved_in)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyImage {
+    /// Where the body shows it, with its alternative text, caption and credit.
+    pub proposal: portico_tagger::ImageProposal,
+    /// Its file name, for the media library.
+    pub file_name: String,
+    /// Its bytes, or why they could not be read; the item is imported either way, without
+    /// the picture when it has none.
+    pub bytes: Result<Vec<u8>, String>,
+}
+
 /// Who wrote the item at the source.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Author {
@@ -194,6 +208,8 @@ pub struct Item {
     pub author: Option<Author>,
     /// The lead image.
     pub image: Option<ImageRef>,
+    /// The pictures of the body that come with it.
+    pub body_images: Vec<BodyImage>,
     /// Its addresses at the source (paths, `/2015/08/21/slug`), to redirect to the new one.
     pub old_paths: Vec<String>,
     /// The place leading the body, for releases.
@@ -227,6 +243,7 @@ impl Item {
             tags: Vec::new(),
             author: None,
             image: None,
+            body_images: Vec::new(),
             old_paths: Vec::new(),
             dateline: String::new(),
             countries: Vec::new(),

@@ -207,7 +207,7 @@ fn polylang_ids(description: &str) -> Vec<String> {
 }
 
 /// `%d8%a7…` in a post name read back as UTF-8.
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -151,6 +151,7 @@ async fn read(store: &Store, source: &Source) -> Result<Batch> {
                     Ok(proposal) => batch.items.push(portico_import::releases::item(
                         file,
                         &proposal,
+                        image_limit(),
                         |id| partners.get(&id).cloned(),
                         |id| contacts.get(&id).cloned(),
                     )),
@@ -163,6 +164,11 @@ async fn read(store: &Store, source: &Source) -> Result<Batch> {
             batch
         }
     })
+}
+
+/// The largest image file an import reads.
+fn image_limit() -> u64 {
+    u64::try_from(Limits::default().max_bytes).unwrap_or(u64::MAX)
 }
 
 /// The folder relative image paths are read from.
@@ -229,6 +235,10 @@ struct Prepared {
     status: Status,
     /// The image file to read, and its id as a source.
     image: Option<(PathBuf, String)>,
+    /// The body's pictures that have bytes (indexes into `item.body_images`), each with its id
+    /// as a source: the item's, the picture's, and a digest of its bytes, so that a changed
+    /// picture is stored anew and an unchanged one is found again.
+    body_images: Vec<(usize, String)>,
     notes: Vec<String>,
 }
 
@@ -302,6 +312,21 @@ fn prepare(
             Some((file, image.path.clone()))
         }
     };
+    let mut body_markdown = item.body_markdown.clone();
+    let mut body_images = Vec::new();
+    for (index, image) in item.body_images.iter().enumerate() {
+        match &image.bytes {
+            Ok(bytes) => {
+                let digest: String =
+                    Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
+                body_images.push((index, format!("{}#{}@{digest}", item.source, image.proposal.src)));
+            }
+            Err(why) => {
+                notes.push(format!("picture {} left out: {why}", image.proposal.src));
+                body_markdown = image.proposal.left_out_of(&body_markdown);
+            }
+        }
+    }
     let status = match item.status {
         ItemStatus::Published => Status::Published,
         ItemStatus::Draft => Status::Draft,
@@ -313,7 +338,7 @@ fn prepare(
         dateline: item.dateline.clone(),
         published_at: item.published_at,
         summary: item.summary.clone(),
-        body_markdown: item.body_markdown.clone(),
+        body_markdown,
         countries: item.countries.clone(),
         themes,
         partners: item.partners.clone(),
@@ -329,7 +354,7 @@ fn prepare(
     if status == Status::Published && draft.published_at.is_none() {
         notes.push("no date at the source: dated now".to_owned());
     }
-    Ok(Prepared { item, language, draft, status, image, notes })
+    Ok(Prepared { item, language, draft, status, image, body_images, notes })
 }
 
 /// A digest of what is imported for a variant (its image by its source file, not the media
@@ -345,6 +370,10 @@ fn fingerprint(kind: Kind, prepared: &Prepared, redirects: &[(String, String)]) 
     hasher.update(serde_json::to_vec(&prepared.draft)?);
     hasher.update([0]);
     if let Some((_, source)) = &prepared.image {
+        hasher.update(source);
+    }
+    for (_, source) in &prepared.body_images {
+        hasher.update([0]);
         hasher.update(source);
     }
     for (old, new) in redirects {
@@ -363,28 +392,44 @@ enum ImageFor {
     Fresh(MediaId),
 }
 
-/// Stores the image at `file` (or finds the one an earlier run stored) for the site.
+/// Why an image was not stored.
+enum ImageError {
+    /// The file is no image we take (format, size, dimensions) or cannot be read.
+    Refused(String),
+    /// The media storage or the database failed.
+    Failed(String),
+}
+
+/// What an imported image says of itself.
+struct ImageWords<'a> {
+    alt: &'a str,
+    caption: &'a str,
+    credit: &'a str,
+}
+
+/// Stores the image `read` gives (or finds the one an earlier run stored as `source`) for the
+/// site.
 async fn image_of(
     store: &Store,
     media: &portico_media::MediaStorage,
     site: &Site,
-    file: &Path,
     source: &str,
-    alt: &str,
-    caption: &str,
-) -> Result<ImageFor, String> {
+    file_name: String,
+    read: impl FnOnce() -> Result<Vec<u8>, String>,
+    words: ImageWords<'_>,
+) -> Result<ImageFor, ImageError> {
     if let Ok(Some(id)) = store.imported_media(site.id, source).await
         && let Ok(Some(_)) = store.media(id).await
     {
         return Ok(ImageFor::Earlier(id));
     }
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read image {}: {e}", file.display()))?;
+    let bytes = read().map_err(ImageError::Refused)?;
     let image = tokio::task::spawn_blocking(move || {
         portico_media::process_image(&bytes, &Limits::default(), &portico_media::DEFAULT_WIDTHS)
     })
     .await
-    .map_err(|e| format!("image task: {e}"))?
-    .map_err(|e| format!("image {} refused: {e}", file.display()))?;
+    .map_err(|e| ImageError::Failed(format!("image task: {e}")))?
+    .map_err(|e| ImageError::Refused(format!("image {file_name} refused: {e}")))?;
     let kind: FileKind = image.info.kind;
     let renditions: Vec<MediaFile> = image
         .renditions
@@ -394,14 +439,14 @@ async fn image_of(
     let new = NewMedia {
         site: site.id,
         kind: "image".into(),
-        file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        file_name: file_name.chars().take(200).collect(),
         mime: kind.mime().to_owned(),
         width: i32::try_from(image.info.width).unwrap_or(0),
         height: i32::try_from(image.info.height).unwrap_or(0),
         bytes: i64::try_from(image.original.len()).unwrap_or(i64::MAX),
-        alt: alt.to_owned(),
-        caption: caption.to_owned(),
-        credit: String::new(),
+        alt: words.alt.to_owned(),
+        caption: words.caption.to_owned(),
+        credit: words.credit.to_owned(),
         renditions: renditions.iter().map(|f| f.name.clone()).collect(),
         created_by: None,
     };
@@ -415,12 +460,16 @@ async fn image_of(
         .await;
     let id = match stored {
         Ok(id) => id,
-        Err(PutError::Storage(err)) => return Err(format!("cannot store image {}: {err}", file.display())),
-        Err(PutError::Record(err)) => return Err(format!("cannot record image {}: {err}", file.display())),
+        Err(PutError::Storage(err)) => {
+            return Err(ImageError::Failed(format!("cannot store image {file_name}: {err}")));
+        }
+        Err(PutError::Record(err)) => {
+            return Err(ImageError::Failed(format!("cannot record image {file_name}: {err}")));
+        }
     };
     if let Err(err) = store.record_imported_media(site.id, source, id).await {
-        discard_media(store, media, &[id]).await.map_err(|e| format!("{e:#}"))?;
-        return Err(err.to_string());
+        discard_media(store, media, &[id]).await.map_err(|e| ImageError::Failed(format!("{e:#}")))?;
+        return Err(ImageError::Failed(err.to_string()));
     }
     Ok(ImageFor::Fresh(id))
 }
@@ -623,26 +672,67 @@ async fn import_one(
     }
 
     let mut variants = Vec::with_capacity(prepared.len());
+    // Pictures that turned out unusable once read: the document comes without them.
+    let mut written_notes: Vec<String> = Vec::new();
     // Images stored for this document: all removed again unless the document is written.
     let mut fresh: Vec<MediaId> = Vec::new();
     for (p, fingerprint) in prepared.iter().zip(fingerprints) {
         let mut draft = p.draft.clone();
         if let Some((file, source)) = &p.image {
             let image = p.item.image.as_ref();
-            let alt = image.map_or("", |i| i.alt.as_str());
-            let caption = image.map_or("", |i| i.caption.as_str());
-            match image_of(store, media, site, file, source, alt, caption).await {
+            let words = ImageWords {
+                alt: image.map_or("", |i| i.alt.as_str()),
+                caption: image.map_or("", |i| i.caption.as_str()),
+                credit: "",
+            };
+            let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let read =
+                || std::fs::read(file).map_err(|e| format!("cannot read image {}: {e}", file.display()));
+            match image_of(store, media, site, source, file_name, read, words).await {
                 Ok(ImageFor::Earlier(id)) => draft.image = Some(id),
                 Ok(ImageFor::Fresh(id)) => {
                     fresh.push(id);
                     draft.image = Some(id);
                 }
-                Err(reason) => {
+                Err(ImageError::Refused(reason) | ImageError::Failed(reason)) => {
                     discard_media(store, media, &fresh).await?;
                     report.push(Outcome::Refused, p.item.at.to_string(), &p.item.title, reason);
                     return Ok(());
                 }
             }
+        }
+        for (index, source) in &p.body_images {
+            let image = &p.item.body_images[*index];
+            let Ok(bytes) = &image.bytes else { continue };
+            let words = ImageWords {
+                alt: &image.proposal.alt,
+                caption: &image.proposal.caption,
+                credit: &image.proposal.credit,
+            };
+            let stored =
+                image_of(store, media, site, source, image.file_name.clone(), || Ok(bytes.clone()), words);
+            let id = match stored.await {
+                Ok(ImageFor::Earlier(id)) => id,
+                Ok(ImageFor::Fresh(id)) => {
+                    fresh.push(id);
+                    id
+                }
+                Err(ImageError::Refused(why)) => {
+                    draft.body_markdown = image.proposal.left_out_of(&draft.body_markdown);
+                    written_notes.push(format!("picture {} left out: {why}", image.proposal.src));
+                    continue;
+                }
+                Err(ImageError::Failed(reason)) => {
+                    discard_media(store, media, &fresh).await?;
+                    report.push(Outcome::Refused, p.item.at.to_string(), &p.item.title, reason);
+                    return Ok(());
+                }
+            };
+            let Some(stored) = store.media(id).await? else {
+                bail!("{}: image {id} was stored and is gone", p.item.at);
+            };
+            let address = portico_web::http::body_image_path(&stored);
+            draft.body_markdown = image.proposal.moved_in(&draft.body_markdown, &address);
         }
         let author = p.item.author.as_ref().and_then(|a| known.users.get(&a.email.to_lowercase()).copied());
         variants.push(SourcedVariant {
@@ -656,9 +746,11 @@ async fn import_one(
     }
     let document = SourcedDocument { site: site.id, kind, variants, redirects };
     let written = store.import_sourced(&document, audit).await;
-    if written.is_err() {
+    // An unchanged document keeps the images it has; any stored now would be nobody's.
+    if matches!(written, Err(_) | Ok(ImportOutcome::Unchanged(_))) {
         discard_media(store, media, &fresh).await?;
     }
+    let said = if written_notes.is_empty() { said } else { format!("{said}; {}", written_notes.join("; ")) };
     match written {
         Ok(ImportOutcome::Created(_)) => report.push(Outcome::Created, &at, &what, said),
         Ok(ImportOutcome::Updated(_)) => report.push(Outcome::Updated, &at, &what, said),

@@ -111,7 +111,8 @@ enum ImportCommand {
         #[command(flatten)]
         args: ImportArgs,
     },
-    /// A folder of .docx or HTML press releases, each read by the tagger.
+    /// A folder of .docx or HTML press releases, each read by the tagger; their pictures (a
+    /// .docx's own, or files beside an HTML release) go into the media library.
     Releases {
         /// The folder.
         dir: PathBuf,

@@ -7,7 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use portico::import::{ImportOptions, Outcome, Report, Source, run};
-use portico_content::Kind;
+use portico_content::{Kind, MediaId};
 use support::TestApp;
 
 const SITE: &str = "imported";
@@ -458,5 +458,130 @@ async fn the_command_reports_each_document_and_fails_in_one_line() {
         assert_eq!(code, Some(1));
         assert_eq!(err.lines().filter(|l| l.starts_with("error: ")).count(), 1, "{err}");
         assert!(err.contains(&missing), "{err}");
+    }
+}
+
+/// A real 640 × 400 PNG, as a camera's picture saved into a release would be.
+fn photo_png() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(640, 400, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+    let mut bytes = Vec::new();
+    image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).expect("PNG");
+    bytes
+}
+
+/// The media ids a body shows, in order.
+fn media_in(body: &str) -> Vec<i64> {
+    body.match_indices("](/media/")
+        .filter_map(|(at, found)| {
+            let rest = &body[at + found.len()..];
+            rest[..rest.find('-')?].parse().ok()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_release_folder_brings_its_pictures_into_the_media_library() {
+    use portico_tagger::testing::Docx;
+    for app in apps().await {
+        let store = &app.db.store;
+        let site = store.site_by_key(SITE).await.expect("site").expect("exists");
+        let root = tempfile::tempdir().expect("temp");
+        let dir = root.path().join("releases");
+        std::fs::create_dir_all(dir.join("photos")).expect("folders");
+        // Beside the folder, not in it: an HTML file may not reach it.
+        std::fs::write(root.path().join("outside.png"), photo_png()).expect("outside");
+        std::fs::write(dir.join("photos/camp site.png"), photo_png()).expect("photo");
+        let docx = Docx::new()
+            .styled("Title", "Flood waters recede as families return in Sofala")
+            .paragraph("BEIRA, Mozambique, 3 April 2019 – Families began returning to their villages.")
+            .image("image1.png", &photo_png(), "A family carries belongings along a flooded road")
+            .styled("Caption", "Returning home near Beira. Photo: IOM/Ana Lopes")
+            .paragraph("Shelter kits were handed out in twelve sites.")
+            .image("image2.emf", b"a vector drawing Word keeps", "A chart")
+            .build();
+        std::fs::write(dir.join("sofala-returns.docx"), docx).expect("docx");
+        std::fs::write(
+            dir.join("camp-opens.html"),
+            r#"<html lang="en"><body><h1>New camp opens for families displaced in Cabo Delgado</h1>
+<p><strong>PEMBA, Mozambique, 5 May 2019</strong> – A new site opened for displaced families.</p>
+<figure><img src="photos/camp%20site.png" alt="Rows of tents"><figcaption>The new site outside Pemba. Photo: IOM/Rui Sousa</figcaption></figure>
+<p><img src="missing.png" alt="Nothing here"></p>
+<p><img src="../outside.png" alt="Out of reach"></p>
+<p><img src="https://example.org/map.png" alt="Map of the province"></p>
+</body></html>"#,
+        )
+        .expect("html");
+
+        let dry = import(&app, Source::Releases { dir: dir.clone() }, true).await;
+        assert_eq!(counts(&dry), [2, 0, 0, 0], "{}", dry.to_text());
+        assert!(
+            store.media_list(Some(&[site.id]), 100).await.expect("media").is_empty(),
+            "a dry run stores none"
+        );
+
+        let report = import(&app, Source::Releases { dir: dir.clone() }, false).await;
+        assert_eq!(counts(&report), [2, 0, 0, 0], "{} on {}", report.to_text(), app.backend());
+        let sofala = line(&report, "sofala-returns.docx");
+        assert!(sofala.reason.contains("picture word/media/image2.emf left out"), "{}", sofala.reason);
+        let camp = line(&report, "camp-opens.html");
+        assert!(camp.reason.contains("missing.png left out: missing.png is not there"), "{}", camp.reason);
+        assert!(
+            camp.reason.contains("../outside.png left out") && camp.reason.contains("outside the folder")
+        );
+
+        let media = store.media_list(Some(&[site.id]), 100).await.expect("media");
+        assert_eq!(media.len(), 2, "the two pictures that are images, once each: {media:?}");
+
+        let sofala_id =
+            document_of(&app, Kind::Release, "en", "sofala-returns").await.expect("docx imported");
+        let body =
+            store.editable_variant(sofala_id, None).await.expect("read").expect("en").draft.body_markdown;
+        let shown = media_in(&body);
+        assert_eq!(shown.len(), 1, "{body}");
+        assert!(!body.contains("word/media"), "no link into the .docx is left: {body}");
+        assert!(body.contains("Returning home near Beira"), "the caption stays: {body}");
+        let photo = store.media(MediaId(shown[0])).await.expect("read").expect("stored");
+        assert_eq!(photo.alt, "A family carries belongings along a flooded road");
+        assert_eq!(photo.credit, "IOM/Ana Lopes");
+        assert_eq!(photo.file_name, "sofala-returns-image1.png");
+
+        let camp_id = document_of(&app, Kind::Release, "en", "camp-opens").await.expect("html imported");
+        let body =
+            store.editable_variant(camp_id, None).await.expect("read").expect("en").draft.body_markdown;
+        assert_eq!(media_in(&body).len(), 1, "{body}");
+        assert!(!body.contains("missing.png") && !body.contains("outside.png"), "{body}");
+        assert!(
+            body.contains("https://example.org/map.png"),
+            "a picture on the web stays where it is: {body}"
+        );
+        let tents = store.media(MediaId(media_in(&body)[0])).await.expect("read").expect("stored");
+        assert_eq!((tents.file_name.as_str(), tents.credit.as_str()), ("camp site.png", "IOM/Rui Sousa"));
+
+        // The published release shows its picture, and the picture is served.
+        let page = app.get("/sites/imported/en/news/sofala-returns").await;
+        assert_eq!(page.status().as_u16(), 200);
+        let html = page.text().await.expect("html");
+        let src = scraper::Html::parse_document(&html)
+            .select(&scraper::Selector::parse("main img").expect("selector"))
+            .filter_map(|img| img.value().attr("src").map(str::to_owned))
+            .find(|src| src.starts_with(&format!("/media/{}-", photo.id)))
+            .unwrap_or_else(|| panic!("the body's picture is on the page: {html}"));
+        assert_eq!(app.get(&src).await.status().as_u16(), 200, "{src}");
+
+        // Again: nothing changed, nothing stored twice.
+        let again = import(&app, Source::Releases { dir: dir.clone() }, false).await;
+        assert_eq!(counts(&again), [0, 0, 2, 0], "{}", again.to_text());
+        assert_eq!(store.media_list(Some(&[site.id]), 100).await.expect("media").len(), 2);
+
+        // A changed picture is a new one, and the release is updated to show it.
+        let changed = image::RgbImage::from_fn(500, 300, |x, _| image::Rgb([(x % 256) as u8, 10, 200]));
+        let mut bytes = Vec::new();
+        changed.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).expect("PNG");
+        std::fs::write(dir.join("photos/camp site.png"), bytes).expect("photo");
+        let third = import(&app, Source::Releases { dir: dir.clone() }, false).await;
+        assert_eq!(counts(&third), [0, 1, 1, 0], "{}", third.to_text());
+        let body =
+            store.editable_variant(camp_id, None).await.expect("read").expect("en").draft.body_markdown;
+        assert_ne!(media_in(&body), vec![tents.id.0], "{body}");
     }
 }

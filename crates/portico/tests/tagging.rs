@@ -174,6 +174,21 @@ async fn a_pasted_or_uploaded_release_opens_a_filled_draft_and_nothing_is_saved_
             app.backend()
         );
 
+        // Pasted HTML naming a picture on the writer's disk: its words come, the picture,
+        // which would be broken on the site, does not.
+        let html_form =
+            reqwest::multipart::Form::new().text("_csrf", author.csrf.clone()).text("site", "global").text(
+                "text",
+                r#"<h1>Clinic opens in La Unión</h1><p>SAN SALVADOR, El Salvador – A clinic opened.</p>
+<p><img src="release_files/image003.png" alt="A clinic"></p><p>Doctors will see 200 people a week.</p>"#,
+            );
+        let pasted = paste(html_form).await;
+        assert_eq!(pasted.status().as_u16(), 200, "{}", app.backend());
+        let pasted = Html::parse_document(&pasted.text().await.expect("body"));
+        let pasted_body = texts(&pasted, "#f-body_markdown").join("");
+        assert!(pasted_body.contains("200 people"), "{pasted_body}");
+        assert!(!pasted_body.contains("release_files"), "{pasted_body}");
+
         // The person keeps what is right and saves: the draft holds exactly that.
         let title = attrs(&html, "#f-title", "value").remove(0);
         let body = texts(&html, "#f-body_markdown").join("");

@@ -444,15 +444,12 @@ fn walk_html(element: ElementRef, builder: &mut Builder, in_cell: bool, depth: u
                         builder.end_row();
                     }
                     "img" => {
+                        // A relative source (Word's `release_files/image001.png`) is kept:
+                        // a file read from a folder has its pictures beside it, while pasted
+                        // HTML has none, and the caller knows which ([`crate::ImageProposal::is_relative`]).
                         let src = child.value().attr("src").unwrap_or_default().trim();
-                        // Pasted HTML has no address of its own: a relative source (Word's
-                        // `release_files/image001.png`) would be broken on the site.
-                        let lower = src.to_ascii_lowercase();
-                        let absolute = lower.starts_with("https://")
-                            || lower.starts_with("http://")
-                            || src.starts_with('/');
                         let alt = child.value().attr("alt").unwrap_or_default();
-                        builder.image(if absolute { src } else { "" }, alt);
+                        builder.image(src, alt);
                     }
                     "figcaption" => {
                         let caption: String = child.text().collect();

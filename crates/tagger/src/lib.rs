@@ -242,6 +242,14 @@ impl ImageProposal {
         format!("]({})", self.src.replace(' ', "%20"))
     }
 
+    /// Whether the body names the picture by a path relative to the release's file (a
+    /// `.docx`'s `word/media/image1.png`, an HTML file's `photos/camp.jpg`) rather than by an
+    /// address on the web or the site: the caller must bring it in, or leave it out.
+    pub fn is_relative(&self) -> bool {
+        let scheme = self.src.split_once(':').is_some_and(|(before, _)| !before.contains('/'));
+        !(scheme || self.src.starts_with('/') || self.src.starts_with('#'))
+    }
+
     /// `body` with the picture shown from `address` instead (once the caller stored it).
     pub fn moved_in(&self, body: &str, address: &str) -> String {
         body.replace(&self.link(), &format!("]({address})"))

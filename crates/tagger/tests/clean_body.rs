@@ -154,16 +154,20 @@ fn html_exported_by_word_loses_its_noise_and_keeps_its_structure() {
 }
 
 #[test]
-fn pictures_only_on_the_writers_disk_keep_their_words_but_not_a_broken_image() {
+fn pictures_only_on_the_writers_disk_keep_their_words_and_are_left_to_the_caller() {
     let proposal = tag_bytes(
         Format::Html,
         br#"<p>Text.</p><p><img src="file:///C:/Users/ml/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg" alt="A camp"></p><p class=MsoCaption>Tents. Photo: IOM</p>
         <p><img src="release_files/image003.png" alt="A clinic"></p>"#,
     );
     assert!(!proposal.body_markdown.contains("file:"), "{}", proposal.body_markdown);
-    assert!(!proposal.body_markdown.contains("release_files"), "{}", proposal.body_markdown);
     assert!(proposal.body_markdown.contains("*Tents. Photo: IOM*"), "{}", proposal.body_markdown);
-    assert!(proposal.images.is_empty());
+    // A picture beside the file is the caller's to bring in (an imported folder has it) or
+    // to leave out (a paste has none).
+    assert_eq!(proposal.images.len(), 1, "{:?}", proposal.images);
+    assert!(proposal.images[0].is_relative());
+    let left = proposal.images[0].left_out_of(&proposal.body_markdown);
+    assert!(!left.contains("release_files") && left.contains("Tents"), "{left}");
 }
 
 #[test]

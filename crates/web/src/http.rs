@@ -182,6 +182,25 @@ pub fn media_extension(mime: &str) -> &'static str {
     }
 }
 
+/// The address a body shows a stored image at: its widest rendition up to 1280 pixels in
+/// its own format, else the original.
+pub fn body_image_path(media: &portico_store::Media) -> String {
+    let extension = media_extension(&media.mime);
+    let widest = media
+        .renditions
+        .iter()
+        .filter_map(|name| {
+            let (width, ext) = name.split_once('.')?;
+            let width: u32 = width.parse().ok()?;
+            (ext == extension && width <= 1280).then_some((width, name))
+        })
+        .max_by_key(|(width, _)| *width);
+    match widest {
+        Some((_, name)) => media.path(name),
+        None => media.path(&format!("original.{extension}")),
+    }
+}
+
 /// The scheme and host a request was sent to, such as `https://www.example.org`: `https`
 /// when a proxy says so with `X-Forwarded-Proto`, else `http`; the `Host` header (or the
 /// HTTP/2 authority), or `localhost` when it is missing or holds anything but host-name

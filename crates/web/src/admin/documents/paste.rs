@@ -158,6 +158,12 @@ pub async fn read(
     if format == Format::Docx {
         let images = bring_in_images(&app, &user, site.id, &pasted, &proposal.images, &mut draft).await?;
         proposals.extend(images);
+    } else {
+        // Pasted text has no folder beside it: a picture it names by a relative path (Word's
+        // `release_files/image001.png`) is only on the writer's disk. Its words stay.
+        for image in proposal.images.iter().filter(|image| image.is_relative()) {
+            draft.body_markdown = image.left_out_of(&draft.body_markdown);
+        }
     }
     render_proposed(&app, &headers, &user, site.id, language, draft, proposals).await
 }
@@ -203,7 +209,7 @@ async fn bring_in_images(
                         app.store().media(id).await?.ok_or_else(|| {
                             WebError::Internal(format!("media {id} was stored and is gone"))
                         })?;
-                    Ok(body_image_path(&media))
+                    Ok(crate::http::body_image_path(&media))
                 }
                 Err(UploadError::Refused(err)) => {
                     Err(user.t1("proposal-image-refused", "reason", media_error_text(user, &err)))
@@ -237,25 +243,6 @@ async fn bring_in_images(
         });
     }
     Ok(views)
-}
-
-/// The address a body shows a stored image at: its widest rendition up to 1280 pixels in
-/// its own format, else the original.
-fn body_image_path(media: &portico_store::Media) -> String {
-    let extension = crate::http::media_extension(&media.mime);
-    let widest = media
-        .renditions
-        .iter()
-        .filter_map(|name| {
-            let (width, ext) = name.split_once('.')?;
-            let width: u32 = width.parse().ok()?;
-            (ext == extension && width <= 1280).then_some((width, name))
-        })
-        .max_by_key(|(width, _)| *width);
-    match widest {
-        Some((_, name)) => media.path(name),
-        None => media.path(&format!("original.{extension}")),
-    }
 }
 
 /// The draft the proposals fill, and each proposal in words with its evidence. Partners and
