@@ -1,6 +1,6 @@
 //! Folders of press releases as `.docx` or HTML files, each read by the tagger: its title,
-//! clean body and the pictures it shows, dateline and date, countries, and the partners, contacts and themes it matched
-//! to what the organization already knows. Unknown organizations and contacts are not
+//! clean body and the pictures it shows, dateline and date, countries, and the partners,
+//! contacts and themes it matched to what the organization already knows. Unknown organizations and contacts are not
 //! created: an import only links what exists (the back office proposes the rest).
 //!
 //! Reading the folder is this module's; the tagging needs the store's registry, so the caller
