@@ -20,7 +20,7 @@ use time::{Date, Month, OffsetDateTime};
 use crate::server::ServeConfig;
 
 /// Releases written per transaction.
-const BATCH: usize = 500;
+const BATCH: usize = 2_000;
 /// Releases written between two checkpoints of the write-ahead log: it holds at most about
 /// this many releases' pages (some 300 MB).
 const CHECKPOINT_EVERY: u64 = 20_000;
@@ -200,9 +200,12 @@ struct Universe {
     partners: Vec<(String, String)>,
     contacts: Vec<String>,
     fragments: &'static Fragments,
-    /// Seconds from [`Universe::first`] to [`Universe::last`].
+    /// Seconds from the first release's date to the last's.
     span: i64,
     first: OffsetDateTime,
+    /// How many releases the corpus has: release `n` of them is dated `n / total` of the way
+    /// through the span.
+    total: u64,
 }
 
 impl Universe {
@@ -210,7 +213,7 @@ impl Universe {
         self.fragments.places.iter().position(|place| place.country == country)
     }
 
-    fn facts(&self, rng: &mut SplitMix64, site: usize) -> Facts {
+    fn facts(&self, rng: &mut SplitMix64, site: usize, number: u64) -> Facts {
         let mut countries: Vec<String> = Vec::new();
         let own = self.sites[site].2.as_deref().and_then(|c| self.place_of(c));
         if let Some(own) = own {
@@ -243,7 +246,12 @@ impl Universe {
         let contacts = pick_some(&self.contacts, 1, 1);
         let programme =
             if rng.chance(50) { rng.word(&self.fragments.programmes).to_owned() } else { String::new() };
-        let published_at = self.first + time::Duration::seconds((rng.next() % self.span as u64) as i64);
+        // Dated in the order they are numbered, as a newsroom's archive is (a CMS's ids grow
+        // with time); the moment within the release's share of the span is drawn. Drawn over
+        // the whole span, every release landed in the middle of every date-ordered index.
+        let step = (self.span as u64 / self.total.max(1)).max(1);
+        let offset = (number.saturating_sub(1) * step).min(self.span as u64) + rng.next() % step;
+        let published_at = self.first + time::Duration::seconds(offset.min(self.span as u64) as i64);
         Facts { countries, place, themes, partners, contacts, programme, published_at }
     }
 
@@ -376,8 +384,8 @@ fn write_release(
     })
 }
 
-/// The releases numbered `from..to`, reproducibly: release `n` depends on the seed and `n`
-/// only, so batches can be generated in any order.
+/// The releases numbered `from..to`, reproducibly: release `n` depends on the seed, `n` and
+/// the corpus size only, so batches can be generated in any order.
 fn releases(universe: &Universe, seed: u64, from: u64, to: u64) -> Result<Vec<ImportDocument>> {
     let mut documents = Vec::with_capacity((to - from) as usize);
     for number in from..to {
@@ -388,7 +396,7 @@ fn releases(universe: &Universe, seed: u64, from: u64, to: u64) -> Result<Vec<Im
         } else {
             1 + rng.below(universe.sites.len() - 1)
         };
-        let facts = universe.facts(&mut rng, site);
+        let facts = universe.facts(&mut rng, site, number);
         let (site_id, languages, _) = &universe.sites[site];
         let mut variants = Vec::new();
         for (index, language) in languages.iter().enumerate() {
@@ -419,7 +427,7 @@ fn releases(universe: &Universe, seed: u64, from: u64, to: u64) -> Result<Vec<Im
     Ok(documents)
 }
 
-async fn universe(store: &Store) -> Result<Universe> {
+async fn universe(store: &Store, total: u64) -> Result<Universe> {
     let sites = store.sites().await?;
     if sites.is_empty() {
         bail!("the database has no site to write releases for");
@@ -442,6 +450,7 @@ async fn universe(store: &Store) -> Result<Universe> {
         fragments: fragments()?,
         span: (last - first).whole_seconds(),
         first,
+        total,
     })
 }
 
@@ -482,7 +491,7 @@ pub async fn generate(config: &ServeConfig, options: CorpusOptions) -> Result<Co
     }
     // `portico demo` is the demo on any database, PostgreSQL too.
     let store = crate::server::open(&ServeConfig { demo: true, ..config.clone() }).await?;
-    let universe = universe(&store).await?;
+    let universe = universe(&store, options.releases).await?;
     // The search index is built on the other core while the import runs, following it, so
     // that the corpus is searchable when the command ends without a second pass after it
     // (on SQLite; see `in_id_order`).
@@ -640,6 +649,7 @@ mod tests {
             fragments: fragments().expect("data/corpus.toml reads"),
             span: 3600 * 24 * 365 * 10,
             first,
+            total: 400,
         }
     }
 
@@ -671,6 +681,21 @@ mod tests {
         // A batch boundary does not change a release.
         let tail = releases(&universe, 42, 30, 60).expect("generate");
         assert_eq!(titles(&a[29..]), titles(&tail));
+    }
+
+    #[test]
+    fn releases_are_dated_in_the_order_they_are_numbered_across_the_span() {
+        let universe = test_universe();
+        let dates: Vec<OffsetDateTime> = releases(&universe, 42, 1, 401)
+            .expect("generate")
+            .iter()
+            .map(|d| d.variants[0].draft.published_at.expect("dated"))
+            .collect();
+        assert!(dates.windows(2).all(|pair| pair[0] < pair[1]), "newer with each number");
+        let span = time::Duration::seconds(universe.span);
+        assert!(dates[0] < universe.first + span / 100, "the first near the start: {}", dates[0]);
+        assert!(dates[399] > universe.first + span * 99 / 100, "the last near the end: {}", dates[399]);
+        assert!(dates[399] <= universe.first + span);
     }
 
     #[test]
