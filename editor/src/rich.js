@@ -264,7 +264,10 @@ export class RichEditor {
       button.type = "button";
       button.className = `rich-tool rich-tool-${tool.name}`;
       const name = this.strings[tool.name] || tool.name;
-      button.setAttribute("aria-label", name);
+      // A speech user says what they see: a button showing "H2" answers to "H2" too.
+      const letters = LETTERS[tool.name] || "";
+      const spoken = letters.length > 1 && !name.includes(letters) ? `${letters} ${name}` : name;
+      button.setAttribute("aria-label", spoken);
       button.title = tool.keys ? `${name} (${shortcut(tool.keys, "text")})` : name;
       if (tool.keys) button.setAttribute("aria-keyshortcuts", shortcut(tool.keys, "aria"));
       if (tool.active) button.setAttribute("aria-pressed", "false");

@@ -177,7 +177,7 @@ async fn where_we_work_groups_countries_by_region_and_each_country_lists_its_rel
         assert!(!americas.iter().any(|c| c == "Kenya"));
         assert!(attrs(&index, ".country-list a", "href").len() >= 249);
         // The map: one labelled image drawn on the server, offices marked, each country linked.
-        assert_eq!(attrs(&index, "svg.world-map", "role"), ["img"]);
+        assert_eq!(attrs(&index, "svg.world-map", "role"), ["group"]);
         assert_eq!(text(&index, "svg.world-map > title"), "Map of the countries where we work");
         let offices = attrs(&index, "svg.world-map a:has(path.office)", "href");
         assert!(offices.contains(&"/en/where-we-work/sv".to_owned()), "the El Salvador office: {offices:?}");

@@ -318,6 +318,15 @@ impl Browser {
         self.client.execute(script, args).await.unwrap_or_else(|err| panic!("script failed: {err}\n{script}"))
     }
 
+    /// Runs `script` in the page with a callback as its last argument, and returns what the
+    /// script passes to it (for promises: `arguments[arguments.length - 1]`).
+    #[allow(dead_code, reason = "the accessibility checks' step; browser.rs has no use for it")]
+    pub async fn script_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute_async(script, args).await.unwrap_or_else(|err| {
+            panic!("script failed: {err}\n{}", script.chars().take(300).collect::<String>())
+        })
+    }
+
     /// Where the browser is and what it shows, for failure messages.
     async fn page_summary(&self) -> String {
         let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();

@@ -17,8 +17,9 @@ pub(crate) struct Marked<'a> {
     pub covered: &'a [String],
 }
 
-/// The map as an inline `<svg>`; `name_of` names a country (alpha-2) in the page's language,
-/// `url_of` gives its page, `title` and `description` label the whole image.
+/// The map as an inline `<svg>`, a named group of links (an image may not hold links);
+/// `name_of` names a country (alpha-2) in the page's language, `url_of` gives its page,
+/// `title` and `description` label the whole map.
 pub(crate) fn world_map(
     marked: &Marked<'_>,
     name_of: impl Fn(&str) -> String,
@@ -30,7 +31,7 @@ pub(crate) fn world_map(
     let mut svg = String::with_capacity(100_000);
     let _ = write!(
         svg,
-        "<svg class=\"world-map\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"map-title map-desc\" dir=\"ltr\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title\">{}</title><desc id=\"map-desc\">{}</desc>",
+        "<svg class=\"world-map\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-labelledby=\"map-title map-desc\" dir=\"ltr\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title\">{}</title><desc id=\"map-desc\">{}</desc>",
         escape(title),
         escape(description)
     );

@@ -1,0 +1,167 @@
+//! Automated accessibility checks in a real browser: Deque's axe-core (pinned in tests/axe,
+//! installed by `scripts/test-services`) runs in headless Chromium on every screen of the back
+//! office, found by following its links, and on each kind of public page, in a left-to-right
+//! and a right-to-left language. A serious or critical violation of WCAG 2.1 A or AA fails the
+//! test, with the rule and the elements it found.
+
+#[path = "browser/driver.rs"]
+#[allow(dead_code, reason = "the browser tests' driver; these checks use a few of its steps")]
+mod driver;
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::Path;
+
+use driver::Browser;
+use portico_content::Role;
+use portico_store::testing::TestDb;
+use serde_json::Value;
+use support::{PASSWORD, TestApp};
+
+/// The most back-office screens one run visits: enough for every kind, each once.
+const MAX_SCREENS: usize = 60;
+
+fn axe_source() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/axe/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|err| {
+        panic!("{}: {err}; scripts/test-services installs axe-core (npm ci in tests/axe)", path.display())
+    })
+}
+
+/// Runs axe-core on the page shown and returns its serious and critical violations, each as
+/// "rule (impact): help — elements".
+async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+    let script = format!(
+        "{axe}\n;const done = arguments[arguments.length - 1];
+        axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }})
+          .then(result => done(result.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
+              + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(', '))))
+          .catch(error => done(['axe failed: ' + error]));"
+    );
+    match browser.script_async(&script, vec![]).await {
+        Value::Array(found) => found.into_iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+        other => vec![format!("axe returned {other}")],
+    }
+}
+
+/// `path` with each number as `N`: one screen per kind (`/admin/documents/N`).
+fn kind_of(path: &str) -> String {
+    let mut out = String::new();
+    let mut in_number = false;
+    for c in path.chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                out.push('N');
+            }
+            in_number = true;
+        } else {
+            in_number = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The same-origin paths the page links to under `prefix`, without query or fragment.
+async fn links_under(browser: &Browser, prefix: &str) -> Vec<String> {
+    let found = browser
+        .script(
+            "return Array.from(document.querySelectorAll('a[href]'))
+               .map(a => new URL(a.href, location.href))
+               .filter(u => u.origin === location.origin)
+               .map(u => u.pathname);",
+            vec![],
+        )
+        .await;
+    found
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|v| v.as_str())
+                .filter(|p| p.starts_with(prefix))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn every_back_office_screen_and_public_page_passes_axe_core() {
+    let app = TestApp::on(TestDb::sqlite().await).await;
+    let admin = app.user("a11y@example.org", Role::Admin, &[]).await;
+    let axe = axe_source();
+    let base = app.server.url();
+    let browser = Browser::launch(&base, "accessibility").await;
+    browser
+        .run(move |browser| async move {
+            let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let check = async |browser: &Browser, path: &str, found: &mut BTreeMap<String, Vec<String>>| {
+                browser.goto(path).await;
+                let problems = violations(browser, &axe).await;
+                if !problems.is_empty() {
+                    found.insert(path.to_owned(), problems);
+                }
+            };
+
+            // The public site: each kind of page, in English and in Arabic (right to left).
+            let mut public: Vec<String> =
+                ["/", "/en/news", "/en/search?q=migrants", "/en/where-we-work"].map(str::to_owned).to_vec();
+            browser.goto("/en/news").await;
+            let release =
+                links_under(&browser, "/en/news/").await.into_iter().next().expect("a release in the list");
+            public.push(release);
+            browser.goto("/en/where-we-work").await;
+            public.extend(links_under(&browser, "/en/where-we-work/").await.into_iter().take(1));
+            // The Jordan office's site, in Arabic, under its path on the server's own host.
+            public.extend(["/sites/jo/ar/".to_owned(), "/sites/jo/ar/news".to_owned()]);
+            browser.goto("/sites/jo/ar/news").await;
+            public.extend(links_under(&browser, "/sites/jo/ar/news/").await.into_iter().take(1));
+            for path in &public {
+                check(&browser, path, &mut found).await;
+            }
+            assert!(public.len() >= 9, "each kind of public page was found: {public:?}");
+
+            // The sign-in form, then every screen of the back office, one of each kind.
+            check(&browser, "/admin/login", &mut found).await;
+            browser.fill("#email", &admin).await;
+            browser.fill("#password", PASSWORD).await;
+            browser.press("Sign in").await;
+            browser.css("form[action='/admin/logout']").await;
+            let mut seen: BTreeSet<String> = BTreeSet::new();
+            let mut queue: VecDeque<String> =
+                VecDeque::from(["/admin".to_owned(), "/admin/new/release".to_owned()]);
+            let mut visited = Vec::new();
+            while let Some(path) = queue.pop_front() {
+                if !seen.insert(kind_of(&path)) || visited.len() >= MAX_SCREENS {
+                    continue;
+                }
+                check(&browser, &path, &mut found).await;
+                visited.push(path);
+                for next in links_under(&browser, "/admin").await {
+                    // Signing in again or out, and downloads, are not screens.
+                    let leaves = next.starts_with("/admin/login")
+                        || next.starts_with("/admin/password/")
+                        || next.rsplit('/').next().is_some_and(|last| last.contains('.'));
+                    if !leaves && !seen.contains(&kind_of(&next)) {
+                        queue.push_back(next);
+                    }
+                }
+            }
+            for screen in ["/admin", "/admin/users", "/admin/taxonomy", "/admin/sites", "/admin/media"] {
+                assert!(visited.iter().any(|p| p == screen), "{screen} was reached: {visited:?}");
+            }
+            assert!(visited.iter().any(|p| kind_of(p) == "/admin/documents/N"), "a document: {visited:?}");
+            let report: Vec<String> =
+                found.iter().map(|(path, problems)| format!("{path}\n  {}", problems.join("\n  "))).collect();
+            assert!(
+                found.is_empty(),
+                "serious or critical accessibility violations on {} of {} pages:\n{}",
+                found.len(),
+                public.len() + visited.len() + 1,
+                report.join("\n")
+            );
+        })
+        .await;
+}
