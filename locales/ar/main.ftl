@@ -598,6 +598,18 @@ admin-title-new-page = صفحة جديدة
 admin-languages = اللغات
 admin-original = الأصل
 admin-out-of-date = بحاجة إلى تحديث
+admin-source-heading = النص الأصلي باللغة { $language }
+admin-source-revisions = النص الأصلي في المراجعة { $revision }؛ وحُفظت هذه الترجمة آخر مرة استنادًا إلى المراجعة { $translated }.
+admin-source-changed = { $count ->
+    [zero] لم يتغير أي جزء منذ ذلك الحين.
+    [one] تغيّر جزء واحد منذ ذلك الحين، وهو مُعلَّم.
+    [two] تغيّر جزءان منذ ذلك الحين، وهما مُعلَّمان.
+    [few] تغيّرت { $count } أجزاء منذ ذلك الحين، وهي مُعلَّمة.
+   *[other] تغيّر { $count } جزءًا منذ ذلك الحين، وهي مُعلَّمة.
+}
+admin-source-up-to-date = لم يتغير شيء في النص الأصلي منذ آخر حفظ لهذه الترجمة.
+admin-source-unknown = المراجعة التي أُخذت منها هذه الترجمة غير محفوظة، لذلك لم يُعلَّم شيء.
+admin-source-changed-mark = تغيّر منذ هذه الترجمة:
 admin-translate-into = الترجمة إلى { $language }
 notice-translation = بدأت ترجمة انطلاقًا من الأصل. ترجمها واحفظها ثم انشرها.
 date-time = { $date }، الساعة { $time } بالتوقيت العالمي

@@ -515,6 +515,15 @@ admin-title-new-page = Neue Seite
 admin-languages = Sprachen
 admin-original = Original
 admin-out-of-date = veraltet
+admin-source-heading = Das Original, auf { $language }
+admin-source-revisions = Original in Revision { $revision }; diese Übersetzung wurde zuletzt auf Grundlage von Revision { $translated } gespeichert.
+admin-source-changed = { $count ->
+    [one] Ein Abschnitt hat sich seitdem geändert und ist markiert.
+   *[other] { $count } Abschnitte haben sich seitdem geändert und sind markiert.
+}
+admin-source-up-to-date = Seit dem letzten Speichern dieser Übersetzung hat sich am Original nichts geändert.
+admin-source-unknown = Die Revision, aus der diese Übersetzung entstand, ist nicht erhalten; daher ist nichts markiert.
+admin-source-changed-mark = Seit dieser Übersetzung geändert:
 admin-translate-into = Übersetzen in { $language }
 notice-translation = Eine Übersetzung wurde aus dem Original angelegt. Übersetzen Sie sie, speichern Sie und veröffentlichen Sie.
 date-time = { $date }, { $time } UTC

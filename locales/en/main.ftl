@@ -516,6 +516,15 @@ admin-title-new-page = New page
 admin-languages = Languages
 admin-original = original
 admin-out-of-date = out of date
+admin-source-heading = The original, in { $language }
+admin-source-revisions = Original at revision { $revision }; this translation was last saved against revision { $translated }.
+admin-source-changed = { $count ->
+    [one] One part changed since then: it is marked.
+   *[other] { $count } parts changed since then: they are marked.
+}
+admin-source-up-to-date = Nothing in the original changed since this translation was last saved.
+admin-source-unknown = The revision this translation was made from is not kept, so nothing is marked.
+admin-source-changed-mark = Changed since this translation:
 admin-translate-into = Translate into { $language }
 notice-translation = A translation was started from the original. Translate it, save, and publish.
 # A moment in the back office: a date as date-long writes it, and the time of day in UTC.

@@ -515,6 +515,15 @@ admin-title-new-page = Nueva página
 admin-languages = Idiomas
 admin-original = original
 admin-out-of-date = desactualizada
+admin-source-heading = El original, en { $language }
+admin-source-revisions = Original en la revisión { $revision }; esta traducción se guardó por última vez a partir de la revisión { $translated }.
+admin-source-changed = { $count ->
+    [one] Un fragmento cambió desde entonces: está señalado.
+   *[other] { $count } fragmentos cambiaron desde entonces: están señalados.
+}
+admin-source-up-to-date = Nada cambió en el original desde que se guardó esta traducción por última vez.
+admin-source-unknown = No se conserva la revisión de la que parte esta traducción, así que nada está señalado.
+admin-source-changed-mark = Cambiado desde esta traducción:
 admin-translate-into = Traducir a { $language }
 notice-translation = Se inició una traducción a partir del original. Tradúzcala, guárdela y publíquela.
 date-time = { $date }, { $time } UTC

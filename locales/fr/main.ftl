@@ -515,6 +515,15 @@ admin-title-new-page = Nouvelle page
 admin-languages = Langues
 admin-original = original
 admin-out-of-date = à mettre à jour
+admin-source-heading = L’original, en { $language }
+admin-source-revisions = Original à la révision { $revision } ; cette traduction a été enregistrée pour la dernière fois d’après la révision { $translated }.
+admin-source-changed = { $count ->
+    [one] Un passage a changé depuis : il est signalé.
+   *[other] { $count } passages ont changé depuis : ils sont signalés.
+}
+admin-source-up-to-date = Rien n’a changé dans l’original depuis le dernier enregistrement de cette traduction.
+admin-source-unknown = La révision d’où vient cette traduction n’est pas conservée : rien n’est signalé.
+admin-source-changed-mark = Modifié depuis cette traduction :
 admin-translate-into = Traduire en { $language }
 notice-translation = Une traduction a été créée à partir de l'original. Traduisez-la, enregistrez-la et publiez-la.
 date-time = { $date }, { $time } UTC

@@ -165,3 +165,59 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
         })
         .await;
 }
+
+#[tokio::test]
+async fn the_original_stands_beside_its_translation_and_passes_axe_core() {
+    use portico_content::{Draft, Status};
+    use portico_store::Audit;
+    let app = TestApp::on(TestDb::sqlite().await).await;
+    let translator = app.user("translator@example.org", Role::Editor, &["global"]).await;
+    let store = &app.server.store;
+    let site = store.site_by_key("global").await.expect("site").expect("global");
+    let draft = Draft {
+        title: "Health teams reach the border".into(),
+        slug: "health-teams-reach-the-border".into(),
+        body_markdown: "Mobile teams reached 4,000 people.\n\nThey offered vaccinations.".into(),
+        ..Draft::default()
+    };
+    let document = support::create_release(store, &site, "en", draft, Status::Draft).await;
+    store.create_translation(document, "fr", &Audit::system("test", "translation.create")).await.expect("fr");
+    let now = store.editable_variant(document, Some("en")).await.expect("read").expect("en");
+    let reworded = Draft {
+        body_markdown: "Mobile teams reached 5,000 people.\n\nThey offered vaccinations.".into(),
+        ..now.draft
+    };
+    store
+        .update_document(document, "en", now.revision, &reworded, &Audit::system("test", "save"))
+        .await
+        .expect("save");
+    let axe = axe_source();
+    let browser = Browser::launch(&app.server.url(), "translation-view").await;
+    browser
+        .run(move |browser| async move {
+            browser.goto("/admin/login").await;
+            browser.fill("#email", &translator).await;
+            browser.fill("#password", PASSWORD).await;
+            browser.press("Sign in").await;
+            browser.css("form[action='/admin/logout']").await;
+            browser.goto(&format!("/admin/documents/{document}?lang=fr")).await;
+            let marked = browser.texts(".translation-source .source-block.changed").await;
+            assert_eq!(marked.len(), 1, "{marked:?}");
+            assert!(marked[0].contains("5,000"), "{marked:?}");
+            // Side by side on a wide screen: the original to the right of the form, as wide.
+            let boxes = browser
+                .script(
+                    "const f = document.querySelector('form.editor').getBoundingClientRect();
+                     const s = document.querySelector('.translation-source').getBoundingClientRect();
+                     return [f.left, f.right, f.width, s.left, s.width];",
+                    vec![],
+                )
+                .await;
+            let n = |i: usize| boxes[i].as_f64().expect("a number");
+            assert!(n(3) >= n(1), "the original is beside the form, not under it: {boxes}");
+            assert!((n(2) - n(4)).abs() < n(2) * 0.25, "about as wide as the form: {boxes}");
+            let problems = violations(&browser, &axe).await;
+            assert!(problems.is_empty(), "{problems:#?}");
+        })
+        .await;
+}

@@ -78,7 +78,7 @@ pub use syndication::{FeedRelease, SitemapEntry};
 pub use taxonomy::{
     Contact, NewContact, NewPartner, NewTheme, Partner, PartnerName, TaxonomyKind, Theme, ThemeName,
 };
-pub use translations::{TranslationRow, VariantInfo};
+pub use translations::{TranslationRow, TranslationSource, VariantInfo};
 pub use two_factor::{Promotion, SessionStage, TotpEnrolment, TotpSecret};
 pub use user_admin::UserChange;
 

@@ -2,7 +2,7 @@
 //! original; a translation remembers which revision of the original it was last saved
 //! against, and is out of date once the original has moved on.
 
-use portico_content::{DocumentId, Kind, SiteId, Status, UserId, VariantId};
+use portico_content::{DocumentId, Draft, Kind, SiteId, Status, UserId, VariantId};
 use serde::Serialize;
 
 use crate::{Result, Store, StoreError, now, on_pool};
@@ -24,6 +24,22 @@ pub struct VariantInfo {
     pub original: bool,
     /// For a translation: the original changed after this was last saved.
     pub out_of_date: bool,
+}
+
+/// What a translation translates, for the editor to show beside it: the original as it is
+/// now, and as it was when the translation was last saved.
+#[derive(Debug, Clone)]
+pub struct TranslationSource {
+    /// The original's language.
+    pub language: String,
+    /// The original's revision now.
+    pub revision: i32,
+    /// The original's revision the translation was last saved against, when known.
+    pub translated_revision: Option<i32>,
+    /// The original's fields now.
+    pub now: Draft,
+    /// The original's fields at `translated_revision`, when that revision is kept.
+    pub then: Option<Draft>,
 }
 
 /// A document's state in each language of its site, for the translation status page.
@@ -91,6 +107,55 @@ impl Store {
         let rows: Vec<InfoRow> =
             on_pool!(self, |pool| sqlx::query_as(&sql).bind(document.0).fetch_all(pool).await)?;
         Ok(infos(rows)?.into_iter().map(|(_, _, info)| info).collect())
+    }
+
+    /// The original that `document`'s variant in `language` translates, now and as it was
+    /// when the translation was last saved; `None` when that variant is the original or does
+    /// not exist. Reads the document's variants (one per language) and one revision.
+    pub async fn translation_source(
+        &self,
+        document: DocumentId,
+        language: &str,
+    ) -> Result<Option<TranslationSource>> {
+        let sql = format!("{INFO_COLUMNS} where document_id = $1 order by id");
+        let rows: Vec<InfoRow> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).bind(document.0).fetch_all(pool).await)?;
+        let (Some(original), Some(translation)) =
+            (rows.first(), rows.iter().find(|r| r.language == language))
+        else {
+            return Ok(None);
+        };
+        if original.id == translation.id {
+            return Ok(None);
+        }
+        let Some(now) = self.editable_variant(document, Some(&original.language)).await? else {
+            return Ok(None);
+        };
+        let then = match translation.source_revision {
+            Some(number) => {
+                let snapshot: Option<String> = on_pool!(self, |pool| {
+                    sqlx::query_scalar("select snapshot from revisions where variant_id = $1 and number = $2")
+                        .bind(original.id)
+                        .bind(number)
+                        .fetch_optional(pool)
+                        .await
+                })?;
+                snapshot
+                    .map(|json| {
+                        serde_json::from_str::<Draft>(&json)
+                            .map_err(|e| StoreError::Corrupt(format!("revision {number}: {e}")))
+                    })
+                    .transpose()?
+            }
+            None => None,
+        };
+        Ok(Some(TranslationSource {
+            language: original.language.clone(),
+            revision: original.revision,
+            translated_revision: translation.source_revision,
+            now: now.draft,
+            then,
+        }))
     }
 
     /// Starts a translation of `document` into `language`, prefilled with the original's

@@ -429,6 +429,10 @@ async fn render_editor(
             Vec::new(),
         ),
     };
+    let source = match &editor.document {
+        Some(doc) => super::translation_view::source_view(app, user, doc).await?,
+        None => None,
+    };
     let layout = AdminLayout::new(app, user, &title, "/admin").with_notice(editor.notice.clone());
     admin_page_with_status(
         app,
@@ -436,7 +440,7 @@ async fn render_editor(
         status,
         "admin/edit.html",
         context! {
-            layout, document, actions, translations, missing_languages,
+            layout, document, actions, translations, missing_languages, source,
             kind => editor.kind.as_str(),
             is_release => editor.kind == Kind::Release,
             form => editor.form, errors => editor.errors, autosave => editor.autosave,

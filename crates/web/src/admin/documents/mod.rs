@@ -9,6 +9,7 @@ pub(super) mod history;
 pub(super) mod list;
 pub(super) mod paste;
 pub(super) mod steps;
+mod translation_view;
 
 use portico_content::access::Refusal;
 use portico_content::{Action, DocumentId, Kind};
