@@ -18,6 +18,36 @@ use portico_store::testing::TestDb;
 use serde_json::Value;
 use support::{PASSWORD, TestApp};
 
+/// The screens pictured in `docs/screenshots` (by `scripts/screenshots`, which sets
+/// `PORTICO_SCREENSHOTS` to that folder): the path's kind, and the picture's name.
+const PICTURED: &[(&str, &str)] = &[
+    ("/", "public-home"),
+    ("/en/news", "public-news"),
+    ("/en/where-we-work", "public-where-we-work"),
+    ("/sites/jo/ar/", "public-arabic-office"),
+    ("/admin/login", "admin-sign-in"),
+    ("/admin", "admin-documents"),
+    ("/admin/new/release", "admin-new-release"),
+    ("/admin/documents/N", "admin-editor"),
+    ("/admin/overview", "admin-overview"),
+    ("/admin/users", "admin-users"),
+    ("/admin/taxonomy", "admin-taxonomy"),
+    ("/admin/media", "admin-media"),
+    ("/admin/sites/global/translations", "admin-translations"),
+    ("/admin/documents/N?lang=fr", "admin-translation-beside-original"),
+    ("/admin/new/release/paste", "admin-paste"),
+];
+
+/// Saves a picture of the page for the documentation when `PORTICO_SCREENSHOTS` names a
+/// folder and `path` is one of the [`PICTURED`] screens.
+async fn picture(browser: &Browser, path: &str) {
+    let Some(folder) = std::env::var_os("PORTICO_SCREENSHOTS") else { return };
+    let kind = kind_of(path);
+    if let Some((_, name)) = PICTURED.iter().find(|(pictured, _)| *pictured == kind) {
+        browser.screenshot_to(&Path::new(&folder).join(format!("{name}.png"))).await;
+    }
+}
+
 /// The most back-office screens one run visits: enough for every kind, each once.
 const MAX_SCREENS: usize = 60;
 
@@ -99,6 +129,7 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
             let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
             let check = async |browser: &Browser, path: &str, found: &mut BTreeMap<String, Vec<String>>| {
                 browser.goto(path).await;
+                picture(browser, path).await;
                 let problems = violations(browser, &axe).await;
                 if !problems.is_empty() {
                     found.insert(path.to_owned(), problems);
@@ -201,6 +232,7 @@ async fn the_original_stands_beside_its_translation_and_passes_axe_core() {
             browser.press("Sign in").await;
             browser.css("form[action='/admin/logout']").await;
             browser.goto(&format!("/admin/documents/{document}?lang=fr")).await;
+            picture(&browser, &format!("/admin/documents/{document}?lang=fr")).await;
             let marked = browser.texts(".translation-source .source-block.changed").await;
             assert_eq!(marked.len(), 1, "{marked:?}");
             assert!(marked[0].contains("5,000"), "{marked:?}");

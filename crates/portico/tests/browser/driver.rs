@@ -169,6 +169,13 @@ impl Browser {
         }
     }
 
+    /// Saves a screenshot of the page to `path` (a PNG), for the documentation's pictures.
+    #[allow(dead_code, reason = "the accessibility checks' step; browser.rs has no use for it")]
+    pub async fn screenshot_to(&self, path: &Path) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(path, png).unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
