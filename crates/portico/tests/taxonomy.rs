@@ -200,3 +200,77 @@ async fn an_admin_adds_a_theme_once_and_a_taken_key_is_refused_with_the_form_kep
         assert_eq!(editor.post("/admin/taxonomy/themes", &[("name", "Mine")]).await.status().as_u16(), 403);
     }
 }
+
+/// A real 400 × 160 PNG, as a partner's logo file would be.
+fn logo_png() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(400, 160, |x, y| image::Rgb([(x % 200) as u8, 40, (y % 160) as u8]));
+    let mut bytes = Vec::new();
+    image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).expect("PNG");
+    bytes
+}
+
+#[tokio::test]
+async fn a_partners_logo_is_uploaded_by_an_admin_shown_beside_its_name_and_removed() {
+    for app in TestApp::each().await {
+        let admin = app.login(&app.user("logos@example.org", Role::Admin, &[]).await).await;
+        let editor = app.login(&app.user("ed-logos@example.org", Role::Editor, &["global"]).await).await;
+        let store = &app.server.store;
+        let release_path = seed_release_path(&app).await;
+        let release = app.page(&release_path, 200).await;
+        assert!(attrs(&release, ".partner-logo", "src").is_empty(), "no logo yet");
+        let shown_acronym = texts(&release, ".release-facts abbr").remove(0);
+        let partner =
+            store.partners().await.expect("partners").into_iter().find(|p| p.acronym == shown_acronym);
+        let partner = partner.expect("the release's partner");
+        let upload = |session: &support::Session, bytes: Vec<u8>, name: &'static str| {
+            let form = reqwest::multipart::Form::new().text("_csrf", session.csrf.clone()).part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name).mime_str("image/png").expect("mime"),
+            );
+            session
+                .client
+                .post(app.url(&format!("/admin/partners/{}/logo", partner.id.0)))
+                .header("origin", app.url(""))
+                .multipart(form)
+        };
+
+        let refused = upload(&editor, logo_png(), "logo.png").send().await.expect("post");
+        assert_eq!(refused.status().as_u16(), 403, "only admins: {}", app.backend());
+        let not_an_image =
+            upload(&admin, b"<svg onload=alert(1)>".to_vec(), "logo.png").send().await.expect("post");
+        assert_eq!(not_an_image.status().as_u16(), 422, "{}", app.backend());
+        let form = Html::parse_document(&not_an_image.text().await.expect("body"));
+        assert!(!text(&form, ".error-summary").is_empty(), "the form says why");
+        assert_eq!(
+            store
+                .partners()
+                .await
+                .expect("partners")
+                .iter()
+                .find(|p| p.id == partner.id)
+                .map(|p| p.logo_path.clone()),
+            Some(String::new())
+        );
+
+        let stored = upload(&admin, logo_png(), "unhcr-logo.png").send().await.expect("post");
+        assert_eq!(stored.status().as_u16(), 303, "{}", app.backend());
+        let form = admin.page(&format!("/admin/partners/{}", partner.id.0), 200).await;
+        let preview = attrs(&form, ".partner-logo-preview", "src");
+        assert_eq!(preview.len(), 1, "the form shows the logo");
+
+        // The release shows it beside the partner's name, and anyone may load it.
+        let release = app.page(&release_path, 200).await;
+        let shown = attrs(&release, ".release-facts .partner-logo", "src");
+        assert_eq!(shown, preview, "{}", app.backend());
+        let image = app.get(&shown[0]).await;
+        assert_eq!(image.status().as_u16(), 200, "{}", shown[0]);
+        assert_eq!(image.headers()["content-type"], "image/png");
+
+        let removed = admin.post(&format!("/admin/partners/{}/logo/remove", partner.id.0), &[]).await;
+        assert_eq!(removed.status().as_u16(), 303);
+        let release = app.page(&release_path, 200).await;
+        assert!(attrs(&release, ".partner-logo", "src").is_empty(), "removed at once: {}", app.backend());
+        let entries = store.audit_records(&portico_store::AuditFilter::default(), 20).await.expect("audit");
+        assert_eq!(entries.iter().filter(|e| e.action == "partner.logo").count(), 2);
+    }
+}

@@ -271,7 +271,8 @@ pub(crate) const RELEASE_LINKS: &str = "
      where dt.document_id = $1
     union all
     select 2, dp.position, p.id, p.slug, coalesce(nullif(pn.name, ''), p.name),
-           coalesce(nullif(pn.acronym, ''), p.acronym), '', ''
+           coalesce(nullif(pn.acronym, ''), p.acronym),
+           case when p.logo_id is null then '' else p.logo_path end, ''
       from document_partners dp join partners p on p.id = dp.partner_id
       left join partner_names pn on pn.partner_id = p.id and pn.language = $2
      where dp.document_id = $1
@@ -553,9 +554,14 @@ impl Store {
             match kind {
                 0 => countries.push(a),
                 1 => themes.push(Theme { id: ThemeId(id), slug: a, name: b, description: c, names: vec![] }),
-                2 => {
-                    partners.push(Partner { id: PartnerId(id), slug: a, name: b, acronym: c, names: vec![] })
-                }
+                2 => partners.push(Partner {
+                    id: PartnerId(id),
+                    slug: a,
+                    name: b,
+                    acronym: c,
+                    names: vec![],
+                    logo_path: d,
+                }),
                 _ => contacts.push(Contact {
                     id: ContactId(id),
                     key: a,

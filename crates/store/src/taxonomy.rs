@@ -1,4 +1,4 @@
-use portico_content::{ContactId, PartnerId, ThemeId};
+use portico_content::{ContactId, MediaId, PartnerId, ThemeId};
 use serde::Serialize;
 
 use crate::audit::record_audit;
@@ -80,6 +80,8 @@ pub struct Partner {
     /// Its name and acronym in other languages ("ACNUR" in Spanish).
     #[sqlx(skip)]
     pub names: Vec<PartnerName>,
+    /// The address of its logo's image, or "" when it has none.
+    pub logo_path: String,
 }
 
 /// A partner's name and acronym in one language.
@@ -267,9 +269,13 @@ impl Store {
     /// Every partner, by name, with its names in other languages.
     pub async fn partners(&self) -> Result<Vec<Partner>> {
         let (mut partners, names): (Vec<Partner>, Vec<(i64, PartnerName)>) = on_pool!(self, |pool| async {
-            let partners = sqlx::query_as("select id, slug, name, acronym from partners order by name")
-                .fetch_all(pool)
-                .await?;
+            let partners = sqlx::query_as(
+                "select id, slug, name, acronym,
+                    case when logo_id is null then '' else logo_path end as logo_path
+             from partners order by name",
+            )
+            .fetch_all(pool)
+            .await?;
             let names: Vec<(i64, String, String, String)> = sqlx::query_as(
                 "select partner_id, language, name, acronym from partner_names order by partner_id, language",
             )
@@ -327,6 +333,46 @@ impl Store {
             }
             log_shared_change!(tx, "theme", id.0)?;
             record_audit!(tx, now(), audit, None::<i64>, "theme", id.0);
+            tx.commit().await?;
+            Ok::<_, StoreError>(true)
+        }
+        .await)
+    }
+
+    /// Gives a partner its logo (an image of the media library, shown from `path`), or takes
+    /// it away, with its audit entry; the image becomes public, as a logo is shown on public
+    /// pages. `false` when there is no such partner; an unknown image is an error.
+    pub async fn set_partner_logo(
+        &self,
+        id: PartnerId,
+        logo: Option<(MediaId, &str)>,
+        audit: &Audit,
+    ) -> Result<bool> {
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            if let Some((media, _)) = logo {
+                let found =
+                    sqlx::query("update media set marked_public = 1 where id = $1 and kind = 'image'")
+                        .bind(media.0)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                if found == 0 {
+                    return Err(StoreError::UnknownReference { what: "image", value: media.to_string() });
+                }
+            }
+            let found = sqlx::query("update partners set logo_id = $1, logo_path = $2 where id = $3")
+                .bind(logo.map(|(media, _)| media.0))
+                .bind(logo.map_or("", |(_, path)| path))
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if found == 0 {
+                return Ok(false);
+            }
+            log_shared_change!(tx, "partner", id.0)?;
+            record_audit!(tx, now(), audit, None::<i64>, "partner", id.0);
             tx.commit().await?;
             Ok::<_, StoreError>(true)
         }

@@ -201,6 +201,25 @@ pub fn body_image_path(media: &portico_store::Media) -> String {
     }
 }
 
+/// The address a partner's logo is shown from: its narrowest rendition in its own format (a
+/// logo is drawn small), else the original.
+pub fn logo_image_path(media: &portico_store::Media) -> String {
+    let extension = media_extension(&media.mime);
+    let narrowest = media
+        .renditions
+        .iter()
+        .filter_map(|name| {
+            let (width, ext) = name.split_once('.')?;
+            let width: u32 = width.parse().ok()?;
+            (ext == extension).then_some((width, name))
+        })
+        .min_by_key(|(width, _)| *width);
+    match narrowest {
+        Some((_, name)) => media.path(name),
+        None => media.path(&format!("original.{extension}")),
+    }
+}
+
 /// The scheme and host a request was sent to, such as `https://www.example.org`: `https`
 /// when a proxy says so with `X-Forwarded-Proto`, else `http`; the `Host` header (or the
 /// HTTP/2 authority), or `localhost` when it is missing or holds anything but host-name

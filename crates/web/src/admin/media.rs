@@ -129,17 +129,17 @@ pub async fn list(
 
 /// The parts of the upload form.
 #[derive(Default)]
-struct Upload {
-    csrf: String,
+pub(super) struct Upload {
+    pub(super) csrf: String,
     site: String,
     alt: String,
     caption: String,
     credit: String,
-    file_name: String,
-    bytes: Vec<u8>,
+    pub(super) file_name: String,
+    pub(super) bytes: Vec<u8>,
 }
 
-async fn read_upload(user: &Signed, mut multipart: Multipart) -> Result<Upload, WebError> {
+pub(super) async fn read_upload(user: &Signed, mut multipart: Multipart) -> Result<Upload, WebError> {
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             WebError::TooLarge(user.t1(

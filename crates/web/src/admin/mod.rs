@@ -65,6 +65,11 @@ pub fn routes() -> Router<App> {
         .route("/admin/taxonomy/{kind}", post(taxonomy::add))
         .route("/admin/themes/{id}", get(taxonomy::theme_form).post(taxonomy::save_theme))
         .route("/admin/partners/{id}", get(taxonomy::partner_form).post(taxonomy::save_partner))
+        .route(
+            "/admin/partners/{id}/logo",
+            post(taxonomy::upload_partner_logo).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/admin/partners/{id}/logo/remove", post(taxonomy::remove_partner_logo))
         .route("/admin/contacts/{id}", get(taxonomy::contact_form).post(taxonomy::save_contact))
         .route("/admin/redirects", get(redirects::list).post(redirects::create))
         .route("/admin/redirects/delete", post(redirects::delete))

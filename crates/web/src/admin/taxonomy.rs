@@ -3,11 +3,11 @@
 //! email. Shared by every site, so only admins change them; every save is one store call that
 //! writes its audit and change-log entries with it.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
-use portico_content::{Action, ContactId, PartnerId, ThemeId};
+use portico_content::{Action, ContactId, MediaId, PartnerId, ThemeId};
 use portico_store::{NewContact, PartnerName, StoreError, TaxonomyKind, ThemeName};
 use serde::Serialize;
 
@@ -15,6 +15,7 @@ use super::documents::NoticeQuery;
 use super::manage::{is_plausible_email, require_admin};
 use super::{AdminLayout, FormData, admin_page_with_status, notice, see_other};
 use crate::session::Signed;
+use crate::uploads::{NewUpload, UploadError, store_upload};
 use crate::{App, WebError};
 
 const SECTION: &str = "/admin/taxonomy";
@@ -200,6 +201,22 @@ pub async fn add(
     }
 }
 
+/// A partner's logo as its form shows it.
+#[derive(Serialize)]
+struct PartnerLogo {
+    /// The address of the image shown, or "" when it has none.
+    path: String,
+    /// Where the logo form posts.
+    action: String,
+}
+
+fn partner_logo(partner: &portico_store::Partner) -> Option<PartnerLogo> {
+    Some(PartnerLogo {
+        path: partner.logo_path.clone(),
+        action: format!("/admin/partners/{}/logo", partner.id.0),
+    })
+}
+
 /// One language's fields of a theme or partner form.
 #[derive(Serialize)]
 struct LocalFields {
@@ -225,6 +242,7 @@ fn render_named(
     second: &str,
     local: Vec<LocalFields>,
     error: Option<String>,
+    logo: Option<PartnerLogo>,
 ) -> Result<Response, WebError> {
     let title = user.t1(&format!("admin-title-{kind}"), "name", first.to_owned());
     let layout = AdminLayout::new(app, user, &title, SECTION);
@@ -233,7 +251,7 @@ fn render_named(
         headers,
         status,
         "admin/taxonomy_entry.html",
-        context! { layout, kind, action, key, first, second, local, error },
+        context! { layout, kind, action, key, first, second, local, error, logo },
     )
 }
 
@@ -331,6 +349,7 @@ pub async fn theme_form(
         &theme.description,
         local,
         None,
+        None,
     )
 }
 
@@ -363,6 +382,7 @@ pub async fn save_theme(
                 &sent.second,
                 local,
                 Some(problem),
+                None,
             );
         }
     };
@@ -409,6 +429,7 @@ pub async fn partner_form(
         &partner.acronym,
         local,
         None,
+        partner_logo(&partner),
     )
 }
 
@@ -442,6 +463,7 @@ pub async fn save_partner(
                 &sent.second,
                 local,
                 Some(problem),
+                partner_logo(&partner),
             );
         }
     };
@@ -455,6 +477,108 @@ pub async fn save_partner(
         return Err(WebError::NotFound);
     }
     Ok(see_other(SECTION, "taxonomy_saved").into_response())
+}
+
+/// The partner `id`'s form again, with `error` (a refused logo) and `status`.
+async fn partner_form_with(
+    app: &App,
+    headers: &HeaderMap,
+    user: &Signed,
+    partner: &portico_store::Partner,
+    status: StatusCode,
+    error: String,
+) -> Result<Response, WebError> {
+    let local = local_fields(app, user, |language| {
+        partner
+            .names
+            .iter()
+            .find(|n| n.language == language)
+            .map(|n| (n.name.clone(), n.acronym.clone()))
+            .unwrap_or_default()
+    });
+    render_named(
+        app,
+        headers,
+        user,
+        status,
+        "partner",
+        format!("/admin/partners/{}", partner.id.0),
+        &partner.slug,
+        &partner.name,
+        &partner.acronym,
+        local,
+        Some(error),
+        partner_logo(partner),
+    )
+}
+
+/// `POST /admin/partners/{id}/logo` (admins only): a logo file for the partner, through the
+/// checks of any upload, kept in the media library of the first site (partners are every
+/// site's); the image becomes public, as public pages show it.
+pub async fn upload_partner_logo(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let upload = super::media::read_upload(&user, multipart).await?;
+    user.check_csrf(Some(&upload.csrf))?;
+    require_admin(&app, &user, Action::ManageSites)?;
+    let partner =
+        app.store().partners().await?.into_iter().find(|p| p.id.0 == id).ok_or(WebError::NotFound)?;
+    let Some(site) = app.sites().first().map(|s| s.id) else { return Err(WebError::NotFound) };
+    let new = NewUpload {
+        site,
+        file_name: upload.file_name.clone(),
+        bytes: upload.bytes,
+        alt: partner.name.clone(),
+        caption: String::new(),
+        credit: String::new(),
+        uploader: user.user.id,
+        audit: user.doing("media.upload").with_detail(format!("logo of {}", partner.slug)),
+    };
+    let media = match store_upload(&app, new).await {
+        Ok(media) => media,
+        Err(UploadError::Refused(err)) => {
+            let status = if err.code() == "too_large" {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let message = super::media::media_error_text(&user, &err);
+            return partner_form_with(&app, &headers, &user, &partner, status, message).await;
+        }
+        Err(UploadError::Failed(err)) => return Err(err),
+    };
+    let stored = app
+        .store()
+        .media(media)
+        .await?
+        .ok_or_else(|| WebError::Internal(format!("media {media} was stored and is gone")))?;
+    let path = crate::http::logo_image_path(&stored);
+    let audit = user.doing("partner.logo").with_detail(partner.slug.clone());
+    if !app.store().set_partner_logo(partner.id, Some((MediaId(stored.id.0), &path)), &audit).await? {
+        return Err(WebError::NotFound);
+    }
+    Ok(see_other(&format!("/admin/partners/{id}"), "taxonomy_saved").into_response())
+}
+
+/// `POST /admin/partners/{id}/logo/remove` (admins only): the partner shows no logo; the image
+/// stays in the media library.
+pub async fn remove_partner_logo(
+    State(app): State<App>,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    require_admin(&app, &user, Action::ManageSites)?;
+    let audit = user.doing("partner.logo").with_detail("removed".to_owned());
+    if !app.store().set_partner_logo(PartnerId(id), None, &audit).await? {
+        return Err(WebError::NotFound);
+    }
+    Ok(see_other(&format!("/admin/partners/{id}"), "taxonomy_saved").into_response())
 }
 
 fn render_contact(

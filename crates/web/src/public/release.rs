@@ -25,6 +25,8 @@ struct ContactView {
 struct PartnerView {
     name: String,
     acronym: String,
+    /// The address of its logo, or "" when it has none.
+    logo: String,
 }
 
 #[derive(Serialize)]
@@ -141,7 +143,11 @@ pub async fn show(
         partners: release
             .partners
             .iter()
-            .map(|p| PartnerView { name: p.name.clone(), acronym: p.acronym.clone() })
+            .map(|p| PartnerView {
+                name: p.name.clone(),
+                acronym: p.acronym.clone(),
+                logo: p.logo_path.clone(),
+            })
             .collect(),
         contacts: release
             .contacts
