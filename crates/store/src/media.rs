@@ -133,6 +133,30 @@ pub const IMAGE_SEARCH_WINDOW: i64 = 2_000;
 const WINDOW: &str =
     "select id from media where site_id = $1 and kind = 'image' and id < $2 order by id desc limit $3";
 
+/// A page of a site's images: `$1` site, `$2` before, `$3` how many.
+pub(crate) fn image_page_sql() -> String {
+    format!("{MEDIA_COLUMNS} where site_id = $1 and kind = 'image' and id < $2 order by id desc limit $3")
+}
+
+/// A page of a site's images whose words hold `$4`, `$5` at most, among the window that
+/// [`WINDOW`] reads: the `$3` newest images of site `$1` before `$2`. The window is a derived table with its own limit, which no
+/// planner merges into the outer query: PostgreSQL, offered `id in (window)`, filtered every
+/// upload by the words first.
+pub(crate) fn image_search_sql() -> String {
+    format!(
+        "select * from ({MEDIA_COLUMNS} where site_id = $1 and kind = 'image' and id < $2
+             order by id desc limit $3) w
+         where lower(alt) like lower($4) escape '\\' or lower(caption) like lower($4) escape '\\'
+            or lower(credit) like lower($4) escape '\\' or lower(file_name) like lower($4) escape '\\'
+         order by id desc limit $5"
+    )
+}
+
+/// How many images the window of a search held, and the oldest of them.
+pub(crate) fn image_window_sql() -> String {
+    format!("select count(*), coalesce(min(id), 0) from ({WINDOW}) w")
+}
+
 /// One page of images: see [`Store::image_page`].
 #[derive(Debug, Clone)]
 pub struct ImagePage {
@@ -271,19 +295,12 @@ impl Store {
         let limit = limit.max(1);
         let one_more = limit + 1;
         let mut rows: Vec<MediaRow> = if words.trim().is_empty() {
-            let sql = format!(
-                "{MEDIA_COLUMNS} where site_id = $1 and kind = 'image' and id < $2 order by id desc limit $3"
-            );
+            let sql = image_page_sql();
             on_pool!(self, |pool| {
                 sqlx::query_as(&sql).bind(site.0).bind(before).bind(one_more).fetch_all(pool).await
             })?
         } else {
-            let sql = format!(
-                "{MEDIA_COLUMNS} where id in ({WINDOW}) and (lower(alt) like lower($4) escape '\\'
-                   or lower(caption) like lower($4) escape '\\' or lower(credit) like lower($4) escape '\\'
-                   or lower(file_name) like lower($4) escape '\\')
-                 order by id desc limit $5"
-            );
+            let sql = image_search_sql();
             let pattern = crate::pickers::like_pattern(words);
             on_pool!(self, |pool| {
                 sqlx::query_as(&sql)
@@ -303,7 +320,7 @@ impl Store {
             None
         } else {
             // Fewer matches than asked: more may lie beyond the window this page looked in.
-            let sql = format!("select count(*), coalesce(min(id), 0) from ({WINDOW}) w");
+            let sql = image_window_sql();
             let (seen, oldest): (i64, i64) = on_pool!(self, |pool| {
                 sqlx::query_as(&sql).bind(site.0).bind(before).bind(IMAGE_SEARCH_WINDOW).fetch_one(pool).await
             })?;
