@@ -367,8 +367,10 @@ export function imagePicker(field) {
         event.preventDefault();
         event.stopPropagation();
         field.classList.remove("dropping");
-        const file = [...event.dataTransfer.files].find((f) => f.type.startsWith("image/"));
+        const files = [...event.dataTransfer.files];
+        const file = files.find((f) => f.type.startsWith("image/"));
         if (file) send(file);
+        else if (files.length) status.textContent = say("image-wrong-type", { name: files[0].name });
       },
       true,
     );

@@ -1028,5 +1028,6 @@ editor-image-uploaded = رُفعت { $name } وأصبحت الصورة الرئ�
 editor-image-alt-title = صِف الصورة
 editor-image-alt-saved = حُفظ نصها البديل.
 editor-image-failed = لم يكتمل الرفع. تحقق من اتصالك وحاول مرة أخرى.
+editor-image-wrong-type = الملف { $name } ليس صورة. أفلت ملف JPEG أو PNG أو WebP.
 error-pick-too-long = ابحث بما لا يزيد على { $max } من الأحرف.
 error-pick-page = صفحة الصور هذه غير موجودة. ابدأ من جديد من الصفحة الأولى.

@@ -916,5 +916,6 @@ editor-image-uploaded = { $name } ist hochgeladen und das Titelbild.
 editor-image-alt-title = Bild beschreiben
 editor-image-alt-saved = Sein Alternativtext ist gespeichert.
 editor-image-failed = Das Hochladen wurde nicht abgeschlossen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
+editor-image-wrong-type = { $name } ist kein Bild. Ziehen Sie eine JPEG-, PNG- oder WebP-Datei hierher.
 error-pick-too-long = Suchen Sie nach höchstens { $max } Zeichen.
 error-pick-page = Diese Seite mit Bildern gibt es nicht. Beginnen Sie wieder mit der ersten Seite.

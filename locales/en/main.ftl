@@ -920,5 +920,6 @@ editor-image-uploaded = { $name } is uploaded and is the lead image.
 editor-image-alt-title = Describe the image
 editor-image-alt-saved = Its alternative text is saved.
 editor-image-failed = The upload did not finish. Check your connection and try again.
+editor-image-wrong-type = { $name } is not an image. Drop a JPEG, PNG or WebP file.
 error-pick-too-long = Search for at most { $max } characters.
 error-pick-page = This page of images does not exist. Start again from the first page.

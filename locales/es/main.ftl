@@ -916,5 +916,6 @@ editor-image-uploaded = { $name } se subió y es la imagen principal.
 editor-image-alt-title = Describa la imagen
 editor-image-alt-saved = Su texto alternativo está guardado.
 editor-image-failed = La subida no terminó. Compruebe su conexión e inténtelo de nuevo.
+editor-image-wrong-type = { $name } no es una imagen. Suelte un archivo JPEG, PNG o WebP.
 error-pick-too-long = Busque como máximo { $max } caracteres.
 error-pick-page = Esta página de imágenes no existe. Vuelva a empezar por la primera página.

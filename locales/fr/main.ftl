@@ -916,5 +916,6 @@ editor-image-uploaded = { $name } est téléversée et devient l’image princip
 editor-image-alt-title = Décrire l’image
 editor-image-alt-saved = Son texte de remplacement est enregistré.
 editor-image-failed = Le téléversement n’a pas abouti. Vérifiez votre connexion et réessayez.
+editor-image-wrong-type = { $name } n’est pas une image. Déposez un fichier JPEG, PNG ou WebP.
 error-pick-too-long = Cherchez au plus { $max } caractères.
 error-pick-page = Cette page d’images n’existe pas. Recommencez à la première page.

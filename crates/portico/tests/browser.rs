@@ -1022,6 +1022,14 @@ const DROP_IMAGE: &str = "const [selector, name] = arguments; const done = argum
         target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true })); \
       done(true); }, 'image/png');";
 
+/// Drops a file `name` of type `type` holding a few words of text onto `selector`.
+const DROP_FILE: &str = "const [selector, name, type] = arguments; const done = arguments[arguments.length - 1]; \
+    const data = new DataTransfer(); data.items.add(new File(['not a picture'], name, { type })); \
+    const target = document.querySelector(selector); \
+    for (const kind of ['dragenter', 'dragover', 'drop']) \
+      target.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true })); \
+    done(true);";
+
 #[tokio::test]
 async fn the_lead_image_is_chosen_from_a_searched_grid_in_arabic_or_dropped_onto_the_editor() {
     const ALT: &str = "قوارب في ميناء أكاجوتلا";
@@ -1109,6 +1117,25 @@ async fn the_lead_image_is_chosen_from_a_searched_grid_in_arabic_or_dropped_onto
                     .await;
                 let kept = browser.script("return document.querySelector('#f-image').value;", vec![]).await;
                 assert_eq!(kept, json!(harbour.0.to_string()), "Escape changes nothing");
+
+                // A file that is no image is not sent; one that claims to be is refused by the
+                // upload's own checks, and the question of its alt text goes away.
+                let dropped = browser
+                    .script_async(DROP_FILE, vec![json!(SURFACE), json!("notes.txt"), json!("text/plain")])
+                    .await;
+                assert_eq!(dropped, json!(true));
+                browser
+                    .wait_for_text(".image-status", "الملف notes.txt ليس صورة. أفلت ملف JPEG أو PNG أو WebP.")
+                    .await;
+                let dropped = browser
+                    .script_async(DROP_FILE, vec![json!(SURFACE), json!("broken.png"), json!("image/png")])
+                    .await;
+                assert_eq!(dropped, json!(true));
+                browser.wait_for_text(".image-status", "هذا الملف ليس صورة JPEG أو PNG أو WebP.").await;
+                wait_for_value(&browser, "return document.querySelectorAll('dialog').length;", json!(0))
+                    .await;
+                let kept = browser.script("return document.querySelector('#f-image').value;", vec![]).await;
+                assert_eq!(kept, json!(harbour.0.to_string()), "a refused upload changes nothing");
 
                 // A file dropped onto the text: uploaded with a progress bar, its alt text asked
                 // at once, and made the lead image.

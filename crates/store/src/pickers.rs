@@ -1,10 +1,12 @@
 //! What the editor's pickers ask for while a person types: the partners and media contacts
 //! whose names hold the words typed, and the ones a draft already names. Every query returns
-//! at most the limit it is given, walking the table in name order.
+//! at most the limit it is given, in name order.
 //!
 //! The words match anywhere in a name ("cross" finds "Red Cross"), which no B-tree index can
-//! answer; the walk in name order stops at the limit, and these tables are as large as the
-//! organization's address book (thousands of rows), never the archive.
+//! answer: a search reads at most the whole table (SQLite walks it in name order through
+//! `partners_by_name` and stops at the limit; PostgreSQL may scan and keep the top few). These
+//! tables are as large as the organization's address book, thousands of rows, never the
+//! archive; the images, which grow with it, are paged by index (`Store::image_page`).
 
 use portico_content::PartnerId;
 

@@ -126,6 +126,7 @@ const EDITOR_STRINGS: &[&str] = &[
     "image-alt-title",
     "image-alt-saved",
     "image-failed",
+    "image-wrong-type",
 ];
 
 /// The editor's scripts' words in the person's language, as the JSON they read.
