@@ -22,6 +22,9 @@ export function taxonomyPicker(fieldset) {
   const chosen = () => boxes().filter((box) => box.checked);
 
   fieldset.classList.add("picked");
+  // The field of typed keys stands in for the picker only where this script does not run.
+  const fallback = fieldset.querySelector(".picker-fallback");
+  if (fallback) fallback.remove();
   for (const label of fieldset.querySelectorAll("label")) label.hidden = true;
 
   const box = document.createElement("div");

@@ -894,6 +894,7 @@ editor-country-hint = Geben Sie einen Teil des Namens eines Landes oder einer Re
 # Die Auswahlfelder des Editors: Regionen, Partner, Pressekontakte und Titelbild.
 hint-partners = Geben Sie einen Teil des Namens oder der Abkürzung eines Partners ein und wählen Sie ihn mit den Pfeiltasten und der Eingabetaste.
 hint-contacts = Geben Sie einen Teil des Namens, des Büros oder der E-Mail-Adresse eines Kontakts ein und wählen Sie ihn mit den Pfeiltasten und der Eingabetaste.
+field-add-by-key = Nach Schlüssel hinzufügen, wie die Seite Taxonomien sie aufführt, durch Kommas getrennt
 editor-region-detail = Region, { $count } Länder
 editor-region-added = Die Länder von { $name } wurden hinzugefügt.
 editor-partner-search = Namen oder Abkürzung eines Partners eingeben

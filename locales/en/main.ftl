@@ -898,6 +898,7 @@ editor-country-hint = Type part of a country’s or region’s name, then choose
 # The editor's pickers of regions, partners, media contacts and the lead image.
 hint-partners = Type part of a partner’s name or acronym, then choose it with the arrow keys and Enter.
 hint-contacts = Type part of a contact’s name, office or email, then choose it with the arrow keys and Enter.
+field-add-by-key = Add by key, as the Taxonomies page lists them, separated by commas
 editor-region-detail = region, { $count } countries
 editor-region-added = The countries of { $name } were added.
 editor-partner-search = Type a partner’s name or acronym

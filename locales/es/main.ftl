@@ -894,6 +894,7 @@ editor-country-hint = Escriba parte del nombre de un país o de una región y el
 # Los selectores del editor: regiones, socios, contactos de prensa e imagen principal.
 hint-partners = Escriba parte del nombre o de la sigla de un socio y elíjalo con las flechas e Intro.
 hint-contacts = Escriba parte del nombre, la oficina o el correo de un contacto y elíjalo con las flechas e Intro.
+field-add-by-key = Añadir por clave, como las muestra la página Taxonomías, separadas por comas
 editor-region-detail = región, { $count } países
 editor-region-added = Se añadieron los países de { $name }.
 editor-partner-search = Escriba el nombre o la sigla de un socio

@@ -894,6 +894,7 @@ editor-country-hint = Tapez une partie du nom d’un pays ou d’une région, pu
 # Les sélecteurs de l’éditeur : régions, partenaires, contacts presse et image principale.
 hint-partners = Tapez une partie du nom ou du sigle d’un partenaire, puis choisissez-le avec les flèches et Entrée.
 hint-contacts = Tapez une partie du nom, du bureau ou de l’adresse e-mail d’un contact, puis choisissez-le avec les flèches et Entrée.
+field-add-by-key = Ajouter par clés, telles que la page Taxonomies les indique, séparées par des virgules
 editor-region-detail = région, { $count } pays
 editor-region-added = Les pays de la région { $name } ont été ajoutés.
 editor-partner-search = Tapez le nom ou le sigle d’un partenaire

@@ -947,6 +947,8 @@ async fn partners_and_media_contacts_are_chosen_by_typing_and_the_keyboard_alone
                 sign_in(&browser, &author).await;
                 browser.goto("/admin/new/release").await;
                 browser.fill("#f-title", "Partners meet in San Salvador").await;
+                let fallbacks = browser.script("return document.querySelectorAll('.picker-fallback').length;", vec![]).await;
+                assert_eq!(fallbacks, json!(0), "the fields of typed keys give way to the pickers");
                 let partners = "#f-partners .picker-search";
                 // Two matches, the second chosen with the arrow keys.
                 browser.keys(partners, "red cross").await;

@@ -253,3 +253,53 @@ async fn an_upload_from_the_editor_is_answered_as_json_through_the_same_checks()
         );
     }
 }
+
+#[tokio::test]
+async fn without_the_script_partners_and_contacts_are_added_by_their_keys() {
+    for app in TestApp::each().await {
+        let backend = app.backend();
+        let author = app.user("author@example.org", Role::Author, &["global"]).await;
+        let session = app.login(&author).await;
+        let editor = session.page("/admin/new/release", 200).await;
+        assert_eq!(attrs(&editor, "#f-partners-keys", "name"), ["partners_keys"], "{backend}");
+        assert_eq!(attrs(&editor, "#f-contacts-keys", "name"), ["contacts_keys"], "{backend}");
+
+        let fields = |partners: &'static str| {
+            [
+                ("site", "global"),
+                ("title", "Keys typed by hand"),
+                ("body_markdown", "Partners met in San Salvador."),
+                ("partners_keys", partners),
+                ("contacts_keys", "aamaya"),
+                ("intent", "save"),
+            ]
+        };
+        let refused = session.post("/admin/new/release", &fields("unhcr, nobody")).await;
+        assert_eq!(refused.status().as_u16(), 422, "{backend}");
+        let page = refused.text().await.expect("body");
+        assert!(page.contains("“nobody” is not in the list."), "the unknown key is named: {backend}");
+
+        let created = session.post("/admin/new/release", &fields("unhcr, icrc  unhcr")).await;
+        assert_eq!(created.status().as_u16(), 303, "{backend}");
+        let location = created.headers()["location"].to_str().expect("location").to_owned();
+        let id: i64 = location
+            .trim_start_matches("/admin/documents/")
+            .split(['?', '/'])
+            .next()
+            .and_then(|id| id.parse().ok())
+            .expect("a document id");
+        let variant = app
+            .server
+            .store
+            .editable_variant(portico_content::DocumentId(id), None)
+            .await
+            .expect("read")
+            .expect("variant");
+        assert_eq!(variant.draft.partners, ["unhcr", "icrc"], "each once, in the order typed: {backend}");
+        assert_eq!(variant.draft.contacts, ["aamaya"], "{backend}");
+        // The saved choices come back as ticked boxes, the field of keys empty again.
+        let editor = session.page(&location, 200).await;
+        assert_eq!(attrs(&editor, "input[name=partners][checked]", "value"), ["unhcr", "icrc"], "{backend}");
+        assert_eq!(attrs(&editor, "#f-partners-keys", "value"), Vec::<String>::new());
+    }
+}

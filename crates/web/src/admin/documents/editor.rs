@@ -268,9 +268,9 @@ async fn read_form(
         body_markdown: form.get("body_markdown").replace("\r\n", "\n"),
         countries,
         themes: form.all("themes"),
-        partners: form.all("partners"),
+        partners: with_typed_keys(form.all("partners"), form.get("partners_keys")),
         programme: form.get("programme").trim().to_owned(),
-        contacts: form.all("contacts"),
+        contacts: with_typed_keys(form.all("contacts"), form.get("contacts_keys")),
         image,
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
@@ -284,6 +284,18 @@ async fn read_form(
         errors.entry(error.field).or_insert(message);
     }
     Ok((draft, errors))
+}
+
+/// The keys ticked, then those typed into the field that stands in for the picker without its
+/// script ("unhcr, icrc"), each once.
+fn with_typed_keys(ticked: Vec<String>, typed: &str) -> Vec<String> {
+    let mut keys: Vec<String> = ticked.into_iter().filter(|key| !key.is_empty()).collect();
+    for key in typed.split(|c: char| c == ',' || c.is_whitespace()).filter(|key| !key.is_empty()) {
+        if !keys.iter().any(|k| k == key) {
+            keys.push(key.to_owned());
+        }
+    }
+    keys
 }
 
 /// The preview of a body, rendered off the async runtime; `None` unless asked for.
