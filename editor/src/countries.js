@@ -1,23 +1,37 @@
 // The countries of a release picked by name, in the interface language, with type-ahead (the
-// ARIA combobox pattern), over the text field of ISO codes that the form sends. Without this
-// script the field takes codes as before.
+// ARIA combobox pattern), over the text field of ISO codes that the form sends. A UN M49
+// region or sub-region found the same way adds all its countries at once. Without this script
+// the field takes codes as before.
 
 // Accents and case aside, so that "cote" finds "Côte d’Ivoire".
 function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
 }
 
-// Its code typed exactly comes first ("sv"), then names that start with what was typed.
-function rank(country, query) {
-  if (country.code.toLowerCase() === query) return 0;
-  return country.folded.startsWith(query) ? 1 : 2;
+// Its code typed exactly comes first ("sv"), then names that start with what was typed; a
+// region after the countries that rank as well as it does.
+function rank(choice, query) {
+  const base = !choice.region && choice.code.toLowerCase() === query ? 0 : choice.folded.startsWith(query) ? 1 : 2;
+  return base * 2 + (choice.region ? 1 : 0);
 }
+
+// Most countries and regions shown under the box at once.
+const SHOWN_COUNTRIES = 12;
+const SHOWN_REGIONS = 4;
 
 let counter = 0;
 
 export function countryPicker(input) {
   const all = JSON.parse(input.dataset.countries || "[]").map(([code, name]) => ({ code, name, folded: fold(name) }));
   const byCode = new Map(all.map((c) => [c.code, c]));
+  const regions = JSON.parse(input.dataset.regions || "[]").map(([code, name, detail, countries]) => ({
+    code,
+    name,
+    detail,
+    countries,
+    folded: fold(name),
+    region: true,
+  }));
   const strings = JSON.parse((input.form && input.form.dataset.editorStrings) || "{}");
   const id = `country-picker-${++counter}`;
   const chosen = () =>
@@ -45,7 +59,11 @@ export function countryPicker(input) {
   options.className = "picker-options";
   options.setAttribute("role", "listbox");
   options.hidden = true;
-  box.append(list, search, options);
+  // Says what choosing a region did, which the chips alone show only to the eye.
+  const status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  box.append(list, search, options, status);
   input.after(box);
   input.hidden = true;
   // The field's label now names the search box, where typing happens.
@@ -94,12 +112,20 @@ export function countryPicker(input) {
   function drawOptions() {
     const query = fold(search.value.trim());
     const taken = new Set(chosen());
-    matches = query
+    const countries = query
       ? all
           .filter((c) => !taken.has(c.code) && (c.folded.includes(query) || c.code.toLowerCase() === query))
           .sort((a, b) => rank(a, query) - rank(b, query))
-          .slice(0, 12)
+          .slice(0, SHOWN_COUNTRIES)
       : [];
+    // A region whose countries are all chosen already has nothing left to add.
+    const areas = query
+      ? regions
+          .filter((r) => r.folded.includes(query) && r.countries.some((code) => !taken.has(code)))
+          .slice(0, SHOWN_REGIONS)
+      : [];
+    // Array.prototype.sort is stable: within a rank, the alphabetical order stays.
+    matches = [...countries, ...areas].sort((a, b) => rank(a, query) - rank(b, query));
     active = matches.length ? 0 : -1;
     options.replaceChildren(
       ...matches.map((country, index) => {
@@ -107,6 +133,14 @@ export function countryPicker(input) {
         option.id = `${id}-option-${index}`;
         option.setAttribute("role", "option");
         option.textContent = country.name;
+        if (country.region) {
+          option.className = "picker-region";
+          option.dataset.region = country.code;
+          const detail = document.createElement("span");
+          detail.className = "picker-detail";
+          detail.textContent = country.detail;
+          option.append(" ", detail);
+        }
         option.addEventListener("mousedown", (event) => event.preventDefault());
         option.addEventListener("click", () => pick(index));
         return option;
@@ -128,7 +162,14 @@ export function countryPicker(input) {
   function pick(index) {
     const country = matches[index];
     if (!country) return;
-    setCodes([...chosen(), country.code]);
+    if (country.region) {
+      const taken = new Set(chosen());
+      setCodes([...chosen(), ...country.countries.filter((code) => !taken.has(code))]);
+      status.textContent = (strings["region-added"] || "{name}").replace("{name}", country.name);
+    } else {
+      setCodes([...chosen(), country.code]);
+      status.textContent = "";
+    }
     search.value = "";
     drawOptions();
     search.focus();

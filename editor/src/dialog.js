@@ -5,9 +5,9 @@ let counter = 0;
 
 /// Shows `fields` ({name, label, value, type}) and resolves with their values when the person
 /// applies, with "remove" when they press the optional remove button, or null on cancel.
-export function askFor({ title, fields, ok, cancel, remove }) {
+export function askFor({ title, fields, ok, cancel, remove, className }) {
   const dialog = document.createElement("dialog");
-  dialog.className = "editor-dialog";
+  dialog.className = className ? `editor-dialog ${className}` : "editor-dialog";
   const id = `editor-dialog-${++counter}`;
   dialog.setAttribute("aria-labelledby", `${id}-title`);
   const form = document.createElement("form");

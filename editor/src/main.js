@@ -7,6 +7,8 @@ import "./editor.css";
 import { RichEditor } from "./rich.js";
 import { autosave } from "./autosave.js";
 import { countryPicker } from "./countries.js";
+import { taxonomyPicker } from "./taxonomy.js";
+import { imagePicker } from "./images.js";
 
 function start(textarea) {
   const form = textarea.form;
@@ -40,3 +42,5 @@ function start(textarea) {
 
 document.querySelectorAll("textarea[data-rich-editor]").forEach(start);
 document.querySelectorAll("input[data-country-picker]").forEach(countryPicker);
+document.querySelectorAll("fieldset[data-taxonomy-picker]").forEach(taxonomyPicker);
+document.querySelectorAll("[data-image-picker]").forEach(imagePicker);

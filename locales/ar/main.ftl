@@ -1016,4 +1016,38 @@ error-autosave-body-too-large = لا يجوز أن يتجاوز حجم النص 
 # أداة اختيار البلدان في المحرر.
 editor-country-search = اكتب اسم بلد
 editor-country-remove = إزالة { $name }
-editor-country-hint = اكتب جزءًا من اسم البلد، ثم اختره بمفاتيح الأسهم وزر الإدخال.
+editor-country-hint = اكتب جزءًا من اسم البلد أو المنطقة، ثم اختره بمفاتيح الأسهم وزر الإدخال. تضيف المنطقة جميع بلدانها.
+
+# أدوات الاختيار في المحرر: المناطق والشركاء وجهات الاتصال الإعلامية والصورة الرئيسية.
+hint-partners = اكتب جزءًا من اسم الشريك أو اختصاره، ثم اختره بمفاتيح الأسهم وزر الإدخال.
+hint-contacts = اكتب جزءًا من اسم جهة الاتصال أو مكتبها أو بريدها الإلكتروني، ثم اخترها بمفاتيح الأسهم وزر الإدخال.
+field-add-by-key = أضف بالمفتاح كما تعرضه صفحة التصنيفات، مع الفصل بفواصل
+editor-region-detail = { $count ->
+    [few] منطقة، { $count } بلدان
+    [many] منطقة، { $count } بلدًا
+   *[other] منطقة، { $count } بلد
+}
+editor-region-added = أُضيفت بلدان { $name }.
+editor-partner-search = اكتب اسم الشريك أو اختصاره
+editor-contact-search = اكتب اسم جهة الاتصال أو مكتبها
+editor-pick-remove = إزالة { $name }
+editor-pick-none = لم يُعثر على شيء.
+editor-pick-failed = لم يستجب البحث. تحقق من اتصالك واكتب مرة أخرى.
+editor-image-choose = اختر صورة…
+editor-image-change = اختر صورة أخرى…
+editor-image-remove = أزل الصورة الرئيسية
+editor-image-upload = ارفع صورة…
+editor-image-drop = أو أفلت ملف صورة على المحرر.
+editor-image-search = ابحث في الصور بكلماتها أو باسم ملفها
+editor-image-grid = اختر الصورة الرئيسية
+editor-image-more = مزيد من الصور
+editor-image-none = لم يُعثر على أي صورة.
+editor-image-count = الصور المعروضة: { $count }
+editor-image-uploading = جارٍ رفع { $name }…
+editor-image-uploaded = رُفعت { $name } وأصبحت الصورة الرئيسية.
+editor-image-alt-title = صِف الصورة
+editor-image-alt-saved = حُفظ نصها البديل.
+editor-image-failed = لم يكتمل الرفع. تحقق من اتصالك وحاول مرة أخرى.
+editor-image-wrong-type = الملف { $name } ليس صورة. أفلت ملف JPEG أو PNG أو WebP.
+error-pick-too-long = ابحث بما لا يزيد على { $max } من الأحرف.
+error-pick-page = صفحة الصور هذه غير موجودة. ابدأ من جديد من الصفحة الأولى.

@@ -905,4 +905,34 @@ error-autosave-body-too-large = Der Haupttext darf höchstens { $max } KB groß 
 # Die Länderauswahl des Editors.
 editor-country-search = Namen eines Landes eingeben
 editor-country-remove = { $name } entfernen
-editor-country-hint = Geben Sie einen Teil des Ländernamens ein und wählen Sie ihn mit den Pfeiltasten und der Eingabetaste.
+editor-country-hint = Geben Sie einen Teil des Namens eines Landes oder einer Region ein und wählen Sie ihn mit den Pfeiltasten und der Eingabetaste. Eine Region fügt alle ihre Länder hinzu.
+
+# Die Auswahlfelder des Editors: Regionen, Partner, Pressekontakte und Titelbild.
+hint-partners = Geben Sie einen Teil des Namens oder der Abkürzung eines Partners ein und wählen Sie ihn mit den Pfeiltasten und der Eingabetaste.
+hint-contacts = Geben Sie einen Teil des Namens, des Büros oder der E-Mail-Adresse eines Kontakts ein und wählen Sie ihn mit den Pfeiltasten und der Eingabetaste.
+field-add-by-key = Nach Schlüssel hinzufügen, wie die Seite Taxonomien sie aufführt, durch Kommas getrennt
+editor-region-detail = Region, { $count } Länder
+editor-region-added = Die Länder von { $name } wurden hinzugefügt.
+editor-partner-search = Namen oder Abkürzung eines Partners eingeben
+editor-contact-search = Namen oder Büro eines Kontakts eingeben
+editor-pick-remove = { $name } entfernen
+editor-pick-none = Nichts gefunden.
+editor-pick-failed = Die Suche hat nicht geantwortet. Prüfen Sie Ihre Verbindung und tippen Sie erneut.
+editor-image-choose = Bild auswählen…
+editor-image-change = Anderes Bild auswählen…
+editor-image-remove = Titelbild entfernen
+editor-image-upload = Bild hochladen…
+editor-image-drop = oder eine Bilddatei auf den Editor ziehen.
+editor-image-search = Bilder nach ihren Texten oder ihrem Dateinamen suchen
+editor-image-grid = Titelbild auswählen
+editor-image-more = Weitere Bilder
+editor-image-none = Kein Bild gefunden.
+editor-image-count = Angezeigte Bilder: { $count }
+editor-image-uploading = { $name } wird hochgeladen…
+editor-image-uploaded = { $name } ist hochgeladen und das Titelbild.
+editor-image-alt-title = Bild beschreiben
+editor-image-alt-saved = Sein Alternativtext ist gespeichert.
+editor-image-failed = Das Hochladen wurde nicht abgeschlossen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
+editor-image-wrong-type = { $name } ist kein Bild. Ziehen Sie eine JPEG-, PNG- oder WebP-Datei hierher.
+error-pick-too-long = Suchen Sie nach höchstens { $max } Zeichen.
+error-pick-page = Diese Seite mit Bildern gibt es nicht. Beginnen Sie wieder mit der ersten Seite.

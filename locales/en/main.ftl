@@ -909,4 +909,34 @@ error-autosave-body-too-large = The body may be at most { $max } KB.
 # The countries picker of the editor.
 editor-country-search = Type a country’s name
 editor-country-remove = Remove { $name }
-editor-country-hint = Type part of a country’s name, then choose it with the arrow keys and Enter.
+editor-country-hint = Type part of a country’s or region’s name, then choose it with the arrow keys and Enter. A region adds all its countries.
+
+# The editor's pickers of regions, partners, media contacts and the lead image.
+hint-partners = Type part of a partner’s name or acronym, then choose it with the arrow keys and Enter.
+hint-contacts = Type part of a contact’s name, office or email, then choose it with the arrow keys and Enter.
+field-add-by-key = Add by key, as the Taxonomies page lists them, separated by commas
+editor-region-detail = region, { $count } countries
+editor-region-added = The countries of { $name } were added.
+editor-partner-search = Type a partner’s name or acronym
+editor-contact-search = Type a contact’s name or office
+editor-pick-remove = Remove { $name }
+editor-pick-none = Nothing found.
+editor-pick-failed = The search did not answer. Check your connection and type again.
+editor-image-choose = Choose an image…
+editor-image-change = Choose another image…
+editor-image-remove = Remove the lead image
+editor-image-upload = Upload an image…
+editor-image-drop = or drop an image file onto the editor.
+editor-image-search = Search images by their words or file name
+editor-image-grid = Choose the lead image
+editor-image-more = More images
+editor-image-none = No image found.
+editor-image-count = Images shown: { $count }
+editor-image-uploading = Uploading { $name }…
+editor-image-uploaded = { $name } is uploaded and is the lead image.
+editor-image-alt-title = Describe the image
+editor-image-alt-saved = Its alternative text is saved.
+editor-image-failed = The upload did not finish. Check your connection and try again.
+editor-image-wrong-type = { $name } is not an image. Drop a JPEG, PNG or WebP file.
+error-pick-too-long = Search for at most { $max } characters.
+error-pick-page = This page of images does not exist. Start again from the first page.

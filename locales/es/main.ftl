@@ -905,4 +905,34 @@ error-autosave-body-too-large = El cuerpo puede ocupar como máximo { $max } KB.
 # El selector de países del editor.
 editor-country-search = Escriba el nombre de un país
 editor-country-remove = Quitar { $name }
-editor-country-hint = Escriba parte del nombre de un país y elíjalo con las flechas y Intro.
+editor-country-hint = Escriba parte del nombre de un país o de una región y elíjalo con las flechas e Intro. Una región añade todos sus países.
+
+# Los selectores del editor: regiones, socios, contactos de prensa e imagen principal.
+hint-partners = Escriba parte del nombre o de la sigla de un socio y elíjalo con las flechas e Intro.
+hint-contacts = Escriba parte del nombre, la oficina o el correo de un contacto y elíjalo con las flechas e Intro.
+field-add-by-key = Añadir por clave, como las muestra la página Taxonomías, separadas por comas
+editor-region-detail = región, { $count } países
+editor-region-added = Se añadieron los países de { $name }.
+editor-partner-search = Escriba el nombre o la sigla de un socio
+editor-contact-search = Escriba el nombre o la oficina de un contacto
+editor-pick-remove = Quitar { $name }
+editor-pick-none = No se encontró nada.
+editor-pick-failed = La búsqueda no respondió. Compruebe su conexión y vuelva a escribir.
+editor-image-choose = Elegir una imagen…
+editor-image-change = Elegir otra imagen…
+editor-image-remove = Quitar la imagen principal
+editor-image-upload = Subir una imagen…
+editor-image-drop = o suelte un archivo de imagen sobre el editor.
+editor-image-search = Buscar imágenes por sus palabras o su nombre de archivo
+editor-image-grid = Elegir la imagen principal
+editor-image-more = Más imágenes
+editor-image-none = No se encontró ninguna imagen.
+editor-image-count = Imágenes mostradas: { $count }
+editor-image-uploading = Subiendo { $name }…
+editor-image-uploaded = { $name } se subió y es la imagen principal.
+editor-image-alt-title = Describa la imagen
+editor-image-alt-saved = Su texto alternativo está guardado.
+editor-image-failed = La subida no terminó. Compruebe su conexión e inténtelo de nuevo.
+editor-image-wrong-type = { $name } no es una imagen. Suelte un archivo JPEG, PNG o WebP.
+error-pick-too-long = Busque como máximo { $max } caracteres.
+error-pick-page = Esta página de imágenes no existe. Vuelva a empezar por la primera página.

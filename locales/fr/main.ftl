@@ -905,4 +905,34 @@ error-autosave-body-too-large = Le corps peut peser au plus { $max } Ko.
 # Le sélecteur de pays de l’éditeur.
 editor-country-search = Tapez le nom d’un pays
 editor-country-remove = Retirer { $name }
-editor-country-hint = Tapez une partie du nom d’un pays, puis choisissez-le avec les flèches et Entrée.
+editor-country-hint = Tapez une partie du nom d’un pays ou d’une région, puis choisissez-le avec les flèches et Entrée. Une région ajoute tous ses pays.
+
+# Les sélecteurs de l’éditeur : régions, partenaires, contacts presse et image principale.
+hint-partners = Tapez une partie du nom ou du sigle d’un partenaire, puis choisissez-le avec les flèches et Entrée.
+hint-contacts = Tapez une partie du nom, du bureau ou de l’adresse e-mail d’un contact, puis choisissez-le avec les flèches et Entrée.
+field-add-by-key = Ajouter par clés, telles que la page Taxonomies les indique, séparées par des virgules
+editor-region-detail = région, { $count } pays
+editor-region-added = Les pays de la région { $name } ont été ajoutés.
+editor-partner-search = Tapez le nom ou le sigle d’un partenaire
+editor-contact-search = Tapez le nom ou le bureau d’un contact
+editor-pick-remove = Retirer { $name }
+editor-pick-none = Aucun résultat.
+editor-pick-failed = La recherche n’a pas répondu. Vérifiez votre connexion et tapez à nouveau.
+editor-image-choose = Choisir une image…
+editor-image-change = Choisir une autre image…
+editor-image-remove = Retirer l’image principale
+editor-image-upload = Téléverser une image…
+editor-image-drop = ou déposez un fichier image sur l’éditeur.
+editor-image-search = Chercher des images par leurs mots ou leur nom de fichier
+editor-image-grid = Choisir l’image principale
+editor-image-more = Plus d’images
+editor-image-none = Aucune image trouvée.
+editor-image-count = Images affichées : { $count }
+editor-image-uploading = Téléversement de { $name }…
+editor-image-uploaded = { $name } est téléversée et devient l’image principale.
+editor-image-alt-title = Décrire l’image
+editor-image-alt-saved = Son texte de remplacement est enregistré.
+editor-image-failed = Le téléversement n’a pas abouti. Vérifiez votre connexion et réessayez.
+editor-image-wrong-type = { $name } n’est pas une image. Déposez un fichier JPEG, PNG ou WebP.
+error-pick-too-long = Cherchez au plus { $max } caractères.
+error-pick-page = Cette page d’images n’existe pas. Recommencez à la première page.

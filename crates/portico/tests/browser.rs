@@ -167,10 +167,20 @@ async fn an_author_writes_a_release_with_an_image_and_an_editor_publishes_it() {
             )
             .await;
             let theme = tick_first(&browser, "#f-themes").await;
-            tick_first(&browser, "#f-contacts").await;
-            browser.select("#f-image", &media_id).await;
-            let image_choice = browser.css("#f-image option:checked").await.text().await.expect("option");
-            assert!(image_choice.contains(ALT), "the image is offered with its alt text: {image_choice}");
+            // A media contact by search, Enter taking the first match when it comes.
+            browser.keys("#f-contacts .picker-search", &("amaya".to_owned() + &Key::Enter)).await;
+            browser.wait_for_text("#f-contacts .picker-name", "Alba Miriam Amaya, IOM El Salvador").await;
+            // The lead image from the grid, shown with its alt text.
+            browser.activate("Choose an image…").await;
+            browser.wait_for_text(".image-grid [role=option]", ALT).await;
+            browser.click(".image-grid [role=option]").await;
+            let chosen = browser.script("return document.querySelector('#f-image').value;", vec![]).await;
+            assert_eq!(chosen, json!(media_id));
+            assert_eq!(
+                browser.texts(".image-chosen span").await,
+                [ALT],
+                "the image is shown with its alt text"
+            );
             browser.snapshot("new-release").await;
             create_draft(&browser).await;
             assert!(
@@ -483,7 +493,7 @@ async fn an_author_accepts_and_dismisses_proposals_one_by_one_and_saves_what_the
             let (state, field) = country_row(&browser, "VE").await;
             assert_eq!((state.as_str(), field.contains("VE")), ("In the form", true), "{field}");
             // The countries picker shows what Accept and Dismiss did to its field.
-            let shown = browser.texts(".picker-chosen .picker-remove").await.len();
+            let shown = browser.texts("#f-countries + .picker .picker-remove").await.len();
             assert_eq!(shown, field.split(", ").count(), "{field}");
             assert!(browser.texts(".picker-remove[data-code=VE]").await.len() == 1, "Venezuela shown");
             // The field stays the truth: picking a dismissed country again shows it accepted.
@@ -821,4 +831,358 @@ async fn a_release_pasted_from_word_keeps_its_structure_and_loses_its_styles() {
          More to follow.",
         "the stored Markdown"
     );
+}
+
+/// Waits until `script` returns `expected` in the page.
+async fn wait_for_value(browser: &Browser, script: &str, expected: serde_json::Value) {
+    let deadline = Instant::now() + driver::PATIENCE;
+    loop {
+        let value = browser.script(script, vec![]).await;
+        if value == expected {
+            return;
+        }
+        assert!(Instant::now() < deadline, "`{script}` never returned {expected}: it returned {value}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Makes Arabic the back office's language for this browser, as the account page's selector
+/// does, and opens a new release.
+async fn new_release_in_arabic(browser: &Browser) {
+    let script = "const csrf = document.querySelector('input[name=_csrf]').value; \
+                  const done = arguments[arguments.length - 1]; \
+                  fetch('/admin/account/language', { method: 'POST', \
+                    body: new URLSearchParams({ _csrf: csrf, language: 'ar' }) }).then(r => done(r.status));";
+    let status = browser.script_async(script, vec![]).await;
+    assert_eq!(status, json!(200), "the language is remembered");
+    browser.goto("/admin/new/release").await;
+    browser.css("html[lang=ar][dir=rtl]").await;
+}
+
+const ENTER: char = '\u{e007}';
+
+#[tokio::test]
+async fn a_region_chosen_by_its_arabic_name_adds_all_its_countries() {
+    for app in TestApp::each().await {
+        let author = app.user("author@example.org", Role::Author, &["global"]).await;
+        let browser = Browser::launch(&app.server.url(), "region-picker").await;
+        browser
+            .run(move |browser| async move {
+                sign_in(&browser, &author).await;
+                new_release_in_arabic(&browser).await;
+                browser.fill("#f-title", "Migrants in Central America").await;
+                // Central America by its Arabic name: the region, offered with its countries'
+                // count, comes first and is taken by Enter.
+                browser.keys("#f-countries + .picker .picker-search", "أمريكا الوسطى").await;
+                browser
+                    .wait_for_text(".picker-options [aria-selected=true]", "أمريكا الوسطى منطقة، ٨ بلدان")
+                    .await;
+                let expanded = browser.attr("#f-countries + .picker .picker-search", "aria-expanded").await;
+                assert_eq!(expanded.as_deref(), Some("true"));
+                let active =
+                    browser.attr("#f-countries + .picker .picker-search", "aria-activedescendant").await;
+                let selected = browser.attr(".picker-options [aria-selected=true]", "id").await;
+                assert_eq!(active, selected, "the box names the highlighted option");
+                browser.keys("#f-countries + .picker .picker-search", &ENTER.to_string()).await;
+                browser
+                    .wait_for_text("#f-countries + .picker [role=status]", "أُضيفت بلدان أمريكا الوسطى.")
+                    .await;
+                let names = browser.texts("#f-countries + .picker .picker-name").await;
+                assert_eq!(names.len(), 8, "{names:?}");
+                assert!(
+                    names.contains(&"السلفادور".to_owned()) && names.contains(&"المكسيك".to_owned()),
+                    "{names:?}"
+                );
+                // A country already chosen is not added twice; a region with nothing left to
+                // add is no longer offered.
+                browser.keys("#f-countries + .picker .picker-search", "أمريكا الوسطى").await;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let offered = browser.texts("#f-countries + .picker .picker-options [data-region]").await;
+                assert!(offered.is_empty(), "{offered:?}");
+                browser.fill("#f-countries + .picker .picker-search", "").await;
+                // Backspace in the empty box takes the last country off again.
+                browser.keys("#f-countries + .picker .picker-search", &'\u{e003}'.to_string()).await;
+                assert_eq!(browser.texts("#f-countries + .picker .picker-name").await.len(), 7);
+                let problems = console_problems(&browser).await;
+                assert!(problems.is_empty(), "the console reported: {problems:#?}");
+                browser.snapshot("regions-ar").await;
+                browser.click("button[name=intent][value=save]").await;
+                browser.css(".doc-meta .status-draft").await;
+            })
+            .await;
+        let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+        let row = rows.iter().find(|r| r.title == "Migrants in Central America").expect("the draft");
+        let variant =
+            app.server.store.editable_variant(row.document, None).await.expect("read").expect("variant");
+        let mut countries = variant.draft.countries.clone();
+        countries.sort();
+        let central_america = ["BZ", "CR", "GT", "HN", "MX", "NI", "PA", "SV"];
+        assert_eq!(countries.len(), 7, "{} on {}", countries.join(", "), app.backend());
+        assert!(countries.iter().all(|c| central_america.contains(&c.as_str())), "{countries:?}");
+    }
+}
+
+#[tokio::test]
+async fn partners_and_media_contacts_are_chosen_by_typing_and_the_keyboard_alone() {
+    for app in TestApp::each().await {
+        // More partners than a page of checkboxes could ever hold.
+        for n in 0..300 {
+            app.server
+                .store
+                .upsert_partner(&portico_store::NewPartner {
+                    slug: format!("network-{n:03}"),
+                    name: format!("Civil Society Network {n:03}"),
+                    acronym: String::new(),
+                })
+                .await
+                .expect("partner");
+        }
+        let author = app.user("author@example.org", Role::Author, &["global"]).await;
+        let browser = Browser::launch(&app.server.url(), "partner-picker").await;
+        let backend = app.backend();
+        let saved_at = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let saved_path = saved_at.clone();
+        browser
+            .run(move |browser| async move {
+                sign_in(&browser, &author).await;
+                browser.goto("/admin/new/release").await;
+                browser.fill("#f-title", "Partners meet in San Salvador").await;
+                let fallbacks = browser.script("return document.querySelectorAll('.picker-fallback').length;", vec![]).await;
+                assert_eq!(fallbacks, json!(0), "the fields of typed keys give way to the pickers");
+                let partners = "#f-partners .picker-search";
+                // Two matches, the second chosen with the arrow keys.
+                browser.keys(partners, "red cross").await;
+                browser
+                    .wait_for_text(
+                        "#f-partners .picker-options [aria-selected=true]",
+                        "ICRC (International Committee of the Red Cross)",
+                    )
+                    .await;
+                assert_eq!(browser.texts("#f-partners .picker-options [role=option]").await.len(), 2);
+                browser.keys(partners, &(char::from(Key::Down).to_string() + &ENTER.to_string())).await;
+                browser
+                    .wait_for_text(
+                        "#f-partners .picker-name",
+                        "IFRC (International Federation of Red Cross and Red Crescent Societies)",
+                    )
+                    .await;
+                // Typed and Enter at once: the first match is taken when the answer comes.
+                browser.keys(partners, &format!("unhcr{ENTER}")).await;
+                wait_for_value(&browser, "return document.querySelectorAll('#f-partners .picker-name').length;", json!(2))
+                    .await;
+                // Backspace in the empty box takes it off again; a third from the long list.
+                browser.keys(partners, &'\u{e003}'.to_string()).await;
+                browser.keys(partners, &format!("network 250{ENTER}")).await;
+                wait_for_value(
+                    &browser,
+                    "return Array.from(document.querySelectorAll('#f-partners .picker-name'), e => e.textContent).join('|');",
+                    json!("IFRC (International Federation of Red Cross and Red Crescent Societies)|Civil Society Network 250"),
+                )
+                .await;
+                // A search that finds nothing says so.
+                browser.keys(partners, "zzzz").await;
+                browser.wait_for_text("#f-partners [role=status]", "Nothing found.").await;
+                browser.fill(partners, "").await;
+                browser.keys("#f-contacts .picker-search", "el salvador").await;
+                browser
+                    .wait_for_text("#f-contacts .picker-options [aria-selected=true]", "Alba Miriam Amaya IOM El Salvador")
+                    .await;
+                browser.keys("#f-contacts .picker-search", &ENTER.to_string()).await;
+                browser.wait_for_text("#f-contacts .picker-name", "Alba Miriam Amaya, IOM El Salvador").await;
+                // Enter in a picker never sends the form.
+                assert_eq!(browser.path().await, "/admin/new/release");
+                let problems = console_problems(&browser).await;
+                assert!(problems.is_empty(), "the console reported: {problems:#?}");
+                browser.snapshot("partners").await;
+                browser.keys("#f-title", &(Key::Control + "s")).await;
+                wait_for_status(&browser, "Draft").await;
+                // The saved draft shows its choices as chips again.
+                let chips = browser.texts("#f-partners .picker-name").await;
+                assert_eq!(chips.len(), 2, "{chips:?}");
+                *saved_path.lock().expect("path") = browser.path().await;
+            })
+            .await;
+        let path = saved_at.lock().expect("path").clone();
+        let id: i64 = path.trim_start_matches("/admin/documents/").parse().expect("a document id");
+        let variant =
+            app.server.store.editable_variant(DocumentId(id), None).await.expect("read").expect("variant");
+        assert_eq!(variant.draft.partners, ["ifrc", "network-250"], "{backend}");
+        assert_eq!(variant.draft.contacts, ["aamaya"], "{backend}");
+    }
+}
+
+/// Drops `file_name`, a PNG drawn in the page, onto the rich editor's surface as a person
+/// dragging it from their files would.
+const DROP_IMAGE: &str = "const [selector, name] = arguments; const done = arguments[arguments.length - 1]; \
+    const canvas = document.createElement('canvas'); canvas.width = 480; canvas.height = 300; \
+    const g = canvas.getContext('2d'); g.fillStyle = '#2a6'; g.fillRect(0, 0, 480, 300); \
+    g.fillStyle = '#fff'; g.fillRect(40, 40, 200, 120); \
+    canvas.toBlob((blob) => { \
+      const data = new DataTransfer(); data.items.add(new File([blob], name, { type: 'image/png' })); \
+      const target = document.querySelector(selector); \
+      for (const type of ['dragenter', 'dragover', 'drop']) \
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true })); \
+      done(true); }, 'image/png');";
+
+/// Drops a file `name` of type `type` holding a few words of text onto `selector`.
+const DROP_FILE: &str = "const [selector, name, type] = arguments; const done = arguments[arguments.length - 1]; \
+    const data = new DataTransfer(); data.items.add(new File(['not a picture'], name, { type })); \
+    const target = document.querySelector(selector); \
+    for (const kind of ['dragenter', 'dragover', 'drop']) \
+      target.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true })); \
+    done(true);";
+
+#[tokio::test]
+async fn the_lead_image_is_chosen_from_a_searched_grid_in_arabic_or_dropped_onto_the_editor() {
+    const ALT: &str = "قوارب في ميناء أكاجوتلا";
+    for app in TestApp::each().await {
+        let global = app.server.store.site_by_key("global").await.expect("site").expect("global");
+        let mut older = Vec::new();
+        for _ in 0..30 {
+            older.push(support::camp_image(&app.server.store, &global, &["320.webp"]).await);
+        }
+        let harbour = support::camp_image(&app.server.store, &global, &["320.webp"]).await;
+        app.server
+            .store
+            .update_media_text(
+                harbour,
+                "Boats in the harbour",
+                "",
+                "",
+                &portico_store::Audit::system("test", "media.edit"),
+            )
+            .await
+            .expect("alt");
+        let author = app.user("author@example.org", Role::Author, &["global"]).await;
+        let browser = Browser::launch(&app.server.url(), "image-picker").await;
+        let backend = app.backend();
+        let saved_at = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let saved_path = saved_at.clone();
+        let first_image = older[0].0.to_string();
+        browser
+            .run(move |browser| async move {
+                sign_in(&browser, &author).await;
+                new_release_in_arabic(&browser).await;
+                browser.fill("#f-title", "Boats at the harbour").await;
+                assert_eq!(
+                    browser.attr("#f-image", "hidden").await.as_deref(),
+                    Some("true"),
+                    "the grid replaces the number"
+                );
+                // The grid opens from its button by Enter; typing searches it.
+                browser.keys(".image-actions button", &ENTER.to_string()).await;
+                browser.css("dialog.image-dialog[open]").await;
+                browser.wait_for_text(".image-dialog [role=status]", "الصور المعروضة: ٢٤").await;
+                let more = browser.attr(".image-dialog .form-actions button", "hidden").await;
+                assert_eq!(more, None, "a second page is offered");
+                browser.keys(".image-dialog input[type=search]", "harbour").await;
+                browser.wait_for_text(".image-dialog [role=status]", "الصور المعروضة: ١").await;
+                browser.keys(".image-dialog input[type=search]", &char::from(Key::Down).to_string()).await;
+                let focused = browser.script("return document.activeElement.dataset.imageId;", vec![]).await;
+                assert_eq!(focused, json!(harbour.0.to_string()), "the arrow key goes into the grid");
+                browser.keys(".image-grid [role=option]", &ENTER.to_string()).await;
+                wait_for_value(
+                    &browser,
+                    "return document.querySelector('#f-image').value;",
+                    json!(harbour.0.to_string()),
+                )
+                .await;
+                assert_eq!(browser.texts(".image-chosen span").await, ["Boats in the harbour"]);
+                wait_for_value(
+                    &browser,
+                    "return document.activeElement.textContent;",
+                    json!("اختر صورة أخرى…"),
+                )
+                .await;
+
+                // The next page, then the arrow keys of a right-to-left grid: left is onward.
+                browser.keys(".image-actions button", &ENTER.to_string()).await;
+                browser.wait_for_text(".image-dialog [role=status]", "الصور المعروضة: ٢٤").await;
+                browser.keys(".image-dialog .form-actions button", &ENTER.to_string()).await;
+                browser.wait_for_text(".image-dialog [role=status]", "الصور المعروضة: ٣١").await;
+                let hidden = browser
+                    .script(
+                        "return document.querySelector('.image-dialog .form-actions button').hidden;",
+                        vec![],
+                    )
+                    .await;
+                assert_eq!(hidden, json!(true), "no more pages");
+                browser.keys(".image-grid [role=option]:focus", &(Key::End.to_string() + &Key::Left)).await;
+                let focused = browser.script("return document.activeElement.dataset.imageId;", vec![]).await;
+                assert_eq!(focused, json!(first_image), "End goes to the oldest image");
+                browser.keys(".image-grid [role=option]:focus", &(Key::Home.to_string() + &Key::Left)).await;
+                let focused = browser.script("return document.activeElement.dataset.imageId;", vec![]).await;
+                assert_eq!(focused, json!(older[29].0.to_string()), "left is the next image in Arabic");
+                browser.snapshot("image-grid-ar").await;
+                browser.keys(".image-grid [role=option]:focus", &Key::Escape.to_string()).await;
+                wait_for_value(&browser, "return document.querySelectorAll('dialog').length;", json!(0))
+                    .await;
+                let kept = browser.script("return document.querySelector('#f-image').value;", vec![]).await;
+                assert_eq!(kept, json!(harbour.0.to_string()), "Escape changes nothing");
+
+                // A file that is no image is not sent; one that claims to be is refused by the
+                // upload's own checks, and the question of its alt text goes away.
+                let dropped = browser
+                    .script_async(DROP_FILE, vec![json!(SURFACE), json!("notes.txt"), json!("text/plain")])
+                    .await;
+                assert_eq!(dropped, json!(true));
+                browser
+                    .wait_for_text(".image-status", "الملف notes.txt ليس صورة. أفلت ملف JPEG أو PNG أو WebP.")
+                    .await;
+                let dropped = browser
+                    .script_async(DROP_FILE, vec![json!(SURFACE), json!("broken.png"), json!("image/png")])
+                    .await;
+                assert_eq!(dropped, json!(true));
+                browser.wait_for_text(".image-status", "هذا الملف ليس صورة JPEG أو PNG أو WebP.").await;
+                wait_for_value(&browser, "return document.querySelectorAll('dialog').length;", json!(0))
+                    .await;
+                let kept = browser.script("return document.querySelector('#f-image').value;", vec![]).await;
+                assert_eq!(kept, json!(harbour.0.to_string()), "a refused upload changes nothing");
+
+                // A file dropped onto the text: uploaded with a progress bar, its alt text asked
+                // at once, and made the lead image.
+                let dropped =
+                    browser.script_async(DROP_IMAGE, vec![json!(SURFACE), json!("dropped-boats.png")]).await;
+                assert_eq!(dropped, json!(true));
+                browser.css("dialog.alt-dialog[open]").await;
+                wait_for_value(
+                    &browser,
+                    "return document.querySelector('.image-progress').value;",
+                    json!(100),
+                )
+                .await;
+                let progress = browser.attr(".image-progress", "aria-label").await;
+                assert_eq!(progress.as_deref(), Some("جارٍ رفع dropped-boats.png…"));
+                browser.keys("dialog.alt-dialog input[name=alt]", &format!("{ALT}{ENTER}")).await;
+                browser
+                    .wait_for_text(
+                        ".image-status",
+                        "رُفعت dropped-boats.png وأصبحت الصورة الرئيسية. حُفظ نصها البديل.",
+                    )
+                    .await;
+                assert_eq!(browser.texts(".image-chosen span").await, [ALT]);
+                let hidden =
+                    browser.script("return document.querySelector('.image-progress').hidden;", vec![]).await;
+                assert_eq!(hidden, json!(true), "the bar goes once done");
+                assert!(
+                    browser.texts(SURFACE).await.iter().all(|t| !t.contains("dropped")),
+                    "nothing went into the text"
+                );
+                let problems = console_problems(&browser).await;
+                assert!(problems.is_empty(), "the console reported: {problems:#?}");
+                browser.snapshot("dropped").await;
+                browser.click("button[name=intent][value=save]").await;
+                browser.css(".doc-meta .status-draft").await;
+                *saved_path.lock().expect("path") = browser.path().await;
+            })
+            .await;
+        let path = saved_at.lock().expect("path").clone();
+        let id: i64 = path.trim_start_matches("/admin/documents/").parse().expect("a document id");
+        let variant =
+            app.server.store.editable_variant(DocumentId(id), None).await.expect("read").expect("variant");
+        let image = variant.draft.image.expect("a lead image");
+        let media = app.server.store.media(image).await.expect("read").expect("the upload");
+        assert_eq!((media.file_name.as_str(), media.alt.as_str()), ("dropped-boats.png", ALT), "{backend}");
+        assert_eq!((media.width, media.height), (480, 300), "{backend}");
+    }
 }

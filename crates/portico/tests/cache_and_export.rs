@@ -69,7 +69,7 @@ async fn edit_form(
         ("revision".into(), value("input[name=revision]")),
         ("summary".into(), raw_text("#f-summary")),
         ("body_markdown".into(), raw_text("#f-body_markdown")),
-        ("image".into(), value("#f-image option[selected]")),
+        ("image".into(), value("#f-image")),
     ];
     for name in ["title", "slug", "dateline", "published_at", "countries", "programme"] {
         fields.push((name.into(), value(&format!("#f-{name}"))));

@@ -25,6 +25,7 @@ mod listing;
 mod media;
 mod menus;
 mod overview;
+mod pickers;
 mod plans;
 mod reading;
 mod redirects;
@@ -66,7 +67,7 @@ pub use ingest::{
     NewIngestedItem,
 };
 pub use install::{ALREADY_INITIALIZED, InitialPage, Installation, Installed};
-pub use media::{Media, NewMedia};
+pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
 pub use overview::{MonthCount, Scheduled};
 pub use reading::{Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList, ReleaseSummary};

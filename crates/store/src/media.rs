@@ -125,6 +125,47 @@ impl From<MediaRow> for Media {
     }
 }
 
+/// The most images one page of an image search looks through.
+pub const IMAGE_SEARCH_WINDOW: i64 = 2_000;
+
+/// The ids of the images one page of a search looks through: `$1` site, `$2` before, `$3`
+/// window, through `media_by_site_kind`.
+const WINDOW: &str =
+    "select id from media where site_id = $1 and kind = 'image' and id < $2 order by id desc limit $3";
+
+/// A page of a site's images: `$1` site, `$2` before, `$3` how many.
+pub(crate) fn image_page_sql() -> String {
+    format!("{MEDIA_COLUMNS} where site_id = $1 and kind = 'image' and id < $2 order by id desc limit $3")
+}
+
+/// A page of a site's images whose words hold `$4`, `$5` at most, among the window that
+/// [`WINDOW`] reads: the `$3` newest images of site `$1` before `$2`. The window is a derived table with its own limit, which no
+/// planner merges into the outer query: PostgreSQL, offered `id in (window)`, filtered every
+/// upload by the words first.
+pub(crate) fn image_search_sql() -> String {
+    format!(
+        "select * from ({MEDIA_COLUMNS} where site_id = $1 and kind = 'image' and id < $2
+             order by id desc limit $3) w
+         where lower(alt) like lower($4) escape '\\' or lower(caption) like lower($4) escape '\\'
+            or lower(credit) like lower($4) escape '\\' or lower(file_name) like lower($4) escape '\\'
+         order by id desc limit $5"
+    )
+}
+
+/// How many images the window of a search held, and the oldest of them.
+pub(crate) fn image_window_sql() -> String {
+    format!("select count(*), coalesce(min(id), 0) from ({WINDOW}) w")
+}
+
+/// One page of images: see [`Store::image_page`].
+#[derive(Debug, Clone)]
+pub struct ImagePage {
+    /// The images, newest first.
+    pub items: Vec<Media>,
+    /// The `before` of the next page; `None` when there is none.
+    pub next: Option<MediaId>,
+}
+
 const MEDIA_COLUMNS: &str =
     "select id, site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
      renditions, created_at, token, marked_public from media";
@@ -234,6 +275,58 @@ impl Store {
         let rows: Vec<MediaRow> =
             on_pool!(self, |pool| sqlx::query_as(&sql).bind(limit).fetch_all(pool).await)?;
         Ok(rows.into_iter().map(Media::from).collect())
+    }
+
+    /// One page of a site's images for the lead-image picker, newest first, from before
+    /// `before` (from the newest when `None`): up to `limit` of them, and where the next page
+    /// starts when there may be more.
+    ///
+    /// With `words`, only images whose alt text, caption, credit or file name hold them, looked
+    /// for among at most [`IMAGE_SEARCH_WINDOW`] images per page: a page costs the same in an
+    /// archive of any size, and a search that finds nothing there says where to look on.
+    pub async fn image_page(
+        &self,
+        site: SiteId,
+        words: &str,
+        before: Option<MediaId>,
+        limit: i64,
+    ) -> Result<ImagePage> {
+        let before = before.map_or(i64::MAX, |id| id.0);
+        let limit = limit.max(1);
+        let one_more = limit + 1;
+        let mut rows: Vec<MediaRow> = if words.trim().is_empty() {
+            let sql = image_page_sql();
+            on_pool!(self, |pool| {
+                sqlx::query_as(&sql).bind(site.0).bind(before).bind(one_more).fetch_all(pool).await
+            })?
+        } else {
+            let sql = image_search_sql();
+            let pattern = crate::pickers::like_pattern(words);
+            on_pool!(self, |pool| {
+                sqlx::query_as(&sql)
+                    .bind(site.0)
+                    .bind(before)
+                    .bind(IMAGE_SEARCH_WINDOW)
+                    .bind(&pattern)
+                    .bind(one_more)
+                    .fetch_all(pool)
+                    .await
+            })?
+        };
+        let next = if rows.len() as i64 > limit {
+            rows.truncate(limit as usize);
+            rows.last().map(|row| MediaId(row.id))
+        } else if words.trim().is_empty() {
+            None
+        } else {
+            // Fewer matches than asked: more may lie beyond the window this page looked in.
+            let sql = image_window_sql();
+            let (seen, oldest): (i64, i64) = on_pool!(self, |pool| {
+                sqlx::query_as(&sql).bind(site.0).bind(before).bind(IMAGE_SEARCH_WINDOW).fetch_one(pool).await
+            })?;
+            (seen == IMAGE_SEARCH_WINDOW).then_some(MediaId(oldest))
+        };
+        Ok(ImagePage { items: rows.into_iter().map(Media::from).collect(), next })
     }
 
     /// Changes the words around an image, with its audit entry.

@@ -84,6 +84,24 @@ pub struct Partner {
     pub logo_path: String,
 }
 
+impl Partner {
+    /// Its name in `language`, or the default name when it has none there.
+    pub fn name_in(&self, language: &str) -> &str {
+        self.names
+            .iter()
+            .find(|n| n.language == language && !n.name.is_empty())
+            .map_or(&self.name, |n| &n.name)
+    }
+
+    /// Its acronym in `language` ("ACNUR"), or the default one (possibly empty).
+    pub fn acronym_in(&self, language: &str) -> &str {
+        self.names
+            .iter()
+            .find(|n| n.language == language && !n.acronym.is_empty())
+            .map_or(&self.acronym, |n| &n.acronym)
+    }
+}
+
 /// A partner's name and acronym in one language.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, sqlx::FromRow)]
 pub struct PartnerName {

@@ -257,15 +257,6 @@ impl Browser {
         link.click().await.unwrap_or_else(|err| panic!("cannot follow the link “{text}”: {err}"));
     }
 
-    /// Chooses the option with `value` in the select matching `selector`.
-    pub async fn select(&self, selector: &str, value: &str) {
-        let select = self.css(selector).await;
-        select
-            .select_by_value(value)
-            .await
-            .unwrap_or_else(|err| panic!("cannot choose {value} in {selector}: {err}"));
-    }
-
     /// The text of every element matching `selector` as the page holds it (before CSS such as
     /// `text-transform`), with runs of white space made one space.
     pub async fn texts(&self, selector: &str) -> Vec<String> {
@@ -325,9 +316,8 @@ impl Browser {
         self.client.execute(script, args).await.unwrap_or_else(|err| panic!("script failed: {err}\n{script}"))
     }
 
-    /// Runs `script` in the page with a callback as its last argument, and returns what the
-    /// script passes to it (for promises: `arguments[arguments.length - 1]`).
-    #[allow(dead_code, reason = "the accessibility checks' step; browser.rs has no use for it")]
+    /// Runs `script` in the page and returns what it passes to its last argument, the
+    /// callback: for steps that wait on the page (a fetch, a canvas drawn to a file, axe-core).
     pub async fn script_async(&self, script: &str, args: Vec<Value>) -> Value {
         self.client.execute_async(script, args).await.unwrap_or_else(|err| {
             panic!("script failed: {err}\n{}", script.chars().take(300).collect::<String>())

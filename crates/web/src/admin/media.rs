@@ -1,6 +1,7 @@
 //! Media: uploads checked by content (never by name), images resized into renditions, PDFs
 //! for publications; and the words around each image.
 
+use axum::Json;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -39,12 +40,7 @@ struct MediaView {
 
 fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
     let digits = |n: i32| user.i18n.digits(user.lang, &n.to_string());
-    let thumbnail = media
-        .renditions
-        .iter()
-        .find(|r| r.ends_with(".webp"))
-        .or_else(|| media.renditions.first())
-        .map(|r| media.path(r));
+    let thumbnail = (!media.renditions.is_empty()).then(|| thumbnail_of(media));
     MediaView {
         id: media.id.0,
         url: media.path(&format!("original.{}", crate::http::media_extension(&media.mime))),
@@ -77,6 +73,18 @@ fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
         site: app.site_by_id(media.site).map(|s| s.key.clone()).unwrap_or_default(),
         public: media.marked_public,
     }
+}
+
+/// The address of an item's smallest rendition (WebP first), or of its original when it has
+/// none: what a grid of thumbnails shows.
+pub(super) fn thumbnail_of(media: &Media) -> String {
+    media
+        .renditions
+        .iter()
+        .find(|r| r.ends_with(".webp"))
+        .or_else(|| media.renditions.first())
+        .map(|r| media.path(r))
+        .unwrap_or_else(|| media.path(&format!("original.{}", crate::http::media_extension(&media.mime))))
 }
 
 #[derive(Serialize)]
@@ -213,26 +221,32 @@ fn too_long(value: &str) -> bool {
     value.chars().count() > MAX_TEXT
 }
 
-/// `POST /admin/media`: hands the file to [`store_upload`], which checks it by its content and
-/// stores its files and row together; a failure leaves nothing behind.
-pub async fn upload(
-    State(app): State<App>,
-    headers: HeaderMap,
-    user: Signed,
-    multipart: Multipart,
-) -> Result<Response, WebError> {
-    let upload = read_upload(&user, multipart).await?;
+/// Why an upload was not stored, before anything is shown.
+enum NotStored {
+    /// The file or its words are refused: shown with the upload form, or as JSON.
+    Refused(StatusCode, String),
+    /// The request itself is wrong (no token, no site, not allowed) or our side failed.
+    Error(WebError),
+}
+
+impl From<WebError> for NotStored {
+    fn from(err: WebError) -> Self {
+        NotStored::Error(err)
+    }
+}
+
+/// Reads, authorizes and stores an upload through [`store_upload`].
+async fn receive(app: &App, user: &Signed, multipart: Multipart) -> Result<MediaId, NotStored> {
+    let upload = read_upload(user, multipart).await?;
     user.check_csrf(Some(&upload.csrf))?;
     let site =
         app.site_by_key(&upload.site).ok_or_else(|| WebError::BadRequest(user.t("error-choose-site")))?;
     user.require(Action::UploadMedia, site.id)?;
-    let refuse = |status, message: String| render_list(&app, &headers, &user, status, None, Some(message));
     if [&upload.alt, &upload.caption, &upload.credit].iter().any(|t| too_long(t)) {
-        return refuse(
+        return Err(NotStored::Refused(
             StatusCode::UNPROCESSABLE_ENTITY,
             user.t1("error-media-text-too-long", "max", MAX_TEXT),
-        )
-        .await;
+        ));
     }
     let new = NewUpload {
         site: site.id,
@@ -244,19 +258,90 @@ pub async fn upload(
         uploader: user.user.id,
         audit: user.doing("media.upload").with_detail(upload.file_name.clone()),
     };
-    let id = match store_upload(&app, new).await {
-        Ok(id) => id,
+    match store_upload(app, new).await {
+        Ok(id) => Ok(id),
         Err(UploadError::Refused(err)) => {
             let status = if err.code() == "too_large" {
                 StatusCode::PAYLOAD_TOO_LARGE
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY
             };
-            return refuse(status, media_error_text(&user, &err)).await;
+            Err(NotStored::Refused(status, media_error_text(user, &err)))
         }
-        Err(UploadError::Failed(err)) => return Err(err),
-    };
-    Ok(see_other(&format!("/admin/media/{id}"), "uploaded").into_response())
+        Err(UploadError::Failed(err)) => Err(NotStored::Error(err)),
+    }
+}
+
+/// What the editor's script is told of an upload it sent.
+#[derive(Serialize)]
+struct Uploaded {
+    id: i64,
+    thumbnail: String,
+    alt: String,
+    file_name: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct UploadRefused {
+    /// Why, in the person's language.
+    error: String,
+}
+
+/// Whether the request is the editor's script, which reads JSON, rather than the form.
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"))
+}
+
+/// A client error in words for the editor's script, which shows it next to the upload.
+fn client_error_text(user: &Signed, err: &WebError) -> String {
+    match err {
+        WebError::BadRequest(message) | WebError::TooLarge(message) => message.clone(),
+        WebError::Forbidden => user.t("error-forbidden-message"),
+        WebError::CsrfRejected => user.t("error-csrf-message"),
+        _ => user.t("error-bad-request-message"),
+    }
+}
+
+/// `POST /admin/media`: hands the file to [`store_upload`], which checks it by its content and
+/// stores its files and row together; a failure leaves nothing behind. The upload form gets
+/// the item's page or the form again with the reason; the editor's script (`Accept:
+/// application/json`) gets the item or the reason as JSON, through the same checks.
+pub async fn upload(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let json = wants_json(&headers);
+    match receive(&app, &user, multipart).await {
+        Ok(id) if json => {
+            let media = app.store().media(id).await?.ok_or(WebError::NotFound)?;
+            let uploaded = Uploaded {
+                id: id.0,
+                thumbnail: thumbnail_of(&media),
+                label: super::pickers::image_label(&user, &media),
+                alt: media.alt,
+                file_name: media.file_name,
+            };
+            Ok((StatusCode::CREATED, Json(uploaded)).into_response())
+        }
+        Ok(id) => Ok(see_other(&format!("/admin/media/{id}"), "uploaded").into_response()),
+        Err(NotStored::Refused(status, error)) if json => {
+            Ok((status, Json(UploadRefused { error })).into_response())
+        }
+        Err(NotStored::Refused(status, error)) => {
+            render_list(&app, &headers, &user, status, None, Some(error)).await
+        }
+        Err(NotStored::Error(err)) if json && err.status().is_client_error() => {
+            let error = client_error_text(&user, &err);
+            Ok((err.status(), Json(UploadRefused { error })).into_response())
+        }
+        Err(NotStored::Error(err)) => Err(err),
+    }
 }
 
 async fn visible_media(app: &App, user: &Signed, id: i64) -> Result<Media, WebError> {

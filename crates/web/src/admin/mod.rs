@@ -17,6 +17,7 @@ mod media;
 mod overview;
 mod page;
 mod people;
+mod pickers;
 mod redirects;
 pub mod sites;
 mod sso;
@@ -95,6 +96,9 @@ pub fn routes() -> Router<App> {
             get(media::list).post(media::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
         )
         .route("/admin/media/{id}", get(media::edit_form).post(media::save))
+        .route("/admin/pick/partners", get(pickers::partners))
+        .route("/admin/pick/contacts", get(pickers::contacts))
+        .route("/admin/pick/images", get(pickers::images))
         .route(
             "/admin/new/release/paste",
             get(documents::paste::form)

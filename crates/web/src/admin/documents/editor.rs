@@ -105,15 +105,44 @@ const EDITOR_STRINGS: &[&str] = &[
     "country-search",
     "country-remove",
     "country-hint",
+    "region-added",
+    "partner-search",
+    "contact-search",
+    "pick-remove",
+    "pick-none",
+    "pick-failed",
+    "image-choose",
+    "image-change",
+    "image-remove",
+    "image-upload",
+    "image-drop",
+    "image-search",
+    "image-grid",
+    "image-more",
+    "image-none",
+    "image-count",
+    "image-uploading",
+    "image-uploaded",
+    "image-alt-title",
+    "image-alt-saved",
+    "image-failed",
+    "image-wrong-type",
 ];
 
 /// The editor's scripts' words in the person's language, as the JSON they read.
 fn editor_strings(user: &Signed) -> Result<String, WebError> {
-    // A word that names something (`{ $name }`) keeps the placeholder for the script to fill.
-    let words: BTreeMap<&str, String> = EDITOR_STRINGS
+    // A word that names something (`{ $name }`) or counts (`{ $count }`) keeps the placeholder
+    // for the script to fill.
+    let mut words: BTreeMap<&str, String> = EDITOR_STRINGS
         .iter()
-        .map(|key| (*key, user.t1(&format!("editor-{key}"), "name", "{name}")))
+        .map(|key| {
+            let text = user
+                .t_with(&format!("editor-{key}"), &[("name", "{name}".into()), ("count", "{count}".into())]);
+            (*key, text)
+        })
         .collect();
+    // The ten digits as the language writes them, for the numbers the scripts put in words.
+    words.insert("digits", user.i18n.digits(user.lang, "0123456789"));
     serde_json::to_string(&words).map_err(|err| WebError::Internal(err.to_string()))
 }
 
@@ -126,6 +155,23 @@ fn country_names(user: &Signed) -> Result<String, WebError> {
         .collect();
     crate::i18n::I18n::sort_by_name(user.lang, &mut countries, |(_, name)| name);
     serde_json::to_string(&countries).map_err(|err| WebError::Internal(err.to_string()))
+}
+
+/// Every UN M49 region and sub-region as `[code, name, detail, [country codes]]` in the
+/// person's language, by name: choosing one in the countries picker adds all its countries.
+fn region_choices(user: &Signed) -> Result<String, WebError> {
+    let lang = portico_geo::Lang::from_code(user.lang).unwrap_or(portico_geo::Lang::En);
+    let mut regions: Vec<(&str, &str, String, Vec<&str>)> = portico_geo::regions()
+        .iter()
+        .flat_map(|region| std::iter::once(region).chain(portico_geo::subregions_of(region)))
+        .map(|region| {
+            let countries: Vec<&str> = portico_geo::countries_in(region).map(|c| c.iso2).collect();
+            let detail = user.t1("editor-region-detail", "count", countries.len());
+            (region.code, region.name(lang), detail, countries)
+        })
+        .collect();
+    crate::i18n::I18n::sort_by_name(user.lang, &mut regions, |(_, name, _, _)| name);
+    serde_json::to_string(&regions).map_err(|err| WebError::Internal(err.to_string()))
 }
 
 /// The editor's state between a request and its page.
@@ -222,9 +268,9 @@ async fn read_form(
         body_markdown: form.get("body_markdown").replace("\r\n", "\n"),
         countries,
         themes: form.all("themes"),
-        partners: form.all("partners"),
+        partners: with_typed_keys(form.all("partners"), form.get("partners_keys")),
         programme: form.get("programme").trim().to_owned(),
-        contacts: form.all("contacts"),
+        contacts: with_typed_keys(form.all("contacts"), form.get("contacts_keys")),
         image,
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
@@ -238,6 +284,18 @@ async fn read_form(
         errors.entry(error.field).or_insert(message);
     }
     Ok((draft, errors))
+}
+
+/// The keys ticked, then those typed into the field that stands in for the picker without its
+/// script ("unhcr, icrc"), each once.
+fn with_typed_keys(ticked: Vec<String>, typed: &str) -> Vec<String> {
+    let mut keys: Vec<String> = ticked.into_iter().filter(|key| !key.is_empty()).collect();
+    for key in typed.split(|c: char| c == ',' || c.is_whitespace()).filter(|key| !key.is_empty()) {
+        if !keys.iter().any(|k| k == key) {
+            keys.push(key.to_owned());
+        }
+    }
+    keys
 }
 
 /// The preview of a body, rendered off the async runtime; `None` unless asked for.
@@ -317,41 +375,53 @@ async fn render_editor(
             value: t.slug,
         })
         .collect();
-    let partners: Vec<Choice> = store
-        .partners()
-        .await?
-        .into_iter()
-        .map(|p| Choice {
-            checked: checked(&editor.draft.partners, &p.slug),
-            label: if p.acronym.is_empty() { p.name } else { format!("{} ({})", p.acronym, p.name) },
-            value: p.slug,
+    // Only what the draft names, and what a pasted release proposes (its Accept and Dismiss
+    // tick these boxes): the pickers find the rest, however long the lists grow.
+    let wanted = |target: &str, chosen: &[String]| -> Vec<String> {
+        let mut keys = chosen.to_vec();
+        for p in editor.proposals.iter().filter(|p| p.target == target && !p.code.is_empty()) {
+            if !keys.contains(&p.code) {
+                keys.push(p.code.clone());
+            }
+        }
+        keys
+    };
+    let partner_keys = wanted("partners", &editor.draft.partners);
+    let known = store.partners_by_slugs(&partner_keys).await?;
+    let partners: Vec<Choice> = partner_keys
+        .iter()
+        .map(|key| Choice {
+            checked: checked(&editor.draft.partners, key),
+            // A key no partner has (refused on save) shows as typed, to be removed.
+            label: known
+                .iter()
+                .find(|p| &p.slug == key)
+                .map_or_else(|| key.clone(), |p| crate::admin::pickers::partner_label(p, user.lang)),
+            value: key.clone(),
         })
         .collect();
-    let contacts: Vec<Choice> = store
-        .contacts()
-        .await?
-        .into_iter()
-        .map(|c| Choice {
-            checked: checked(&editor.draft.contacts, &c.key),
-            label: format!("{}, {}", c.name, c.office),
-            value: c.key,
+    let contact_keys = wanted("contacts", &editor.draft.contacts);
+    let known = store.contacts_by_keys(&contact_keys).await?;
+    let contacts: Vec<Choice> = contact_keys
+        .iter()
+        .map(|key| Choice {
+            checked: checked(&editor.draft.contacts, key),
+            label: known
+                .iter()
+                .find(|c| &c.key == key)
+                .map_or_else(|| key.clone(), |c| format!("{}, {}", c.name, c.office)),
+            value: key.clone(),
         })
         .collect();
-    let images: Vec<Choice> = store
-        .media_list(Some(&[editor.site]), 500)
-        .await?
-        .into_iter()
-        .filter(|m| m.kind == "image")
-        .map(|m| Choice {
-            checked: editor.draft.image == Some(m.id),
-            value: m.id.to_string(),
-            label: if m.alt.is_empty() {
-                user.t1("admin-image-no-alt", "file", m.file_name.clone())
-            } else {
-                format!("{} — {}", m.file_name, m.alt)
-            },
-        })
-        .collect();
+    let image = match editor.draft.image {
+        Some(id) => store.media(id).await?.filter(|m| m.site == editor.site).map(|m| {
+            context! {
+                id => m.id.0, thumbnail => crate::admin::media::thumbnail_of(&m),
+                label => crate::admin::pickers::image_label(user, &m),
+            }
+        }),
+        None => None,
+    };
     let sites: Vec<SiteChoice> = app
         .sites()
         .iter()
@@ -444,7 +514,8 @@ async fn render_editor(
             kind => editor.kind.as_str(),
             is_release => editor.kind == Kind::Release,
             form => editor.form, errors => editor.errors, autosave => editor.autosave,
-            themes, partners, contacts, images, sites,
+            themes, partners, contacts, image, sites,
+            may_upload => user.may(Action::UploadMedia, editor.site),
             preview_html => editor.preview_html, conflict => editor.conflict,
             language_label => editor.language.as_deref().map(|l| user.i18n.language_name(user.lang, l)),
             proposals => editor.proposals, language => editor.language,
@@ -452,6 +523,8 @@ async fn render_editor(
             body_dir => crate::i18n::I18n::direction(&body_language),
             editor_strings => editor_strings(user)?,
             country_names => if editor.kind == Kind::Release { Some(country_names(user)?) } else { None },
+            region_names => if editor.kind == Kind::Release { Some(region_choices(user)?) } else { None },
+            site_key => app.site_by_id(editor.site).map(|s| s.key.clone()).unwrap_or_default(),
             action_url => match &editor.document {
                 Some(doc) => format!("/admin/documents/{}", doc.document),
                 None => format!("/admin/new/{}", editor.kind),
