@@ -152,6 +152,18 @@ async fn filters_orders_and_pages_keep_their_values_in_shareable_links() {
         let html = editor.page(&published_today, 200).await;
         assert_eq!(titles(&html).len(), 50, "{}", app.backend());
         assert!(rows(&html).iter().all(|r| r[3] == "es"));
+        // A range of publication dates with no order asked for is read in publication order.
+        let html =
+            editor.page(&format!("/admin?site=hn&date=published&from={yesterday}&to={today}"), 200).await;
+        assert_eq!(attrs(&html, "#f-sort option[selected]", "value"), ["published"], "{}", app.backend());
+        assert!(!titles(&html).is_empty());
+        let html =
+            editor.page(&format!("/admin?site=hn&date=published&from={yesterday}&sort=title"), 200).await;
+        assert_eq!(
+            attrs(&html, "#f-sort option[selected]", "value"),
+            ["title"],
+            "an order asked for is kept"
+        );
         let html = editor.page("/admin?date=published&to=2000-01-01&site=hn", 200).await;
         assert!(titles(&html).is_empty(), "{}", app.backend());
         assert!(text(&html, ".empty").contains("No documents match"));
