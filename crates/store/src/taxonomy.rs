@@ -80,7 +80,8 @@ pub struct Partner {
     /// Its name and acronym in other languages ("ACNUR" in Spanish).
     #[sqlx(skip)]
     pub names: Vec<PartnerName>,
-    /// The address of its logo's image, or "" when it has none.
+    /// The address of its logo's image, or "" when it has none (or the query did not ask).
+    #[sqlx(default)]
     pub logo_path: String,
 }
 
