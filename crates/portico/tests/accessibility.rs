@@ -2,7 +2,8 @@
 //! installed by `scripts/test-services`) runs in headless Chromium on every screen of the back
 //! office, found by following its links, and on each kind of public page, in a left-to-right
 //! and a right-to-left language. A serious or critical violation of WCAG 2.1 A or AA fails the
-//! test, with the rule and the elements it found.
+//! test, with the rule and the elements it found; so does a page that scrolls sideways in a
+//! 1280-pixel window.
 
 #[path = "browser/driver.rs"]
 #[allow(dead_code, reason = "the browser tests' driver; these checks use a few of its steps")]
@@ -76,6 +77,30 @@ async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
     }
 }
 
+/// What sticks out past the right edge of a 1280-pixel window (a page that scrolls sideways
+/// fails WCAG's reflow and looks broken): the outermost such elements, named.
+async fn overflow(browser: &Browser) -> Vec<String> {
+    let found = browser
+        .script(
+            "const width = document.documentElement.clientWidth;
+             if (document.documentElement.scrollWidth <= width) return [];
+             const out = [];
+             for (const e of document.querySelectorAll('body *')) {
+               const r = e.getBoundingClientRect();
+               if (r.right > width + 1 && r.width > 0 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1)) {
+                 out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' ends at ' + Math.round(r.right) + ' px');
+               }
+             }
+             return ['the page scrolls sideways: ' + document.documentElement.scrollWidth + ' px in ' + width].concat(out.slice(0, 5));",
+            vec![],
+        )
+        .await;
+    found
+        .as_array()
+        .map(|l| l.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
 /// `path` with each number as `N`: one screen per kind (`/admin/documents/N`).
 fn kind_of(path: &str) -> String {
     let mut out = String::new();
@@ -130,7 +155,8 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
             let check = async |browser: &Browser, path: &str, found: &mut BTreeMap<String, Vec<String>>| {
                 browser.goto(path).await;
                 picture(browser, path).await;
-                let problems = violations(browser, &axe).await;
+                let mut problems = violations(browser, &axe).await;
+                problems.extend(overflow(browser).await);
                 if !problems.is_empty() {
                     found.insert(path.to_owned(), problems);
                 }
