@@ -408,29 +408,7 @@ pub async fn partner_form(
     require_admin(&app, &user, Action::ManageSites)?;
     let partner =
         app.store().partners().await?.into_iter().find(|p| p.id.0 == id).ok_or(WebError::NotFound)?;
-    let local = local_fields(&app, &user, |language| {
-        partner
-            .names
-            .iter()
-            .find(|n| n.language == language)
-            .map(|n| (n.name.clone(), n.acronym.clone()))
-            .unwrap_or_default()
-    });
-    let action = format!("/admin/partners/{id}");
-    render_named(
-        &app,
-        &headers,
-        &user,
-        StatusCode::OK,
-        "partner",
-        action,
-        &partner.slug,
-        &partner.name,
-        &partner.acronym,
-        local,
-        None,
-        partner_logo(&partner),
-    )
+    render_partner(&app, &headers, &user, &partner, StatusCode::OK, None)
 }
 
 /// `POST /admin/partners/{id}` (admins only).
@@ -479,14 +457,14 @@ pub async fn save_partner(
     Ok(see_other(SECTION, "taxonomy_saved").into_response())
 }
 
-/// The partner `id`'s form again, with `error` (a refused logo) and `status`.
-async fn partner_form_with(
+/// A partner's form as saved, with `error` (a refused logo) and `status`.
+fn render_partner(
     app: &App,
     headers: &HeaderMap,
     user: &Signed,
     partner: &portico_store::Partner,
     status: StatusCode,
-    error: String,
+    error: Option<String>,
 ) -> Result<Response, WebError> {
     let local = local_fields(app, user, |language| {
         partner
@@ -507,7 +485,7 @@ async fn partner_form_with(
         &partner.name,
         &partner.acronym,
         local,
-        Some(error),
+        error,
         partner_logo(partner),
     )
 }
@@ -547,7 +525,7 @@ pub async fn upload_partner_logo(
                 StatusCode::UNPROCESSABLE_ENTITY
             };
             let message = super::media::media_error_text(&user, &err);
-            return partner_form_with(&app, &headers, &user, &partner, status, message).await;
+            return render_partner(&app, &headers, &user, &partner, status, Some(message));
         }
         Err(UploadError::Failed(err)) => return Err(err),
     };
