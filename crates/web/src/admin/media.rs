@@ -75,6 +75,16 @@ fn media_view(app: &App, user: &Signed, media: &Media) -> MediaView {
     }
 }
 
+/// How an image is named where it is chosen: its alt text, or its file name and that it has
+/// none yet (it needs one before the release is published).
+pub(crate) fn image_label(user: &Signed, media: &Media) -> String {
+    if media.alt.is_empty() {
+        user.t1("admin-image-no-alt", "file", media.file_name.clone())
+    } else {
+        media.alt.clone()
+    }
+}
+
 /// The address of an item's smallest rendition (WebP first), or of its original when it has
 /// none: what a grid of thumbnails shows.
 pub(super) fn thumbnail_of(media: &Media) -> String {
@@ -323,7 +333,7 @@ pub async fn upload(
             let uploaded = Uploaded {
                 id: id.0,
                 thumbnail: thumbnail_of(&media),
-                label: super::pickers::image_label(&user, &media),
+                label: image_label(&user, &media),
                 alt: media.alt,
                 file_name: media.file_name,
             };

@@ -164,18 +164,8 @@ pub async fn images(
             thumbnail: super::media::thumbnail_of(m),
             alt: m.alt.clone(),
             file_name: m.file_name.clone(),
-            label: image_label(&user, m),
+            label: super::media::image_label(&user, m),
         })
         .collect();
     Ok(Json(ImagePage { items, next: page.next.map(|id| id.0) }).into_response())
-}
-
-/// How an image is named where it is chosen: its alt text, or its file name and that it has
-/// none yet (it needs one before the release is published).
-pub(crate) fn image_label(user: &Signed, media: &portico_store::Media) -> String {
-    if media.alt.is_empty() {
-        user.t1("admin-image-no-alt", "file", media.file_name.clone())
-    } else {
-        media.alt.clone()
-    }
 }

@@ -417,7 +417,7 @@ async fn render_editor(
         Some(id) => store.media(id).await?.filter(|m| m.site == editor.site).map(|m| {
             context! {
                 id => m.id.0, thumbnail => crate::admin::media::thumbnail_of(&m),
-                label => crate::admin::pickers::image_label(user, &m),
+                label => crate::admin::media::image_label(user, &m),
             }
         }),
         None => None,
