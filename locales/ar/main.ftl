@@ -1051,3 +1051,34 @@ editor-image-failed = لم يكتمل الرفع. تحقق من اتصالك و�
 editor-image-wrong-type = الملف { $name } ليس صورة. أفلت ملف JPEG أو PNG أو WebP.
 error-pick-too-long = ابحث بما لا يزيد على { $max } من الأحرف.
 error-pick-page = صفحة الصور هذه غير موجودة. ابدأ من جديد من الصفحة الأولى.
+
+# خطة عام 2030: أهداف التنمية المستدامة.
+release-goals = أهداف التنمية المستدامة
+sdg-goal = الهدف { $number }: { $name }
+sdg-targets = الغايات { $targets }
+sdg-page-count = { $count ->
+    [zero] لا توجد صفحات
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $count } صفحات
+    [many] { $count } صفحة
+   *[other] { $count } صفحة
+}
+sdg-agenda = خطة عام 2030
+sdg-agenda-summary = أهداف التنمية المستدامة، وما ننشره عن كل منها.
+sdg-goals-heading = أهداف التنمية المستدامة السبعة عشر
+sdg-nothing-yet = لم يُنشر شيء بعد
+sdg-kicker = هدف من أهداف التنمية المستدامة
+sdg-goal-description = بياناتنا الصحفية وصفحاتنا عن { $goal }.
+sdg-pages-heading = الصفحات
+sdg-releases-heading = البيانات الصحفية
+sdg-no-releases = لا توجد بيانات صحفية عن هذا الهدف بعد.
+sdg-other-goals = أهداف أخرى
+field-goals = أهداف التنمية المستدامة
+field-targets = الغايات
+hint-targets = أرقام الغايات مفصولة بفواصل، مثل 10.7, 10.c. تُحسب الغاية لهدفها أيضًا.
+error-goals-unknown-goal = استخدم أرقام الأهداف من 1 إلى 17 وأرقام الغايات مثل 10.7 أو 10.c.
+error-goals-too-many = 40 هدفًا وغاية على الأكثر.
+filter-goal = الهدف
+bad-goal = «{ $value }» ليس هدفًا من أهداف التنمية المستدامة. الأهداف مرقمة من 1 إلى 17.
+bad-goal-combined = لا يمكن تضييق البيانات الصحفية لهدف ما حسب البلد أو الموضوع أيضًا؛ اختر أحدهما.

@@ -936,3 +936,30 @@ editor-image-failed = Das Hochladen wurde nicht abgeschlossen. Prüfen Sie Ihre 
 editor-image-wrong-type = { $name } ist kein Bild. Ziehen Sie eine JPEG-, PNG- oder WebP-Datei hierher.
 error-pick-too-long = Suchen Sie nach höchstens { $max } Zeichen.
 error-pick-page = Diese Seite mit Bildern gibt es nicht. Beginnen Sie wieder mit der ersten Seite.
+
+# Die Agenda 2030: die Ziele für nachhaltige Entwicklung.
+release-goals = Ziele für nachhaltige Entwicklung
+sdg-goal = Ziel { $number }: { $name }
+sdg-targets = Zielvorgaben { $targets }
+sdg-page-count = { $count ->
+    [one] { $count } Seite
+   *[other] { $count } Seiten
+}
+sdg-agenda = Agenda 2030
+sdg-agenda-summary = Die Ziele für nachhaltige Entwicklung und was wir zu jedem veröffentlichen.
+sdg-goals-heading = Die 17 Ziele für nachhaltige Entwicklung
+sdg-nothing-yet = Noch nichts veröffentlicht
+sdg-kicker = Ziel für nachhaltige Entwicklung
+sdg-goal-description = Unsere Pressemitteilungen und Seiten zu { $goal }.
+sdg-pages-heading = Seiten
+sdg-releases-heading = Pressemitteilungen
+sdg-no-releases = Zu diesem Ziel gibt es noch keine Pressemitteilungen.
+sdg-other-goals = Weitere Ziele
+field-goals = Ziele für nachhaltige Entwicklung
+field-targets = Zielvorgaben
+hint-targets = Nummern der Zielvorgaben, durch Kommas getrennt, etwa 10.7, 10.c. Eine Zielvorgabe zählt auch für ihr Ziel.
+error-goals-unknown-goal = Geben Sie Ziele von 1 bis 17 und Zielvorgaben wie 10.7 oder 10.c an.
+error-goals-too-many = Höchstens 40 Ziele und Zielvorgaben.
+filter-goal = Ziel
+bad-goal = „{ $value }“ ist kein Ziel für nachhaltige Entwicklung. Die Ziele sind von 1 bis 17 nummeriert.
+bad-goal-combined = Die Pressemitteilungen eines Ziels lassen sich nicht zusätzlich nach Land oder Thema filtern; wählen Sie eines davon.

@@ -940,3 +940,30 @@ editor-image-failed = The upload did not finish. Check your connection and try a
 editor-image-wrong-type = { $name } is not an image. Drop a JPEG, PNG or WebP file.
 error-pick-too-long = Search for at most { $max } characters.
 error-pick-page = This page of images does not exist. Start again from the first page.
+
+# The 2030 Agenda: the Sustainable Development Goals.
+release-goals = Sustainable Development Goals
+sdg-goal = Goal { $number }: { $name }
+sdg-targets = Targets { $targets }
+sdg-page-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+sdg-agenda = 2030 Agenda
+sdg-agenda-summary = The Sustainable Development Goals, and what we publish on each.
+sdg-goals-heading = The 17 Sustainable Development Goals
+sdg-nothing-yet = Nothing published yet
+sdg-kicker = Sustainable Development Goal
+sdg-goal-description = Our press releases and pages on { $goal }.
+sdg-pages-heading = Pages
+sdg-releases-heading = Press releases
+sdg-no-releases = No press releases on this goal yet.
+sdg-other-goals = Other goals
+field-goals = Sustainable Development Goals
+field-targets = Targets
+hint-targets = Target numbers separated by commas, such as 10.7, 10.c. A target counts for its goal too.
+error-goals-unknown-goal = Use goal numbers from 1 to 17 and target numbers such as 10.7 or 10.c.
+error-goals-too-many = At most 40 goals and targets.
+filter-goal = Goal
+bad-goal = “{ $value }” is not a Sustainable Development Goal. Goals are numbered from 1 to 17.
+bad-goal-combined = A goal's releases cannot be narrowed by country or theme as well; choose one of them.

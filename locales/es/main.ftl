@@ -936,3 +936,30 @@ editor-image-failed = La subida no terminó. Compruebe su conexión e inténtelo
 editor-image-wrong-type = { $name } no es una imagen. Suelte un archivo JPEG, PNG o WebP.
 error-pick-too-long = Busque como máximo { $max } caracteres.
 error-pick-page = Esta página de imágenes no existe. Vuelva a empezar por la primera página.
+
+# La Agenda 2030: los Objetivos de Desarrollo Sostenible.
+release-goals = Objetivos de Desarrollo Sostenible
+sdg-goal = Objetivo { $number }: { $name }
+sdg-targets = Metas { $targets }
+sdg-page-count = { $count ->
+    [one] { $count } página
+   *[other] { $count } páginas
+}
+sdg-agenda = Agenda 2030
+sdg-agenda-summary = Los Objetivos de Desarrollo Sostenible y lo que publicamos sobre cada uno.
+sdg-goals-heading = Los 17 Objetivos de Desarrollo Sostenible
+sdg-nothing-yet = Aún no hay publicaciones
+sdg-kicker = Objetivo de Desarrollo Sostenible
+sdg-goal-description = Nuestros comunicados de prensa y páginas sobre el { $goal }.
+sdg-pages-heading = Páginas
+sdg-releases-heading = Comunicados de prensa
+sdg-no-releases = Aún no hay comunicados de prensa sobre este objetivo.
+sdg-other-goals = Otros objetivos
+field-goals = Objetivos de Desarrollo Sostenible
+field-targets = Metas
+hint-targets = Números de meta separados por comas, como 10.7, 10.c. Una meta cuenta también para su objetivo.
+error-goals-unknown-goal = Use objetivos del 1 al 17 y metas como 10.7 o 10.c.
+error-goals-too-many = Como máximo 40 objetivos y metas.
+filter-goal = Objetivo
+bad-goal = «{ $value }» no es un Objetivo de Desarrollo Sostenible. Los objetivos van del 1 al 17.
+bad-goal-combined = Los comunicados de un objetivo no se pueden filtrar además por país o tema; elija uno de los dos.

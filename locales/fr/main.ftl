@@ -936,3 +936,30 @@ editor-image-failed = Le téléversement n’a pas abouti. Vérifiez votre conne
 editor-image-wrong-type = { $name } n’est pas une image. Déposez un fichier JPEG, PNG ou WebP.
 error-pick-too-long = Cherchez au plus { $max } caractères.
 error-pick-page = Cette page d’images n’existe pas. Recommencez à la première page.
+
+# Le Programme 2030 : les objectifs de développement durable.
+release-goals = Objectifs de développement durable
+sdg-goal = Objectif { $number } : { $name }
+sdg-targets = Cibles { $targets }
+sdg-page-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+sdg-agenda = Programme 2030
+sdg-agenda-summary = Les objectifs de développement durable, et ce que nous publions sur chacun.
+sdg-goals-heading = Les 17 objectifs de développement durable
+sdg-nothing-yet = Rien de publié pour l'instant
+sdg-kicker = Objectif de développement durable
+sdg-goal-description = Nos communiqués de presse et nos pages sur l'{ $goal }.
+sdg-pages-heading = Pages
+sdg-releases-heading = Communiqués de presse
+sdg-no-releases = Aucun communiqué de presse sur cet objectif pour l'instant.
+sdg-other-goals = Autres objectifs
+field-goals = Objectifs de développement durable
+field-targets = Cibles
+hint-targets = Numéros de cibles séparés par des virgules, par exemple 10.7, 10.c. Une cible compte aussi pour son objectif.
+error-goals-unknown-goal = Indiquez des objectifs de 1 à 17 et des cibles comme 10.7 ou 10.c.
+error-goals-too-many = Au plus 40 objectifs et cibles.
+filter-goal = Objectif
+bad-goal = « { $value } » n'est pas un objectif de développement durable. Les objectifs sont numérotés de 1 à 17.
+bad-goal-combined = Les communiqués d'un objectif ne peuvent pas être filtrés en plus par pays ou par thème ; choisissez l'un ou l'autre.

@@ -7,6 +7,7 @@ pub mod access;
 mod ids;
 mod kinds;
 pub mod markdown;
+pub mod sdg;
 mod slug;
 mod validate;
 

@@ -56,12 +56,19 @@ pub struct Draft {
     pub contacts: Vec<String>,
     /// The lead image.
     pub image: Option<MediaId>,
+    /// Sustainable Development Goals and targets it serves, by code (`"10"`, `"10.7"`; see
+    /// [`crate::sdg`]), in the Agenda's order.
+    #[serde(default)]
+    pub goals: Vec<String>,
 }
 
 const MAX_TITLE: usize = 300;
 const MAX_SHORT: usize = 200;
 const MAX_SUMMARY: usize = 2_000;
 const MAX_BODY: usize = 400_000;
+/// Goals and targets per document: enough for any honest tagging, few enough that each save's
+/// listing rows stay bounded.
+const MAX_GOALS: usize = 40;
 /// The most bytes a body takes: parsing and sanitizing cost grows with it, on every save.
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
 
@@ -147,6 +154,19 @@ impl Draft {
                 "countries",
                 "unknown_country",
                 format!("{bad:?} is not an ISO 3166-1 country code."),
+            ));
+        }
+        if let Some(bad) = self.goals.iter().find(|c| crate::sdg::goal_of(c).is_none()) {
+            errors.push(FieldError::new(
+                "goals",
+                "unknown_goal",
+                format!("{bad:?} is neither a Sustainable Development Goal (1 to 17) nor one of its targets (such as 10.7)."),
+            ));
+        } else if self.goals.len() > MAX_GOALS {
+            errors.push(FieldError::new(
+                "goals",
+                "too_many",
+                format!("At most {MAX_GOALS} goals and targets."),
             ));
         }
         errors
@@ -262,10 +282,15 @@ mod tests {
             slug: "Bad Slug".into(),
             countries: vec!["ZZ".into()],
             summary: "bell\u{7}".into(),
+            goals: vec!["10.7".into(), "18".into()],
             ..good()
         };
         let fields: Vec<_> = draft.validate(Kind::Release, |c| c == "SV").iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["title", "slug", "summary", "countries"]);
+        assert_eq!(fields, ["title", "slug", "summary", "countries", "goals"]);
+        let tagged = Draft { goals: vec!["10".into(), "10.7".into(), "17.19".into()], ..good() };
+        assert_eq!(tagged.validate(Kind::Release, |c| c == "SV"), vec![]);
+        let crowded = Draft { goals: vec!["1".into(); MAX_GOALS + 1], ..good() };
+        assert_eq!(crowded.validate(Kind::Release, |c| c == "SV")[0].code, "too_many");
     }
 
     #[test]

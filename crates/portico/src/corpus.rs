@@ -190,6 +190,27 @@ struct Facts {
     contacts: Vec<String>,
     programme: String,
     published_at: OffsetDateTime,
+    /// Goal and target codes.
+    goals: Vec<String>,
+}
+
+/// The goals of release `number`, from a generator of their own so that adding them left
+/// every other draw of the corpus as it was: most releases serve one or two goals, migration's
+/// own target 10.7 most often, as an agency's archive does.
+fn goals_of(number: u64) -> Vec<String> {
+    let mut rng = SplitMix64(number.wrapping_mul(0xD1B5_4A32_D192_ED03) ^ 0x2030);
+    let mut goals: Vec<String> = Vec::new();
+    if rng.chance(40) {
+        goals.push("10.7".to_owned());
+    }
+    for _ in 0..rng.below(3) {
+        let goal =
+            portico_content::sdg::GOALS[rng.below(portico_content::sdg::GOALS.len())].number.to_string();
+        if !goals.contains(&goal) {
+            goals.push(goal);
+        }
+    }
+    goals
 }
 
 /// What the generator draws from: the store's sites and taxonomy.
@@ -252,7 +273,16 @@ impl Universe {
         let step = (self.span as u64 / self.total.max(1)).max(1);
         let offset = (number.saturating_sub(1) * step).min(self.span as u64) + rng.next() % step;
         let published_at = self.first + time::Duration::seconds(offset.min(self.span as u64) as i64);
-        Facts { countries, place, themes, partners, contacts, programme, published_at }
+        Facts {
+            countries,
+            place,
+            themes,
+            partners,
+            contacts,
+            programme,
+            published_at,
+            goals: goals_of(number),
+        }
     }
 
     /// The name shown for a partner in running text: its acronym when it has one.
@@ -381,6 +411,7 @@ fn write_release(
         programme: facts.programme.clone(),
         contacts: facts.contacts.clone(),
         image: None,
+        goals: facts.goals.clone(),
     })
 }
 

@@ -93,6 +93,9 @@ struct PageEntry {
     title: String,
     summary: String,
     body: String,
+    /// Sustainable Development Goals and targets the section serves.
+    #[serde(default)]
+    goals: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +119,9 @@ struct ReleaseEntry {
     contacts: Vec<String>,
     summary: String,
     body: String,
+    /// Sustainable Development Goals and targets it serves.
+    #[serde(default)]
+    goals: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -214,6 +220,7 @@ fn release_drafts() -> Result<Vec<Draft>, DemoError> {
                 programme: entry.programme.clone(),
                 contacts: entry.contacts.clone(),
                 image: None,
+                goals: entry.goals.clone(),
             };
             let errors = draft
                 .validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));
@@ -316,6 +323,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
             summary: page.summary.clone(),
             body_markdown: page.body.clone(),
             published_at,
+            goals: page.goals.clone(),
             ..Draft::default()
         };
         store
@@ -455,6 +463,7 @@ async fn load_entries(
                         programme: entry.programme.clone(),
                         contacts: entry.contacts.clone(),
                         image: None,
+                        goals: vec![],
                     };
                     let problems = draft
                         .validate(kind, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));

@@ -345,6 +345,7 @@ fn prepare(
         programme: String::new(),
         contacts: item.contacts.clone(),
         image: None,
+        goals: vec![],
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
     let errors = draft.validate(kind, is_country);

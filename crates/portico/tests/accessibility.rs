@@ -173,12 +173,17 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
             public.extend(links_under(&browser, "/en/where-we-work/").await.into_iter().take(1));
             // The Jordan office's site, in Arabic, under its path on the server's own host.
             public.extend(["/sites/jo/ar/".to_owned(), "/sites/jo/ar/news".to_owned()]);
+            // The 2030 Agenda: the goals' tiles in their colours, and a goal's page.
+            public.extend(
+                ["/en/2030-agenda", "/en/2030-agenda/goal-10", "/sites/jo/ar/2030-agenda/goal-16"]
+                    .map(str::to_owned),
+            );
             browser.goto("/sites/jo/ar/news").await;
             public.extend(links_under(&browser, "/sites/jo/ar/news/").await.into_iter().take(1));
             for path in &public {
                 check(&browser, path, &mut found).await;
             }
-            assert!(public.len() >= 9, "each kind of public page was found: {public:?}");
+            assert!(public.len() >= 12, "each kind of public page was found: {public:?}");
 
             // The sign-in form, then every screen of the back office, one of each kind.
             check(&browser, "/admin/login", &mut found).await;

@@ -1186,3 +1186,38 @@ async fn the_lead_image_is_chosen_from_a_searched_grid_in_arabic_or_dropped_onto
         assert_eq!((media.width, media.height), (480, 300), "{backend}");
     }
 }
+
+#[tokio::test]
+async fn an_editor_ticks_a_goal_and_types_a_target_and_the_goals_page_lists_the_release() {
+    const TITLE: &str = "Coastal towns plan for people moving inland";
+    let app = sqlite_app().await;
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "goals").await;
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            // Pages serve goals too.
+            browser.goto("/admin/new/page").await;
+            assert_eq!(browser.texts("#f-goals label:has(input[name=goals])").await.len(), 17);
+            browser.goto("/admin").await;
+            browser.follow("New press release").await;
+            browser.wait_for_path("/admin/new/release").await;
+            browser.fill("#f-title", TITLE).await;
+            browser.click("#f-goals input[value='13']").await;
+            browser.fill("#f-targets", "13.1, 11.b").await;
+            browser.click("button[name=intent][value=save]").await;
+            wait_for_status(&browser, "Draft").await;
+            let ticked = browser.attr("#f-goals input[value='13']", "checked").await;
+            assert!(ticked.is_some(), "goal 13 stays ticked");
+            assert_eq!(browser.attr("#f-targets", "value").await.as_deref(), Some("11.b, 13.1"));
+            browser.activate("Publish now").await;
+            wait_for_status(&browser, "Published").await;
+            browser.goto("/en/2030-agenda/goal-11").await;
+            browser.wait_for_text(".release-card .card-title", TITLE).await;
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+    let goal = app.page("/en/2030-agenda/goal-13", 200).await;
+    assert_eq!(support::texts(&goal, ".release-card .card-title").first().map(String::as_str), Some(TITLE));
+}

@@ -50,6 +50,8 @@ pub struct PublishedRelease {
     pub countries: Vec<String>,
     /// Theme slugs, in the author's order.
     pub themes: Vec<String>,
+    /// Sustainable Development Goal and target codes (`"10"`, `"10.7"`), in the Agenda's order.
+    pub goals: Vec<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -168,6 +170,7 @@ impl Store {
         let ids: Vec<i64> = rows.iter().map(|r| r.document_id).collect();
         let mut countries = self.keys_by_document(&ids, COUNTRIES_SQL).await?;
         let mut themes = self.keys_by_document(&ids, THEMES_SQL).await?;
+        let mut goals = self.keys_by_document(&ids, GOALS_SQL).await?;
         Ok(rows
             .into_iter()
             .map(|row| PublishedRelease {
@@ -175,6 +178,7 @@ impl Store {
                 site: SiteId(row.site_id),
                 countries: countries.remove(&row.document_id).unwrap_or_default(),
                 themes: themes.remove(&row.document_id).unwrap_or_default(),
+                goals: goals.remove(&row.document_id).unwrap_or_default(),
                 language: row.language,
                 slug: row.slug,
                 title: row.title,
@@ -217,6 +221,9 @@ const COUNTRIES_SQL: &str = "select document_id, country from document_countries
 const THEMES_SQL: &str = "select dt.document_id, t.slug from document_themes dt
      join themes t on t.id = dt.theme_id
      where dt.document_id in ({ids}) order by dt.document_id, dt.position";
+
+const GOALS_SQL: &str = "select document_id, code from document_goals
+     where document_id in ({ids}) order by document_id, position";
 
 #[cfg(test)]
 mod tests {

@@ -152,6 +152,7 @@ impl Store {
                 resolve(&themes, "theme", &draft.themes)?,
                 resolve(&partners, "partner", &draft.partners)?,
                 resolve(&contacts, "contact", &draft.contacts)?,
+                crate::documents::goal_links(&draft.goals),
             ));
         }
         let documents = render_all(documents).await?;
@@ -254,9 +255,24 @@ impl Store {
 
                 let mut countries: Vec<(i64, &str, i32)> = Vec::new();
                 let mut by_id: [Vec<(i64, i64, i32)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-                for (document_id, (codes, theme_ids, partner_ids, contact_ids)) in
-                    document_ids.iter().zip(&links)
+                // (document, code, goal, position, site, kind)
+                let mut goals: Vec<(i64, &str, i64, i32, i64, &str)> = Vec::new();
+                for (
+                    (document_id, (codes, theme_ids, partner_ids, contact_ids, goal_links)),
+                    (document, _),
+                ) in document_ids.iter().zip(&links).zip(&documents)
                 {
+                    for (position, (code, goal)) in goal_links.iter().enumerate() {
+                        let kind = document.kind.as_str();
+                        goals.push((
+                            *document_id,
+                            code.as_str(),
+                            *goal,
+                            position as i32,
+                            document.site.0,
+                            kind,
+                        ));
+                    }
                     for (position, code) in codes.iter().enumerate() {
                         countries.push((*document_id, code.as_str(), position as i32));
                     }
@@ -287,6 +303,17 @@ impl Store {
                         });
                         query.build().execute(&mut *tx).await?;
                     }
+                }
+                for chunk in goals.chunks(MAX_PARAMS / 6) {
+                    let mut query = builder(
+                        pool,
+                        "insert into document_goals (document_id, code, goal, position, site_id, kind) ",
+                    );
+                    query.push_values(chunk, |mut row, (document, code, goal, position, site, kind)| {
+                        row.push_bind(*document).push_bind(*code).push_bind(*goal);
+                        row.push_bind(*position).push_bind(*site).push_bind(*kind);
+                    });
+                    query.build().execute(&mut *tx).await?;
                 }
 
                 for chunk in rows.chunks(MAX_PARAMS / 3) {

@@ -119,11 +119,25 @@ struct RevisionRow {
 }
 
 /// The links of a document to taxonomy rows, resolved to ids.
-struct Links {
-    countries: Vec<String>,
-    themes: Vec<i64>,
-    partners: Vec<i64>,
-    contacts: Vec<i64>,
+pub(crate) struct Links {
+    pub countries: Vec<String>,
+    pub themes: Vec<i64>,
+    pub partners: Vec<i64>,
+    pub contacts: Vec<i64>,
+    /// Goal and target codes with the goal each names, in the Agenda's order.
+    pub goals: Vec<(String, i64)>,
+}
+
+/// A draft's goal codes, each once in the Agenda's order, with the goal each names; codes
+/// that name none were refused by validation and are dropped here.
+pub(crate) fn goal_links(codes: &[String]) -> Vec<(String, i64)> {
+    portico_content::sdg::sorted_codes(codes)
+        .into_iter()
+        .filter_map(|code| {
+            let goal = portico_content::sdg::goal_of(&code)?.number;
+            Some((code, i64::from(goal)))
+        })
+        .collect()
 }
 
 /// Writes the change-log row for `entity` in the current transaction.
@@ -146,7 +160,7 @@ pub(crate) use log_change;
 /// Replaces the document's taxonomy links in the current transaction.
 macro_rules! write_links {
     ($tx:expr, $document:expr, $links:expr) => {{
-        for table in ["document_countries", "document_themes", "document_partners", "document_contacts"] {
+        for table in ["document_countries", "document_themes", "document_partners", "document_contacts", "document_goals"] {
             sqlx::query(&format!("delete from {table} where document_id = $1"))
                 .bind($document)
                 .execute(&mut *$tx)
@@ -179,6 +193,19 @@ macro_rules! write_links {
                     .execute(&mut *$tx)
                     .await?;
             }
+        }
+        for (position, (code, goal)) in $links.goals.iter().enumerate() {
+            sqlx::query(
+                "insert into document_goals (document_id, code, goal, position, site_id, kind)
+                 select id, $2, $3, $4, site_id, kind from documents where id = $1
+                 on conflict do nothing",
+            )
+            .bind($document)
+            .bind(code)
+            .bind(goal)
+            .bind(position as i32)
+            .execute(&mut *$tx)
+            .await?;
         }
     }};
 }
@@ -218,6 +245,7 @@ impl Store {
             themes: self.resolve_ids("themes", "slug", "theme", &draft.themes).await?,
             partners: self.resolve_ids("partners", "slug", "partner", &draft.partners).await?,
             contacts: self.resolve_ids("contacts", "key", "contact", &draft.contacts).await?,
+            goals: goal_links(&draft.goals),
         })
     }
 
@@ -505,6 +533,12 @@ impl Store {
         let themes = keys("themes", "slug", "theme_id").await?;
         let partners = keys("partners", "slug", "partner_id").await?;
         let contacts = keys("contacts", "key", "contact_id").await?;
+        let goals: Vec<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar("select code from document_goals where document_id = $1 order by position")
+                .bind(row.document_id)
+                .fetch_all(pool)
+                .await
+        })?;
         let parse = |what: &str, value: &str| StoreError::Corrupt(format!("{what} {value:?}"));
         Ok(Some(EditableVariant {
             document: DocumentId(row.document_id),
@@ -529,6 +563,7 @@ impl Store {
                 programme: row.programme,
                 contacts,
                 image: row.image_id.map(MediaId),
+                goals,
             },
         }))
     }

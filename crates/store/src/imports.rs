@@ -180,7 +180,8 @@ impl Store {
         let themes = self.resolve_ids("themes", "slug", "theme", &draft.themes).await?;
         let partners = self.resolve_ids("partners", "slug", "partner", &draft.partners).await?;
         let contacts = self.resolve_ids("contacts", "key", "contact", &draft.contacts).await?;
-        let links = Links { countries, themes, partners, contacts };
+        let goals = crate::documents::goal_links(&draft.goals);
+        let links = crate::documents::Links { countries, themes, partners, contacts, goals };
         let sources: Vec<String> = document.variants.iter().map(|v| v.source.clone()).collect();
         let state = self.imported_state(document.site, &sources).await?;
 
@@ -351,14 +352,6 @@ impl Store {
             .await
         })
     }
-}
-
-/// The document's taxonomy links, resolved before the transaction (what `write_links!` reads).
-struct Links {
-    countries: Vec<String>,
-    themes: Vec<i64>,
-    partners: Vec<i64>,
-    contacts: Vec<i64>,
 }
 
 #[cfg(test)]

@@ -70,7 +70,10 @@ pub use install::{ALREADY_INITIALIZED, InitialPage, Installation, Installed};
 pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
 pub use overview::{MonthCount, Scheduled};
-pub use reading::{Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList, ReleaseSummary};
+pub use reading::{
+    GOAL_PAGES, GoalCount, Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList,
+    ReleaseSummary,
+};
 pub use redirects::{Redirect, redirect_path};
 pub use related::RELATED_KEPT;
 pub use search_feed::{ChangeEntry, IndexableVariant};

@@ -36,6 +36,9 @@ pub(crate) mod facet {
     /// calendar month (UTC), so that a deep page finds its month without skipping the rows
     /// of every month before it. The value is `year × 12 + month − 1`.
     pub const MONTH: i64 = 32;
+    /// A Sustainable Development Goal filter, alone: a goal's list is never narrowed by
+    /// country or theme, so tagging costs one row per goal rather than a product.
+    pub const GOAL: i64 = 64;
 
     const SHAPE_SHIFT: u32 = 56;
     const COUNTRY_SHIFT: u32 = 40;
@@ -82,6 +85,17 @@ pub(crate) mod facet {
             shape |= YEAR;
         }
         Some(key | shape << SHAPE_SHIFT)
+    }
+
+    /// The facet of the list of releases serving goal `goal` (1–17).
+    pub fn goal(goal: u8) -> i64 {
+        i64::from(goal) << THEME_SHIFT | GOAL << SHAPE_SHIFT
+    }
+
+    /// The goal of a [`goal`] facet (own or aggregated, without a year).
+    pub fn goal_number(key: i64) -> Option<u8> {
+        let shape = own(key) >> SHAPE_SHIFT;
+        (shape == GOAL).then(|| u8::try_from((key >> THEME_SHIFT) & 0xFF).ok()).flatten()
     }
 
     /// The same list's rows that come from the global site, on a country office.
@@ -162,6 +176,8 @@ pub(crate) struct Facts {
     pub variants: Vec<(String, i64)>,
     pub countries: Vec<String>,
     pub themes: Vec<i64>,
+    /// Goal numbers, each once.
+    pub goals: Vec<u8>,
 }
 
 /// The sites as the listing needs them.
@@ -208,10 +224,11 @@ pub(crate) fn rows(facts: &[Facts], sites: &Sites) -> BTreeSet<Row> {
         countries.extend(fact.countries.iter().map(|c| Some(c.as_str())));
         let mut themes: Vec<Option<i64>> = vec![None];
         themes.extend(fact.themes.iter().map(|t| Some(*t)));
-        let facets: Vec<i64> = countries
+        let mut facets: Vec<i64> = countries
             .iter()
             .flat_map(|c| themes.iter().filter_map(move |t| facet::key(*c, *t, None)))
             .collect();
+        facets.extend(fact.goals.iter().map(|g| facet::goal(*g)));
         // The owner's lists, and those of the country offices that aggregate the global
         // site's releases about their country, in the languages they show.
         let mut shown_on: Vec<(i64, Option<&[String]>)> = vec![(fact.site, None)];
@@ -344,6 +361,19 @@ macro_rules! load_facts {
                 for (document, theme) in query.fetch_all(&mut *$tx).await? {
                     if let Some(fact) = facts.get_mut(&document) {
                         fact.themes.push(theme);
+                    }
+                }
+                let goals_sql = format!(
+                    "select distinct document_id, goal from document_goals where document_id in ({list})
+                     order by document_id, goal"
+                );
+                let mut query = sqlx::query_as::<_, (i64, i64)>(&goals_sql);
+                for id in &listed {
+                    query = query.bind(id);
+                }
+                for (document, goal) in query.fetch_all(&mut *$tx).await? {
+                    if let (Some(fact), Ok(goal)) = (facts.get_mut(&document), u8::try_from(goal)) {
+                        fact.goals.push(goal);
                     }
                 }
             }
@@ -568,6 +598,15 @@ mod tests {
         assert_eq!(Some(year), facet::key(None, None, Some(2015)));
         assert_eq!(facet::key(Some("sv"), None, None), None);
         assert_eq!(facet::key(None, Some(0), None), None);
+        let goal = facet::goal(17);
+        assert_eq!(facet::goal_number(goal), Some(17));
+        assert_eq!(facet::goal_number(facet::aggregated(goal)), Some(17));
+        assert_eq!(facet::goal_number(facet::with_year(goal, 2020)), None);
+        assert_eq!(facet::goal_number(sv_health), None);
+        assert_eq!(facet::year_of(facet::with_year(goal, 2020)), Some(2020));
+        let (low, high) = facet::shape_range(facet::GOAL);
+        assert!((low..high).contains(&goal) && !(low..high).contains(&facet::aggregated(goal)));
+        assert!(goal > 0 && facet::aggregated(goal) > 0, "the sign bit stays clear");
     }
 
     #[test]
@@ -583,10 +622,14 @@ mod tests {
             variants: vec![("en".into(), 100), ("fr".into(), 100)],
             countries: vec!["SV".into(), "GT".into()],
             themes: vec![4],
+            goals: vec![10],
         };
         let rows = rows(&[fact], &sites);
-        // Facets: none, SV, GT, theme 4, SV+4, GT+4 = 6; global in en and fr, El Salvador in en.
-        assert_eq!(rows.len(), 6 * 3);
+        // Facets: none, SV, GT, theme 4, SV+4, GT+4, goal 10 = 7; global in en and fr, El
+        // Salvador in en.
+        assert_eq!(rows.len(), 7 * 3);
+        let goal_rows: Vec<&Row> = rows.iter().filter(|r| facet::goal_number(r.facet) == Some(10)).collect();
+        assert_eq!(goal_rows.len(), 3, "a goal's list is never multiplied by countries or themes");
         assert!(rows.iter().all(|r| r.site != 3));
         let on_office: Vec<&Row> = rows.iter().filter(|r| r.site == 2).collect();
         assert!(
@@ -605,6 +648,7 @@ mod tests {
             variants: vec![("en".into(), at_2015)],
             countries: vec![],
             themes,
+            goals: vec![],
         };
         let before = rows(&[fact(vec![1])], &sites);
         let after = rows(&[fact(vec![2])], &sites);

@@ -23,6 +23,7 @@ mod tests {
         "related_releases",
         "related_computed",
         "related_pending",
+        "document_goals",
     ];
 
     const COUNTRIES: &[&str] = &[
@@ -90,6 +91,13 @@ mod tests {
                         published_at: Some(published_at),
                         countries: countries_distinct.clone(),
                         themes: themes.clone(),
+                        // Every release serves a goal, a third of them migration's target
+                        // too: the tagged releases grow with the archive, as they would.
+                        goals: if number % 3 == 0 {
+                            vec![(1 + number % 17).to_string(), "10.7".to_owned()]
+                        } else {
+                            vec![(1 + number % 17).to_string()]
+                        },
                         ..Draft::default()
                     },
                     status: Status::Published,
@@ -270,6 +278,28 @@ mod tests {
                     list(global, sv_health, 0),
                 ),
                 ("country office list", crate::reading::LIST_PAGE.into(), list(sv, all, 0)),
+                (
+                    "a goal's list, page 20",
+                    crate::reading::LIST_PAGE.into(),
+                    list(sv, listing::facet::goal(10), 380),
+                ),
+                {
+                    // As `Store::goal_counts` binds them.
+                    let ranges = crate::reading::release_facet_ranges(&[listing::facet::GOAL]);
+                    let mut binds = vec![Int(sv.0), en()];
+                    binds.extend(ranges.iter().flat_map(|&(low, high)| [Int(low), Int(high)]));
+                    ("releases per goal", crate::reading::facet_counts_sql(ranges.len()), binds)
+                },
+                (
+                    "pages per goal",
+                    crate::reading::GOAL_PAGE_COUNTS.into(),
+                    vec![Int(global.0), en(), Time(now)],
+                ),
+                (
+                    "a goal's pages",
+                    crate::reading::GOAL_PAGES_SQL.into(),
+                    vec![Int(global.0), en(), Time(now), Int(10), Int(crate::reading::GOAL_PAGES)],
+                ),
                 ("list count", crate::reading::LIST_COUNT.into(), vec![Int(global.0), en(), Int(all)]),
                 (
                     "list counts, own and aggregated",

@@ -18,6 +18,9 @@ pub struct ReleaseFilter {
     pub theme: Option<String>,
     /// Publication year.
     pub year: Option<i32>,
+    /// A Sustainable Development Goal's number. Its list stands alone: with a country or a
+    /// theme as well, the list is empty (the listing keeps no such combination).
+    pub goal: Option<u8>,
 }
 
 /// A release as shown in lists.
@@ -88,6 +91,8 @@ pub struct Release {
     pub contacts: Vec<Contact>,
     /// The lead image.
     pub image: Option<crate::Media>,
+    /// Goal and target codes it serves, in the Agenda's order.
+    pub goals: Vec<String>,
 }
 
 /// A page of the site.
@@ -107,9 +112,35 @@ pub struct Page {
     pub body_html: String,
     /// When it was last saved.
     pub updated_at: OffsetDateTime,
+    /// Goal and target codes it serves, comma-separated in the Agenda's order; see
+    /// [`Page::goals`].
+    #[serde(skip)]
+    pub goal_codes: Option<String>,
 }
 
-/// A page's title and summary, for teasers and breadcrumbs.
+impl Page {
+    /// The goal and target codes the page serves, in the Agenda's order.
+    pub fn goals(&self) -> Vec<String> {
+        self.goal_codes
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// The releases and pages of a site that serve each Sustainable Development Goal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct GoalCount {
+    /// 1 to 17.
+    pub goal: u8,
+    /// Published releases in the site's lists in the language.
+    pub releases: i64,
+    /// Published pages of the site in the language.
+    pub pages: i64,
+}
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct PageTeaser {
     /// Path in the site.
@@ -158,6 +189,13 @@ const END_OF_TIME: i64 = 253_402_300_800; // 10000-01-01
 impl Store {
     /// The listing facet and time range of `filter`.
     pub(crate) async fn list_scope(&self, filter: &ReleaseFilter) -> Result<ListScope> {
+        let empty = ListScope { facet: None, from: 0, until: 0 };
+        if let Some(goal) = filter.goal {
+            let alone = filter.country.is_none() && filter.theme.is_none();
+            if !alone || portico_content::sdg::Goal::by_number(goal).is_none() {
+                return Ok(empty);
+            }
+        }
         let theme = match &filter.theme {
             Some(slug) => match self.theme_by_slug(slug).await? {
                 Some(theme) => Some(theme.id.0),
@@ -165,7 +203,10 @@ impl Store {
             },
             None => None,
         };
-        let facet = listing::facet::key(filter.country.as_deref(), theme, None);
+        let facet = match filter.goal {
+            Some(goal) => Some(listing::facet::goal(goal)),
+            None => listing::facet::key(filter.country.as_deref(), theme, None),
+        };
         let (from, until) = match filter.year {
             Some(year) => {
                 let start = |y: i32| {
@@ -223,7 +264,9 @@ pub(crate) fn release_by_slug_sql() -> String {
 /// One published page of site `$1` in language `$2` at path `$4`, visible at `$3`.
 pub(crate) fn page_by_path_sql() -> String {
     format!(
-        "select v.document_id as id, v.slug, v.title, v.summary, v.body_html, v.updated_at
+        "select v.document_id as id, v.slug, v.title, v.summary, v.body_html, v.updated_at,
+                (select string_agg(g.code, ',' order by g.position) from document_goals g
+                 where g.document_id = v.document_id) as goal_codes
          from variants v
          where v.site_id = $1 and v.language = $2 and v.kind = 'page' and {VISIBLE} and v.slug = $4"
     )
@@ -279,6 +322,8 @@ pub(crate) const RELEASE_LINKS: &str = "
     union all
     select 3, dc.position, c.id, c.key, c.name, c.office, c.phone, c.email
       from document_contacts dc join contacts c on c.id = dc.contact_id where dc.document_id = $1
+    union all
+    select 4, position, goal, code, '', '', '', '' from document_goals where document_id = $1
     order by kind, position";
 
 #[derive(sqlx::FromRow)]
@@ -549,9 +594,11 @@ impl Store {
             sqlx::query_as(RELEASE_LINKS).bind(document).bind(&row.language).fetch_all(pool).await
         })?;
         let (mut countries, mut themes, mut partners, mut contacts) = (vec![], vec![], vec![], vec![]);
+        let mut goals = Vec::new();
         for link in links {
             let LinkRow { kind, id, a, b, c, d, e } = link;
             match kind {
+                4 => goals.push(a),
                 0 => countries.push(a),
                 1 => themes.push(Theme { id: ThemeId(id), slug: a, name: b, description: c, names: vec![] }),
                 2 => partners.push(Partner {
@@ -593,6 +640,7 @@ impl Store {
                 Some(id) => self.media(portico_content::MediaId(id)).await?,
                 None => None,
             },
+            goals,
         }))
     }
 
@@ -620,6 +668,42 @@ impl Store {
         language: &str,
     ) -> Result<Vec<(String, i64)>> {
         Ok(self.facets_of(site, language, &[listing::facet::COUNTRY]).await?.countries)
+    }
+
+    /// For every goal, how many of the site's published releases (in its lists, from the
+    /// counts kept on write) and pages in `language` serve it; goals with neither are left out.
+    pub async fn goal_counts(&self, site: SiteId, language: &str) -> Result<Vec<GoalCount>> {
+        let mut counts: std::collections::BTreeMap<u8, GoalCount> = Default::default();
+        let ranges = release_facet_ranges(&[listing::facet::GOAL]);
+        for (facet, n) in self.counts_in(site, language, &ranges).await? {
+            if let Some(goal) = listing::facet::goal_number(facet) {
+                counts.entry(goal).or_insert(GoalCount { goal, ..GoalCount::default() }).releases += n;
+            }
+        }
+        let pages: Vec<(i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(GOAL_PAGE_COUNTS).bind(site.0).bind(language).bind(now()).fetch_all(pool).await
+        })?;
+        for (goal, n) in pages {
+            if let Ok(goal) = u8::try_from(goal) {
+                counts.entry(goal).or_insert(GoalCount { goal, ..GoalCount::default() }).pages += n;
+            }
+        }
+        Ok(counts.into_values().collect())
+    }
+
+    /// The site's published pages in `language` that serve goal `goal`, by title; at most
+    /// [`GOAL_PAGES`].
+    pub async fn goal_pages(&self, site: SiteId, language: &str, goal: u8) -> Result<Vec<PageTeaser>> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(GOAL_PAGES_SQL)
+                .bind(site.0)
+                .bind(language)
+                .bind(now())
+                .bind(i64::from(goal))
+                .bind(GOAL_PAGES)
+                .fetch_all(pool)
+                .await
+        })?)
     }
 
     /// What the news list's filters offer: the countries and the years of the site's lists in
@@ -670,6 +754,28 @@ impl Store {
         })?)
     }
 }
+
+/// The most pages a goal's page lists: a site has tens of sections, not thousands.
+pub const GOAL_PAGES: i64 = 100;
+
+/// How many published pages of site `$1` in language `$2` at `$3` serve each goal: one range
+/// of `document_goals_by_site`, bounded by the site's tagged pages.
+pub(crate) const GOAL_PAGE_COUNTS: &str = "
+    select g.goal, count(distinct g.document_id) from document_goals g
+    join variants v on v.document_id = g.document_id and v.language = $2
+    where g.site_id = $1 and g.kind = 'page'
+      and v.status = 'published' and v.published_at is not null and v.published_at <= $3
+    group by g.goal";
+
+/// The published pages of site `$1` in language `$2` at `$3` that serve goal `$4`, by title,
+/// at most `$5`.
+pub(crate) const GOAL_PAGES_SQL: &str = "
+    select v.slug, v.title, v.summary from
+      (select distinct document_id from document_goals
+       where site_id = $1 and kind = 'page' and goal = $4) g
+    join variants v on v.document_id = g.document_id and v.language = $2
+    where v.status = 'published' and v.published_at is not null and v.published_at <= $3
+    order by v.title limit $5";
 
 /// The facet ranges holding the counts of `shapes`, own and aggregated.
 pub(crate) fn release_facet_ranges(shapes: &[i64]) -> Vec<(i64, i64)> {

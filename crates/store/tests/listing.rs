@@ -99,8 +99,12 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
         assert_lists_match_a_rebuild(store, "creating").await;
 
         // The country office lists the global release about its country; filters combine.
-        let sv_filter =
-            ReleaseFilter { country: Some("SV".into()), theme: Some("health".into()), year: Some(2015) };
+        let sv_filter = ReleaseFilter {
+            country: Some("SV".into()),
+            theme: Some("health".into()),
+            year: Some(2015),
+            goal: None,
+        };
         assert_eq!(titles(store, sv, "en", &sv_filter).await.1, 2, "{}", store.backend());
         assert_eq!(titles(store, global, "en", &sv_filter).await.0, ["About El Salvador"]);
         let other_year = ReleaseFilter { year: Some(2016), ..sv_filter.clone() };
@@ -297,7 +301,12 @@ async fn deep_pages_hold_the_rows_that_skipping_through_the_whole_list_gives() {
             (global, ReleaseFilter { year: Some(2014), ..ReleaseFilter::default() }),
             (
                 global,
-                ReleaseFilter { country: Some("GT".into()), theme: Some("children".into()), year: None },
+                ReleaseFilter {
+                    country: Some("GT".into()),
+                    theme: Some("children".into()),
+                    year: None,
+                    goal: None,
+                },
             ),
             (sv, ReleaseFilter::default()),
             (sv, ReleaseFilter { year: Some(2015), ..ReleaseFilter::default() }),
@@ -336,5 +345,119 @@ async fn deep_pages_hold_the_rows_that_skipping_through_the_whole_list_gives() {
         };
         db.execute(migration).await.expect("migration");
         assert_eq!(kept.1, store.listing_snapshot().await.expect("snapshot").1, "{}", store.backend());
+    }
+}
+
+#[tokio::test]
+async fn a_goals_list_holds_the_releases_serving_it_and_its_pages_on_both_databases() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let audit = || portico_store::Audit::system("test", "document.create");
+        let global = store.create_site(&site("global", &["en", "fr"], None), &audit()).await.expect("site");
+        let sv = store.create_site(&site("sv", &["es", "en"], Some("SV")), &audit()).await.expect("site");
+        let tagged = |title: &str, day: u8, countries: &[&str], goals: &[&str]| Draft {
+            goals: goals.iter().map(|g| (*g).to_owned()).collect(),
+            ..release(
+                title,
+                datetime!(2020-03-01 09:00 UTC) + time::Duration::days(i64::from(day)),
+                countries,
+                &[],
+            )
+        };
+        let create = |site, kind, draft: Draft| {
+            let new = NewDocument {
+                site,
+                kind,
+                language: "en".into(),
+                draft,
+                status: Status::Published,
+                author: None,
+            };
+            async move { store.create_document(&new, &audit()).await.expect("create").0 }
+        };
+        // A target counts for its goal; a goal named twice (goal and target) is listed once.
+        let both = create(
+            global,
+            Kind::Release,
+            tagged("Safe migration in El Salvador", 1, &["SV"], &["10", "10.7", "16.2"]),
+        )
+        .await;
+        create(global, Kind::Release, tagged("Climate and mobility", 2, &["FJ"], &["13"])).await;
+        create(sv, Kind::Release, tagged("Local labour rights", 3, &["SV"], &["8.8", "10.7"])).await;
+        create(global, Kind::Release, tagged("Untagged", 4, &["SV"], &[])).await;
+        let page = Draft {
+            title: "Partnerships".into(),
+            slug: "our-work/partnerships".into(),
+            published_at: Some(datetime!(2020-01-01 09:00 UTC)),
+            goals: vec!["17.17".into(), "10".into()],
+            ..Draft::default()
+        };
+        create(global, Kind::Page, page).await;
+        assert_lists_match_a_rebuild(store, "tagging").await;
+
+        let goal = |n: u8| ReleaseFilter { goal: Some(n), ..ReleaseFilter::default() };
+        let backend = store.backend();
+        assert_eq!(
+            titles(store, global, "en", &goal(10)).await,
+            (vec!["Safe migration in El Salvador".to_owned()], 1),
+            "{backend}"
+        );
+        assert_eq!(titles(store, global, "en", &goal(13)).await.0, ["Climate and mobility"], "{backend}");
+        assert_eq!(titles(store, global, "en", &goal(1)).await.1, 0, "{backend}");
+        // The country office lists its own and the global release about its country.
+        assert_eq!(
+            titles(store, sv, "en", &goal(10)).await.0,
+            ["Local labour rights", "Safe migration in El Salvador"],
+            "{backend}"
+        );
+        // A goal with a country is no list the listing keeps: empty, not wrong.
+        let with_country = ReleaseFilter { country: Some("SV".into()), ..goal(10) };
+        assert_eq!(titles(store, global, "en", &with_country).await.1, 0, "{backend}");
+        assert_eq!(titles(store, global, "en", &goal(18)).await.1, 0, "{backend}");
+
+        let counts = store.goal_counts(global, "en").await.expect("counts");
+        let of = |n: u8| counts.iter().find(|c| c.goal == n).map(|c| (c.releases, c.pages));
+        assert_eq!(
+            (of(10), of(13), of(16), of(17), of(8)),
+            (Some((1, 1)), Some((1, 0)), Some((1, 0)), Some((0, 1)), None),
+            "{backend}"
+        );
+        let pages = store.goal_pages(global, "en", 17).await.expect("pages");
+        assert_eq!(
+            pages.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+            ["our-work/partnerships"],
+            "{backend}"
+        );
+        assert!(store.goal_pages(global, "fr", 17).await.expect("pages").is_empty(), "no French variant");
+        assert!(store.goal_pages(sv, "en", 17).await.expect("pages").is_empty(), "another site's page");
+
+        // The codes come back in the Agenda's order, for the editor and the public page.
+        let editable = store.editable_variant(both, Some("en")).await.expect("read").expect("variant");
+        assert_eq!(editable.draft.goals, ["10", "10.7", "16.2"], "{backend}");
+        let public =
+            store.published_release(global, "en", "safe-migration-in-el-salvador").await.expect("read");
+        assert_eq!(public.expect("published").goals, ["10", "10.7", "16.2"], "{backend}");
+
+        // Untagging moves the release off the goal's list and its counts.
+        let retagged = Draft { goals: vec!["13.1".into()], ..editable.draft.clone() };
+        store
+            .update_document(
+                both,
+                "en",
+                editable.revision,
+                &retagged,
+                &portico_store::Audit::system("test", "document.save"),
+            )
+            .await
+            .expect("update");
+        assert_lists_match_a_rebuild(store, "retagging").await;
+        assert_eq!(titles(store, global, "en", &goal(10)).await.1, 0, "{backend}");
+        assert_eq!(titles(store, global, "en", &goal(13)).await.1, 2, "{backend}");
+        let counts = store.goal_counts(global, "en").await.expect("counts");
+        assert_eq!(
+            counts.iter().find(|c| c.goal == 10).map(|c| (c.releases, c.pages)),
+            Some((0, 1)),
+            "{backend}"
+        );
     }
 }

@@ -64,6 +64,7 @@ fn draft(title: &str, date: time::Date, countries: &[&str]) -> Draft {
         programme: "Mesoamerica Regional Programme".into(),
         contacts: vec!["aamaya".into()],
         image: None,
+        goals: vec![],
     }
 }
 
@@ -176,8 +177,12 @@ async fn the_news_list_filters_pages_and_counts() {
         assert_eq!(list.total, 2);
         assert_eq!(list.items[0].countries, ["SV"]);
 
-        let combined =
-            ReleaseFilter { country: Some("SV".into()), theme: Some("children".into()), year: Some(2016) };
+        let combined = ReleaseFilter {
+            country: Some("SV".into()),
+            theme: Some("children".into()),
+            year: Some(2016),
+            goal: None,
+        };
         let list = store.published_releases(site, "en", &combined, 1, 20).await.expect("list");
         assert_eq!(list.total, 1);
         assert_eq!(list.items[0].title, "Release number 1");

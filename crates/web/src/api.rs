@@ -61,6 +61,7 @@ pub struct ReleaseOut {
     programme: String,
     contacts: Vec<String>,
     image: Option<i64>,
+    goals: Vec<String>,
     url: Option<String>,
 }
 
@@ -88,6 +89,7 @@ fn release_out(app: &App, doc: &EditableVariant) -> ReleaseOut {
         programme: d.programme.clone(),
         contacts: d.contacts.clone(),
         image: d.image.map(|m| m.0),
+        goals: d.goals.clone(),
         url: (doc.status == Status::Published).then(|| format!("/{}/news/{}", doc.language, d.slug)),
     }
 }
@@ -110,6 +112,7 @@ pub struct ReleaseIn {
     programme: Option<String>,
     contacts: Option<Vec<String>>,
     image: Option<Option<i64>>,
+    goals: Option<Vec<String>>,
     revision: Option<i32>,
 }
 
@@ -163,6 +166,9 @@ async fn apply(
     }
     if let Some(v) = input.contacts {
         draft.contacts = v;
+    }
+    if let Some(v) = input.goals {
+        draft.goals = v.iter().map(|c| c.trim().to_owned()).collect();
     }
     if let Some(image) = input.image {
         draft.image = image.map(MediaId);

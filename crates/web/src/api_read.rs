@@ -266,6 +266,7 @@ struct ReleaseItem {
     updated_at: String,
     countries: Vec<String>,
     themes: Vec<String>,
+    goals: Vec<String>,
     body_html: String,
 }
 
@@ -292,6 +293,7 @@ impl ReleaseItem {
             updated_at: rfc3339(release.updated_at),
             countries: release.countries,
             themes: release.themes,
+            goals: release.goals,
             body_html: release.body_html,
         }
     }
@@ -529,6 +531,7 @@ mod tests {
             updated_at: time::macros::datetime!(2015-08-20 09:00 UTC),
             countries: vec![],
             themes: vec![],
+            goals: vec![],
         };
         let cursor = encode_cursor(&release);
         assert_eq!(

@@ -64,6 +64,13 @@ impl Ctx {
         Lang::from_code(&self.lang).unwrap_or(Lang::En)
     }
 
+    /// "Goal 10: Reduced Inequalities", with the goal's official short name in this language
+    /// (English when it has none).
+    pub fn goal_label(&self, goal: &portico_content::sdg::Goal) -> String {
+        let number = i64::from(goal.number);
+        self.t_with("sdg-goal", &[("number", number.into()), ("name", goal.name(&self.lang).into())])
+    }
+
     /// The name of a country in this language, or the code when it is unknown.
     pub fn country_name(&self, iso2: &str) -> String {
         portico_geo::country(iso2)

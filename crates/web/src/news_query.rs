@@ -15,6 +15,8 @@ pub(crate) struct NewsQuery {
     pub(crate) country: Option<&'static portico_geo::Country>,
     pub(crate) theme: Option<TopicTheme>,
     pub(crate) year: Option<i32>,
+    /// A Sustainable Development Goal; never with a country or a theme.
+    pub(crate) goal: Option<&'static portico_content::sdg::Goal>,
     pub(crate) page: u32,
 }
 
@@ -22,7 +24,7 @@ impl NewsQuery {
     /// Reads the filters of `pairs`; what cannot be read is a 400 saying why, in the page's
     /// language.
     pub(crate) async fn parse(app: &App, ctx: &Ctx, pairs: &[(String, String)]) -> Result<NewsQuery> {
-        let mut query = NewsQuery { country: None, theme: None, year: None, page: 1 };
+        let mut query = NewsQuery { country: None, theme: None, year: None, goal: None, page: 1 };
         for (key, value) in pairs {
             let value = value.trim();
             if value.is_empty() {
@@ -53,6 +55,13 @@ impl NewsQuery {
                             WebError::BadRequest(ctx.t1("bad-year", "value", shorten(value)))
                         })?);
                 }
+                "goal" => {
+                    let goal = value.parse::<u8>().ok().and_then(portico_content::sdg::Goal::by_number);
+                    query.goal =
+                        Some(goal.ok_or_else(|| {
+                            WebError::BadRequest(ctx.t1("bad-goal", "value", shorten(value)))
+                        })?);
+                }
                 "page" => {
                     let page = value.parse::<u32>().ok().filter(|p| (1..=100_000).contains(p));
                     query.page = page
@@ -60,6 +69,10 @@ impl NewsQuery {
                 }
                 _ => {}
             }
+        }
+        // A goal's list is kept alone (see the store's listing): said, rather than an empty list.
+        if query.goal.is_some() && (query.country.is_some() || query.theme.is_some()) {
+            return Err(WebError::BadRequest(ctx.t("bad-goal-combined")));
         }
         Ok(query)
     }
@@ -69,6 +82,7 @@ impl NewsQuery {
             country: self.country.map(|c| c.iso2.to_owned()),
             theme: self.theme.as_ref().map(|t| t.slug.clone()),
             year: self.year,
+            goal: self.goal.map(|g| g.number),
         }
     }
 
@@ -83,6 +97,9 @@ impl NewsQuery {
         }
         if let (Some(y), false) = (self.year, without == Some("year")) {
             params.push(format!("year={y}"));
+        }
+        if let (Some(g), false) = (self.goal, without == Some("goal")) {
+            params.push(format!("goal={}", g.number));
         }
         if page > 1 {
             params.push(format!("page={page}"));
@@ -99,6 +116,7 @@ impl NewsQuery {
             self.country.map(|c| c.name(ctx.geo_lang()).to_owned()),
             self.theme.as_ref().map(|t| t.name_in(&ctx.lang).to_owned()),
             self.year.map(|y| y.to_string()),
+            self.goal.map(|g| ctx.goal_label(g)),
         ]
         .into_iter()
         .flatten()

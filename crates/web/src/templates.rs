@@ -12,6 +12,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("macros.html", include_str!("../../../themes/default/templates/macros.html")),
     ("home.html", include_str!("../../../themes/default/templates/home.html")),
     ("page.html", include_str!("../../../themes/default/templates/page.html")),
+    ("goal.html", include_str!("../../../themes/default/templates/goal.html")),
     ("news.html", include_str!("../../../themes/default/templates/news.html")),
     ("search.html", include_str!("../../../themes/default/templates/search.html")),
     ("news_elsewhere.html", include_str!("../../../themes/default/templates/news_elsewhere.html")),

@@ -4,6 +4,7 @@
 
 pub(crate) mod assets;
 pub(crate) mod countries;
+pub(crate) mod goals;
 pub(crate) mod media;
 pub(crate) mod news;
 pub(crate) mod pages;

@@ -95,6 +95,13 @@ pub async fn list(
             remove_url: q.url(&ctx, Some("theme"), 1),
         });
     }
+    if let Some(g) = q.goal {
+        active_filters.push(ActiveFilter {
+            label: ctx.t("filter-goal"),
+            value: g.name(&ctx.lang).to_owned(),
+            remove_url: q.url(&ctx, Some("goal"), 1),
+        });
+    }
     if let Some(y) = q.year {
         active_filters.push(ActiveFilter {
             label: ctx.t("filter-year"),

@@ -1,6 +1,7 @@
 //! The home page and the section pages of the menu.
 
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
@@ -12,7 +13,7 @@ use crate::ctx::Ctx;
 use crate::views::{Crumb, Layout, ReleaseCard};
 use crate::{App, Scope, WebError};
 
-use super::{Elsewhere, document_alternates, find_menu_item};
+use super::{Elsewhere, document_alternates, find_menu_item, goals};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 #[derive(Serialize)]
@@ -88,13 +89,19 @@ pub async fn page(
     headers: HeaderMap,
     scope: Scope,
     Path((lang, path)): Path<(String, String)>,
+    query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Response> {
     let ctx = app.ctx(&scope, &lang)?;
     let path = path.trim_end_matches('/');
     if !is_valid_path(path) {
         return Err(WebError::NotFound);
     }
+    if let Some(goal) = goals::goal_in_path(path) {
+        let pairs = query.ok().map(|Query(pairs)| pairs);
+        return goals::goal_page(&app, &headers, &ctx, goal, pairs.as_deref()).await;
+    }
     let store = app.store();
+    let is_agenda = path == goals::AGENDA_PATH;
     let (page, shown_in) = match store.published_page(ctx.site.id, &ctx.lang, path).await? {
         Some(page) => (page, None),
         None => match app.translation_elsewhere(&ctx, portico_content::Kind::Page, path).await? {
@@ -104,6 +111,19 @@ pub async fn page(
                     store.published_page(ctx.site.id, &language, &slug).await?.ok_or(WebError::NotFound)?;
                 (page, Some(language))
             }
+            // The goals are shown on a site without an agenda page of its own too.
+            None if is_agenda => (
+                portico_store::Page {
+                    id: portico_content::DocumentId(0),
+                    path: path.to_owned(),
+                    title: ctx.t("sdg-agenda"),
+                    summary: ctx.t("sdg-agenda-summary"),
+                    body_html: String::new(),
+                    updated_at: time::OffsetDateTime::UNIX_EPOCH,
+                    goal_codes: None,
+                },
+                None,
+            ),
             None => return Err(WebError::NotFound),
         },
     };
@@ -127,14 +147,20 @@ pub async fn page(
         .unwrap_or_default();
     let mut trail = ancestor_crumbs(&ctx, &menu, &pages, path);
     trail.push(Crumb { label: page.title.clone(), url: ctx.url(path) });
-    let alternates = document_alternates(&app, page.id, "").await?;
+    let alternates = if page.id.0 == 0 {
+        ctx.site.languages.iter().map(|l| (l.clone(), path.to_owned())).collect()
+    } else {
+        document_alternates(&app, page.id, "").await?
+    };
     let mut page = page;
     page.body_html = crate::views::lazy_images(&page.body_html);
+    let goals = goals::badges(&ctx, &page.goals());
+    let agenda = if is_agenda { Some(goals::agenda_tiles(&app, &ctx).await?) } else { None };
     let mut layout = Layout::new(&app, &ctx, &menu, &page.title, &page.summary, path)
         .with_breadcrumbs(&ctx, trail)
         .with_alternates(&ctx, &alternates);
     if let Some(language) = &shown_in {
         layout = layout.shown_in(&ctx, language);
     }
-    app.html(&headers, &ctx, "page.html", context! { layout, page, children })
+    app.html(&headers, &ctx, "page.html", context! { layout, page, children, goals, agenda })
 }

@@ -95,6 +95,7 @@ struct ReleaseView {
     themes: Vec<Link>,
     partners: Vec<PartnerView>,
     contacts: Vec<ContactView>,
+    goals: Vec<super::goals::GoalView>,
 }
 
 /// `GET /{lang}/news/{slug}`: one press release.
@@ -160,6 +161,7 @@ pub async fn show(
                 email: c.email.clone(),
             })
             .collect(),
+        goals: super::goals::badges(&ctx, &release.goals),
     };
     let layout = Layout::new(&app, &ctx, &menu, &release.title, &release.summary, "news").with_breadcrumbs(
         &ctx,

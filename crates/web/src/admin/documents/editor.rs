@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::access::Refusal;
+use portico_content::sdg::Goal;
 use portico_content::{Action, Draft, Kind, MediaId, SiteId, Status, Transition, slugify};
 use portico_store::{AutosaveTarget, EditableVariant, StoreError};
 use serde::Serialize;
@@ -35,6 +36,8 @@ struct EditorForm {
     countries: String,
     programme: String,
     image: String,
+    /// The goals' targets (`10.7, 10.c`); the goals themselves are boxes.
+    targets: String,
     revision: i32,
 }
 
@@ -50,6 +53,15 @@ impl EditorForm {
             countries: draft.countries.join(", "),
             programme: draft.programme.clone(),
             image: draft.image.map(|m| m.to_string()).unwrap_or_default(),
+            // A goal has its box; anything else typed (a target, or a refused code to mend)
+            // goes back into the text field.
+            targets: draft
+                .goals
+                .iter()
+                .filter(|c| c.contains('.') || c.parse::<u8>().ok().and_then(Goal::by_number).is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
             revision,
         }
     }
@@ -60,6 +72,14 @@ struct Choice {
     value: String,
     label: String,
     checked: bool,
+}
+
+/// A Sustainable Development Goal's box in the editor, in its official colour.
+#[derive(Serialize)]
+struct GoalChoice {
+    #[serde(flatten)]
+    choice: Choice,
+    colour: &'static str,
 }
 
 /// A site a new document may be written for, with the direction of its first language (the
@@ -272,6 +292,7 @@ async fn read_form(
         programme: form.get("programme").trim().to_owned(),
         contacts: with_typed_keys(form.all("contacts"), form.get("contacts_keys")),
         image,
+        goals: with_typed_keys(form.all("goals"), form.get("targets")),
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
     let (draft, found) = off_runtime(move || {
@@ -373,6 +394,17 @@ async fn render_editor(
             checked: checked(&editor.draft.themes, &t.slug),
             label: t.name_in(user.lang).to_owned(),
             value: t.slug,
+        })
+        .collect();
+    let goals: Vec<GoalChoice> = portico_content::sdg::GOALS
+        .iter()
+        .map(|goal| GoalChoice {
+            choice: Choice {
+                checked: checked(&editor.draft.goals, &goal.number.to_string()),
+                label: goal.name(user.lang).to_owned(),
+                value: goal.number.to_string(),
+            },
+            colour: goal.colour,
         })
         .collect();
     // Only what the draft names, and what a pasted release proposes (its Accept and Dismiss
@@ -514,7 +546,7 @@ async fn render_editor(
             kind => editor.kind.as_str(),
             is_release => editor.kind == Kind::Release,
             form => editor.form, errors => editor.errors, autosave => editor.autosave,
-            themes, partners, contacts, image, sites,
+            themes, partners, contacts, image, sites, goals,
             may_upload => user.may(Action::UploadMedia, editor.site),
             preview_html => editor.preview_html, conflict => editor.conflict,
             language_label => editor.language.as_deref().map(|l| user.i18n.language_name(user.lang, l)),

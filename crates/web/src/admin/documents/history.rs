@@ -78,7 +78,7 @@ struct FieldDiff {
 }
 
 /// Each field of a draft as text, after the Fluent key of its name.
-fn field_texts(draft: &Draft) -> [(&'static str, String); 10] {
+fn field_texts(draft: &Draft) -> [(&'static str, String); 11] {
     [
         ("field-title", draft.title.clone()),
         ("field-slug-or-path", draft.slug.clone()),
@@ -90,6 +90,7 @@ fn field_texts(draft: &Draft) -> [(&'static str, String); 10] {
         ("field-themes", draft.themes.join(", ")),
         ("field-partners-short", draft.partners.join(", ")),
         ("field-contacts-short", draft.contacts.join(", ")),
+        ("field-goals", draft.goals.join(", ")),
     ]
 }
 

@@ -1,0 +1,233 @@
+//! The 2030 Agenda on the public site: the goals on the *2030 Agenda* section, a page per goal
+//! listing what serves it, and the goal badges of releases and pages.
+
+use minijinja::context;
+use portico_content::sdg::{self, Goal};
+use portico_store::ReleaseFilter;
+use serde::Serialize;
+
+use crate::ctx::Ctx;
+use crate::pagination::{pager, shorten};
+use crate::views::{Crumb, Layout, ReleaseCard};
+use crate::{App, WebError};
+
+type Result<T, E = WebError> = std::result::Result<T, E>;
+
+/// The path of the *2030 Agenda* section, in every language: the goals' pages live under it.
+pub(crate) const AGENDA_PATH: &str = "2030-agenda";
+
+/// Releases on one page of a goal's list.
+const PER_PAGE: u32 = 20;
+
+/// A goal as pages show it.
+#[derive(Serialize)]
+pub(crate) struct GoalView {
+    number: u8,
+    /// "Goal 10: Reduced Inequalities", in the page's language.
+    label: String,
+    /// The goal's short name alone.
+    name: String,
+    /// The class that carries its official colour (`sdg-10`).
+    colour_class: String,
+    url: String,
+    /// The targets named, on a document's badge (`10.7`).
+    targets: Vec<String>,
+}
+
+impl GoalView {
+    fn new(ctx: &Ctx, goal: &Goal) -> GoalView {
+        let name = goal.name(&ctx.lang).to_owned();
+        GoalView {
+            number: goal.number,
+            label: ctx.goal_label(goal),
+            name,
+            colour_class: format!("sdg-{}", goal.number),
+            url: goal_url(ctx, goal.number),
+            targets: Vec::new(),
+        }
+    }
+}
+
+/// The address of goal `number`'s page.
+pub(crate) fn goal_url(ctx: &Ctx, number: u8) -> String {
+    ctx.url(&format!("{AGENDA_PATH}/goal-{number}"))
+}
+
+/// The goal a site-relative path addresses (`2030-agenda/goal-10`), if it is one.
+pub(crate) fn goal_in_path(path: &str) -> Option<&'static Goal> {
+    let number = path.strip_prefix(AGENDA_PATH)?.strip_prefix("/goal-")?;
+    if number.starts_with('0') || number.len() > 2 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Goal::by_number(number.parse().ok()?)
+}
+
+/// A document's goals as badges, each with the targets it names, in the Agenda's order.
+pub(crate) fn badges(ctx: &Ctx, codes: &[String]) -> Vec<GoalView> {
+    let mut badges: Vec<GoalView> = Vec::new();
+    for code in sdg::sorted_codes(codes) {
+        let Some(goal) = sdg::goal_of(&code) else { continue };
+        if badges.last().is_none_or(|b| b.number != goal.number) {
+            badges.push(GoalView::new(ctx, goal));
+        }
+        if code.contains('.')
+            && let Some(badge) = badges.last_mut()
+        {
+            badge.targets.push(code);
+        }
+    }
+    badges
+}
+
+/// One goal on the *2030 Agenda* section, with what the site published for it.
+#[derive(Serialize)]
+pub(crate) struct AgendaTile {
+    #[serde(flatten)]
+    goal: GoalView,
+    /// "12 releases · 2 pages", or empty.
+    published: String,
+}
+
+/// The seventeen goals with the site's releases and pages for each, from the counts kept on
+/// write: one read of the counts and one of the tagged pages, whatever the archive's size.
+pub(crate) async fn agenda_tiles(app: &App, ctx: &Ctx) -> Result<Vec<AgendaTile>> {
+    let counts = app.store().goal_counts(ctx.site.id, &ctx.lang).await?;
+    Ok(sdg::GOALS
+        .iter()
+        .map(|goal| {
+            let count = counts.iter().find(|c| c.goal == goal.number).copied().unwrap_or_default();
+            let mut parts = Vec::new();
+            if count.releases > 0 {
+                parts.push(ctx.t1("release-count", "count", count.releases));
+            }
+            if count.pages > 0 {
+                parts.push(ctx.t1("sdg-page-count", "count", count.pages));
+            }
+            AgendaTile { goal: GoalView::new(ctx, goal), published: parts.join(" · ") }
+        })
+        .collect())
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    url: String,
+    title: String,
+    summary: String,
+}
+
+/// The page of one goal: the site's pages serving it, then its releases, newest first and
+/// paginated (`?page=N`).
+pub(crate) async fn goal_page(
+    app: &App,
+    headers: &axum::http::HeaderMap,
+    ctx: &Ctx,
+    goal: &'static Goal,
+    query: Option<&[(String, String)]>,
+) -> Result<axum::response::Response> {
+    let pairs = query.ok_or_else(|| WebError::BadRequest(ctx.t("bad-query")))?;
+    let mut page = 1_u32;
+    for (key, value) in pairs {
+        if key == "page" {
+            page = value
+                .parse::<u32>()
+                .ok()
+                .filter(|p| (1..=100_000).contains(p))
+                .ok_or_else(|| WebError::BadRequest(ctx.t1("bad-page", "value", shorten(value))))?;
+        }
+    }
+    let store = app.store();
+    let filter = ReleaseFilter { goal: Some(goal.number), ..ReleaseFilter::default() };
+    let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, page, PER_PAGE).await?;
+    let last_page = u32::try_from(list.total).unwrap_or(u32::MAX).div_ceil(PER_PAGE).max(1);
+    if page > last_page {
+        return Err(WebError::NotFound);
+    }
+    let pages: Vec<PageLink> = if page == 1 {
+        store
+            .goal_pages(ctx.site.id, &ctx.lang, goal.number)
+            .await?
+            .into_iter()
+            .map(|p| PageLink { url: ctx.url(&p.path), title: p.title, summary: p.summary })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
+    let view = GoalView::new(ctx, goal);
+    let path = format!("{AGENDA_PATH}/goal-{}", goal.number);
+    let url = |n: u32| if n == 1 { view.url.clone() } else { format!("{}?page={n}", view.url) };
+    let pager = pager(last_page, page, url);
+    let releases: Vec<ReleaseCard> =
+        list.items.iter().map(|r| ReleaseCard::new(ctx, r, &app.sites())).collect();
+    let total_text = match list.total {
+        0 => ctx.t("news-total-none"),
+        n => ctx.t1("release-count", "count", n),
+    };
+    let title = if page > 1 {
+        ctx.t_with("title-page", &[("title", view.label.as_str().into()), ("page", page.into())])
+    } else {
+        view.label.clone()
+    };
+    let description = ctx.t1("sdg-goal-description", "goal", view.label.clone());
+    let agenda_title = agenda_title(app, ctx).await?;
+    let layout = Layout::new(app, ctx, &menu, &title, &description, &path)
+        .with_breadcrumbs(
+            ctx,
+            vec![
+                Crumb { label: agenda_title, url: ctx.url(AGENDA_PATH) },
+                Crumb { label: view.label.clone(), url: view.url.clone() },
+            ],
+        )
+        .everywhere(ctx, &path);
+    let layout = layout.with_canonical(ctx, &url(page)).with_filtered_feeds(
+        ctx,
+        &format!("goal={}", goal.number),
+        &ctx.t1("feed-label", "filters", view.label.clone()),
+    );
+    let previous = goal.number.checked_sub(1).and_then(Goal::by_number).map(|g| GoalView::new(ctx, g));
+    let next = Goal::by_number(goal.number + 1).map(|g| GoalView::new(ctx, g));
+    app.html(
+        headers,
+        ctx,
+        "goal.html",
+        context! { layout, goal => view, pages, releases, pager, total_text, previous, next },
+    )
+}
+
+/// The *2030 Agenda* section's title: its page's, or the interface's words when the site has
+/// no such page.
+async fn agenda_title(app: &App, ctx: &Ctx) -> Result<String> {
+    let teasers = app.store().published_page_teasers(ctx.site.id, &ctx.lang).await?;
+    Ok(teasers.into_iter().find(|p| p.path == AGENDA_PATH).map_or_else(|| ctx.t("sdg-agenda"), |p| p.title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stylesheets_colour_each_goal_as_the_reference_data_does() {
+        let public = include_str!("../../../../themes/default/static/style.css");
+        let admin = include_str!("../../../../themes/default/static/admin.css");
+        for goal in &sdg::GOALS {
+            let rule = format!(".sdg-{} {{ --sdg: {}; }}", goal.number, goal.colour);
+            assert!(public.contains(&rule) && admin.contains(&rule), "{rule}");
+        }
+    }
+
+    #[test]
+    fn only_a_goals_own_address_is_a_goals_page() {
+        assert_eq!(goal_in_path("2030-agenda/goal-10").map(|g| g.number), Some(10));
+        assert_eq!(goal_in_path("2030-agenda/goal-17").map(|g| g.number), Some(17));
+        for other in [
+            "2030-agenda",
+            "2030-agenda/goal-18",
+            "2030-agenda/goal-010",
+            "2030-agenda/goal-",
+            "2030-agenda/partners",
+            "x/goal-1",
+        ] {
+            assert!(goal_in_path(other).is_none(), "{other}");
+        }
+    }
+}
