@@ -199,8 +199,8 @@ impl Store {
     }
 
     /// Whether every migration this build knows has been applied: what a node needs before it
-    /// takes traffic (readiness). Migrations a newer node applied are fine, since every
-    /// migration so far only adds.
+    /// takes traffic (readiness). Migrations a newer node applied do not count against it:
+    /// since 0009 they only add (the README's "Run it for real" says which did more).
     pub async fn schema_is_current(&self) -> Result<bool> {
         let applied: Vec<i64> = on_pool!(self, |pool| {
             sqlx::query_scalar("select version from _sqlx_migrations where success").fetch_all(pool).await
