@@ -244,11 +244,10 @@ impl Ingester {
             let id = feed.id;
             let Some(leased) = self.lease(id, true).await? else { continue };
             let ingester = self.clone();
-            let task =
-                tokio::spawn(
-                    async move { ingester.fetch_and_record(&leased, &Actor::system("ingest")).await },
-                );
-            let abort = task.abort_handle();
+            let actor = Actor::system("ingest");
+            let task = tokio::spawn(async move { ingester.fetch_and_record(&leased, &actor).await });
+            // Also when a stopping server drops this round: the fetch must stop with it.
+            let abort = AbortOnDrop(task.abort_handle());
             let outcome = match tokio::time::timeout(deadline, task).await {
                 Ok(Ok(Ok(outcome))) => outcome,
                 Ok(Ok(Err(err))) => {
@@ -260,7 +259,7 @@ impl Ingester {
                     Outcome::Failed(format!("refresh task failed: {err}"))
                 }
                 Err(_) => {
-                    abort.abort();
+                    abort.0.abort();
                     let reason = format!("no result within {} seconds", deadline.as_secs());
                     tracing::warn!(feed.id = %id, error = %reason, "feed refresh abandoned");
                     let now = portico_store::now();
@@ -289,6 +288,17 @@ impl Ingester {
                 tracing::warn!(error = %err, "cannot refresh feeds");
             }
         }
+    }
+}
+
+/// Aborts a spawned task when dropped.
+#[cfg(feature = "store")]
+struct AbortOnDrop(tokio::task::AbortHandle);
+
+#[cfg(feature = "store")]
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
