@@ -564,6 +564,7 @@ notice-feed-disabled = أُوقفت الخلاصة مؤقتًا؛ وأُخفيت
 notice-feed-fetched = جُلبت.
 notice-feed-not-modified = جُلبت: لا جديد منذ المرة الأخيرة.
 notice-feed-failed = فشل الجلب؛ ويظهر السبب بجانب الخلاصة.
+notice-feed-busy = يجري جلب الخلاصة الآن (بواسطة هذا الخادم أو خادم آخر)؛ تحقّق مجددًا بعد لحظات.
 error-feed-url-long = عنوان الخلاصة طويل جدًا.
 error-feed-url = عنوان الخلاصة: { $reason }.
 error-feed-title = لا يتجاوز اسم المصدر ٢٠٠ حرف.

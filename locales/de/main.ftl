@@ -502,6 +502,7 @@ notice-feed-disabled = Der Feed ist pausiert; seine Beiträge sind ausgeblendet.
 notice-feed-fetched = Abgerufen.
 notice-feed-not-modified = Abgerufen: nichts Neues seit dem letzten Mal.
 notice-feed-failed = Der Abruf ist fehlgeschlagen; der Grund steht neben dem Feed.
+notice-feed-busy = Der Feed wird gerade abgerufen (von diesem oder einem anderen Server); bitte gleich noch einmal nachsehen.
 error-feed-url-long = Die Feed-Adresse ist zu lang.
 error-feed-url = Feed-Adresse: { $reason }.
 error-feed-title = Der Name der Quelle hat höchstens 200 Zeichen.

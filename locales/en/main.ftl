@@ -503,6 +503,7 @@ notice-feed-disabled = The feed is paused; its items are hidden.
 notice-feed-fetched = Fetched.
 notice-feed-not-modified = Fetched: nothing new since the last time.
 notice-feed-failed = The fetch failed; the reason is shown beside the feed.
+notice-feed-busy = The feed is being fetched right now (by this server or another); look again in a moment.
 error-feed-url-long = The feed address is too long.
 error-feed-url = Feed address: { $reason }.
 error-feed-title = The source's name takes at most 200 characters.

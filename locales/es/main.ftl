@@ -502,6 +502,7 @@ notice-feed-disabled = El canal está en pausa; sus artículos se ocultan.
 notice-feed-fetched = Consultado.
 notice-feed-not-modified = Consultado: nada nuevo desde la última vez.
 notice-feed-failed = La consulta falló; el motivo se indica junto al canal.
+notice-feed-busy = El canal se está consultando en este momento (en este servidor u otro); vuelva a mirar en un instante.
 error-feed-url-long = La dirección del canal es demasiado larga.
 error-feed-url = Dirección del canal: { $reason }.
 error-feed-title = El nombre de la fuente tiene como máximo 200 caracteres.

@@ -502,6 +502,7 @@ notice-feed-disabled = Le flux est en pause ; ses articles sont masqués.
 notice-feed-fetched = Récupéré.
 notice-feed-not-modified = Récupéré : rien de nouveau depuis la dernière fois.
 notice-feed-failed = La récupération a échoué ; la raison est indiquée à côté du flux.
+notice-feed-busy = Le flux est en cours de récupération (par ce serveur ou un autre) ; revenez dans un instant.
 error-feed-url-long = L'adresse du flux est trop longue.
 error-feed-url = Adresse du flux : { $reason }.
 error-feed-title = Le nom de la source compte 200 caractères au maximum.

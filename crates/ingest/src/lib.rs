@@ -65,22 +65,95 @@ pub enum Outcome {
     NotModified,
     /// The fetch or the parse failed; the reason was recorded and logged.
     Failed(String),
+    /// Another fetch of the feed holds its lease (another node's, or this one's background
+    /// job): nothing was fetched or recorded.
+    Busy,
 }
 
-/// Fetches subscribed feeds into the store.
+/// This process's name on the feed leases it takes: the host, the process id and a random
+/// number, since two nodes in containers may share both of the others (process 1 on `web`).
+pub fn process_holder() -> &'static str {
+    static HOLDER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HOLDER.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        // The standard library seeds each `RandomState` from the system's randomness: enough
+        // to tell processes apart, without a dependency for it.
+        let nonce = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .ok()
+            .or_else(|| std::env::var("HOSTNAME").ok())
+            .map(|h| h.trim().chars().take(64).collect::<String>())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| "node".to_owned());
+        format!("{host}/{}/{nonce:016x}", std::process::id())
+    })
+}
+
+/// Fetches subscribed feeds into the store. Each fetch holds the feed's lease in the database
+/// (see [`Store::take_feed_lease`]), so that nodes sharing a database fetch a feed once.
 #[cfg(feature = "store")]
 #[derive(Debug, Clone)]
 pub struct Ingester {
     store: Store,
     fetcher: Fetcher,
+    holder: std::sync::Arc<str>,
 }
 
 #[cfg(feature = "store")]
 impl Ingester {
-    /// An ingester writing to `store`, fetching by `settings`.
+    /// An ingester writing to `store`, fetching by `settings`, holding leases as this
+    /// process ([`process_holder`]).
     pub fn new(store: Store, settings: Settings) -> Ingester {
         let policy = AddressPolicy { allow_loopback: settings.allow_loopback };
-        Ingester { store, fetcher: Fetcher { policy, limits: settings.limits } }
+        Ingester {
+            store,
+            fetcher: Fetcher { policy, limits: settings.limits },
+            holder: std::sync::Arc::from(process_holder()),
+        }
+    }
+
+    /// The same ingester holding leases under another name: for tests that play several nodes
+    /// in one process.
+    pub fn with_holder(mut self, holder: &str) -> Ingester {
+        self.holder = std::sync::Arc::from(holder);
+        self
+    }
+
+    /// The name this ingester's leases carry.
+    pub fn holder(&self) -> &str {
+        &self.holder
+    }
+
+    /// How long the longest refresh may take: [`Ingester::refresh_due`] abandons one after it.
+    fn deadline(&self) -> Duration {
+        self.fetcher.limits.timeout + Duration::from_secs(30)
+    }
+
+    /// How long a lease lasts: beyond the deadline, so that a live fetch never loses it and
+    /// no renewal is needed; a dead node's lease is taken over once it ends.
+    pub fn lease_length(&self) -> Duration {
+        self.deadline() + Duration::from_secs(60)
+    }
+
+    /// Takes the feed's lease, or says who cannot.
+    async fn lease(&self, id: FeedId, only_if_due: bool) -> Result<Option<FeedSubscription>, StoreError> {
+        let at = portico_store::now();
+        let until = at + self.lease_length();
+        self.store.take_feed_lease(id, &self.holder, at, until, only_if_due).await
+    }
+
+    /// Ends this ingester's lease on a feed. A failure only delays the next fetch to the
+    /// lease's end, so it is logged, not returned.
+    async fn release(&self, id: FeedId) {
+        if let Err(err) = self.store.release_feed_lease(id, &self.holder).await {
+            tracing::warn!(feed.id = %id, error = %err, "cannot release a feed's lease");
+        }
+    }
+
+    /// Ends every lease this ingester still holds: for a node that stops mid-fetch, so that
+    /// another takes its feeds at once rather than when the leases end.
+    pub async fn release_all(&self) -> Result<u64, StoreError> {
+        self.store.release_feed_leases_of(&self.holder).await
     }
 
     /// Checks a feed address before subscribing: see [`Fetcher::check`]. Returns it normalized.
@@ -96,8 +169,17 @@ impl Ingester {
     }
 
     /// [`Ingester::refresh`] on behalf of `actor` (a person pressing "fetch now"), whose audit
-    /// entry the store writes with the fetch's record.
+    /// entry the store writes with the fetch's record. [`Outcome::Busy`] when another fetch of
+    /// the feed holds its lease.
     pub async fn refresh_as(&self, feed: &FeedSubscription, actor: &Actor) -> Result<Outcome, StoreError> {
+        let Some(leased) = self.lease(feed.id, false).await? else { return Ok(Outcome::Busy) };
+        let outcome = self.fetch_and_record(&leased, actor).await;
+        self.release(feed.id).await;
+        outcome
+    }
+
+    /// Fetches a feed whose lease this ingester holds, and records how it went.
+    async fn fetch_and_record(&self, feed: &FeedSubscription, actor: &Actor) -> Result<Outcome, StoreError> {
         let started = portico_store::now();
         let minutes = feed.fetch_interval_minutes.clamp(MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES);
         let next_at = started + time::Duration::minutes(i64::from(minutes));
@@ -150,17 +232,22 @@ impl Ingester {
         Ok(Outcome::Failed(reason))
     }
 
-    /// Refreshes every enabled feed that is due, one after the other. Each runs in its own
-    /// task under a deadline, so a feed that fails, hangs or panics never stops the rest.
+    /// Refreshes every enabled feed that is due, one after the other, each under its lease:
+    /// a feed another node is fetching, or fetched since the due list was read, is left out.
+    /// Returns the feeds this ingester fetched. Each runs in its own task under a deadline,
+    /// so a feed that fails, hangs or panics never stops the rest.
     pub async fn refresh_due(&self) -> Result<Vec<(FeedId, Outcome)>, StoreError> {
         let due = self.store.due_feed_subscriptions(portico_store::now()).await?;
-        let deadline = self.fetcher.limits.timeout + Duration::from_secs(30);
+        let deadline = self.deadline();
         let mut outcomes = Vec::with_capacity(due.len());
         for feed in due {
-            let ingester = self.clone();
             let id = feed.id;
-            let task = tokio::spawn(async move { ingester.refresh(&feed).await });
-            let abort = task.abort_handle();
+            let Some(leased) = self.lease(id, true).await? else { continue };
+            let ingester = self.clone();
+            let actor = Actor::system("ingest");
+            let task = tokio::spawn(async move { ingester.fetch_and_record(&leased, &actor).await });
+            // Also when a stopping server drops this round: the fetch must stop with it.
+            let abort = AbortOnDrop(task.abort_handle());
             let outcome = match tokio::time::timeout(deadline, task).await {
                 Ok(Ok(Ok(outcome))) => outcome,
                 Ok(Ok(Err(err))) => {
@@ -172,16 +259,20 @@ impl Ingester {
                     Outcome::Failed(format!("refresh task failed: {err}"))
                 }
                 Err(_) => {
-                    abort.abort();
+                    abort.0.abort();
                     let reason = format!("no result within {} seconds", deadline.as_secs());
                     tracing::warn!(feed.id = %id, error = %reason, "feed refresh abandoned");
                     let now = portico_store::now();
                     let retry = now + time::Duration::minutes(i64::from(MIN_INTERVAL_MINUTES));
                     let audit = Actor::system("ingest").doing("feed.fetch").with_detail(reason.clone());
-                    self.store.record_feed_failure(id, now, retry, &reason, &audit).await?;
+                    if let Err(err) = self.store.record_feed_failure(id, now, retry, &reason, &audit).await {
+                        self.release(id).await;
+                        return Err(err);
+                    }
                     Outcome::Failed(reason)
                 }
             };
+            self.release(id).await;
             outcomes.push((id, outcome));
         }
         Ok(outcomes)
@@ -197,6 +288,17 @@ impl Ingester {
                 tracing::warn!(error = %err, "cannot refresh feeds");
             }
         }
+    }
+}
+
+/// Aborts a spawned task when dropped.
+#[cfg(feature = "store")]
+struct AbortOnDrop(tokio::task::AbortHandle);
+
+#[cfg(feature = "store")]
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

@@ -228,6 +228,7 @@ impl FeedServer {
             )
             .route("/huge-declared.xml", get(huge_declared))
             .route("/slow.rss", get(slow))
+            .route("/paced/{n}", get(paced))
             .route(
                 "/to-metadata",
                 get(|| async { redirect(302, "http://169.254.169.254/latest/meta-data/") }),
@@ -323,6 +324,12 @@ async fn huge_declared() -> Response {
 
 async fn slow() -> Response {
     tokio::time::sleep(std::time::Duration::from_secs(120)).await;
+    xml(GOOD_RSS)
+}
+
+/// A good feed that takes a moment to answer, so that fetches from several ingesters overlap.
+async fn paced() -> Response {
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     xml(GOOD_RSS)
 }
 

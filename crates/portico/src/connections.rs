@@ -1,5 +1,6 @@
 //! Accepting and serving connections with bounds: a deadline for each request's head, an idle
-//! timeout, a timeout on request bodies that stall, and a cap on connections served at once.
+//! timeout, a timeout on request bodies that stall, a cap on connections served at once, and
+//! a deadline for the requests in flight when the server stops (the drain).
 //!
 //! `axum::serve` has none of these, so a client trickling header lines held its connection
 //! forever. This module must never look inside requests: routing stays in `portico-web`.
@@ -36,6 +37,10 @@ pub struct Limits {
     pub body_timeout: Duration,
     /// Connections served at once; more wait in the kernel's listen queue.
     pub max_connections: usize,
+    /// Once the server stops accepting, how long the requests in flight have to finish before
+    /// their connections are cut. A supervisor's stop timeout must be longer (systemd's
+    /// `TimeoutStopSec`, Kubernetes' `terminationGracePeriodSeconds`).
+    pub drain_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -45,12 +50,14 @@ impl Default for Limits {
             idle_timeout: Duration::from_secs(60),
             body_timeout: Duration::from_secs(30),
             max_connections: 1000,
+            drain_timeout: Duration::from_secs(20),
         }
     }
 }
 
-/// Serves `router` on `listener` within `limits` until `stop` resolves, then lets the
-/// requests in flight finish.
+/// Serves `router` on `listener` within `limits` until `stop` resolves, then closes the
+/// listener and lets the requests in flight finish, within [`Limits::drain_timeout`]; those
+/// still running then are cut. Idle keep-alive connections close at once.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
@@ -59,6 +66,8 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let permits = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     let graceful = GracefulShutdown::new();
+    // Tells the connections that outlived the drain to end, so that their handlers stop too.
+    let (cut, cut_seen) = tokio::sync::watch::channel(false);
     // HTTP/1.1 only: hyper's HTTP/2 preface sniffing has no deadline of its own, and the
     // browsers' HTTP/2 ends at the proxy or CDN in front of Portico anyway.
     let mut builder = auto::Builder::new(TokioExecutor::new()).http1_only();
@@ -97,6 +106,7 @@ pub async fn serve(
             builder.serve_connection(TokioIo::new(io), TowerToHyperService::new(service)).into_owned();
         let connection = graceful.watch(connection);
         let idle = limits.idle_timeout;
+        let mut cut_seen = cut_seen.clone();
         tokio::spawn(async move {
             tokio::select! {
                 served = connection => {
@@ -107,12 +117,26 @@ pub async fn serve(
                 () = activity.idle_for(idle) => {
                     tracing::debug!(client = %addr.ip(), "closing an idle connection");
                 }
+                // An error means the server is gone altogether: end too.
+                _ = cut_seen.wait_for(|cut| *cut) => {
+                    tracing::debug!(client = %addr.ip(), "cutting a connection at the drain deadline");
+                }
             }
             drop(permit);
         });
     }
     drop(listener);
-    graceful.shutdown().await;
+    let in_flight = graceful.count();
+    if in_flight > 0 {
+        tracing::info!(connections = in_flight, "draining the connections in flight");
+    }
+    if tokio::time::timeout(limits.drain_timeout, graceful.shutdown()).await.is_err() {
+        tracing::warn!(
+            drain_seconds = limits.drain_timeout.as_secs(),
+            "requests still running at the drain deadline were cut"
+        );
+        let _ = cut.send(true);
+    }
     Ok(())
 }
 

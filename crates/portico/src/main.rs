@@ -357,6 +357,10 @@ enum Command {
         /// Connections served at once; more wait to be accepted.
         #[arg(long, env = "PORTICO_MAX_CONNECTIONS", default_value_t = 1000)]
         max_connections: usize,
+        /// On SIGTERM or Ctrl-C, seconds the requests in flight have to finish before they are
+        /// cut; keep the supervisor's stop timeout longer.
+        #[arg(long, env = "PORTICO_DRAIN_TIMEOUT", default_value_t = 20)]
+        drain_timeout: u64,
         /// Who may read /metrics: "loopback" (this machine, not through a proxy), "token"
         /// (with --metrics-token as a bearer token) or "off".
         #[arg(long, env = "PORTICO_METRICS", default_value = "loopback", value_parser = ["loopback", "token", "off"])]
@@ -429,6 +433,7 @@ fn main() -> ExitCode {
                 idle_timeout,
                 body_timeout,
                 max_connections,
+                drain_timeout,
                 metrics,
                 metrics_token,
                 demo,
@@ -452,6 +457,7 @@ fn main() -> ExitCode {
                     idle_timeout: seconds(idle_timeout.max(1)),
                     body_timeout: seconds(body_timeout.max(1)),
                     max_connections: max_connections.max(1),
+                    drain_timeout: seconds(drain_timeout),
                 };
                 let https = match public_url {
                     Some(url) => portico::init::parse_public_url(&url)

@@ -1,6 +1,7 @@
 //! `portico serve`: open the data folder and the database, load the demo into an empty
-//! embedded database (or any, with `--demo`), and serve until Ctrl-C or SIGTERM, letting
-//! in-flight requests finish.
+//! embedded database (or any, with `--demo`), and serve until Ctrl-C or SIGTERM; then drain:
+//! `/readyz` turns 503, the listener closes, the requests in flight finish within the drain
+//! deadline, and the background jobs stop.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -210,6 +211,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let site_watcher = tokio::spawn(watch_sites(app.clone()));
     let sso_checker =
         tuning.sso.as_ref().map(|sso| tokio::spawn(check_idle_sso_sessions(app.clone(), sso.recheck_every)));
+    let draining = app.clone();
     let router = app.router();
     let limits = tuning.connections;
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
@@ -218,16 +220,31 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         portico_ingest::Ingester::new(store.clone(), feed_settings(config))
             .run(portico_ingest::CHECK_INTERVAL),
     );
+    let leases = portico_ingest::Ingester::new(store.clone(), feed_settings(config));
     let task = tokio::spawn(async move {
         let served = crate::connections::serve(listener, router, limits, async {
             let _ = stopped.await;
+            // Before the listener closes, so that a prober asking meanwhile hears it.
+            draining.begin_draining();
         })
         .await;
-        scheduler.abort();
-        related.abort();
-        feed_reader.abort();
-        if let Some(checker) = sso_checker {
-            checker.abort();
+        // Each job writes in single transactions, so stopping one between two awaits leaves
+        // nothing half done; waited for, so that none still runs when the store closes.
+        let mut jobs = vec![scheduler, related, feed_reader];
+        jobs.extend(sso_checker);
+        for job in &jobs {
+            job.abort();
+        }
+        for job in jobs {
+            let _ = job.await;
+        }
+        // A fetch cut short leaves its feed leased; let another node take it now.
+        match leases.release_all().await {
+            Ok(0) => {}
+            Ok(released) => {
+                tracing::info!(feeds = released, "released the leases of unfinished feed fetches")
+            }
+            Err(err) => tracing::warn!(error = %err, "cannot release this node's feed leases"),
         }
         // Waited for, so that a stopped server has let go of the index's write lock: the
         // follower first, so that no round still holds the indexer when it unsubscribes.
@@ -332,10 +349,14 @@ pub async fn serve(config: &ServeConfig, tuning: &Tuning) -> Result<()> {
         server.url()
     );
     termination().await;
-    tracing::info!("shutting down: finishing requests in flight");
+    tracing::info!(
+        drain_seconds = tuning.connections.drain_timeout.as_secs(),
+        "shutting down: /readyz answers 503, no new connections, finishing requests in flight"
+    );
     let store = server.store.clone();
     server.stop().await?;
     store.close().await;
+    tracing::info!("stopped");
     Ok(())
 }
 

@@ -392,3 +392,48 @@ async fn news_from_elsewhere_comes_twenty_a_page() {
         app.page("/xx/news/elsewhere", 404).await;
     }
 }
+
+#[tokio::test]
+async fn a_stopping_server_cuts_its_feed_fetch_short_and_hands_the_feed_back() {
+    let publisher = FeedServer::start().await;
+    for db in portico_store::testing::TestDb::each().await {
+        portico::demo::load(&db.store).await.expect("demo content");
+        let site = db.store.site_by_key("global").await.expect("site").expect("global site");
+        // A publisher that takes minutes to answer: the server's first round is still on it
+        // when the server stops.
+        let path = format!("/slow.rss?{}", db.store.backend());
+        let new = portico_store::NewFeedSubscription {
+            site: site.id,
+            url: publisher.url(&path),
+            title: "Slow".into(),
+            keywords: vec![],
+            categories: vec![],
+            fetch_interval_minutes: 60,
+        };
+        let audit = portico_store::Audit::system("test", "feed.create");
+        let feed = db.store.create_feed_subscription(&new, &audit).await.expect("subscription");
+        let app = TestApp::on(db).await;
+        let store = app.server.store.clone();
+        let mut holder = None;
+        for _ in 0..1200 {
+            holder = store.feed_lease(feed).await.expect("lease").map(|(holder, _)| holder);
+            if holder.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(holder.as_deref(), Some(portico_ingest::process_holder()), "{}", store.backend());
+
+        let TestApp { server, db, .. } = app;
+        server.stop().await.expect("stop");
+        assert_eq!(
+            db.store.feed_lease(feed).await.expect("lease"),
+            None,
+            "handed back on {}",
+            db.store.backend()
+        );
+        assert_eq!(publisher.requests(&path).len(), 1);
+        let after = db.store.feed_subscription(feed).await.expect("read").expect("exists");
+        assert_eq!(after.last_status, FetchStatus::Never, "the cut fetch recorded nothing");
+    }
+}

@@ -204,9 +204,16 @@ impl From<FeedRow> for FeedSubscription {
     }
 }
 
-const FEED_COLUMNS: &str = "select id, site_id, url, title, keywords, categories, etag, last_modified,
-        last_fetched_at, next_fetch_at, last_status, last_error, fetch_interval_minutes, enabled
-     from feed_subscriptions";
+/// The columns a [`FeedRow`] reads, for `select` and `returning` alike.
+macro_rules! feed_columns {
+    () => {
+        "id, site_id, url, title, keywords, categories, etag, last_modified, last_fetched_at,
+         next_fetch_at, last_status, last_error, fetch_interval_minutes, enabled"
+    };
+}
+
+const FEED_RETURNING: &str = feed_columns!();
+const FEED_COLUMNS: &str = concat!("select ", feed_columns!(), " from feed_subscriptions");
 
 /// Appends a change-log row for a subscription in the current transaction.
 macro_rules! log_feed_change {
@@ -290,6 +297,83 @@ impl Store {
         let rows: Vec<FeedRow> =
             on_pool!(self, |pool| sqlx::query_as(&sql).bind(crate::normalize(at)).fetch_all(pool).await)?;
         Ok(rows.into_iter().map(FeedSubscription::from).collect())
+    }
+
+    /// Takes the lease on a feed for `holder` until `until`, in one conditional update: only
+    /// when nobody holds it or the holder's lease ended by `at` (a node that died mid-fetch),
+    /// and, with `only_if_due`, only while the feed is still enabled and due at `at` — so a
+    /// node that read the due list before another recorded its fetch does not fetch again.
+    /// Returns the feed as it stands once leased (its validators fresh), or `None` when the
+    /// lease is someone else's, the feed is no longer due, or it is gone. Even the same
+    /// holder cannot take a lease it holds: one fetch of a feed per process at a time too.
+    pub async fn take_feed_lease(
+        &self,
+        id: FeedId,
+        holder: &str,
+        at: OffsetDateTime,
+        until: OffsetDateTime,
+        only_if_due: bool,
+    ) -> Result<Option<FeedSubscription>> {
+        let due =
+            if only_if_due { "and enabled and (next_fetch_at is null or next_fetch_at <= $4)" } else { "" };
+        let sql = format!(
+            "update feed_subscriptions set lease_holder = $1, lease_until = $2
+             where id = $3 and (lease_holder is null or lease_until <= $4) {due}
+             returning {FEED_RETURNING}"
+        );
+        let row: Option<FeedRow> = on_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(holder)
+                .bind(crate::normalize(until))
+                .bind(id.0)
+                .bind(crate::normalize(at))
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(row.map(FeedSubscription::from))
+    }
+
+    /// Ends `holder`'s lease on a feed, so that the next due fetch may be any node's; a lease
+    /// taken over by another holder meanwhile stays theirs. `false` when `holder` held none.
+    pub async fn release_feed_lease(&self, id: FeedId, holder: &str) -> Result<bool> {
+        let released = on_pool!(self, |pool| {
+            sqlx::query(
+                "update feed_subscriptions set lease_holder = null, lease_until = null
+                 where id = $1 and lease_holder = $2",
+            )
+            .bind(id.0)
+            .bind(holder)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        Ok(released > 0)
+    }
+
+    /// Ends every lease `holder` still has (a node stopping mid-fetch); returns how many.
+    pub async fn release_feed_leases_of(&self, holder: &str) -> Result<u64> {
+        let released = on_pool!(self, |pool| {
+            sqlx::query(
+                "update feed_subscriptions set lease_holder = null, lease_until = null
+                 where lease_holder = $1",
+            )
+            .bind(holder)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        Ok(released)
+    }
+
+    /// Who holds the lease on a feed and until when; `None` when nobody does.
+    pub async fn feed_lease(&self, id: FeedId) -> Result<Option<(String, OffsetDateTime)>> {
+        let row: Option<(Option<String>, Option<OffsetDateTime>)> = on_pool!(self, |pool| {
+            sqlx::query_as("select lease_holder, lease_until from feed_subscriptions where id = $1")
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(row.and_then(|(holder, until)| holder.zip(until)))
     }
 
     /// Turns fetching (and showing the items) on or off; `false` when there is no such subscription.

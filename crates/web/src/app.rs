@@ -111,12 +111,25 @@ pub(crate) struct Inner {
     pub(crate) transport: Arc<crate::security::Transport>,
     /// The identity provider, when sign-in goes through one.
     pub(crate) sso: Option<Arc<portico_oidc::Provider>>,
+    /// Set once the server stops taking connections: `/readyz` answers 503 from then on.
+    pub(crate) draining: std::sync::atomic::AtomicBool,
 }
 
 impl App {
     /// The store behind the site.
     pub fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// Marks the server as shutting down, so that `/readyz` turns load balancers away while
+    /// the requests in flight finish. There is no way back: a draining server stops.
+    pub fn begin_draining(&self) {
+        self.inner.draining.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether [`App::begin_draining`] was called.
+    pub fn is_draining(&self) -> bool {
+        self.inner.draining.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Fetches subscribed feeds on request (the back office's "fetch now").

@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod metrics;
 mod news_query;
 mod pagination;
+mod probes;
 mod public;
 mod related;
 mod remembered;
@@ -113,6 +114,7 @@ impl App {
                 metrics: options.metrics,
                 transport: Arc::new(options.transport),
                 sso,
+                draining: std::sync::atomic::AtomicBool::new(false),
             }
         });
         Ok(App { inner })
@@ -131,7 +133,9 @@ impl App {
     /// The router serving every URL.
     pub fn router(self) -> Router {
         let routes = Router::new()
-            .route("/healthz", get(public::healthz))
+            .route("/healthz", get(probes::healthz))
+            .route("/livez", get(probes::livez))
+            .route("/readyz", get(probes::readyz))
             .route("/metrics", get(metrics::serve))
             .route("/assets/style.css", get(public::assets::stylesheet))
             .route("/assets/admin.css", get(public::assets::admin_stylesheet))

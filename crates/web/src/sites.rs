@@ -27,8 +27,14 @@ pub struct Scope {
 /// Paths that belong to the whole install, not to one site.
 pub fn is_shared(path: &str) -> bool {
     ["/admin", "/api/", "/assets/", "/media/"].iter().any(|p| path.starts_with(p))
-        || path == "/healthz"
+        || is_probe(path)
         || path == "/metrics"
+}
+
+/// The supervisor's and load balancer's questions (see [`crate::probes`]): answered whatever
+/// the host, and before the database has a site.
+pub fn is_probe(path: &str) -> bool {
+    matches!(path, "/healthz" | "/livez" | "/readyz")
 }
 
 /// Chooses the site, strips a `/sites/{key}` prefix, and records the choice for handlers.
@@ -115,10 +121,10 @@ instead.</p>
 ";
 
 /// Answers every request with [`NOT_INITIALIZED`] (503) while there is no site, except the
-/// health check and the stylesheets, so that monitoring sees a live process.
+/// probes and the stylesheets, so that monitoring sees a live process.
 pub async fn require_initialized(State(app): State<App>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    if !app.sites().is_empty() || path == "/healthz" || path.starts_with("/assets/") {
+    if !app.sites().is_empty() || is_probe(path) || path.starts_with("/assets/") {
         return next.run(request).await;
     }
     (

@@ -251,6 +251,7 @@ pub async fn fetch_now(
         Outcome::Updated { .. } => "feed_fetched",
         Outcome::NotModified => "feed_not_modified",
         Outcome::Failed(_) => "feed_failed",
+        Outcome::Busy => "feed_busy",
     };
     Ok(see_other("/admin/feeds", notice).into_response())
 }

@@ -110,17 +110,6 @@ async fn document_alternates(
         .collect())
 }
 
-/// `GET /healthz`: 200 when the database answers.
-pub async fn healthz(State(app): State<App>) -> Response {
-    match app.store().ping().await {
-        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
-        Err(err) => {
-            tracing::warn!(error = %err, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
-        }
-    }
-}
-
 /// `GET /`: to the site's default language, or, for an old address that is a query on the
 /// root (WordPress's `/?p=123`), to where it has moved.
 pub async fn root(State(app): State<App>, scope: Scope, uri: axum::http::Uri) -> Response {
