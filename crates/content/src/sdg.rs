@@ -5,6 +5,10 @@
 //! (`"10.7"`, `"10.c"`). A target implies its goal, so a release tagged `10.7` is listed
 //! under Goal 10. Only the numbers are kept here, never the targets' texts.
 
+/// The site-relative path of the *2030 Agenda* section, in every language; the goals' pages
+/// live under it.
+pub const AGENDA_PATH: &str = "2030-agenda";
+
 /// One Sustainable Development Goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Goal {
@@ -244,6 +248,11 @@ impl Goal {
     /// The goal numbered `number`, if there is one.
     pub fn by_number(number: u8) -> Option<&'static Goal> {
         GOALS.get(usize::from(number).checked_sub(1)?)
+    }
+
+    /// The site-relative path of the goal's page (`2030-agenda/goal-10`).
+    pub fn path(&self) -> String {
+        format!("{AGENDA_PATH}/goal-{}", self.number)
     }
 
     /// The official short name in `language`, in English for a language without one.

@@ -29,6 +29,16 @@ async fn the_agenda_shows_the_seventeen_goals_with_what_was_published_for_each()
         assert_eq!(published[16], "2 press releases · 2 pages", "{backend}");
         assert_eq!(published[13], "Nothing published yet", "{backend}");
 
+        // The goals with something published are in the sitemap, in each language.
+        let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+        for language in ["en", "fr", "es"] {
+            assert!(
+                sitemap.contains(&app.url(&format!("/{language}/2030-agenda/goal-10</loc>"))),
+                "{backend}"
+            );
+        }
+        assert!(!sitemap.contains("/2030-agenda/goal-14<"), "nothing published for goal 14 on {backend}");
+
         // In French, the goals' official French names.
         let french = app.page("/fr/2030-agenda", 200).await;
         let names = texts(&french, ".goal-tile .goal-name");

@@ -65,7 +65,15 @@ pub async fn sitemap_xml(
     let languages = &site.languages;
     // As `Ctx::absolute(&Ctx::url(path))` in `lang`.
     let url_in = |lang: &str, path: &str| format!("{}{}/{lang}/{path}", scope.origin, scope.base);
-    let statics: Vec<&str> = vec!["", "news"];
+    // The home pages, the news lists, and the pages of the goals the site published for (in
+    // any of its languages: a goal's page exists in each).
+    let mut statics: Vec<String> = vec![String::new(), "news".to_owned()];
+    let mut goals = std::collections::BTreeSet::new();
+    for language in languages {
+        goals.extend(store.goal_counts(site.id, language).await?.into_iter().map(|count| count.goal));
+    }
+    statics
+        .extend(goals.into_iter().filter_map(portico_content::sdg::Goal::by_number).map(|goal| goal.path()));
     let pages = store.sitemap_pages(site.id, languages).await?;
     let first_part = (statics.len() * languages.len() + pages.len()) as u64;
     let releases = u64::try_from(store.own_release_count(site.id, languages).await?).unwrap_or(0);
@@ -117,17 +125,19 @@ pub async fn sitemap_xml(
     let mut urls = Vec::new();
     if part == 1 {
         let changed = store.lists_changed_at(site.id, languages).await?;
-        urls.extend(statics.iter().flat_map(|path| languages.iter().map(move |lang| (*path, lang))).map(
-            |(path, lang)| SitemapUrl {
-                loc: url_in(lang, path),
-                lastmod: changed.iter().find(|(l, _)| l == lang).map(|(_, at)| *at),
-                alternates: if languages.len() > 1 {
-                    languages.iter().map(|l| (l.clone(), url_in(l, path))).collect()
-                } else {
-                    Vec::new()
+        urls.extend(
+            statics.iter().flat_map(|path| languages.iter().map(move |lang| (path.as_str(), lang))).map(
+                |(path, lang)| SitemapUrl {
+                    loc: url_in(lang, path),
+                    lastmod: changed.iter().find(|(l, _)| l == lang).map(|(_, at)| *at),
+                    alternates: if languages.len() > 1 {
+                        languages.iter().map(|l| (l.clone(), url_in(l, path))).collect()
+                    } else {
+                        Vec::new()
+                    },
                 },
-            },
-        ));
+            ),
+        );
         urls.extend(pages.iter().map(entry_url));
     }
     for window in windows_here {

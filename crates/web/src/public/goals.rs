@@ -13,8 +13,7 @@ use crate::{App, WebError};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 
-/// The path of the *2030 Agenda* section, in every language: the goals' pages live under it.
-pub(crate) const AGENDA_PATH: &str = "2030-agenda";
+pub(crate) use sdg::AGENDA_PATH;
 
 /// Releases on one page of a goal's list.
 const PER_PAGE: u32 = 20;
@@ -42,15 +41,10 @@ impl GoalView {
             label: ctx.goal_label(goal),
             name,
             colour_class: format!("sdg-{}", goal.number),
-            url: goal_url(ctx, goal.number),
+            url: ctx.url(&goal.path()),
             targets: Vec::new(),
         }
     }
-}
-
-/// The address of goal `number`'s page.
-pub(crate) fn goal_url(ctx: &Ctx, number: u8) -> String {
-    ctx.url(&format!("{AGENDA_PATH}/goal-{number}"))
 }
 
 /// The goal a site-relative path addresses (`2030-agenda/goal-10`), if it is one.
@@ -154,7 +148,7 @@ pub(crate) async fn goal_page(
     };
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let view = GoalView::new(ctx, goal);
-    let path = format!("{AGENDA_PATH}/goal-{}", goal.number);
+    let path = goal.path();
     let url = |n: u32| if n == 1 { view.url.clone() } else { format!("{}?page={n}", view.url) };
     let pager = pager(last_page, page, url);
     let releases: Vec<ReleaseCard> =
