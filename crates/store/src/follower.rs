@@ -34,7 +34,9 @@ use crate::{ChangeEntry, ChangeSignal, ChangeSignals, Store, StoreError};
 
 /// How often the change log is read when nobody signals a change: within the second we promise
 /// between a write and its effect on search and cached pages, should a notification be lost.
-pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
+pub const POLL_INTERVAL: Duration = Duration::from_millis(POLL_INTERVAL_MS);
+/// [`POLL_INTERVAL`] in milliseconds, as `portico serve --change-poll-ms` takes it.
+pub const POLL_INTERVAL_MS: u64 = 500;
 /// How long to wait before listening again after the listening connection could not be
 /// opened: the poll serves meanwhile.
 pub const LISTEN_RETRY: Duration = Duration::from_secs(1);
