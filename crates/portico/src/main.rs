@@ -380,6 +380,16 @@ enum Command {
         /// X-Forwarded-Proto headers are believed; repeat for several. Nobody else's are.
         #[arg(long = "trusted-proxy", env = "PORTICO_TRUSTED_PROXIES", value_delimiter = ',')]
         trusted_proxies: Vec<String>,
+        /// Milliseconds between two reads of the change log when nothing signals a change:
+        /// how soon other nodes' writes reach this one's pages and search should a
+        /// PostgreSQL notification be lost (or, with --change-listen false, always).
+        #[arg(long, env = "PORTICO_CHANGE_POLL_MS", default_value_t = portico_store::follower::POLL_INTERVAL_MS)]
+        change_poll_ms: u64,
+        /// On PostgreSQL, hear other nodes' writes at once through LISTEN on a connection of
+        /// its own; "false" behind a pooler that cannot keep one (PgBouncer in transaction
+        /// mode), leaving the poll alone.
+        #[arg(long, env = "PORTICO_CHANGE_LISTEN", default_value_t = true, action = clap::ArgAction::Set)]
+        change_listen: bool,
         /// Single sign-on through an OpenID Connect provider.
         #[command(flatten)]
         sso: portico::sso::SsoArgs,
@@ -439,6 +449,8 @@ fn main() -> ExitCode {
                 demo,
                 public_url,
                 trusted_proxies,
+                change_poll_ms,
+                change_listen,
                 sso,
             } => {
                 use portico_web::metrics::MetricsAccess;
@@ -472,12 +484,17 @@ fn main() -> ExitCode {
                     .map_err(|err| anyhow::anyhow!("--trusted-proxy {err}"))?;
                 let transport = portico_web::Transport { https, trusted_proxies };
                 let sso = sso.config()?;
+                let change_wakeups = portico_store::follower::Wakeups {
+                    poll: std::time::Duration::from_millis(change_poll_ms.max(1)),
+                    listen: change_listen,
+                };
                 let tuning = portico::server::Tuning {
                     page_cache_mb,
                     connections,
                     metrics,
                     transport,
                     sso,
+                    change_wakeups,
                     ..Default::default()
                 };
                 let config = ServeConfig { demo, ..storage.config(listen, theme, fallback) };

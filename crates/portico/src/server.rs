@@ -77,6 +77,9 @@ pub struct Tuning {
     pub transport: portico_web::Transport,
     /// Single sign-on through an OpenID Connect provider; `None`: passwords only.
     pub sso: Option<portico_oidc::Config>,
+    /// How this node hears of changes other nodes write: the poll, and on PostgreSQL the
+    /// notifications.
+    pub change_wakeups: portico_store::follower::Wakeups,
 }
 
 impl Default for Tuning {
@@ -88,6 +91,7 @@ impl Default for Tuning {
             media: None,
             transport: portico_web::Transport::default(),
             sso: None,
+            change_wakeups: portico_store::follower::Wakeups::default(),
         }
     }
 }
@@ -205,7 +209,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let addr = listener.local_addr().context("listening address")?;
     // One follower of the change log for the page cache, the indexer and the rest.
     let change_log = app.change_log();
-    let follower = change_log.spawn();
+    let follower = change_log.spawn_with(tuning.change_wakeups);
     let search_indexer = crate::indexer::spawn(store.clone(), search, change_log);
     let (shutdown, stopped) = oneshot::channel::<()>();
     let site_watcher = tokio::spawn(watch_sites(app.clone()));

@@ -9,12 +9,15 @@
 //! a rolled-back transaction's). SQLite has one writer and shows no such gap; the rule costs
 //! nothing there.
 //!
-//! It wakes on [`ChangeFollower::wake`] (writes of this process) and polls every
-//! [`POLL_INTERVAL`] (writes of other processes and nodes). A subscriber that fails is retried
-//! from its position at the next round while the others go on.
+//! It wakes on [`ChangeFollower::wake`] (writes of this process), on PostgreSQL on the
+//! notification every commit that adds to the log sends (writes of other processes and nodes,
+//! see [`ChangeSignals`]), and polls every [`POLL_INTERVAL`] (by default) for whatever a lost
+//! notification did not tell. A subscriber that fails is retried from its position at the next
+//! round while the others go on.
 //!
-//! This module reads the log through [`Store::changes_after`] only — no SQL of its own — and
-//! knows nothing of what a change means: that is each subscriber's business.
+//! This module reads the log through [`Store::changes_after`] and hears of it through
+//! [`Store::change_signals`] only — no SQL of its own — and knows nothing of what a change
+//! means: that is each subscriber's business.
 
 use std::collections::BTreeSet;
 use std::future::Future;
@@ -27,11 +30,16 @@ use time::OffsetDateTime;
 use tokio::sync::{Mutex, Notify, oneshot};
 use tokio::task::JoinHandle;
 
-use crate::{ChangeEntry, Store, StoreError};
+use crate::{ChangeEntry, ChangeSignal, ChangeSignals, Store, StoreError};
 
 /// How often the change log is read when nobody signals a change: within the second we promise
-/// between a write and its effect on search and cached pages.
-pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
+/// between a write and its effect on search and cached pages, should a notification be lost.
+pub const POLL_INTERVAL: Duration = Duration::from_millis(POLL_INTERVAL_MS);
+/// [`POLL_INTERVAL`] in milliseconds, as `portico serve --change-poll-ms` takes it.
+pub const POLL_INTERVAL_MS: u64 = 500;
+/// How long to wait before listening again after the listening connection could not be
+/// opened: the poll serves meanwhile.
+pub const LISTEN_RETRY: Duration = Duration::from_secs(1);
 /// Change-log entries read per query.
 pub const CHANGE_BATCH: i64 = 500;
 /// How long a gap in change-log ids may be waited for: far longer than any of our write
@@ -85,6 +93,23 @@ pub enum Start {
     After(i64),
     /// After the newest entry when it first runs: for state that starts empty, like a cache.
     End,
+}
+
+/// How the background follower hears of new entries; see [`ChangeFollower::spawn_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wakeups {
+    /// How often the log is read when nothing else wakes the follower.
+    pub poll: Duration,
+    /// On PostgreSQL, whether to listen for the notification each commit that adds to the log
+    /// sends. Off behind a pooler that cannot keep a listening session (PgBouncer in
+    /// transaction mode): the poll alone then brings other nodes' writes.
+    pub listen: bool,
+}
+
+impl Default for Wakeups {
+    fn default() -> Self {
+        Wakeups { poll: POLL_INTERVAL, listen: true }
+    }
 }
 
 /// Names one subscription, to catch it up alone or to end it.
@@ -223,8 +248,18 @@ impl ChangeFollower {
         self.round(subscriptions).await
     }
 
-    /// Runs rounds in the background: after each wake and every [`POLL_INTERVAL`].
+    /// Runs rounds in the background with the default [`Wakeups`].
     pub fn spawn(self: &Arc<Self>) -> FollowerTask {
+        self.spawn_with(Wakeups::default())
+    }
+
+    /// Runs rounds in the background: after each wake, each change-log signal when
+    /// `wakeups.listen` (PostgreSQL), and every `wakeups.poll`.
+    pub fn spawn_with(self: &Arc<Self>, wakeups: Wakeups) -> FollowerTask {
+        let listener = match self.store.change_signals() {
+            Some(signals) if wakeups.listen => Some(tokio::spawn(listen(self.clone(), signals))),
+            _ => None,
+        };
         let (stop, mut stopped) = oneshot::channel::<()>();
         let follower = self.clone();
         let task = tokio::spawn(async move {
@@ -247,11 +282,11 @@ impl ChangeFollower {
                 tokio::select! {
                     _ = &mut stopped => return,
                     () = follower.wake.notified() => {}
-                    () = tokio::time::sleep(POLL_INTERVAL) => {}
+                    () = tokio::time::sleep(wakeups.poll) => {}
                 }
             }
         });
-        FollowerTask { stop, task }
+        FollowerTask { stop, task, listener }
     }
 
     async fn round(&self, subscriptions: Vec<Arc<Subscription>>) -> Result<(), FollowError> {
@@ -326,6 +361,36 @@ impl ChangeFollower {
     }
 }
 
+/// Wakes `follower` on every change-log signal, listening again after a failure. Failures
+/// are logged once per failing spell: the poll keeps the follower going meanwhile.
+async fn listen(follower: Arc<ChangeFollower>, mut signals: ChangeSignals) {
+    let mut listened = false;
+    let mut failing = false;
+    loop {
+        match signals.next().await {
+            Ok(signal) => {
+                if signal == ChangeSignal::Listening {
+                    if listened {
+                        tracing::info!("listening for change-log notifications again");
+                    } else {
+                        tracing::info!("listening for change-log notifications");
+                    }
+                    listened = true;
+                }
+                failing = false;
+                follower.wake();
+            }
+            Err(err) => {
+                if !failing {
+                    tracing::warn!(error = %err, "cannot listen for change-log notifications; polling meanwhile");
+                    failing = true;
+                }
+                tokio::time::sleep(LISTEN_RETRY).await;
+            }
+        }
+    }
+}
+
 /// Hands a started subscriber the entries of `read` it has not seen.
 async fn deliver(slot: &mut Slot, read: &[ChangeEntry], now: OffsetDateTime) -> Result<(), FollowError> {
     let Some(position) = &slot.position else { return Ok(()) };
@@ -371,11 +436,18 @@ fn noted<T>(
 pub struct FollowerTask {
     stop: oneshot::Sender<()>,
     task: JoinHandle<()>,
+    /// Listens for change-log signals (PostgreSQL, when asked to).
+    listener: Option<JoinHandle<()>>,
 }
 
 impl FollowerTask {
-    /// Stops after the round in hand, and waits.
+    /// Stops listening, stops after the round in hand, and waits.
     pub async fn shutdown(self) {
+        if let Some(listener) = self.listener {
+            // It holds nothing but its connection, which closes when the task is dropped.
+            listener.abort();
+            let _ = listener.await;
+        }
         let _ = self.stop.send(());
         let _ = self.task.await;
     }
@@ -606,6 +678,143 @@ mod tests {
         let seen = seen.lock().expect("seen");
         assert_eq!(seen.ids, [late, early], "the late commit reached the subscriber");
         assert_eq!(seen.positions, [early - 1, late]);
+    }
+
+    /// The backends of this process's change listeners on `pool`'s database: (pid, last query).
+    async fn listeners(pool: &sqlx::PgPool) -> Vec<(i32, String)> {
+        sqlx::query_as(
+            "select pid, query from pg_stat_activity
+             where application_name = $1 and datname = current_database() order by pid",
+        )
+        .bind(crate::listener_application_name(std::process::id()))
+        .fetch_all(pool)
+        .await
+        .expect("pg_stat_activity")
+    }
+
+    /// Waits until one listener backend other than `old` has run its LISTEN; its pid.
+    async fn a_new_listener(pool: &sqlx::PgPool, old: Option<i32>) -> i32 {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let now = listeners(pool).await;
+            match now.as_slice() {
+                [(pid, query)] if Some(*pid) != old && query.starts_with("LISTEN") => return *pid,
+                _ if tokio::time::Instant::now() > deadline => panic!("no new listener: {now:?}"),
+                _ => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        }
+    }
+
+    /// Waits until the recorder has seen `count` entries or 10 s have passed.
+    async fn seen_count(seen: &std::sync::Mutex<Seen>, count: usize) -> usize {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let now = seen.lock().expect("seen").ids.len();
+            if now >= count || tokio::time::Instant::now() > deadline {
+                return now;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// Whether nothing is heard for a while (a pass proves little alone; a failure is real).
+    async fn quiet(signals: &mut ChangeSignals) -> bool {
+        tokio::time::timeout(Duration::from_millis(300), signals.next()).await.is_err()
+    }
+
+    #[tokio::test]
+    async fn a_commit_notifies_once_and_only_when_it_commits_on_postgresql() {
+        let db = crate::testing::TestDb::postgres().await;
+        let crate::Pool::Postgres(pool) = &db.store.pool else { unreachable!("a PostgreSQL test database") };
+        let mut signals = db.store.change_signals().expect("signals on PostgreSQL");
+        assert_eq!(signals.next().await.expect("listen"), ChangeSignal::Listening);
+
+        let mut tx = pool.begin().await.expect("begin");
+        // A bulk insert, then one more row: one transaction, several statements.
+        sqlx::query(
+            "insert into change_log (at, site_id, entity, entity_id, action)
+             select $1, null, 'test', i, 'update' from generate_series(1, 600) i",
+        )
+        .bind(crate::now())
+        .execute(&mut *tx)
+        .await
+        .expect("bulk insert");
+        sqlx::query("insert into change_log (at, site_id, entity, entity_id, action) values ($1, null, 'test', 0, 'update')")
+            .bind(crate::now())
+            .execute(&mut *tx)
+            .await
+            .expect("insert");
+        assert!(quiet(&mut signals).await, "nothing is heard before the commit");
+        tx.commit().await.expect("commit");
+        let heard = tokio::time::timeout(Duration::from_secs(10), signals.next()).await;
+        assert_eq!(heard.expect("heard after the commit").expect("signal"), ChangeSignal::Notified);
+        assert!(quiet(&mut signals).await, "one notification for the transaction");
+
+        let mut rolled_back = pool.begin().await.expect("begin");
+        sqlx::query("insert into change_log (at, site_id, entity, entity_id, action) values ($1, null, 'test', 0, 'update')")
+            .bind(crate::now())
+            .execute(&mut *rolled_back)
+            .await
+            .expect("insert");
+        rolled_back.rollback().await.expect("rollback");
+        assert!(quiet(&mut signals).await, "a rolled-back transaction notifies nobody");
+    }
+
+    #[tokio::test]
+    async fn another_connections_commit_wakes_the_follower_and_a_killed_listener_comes_back_on_postgresql() {
+        let db = crate::testing::TestDb::postgres().await;
+        let crate::Pool::Postgres(pool) = &db.store.pool else { unreachable!("a PostgreSQL test database") };
+        let follower = ChangeFollower::new(db.store.clone());
+        let (recorder, seen, _) = Recorder::new();
+        follower.subscribe(recorder, Start::End);
+        // A poll far longer than the test: only a notification can bring the writes below.
+        let task = follower.spawn_with(Wakeups { poll: Duration::from_secs(3600), listen: true });
+        let first = a_new_listener(pool, None).await;
+        // The first round starts the subscriber at the end; a write before it would be skipped.
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while seen.lock().expect("seen").started_at.is_none() && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+
+        // Written through the store's pool without `wake`: as another node writes.
+        append(&db.store, 2).await;
+        assert_eq!(seen_count(&seen, 2).await, 2, "the notification woke the follower");
+
+        // The database ends the listening connection (a restart, a proxy's idle cut).
+        let ended: bool = sqlx::query_scalar("select pg_terminate_backend($1)")
+            .bind(first)
+            .fetch_one(pool)
+            .await
+            .expect("terminate");
+        assert!(ended);
+        let second = a_new_listener(pool, Some(first)).await;
+        assert_ne!(first, second);
+        append(&db.store, 1).await;
+        assert_eq!(seen_count(&seen, 3).await, 3, "the new connection listens");
+        task.shutdown().await;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while !listeners(pool).await.is_empty() && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert_eq!(listeners(pool).await, [], "a stopped follower listens no more");
+    }
+
+    #[tokio::test]
+    async fn without_listening_the_poll_alone_brings_other_writes() {
+        for db in crate::testing::TestDb::each().await {
+            let follower = ChangeFollower::new(db.store.clone());
+            let (recorder, seen, _) = Recorder::new();
+            follower.subscribe(recorder, Start::After(0));
+            let task = follower.spawn_with(Wakeups { poll: Duration::from_millis(50), listen: false });
+            append(&db.store, 1).await;
+            assert_eq!(seen_count(&seen, 1).await, 1, "polled on {}", db.store.backend());
+            if let crate::Pool::Postgres(pool) = &db.store.pool {
+                assert_eq!(listeners(pool).await, [], "nothing listens when told not to");
+            } else {
+                assert!(db.store.change_signals().is_none(), "SQLite has no notifications");
+            }
+            task.shutdown().await;
+        }
     }
 
     #[tokio::test]

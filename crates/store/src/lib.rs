@@ -13,6 +13,7 @@ mod autosaves;
 pub mod backup;
 mod bulk;
 mod cache_feed;
+mod change_signals;
 mod document_list;
 mod documents;
 mod error;
@@ -54,6 +55,7 @@ pub use api_queries::{PublishedRelease, ReleaseCursor};
 pub use audit::{Actor, Audit, AuditFilter, AuditRecord};
 pub use autosaves::{Autosave, AutosaveTarget};
 pub use bulk::{ImportDocument, ImportVariant};
+pub use change_signals::{CHANGE_CHANNEL, ChangeSignal, ChangeSignals, listener_application_name};
 pub use document_list::{
     COUNT_CAP, DOCUMENT_PAGE_SIZE, DateField, DocumentPage, DocumentQuery, ListOrder, ListPosition,
     ListTotal, ListedDocument, PageFrom, SCAN_BUDGET, SortValue,

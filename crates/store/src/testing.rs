@@ -71,6 +71,27 @@ impl TestDb {
         Ok(())
     }
 
+    /// The backends on this database through which the process `process` listens for
+    /// change-log notifications (and has run its LISTEN): their pids.
+    pub async fn change_listeners(&self, process: u32) -> crate::Result<Vec<i32>> {
+        let crate::Pool::Postgres(pool) = &self.store.pool else { return Ok(Vec::new()) };
+        Ok(sqlx::query_scalar(
+            "select pid from pg_stat_activity
+             where application_name = $1 and datname = current_database() and query ilike 'listen%'
+             order by pid",
+        )
+        .bind(crate::listener_application_name(process))
+        .fetch_all(pool)
+        .await?)
+    }
+
+    /// Ends a PostgreSQL backend from the database's side, as a restart or a proxy's idle cut
+    /// would; whether there was one to end.
+    pub async fn terminate_backend(&self, pid: i32) -> crate::Result<bool> {
+        let crate::Pool::Postgres(pool) = &self.store.pool else { return Ok(false) };
+        Ok(sqlx::query_scalar("select pg_terminate_backend($1)").bind(pid).fetch_one(pool).await?)
+    }
+
     /// Makes the database refuse every audit entry whose action is `action`, as a full disk
     /// or a lost connection would refuse it, so a test can see that the change it came with is
     /// not stored either.

@@ -1,0 +1,361 @@
+//! Two `portico serve` processes on one PostgreSQL database, each with its own data folder
+//! (its own search index and page cache), as nodes behind a load balancer run. A release
+//! published through node A is served by node B — its page, the news list and feed B had
+//! cached, B's search — through the change log, B woken by PostgreSQL's notification; a lost
+//! notification costs only latency: a listening connection the database ends is replaced, and
+//! a change nobody was notified of comes with the poll.
+//!
+//! PostgreSQL only (`PORTICO_TEST_POSTGRES`). Nothing here asserts on speed: B is read every
+//! 20 ms up to a deadline only a broken node reaches, and the delays seen are printed
+//! (`cargo test -p portico --test two_nodes -- --nocapture`); bench/two-nodes measures them.
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portico_content::Role;
+use portico_store::testing::TestDb;
+use scraper::Html;
+use serde_json::{Value, json};
+use support::{PASSWORD, texts};
+
+const PORTICO: &str = env!("CARGO_BIN_EXE_portico");
+/// A bound on waits that only a broken node reaches; no test asserts on speed.
+const DEADLINE: Duration = Duration::from_secs(10);
+/// How often node B is read while waiting for a change.
+const EVERY: Duration = Duration::from_millis(20);
+/// A poll far longer than the test: what reaches a node started with it came by notification.
+const NOTIFICATIONS_ONLY: &[&str] = &["--change-poll-ms", "3600000"];
+
+/// A `portico serve` process and what it logged.
+struct Node {
+    child: Child,
+    url: String,
+    log: Arc<Mutex<Vec<String>>>,
+    http: reqwest::Client,
+}
+
+impl Node {
+    /// Starts a node on `database` with its own data folder `data`; returns once it serves.
+    fn start(database: &str, data: &Path, extra: &[&str]) -> Node {
+        let mut child = Command::new(PORTICO)
+            .args(["serve", "--listen", "127.0.0.1:0", "--database", database, "--data"])
+            .arg(data)
+            .args(extra)
+            // The address it serves and what the change-log follower says; no request lines.
+            .env("PORTICO_LOG", "warn,portico::server=info,portico_store::follower=info")
+            .env("PORTICO_LOG_FORMAT", "text")
+            .env_remove("PORTICO_DATABASE")
+            .env_remove("PORTICO_CHANGE_POLL_MS")
+            .env_remove("PORTICO_CHANGE_LISTEN")
+            .env_remove("PORTICO_PAGE_CACHE_MB")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start portico");
+        let (found, url) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().expect("stdout");
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let lines = log.clone();
+        // Read to the end, or the node would block on a full pipe once the test stops reading.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
+                    let _ = found.send(url.trim_end_matches('/').to_owned());
+                }
+                lines.lock().expect("log").push(line);
+            }
+        });
+        let url = url.recv_timeout(Duration::from_secs(60)).expect("the node logs the URL it serves");
+        let http =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        Node { child, url, log, http }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// GET `path`: (status, body).
+    async fn get(&self, path: &str) -> (u16, String) {
+        let response = self.http.get(format!("{}{path}", self.url)).send().await.expect("GET");
+        (response.status().as_u16(), response.text().await.expect("body"))
+    }
+
+    /// Calls the API as the holder of `token`; (status, JSON body).
+    async fn api(&self, method: &str, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = self.http.request(method, format!("{}{path}", self.url)).bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("API call");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// The page cache's counter `name` from /metrics (readable from this machine).
+    async fn cache_counter(&self, name: &str) -> u64 {
+        let (status, body) = self.get("/metrics").await;
+        assert_eq!(status, 200, "/metrics");
+        let metric = format!("portico_page_cache_{name} ");
+        body.lines()
+            .find_map(|line| line.strip_prefix(&metric))
+            .and_then(|value| value.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {metric} in /metrics"))
+    }
+
+    /// Whether it logged a line containing `words`.
+    fn logged(&self, words: &str) -> bool {
+        self.log.lock().expect("log").iter().any(|line| line.contains(words))
+    }
+
+    /// Waits until this node listens for change-log notifications; the listening backend's pid.
+    async fn listening(&self, db: &TestDb, not: Option<i32>) -> i32 {
+        let until = Instant::now() + DEADLINE;
+        loop {
+            let pids = db.change_listeners(self.pid()).await.expect("pg_stat_activity");
+            match pids.as_slice() {
+                [pid] if Some(*pid) != not => return *pid,
+                _ if Instant::now() > until => panic!("node {} does not listen: {pids:?}", self.pid()),
+                _ => tokio::time::sleep(EVERY).await,
+            }
+        }
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An administrator's API token, written straight into the database.
+async fn admin_token(store: &portico_store::Store) -> String {
+    let email = "ops@example.org";
+    let password_hash = portico_web::session::hash_password(PASSWORD.to_owned()).await.expect("hash");
+    let user = store
+        .create_user(
+            &portico_store::NewUser {
+                email: email.to_owned(),
+                name: "Ops".to_owned(),
+                password_hash,
+                role: Role::Admin,
+                sites: vec![],
+            },
+            &portico_store::Audit::system("test", "user.create"),
+        )
+        .await
+        .expect("user");
+    let token = format!("ptc_test_{}", portico_web::session::random_token().expect("random"));
+    store
+        .create_api_token(
+            user,
+            "two nodes",
+            &portico_web::session::token_hash(&token),
+            &portico_store::Audit::system("test", "token.create"),
+        )
+        .await
+        .expect("token");
+    token
+}
+
+/// A release to publish, found on B by its title and by the one word only it has.
+struct Story {
+    title: String,
+    word: &'static str,
+}
+
+impl Story {
+    fn new(word: &'static str) -> Story {
+        Story { title: format!("Rangers count every {word} along the coast"), word }
+    }
+}
+
+/// A release written as a draft through `a`, not yet published: (id, public path).
+async fn draft(a: &Node, token: &str, story: &Story) -> (i64, String) {
+    let body = json!({
+        "site": "global", "language": "en", "title": story.title,
+        "body_markdown": format!("The count found more of the {} than last year.", story.word),
+    });
+    let (status, created) = a.api("POST", "/api/v1/releases", token, Some(body)).await;
+    assert_eq!(status, 201, "{created}");
+    let id = created["id"].as_i64().expect("id");
+    let path = format!("/en/news/{}", created["slug"].as_str().expect("slug"));
+    (id, path)
+}
+
+/// Reads on `b`, until they are all served from its page cache, the pages the release will
+/// change: its page (not found yet), the news list, the feed, and a search for its word.
+async fn warm(b: &Node, path: &str, story: &Story) {
+    let search = format!("/en/search?q={}", story.word);
+    let until = Instant::now() + DEADLINE;
+    loop {
+        for page in [path, "/en/news", "/en/news.atom", &search] {
+            b.get(page).await;
+        }
+        let hits = b.cache_counter("hits_total").await;
+        let misses = b.cache_counter("misses_total").await;
+        b.get("/en/news").await;
+        b.get("/en/news.atom").await;
+        // Both answered from the cache: warm, unless a change (the draft's) dropped them.
+        if b.cache_counter("hits_total").await >= hits + 2 && b.cache_counter("misses_total").await == misses
+        {
+            break;
+        }
+        assert!(Instant::now() < until, "node B never served the news list and feed from its cache");
+    }
+    let (status, _) = b.get(path).await;
+    assert_eq!(status, 404, "a draft is not served");
+    assert!(!sees(b, View::List, path, story).await && !sees(b, View::Search, path, story).await);
+    assert!(!sees(b, View::Feed, path, story).await, "the draft is in no list");
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Page,
+    List,
+    Search,
+    Feed,
+}
+
+const VIEWS: [View; 4] = [View::Page, View::List, View::Search, View::Feed];
+
+/// Whether `node` shows the release at `path` in `view`, as a reader would find it.
+async fn sees(node: &Node, view: View, path: &str, story: &Story) -> bool {
+    match view {
+        View::Page => {
+            let (status, body) = node.get(path).await;
+            status == 200 && texts(&Html::parse_document(&body), "h1#release-title") == [story.title.clone()]
+        }
+        View::List => {
+            let (_, body) = node.get("/en/news").await;
+            texts(&Html::parse_document(&body), ".card-title").contains(&story.title)
+        }
+        View::Search => {
+            let (_, body) = node.get(&format!("/en/search?q={}", story.word)).await;
+            texts(&Html::parse_document(&body), ".search-hit .card-title").contains(&story.title)
+        }
+        View::Feed => {
+            let (_, body) = node.get("/en/news.atom").await;
+            feed_rs::parser::parse(body.as_bytes())
+                .expect("a feed reader reads it")
+                .entries
+                .iter()
+                .any(|entry| entry.title.as_ref().is_some_and(|t| t.content == story.title))
+        }
+    }
+}
+
+/// Publishes draft `id` through `a` and reads `b` every [`EVERY`] until each view shows it, or
+/// the deadline; asserts all did, and returns after how long each was first seen (counted
+/// from A's answer to the publish).
+async fn publish_and_watch(
+    a: &Node,
+    b: &Node,
+    token: &str,
+    id: i64,
+    path: &str,
+    story: &Story,
+) -> Vec<Duration> {
+    let invalidated = b.cache_counter("invalidations_total").await;
+    let (status, published) = a.api("POST", &format!("/api/v1/releases/{id}/publish"), token, None).await;
+    let answered = Instant::now();
+    assert_eq!((status, published["status"].as_str()), (200, Some("published")), "{published}");
+    assert_eq!(published["url"].as_str(), Some(path));
+    // Each view read on its own, at once: a slow one does not delay seeing the others.
+    let first_seen = |view: View| async move {
+        while answered.elapsed() < DEADLINE {
+            if sees(b, view, path, story).await {
+                return Some(answered.elapsed());
+            }
+            tokio::time::sleep(EVERY).await;
+        }
+        None
+    };
+    let (page, list, search, feed) = tokio::join!(
+        first_seen(View::Page),
+        first_seen(View::List),
+        first_seen(View::Search),
+        first_seen(View::Feed)
+    );
+    let seen = [page, list, search, feed];
+    let missing: Vec<View> = VIEWS.iter().zip(&seen).filter(|(_, w)| w.is_none()).map(|(v, _)| *v).collect();
+    assert!(missing.is_empty(), "node B never showed the release in {missing:?}");
+    assert!(
+        b.cache_counter("invalidations_total").await > invalidated,
+        "node B dropped the cached pages the release changed"
+    );
+    seen.into_iter().flatten().collect()
+}
+
+fn report(what: &str, delays: &[Duration]) {
+    let shown: Vec<String> =
+        VIEWS.iter().zip(delays).map(|(view, delay)| format!("{view:?} {} ms", delay.as_millis())).collect();
+    eprintln!("two nodes, {what}: seen on B after {}", shown.join(", "));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_on_one_node_is_served_by_the_other_and_a_lost_notification_costs_only_latency() {
+    let db = TestDb::postgres().await;
+    portico::demo::load(&db.store).await.expect("demo content");
+    let token = admin_token(&db.store).await;
+    let (data_a, data_b) = (tempfile::tempdir().expect("A's data"), tempfile::tempdir().expect("B's data"));
+    let a = Node::start(db.url(), data_a.path(), &[]);
+    let b = Node::start(db.url(), data_b.path(), NOTIFICATIONS_ONLY);
+    let listener = b.listening(&db, None).await;
+
+    // B polls once an hour: only the notification can bring it the release in time.
+    let story = Story::new("quokka");
+    let (id, path) = draft(&a, &token, &story).await;
+    warm(&b, &path, &story).await;
+    let delays = publish_and_watch(&a, &b, &token, id, &path, &story).await;
+    report("notified", &delays);
+
+    // The database ends B's listening connection (a restart, a proxy's idle cut): B listens
+    // again on a new one, which brings the next release.
+    assert!(db.terminate_backend(listener).await.expect("terminate"), "B's listener was there to end");
+    let replaced = b.listening(&db, Some(listener)).await;
+    assert_ne!(replaced, listener);
+    let until = Instant::now() + DEADLINE;
+    while !b.logged("listening for change-log notifications again") {
+        assert!(Instant::now() < until, "B says it listens again: {:?}", b.log.lock().expect("log"));
+        tokio::time::sleep(EVERY).await;
+    }
+    let story = Story::new("pangolin");
+    let (id, path) = draft(&a, &token, &story).await;
+    warm(&b, &path, &story).await;
+    let delays = publish_and_watch(&a, &b, &token, id, &path, &story).await;
+    report("notified after the listener was replaced", &delays);
+
+    // A notification that never comes: B, restarted on its data folder with the default poll,
+    // learns of the release from the log all the same.
+    drop(b);
+    let b = Node::start(db.url(), data_b.path(), &[]);
+    b.listening(&db, None).await;
+    let story = Story::new("axolotl");
+    let (id, path) = draft(&a, &token, &story).await;
+    warm(&b, &path, &story).await;
+    db.execute("alter table change_log disable trigger change_log_notify").await.expect("silence");
+    let delays = publish_and_watch(&a, &b, &token, id, &path, &story).await;
+    db.execute("alter table change_log enable trigger change_log_notify").await.expect("unsilence");
+    report("not notified, polled", &delays);
+}
+
+#[tokio::test]
+async fn a_node_told_not_to_listen_does_not() {
+    let db = TestDb::postgres().await;
+    portico::demo::load(&db.store).await.expect("demo content");
+    let (data, other_data) = (tempfile::tempdir().expect("data"), tempfile::tempdir().expect("data"));
+    let node = Node::start(db.url(), data.path(), &["--change-listen", "false"]);
+    let listening = Node::start(db.url(), other_data.path(), &[]);
+    // Once the other node listens, this one had as long to start listening and did not.
+    listening.listening(&db, None).await;
+    assert_eq!((node.get("/readyz").await.0, node.get("/en/news").await.0), (200, 200));
+    assert_eq!(db.change_listeners(node.pid()).await.expect("pg_stat_activity"), [] as [i32; 0]);
+}
