@@ -1083,3 +1083,77 @@ error-goals-too-many = 40 هدفًا وغاية على الأكثر.
 filter-goal = الهدف
 bad-goal = «{ $value }» ليس هدفًا من أهداف التنمية المستدامة. الأهداف مرقمة من 1 إلى 17.
 bad-goal-combined = لا يمكن تضييق البيانات الصحفية لهدف ما حسب البلد أو الموضوع أيضًا؛ اختر أحدهما.
+
+## Vacancies
+nav-vacancies = الوظائف الشاغرة
+admin-kind-vacancies = الوظائف الشاغرة
+vacancies-heading = الوظائف الشاغرة
+vacancies-description = الوظائف المفتوحة: مركز العمل والرتبة وآخر موعد لتقديم الطلبات.
+vacancies-total-none = لا توجد وظيفة شاغرة مفتوحة حاليًا.
+vacancy-count = { $count ->
+    [zero] لا توجد وظائف شاغرة مفتوحة
+    [one] وظيفة شاغرة مفتوحة واحدة
+    [two] وظيفتان شاغرتان مفتوحتان
+    [few] { $count } وظائف شاغرة مفتوحة
+   *[other] { $count } وظيفة شاغرة مفتوحة
+}
+vacancies-filter-label = تصفية الوظائف الشاغرة
+vacancies-none = لا توجد وظيفة شاغرة مفتوحة تطابق عوامل التصفية هذه.
+vacancies-feed = متابعة الوظائف الجديدة (موجز Atom)
+vacancies-feed-subtitle = الوظائف الشاغرة المفتوحة في { $site }
+vacancy-kicker = وظيفة شاغرة
+vacancy-about = عن الوظيفة
+vacancy-reference = الرقم المرجعي
+vacancy-duty-station = مركز العمل
+vacancy-duty-country = بلد مركز العمل
+vacancy-grade = الرتبة
+vacancy-all-grades = جميع الرتب
+vacancy-contract = العقد
+vacancy-all-contracts = جميع العقود
+vacancy-duration = المدة
+vacancy-unit = المكتب أو الشعبة
+vacancy-eligibility = من يحق له التقديم
+vacancy-eligibility-external = مفتوحة لجميع المتقدمين
+vacancy-eligibility-internal = للموظفين الحاليين فقط
+vacancy-opens = بدء تقديم الطلبات
+vacancy-closes = آخر موعد لتقديم الطلبات
+vacancy-closes-on = تغلق في { $date }
+vacancy-closing = الإغلاق
+vacancy-closing-soon = تغلق خلال أسبوع
+vacancy-posted = تاريخ النشر
+vacancy-apply = قدّم طلبك
+vacancy-status-open = مفتوحة لتقديم الطلبات
+vacancy-status-closing-soon = مفتوحة لتقديم الطلبات وتغلق خلال أسبوع
+vacancy-status-not-yet-open = يبدأ تقديم الطلبات في { $date }.
+vacancy-status-closed = هذه الوظيفة مغلقة: انتهى تقديم الطلبات في { $date }.
+vacancy-gone = أُغلقت هذه الوظيفة في { $date } ولم تعد منشورة.
+vacancy-contract-fixed-term = تعيين محدد المدة
+vacancy-contract-temporary = تعيين مؤقت
+vacancy-contract-consultancy = استشارة
+vacancy-contract-internship = تدريب داخلي
+vacancy-grade-consultant = استشاري
+vacancy-grade-intern = متدرب
+vacancy-grade-ug = بلا رتبة
+bad-grade = «{ $value }» ليست رتبة. استخدم مثلًا P-3 أو G-5 أو NO-B أو consultant أو intern.
+bad-contract = «{ $value }» ليس نوع عقد. استخدم fixed_term أو temporary أو consultancy أو internship.
+bad-closing = «{ $value }» ليس عامل تصفية للإغلاق. استخدم closing=soon للوظائف التي تغلق خلال أسبوع.
+error-gone-heading = لم تعد هذه الصفحة موجودة
+admin-new-vacancy = وظيفة شاغرة جديدة
+admin-title-new-vacancy = وظيفة شاغرة جديدة
+error-slug-taken-vacancy = تستخدم وظيفة شاغرة أخرى بهذه اللغة هذا المعرّف بالفعل.
+hint-slug-vacancy = نهاية العنوان، كما في ‎/ar/vacancies/slug‎. إذا تُرك فارغًا يُشتق من العنوان.
+field-choose = اختر…
+field-vacancy = الوظيفة
+field-vacancy-duty-city = مركز العمل (المدينة)
+field-vacancy-offset = المنطقة الزمنية
+field-vacancy-apply-to = جهة تقديم الطلبات
+hint-vacancy-closes-at = بتوقيت مركز العمل: تختفي الوظيفة من الموقع في تلك الدقيقة.
+hint-vacancy-apply-to = عنوان https://‎ لاستمارة التقديم، أو عنوان بريد إلكتروني.
+error-vacancy-time = أدخل تاريخًا ووقتًا مثل 2026-12-15T23:59.
+error-vacancy-offset = اختر منطقة زمنية من القائمة.
+error-vacancy-duty-country-unknown-country = اختر بلد مركز العمل من القائمة.
+error-vacancy-grade-unknown-grade = اختر رتبة من القائمة.
+error-vacancy-closes-at-before-opening = يجب أن يأتي موعد الإغلاق بعد بدء تقديم الطلبات.
+error-vacancy-closes-at-too-long-open = تبقى الوظيفة مفتوحة سنة واحدة على الأكثر؛ تحقق من سنة الإغلاق.
+error-vacancy-closes-at-mixed-time-zones = أدخل موعدي البدء والإغلاق بالمنطقة الزمنية نفسها.
+error-vacancy-apply-to-invalid-address = أدخل عنوان https://‎ أو عنوان بريد إلكتروني.

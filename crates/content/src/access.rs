@@ -355,7 +355,7 @@ pub fn decide_transition(
 /// translations only, and only while they are not live: what goes public is an editor's call.
 pub fn may_edit(role: Role, sites: &[SiteId], target: Target) -> Result<(), Refusal> {
     let by_status = if target.status == Status::Draft { Action::EditDraft } else { Action::EditAny };
-    let by_kind = target.kind == Kind::Release || may(role, sites, Action::EditPages, target.site);
+    let by_kind = target.kind != Kind::Page || may(role, sites, Action::EditPages, target.site);
     if may(role, sites, by_status, target.site) && by_kind {
         return Ok(());
     }

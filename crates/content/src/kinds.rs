@@ -52,6 +52,20 @@ text_enum! {
         Page = "page",
         /// A press release, under `/{lang}/news/{slug}`.
         Release = "release",
+        /// A vacancy notice, under `/{lang}/vacancies/{slug}`.
+        Vacancy = "vacancy",
+    }
+}
+
+impl Kind {
+    /// A variant's site-relative path from its slug: a page's slug is its path, releases
+    /// live under `news/`, vacancies under `vacancies/`.
+    pub fn path_of(self, slug: &str) -> String {
+        match self {
+            Kind::Page => slug.to_owned(),
+            Kind::Release => format!("news/{slug}"),
+            Kind::Vacancy => format!("vacancies/{slug}"),
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod kinds;
 pub mod markdown;
 pub mod sdg;
 mod slug;
+pub mod vacancy;
 mod validate;
 
 pub use access::{Action, Refusal, Role, Transition};

@@ -16,7 +16,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
         Self { field, code, message: message.into() }
     }
 }
@@ -60,6 +60,9 @@ pub struct Draft {
     /// [`crate::sdg`]), in the Agenda's order.
     #[serde(default)]
     pub goals: Vec<String>,
+    /// A vacancy's facts; `None` for every other kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vacancy: Option<crate::vacancy::Vacancy>,
 }
 
 const MAX_TITLE: usize = 300;
@@ -133,7 +136,7 @@ impl Draft {
         let mut errors = Vec::new();
         check_text(&mut errors, "title", &self.title, MAX_TITLE, true);
         match kind {
-            Kind::Release if !is_valid_slug(&self.slug) => errors.push(FieldError::new(
+            Kind::Release | Kind::Vacancy if !is_valid_slug(&self.slug) => errors.push(FieldError::new(
                 "slug",
                 "invalid_slug",
                 "Use lowercase letters, digits and single hyphens, at most 80 characters.",
@@ -168,6 +171,15 @@ impl Draft {
                 "too_many",
                 format!("At most {MAX_GOALS} goals and targets."),
             ));
+        }
+        match (kind, &self.vacancy) {
+            (Kind::Vacancy, Some(vacancy)) => errors.extend(vacancy.validate(&is_known_country)),
+            (Kind::Vacancy, None) => errors.push(FieldError::new(
+                "vacancy_reference",
+                "required",
+                "A vacancy needs its reference, duty station, grade and dates.",
+            )),
+            _ => {}
         }
         errors
     }

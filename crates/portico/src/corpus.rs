@@ -412,6 +412,7 @@ fn write_release(
         contacts: facts.contacts.clone(),
         image: None,
         goals: facts.goals.clone(),
+        vacancy: None,
     })
 }
 

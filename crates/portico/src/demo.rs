@@ -11,6 +11,7 @@ const PAGES: &str = include_str!("../demo/pages.toml");
 const RELEASES: &str = include_str!("../demo/releases.toml");
 const SITES: &str = include_str!("../demo/sites.toml");
 const TRANSLATIONS: &str = include_str!("../demo/translations.toml");
+const VACANCIES: &str = include_str!("../demo/vacancies.toml");
 /// Each country site's content, by site key.
 const COUNTRY_SITES: &[(&str, &str, &str)] = &[
     ("sv", "site-sv.toml", include_str!("../demo/site-sv.toml")),
@@ -187,6 +188,91 @@ struct Entries {
     release: Vec<Entry>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vacancies {
+    vacancy: Vec<VacancyEntry>,
+}
+
+/// A demo vacancy; its times are days from the day the demo is loaded.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VacancyEntry {
+    site: String,
+    slug: String,
+    title: String,
+    summary: String,
+    body: String,
+    reference: String,
+    duty_city: String,
+    duty_country: String,
+    grade: String,
+    contract: String,
+    duration: String,
+    unit: String,
+    opens: i64,
+    closes: i64,
+    time: String,
+    offset: String,
+    eligibility: String,
+    apply_to: String,
+}
+
+/// The demo's vacancies as (site key, draft), validated, with their times set relative to
+/// `today` so that the same ones are open, closing soon, not yet open or closed whenever the
+/// demo is loaded.
+fn vacancy_drafts(today: Date) -> Result<Vec<(String, Draft)>, DemoError> {
+    let vacancies: Vacancies = parse("vacancies.toml", VACANCIES)?;
+    let time_format = time::macros::format_description!("[hour]:[minute]");
+    vacancies
+        .vacancy
+        .into_iter()
+        .map(|entry| {
+            let invalid = |problem: String| DemoError::Invalid {
+                file: "vacancies.toml",
+                entry: entry.slug.clone(),
+                problem,
+            };
+            let at =
+                time::Time::parse(&entry.time, &time_format).map_err(|e| invalid(format!("time: {e}")))?;
+            let offset = portico_content::vacancy::parse_offset(&entry.offset)
+                .ok_or_else(|| invalid(format!("offset {:?}", entry.offset)))?;
+            let day = |days: i64| (today + time::Duration::days(days)).with_time(at).assume_offset(offset);
+            let vacancy = portico_content::vacancy::Vacancy {
+                reference: entry.reference,
+                duty_city: entry.duty_city,
+                duty_country: entry.duty_country,
+                grade: entry.grade,
+                contract: portico_content::vacancy::Contract::parse(&entry.contract)
+                    .ok_or_else(|| invalid(format!("contract {:?}", entry.contract)))?,
+                duration: entry.duration,
+                unit: entry.unit,
+                opens_at: day(entry.opens),
+                closes_at: day(entry.closes),
+                eligibility: portico_content::vacancy::Eligibility::parse(&entry.eligibility)
+                    .ok_or_else(|| invalid(format!("eligibility {:?}", entry.eligibility)))?,
+                apply_to: entry.apply_to,
+            };
+            let posted = vacancy.opens_at.min(portico_store::now());
+            let draft = Draft {
+                title: entry.title,
+                slug: entry.slug.clone(),
+                published_at: Some(posted),
+                summary: entry.summary,
+                body_markdown: entry.body,
+                vacancy: Some(vacancy),
+                ..Draft::default()
+            };
+            let errors = draft
+                .validate(Kind::Vacancy, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));
+            match errors.first() {
+                Some(error) => Err(invalid(format!("{}: {}", error.field, error.message))),
+                None => Ok((entry.site, draft)),
+            }
+        })
+        .collect()
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<T, DemoError> {
     toml::from_str(text).map_err(|source| DemoError::Parse { file, source })
 }
@@ -221,6 +307,7 @@ fn release_drafts() -> Result<Vec<Draft>, DemoError> {
                 contacts: entry.contacts.clone(),
                 image: None,
                 goals: entry.goals.clone(),
+                vacancy: None,
             };
             let errors = draft
                 .validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));
@@ -245,6 +332,13 @@ fn menu_from(pages: &[PageEntry]) -> Vec<MenuItem> {
             }
             None => menu.push(item),
         }
+    }
+    if let Some(take_action) = menu.iter_mut().find(|m| m.path == "take-action") {
+        take_action.children.push(MenuItem {
+            label: "Vacancies".to_owned(),
+            path: "vacancies".to_owned(),
+            children: Vec::new(),
+        });
     }
     menu.push(MenuItem { label: "News".to_owned(), path: "news".to_owned(), children: Vec::new() });
     menu
@@ -373,6 +467,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
             let (label, path) = match (found, item.path.as_str()) {
                 (Some((_, _, title, path)), _) => (title.clone(), path.clone()),
                 (None, "news") => (i18n.t(language, "nav-news", None), "news".to_owned()),
+                (None, "vacancies") => (i18n.t(language, "nav-vacancies", None), "vacancies".to_owned()),
                 (None, _) => (item.label.clone(), item.path.clone()),
             };
             MenuItem { label, path, children: Vec::new() }
@@ -412,9 +507,40 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
                 path: "news".to_owned(),
                 children: Vec::new(),
             });
+            menu.push(MenuItem {
+                label: i18n.t(language, "nav-vacancies", None),
+                path: "vacancies".to_owned(),
+                children: Vec::new(),
+            });
             store.replace_menu(country_site, language, &menu, &Audit::system("demo", "menu.save")).await?;
         }
         let _ = loaded;
+    }
+
+    let today = portico_store::now().date();
+    for (key, draft) in vacancy_drafts(today)? {
+        let Some(&site) = site_ids.get(&key) else {
+            return Err(DemoError::Invalid {
+                file: "vacancies.toml",
+                entry: draft.slug,
+                problem: format!("no site {key:?}"),
+            });
+        };
+        let language = sites
+            .site
+            .iter()
+            .find(|s| s.key == key)
+            .and_then(|s| s.languages.first().cloned())
+            .unwrap_or_else(|| "en".to_owned());
+        let new = NewDocument {
+            site,
+            kind: Kind::Vacancy,
+            language,
+            draft,
+            status: Status::Published,
+            author: None,
+        };
+        store.create_document(&new, &Audit::system("demo", "document.create")).await?;
     }
     Ok(())
 }
@@ -436,7 +562,7 @@ async fn load_entries(
         for entry in list {
             let key = match kind {
                 Kind::Page => entry.path.clone(),
-                Kind::Release => entry.slug.clone().or_else(|| Some(slugify(&entry.title))),
+                Kind::Release | Kind::Vacancy => entry.slug.clone().or_else(|| Some(slugify(&entry.title))),
             }
             .ok_or_else(|| invalid(entry, "a page needs a path".to_owned()))?;
             let published_at = match &entry.date {
@@ -464,6 +590,7 @@ async fn load_entries(
                         contacts: entry.contacts.clone(),
                         image: None,
                         goals: vec![],
+                        vacancy: None,
                     };
                     let problems = draft
                         .validate(kind, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));

@@ -207,8 +207,8 @@ fn documents(items: Vec<Item>, default_language: &str) -> Vec<Vec<Item>> {
 fn slug_for(item: &Item, kind: Kind) -> String {
     let own = item.slug.trim().trim_matches('/').to_lowercase();
     match kind {
-        Kind::Release if is_valid_slug(&own) => own,
-        Kind::Release => {
+        Kind::Release | Kind::Vacancy if is_valid_slug(&own) => own,
+        Kind::Release | Kind::Vacancy => {
             Some(slugify(&own)).filter(|s| is_valid_slug(s)).unwrap_or_else(|| slugify(&item.title))
         }
         Kind::Page if is_valid_path(&own) => own,
@@ -221,10 +221,7 @@ fn slug_for(item: &Item, kind: Kind) -> String {
 
 /// The new address of a variant within its site.
 fn new_path(kind: Kind, language: &str, slug: &str) -> String {
-    match kind {
-        Kind::Release => format!("/{language}/news/{slug}"),
-        Kind::Page => format!("/{language}/{slug}"),
-    }
+    format!("/{language}/{}", kind.path_of(slug))
 }
 
 /// A variant ready to write, and what the report says of it.
@@ -346,6 +343,7 @@ fn prepare(
         contacts: item.contacts.clone(),
         image: None,
         goals: vec![],
+        vacancy: None,
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
     let errors = draft.validate(kind, is_country);

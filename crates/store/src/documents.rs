@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 use crate::audit::record_audit;
 use crate::listing::{apply, change, current_rows};
 use crate::media::relink_media;
+use crate::vacancies::write_vacancy;
 use crate::{Audit, Result, Store, StoreError, normalize, now, on_pool};
 
 /// A document to create: its first language variant.
@@ -297,6 +298,7 @@ impl Store {
             .await
             .map_err(StoreError::conflict_on("slug"))?;
             write_links!(tx, document_id, links);
+            write_vacancy!(tx, document_id, draft.vacancy.as_ref());
             sqlx::query(
                 "insert into revisions (variant_id, number, snapshot, created_at, author_id) values ($1, 1, $2, $3, $4)",
             )
@@ -372,6 +374,16 @@ impl Store {
                 return Err(StoreError::StaleRevision);
             };
             write_links!(tx, document.0, links);
+            // A vacancy's facts are the document's: its translations show them, but only the
+            // original's editors change them.
+            let original: i64 =
+                sqlx::query_scalar("select min(id) from variants where document_id = $1")
+                    .bind(document.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if original == variant_id {
+                write_vacancy!(tx, document.0, draft.vacancy.as_ref());
+            }
             sqlx::query("update documents set updated_at = $1 where id = $2")
                 .bind(at)
                 .bind(document.0)
@@ -539,6 +551,7 @@ impl Store {
                 .fetch_all(pool)
                 .await
         })?;
+        let vacancy = self.vacancy_facts(DocumentId(row.document_id)).await?;
         let parse = |what: &str, value: &str| StoreError::Corrupt(format!("{what} {value:?}"));
         Ok(Some(EditableVariant {
             document: DocumentId(row.document_id),
@@ -564,6 +577,7 @@ impl Store {
                 contacts,
                 image: row.image_id.map(MediaId),
                 goals,
+                vacancy,
             },
         }))
     }

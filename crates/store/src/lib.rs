@@ -40,6 +40,7 @@ pub mod testing;
 mod translations;
 mod two_factor;
 mod user_admin;
+mod vacancies;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -87,6 +88,7 @@ pub use taxonomy::{
 pub use translations::{TranslationRow, TranslationSource, VariantInfo};
 pub use two_factor::{Promotion, SessionStage, TotpEnrolment, TotpSecret};
 pub use user_admin::UserChange;
+pub use vacancies::{PublishedVacancy, VACANCY_PAGE, VacancyFilter, VacancyList};
 
 /// A result whose error is a [`StoreError`].
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

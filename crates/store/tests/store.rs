@@ -65,6 +65,7 @@ fn draft(title: &str, date: time::Date, countries: &[&str]) -> Draft {
         contacts: vec!["aamaya".into()],
         image: None,
         goals: vec![],
+        vacancy: None,
     }
 }
 

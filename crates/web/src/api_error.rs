@@ -100,6 +100,7 @@ impl From<WebError> for ApiError {
                 ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such release, or not one you may see.")
             }
             WebError::BadRequest(message) => ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message),
+            WebError::Gone(message) => ApiError::new(StatusCode::GONE, "gone", message),
             WebError::Forbidden => ApiError::new(
                 StatusCode::FORBIDDEN,
                 "forbidden",

@@ -46,6 +46,7 @@ pub type QueryPairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/api/v1/releases", get(list))
+        .route("/api/v1/vacancies", get(vacancies))
         .route("/api/v1/countries", get(countries))
         .route("/api/v1/themes", get(themes))
         .route("/api/v1/sites", get(sites))
@@ -89,7 +90,7 @@ fn allowed_methods(path: &str) -> Option<&'static str> {
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
     let is_id = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     match segments.as_slice() {
-        ["api", "openapi.json"] | ["api", "v1", "countries" | "themes" | "sites"] => {
+        ["api", "openapi.json"] | ["api", "v1", "countries" | "themes" | "sites" | "vacancies"] => {
             Some("GET, HEAD, OPTIONS")
         }
         ["api", "v1", "releases"] => Some("GET, HEAD, POST, OPTIONS"),
@@ -249,6 +250,149 @@ fn decode_cursor(cursor: &str) -> Option<ReleaseCursor> {
 
 fn rfc3339(at: OffsetDateTime) -> String {
     at.to_offset(time::UtcOffset::UTC).format(&Rfc3339).unwrap_or_default()
+}
+
+/// An open vacancy as the read API shows it.
+#[derive(Serialize)]
+struct VacancyItem {
+    id: i64,
+    site: String,
+    language: String,
+    slug: String,
+    url: String,
+    title: String,
+    summary: String,
+    reference: String,
+    duty_city: String,
+    duty_country: String,
+    grade: String,
+    contract: &'static str,
+    duration: String,
+    unit: String,
+    eligibility: &'static str,
+    /// In the offset the vacancy was set in.
+    opens_at: String,
+    /// In the offset the vacancy was set in.
+    closes_at: String,
+    apply_to: String,
+    published_at: String,
+}
+
+#[derive(Serialize)]
+struct VacancyPage {
+    data: Vec<VacancyItem>,
+    total: i64,
+    page: u32,
+    next_page: Option<u32>,
+}
+
+/// `GET /api/v1/vacancies`: the open vacancies of a site in a language, closing soonest
+/// first, a page at a time. Cached no longer than until one of the site's vacancies opens or
+/// closes.
+async fn vacancies(
+    State(app): State<App>,
+    headers: HeaderMap,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    use portico_content::vacancy::{Contract, GRADES};
+    let params =
+        Params::parse(query, &["site", "language", "country", "grade", "contract", "closing", "page"])?;
+    let site = site_param(&app, &headers, &params)?;
+    let language = language_param(&site, &params)?;
+    let mut filter = portico_store::VacancyFilter::default();
+    if let Some(code) = params.get("country") {
+        let upper = code.to_ascii_uppercase();
+        let country = portico_geo::country(&upper).filter(|c| c.iso2 == upper).ok_or_else(|| {
+            invalid(
+                "country",
+                format_args!("“{}” is not an ISO 3166-1 alpha-2 code such as SV.", shorten(code)),
+            )
+        })?;
+        filter.country = Some(country.iso2.to_owned());
+    }
+    if let Some(grade) = params.get("grade") {
+        let known = GRADES.iter().find(|g| g.eq_ignore_ascii_case(grade)).ok_or_else(|| {
+            invalid(
+                "grade",
+                format_args!("“{}” is not a grade; use one of {}.", shorten(grade), GRADES.join(", ")),
+            )
+        })?;
+        filter.grade = Some((*known).to_owned());
+    }
+    if let Some(contract) = params.get("contract") {
+        filter.contract = Some(Contract::parse(contract).ok_or_else(|| {
+            invalid(
+                "contract",
+                format_args!(
+                    "“{}” is not a contract type; use one of {}.",
+                    shorten(contract),
+                    Contract::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })?);
+    }
+    match params.get("closing") {
+        None => {}
+        Some("soon") => filter.closing_soon = true,
+        Some(other) => {
+            return Err(invalid("closing", format_args!("“{}”: the only value is soon.", shorten(other))));
+        }
+    }
+    let page: u32 = match params.get("page") {
+        None => 1,
+        Some(p) => p
+            .parse()
+            .ok()
+            .filter(|p| (1..=10_000).contains(p))
+            .ok_or_else(|| invalid("page", "a whole number from 1."))?,
+    };
+    let per_page = portico_store::VACANCY_PAGE;
+    let store = app.store();
+    let country = site.country.as_deref();
+    let list = store
+        .open_vacancies(site.id, country, &language, &filter, per_page, i64::from(page - 1) * per_page)
+        .await
+        .map_err(crate::WebError::from)?;
+    let next_change = store.next_vacancy_change(site.id, country).await.map_err(crate::WebError::from)?;
+    let own_host =
+        |s: &Site| !s.hosts.is_empty() || app.inner.fallback_site.as_deref() == Some(s.key.as_str());
+    let data = list
+        .items
+        .into_iter()
+        .map(|item| {
+            let owner = app.site_by_id(item.site);
+            let key = owner.as_ref().map(|s| s.key.clone()).unwrap_or_default();
+            let prefix =
+                if owner.as_deref().is_some_and(own_host) { String::new() } else { format!("/sites/{key}") };
+            let v = item.vacancy;
+            VacancyItem {
+                id: item.id.0,
+                url: format!("{prefix}/{}/vacancies/{}", item.language, item.slug),
+                site: key,
+                language: item.language,
+                slug: item.slug,
+                title: item.title,
+                summary: item.summary,
+                reference: v.reference,
+                duty_city: v.duty_city,
+                duty_country: v.duty_country,
+                grade: v.grade,
+                contract: v.contract.as_str(),
+                duration: v.duration,
+                unit: v.unit,
+                eligibility: v.eligibility.as_str(),
+                opens_at: v.opens_at.format(&Rfc3339).unwrap_or_default(),
+                closes_at: v.closes_at.format(&Rfc3339).unwrap_or_default(),
+                apply_to: v.apply_to,
+                published_at: rfc3339(item.published_at),
+            }
+        })
+        .collect();
+    let next_page = (i64::from(page) * per_page < list.total).then_some(page + 1);
+    let mut response =
+        json(&headers, Some(&language), &VacancyPage { data, total: list.total, page, next_page })?;
+    crate::public::vacancies::limit_lifetime(&mut response, next_change, 60);
+    Ok(response)
 }
 
 /// A published release as the read API shows it.

@@ -19,6 +19,10 @@ pub enum WebError {
     /// Nothing public lives at this address.
     #[error("not found")]
     NotFound,
+    /// Something public lived here and was taken down for good (a vacancy a year after it
+    /// closed); the message says what and when.
+    #[error("gone")]
+    Gone(String),
     /// The request is malformed; the message says what to fix, for a person.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -76,6 +80,7 @@ impl WebError {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Gone(_) => StatusCode::GONE,
             WebError::Forbidden | WebError::CsrfRejected => StatusCode::FORBIDDEN,
             WebError::LoginRequired { .. } | WebError::StepRequired { .. } => StatusCode::SEE_OTHER,
             WebError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -173,7 +178,9 @@ impl WebError {
                 }
                 return response;
             }
-            WebError::TooLarge(message) | WebError::BadRequest(message) => Some(Message::Text(message)),
+            WebError::TooLarge(message) | WebError::BadRequest(message) | WebError::Gone(message) => {
+                Some(Message::Text(message))
+            }
             WebError::Conflict(StoreError::LastAdmin) => Some(Message::Key("error-last-admin")),
             WebError::Conflict(_) => Some(Message::Key("error-conflict-message")),
             WebError::Unprocessable(_) => Some(Message::Key("error-unprocessable-message")),

@@ -154,6 +154,7 @@ fn words(error: &ErrorPage, t: impl Fn(&str, Option<(&str, i64)>) -> String) -> 
             heading("error-bad-request-heading"),
             message.unwrap_or_else(|| heading("error-bad-request-message")),
         ),
+        StatusCode::GONE => (heading("error-gone-heading"), message.unwrap_or_default()),
         StatusCode::FORBIDDEN => (heading("error-forbidden-heading"), message.unwrap_or_default()),
         StatusCode::TOO_MANY_REQUESTS => (heading("error-too-many-heading"), message.unwrap_or_default()),
         StatusCode::PAYLOAD_TOO_LARGE => (heading("error-too-large-heading"), message.unwrap_or_default()),

@@ -37,7 +37,7 @@ type Result<T, E = WebError> = std::result::Result<T, E>;
 
 /// The authority of our `tag:` URIs: the site's first host name, else the host the request
 /// came to (without its port), so that entry ids do not change with the port or scheme.
-fn tag_authority(site: &Site, origin: &str) -> String {
+pub(crate) fn tag_authority(site: &Site, origin: &str) -> String {
     site.hosts.first().cloned().unwrap_or_else(|| {
         let host = origin.split_once("://").map_or(origin, |(_, host)| host);
         match host.rsplit_once(':') {
@@ -75,35 +75,35 @@ fn release_url(ctx: &Ctx, sites: &[std::sync::Arc<Site>], release: &ReleaseSumma
 }
 
 /// A category of an entry: a theme or a country.
-struct Category {
-    term: String,
-    label: String,
-    scheme: String,
+pub(crate) struct Category {
+    pub(crate) term: String,
+    pub(crate) label: String,
+    pub(crate) scheme: String,
 }
 
 /// An entry, shaped for both formats.
-struct Entry {
-    id: String,
-    title: String,
-    url: String,
-    summary: String,
-    content_html: String,
-    published: OffsetDateTime,
-    updated: OffsetDateTime,
-    categories: Vec<Category>,
+pub(crate) struct Entry {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) summary: String,
+    pub(crate) content_html: String,
+    pub(crate) published: OffsetDateTime,
+    pub(crate) updated: OffsetDateTime,
+    pub(crate) categories: Vec<Category>,
 }
 
 /// A feed, shaped for both formats.
-struct Feed {
-    lang: String,
-    title: String,
-    subtitle: String,
-    self_url: String,
-    html_url: String,
-    author: String,
-    author_url: String,
-    updated: OffsetDateTime,
-    entries: Vec<Entry>,
+pub(crate) struct Feed {
+    pub(crate) lang: String,
+    pub(crate) title: String,
+    pub(crate) subtitle: String,
+    pub(crate) self_url: String,
+    pub(crate) html_url: String,
+    pub(crate) author: String,
+    pub(crate) author_url: String,
+    pub(crate) updated: OffsetDateTime,
+    pub(crate) entries: Vec<Entry>,
 }
 
 /// `GET /{lang}/news.atom`.
@@ -211,7 +211,7 @@ async fn feed(
 }
 
 /// The feed as Atom 1.0 (RFC 4287).
-fn atom_xml(feed: &Feed) -> Result<Vec<u8>> {
+pub(crate) fn atom_xml(feed: &Feed) -> Result<Vec<u8>> {
     let updated = rfc3339(feed.updated)?;
     let dates: Vec<(String, String)> = feed
         .entries
@@ -275,9 +275,11 @@ fn atom_xml(feed: &Feed) -> Result<Vec<u8>> {
                             .write_text_content(BytesText::new(&xml_text(&entry.summary)))?;
                     }
                     // The sanitized HTML, escaped as text: what `type="html"` means.
-                    w.create_element("content")
-                        .with_attribute(("type", "html"))
-                        .write_text_content(BytesText::new(&xml_text(&entry.content_html)))?;
+                    if !entry.content_html.is_empty() {
+                        w.create_element("content")
+                            .with_attribute(("type", "html"))
+                            .write_text_content(BytesText::new(&xml_text(&entry.content_html)))?;
+                    }
                     Ok(())
                 })?;
             }
@@ -296,7 +298,7 @@ fn rfc2822(at: OffsetDateTime) -> Result<String> {
 
 /// The feed as RSS 2.0, with `atom:link rel="self"`, the full body in `content:encoded`
 /// and the organization as `dc:creator` (RSS's own `author` must be an email address).
-fn rss_xml(feed: &Feed) -> Result<Vec<u8>> {
+pub(crate) fn rss_xml(feed: &Feed) -> Result<Vec<u8>> {
     let updated = rfc2822(feed.updated)?;
     let dates: Vec<String> = feed.entries.iter().map(|e| rfc2822(e.published)).collect::<Result<_>>()?;
     let mut writer = Writer::new(Vec::new());
@@ -336,7 +338,9 @@ fn rss_xml(feed: &Feed) -> Result<Vec<u8>> {
                                 .write_text_content(BytesText::new(&xml_text(&category.label)))?;
                         }
                         text_element(w, "description", &entry.summary)?;
-                        text_element(w, "content:encoded", &entry.content_html)?;
+                        if !entry.content_html.is_empty() {
+                            text_element(w, "content:encoded", &entry.content_html)?;
+                        }
                         Ok(())
                     })?;
                 }

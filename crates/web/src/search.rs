@@ -261,15 +261,20 @@ struct HitView {
 
 impl HitView {
     fn new(ctx: &Ctx, hit: &Hit) -> HitView {
-        let is_release = hit.kind == Kind::Release.as_str();
-        let path = if is_release { format!("news/{}", hit.slug) } else { hit.slug.clone() };
+        let kind: Kind = hit.kind.parse().unwrap_or(Kind::Page);
+        let is_release = kind == Kind::Release;
+        let path = kind.path_of(&hit.slug);
         let published = OffsetDateTime::from_unix_timestamp(hit.published_at).ok();
         let other_language = (!hit.language.eq_ignore_ascii_case(&ctx.lang)).then(|| hit.language.clone());
         HitView {
             url: ctx.url_in(&hit.language, &path),
             title_html: hit.title_html.clone(),
             snippet_html: hit.snippet_html.clone(),
-            kind: ctx.t(if is_release { "release-kicker" } else { "search-kind-page" }),
+            kind: ctx.t(match kind {
+                Kind::Release => "release-kicker",
+                Kind::Vacancy => "vacancy-kicker",
+                Kind::Page => "search-kind-page",
+            }),
             date: published.filter(|_| is_release).map(|at| ctx.date(at)),
             date_iso: published.map(iso_date).unwrap_or_default(),
             language_name: other_language.as_deref().map(|l| crate::i18n::I18n::endonym(l).to_owned()),
@@ -319,6 +324,7 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, themes: &[TopicTheme]) -> S
             .map_or_else(|| value.to_owned(), |t| t.name_in(&ctx.lang).to_owned()),
         Facet::Kind if value == Kind::Release.as_str() => ctx.t("admin-kind-releases"),
         Facet::Kind if value == Kind::Page.as_str() => ctx.t("admin-kind-pages"),
+        Facet::Kind if value == Kind::Vacancy.as_str() => ctx.t("admin-kind-vacancies"),
         Facet::Language => crate::i18n::I18n::endonym(value).to_owned(),
         Facet::Year => ctx.i18n.digits(&ctx.lang, value),
         Facet::Kind => value.to_owned(),

@@ -109,10 +109,7 @@ pub async fn sitemap_xml(
         n => vec![i64::from(n) - 2],
     };
 
-    let url_of = |kind: Kind, lang: &str, slug: &str| match kind {
-        Kind::Page => url_in(lang, slug),
-        _ => url_in(lang, &format!("news/{slug}")),
-    };
+    let url_of = |kind: Kind, lang: &str, slug: &str| url_in(lang, &kind.path_of(slug));
     let entry_url = |entry: &portico_store::SitemapEntry| SitemapUrl {
         loc: url_of(entry.kind, &entry.language, &entry.slug),
         lastmod: Some(entry.updated_at),
@@ -341,6 +338,59 @@ pub fn article_meta(ctx: &Ctx, release: &Release, canonical: &str) -> Result<Art
         fields.insert("image".to_owned(), serde_json::json!([image.url]));
     }
     Ok(ArticleMeta { meta, json_ld: script_safe_json(&article)? })
+}
+
+/// The link-preview tags of a vacancy's page, and its `JobPosting` while it is open: search
+/// engines list a job posting only until it closes, and ask that a closed one carry none.
+pub fn job_posting_meta(
+    ctx: &Ctx,
+    item: &portico_store::PublishedVacancy,
+    canonical: &str,
+    open: bool,
+) -> Result<ArticleMeta> {
+    let vacancy = &item.vacancy;
+    let mut meta = crate::head::page_meta(ctx, &item.title, &item.summary);
+    meta.push(MetaTag { attr: "property", key: "og:url", content: canonical.to_owned() });
+    if !open {
+        return Ok(ArticleMeta { meta, json_ld: String::new() });
+    }
+    let site_name = ctx.site.name_in(&ctx.lang).to_owned();
+    let description = if item.body_html.trim().is_empty() {
+        description_or_default(ctx, &item.summary)
+    } else {
+        item.body_html.clone()
+    };
+    let posting = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": item.title,
+        "description": description,
+        "identifier": {
+            "@type": "PropertyValue",
+            "name": site_name,
+            "value": vacancy.reference,
+        },
+        "datePosted": rfc3339(vacancy.opens_at)?,
+        "validThrough": rfc3339(vacancy.closes_at)?,
+        "employmentType": vacancy.contract.employment_type(),
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": site_name,
+            "sameAs": ctx.absolute(&ctx.url("")),
+        },
+        "jobLocation": {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": vacancy.duty_city,
+                "addressCountry": vacancy.duty_country,
+            },
+        },
+        "inLanguage": item.language,
+        "url": canonical,
+        "directApply": false,
+    });
+    Ok(ArticleMeta { meta, json_ld: script_safe_json(&posting)? })
 }
 
 #[cfg(test)]

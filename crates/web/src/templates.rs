@@ -19,6 +19,8 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("admin/feeds.html", include_str!("../../../themes/default/templates/admin/feeds.html")),
     ("admin/redirects.html", include_str!("../../../themes/default/templates/admin/redirects.html")),
     ("release.html", include_str!("../../../themes/default/templates/release.html")),
+    ("vacancies.html", include_str!("../../../themes/default/templates/vacancies.html")),
+    ("vacancy.html", include_str!("../../../themes/default/templates/vacancy.html")),
     ("where_we_work.html", include_str!("../../../themes/default/templates/where_we_work.html")),
     ("country.html", include_str!("../../../themes/default/templates/country.html")),
     ("error.html", include_str!("../../../themes/default/templates/error.html")),

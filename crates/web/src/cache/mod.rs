@@ -66,6 +66,11 @@ pub struct Shows {
     pub media: Vec<MediaId>,
 }
 
+/// Set by a handler on a page that changes by the clock alone before [`MAX_AGE`] is out (a
+/// vacancy's list or page, at its closing time): the cache serves it no longer than this.
+#[derive(Debug, Clone, Copy)]
+pub struct FreshFor(pub Duration);
+
 /// What changed, as far as cached pages care; see [`App::changed`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -110,6 +115,9 @@ struct Entry {
     gzip: Option<Bytes>,
     tags: Vec<Tag>,
     stored: Instant,
+    /// How long it may be served: [`MAX_AGE`], or less when the handler said when the page
+    /// changes by the clock alone ([`FreshFor`]).
+    lifetime: Duration,
     /// Whether the best compression was asked for (on the first hit).
     refined: AtomicBool,
 }
@@ -135,8 +143,17 @@ impl Entry {
             identity,
             tags,
             stored: Instant::now(),
+            lifetime: MAX_AGE,
             refined: AtomicBool::new(false),
         }
+    }
+
+    /// The entry, kept at most `lifetime` (never longer than [`MAX_AGE`]).
+    fn living(mut self, lifetime: Option<&FreshFor>) -> Entry {
+        if let Some(FreshFor(lifetime)) = lifetime {
+            self.lifetime = (*lifetime).min(MAX_AGE);
+        }
+        self
     }
 
     /// Bytes this entry holds, every form counted.
@@ -271,7 +288,8 @@ impl PageCache {
 
     fn get(&self, key: &str) -> Option<Arc<Entry>> {
         let mut state = self.state();
-        if state.entries.get(key)?.entry.stored.elapsed() > MAX_AGE {
+        let entry = &state.entries.get(key)?.entry;
+        if entry.stored.elapsed() >= entry.lifetime {
             state.remove(key);
             self.counters.expirations.fetch_add(1, Ordering::Relaxed);
             return None;
@@ -332,6 +350,7 @@ impl PageCache {
             gzip: Some(gzip),
             tags: old.tags.clone(),
             stored: old.stored,
+            lifetime: old.lifetime,
             refined: AtomicBool::new(true),
         };
         let bytes = entry.size(key);
@@ -469,6 +488,7 @@ mod tests {
             identity: stored.identity.clone(),
             tags: vec![],
             stored: stored.stored,
+            lifetime: MAX_AGE,
             refined: AtomicBool::new(true),
         });
         let compressed = refined.respond(&accept);

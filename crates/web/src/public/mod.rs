@@ -9,6 +9,7 @@ pub(crate) mod media;
 pub(crate) mod news;
 pub(crate) mod pages;
 pub(crate) mod release;
+pub(crate) mod vacancies;
 mod world_map;
 #[rustfmt::skip]
 mod world_map_data;
@@ -52,9 +53,8 @@ impl App {
             return Ok(None);
         };
         let variants = self.store().published_translations(document).await?;
-        let prefix = if kind == portico_content::Kind::Release { "news/" } else { "" };
         if let Some((_, own)) = variants.iter().find(|(l, _)| *l == ctx.lang) {
-            return Ok(Some(Elsewhere::Redirect(ctx.url(&format!("{prefix}{own}")))));
+            return Ok(Some(Elsewhere::Redirect(ctx.url(&kind.path_of(own)))));
         }
         let default = ctx.site.default_language();
         match variants.into_iter().find(|(l, _)| l == default) {

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::access::Refusal;
 use portico_content::sdg::Goal;
+use portico_content::vacancy::{self, Vacancy};
 use portico_content::{Action, Draft, Kind, MediaId, SiteId, Status, Transition, slugify};
 use portico_store::{AutosaveTarget, EditableVariant, StoreError};
 use serde::Serialize;
@@ -39,6 +40,82 @@ struct EditorForm {
     /// The goals' targets (`10.7, 10.c`); the goals themselves are boxes.
     targets: String,
     revision: i32,
+    /// A vacancy's facts, as typed.
+    vacancy: VacancyForm,
+}
+
+/// A vacancy's fields as the editor shows them: times as `datetime-local` values in the
+/// duty station's offset, which has its own field.
+#[derive(Serialize, Default)]
+struct VacancyForm {
+    reference: String,
+    duty_city: String,
+    duty_country: String,
+    grade: String,
+    contract: String,
+    duration: String,
+    unit: String,
+    opens_at: String,
+    closes_at: String,
+    offset: String,
+    eligibility: String,
+    apply_to: String,
+}
+
+impl VacancyForm {
+    fn from_vacancy(vacancy: Option<&Vacancy>) -> VacancyForm {
+        let Some(v) = vacancy else {
+            return VacancyForm { offset: "UTC".to_owned(), ..VacancyForm::default() };
+        };
+        VacancyForm {
+            reference: v.reference.clone(),
+            duty_city: v.duty_city.clone(),
+            duty_country: v.duty_country.clone(),
+            grade: v.grade.clone(),
+            contract: v.contract.as_str().to_owned(),
+            duration: v.duration.clone(),
+            unit: v.unit.clone(),
+            opens_at: input_time(Some(v.opens_at)),
+            closes_at: input_time(Some(v.closes_at)),
+            offset: vacancy::offset_label(v.closes_at.offset()),
+            eligibility: v.eligibility.as_str().to_owned(),
+            apply_to: v.apply_to.clone(),
+        }
+    }
+}
+
+/// Reads a vacancy's fields; the times it cannot read are reported by field, in `errors`.
+fn read_vacancy(user: &Signed, form: &FormData, errors: &mut BTreeMap<&'static str, String>) -> Vacancy {
+    let offset = match vacancy::parse_offset(form.get("vacancy_offset")) {
+        Some(offset) => offset,
+        None => {
+            errors.insert("vacancy_offset", user.t("error-vacancy-offset"));
+            time::UtcOffset::UTC
+        }
+    };
+    let mut time = |field: &'static str| match parse_input_time(form.get(field)) {
+        Some(at) => at.replace_offset(offset),
+        None => {
+            errors.insert(field, user.t("error-vacancy-time"));
+            time::OffsetDateTime::UNIX_EPOCH
+        }
+    };
+    let opens_at = time("vacancy_opens_at");
+    let closes_at = time("vacancy_closes_at");
+    let text = |field: &str| form.get(field).trim().to_owned();
+    Vacancy {
+        reference: text("vacancy_reference"),
+        duty_city: text("vacancy_duty_city"),
+        duty_country: text("vacancy_duty_country").to_ascii_uppercase(),
+        grade: text("vacancy_grade"),
+        contract: vacancy::Contract::parse(form.get("vacancy_contract")).unwrap_or_default(),
+        duration: text("vacancy_duration"),
+        unit: text("vacancy_unit"),
+        opens_at,
+        closes_at,
+        eligibility: vacancy::Eligibility::parse(form.get("vacancy_eligibility")).unwrap_or_default(),
+        apply_to: text("vacancy_apply_to"),
+    }
 }
 
 impl EditorForm {
@@ -63,6 +140,7 @@ impl EditorForm {
                 .collect::<Vec<_>>()
                 .join(", "),
             revision,
+            vacancy: VacancyForm::from_vacancy(draft.vacancy.as_ref()),
         }
     }
 }
@@ -244,7 +322,7 @@ async fn read_form(
     let mut errors = BTreeMap::new();
     let title = form.get("title").trim().to_owned();
     let mut slug = form.get("slug").trim().trim_matches('/').to_owned();
-    if slug.is_empty() && kind == Kind::Release {
+    if slug.is_empty() && kind != Kind::Page {
         slug = slugify(&title);
     }
     let published_at = match form.get("published_at").trim() {
@@ -293,6 +371,7 @@ async fn read_form(
         contacts: with_typed_keys(form.all("contacts"), form.get("contacts_keys")),
         image,
         goals: with_typed_keys(form.all("goals"), form.get("targets")),
+        vacancy: (kind == Kind::Vacancy).then(|| read_vacancy(user, form, &mut errors)),
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
     let (draft, found) = off_runtime(move || {
@@ -347,6 +426,8 @@ fn field_error_text(
             Some(max) => user.t1(&key, "max", max),
             None => error.message.clone(),
         },
+        // The duty station's country is one field with one code: the message needs no argument.
+        _ if error.field == "vacancy_duty_country" => user.t(&key),
         "unknown_country" => match draft.countries.iter().find(|c| !is_country(c)) {
             Some(bad) => user.t1(&key, "code", bad.clone()),
             None => error.message.clone(),
@@ -363,6 +444,7 @@ fn field_error(user: &Signed, err: StoreError, kind: Kind) -> Result<(&'static s
             match kind {
                 Kind::Release => user.t("error-slug-taken-release"),
                 Kind::Page => user.t("error-slug-taken-page"),
+                Kind::Vacancy => user.t("error-slug-taken-vacancy"),
             },
         )),
         StoreError::UnknownReference { what, value } => {
@@ -506,10 +588,8 @@ async fn render_editor(
     let (title, document, actions) = match &editor.document {
         Some(doc) => {
             let site = app.site_by_id(doc.site);
-            let public_url = (doc.status == Status::Published).then(|| match doc.kind {
-                Kind::Release => format!("/{}/news/{}", doc.language, doc.draft.slug),
-                Kind::Page => format!("/{}/{}", doc.language, doc.draft.slug),
-            });
+            let public_url = (doc.status == Status::Published)
+                .then(|| format!("/{}/{}", doc.language, doc.kind.path_of(&doc.draft.slug)));
             let document = context! {
                 id => doc.document.0, status => doc.status.as_str(), status_label => status_text(user, doc.status.as_str()),
                 language => doc.language.clone(), site => site.map(|s| s.name.clone()).unwrap_or_default(),
@@ -526,6 +606,7 @@ async fn render_editor(
             user.t(match editor.kind {
                 Kind::Release => "admin-title-new-release",
                 Kind::Page => "admin-title-new-page",
+                Kind::Vacancy => "admin-title-new-vacancy",
             }),
             None,
             Vec::new(),
@@ -545,6 +626,8 @@ async fn render_editor(
             layout, document, actions, translations, missing_languages, source,
             kind => editor.kind.as_str(),
             is_release => editor.kind == Kind::Release,
+            is_vacancy => editor.kind == Kind::Vacancy,
+            vacancy_choices => (editor.kind == Kind::Vacancy).then(|| vacancy_choices(user)),
             form => editor.form, errors => editor.errors, autosave => editor.autosave,
             themes, partners, contacts, image, sites, goals,
             may_upload => user.may(Action::UploadMedia, editor.site),
@@ -563,6 +646,49 @@ async fn render_editor(
             },
         },
     )
+}
+
+/// The choices of a vacancy's fields, in the person's language.
+fn vacancy_choices(user: &Signed) -> minijinja::Value {
+    let grades: Vec<Choice> = vacancy::GRADES
+        .iter()
+        .map(|g| Choice {
+            value: (*g).to_owned(),
+            label: match *g {
+                "consultant" | "intern" | "UG" => {
+                    user.t(&format!("vacancy-grade-{}", g.to_ascii_lowercase()))
+                }
+                other => other.to_owned(),
+            },
+            checked: false,
+        })
+        .collect();
+    let contracts: Vec<Choice> = vacancy::Contract::ALL
+        .iter()
+        .map(|c| Choice {
+            value: c.as_str().to_owned(),
+            label: user.t(&format!("vacancy-contract-{}", c.as_str().replace('_', "-"))),
+            checked: false,
+        })
+        .collect();
+    let eligibility: Vec<Choice> = vacancy::Eligibility::ALL
+        .iter()
+        .map(|e| Choice {
+            value: e.as_str().to_owned(),
+            label: user.t(&format!("vacancy-eligibility-{}", e.as_str())),
+            checked: false,
+        })
+        .collect();
+    let mut countries: Vec<Choice> = portico_geo::countries()
+        .iter()
+        .map(|c| Choice {
+            value: c.iso2.to_owned(),
+            label: c.name_in(user.lang).unwrap_or(c.name(portico_geo::Lang::En)).to_owned(),
+            checked: false,
+        })
+        .collect();
+    crate::i18n::I18n::sort_by_name(user.lang, &mut countries, |c| &c.label);
+    context! { grades, contracts, eligibility, countries, offsets => vacancy::offsets() }
 }
 
 #[derive(Serialize)]

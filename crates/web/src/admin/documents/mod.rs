@@ -54,7 +54,7 @@ fn parse_kind(kind: &str) -> Result<Kind, WebError> {
 /// Whether the user may start a document of `kind` on `site` (pages need the right to edit
 /// them as well).
 fn may_create_on(user: &Signed, kind: Kind, site: portico_content::SiteId) -> bool {
-    user.may(Action::CreateDraft, site) && (kind == Kind::Release || user.may(Action::EditPages, site))
+    user.may(Action::CreateDraft, site) && (kind != Kind::Page || user.may(Action::EditPages, site))
 }
 
 /// Loads a document the user may see.
