@@ -42,7 +42,6 @@ use std::time::Instant;
 use anyhow::{Context, Result, anyhow, bail};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use portico_content::Kind;
 use portico_web::{App, WebOptions};
 use serde::{Deserialize, Serialize};
 use tower::ServiceExt;
@@ -397,13 +396,13 @@ async fn every_address(
     }
     addresses.insert(sitemap);
     for lang in &site.languages {
-        for path in ["", "news.atom", "news.rss", "where-we-work"] {
+        for path in ["", "news.atom", "news.rss", "vacancies.atom", "vacancies.rss", "where-we-work"] {
             addresses.insert(format!("{base}/{lang}/{path}"));
         }
         for country in portico_geo::countries() {
             addresses.insert(format!("{base}/{lang}/where-we-work/{}", country.iso2.to_ascii_lowercase()));
         }
-        for list in ["news", "news/elsewhere"] {
+        for list in ["news", "news/elsewhere", "vacancies"] {
             let list = format!("{base}/{lang}/{list}");
             let last = renderer.last_page(&list).await?;
             if last >= 1 {
@@ -418,15 +417,16 @@ async fn every_address(
     loop {
         let entries = store.sitemap_entries(site.id, &site.languages, offset, SITEMAP_PAGE).await?;
         for entry in &entries {
-            addresses.insert(match entry.kind {
-                Kind::Page => format!("{base}/{}/{}", entry.language, entry.slug),
-                _ => format!("{base}/{}/news/{}", entry.language, entry.slug),
-            });
+            addresses.insert(format!("{base}/{}/{}", entry.language, entry.kind.path_of(&entry.slug)));
         }
         if (entries.len() as i64) < SITEMAP_PAGE {
             break;
         }
         offset += SITEMAP_PAGE;
+    }
+    // A static copy cannot close a vacancy by itself: it holds them as they stood when it was made.
+    for entry in store.sitemap_vacancies(site.id, &site.languages).await? {
+        addresses.insert(format!("{base}/{}/{}", entry.language, entry.kind.path_of(&entry.slug)));
     }
     for media in store.media_list(Some(&[site.id]), i64::MAX).await? {
         // A static copy is public: only what the site itself would show to anyone.

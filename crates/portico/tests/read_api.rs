@@ -37,6 +37,7 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("/api/v1/releases/{id}/unpublish", &["post"]),
     ("/api/v1/releases/{id}/archive", &["post"]),
     ("/api/v1/tag", &["post"]),
+    ("/api/v1/vacancies", &["get"]),
     ("/api/v1/countries", &["get"]),
     ("/api/v1/themes", &["get"]),
     ("/api/v1/sites", &["get"]),
@@ -708,5 +709,64 @@ async fn options_names_the_methods_each_api_path_really_takes() {
             .await
             .expect("options");
         assert_eq!(unknown.status().as_u16(), 404);
+    }
+}
+
+#[tokio::test]
+async fn open_vacancies_are_listed_by_closing_time_and_keep_their_contract() {
+    for app in TestApp::each().await {
+        let backend = app.backend();
+        let contract = Contract::of(&app).await;
+        let (status, headers, body) = get(&app, "/api/v1/vacancies", &[]).await;
+        assert_eq!(status, 200, "{backend}");
+        contract.check("/api/v1/vacancies", "get", 200, &body);
+        let closes: Vec<&str> =
+            body["data"].as_array().expect("data").iter().filter_map(|v| v["closes_at"].as_str()).collect();
+        assert_eq!(closes.len(), 6, "the demo's six open global vacancies on {backend}");
+        let instants: Vec<time::OffsetDateTime> = closes
+            .iter()
+            .map(|c| {
+                time::OffsetDateTime::parse(c, &time::format_description::well_known::Rfc3339)
+                    .expect("RFC 3339")
+            })
+            .collect();
+        assert!(instants.windows(2).all(|w| w[0] <= w[1]), "closing soonest first on {backend}: {closes:?}");
+        assert!(
+            closes.iter().any(|c| c.ends_with("+03:00")),
+            "times keep the duty station's offset: {closes:?}"
+        );
+        assert_eq!(body["total"], 6);
+        assert_eq!(body["next_page"], Value::Null);
+        assert!(headers["cache-control"].to_str().expect("ascii").starts_with("public"), "{backend}");
+
+        let (_, _, sv) = get(&app, "/api/v1/vacancies?site=sv&language=en", &[]).await;
+        contract.check("/api/v1/vacancies", "get", 200, &sv);
+        let sites: Vec<&str> =
+            sv["data"].as_array().expect("data").iter().filter_map(|v| v["site"].as_str()).collect();
+        assert_eq!(
+            sites,
+            ["global"],
+            "El Salvador's English list holds the global vacancy there, on {backend}"
+        );
+        let (_, _, interns) =
+            get(&app, "/api/v1/vacancies?grade=intern&contract=internship&closing=soon", &[]).await;
+        assert_eq!(interns["total"], 1, "{backend}");
+
+        for (query, parameter) in [
+            ("grade=P-9", "grade"),
+            ("contract=permanent", "contract"),
+            ("closing=later", "closing"),
+            ("country=XX", "country"),
+            ("page=0", "page"),
+            ("limit=5", "limit"),
+        ] {
+            let (status, _, body) = get(&app, &format!("/api/v1/vacancies?{query}"), &[]).await;
+            assert_eq!(status, 400, "{query} on {backend}");
+            contract.check("/api/v1/vacancies", "get", 400, &body);
+            assert!(
+                body["error"]["message"].as_str().expect("message").contains(parameter),
+                "{query}: {body}"
+            );
+        }
     }
 }

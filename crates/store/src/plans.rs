@@ -494,6 +494,11 @@ mod tests {
                 ("API list", crate::api_queries::api_list_sql(false), api),
                 ("sitemap pages", crate::syndication::SITEMAP_PAGES.into(), vec![Int(global.0)]),
                 (
+                    "sitemap vacancies",
+                    crate::vacancies::FINDABLE_VACANCIES.into(),
+                    vec![Int(global.0), Time(now - time::Duration::days(365))],
+                ),
+                (
                     "sitemap window",
                     crate::syndication::SITEMAP_WINDOW_RELEASES.into(),
                     vec![Int(2000), Int(4000)],

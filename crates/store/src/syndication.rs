@@ -60,7 +60,7 @@ struct DocumentTheme {
 
 /// A variant that may go in the sitemap, checked in code (see [`SummaryRow`] for why).
 #[derive(sqlx::FromRow)]
-struct SitemapCandidate {
+pub(crate) struct SitemapCandidate {
     document_id: i64,
     kind: String,
     language: String,
@@ -90,7 +90,10 @@ pub(crate) const NEWEST_LISTED: &str = "
     order by published_at desc limit 1";
 
 /// The visible ones of `rows` in `languages`, by document then language, with alternates.
-fn sitemap_entries_of(rows: Vec<SitemapCandidate>, languages: &[String]) -> Result<Vec<SitemapEntry>> {
+pub(crate) fn sitemap_entries_of(
+    rows: Vec<SitemapCandidate>,
+    languages: &[String],
+) -> Result<Vec<SitemapEntry>> {
     let at = now();
     let mut rows: Vec<SitemapCandidate> = rows
         .into_iter()

@@ -193,7 +193,29 @@ pub(crate) fn vacancy_by_slug_sql() -> String {
     )
 }
 
+/// The vacancies of site `$1` still findable at `$2` (closed for less than a year), each
+/// variant with what the sitemap checks: one index range from a year ago on.
+pub(crate) const FINDABLE_VACANCIES: &str = "
+    select v.document_id, v.kind, v.language, v.slug, v.updated_at, v.status, v.published_at
+    from vacancies x join variants v on v.document_id = x.document_id
+    where x.site_id = $1 and x.closes_at > $2";
+
 impl Store {
+    /// The published vacancies of `site` in `languages` still findable (closed for less than
+    /// [`FINDABLE_AFTER_CLOSING`](portico_content::vacancy::FINDABLE_AFTER_CLOSING)), by
+    /// document then language, each with its translations: for the sitemap and the export.
+    pub async fn sitemap_vacancies(
+        &self,
+        site: SiteId,
+        languages: &[String],
+    ) -> Result<Vec<crate::SitemapEntry>> {
+        let since = now() - portico_content::vacancy::FINDABLE_AFTER_CLOSING;
+        let rows: Vec<crate::syndication::SitemapCandidate> = on_pool!(self, |pool| {
+            sqlx::query_as(FINDABLE_VACANCIES).bind(site.0).bind(since).fetch_all(pool).await
+        })?;
+        crate::syndication::sitemap_entries_of(rows, languages)
+    }
+
     /// A page of the open vacancies of `site` (with `country`, a country office's) in
     /// `language`, closing soonest first, and how many the whole list has.
     pub async fn open_vacancies(
