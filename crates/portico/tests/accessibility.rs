@@ -180,6 +180,15 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
             );
             browser.goto("/sites/jo/ar/news").await;
             public.extend(links_under(&browser, "/sites/jo/ar/news/").await.into_iter().take(1));
+            // Vacancies: the list with its filters, an open one and a closed one.
+            public.extend(
+                [
+                    "/en/vacancies",
+                    "/en/vacancies/programme-officer-migration-health-geneva",
+                    "/en/vacancies/regional-emergency-coordinator-amman",
+                ]
+                .map(str::to_owned),
+            );
             for path in &public {
                 check(&browser, path, &mut found).await;
             }
@@ -192,8 +201,11 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
             browser.press("Sign in").await;
             browser.css("form[action='/admin/logout']").await;
             let mut seen: BTreeSet<String> = BTreeSet::new();
-            let mut queue: VecDeque<String> =
-                VecDeque::from(["/admin".to_owned(), "/admin/new/release".to_owned()]);
+            let mut queue: VecDeque<String> = VecDeque::from([
+                "/admin".to_owned(),
+                "/admin/new/release".to_owned(),
+                "/admin/new/vacancy".to_owned(),
+            ]);
             let mut visited = Vec::new();
             while let Some(path) = queue.pop_front() {
                 if !seen.insert(kind_of(&path)) || visited.len() >= MAX_SCREENS {

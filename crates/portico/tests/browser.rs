@@ -1221,3 +1221,88 @@ async fn an_editor_ticks_a_goal_and_types_a_target_and_the_goals_page_lists_the_
     let goal = app.page("/en/2030-agenda/goal-13", 200).await;
     assert_eq!(support::texts(&goal, ".release-card .card-title").first().map(String::as_str), Some(TITLE));
 }
+
+/// Chooses `value` in the `<select>` matching `selector`, as a person picking from the list.
+async fn choose(browser: &Browser, selector: &str, value: &str) {
+    let select = browser.css(selector).await;
+    select
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|err| panic!("cannot choose {value} in {selector}: {err}"));
+}
+
+/// Sets a `datetime-local` field: typing into one follows the browser's locale, so its value
+/// is set as a date picker would, with the events it sends.
+async fn set_time(browser: &Browser, selector: &str, value: &str) {
+    browser
+        .script(
+            "const f = document.querySelector(arguments[0]); f.value = arguments[1];
+             f.dispatchEvent(new Event('input', { bubbles: true }));
+             f.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(selector), json!(value)],
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn an_editor_posts_a_vacancy_edits_its_grade_and_publishes_it() {
+    const TITLE: &str = "Water and Sanitation Engineer";
+    let app = sqlite_app().await;
+    let editor = app.user("hr@example.org", Role::Editor, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "vacancy").await;
+    let day = |days: i64| {
+        let at = time::OffsetDateTime::now_utc() + time::Duration::days(days);
+        format!("{:04}-{:02}-{:02}T17:30", at.year(), u8::from(at.month()), at.day())
+    };
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.follow("New vacancy").await;
+            browser.wait_for_path("/admin/new/vacancy").await;
+            browser.fill("#f-title", TITLE).await;
+            browser.fill("#f-summary", "Design water systems for displacement sites.").await;
+            browser.click(".rich-tool-source").await;
+            browser.fill("#f-body_markdown", "## Your role\n\nPlan and supervise water works.").await;
+            browser.fill("#f-vacancy_reference", "VN 2026/350-P").await;
+            browser.fill("#f-vacancy_duty_city", "Maiduguri").await;
+            choose(&browser, "#f-vacancy_duty_country", "NG").await;
+            choose(&browser, "#f-vacancy_grade", "P-3").await;
+            choose(&browser, "#f-vacancy_contract", "temporary").await;
+            browser.fill("#f-vacancy_duration", "Nine months").await;
+            set_time(&browser, "#f-vacancy_opens_at", &day(-1)).await;
+            set_time(&browser, "#f-vacancy_closes_at", &day(12)).await;
+            choose(&browser, "#f-vacancy_offset", "UTC+01:00").await;
+            browser.fill("#f-vacancy_apply_to", "https://recruit.example.org/vn-2026-350").await;
+            create_draft(&browser).await;
+            assert_eq!(
+                browser.attr("#f-slug", "value").await.as_deref(),
+                Some("water-and-sanitation-engineer")
+            );
+
+            choose(&browser, "#f-vacancy_grade", "P-4").await;
+            browser.click("button[name=intent][value=save]").await;
+            browser.wait_for_text(".notice", "Saved.").await;
+            let grade = browser.attr("#f-vacancy_grade option[selected]", "value").await;
+            assert_eq!(grade.as_deref(), Some("P-4"), "the edit was kept");
+            assert_eq!(
+                browser.attr("#f-vacancy_offset option[selected]", "value").await.as_deref(),
+                Some("UTC+01:00")
+            );
+            browser.activate("Publish now").await;
+            wait_for_status(&browser, "Published").await;
+
+            browser.goto("/en/vacancies").await;
+            browser
+                .wait_for_text(".vacancy-card a[href='/en/vacancies/water-and-sanitation-engineer']", TITLE)
+                .await;
+            browser.follow(TITLE).await;
+            browser.wait_for_text(".vacancy-status", "Open for applications").await;
+            let facts = browser.texts(".vacancy-facts dd").await;
+            assert_eq!(facts[1], "Maiduguri, Nigeria");
+            assert_eq!(facts[2], "P-4");
+            assert!(facts[7].ends_with("17:30 (UTC+01:00)"), "{facts:?}");
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+}

@@ -206,6 +206,26 @@ fn site_param(app: &App, headers: &HeaderMap, params: &Params) -> Result<std::sy
         .ok_or_else(|| ApiError::from(crate::WebError::Internal("no site".to_owned())))
 }
 
+/// The alpha-2 code `country=` names, in either case; `None` without the parameter.
+fn country_param(params: &Params) -> Result<Option<String>, ApiError> {
+    let Some(code) = params.get("country") else { return Ok(None) };
+    let country = portico_geo::country(code).ok_or_else(|| {
+        invalid("country", format_args!("“{}” is not an ISO 3166-1 alpha-2 code such as SV.", shorten(code)))
+    })?;
+    Ok(Some(country.iso2.to_owned()))
+}
+
+/// The prefix of a site's public paths as the API gives them: none on the site's own host
+/// name; `/sites/{key}` for a site reached by no host name of its own (other than the
+/// fallback).
+fn site_prefix(app: &App, site: Option<&Site>) -> (String, String) {
+    let key = site.map(|s| s.key.clone()).unwrap_or_default();
+    let own_host = site
+        .is_some_and(|s| !s.hosts.is_empty() || app.inner.fallback_site.as_deref() == Some(s.key.as_str()));
+    let prefix = if own_host { String::new() } else { format!("/sites/{key}") };
+    (key, prefix)
+}
+
 fn language_param(site: &Site, params: &Params) -> Result<String, ApiError> {
     match params.get("language") {
         None => Ok(site.default_language().to_owned()),
@@ -299,17 +319,7 @@ async fn vacancies(
         Params::parse(query, &["site", "language", "country", "grade", "contract", "closing", "page"])?;
     let site = site_param(&app, &headers, &params)?;
     let language = language_param(&site, &params)?;
-    let mut filter = portico_store::VacancyFilter::default();
-    if let Some(code) = params.get("country") {
-        let upper = code.to_ascii_uppercase();
-        let country = portico_geo::country(&upper).filter(|c| c.iso2 == upper).ok_or_else(|| {
-            invalid(
-                "country",
-                format_args!("“{}” is not an ISO 3166-1 alpha-2 code such as SV.", shorten(code)),
-            )
-        })?;
-        filter.country = Some(country.iso2.to_owned());
-    }
+    let mut filter = portico_store::VacancyFilter { country: country_param(&params)?, ..Default::default() };
     if let Some(grade) = params.get("grade") {
         let known = GRADES.iter().find(|g| g.eq_ignore_ascii_case(grade)).ok_or_else(|| {
             invalid(
@@ -354,16 +364,11 @@ async fn vacancies(
         .await
         .map_err(crate::WebError::from)?;
     let next_change = store.next_vacancy_change(site.id, country).await.map_err(crate::WebError::from)?;
-    let own_host =
-        |s: &Site| !s.hosts.is_empty() || app.inner.fallback_site.as_deref() == Some(s.key.as_str());
     let data = list
         .items
         .into_iter()
         .map(|item| {
-            let owner = app.site_by_id(item.site);
-            let key = owner.as_ref().map(|s| s.key.clone()).unwrap_or_default();
-            let prefix =
-                if owner.as_deref().is_some_and(own_host) { String::new() } else { format!("/sites/{key}") };
+            let (key, prefix) = site_prefix(&app, app.site_by_id(item.site).as_deref());
             let v = item.vacancy;
             VacancyItem {
                 id: item.id.0,
@@ -417,13 +422,7 @@ struct ReleaseItem {
 impl ReleaseItem {
     fn new(app: &App, release: PublishedRelease) -> ReleaseItem {
         let site = app.site_by_id(release.site);
-        let key = site.as_ref().map(|s| s.key.clone()).unwrap_or_default();
-        // The path on the site's own host name; a site reached by no host name of its own
-        // (other than the fallback) is only served under the `/sites/{key}` prefix.
-        let own_host = site.as_ref().is_some_and(|s| {
-            !s.hosts.is_empty() || app.inner.fallback_site.as_deref() == Some(s.key.as_str())
-        });
-        let prefix = if own_host { String::new() } else { format!("/sites/{key}") };
+        let (key, prefix) = site_prefix(app, site.as_deref());
         ReleaseItem {
             id: release.id.0,
             url: format!("{prefix}/{}/news/{}", release.language, release.slug),
@@ -464,16 +463,7 @@ impl ListQuery {
             Params::parse(query, &["site", "language", "country", "theme", "year", "limit", "cursor"])?;
         let site = site_param(app, headers, &params)?;
         let language = language_param(&site, &params)?;
-        let mut filter = ReleaseFilter::default();
-        if let Some(code) = params.get("country") {
-            let country = portico_geo::country(code).ok_or_else(|| {
-                invalid(
-                    "country",
-                    format_args!("“{}” is not an ISO 3166-1 alpha-2 code such as SV.", shorten(code)),
-                )
-            })?;
-            filter.country = Some(country.iso2.to_owned());
-        }
+        let mut filter = ReleaseFilter { country: country_param(&params)?, ..ReleaseFilter::default() };
         if let Some(slug) = params.get("theme") {
             let theme = if portico_content::is_valid_slug(slug) {
                 app.store().theme_by_slug(slug).await?
