@@ -46,6 +46,24 @@ impl StoreError {
         matches!(self, StoreError::Database(sqlx::Error::RowNotFound))
     }
 
+    /// Whether the database could not be reached or went away under the query (a restart, a
+    /// failover, every connection busy): nothing the request did wrong, worth retrying soon.
+    pub fn is_unavailable(&self) -> bool {
+        let StoreError::Database(err) = self else { return false };
+        match err {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_) => true,
+            // SQLSTATE class 08 (connection exception) and 57P (the server shutting down or
+            // starting up).
+            sqlx::Error::Database(db) => {
+                db.code().is_some_and(|code| code.starts_with("08") || code.starts_with("57P"))
+            }
+            _ => false,
+        }
+    }
+
     /// Maps a unique-constraint violation to [`StoreError::Conflict`] on `field`.
     pub(crate) fn conflict_on(field: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
         move |err| match err.as_database_error() {

@@ -72,8 +72,10 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
     let cache = &app.inner.page_cache;
     if method != Method::GET && method != Method::HEAD {
         let response = next.run(request).await;
-        // Menus and themes held in memory follow the same subscription, cache or not.
-        if method != Method::OPTIONS {
+        // Menus and themes held in memory follow the same subscription, cache or not. A write
+        // refused because the database is unreachable wrote nothing, and reading the log
+        // would only wait for the same database again.
+        if method != Method::OPTIONS && response.status() != StatusCode::SERVICE_UNAVAILABLE {
             app.catch_up_after_write().await;
         }
         return response;
@@ -254,6 +256,15 @@ impl App {
     async fn catch_up_after_write(&self) {
         let subscription = self.inner.page_cache_subscription;
         if let Err(err) = self.inner.change_log.catch_up_one(subscription).await {
+            // The database went away: the position did not move, so the change reaches the
+            // cache when it is back. Meanwhile the cached pages go on being served, which is
+            // what keeps the site up through a database restart.
+            if let portico_store::follower::FollowError::Store(store) = &err
+                && store.is_unavailable()
+            {
+                tracing::warn!(error = %err, "cannot read the change log after a write: the database is unreachable");
+                return;
+            }
             let cause = std::error::Error::source(&err).map(ToString::to_string).unwrap_or_default();
             tracing::warn!(
                 error = %err,
