@@ -51,10 +51,8 @@ impl StoreError {
     pub fn is_unavailable(&self) -> bool {
         let StoreError::Database(err) = self else { return false };
         match err {
-            sqlx::Error::PoolTimedOut
-            | sqlx::Error::PoolClosed
-            | sqlx::Error::Io(_)
-            | sqlx::Error::Tls(_) => true,
+            // Not `PoolClosed`: this process closed that pool, and it never opens again.
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
             // SQLSTATE class 08 (connection exception) and 57P (the server shutting down or
             // starting up).
             sqlx::Error::Database(db) => {
@@ -70,5 +68,20 @@ impl StoreError {
             Some(db) if db.is_unique_violation() => StoreError::Conflict { field },
             _ => StoreError::Database(err),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_out_of_reach_is_unavailable_and_a_closed_pool_or_a_missing_row_is_not() {
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert!(StoreError::Database(sqlx::Error::PoolTimedOut).is_unavailable());
+        assert!(StoreError::Database(sqlx::Error::Io(refused)).is_unavailable());
+        assert!(!StoreError::Database(sqlx::Error::PoolClosed).is_unavailable());
+        assert!(!StoreError::Database(sqlx::Error::RowNotFound).is_unavailable());
+        assert!(!StoreError::StaleRevision.is_unavailable());
     }
 }
