@@ -327,7 +327,8 @@ mod tests {
 
     use super::*;
 
-    /// What a fake proxy received: each request's method and keys.
+    /// What a fake proxy received: each request's method, and its keys header or else its
+    /// path and token header.
     type Received = Arc<Mutex<Vec<(String, String)>>>;
 
     /// A proxy that refuses the first `refusals` purges with 503, then acknowledges.
@@ -337,12 +338,13 @@ mod tests {
             .fallback(
                 |State((received, refusals)): State<(Received, usize)>,
                  method: Method,
+                 uri: axum::http::Uri,
                  headers: HeaderMap| async move {
-                    let keys = headers
-                        .get(DEFAULT_PURGE_KEY_HEADER)
-                        .and_then(|v| v.to_str().ok())
-                        .unwrap_or("")
-                        .to_owned();
+                    let header =
+                        |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                    let keys = header(DEFAULT_PURGE_KEY_HEADER).unwrap_or_else(|| {
+                        format!("{} {}", uri.path(), header("fastly-key").unwrap_or_default())
+                    });
                     let mut received = received.lock().expect("received");
                     received.push((method.to_string(), keys));
                     if received.len() <= refusals { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK }
@@ -378,6 +380,31 @@ mod tests {
             "{received:?}"
         );
         assert!(purger.metrics_text().contains("portico_purge_requests_total 1"));
+    }
+
+    #[tokio::test]
+    async fn a_url_template_gets_one_request_per_key_with_its_headers() {
+        let (url, received) = proxy(0).await;
+        let target = PurgeTarget {
+            url: format!("{url}service/S/purge/{{key}}"),
+            method: Method::POST,
+            key_header: HeaderName::from_static(DEFAULT_PURGE_KEY_HEADER),
+            headers: vec![(HeaderName::from_static("fastly-key"), HeaderValue::from_static("tok3n"))],
+        };
+        let purger = Purger::start(PurgeOptions { key_header: None, targets: vec![target] });
+        purger.purge(["lists-1".to_owned(), "doc-7".to_owned()]);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while received.lock().expect("received").len() < 2 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let received = received.lock().expect("received").clone();
+        assert_eq!(
+            received,
+            [
+                ("POST".to_owned(), "/service/S/purge/doc-7 tok3n".to_owned()),
+                ("POST".to_owned(), "/service/S/purge/lists-1 tok3n".to_owned())
+            ]
+        );
     }
 
     #[test]
