@@ -156,6 +156,12 @@ async fn a_publish_purges_from_varnish_the_pages_that_show_the_release_and_no_ot
     let news = a.http.get(format!("{}/en/news", a.url)).send().await.expect("news");
     let keys = news.headers().get("xkey").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     assert!(keys.split(' ').any(|k| k.starts_with("lists-")), "the news list's keys: {keys:?}");
+    let style = a.http.get(format!("{}/assets/style.css", a.url)).send().await.expect("stylesheet");
+    assert_eq!(
+        style.headers().get("xkey").map(|v| v.as_bytes()),
+        Some(&b"portico"[..]),
+        "no list drops an asset"
+    );
     let (_, list) = a.get("/en/news").await;
     let other = Html::parse_document(&list)
         .select(&scraper::Selector::parse(".card-title a").expect("selector"))

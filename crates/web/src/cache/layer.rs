@@ -82,8 +82,10 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
     }
     let Some((key, site)) = cache.enabled().then(|| cache_key(&request)).flatten() else {
         let site = request.extensions().get::<Scope>().map(|scope| scope.site.id);
+        // The read API's lists show every site's documents; assets and media files none.
+        let api = request.uri().path().starts_with("/api/");
         let (mut parts, body) = next.run(request).await.into_parts();
-        label(&app, site, &mut parts.headers, parts.extensions.get::<Shows>());
+        label(&app, site, api, &mut parts.headers, parts.extensions.get::<Shows>());
         return Response::from_parts(parts, body);
     };
     if let Some(entry) = cache.get(&key) {
@@ -105,7 +107,7 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
     }
     let (mut parts, body) = response.into_parts();
     // Labelled before it is kept: a hit answers with the same keys.
-    label(&app, Some(site), &mut parts.headers, parts.extensions.get::<Shows>());
+    label(&app, Some(site), false, &mut parts.headers, parts.extensions.get::<Shows>());
     let identity = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(bytes) => bytes,
         Err(err) => return WebError::Internal(format!("cannot read a rendered page: {err}")).into_response(),
@@ -125,13 +127,13 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
 /// Writes the surrogate-key header on a response that a shared cache may keep (`public`, no
 /// cookie set), when the server is told to name one: what the response shows, as the page
 /// cache tags it.
-fn label(app: &App, site: Option<SiteId>, headers: &mut HeaderMap, shows: Option<&Shows>) {
+fn label(app: &App, site: Option<SiteId>, api: bool, headers: &mut HeaderMap, shows: Option<&Shows>) {
     let Some(name) = app.inner.purger.key_header() else { return };
     if !storable(headers) {
         return;
     }
     // Keys are ASCII letters, digits and dashes: always a valid header value.
-    if let Ok(value) = HeaderValue::from_str(&surrogate_keys(site, shows)) {
+    if let Ok(value) = HeaderValue::from_str(&surrogate_keys(site, shows, api)) {
         headers.insert(name.clone(), value);
     }
 }

@@ -25,8 +25,9 @@
 //! The same tags label every public response for shared caches in front of Portico (a CDN,
 //! Varnish): [`surrogate_keys`] writes them as surrogate keys, and [`crate::purge`] sends, for
 //! each change, the keys of exactly the tags the change drops here — one notion of what a
-//! change affects, for both caches. A response outside any site (the read API) is tagged with
-//! the documents it shows, or else with "every site's lists".
+//! change affects, for both caches. A response outside any site is tagged with the documents it
+//! shows, or else, for the read API, with "every site's lists"; assets and media files (their
+//! bytes never change under an address) only with the key of everything.
 //!
 //! A render that raced a write is not stored: an insert is refused when any invalidation
 //! happened since the render began. Memory is bounded by the byte count of every stored form;
@@ -416,20 +417,24 @@ impl PageCache {
 }
 
 fn tags_of(site: SiteId, shows: Option<&Shows>) -> Vec<Tag> {
-    response_tags(Some(site), shows)
+    response_tags(Some(site), shows, false)
 }
 
 /// What a response depends on: for a site's page, the site and either the single documents
-/// and media it shows or the site's lists; outside any site, those documents or every list.
-fn response_tags(site: Option<SiteId>, shows: Option<&Shows>) -> Vec<Tag> {
-    let lists = site.map_or(Tag::AllLists, |site| Tag::Lists(site.0));
+/// and media it shows or the site's lists; outside any site, those documents, or every list
+/// when it `lists_everywhere` (the read API), or nothing.
+fn response_tags(site: Option<SiteId>, shows: Option<&Shows>, lists_everywhere: bool) -> Vec<Tag> {
+    let lists = match site {
+        Some(site) => Some(Tag::Lists(site.0)),
+        None => lists_everywhere.then_some(Tag::AllLists),
+    };
     let mut tags: Vec<Tag> = site.map(|site| Tag::Site(site.0)).into_iter().collect();
     match shows {
         Some(shows) if shows.documents.len() + shows.media.len() <= MAX_SHOWN_TAGS => {
             tags.extend(shows.documents.iter().map(|d| Tag::Document(d.0)));
             tags.extend(shows.media.iter().map(|m| Tag::Media(m.0)));
         }
-        _ => tags.push(lists),
+        _ => tags.extend(lists),
     }
     tags.sort_unstable();
     tags.dedup();
@@ -438,9 +443,9 @@ fn response_tags(site: Option<SiteId>, shows: Option<&Shows>) -> Vec<Tag> {
 
 /// The surrogate keys of a response, space-separated, as both Varnish's xkey and Fastly's
 /// `Surrogate-Key` read them; see the module docs.
-pub(crate) fn surrogate_keys(site: Option<SiteId>, shows: Option<&Shows>) -> String {
+pub(crate) fn surrogate_keys(site: Option<SiteId>, shows: Option<&Shows>, lists_everywhere: bool) -> String {
     let mut keys = EVERYTHING_KEY.to_owned();
-    for tag in response_tags(site, shows) {
+    for tag in response_tags(site, shows, lists_everywhere) {
         keys.push(' ');
         keys.push_str(&tag.key());
     }
@@ -478,11 +483,15 @@ mod tests {
     #[test]
     fn surrogate_keys_name_what_the_page_cache_tags_and_stay_bounded() {
         let release = Shows { documents: vec![DocumentId(7), DocumentId(9)], media: vec![MediaId(3)] };
-        assert_eq!(surrogate_keys(Some(SiteId(1)), Some(&release)), "portico site-1 doc-7 doc-9 media-3");
-        assert_eq!(surrogate_keys(Some(SiteId(1)), None), "portico site-1 lists-1");
-        assert_eq!(surrogate_keys(None, None), "portico lists", "the read API's lists");
+        assert_eq!(
+            surrogate_keys(Some(SiteId(1)), Some(&release), false),
+            "portico site-1 doc-7 doc-9 media-3"
+        );
+        assert_eq!(surrogate_keys(Some(SiteId(1)), None, false), "portico site-1 lists-1");
+        assert_eq!(surrogate_keys(None, None, true), "portico lists", "the read API's lists");
+        assert_eq!(surrogate_keys(None, None, false), "portico", "an asset or a media file");
         let many = Shows { documents: (0..100).map(DocumentId).collect(), media: vec![] };
-        assert_eq!(surrogate_keys(Some(SiteId(2)), Some(&many)), "portico site-2 lists-2");
+        assert_eq!(surrogate_keys(Some(SiteId(2)), Some(&many), false), "portico site-2 lists-2");
         let tags: Vec<String> = tags_of(SiteId(1), Some(&release)).into_iter().map(Tag::key).collect();
         assert_eq!(
             tags,
