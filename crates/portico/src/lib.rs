@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod cdn;
 pub mod connections;
 pub mod corpus;
 pub mod demo;

@@ -393,6 +393,9 @@ enum Command {
         /// Single sign-on through an OpenID Connect provider.
         #[command(flatten)]
         sso: portico::sso::SsoArgs,
+        /// Surrogate keys and purges for a CDN or caching proxy in front.
+        #[command(flatten)]
+        cdn: portico::cdn::CdnArgs,
     },
 }
 
@@ -452,6 +455,7 @@ fn main() -> ExitCode {
                 change_poll_ms,
                 change_listen,
                 sso,
+                cdn,
             } => {
                 use portico_web::metrics::MetricsAccess;
                 let metrics = match (metrics.as_str(), metrics_token) {
@@ -484,6 +488,7 @@ fn main() -> ExitCode {
                     .map_err(|err| anyhow::anyhow!("--trusted-proxy {err}"))?;
                 let transport = portico_web::Transport { https, trusted_proxies };
                 let sso = sso.config()?;
+                let purge = cdn.options()?;
                 let change_wakeups = portico_store::follower::Wakeups {
                     poll: std::time::Duration::from_millis(change_poll_ms.max(1)),
                     listen: change_listen,
@@ -495,6 +500,7 @@ fn main() -> ExitCode {
                     transport,
                     sso,
                     change_wakeups,
+                    purge,
                     ..Default::default()
                 };
                 let config = ServeConfig { demo, ..storage.config(listen, theme, fallback) };

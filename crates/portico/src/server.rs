@@ -80,6 +80,8 @@ pub struct Tuning {
     /// How this node hears of changes other nodes write: the poll, and on PostgreSQL the
     /// notifications.
     pub change_wakeups: portico_store::follower::Wakeups,
+    /// Surrogate keys on public responses and purges to a CDN or proxy in front.
+    pub purge: portico_web::purge::PurgeOptions,
 }
 
 impl Default for Tuning {
@@ -92,6 +94,7 @@ impl Default for Tuning {
             transport: portico_web::Transport::default(),
             sso: None,
             change_wakeups: portico_store::follower::Wakeups::default(),
+            purge: portico_web::purge::PurgeOptions::default(),
         }
     }
 }
@@ -193,6 +196,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         metrics: tuning.metrics.clone(),
         transport: tuning.transport.clone(),
         sso: tuning.sso.clone(),
+        purge: tuning.purge.clone(),
     };
     if let Some(sso) = &tuning.sso {
         tracing::info!(
@@ -201,6 +205,9 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
             recheck_seconds = sso.recheck_every.as_secs(),
             "single sign-on through the identity provider"
         );
+    }
+    for target in &tuning.purge.targets {
+        tracing::info!(purge.endpoint = %target.redacted(), purge.method = %target.method, "purging a shared cache on every change");
     }
     let app = App::new(store.clone(), options).await.context("cannot start the web application")?;
     let listener = TcpListener::bind(&config.listen)

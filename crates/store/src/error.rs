@@ -46,11 +46,42 @@ impl StoreError {
         matches!(self, StoreError::Database(sqlx::Error::RowNotFound))
     }
 
+    /// Whether the database could not be reached or went away under the query (a restart, a
+    /// failover, every connection busy): nothing the request did wrong, worth retrying soon.
+    pub fn is_unavailable(&self) -> bool {
+        let StoreError::Database(err) = self else { return false };
+        match err {
+            // Not `PoolClosed`: this process closed that pool, and it never opens again.
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
+            // SQLSTATE class 08 (connection exception) and 57P (the server shutting down or
+            // starting up).
+            sqlx::Error::Database(db) => {
+                db.code().is_some_and(|code| code.starts_with("08") || code.starts_with("57P"))
+            }
+            _ => false,
+        }
+    }
+
     /// Maps a unique-constraint violation to [`StoreError::Conflict`] on `field`.
     pub(crate) fn conflict_on(field: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
         move |err| match err.as_database_error() {
             Some(db) if db.is_unique_violation() => StoreError::Conflict { field },
             _ => StoreError::Database(err),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_out_of_reach_is_unavailable_and_a_closed_pool_or_a_missing_row_is_not() {
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert!(StoreError::Database(sqlx::Error::PoolTimedOut).is_unavailable());
+        assert!(StoreError::Database(sqlx::Error::Io(refused)).is_unavailable());
+        assert!(!StoreError::Database(sqlx::Error::PoolClosed).is_unavailable());
+        assert!(!StoreError::Database(sqlx::Error::RowNotFound).is_unavailable());
+        assert!(!StoreError::StaleRevision.is_unavailable());
     }
 }

@@ -114,6 +114,11 @@ impl From<WebError> for ApiError {
                 ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", "Slow down.")
             }
             WebError::Conflict(err) | WebError::Unprocessable(err) => store_refusal(err),
+            WebError::Store(err) if err.is_unavailable() => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "The database cannot be reached just now; try again in a few seconds.",
+            ),
             WebError::Store(_) | WebError::Media(_) | WebError::Render(_) | WebError::Internal(_) => {
                 ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -141,6 +146,12 @@ impl IntoResponse for ApiError {
         };
         let mut response = (self.status, Json(body)).into_response();
         response.extensions_mut().insert(logged);
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from_static(crate::error::UNAVAILABLE_RETRY_AFTER),
+            );
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()

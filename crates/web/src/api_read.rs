@@ -534,7 +534,10 @@ pub async fn published_release(
         .await?
         .ok_or(crate::WebError::NotFound)?;
     let language = release.language.clone();
-    json(headers, Some(&language), &ReleaseItem::new(app, release))
+    let mut response = json(headers, Some(&language), &ReleaseItem::new(app, release))?;
+    // Purged with the release alone, not with every list (see `crate::cache`).
+    response.extensions_mut().insert(crate::cache::Shows { documents: vec![DocumentId(id)], media: vec![] });
+    Ok(response)
 }
 
 #[derive(Serialize)]

@@ -34,6 +34,8 @@ pub struct WebOptions {
     pub transport: crate::security::Transport,
     /// Single sign-on through an OpenID Connect provider; `None` (the default): passwords only.
     pub sso: Option<portico_oidc::Config>,
+    /// Surrogate keys on public responses and purges to shared caches; see [`crate::purge`].
+    pub purge: crate::purge::PurgeOptions,
 }
 
 /// Who may read `/metrics`.
@@ -113,6 +115,8 @@ pub(crate) struct Inner {
     pub(crate) sso: Option<Arc<portico_oidc::Provider>>,
     /// Set once the server stops taking connections: `/readyz` answers 503 from then on.
     pub(crate) draining: std::sync::atomic::AtomicBool,
+    /// Sends the page cache's invalidations to shared caches as purges; see [`crate::purge`].
+    pub(crate) purger: crate::purge::Purger,
 }
 
 impl App {

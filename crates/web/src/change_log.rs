@@ -1,7 +1,9 @@
 //! How the web side follows the change log: one [`ChangeFollower`] per [`App`], woken after
 //! every write request, and the page cache's subscription to it. The search indexer (in the
-//! binary) and later subscribers (CDN purges, webhooks) subscribe to the same follower through
-//! [`App::change_log`].
+//! binary) and later subscribers (webhooks) subscribe to the same follower through
+//! [`App::change_log`]. CDN purges are no subscriber of their own: they are sent from the page
+//! cache's invalidations ([`crate::purge`]), so that a shared cache drops what the page cache
+//! drops, when it drops it.
 //!
 //! This module only turns change-log entries into [`Change`]s for the cache; which pages a
 //! change drops is the cache's business, and reading the log is the follower's.

@@ -87,6 +87,8 @@ impl WebError {
             WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            // The database restarting is no bug of ours: the client may retry.
+            WebError::Store(err) if err.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Store(_) | WebError::Media(_) | WebError::Render(_) | WebError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -98,6 +100,10 @@ impl WebError {
         LoggedError::new(self)
     }
 }
+
+/// Seconds a client is told to wait when the database is unreachable: about what a
+/// PostgreSQL restart takes.
+pub(crate) const UNAVAILABLE_RETRY_AFTER: &str = "5";
 
 /// Sorts store errors by whose fault they are: the client's (a 4xx with a reason) or ours.
 impl From<StoreError> for WebError {
@@ -176,6 +182,14 @@ impl WebError {
                 if let Ok(value) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
                     response.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
                 }
+                return response;
+            }
+            WebError::Store(err) if err.is_unavailable() => {
+                let mut response = error_response(status, None);
+                response.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from_static(UNAVAILABLE_RETRY_AFTER),
+                );
                 return response;
             }
             WebError::TooLarge(message) | WebError::BadRequest(message) | WebError::Gone(message) => {

@@ -179,7 +179,12 @@ async fn admin_error_page(
     let (mut parts, ()) = axum::http::Request::new(()).into_parts();
     parts.headers = headers.clone();
     parts.uri = path.parse().unwrap_or_default();
-    let user = crate::session::Signed::from_request_parts(&mut parts, app).await.ok();
+    // Unavailable is the database gone: asking it who is signed in would wait for it again.
+    let user = if error.status == StatusCode::SERVICE_UNAVAILABLE {
+        None
+    } else {
+        crate::session::Signed::from_request_parts(&mut parts, app).await.ok()
+    };
     let i18n = app.i18n();
     let lang = user.as_ref().map_or_else(|| crate::i18n::from_headers(headers, &i18n), |u| u.lang);
     let (heading, message) = words(error, |key, arg| match arg {

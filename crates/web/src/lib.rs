@@ -25,6 +25,7 @@ mod news_query;
 mod pagination;
 mod probes;
 mod public;
+pub mod purge;
 mod related;
 mod remembered;
 mod request_log;
@@ -70,6 +71,7 @@ impl App {
         let ingester = portico_ingest::Ingester::new(store.clone(), options.feed_ingest);
         let change_log = ChangeFollower::new(store.clone());
         let page_cache = cache::PageCache::new(options.page_cache_bytes);
+        let purger = purge::Purger::start(options.purge);
         let sso = match options.sso {
             Some(config) => {
                 if let Some(problem) = config.problem() {
@@ -115,6 +117,7 @@ impl App {
                 transport: Arc::new(options.transport),
                 sso,
                 draining: std::sync::atomic::AtomicBool::new(false),
+                purger,
             }
         });
         Ok(App { inner })

@@ -4,6 +4,8 @@
 
 #![allow(dead_code, reason = "each test file uses its own share of these helpers")]
 
+pub mod nodes;
+
 use portico::server::{ServeConfig, Server, Tuning, start_tuned};
 use portico_content::Role;
 use portico_store::testing::TestDb;

@@ -6,12 +6,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use portico_content::SiteId;
 
-use super::{Change, Entry, MIN_COMPRESS, Shows, Tag, best_brotli, best_gzip, tags_of};
+use super::{
+    Change, EVERYTHING_KEY, Entry, MIN_COMPRESS, Shows, Tag, best_brotli, best_gzip, surrogate_keys, tags_of,
+};
 use crate::app::App;
 use crate::error::WebError;
 use crate::http::negotiate;
@@ -70,14 +72,21 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
     let cache = &app.inner.page_cache;
     if method != Method::GET && method != Method::HEAD {
         let response = next.run(request).await;
-        // Menus and themes held in memory follow the same subscription, cache or not.
-        if method != Method::OPTIONS {
+        // Menus and themes held in memory follow the same subscription, cache or not. A write
+        // refused because the database is unreachable wrote nothing, and reading the log
+        // would only wait for the same database again.
+        if method != Method::OPTIONS && response.status() != StatusCode::SERVICE_UNAVAILABLE {
             app.catch_up_after_write().await;
         }
         return response;
     }
     let Some((key, site)) = cache.enabled().then(|| cache_key(&request)).flatten() else {
-        return next.run(request).await;
+        let site = request.extensions().get::<Scope>().map(|scope| scope.site.id);
+        // The read API's lists show every site's documents; assets and media files none.
+        let api = request.uri().path().starts_with("/api/");
+        let (mut parts, body) = next.run(request).await.into_parts();
+        label(&app, site, api, &mut parts.headers, parts.extensions.get::<Shows>());
+        return Response::from_parts(parts, body);
     };
     if let Some(entry) = cache.get(&key) {
         cache.counters.hits.fetch_add(1, Ordering::Relaxed);
@@ -96,7 +105,9 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
     if response.status() != StatusCode::OK || response.headers().contains_key(header::CONTENT_ENCODING) {
         return response;
     }
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
+    // Labelled before it is kept: a hit answers with the same keys.
+    label(&app, Some(site), false, &mut parts.headers, parts.extensions.get::<Shows>());
     let identity = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(bytes) => bytes,
         Err(err) => return WebError::Internal(format!("cannot read a rendered page: {err}")).into_response(),
@@ -111,6 +122,20 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
         cache.insert(key, entry, epoch);
     }
     response
+}
+
+/// Writes the surrogate-key header on a response that a shared cache may keep (`public`, no
+/// cookie set), when the server is told to name one: what the response shows, as the page
+/// cache tags it.
+fn label(app: &App, site: Option<SiteId>, api: bool, headers: &mut HeaderMap, shows: Option<&Shows>) {
+    let Some(name) = app.inner.purger.key_header() else { return };
+    if !storable(headers) {
+        return;
+    }
+    // Keys are ASCII letters, digits and dashes: always a valid header value.
+    if let Ok(value) = HeaderValue::from_str(&surrogate_keys(site, shows, api)) {
+        headers.insert(name.clone(), value);
+    }
 }
 
 /// Computes an entry's best compressed forms on a blocking thread, one entry at a time.
@@ -141,6 +166,12 @@ impl App {
         for change in changes {
             everything |= self.tags_of_change(change, &mut tags);
         }
+        // Shared caches drop what this cache drops, keyed alike; sending never waits here.
+        if everything {
+            self.inner.purger.purge([EVERYTHING_KEY.to_owned()]);
+        } else {
+            self.inner.purger.purge(tags.iter().map(|tag| tag.key()));
+        }
         if everything {
             self.inner.page_cache.clear();
             self.inner.remembered.forget_all();
@@ -158,6 +189,8 @@ impl App {
     fn tags_of_change(&self, change: Change, tags: &mut HashSet<Tag>) -> bool {
         let lists = |site: SiteId, tags: &mut HashSet<Tag>| {
             tags.insert(Tag::Lists(site.0));
+            // The read API's lists span every site.
+            tags.insert(Tag::AllLists);
             // Country sites list the global site's releases about their country.
             let sites = self.sites();
             if sites.first().is_some_and(|global| global.id == site) {
@@ -225,6 +258,15 @@ impl App {
     async fn catch_up_after_write(&self) {
         let subscription = self.inner.page_cache_subscription;
         if let Err(err) = self.inner.change_log.catch_up_one(subscription).await {
+            // The database went away: the position did not move, so the change reaches the
+            // cache when it is back. Meanwhile the cached pages go on being served, which is
+            // what keeps the site up through a database restart.
+            if let portico_store::follower::FollowError::Store(store) = &err
+                && store.is_unavailable()
+            {
+                tracing::warn!(error = %err, "cannot read the change log after a write: the database is unreachable");
+                return;
+            }
             let cause = std::error::Error::source(&err).map(ToString::to_string).unwrap_or_default();
             tracing::warn!(
                 error = %err,
@@ -245,6 +287,7 @@ pub(crate) async fn metrics(State(app): State<App>) -> Response {
         (header::CACHE_CONTROL, "no-store"),
     ];
     let mut text = app.metrics_text();
+    text.push_str(&app.inner.purger.metrics_text());
     // How far the background job is behind: after a large import it has the archive to weigh.
     match app.store().related_queue_length().await {
         Ok(queued) => text.push_str(&format!(

@@ -22,6 +22,13 @@
 //! after [`MAX_AGE`], which bounds what the change log cannot say: a new release becoming
 //! "related" to an old one, an image's words edited on another node.
 //!
+//! The same tags label every public response for shared caches in front of Portico (a CDN,
+//! Varnish): [`surrogate_keys`] writes them as surrogate keys, and [`crate::purge`] sends, for
+//! each change, the keys of exactly the tags the change drops here — one notion of what a
+//! change affects, for both caches. A response outside any site is tagged with the documents it
+//! shows, or else, for the read API, with "every site's lists"; assets and media files (their
+//! bytes never change under an address) only with the key of everything.
+//!
 //! A render that raced a write is not stored: an insert is refused when any invalidation
 //! happened since the render began. Memory is bounded by the byte count of every stored form;
 //! the least recently used entries go first. A hit takes one short lock and clones
@@ -98,10 +105,36 @@ enum Tag {
     Site(i64),
     /// The pages of a site that list documents.
     Lists(i64),
+    /// Responses outside any site that list documents of every site: the read API's lists.
+    /// The page cache keeps none; a shared cache does.
+    AllLists,
     /// The pages that show this document.
     Document(i64),
     /// The pages that show this media item.
     Media(i64),
+}
+
+/// The surrogate key every labelled response carries, purged when everything changes (a
+/// site's names, a purge queue that overflowed).
+pub(crate) const EVERYTHING_KEY: &str = "portico";
+
+/// The most single documents and media a response is labelled with; a page that shows more
+/// is labelled with its site's lists instead, which every document change of the site drops.
+/// Keeps the header, and a proxy's key index, bounded per response.
+pub(crate) const MAX_SHOWN_TAGS: usize = 48;
+
+impl Tag {
+    /// The surrogate key a shared cache knows this tag by: short, and only `[a-z0-9-]`, as
+    /// both xkey and Fastly take them without escaping.
+    fn key(self) -> String {
+        match self {
+            Tag::Site(site) => format!("site-{site}"),
+            Tag::Lists(site) => format!("lists-{site}"),
+            Tag::AllLists => "lists".to_owned(),
+            Tag::Document(document) => format!("doc-{document}"),
+            Tag::Media(media) => format!("media-{media}"),
+        }
+    }
 }
 
 /// One cached page.
@@ -384,17 +417,39 @@ impl PageCache {
 }
 
 fn tags_of(site: SiteId, shows: Option<&Shows>) -> Vec<Tag> {
-    let mut tags = vec![Tag::Site(site.0)];
+    response_tags(Some(site), shows, false)
+}
+
+/// What a response depends on: for a site's page, the site and either the single documents
+/// and media it shows or the site's lists; outside any site, those documents, or every list
+/// when it `lists_everywhere` (the read API), or nothing.
+fn response_tags(site: Option<SiteId>, shows: Option<&Shows>, lists_everywhere: bool) -> Vec<Tag> {
+    let lists = match site {
+        Some(site) => Some(Tag::Lists(site.0)),
+        None => lists_everywhere.then_some(Tag::AllLists),
+    };
+    let mut tags: Vec<Tag> = site.map(|site| Tag::Site(site.0)).into_iter().collect();
     match shows {
-        Some(shows) => {
+        Some(shows) if shows.documents.len() + shows.media.len() <= MAX_SHOWN_TAGS => {
             tags.extend(shows.documents.iter().map(|d| Tag::Document(d.0)));
             tags.extend(shows.media.iter().map(|m| Tag::Media(m.0)));
         }
-        None => tags.push(Tag::Lists(site.0)),
+        _ => tags.extend(lists),
     }
     tags.sort_unstable();
     tags.dedup();
     tags
+}
+
+/// The surrogate keys of a response, space-separated, as both Varnish's xkey and Fastly's
+/// `Surrogate-Key` read them; see the module docs.
+pub(crate) fn surrogate_keys(site: Option<SiteId>, shows: Option<&Shows>, lists_everywhere: bool) -> String {
+    let mut keys = EVERYTHING_KEY.to_owned();
+    for tag in response_tags(site, shows, lists_everywhere) {
+        keys.push(' ');
+        keys.push_str(&tag.key());
+    }
+    keys
 }
 
 fn best_brotli(body: &[u8]) -> Bytes {
@@ -423,6 +478,26 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
         Arc::new(Entry::new(headers, Bytes::from(body.to_owned()), tags, Some(Encoding::Identity)))
+    }
+
+    #[test]
+    fn surrogate_keys_name_what_the_page_cache_tags_and_stay_bounded() {
+        let release = Shows { documents: vec![DocumentId(7), DocumentId(9)], media: vec![MediaId(3)] };
+        assert_eq!(
+            surrogate_keys(Some(SiteId(1)), Some(&release), false),
+            "portico site-1 doc-7 doc-9 media-3"
+        );
+        assert_eq!(surrogate_keys(Some(SiteId(1)), None, false), "portico site-1 lists-1");
+        assert_eq!(surrogate_keys(None, None, true), "portico lists", "the read API's lists");
+        assert_eq!(surrogate_keys(None, None, false), "portico", "an asset or a media file");
+        let many = Shows { documents: (0..100).map(DocumentId).collect(), media: vec![] };
+        assert_eq!(surrogate_keys(Some(SiteId(2)), Some(&many), false), "portico site-2 lists-2");
+        let tags: Vec<String> = tags_of(SiteId(1), Some(&release)).into_iter().map(Tag::key).collect();
+        assert_eq!(
+            tags,
+            ["site-1", "doc-7", "doc-9", "media-3"],
+            "the page cache's own tags, by the same names"
+        );
     }
 
     #[test]
