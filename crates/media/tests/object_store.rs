@@ -238,3 +238,66 @@ async fn bad_storage_urls_say_what_is_wrong() {
     let err = missing.check().await.expect_err("no bucket");
     assert!(err.to_string().contains("s3://not-made cannot be reached"), "{err}");
 }
+
+/// Figures for bench/RESULTS.md, not a check: uploads (staged, placed) and ranged reads of
+/// the same files in a local folder and in moto's bucket. Run with
+/// `cargo test -p portico-media --release --test object_store -- --ignored --nocapture`.
+#[tokio::test]
+#[ignore = "a measurement, run by hand"]
+async fn measure_uploads_and_ranged_reads_in_a_folder_and_a_bucket() {
+    let s3 = S3Server::shared();
+    let dir = tempfile::tempdir().expect("folder");
+    let uploads = 50;
+    // An upload's files as a photo makes them: a 2 MB original and ten renditions.
+    let mut set = vec![MediaFile { name: "original.jpg".into(), bytes: vec![42; 2_000_000] }];
+    for width in [320, 640, 960, 1280, 1920] {
+        for extension in ["jpg", "webp"] {
+            set.push(MediaFile { name: format!("{width}.{extension}"), bytes: vec![7; width * 60] });
+        }
+    }
+    let bytes: usize = set.iter().map(|file| file.bytes.len()).sum();
+    for (label, storage) in
+        [("local folder", MediaStorage::local(dir.path())), ("moto bucket", s3.storage("measured", "media"))]
+    {
+        let started = std::time::Instant::now();
+        for id in 1..=uploads {
+            storage
+                .put(set.clone(), async |placement| {
+                    placement.place(id).await.map_err(|err| refused(&err.to_string()))
+                })
+                .await
+                .expect("stored");
+        }
+        let upload = started.elapsed() / u32::try_from(uploads).expect("small");
+        let reads = 200u32;
+        let started = std::time::Instant::now();
+        for n in 0..reads {
+            let first = u64::from(n) * 4096;
+            let mut read = storage
+                .get(
+                    i64::from(n % 50 + 1),
+                    "original.jpg",
+                    Some(ByteRange::Inclusive { first, last: first + 65_535 }),
+                )
+                .await
+                .expect("range");
+            let mut part = Vec::new();
+            read.body.read_to_end(&mut part).await.expect("read");
+            assert_eq!(part.len(), 65_536);
+        }
+        let ranged = started.elapsed() / reads;
+        let started = std::time::Instant::now();
+        for id in 1..=10 {
+            assert_eq!(storage.read(id, "original.jpg").await.expect("whole").len(), 2_000_000);
+        }
+        let whole = started.elapsed() / 10;
+        println!(
+            "{label}: upload of {} files ({:.1} MB) {:.1} ms; 64 KiB ranged read {:.2} ms; whole 2 MB original {:.1} ms",
+            set.len(),
+            bytes as f64 / 1e6,
+            upload.as_secs_f64() * 1e3,
+            ranged.as_secs_f64() * 1e3,
+            whole.as_secs_f64() * 1e3
+        );
+    }
+}
