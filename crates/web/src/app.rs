@@ -245,25 +245,10 @@ impl App {
     /// whose use in a published body makes the item public) through the CDN when one is set.
     /// The old form without the token is public only as a lead image, so it stays here.
     pub fn public_media_links(&self, html: &str) -> String {
-        let Some(base) = &self.inner.media_public_url else { return html.to_owned() };
-        let mut out = String::with_capacity(html.len());
-        let mut rest = html;
-        while let Some(at) = rest.find("/media/") {
-            let (before, from) = rest.split_at(at);
-            out.push_str(before);
-            let after = &from["/media/".len()..];
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            let in_attribute = before.ends_with(['"', '\'', ' ', ',']);
-            if in_attribute && digits > 0 && after[digits..].starts_with('-') {
-                out.push_str(base);
-                out.push('/');
-            } else {
-                out.push_str("/media/");
-            }
-            rest = after;
+        match &self.inner.media_public_url {
+            Some(base) => media_links_through(html, base),
+            None => html.to_owned(),
         }
-        out.push_str(rest);
-        out
     }
 
     /// The search index, when the server opened one.
@@ -280,5 +265,52 @@ impl App {
     /// now rather than at the next poll. Cheap; call it after any write readers could see.
     pub fn notify_changed(&self) {
         self.inner.change_log.wake();
+    }
+}
+
+/// `html` with every attribute value naming `/media/{id}-{token}/…` (a `src`, an `href`, each
+/// address of a `srcset`) rewritten to `{base}/{id}-{token}/…`; other text is left alone.
+fn media_links_through(html: &str, base: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("/media/") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let after = &from["/media/".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        // The start of a value (`src="`), or the next address of a `srcset` (`, `).
+        let starts_a_value = before.ends_with(['"', '\'']) || before.ends_with(", ");
+        if starts_a_value && digits > 0 && after[digits..].starts_with('-') {
+            out.push_str(base);
+            out.push('/');
+        } else {
+            out.push_str("/media/");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod media_link_tests {
+    use super::media_links_through;
+
+    #[test]
+    fn only_addresses_of_media_with_their_token_go_through_the_cdn() {
+        let cdn = "https://cdn.example.org/media";
+        assert_eq!(
+            media_links_through(
+                r#"<img src="/media/12-abc/640.jpg" srcset="/media/12-abc/320.webp 320w, /media/12-abc/640.webp 640w">"#,
+                cdn
+            ),
+            r#"<img src="https://cdn.example.org/media/12-abc/640.jpg" srcset="https://cdn.example.org/media/12-abc/320.webp 320w, https://cdn.example.org/media/12-abc/640.webp 640w">"#
+        );
+        // Without the token the item is public only as a lead image: it stays on the node.
+        let old = r#"<a href="/media/12/original.pdf">report</a>"#;
+        assert_eq!(media_links_through(old, cdn), old);
+        // Text that merely mentions an address, and other paths, are not links to rewrite.
+        let text = "<p>See /media/12-abc/x.jpg or <a href=\"/en/media/1-a\">this</a></p>";
+        assert_eq!(media_links_through(text, cdn), text);
     }
 }
