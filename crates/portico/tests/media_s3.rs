@@ -256,6 +256,13 @@ async fn serve_with_a_bad_media_setting_stops_with_one_line() {
     let mut half = env.clone();
     half.retain(|(key, _)| key != "AWS_SECRET_ACCESS_KEY");
     fails_saying(&serve("s3://never-made/media", &half), "cannot be used");
+    // No keys at all: the instance's metadata service is asked (here a closed port), and
+    // the line says which variables to set.
+    let mut none = env.clone();
+    none.retain(|(key, _)| !key.starts_with("AWS_ACCESS_KEY_ID") && !key.starts_with("AWS_SECRET"));
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    none.push(("AWS_METADATA_ENDPOINT".into(), format!("http://127.0.0.1:{port}")));
+    fails_saying(&serve("s3://never-made/media", &none), "without credentials (set AWS_ACCESS_KEY_ID");
     let bad_cdn = portico(
         &["serve", "--listen", "127.0.0.1:0", "--data", data_arg, "--media-public-url", "cdn.example.org"],
         &env,
