@@ -156,6 +156,37 @@ async fn an_upload_lands_in_the_bucket_and_is_served_by_range_and_privately_unti
         let public = app.get(&original).await;
         assert_eq!(public.status().as_u16(), 200, "the CDN's origin serves it to anyone");
         assert_eq!(public.headers()["cache-control"], "public, max-age=31536000, immutable");
+
+        // `backup` reads the files from the bucket, `restore` writes them into another.
+        if app.db.store.backend() == "sqlite" {
+            let archive = tempfile::tempdir().expect("folder");
+            let file = archive.path().join("portico.tar.gz");
+            let (file_arg, archive_arg) =
+                (file.to_str().expect("utf-8"), archive.path().to_str().expect("utf-8"));
+            let from = format!("s3://{bucket}/site/media");
+            let backup = portico(
+                &["backup", file_arg, "--database", app.db.url(), "--media", &from, "--data", archive_arg],
+                &s3.env(),
+            );
+            assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
+            s3.bucket("restored");
+            let fresh = tempfile::tempdir().expect("folder");
+            let restore = portico(
+                &[
+                    "restore",
+                    file_arg,
+                    "--data",
+                    fresh.path().to_str().expect("utf-8"),
+                    "--media",
+                    "s3://restored/m",
+                ],
+                &s3.env(),
+            );
+            assert!(restore.status.success(), "{}", String::from_utf8_lossy(&restore.stderr));
+            let restored: Vec<String> =
+                expected.iter().map(|key| key.replacen("site/media/", "m/", 1)).collect();
+            assert_eq!(s3.keys("restored"), restored);
+        }
         app.server.stop().await.expect("stop");
     }
 }
