@@ -13,8 +13,8 @@
 //!
 //! Backends are variants of one enum (the store's way with its two databases): a local folder,
 //! or an S3-compatible bucket ([`Bucket`]). Every method is async; the folder's file work runs
-//! on tokio's blocking threads (`tokio::fs`), never on the async workers. This module must never read the
-//! database nor decide who may see a file: the caller does both.
+//! on tokio's blocking threads (`tokio::fs`), never on the async workers. This module must
+//! never read the database nor decide who may see a file: the caller does both.
 
 use std::io::SeekFrom;
 use std::ops::Range;
