@@ -405,10 +405,16 @@ impl Bucket {
             .try_collect()
             .await
             .map_err(|err| self.failed("list", &staging, err))?;
-        let removed = futures_util::stream::iter(stale.iter())
-            .map(|key| async move { self.store.delete(key).await })
+        // Owned keys and store: a future borrowing from its stream's items is not `Send` to
+        // the compiler, and a node runs this sweep as a spawned task.
+        let store = Arc::clone(&self.store);
+        let removed = futures_util::stream::iter(stale)
+            .map(move |key| {
+                let store = Arc::clone(&store);
+                async move { store.delete(&key).await.is_ok() }
+            })
             .buffer_unordered(8)
-            .filter(|result| std::future::ready(result.is_ok()))
+            .filter(|deleted| std::future::ready(*deleted))
             .count()
             .await;
         Ok(removed)

@@ -267,6 +267,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let site_watcher = tokio::spawn(watch_sites(app.clone()));
     let sso_checker =
         tuning.sso.as_ref().map(|sso| tokio::spawn(check_idle_sso_sessions(app.clone(), sso.recheck_every)));
+    let staging_sweeper = tokio::spawn(sweep_staging(app.media().clone()));
     let draining = app.clone();
     let router = app.router();
     let limits = tuning.connections;
@@ -286,7 +287,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         .await;
         // Each job writes in single transactions, so stopping one between two awaits leaves
         // nothing half done; waited for, so that none still runs when the store closes.
-        let mut jobs = vec![scheduler, related, feed_reader];
+        let mut jobs = vec![scheduler, related, feed_reader, staging_sweeper];
         jobs.extend(sso_checker);
         for job in &jobs {
             job.abort();
@@ -357,6 +358,26 @@ async fn weigh_related(store: Store) {
                 tracing::warn!(error = %err, "cannot weigh related releases");
                 tokio::time::sleep(RELATED_IDLE * 5).await;
             }
+        }
+    }
+}
+
+/// How old a staged upload must be before a node removes it: far longer than any upload takes,
+/// so that another node's upload in flight keeps its files.
+pub const STALE_STAGING: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes, at start and then hourly, what uploads cut short by a killed process staged and
+/// never placed (see `MediaStorage::remove_stale_staging`). Items whose row never committed
+/// need the database and a listing of every item: `portico media sweep` does those.
+async fn sweep_staging(media: portico_media::MediaStorage) {
+    let mut interval = tokio::time::interval(STALE_STAGING);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        match media.remove_stale_staging(STALE_STAGING).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(files = removed, "removed what unfinished uploads staged"),
+            Err(err) => tracing::warn!(error = %err, "cannot sweep the media staging area"),
         }
     }
 }
