@@ -102,8 +102,17 @@ async fn an_upload_lands_in_the_bucket_and_is_served_by_range_and_privately_unti
         let whole = session.get(&original).await;
         assert_eq!(whole.status().as_u16(), 200);
         assert_eq!(whole.headers()["cache-control"], "private, no-store");
+        assert_eq!(
+            whole.headers()["content-length"],
+            media.bytes.to_string().as_str(),
+            "streamed, its size known"
+        );
+        let etag = whole.headers()["etag"].clone();
         let whole = whole.bytes().await.expect("body");
         assert_eq!(whole.len() as i64, media.bytes);
+        let again =
+            session.client.get(app.url(&original)).header("if-none-match", etag).send().await.expect("again");
+        assert_eq!(again.status().as_u16(), 304, "a copy still current is not sent again");
         let part = session
             .client
             .get(app.url(&original))
