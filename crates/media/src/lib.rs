@@ -11,13 +11,14 @@
 //! [`code`](MediaError::code); bad input never panics.
 //!
 //! The checks never do I/O: bytes come in from the caller and bytes go back out. Files are
-//! written and read only through [`MediaStorage`] (a local folder now, an object store later),
+//! written and read only through [`MediaStorage`] (a local folder or an S3-compatible bucket),
 //! which stages an upload and cleans up after a failure; no module here touches a database.
 //!
 //! Every check is synchronous CPU work (processing a 12-megapixel photo takes about a quarter
 //! of a second in a release build): async callers run it on a blocking thread
 //! (`tokio::task::spawn_blocking`). The storage's methods are async.
 
+mod bucket;
 mod error;
 mod images;
 mod kind;
@@ -29,6 +30,7 @@ pub mod testing;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::bucket::Bucket;
 pub use crate::error::MediaError;
 pub use crate::images::{
     DEFAULT_WIDTHS, ImageInfo, ProcessedImage, Rendition, inspect_image, process_image, scaled_height,

@@ -11,18 +11,21 @@
 //! row and, before committing it, calls [`Placement::place`] to move the files under the new
 //! id; whatever fails, what was written is removed. See [`MediaStorage::put`].
 //!
-//! Backends are variants of one enum (the store's way with its two databases): a local folder
-//! now, an object store later. Every method is async and does its file work on tokio's
-//! blocking threads (`tokio::fs`), never on the async workers. This module must never read the
-//! database nor decide who may see a file: the caller does both.
+//! Backends are variants of one enum (the store's way with its two databases): a local folder,
+//! or an S3-compatible bucket ([`Bucket`]). Every method is async; the folder's file work runs
+//! on tokio's blocking threads (`tokio::fs`), never on the async workers. This module must
+//! never read the database nor decide who may see a file: the caller does both.
 
 use std::io::SeekFrom;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
+
+use crate::bucket::{Bucket, StagedObjects};
 
 /// Why a storage operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +46,14 @@ pub enum StorageError {
     RangeNotSatisfiable {
         /// The file's size.
         total: u64,
+    },
+    /// A storage URL that names no usable storage: its scheme, its bucket, the credentials.
+    #[error("the media storage {url} {problem}")]
+    Config {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it, as the end of a sentence.
+        problem: String,
     },
     /// The caller's `record` returned without placing the files: a bug in the caller.
     #[error("the media files were never put in place")]
@@ -135,7 +146,7 @@ pub struct MediaRead {
     /// The bytes the reader yields, end exclusive: all of them unless a range was asked for.
     pub range: Range<u64>,
     /// Yields exactly `range.end - range.start` bytes.
-    pub body: Pin<Box<dyn AsyncRead + Send + Sync>>,
+    pub body: Pin<Box<dyn AsyncRead + Send>>,
 }
 
 impl std::fmt::Debug for MediaRead {
@@ -149,6 +160,8 @@ impl std::fmt::Debug for MediaRead {
 pub enum MediaStorage {
     /// A folder on this machine (`DATA/media`): `{folder}/{id}/{name}`.
     Local(LocalFolder),
+    /// An S3-compatible bucket: `{prefix}/{id}/{name}`.
+    Bucket(Bucket),
 }
 
 impl Default for MediaStorage {
@@ -162,6 +175,29 @@ impl MediaStorage {
     /// Media in a folder on this machine, created when first written to.
     pub fn local(folder: impl Into<PathBuf>) -> MediaStorage {
         MediaStorage::Local(LocalFolder::new(folder))
+    }
+
+    /// The storage a `--media` value names: `s3://bucket/prefix`, with endpoint, region and
+    /// credentials from the `AWS_*` environment; see [`Bucket::from_url`].
+    pub fn from_url(url: &str) -> Result<MediaStorage, StorageError> {
+        Bucket::from_url(url).map(MediaStorage::Bucket)
+    }
+
+    /// Where the files are, for messages: a folder's path or `s3://bucket/prefix`.
+    pub fn describe(&self) -> String {
+        match self {
+            MediaStorage::Local(folder) => folder.folder().display().to_string(),
+            MediaStorage::Bucket(bucket) => bucket.url().to_owned(),
+        }
+    }
+
+    /// Whether the storage can be used: the bucket answers (a folder is always taken).
+    pub async fn check(&self) -> Result<(), StorageError> {
+        match self {
+            // Created when first written to; `portico serve` checks the data folder itself.
+            MediaStorage::Local(_) => Ok(()),
+            MediaStorage::Bucket(bucket) => bucket.check().await,
+        }
     }
 
     /// Stores a new item's files together with its row, all or nothing.
@@ -184,6 +220,9 @@ impl MediaStorage {
         }
         let staged = match self {
             MediaStorage::Local(folder) => folder.stage(&files).await.map_err(PutError::Storage)?,
+            MediaStorage::Bucket(bucket) => {
+                Staged::Bucket(bucket.stage(&files).await.map_err(PutError::Storage)?)
+            }
         };
         let placement = Placement { storage: self.clone(), staged: Arc::new(Mutex::new(staged)) };
         let result = record(placement.clone()).await;
@@ -211,6 +250,16 @@ impl MediaStorage {
         check_name(name)?;
         match self {
             MediaStorage::Local(folder) => folder.get(id, name, range).await,
+            MediaStorage::Bucket(bucket) => bucket.get(id, name, range).await,
+        }
+    }
+
+    /// The size of one file of item `id`; `None` when there is no such file.
+    pub async fn size(&self, id: i64, name: &str) -> Result<Option<u64>, StorageError> {
+        check_name(name)?;
+        match self {
+            MediaStorage::Local(folder) => folder.size(id, name).await,
+            MediaStorage::Bucket(bucket) => bucket.size(id, name).await,
         }
     }
 
@@ -232,6 +281,7 @@ impl MediaStorage {
         check_name(name)?;
         match self {
             MediaStorage::Local(folder) => folder.write_file(id, name, bytes).await,
+            MediaStorage::Bucket(bucket) => bucket.write_file(id, name, bytes).await,
         }
     }
 
@@ -239,6 +289,36 @@ impl MediaStorage {
     pub async fn list(&self, id: i64) -> Result<Vec<String>, StorageError> {
         match self {
             MediaStorage::Local(folder) => folder.list(id).await,
+            MediaStorage::Bucket(bucket) => bucket.list(id).await,
+        }
+    }
+
+    /// The ids of the items that have files, ascending: for a migration, or a sweep of items
+    /// whose row never committed.
+    pub async fn item_ids(&self) -> Result<Vec<i64>, StorageError> {
+        match self {
+            MediaStorage::Local(folder) => folder.item_ids().await,
+            MediaStorage::Bucket(bucket) => bucket.item_ids().await,
+        }
+    }
+
+    /// The ids of the items whose files were all written more than `older_than` ago: the
+    /// candidates of a sweep of items without a row, none of them an upload still in flight.
+    pub async fn items_modified_before(&self, older_than: Duration) -> Result<Vec<i64>, StorageError> {
+        match self {
+            MediaStorage::Local(folder) => folder.items_modified_before(older_than).await,
+            MediaStorage::Bucket(bucket) => bucket.items_modified_before(older_than).await,
+        }
+    }
+
+    /// Removes what uploads staged more than `older_than` ago and never placed: left by a
+    /// process killed mid-upload. Keep `older_than` above the longest upload, or another
+    /// node's upload in flight loses its files. Returns how many files (or staging folders)
+    /// went.
+    pub async fn remove_stale_staging(&self, older_than: Duration) -> Result<usize, StorageError> {
+        match self {
+            MediaStorage::Local(folder) => folder.remove_stale_staging(older_than).await,
+            MediaStorage::Bucket(bucket) => bucket.remove_stale_staging(older_than).await,
         }
     }
 
@@ -246,6 +326,7 @@ impl MediaStorage {
     pub async fn delete(&self, id: i64) -> Result<(), StorageError> {
         match self {
             MediaStorage::Local(folder) => folder.delete(id).await,
+            MediaStorage::Bucket(bucket) => bucket.delete(id).await,
         }
     }
 }
@@ -269,6 +350,8 @@ impl std::fmt::Debug for Placement {
 enum Staged {
     /// In a folder apart from every item's.
     LocalFolder(PathBuf),
+    /// Under a key prefix apart from every item's.
+    Bucket(StagedObjects),
     /// Moved under this id.
     Placed(i64),
     /// Nothing left: placing failed half-way and was undone, or the files were discarded.
@@ -282,7 +365,10 @@ impl Placement {
         let staged = std::mem::replace(&mut *self.lock(), Staged::Gone);
         let result = match (&self.storage, &staged) {
             (MediaStorage::Local(folder), Staged::LocalFolder(staging)) => folder.place(staging, id).await,
-            (_, Staged::Placed(_) | Staged::Gone) => Err(StorageError::NotPlaced),
+            (MediaStorage::Bucket(bucket), Staged::Bucket(staged)) => bucket.place(staged, id).await,
+            (_, Staged::LocalFolder(_) | Staged::Bucket(_) | Staged::Placed(_) | Staged::Gone) => {
+                Err(StorageError::NotPlaced)
+            }
         };
         *self.lock() = match (&result, staged) {
             (Ok(()), _) => Staged::Placed(id),
@@ -294,7 +380,7 @@ impl Placement {
     fn placed_id(&self) -> Option<i64> {
         match *self.lock() {
             Staged::Placed(id) => Some(id),
-            Staged::LocalFolder(_) | Staged::Gone => None,
+            Staged::LocalFolder(_) | Staged::Bucket(_) | Staged::Gone => None,
         }
     }
 
@@ -306,6 +392,10 @@ impl Placement {
             (MediaStorage::Local(_), Staged::LocalFolder(staging)) => {
                 let _ = tokio::fs::remove_dir_all(&staging).await;
             }
+            (MediaStorage::Bucket(bucket), Staged::Bucket(staged)) => bucket.discard(&staged).await,
+            // A placement is made with its own storage's staging; there is no other pairing.
+            (MediaStorage::Local(_), Staged::Bucket(_))
+            | (MediaStorage::Bucket(_), Staged::LocalFolder(_)) => {}
             (storage, Staged::Placed(id)) => {
                 let _ = storage.delete(id).await;
             }
@@ -321,7 +411,7 @@ impl Placement {
 }
 
 /// Refuses names that could leave the item's folder or key, or hide from a listing.
-fn check_name(name: &str) -> Result<(), StorageError> {
+pub(crate) fn check_name(name: &str) -> Result<(), StorageError> {
     let fine = !name.is_empty()
         && name.len() <= 64
         && !name.starts_with('.')
@@ -461,6 +551,82 @@ impl LocalFolder {
         Ok(names)
     }
 
+    async fn size(&self, id: i64, name: &str) -> Result<Option<u64>, StorageError> {
+        let path = self.item(id).join(name);
+        match tokio::fs::metadata(&path).await {
+            Ok(metadata) if metadata.is_file() => Ok(Some(metadata.len())),
+            Ok(_) => Ok(None),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(io("read", &path)(err)),
+        }
+    }
+
+    async fn item_ids(&self) -> Result<Vec<i64>, StorageError> {
+        let mut entries = match tokio::fs::read_dir(&self.folder).await {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => return Err(io("list", &self.folder)(err)),
+        };
+        let mut ids = Vec::new();
+        while let Some(entry) = entries.next_entry().await.map_err(io("list", &self.folder))? {
+            let is_folder = entry.file_type().await.is_ok_and(|kind| kind.is_dir());
+            if let (true, Some(id)) =
+                (is_folder, entry.file_name().to_str().and_then(|name| name.parse::<i64>().ok()))
+            {
+                ids.push(id);
+            }
+        }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+
+    async fn items_modified_before(&self, older_than: Duration) -> Result<Vec<i64>, StorageError> {
+        let mut old = Vec::new();
+        for id in self.item_ids().await? {
+            let item = self.item(id);
+            let mut entries = match tokio::fs::read_dir(&item).await {
+                Ok(entries) => entries,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(err) => return Err(io("list", &item)(err)),
+            };
+            let mut youngest = None;
+            while let Some(entry) = entries.next_entry().await.map_err(io("list", &item))? {
+                let age = entry
+                    .metadata()
+                    .await
+                    .ok()
+                    .and_then(|m| m.modified().ok())
+                    .and_then(|t| t.elapsed().ok());
+                youngest = youngest.min(age).or(age);
+            }
+            if youngest.unwrap_or(Duration::MAX) >= older_than {
+                old.push(id);
+            }
+        }
+        Ok(old)
+    }
+
+    async fn remove_stale_staging(&self, older_than: Duration) -> Result<usize, StorageError> {
+        let mut entries = match tokio::fs::read_dir(&self.folder).await {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(err) => return Err(io("list", &self.folder)(err)),
+        };
+        let mut removed = 0;
+        while let Some(entry) = entries.next_entry().await.map_err(io("list", &self.folder))? {
+            let staging = entry.file_name().to_str().is_some_and(|name| name.starts_with(".upload-"));
+            let age =
+                entry.metadata().await.ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok());
+            if staging
+                && age.is_some_and(|age| age >= older_than)
+                && tokio::fs::remove_dir_all(entry.path()).await.is_ok()
+            {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
     async fn delete(&self, id: i64) -> Result<(), StorageError> {
         let item = self.item(id);
         match tokio::fs::remove_dir_all(&item).await {
@@ -495,7 +661,7 @@ async fn sync_folder(folder: &Path) -> Result<(), StorageError> {
 }
 
 /// 16 random hex digits: a staging folder no other upload, on any node, will pick.
-fn random_suffix() -> Result<String, StorageError> {
+pub(crate) fn random_suffix() -> Result<String, StorageError> {
     let mut bytes = [0u8; 8];
     getrandom::fill(&mut bytes).map_err(|err| StorageError::Io {
         action: "stage",

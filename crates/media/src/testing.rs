@@ -147,3 +147,124 @@ pub fn camera_webp() -> Vec<u8> {
     webp.extend_from_slice(b"Hidden after the end");
     webp
 }
+
+/// moto's S3 server (`moto_server`, from the Python registry) on a free loopback port: the real
+/// S3-compatible server of the object-store tests. Each test makes its own bucket
+/// ([`S3Server::storage`]), so one server can serve a whole test binary ([`S3Server::shared`]).
+pub struct S3Server {
+    child: std::process::Child,
+    /// Closing it ends the server: the shell that started it kills it then. So a server held
+    /// in a `static`, never dropped, still ends with the test process.
+    stdin: Option<std::process::ChildStdin>,
+    /// `http://127.0.0.1:PORT`.
+    pub endpoint: String,
+}
+
+impl S3Server {
+    /// One server for the whole test binary, started on first use.
+    pub fn shared() -> &'static S3Server {
+        static SERVER: std::sync::OnceLock<S3Server> = std::sync::OnceLock::new();
+        SERVER.get_or_init(S3Server::start)
+    }
+
+    /// Starts `moto_server` and waits until it answers; panics, saying to run
+    /// `scripts/test-services`, when it is not installed. Never skipped.
+    pub fn start() -> S3Server {
+        let installed = std::env::var_os("PATH")
+            .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("moto_server").is_file()));
+        assert!(
+            installed,
+            "moto_server is not installed: run scripts/test-services, which installs moto[server]"
+        );
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
+        let mut child = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "moto_server -H 127.0.0.1 -p {port} >/dev/null 2>&1 & server=$!; read _; kill $server; wait $server"
+            ))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("sh runs");
+        let stdin = child.stdin.take();
+        let server = S3Server { child, stdin, endpoint: format!("http://127.0.0.1:{port}") };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "moto_server did not listen within 30 s: run scripts/test-services to (re)install moto[server]"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        server
+    }
+
+    /// The `AWS_*` variables that point a client at this server, as a deployment sets them.
+    pub fn env(&self) -> Vec<(String, String)> {
+        [
+            ("AWS_ENDPOINT_URL", self.endpoint.as_str()),
+            ("AWS_REGION", "us-east-1"),
+            ("AWS_ACCESS_KEY_ID", "test-key"),
+            ("AWS_SECRET_ACCESS_KEY", "test-secret"),
+            ("AWS_ALLOW_HTTP", "true"),
+        ]
+        .into_iter()
+        .map(|(key, value)| (key.to_owned(), value.to_owned()))
+        .collect()
+    }
+
+    /// One plain HTTP request to the server, outside our code and the S3 crate: (status line,
+    /// body). moto takes requests unsigned.
+    fn request(&self, method: &str, path: &str) -> (String, String) {
+        use std::io::{Read, Write};
+        let address = self.endpoint.trim_start_matches("http://");
+        let mut stream = std::net::TcpStream::connect(address).expect("connect to moto");
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).expect("moto answers");
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+        (head.lines().next().unwrap_or("").to_owned(), body.to_owned())
+    }
+
+    /// Creates the bucket `name` (3 to 63 lower-case letters, digits and dashes).
+    pub fn bucket(&self, name: &str) {
+        let (status, body) = self.request("PUT", &format!("/{name}"));
+        assert!(status.starts_with("HTTP/1.1 200"), "cannot create bucket {name}: {status} {body}");
+    }
+
+    /// Every key in bucket `name`, sorted, as moto lists them (up to 1000).
+    pub fn keys(&self, name: &str) -> Vec<String> {
+        let (status, body) = self.request("GET", &format!("/{name}?list-type=2"));
+        assert!(status.starts_with("HTTP/1.1 200"), "cannot list bucket {name}: {status} {body}");
+        let mut keys: Vec<String> = body
+            .split("<Key>")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("</Key>").map(|(key, _)| key.to_owned()))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// Media in a new bucket `name`, under `prefix`.
+    pub fn storage(&self, name: &str, prefix: &str) -> crate::MediaStorage {
+        self.bucket(name);
+        crate::Bucket::with_env(&format!("s3://{name}/{prefix}"), self.env())
+            .map(crate::MediaStorage::Bucket)
+            .expect("a bucket storage")
+    }
+}
+
+impl Drop for S3Server {
+    fn drop(&mut self) {
+        drop(self.stdin.take());
+        let _ = self.child.wait();
+    }
+}

@@ -305,7 +305,9 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
     let store = crate::server::open(config).await?;
     let web = WebOptions {
         theme_dir: config.theme.clone(),
-        media: crate::server::media_storage(&config.data),
+        media: crate::server::check_media(config).await?,
+        // The export holds its media files beside its pages.
+        media_public_url: None,
         // Only the site's own host names, or the `/sites/{key}` prefix, reach it.
         fallback_site: None,
         feed_ingest: portico_ingest::Settings::default(),

@@ -32,6 +32,11 @@ struct Storage {
     /// Database URL (postgres://… or sqlite:PATH); SQLite in the data folder by default.
     #[arg(long, env = "PORTICO_DATABASE", hide_env_values = true)]
     database: Option<String>,
+    /// Media in an S3-compatible bucket, s3://bucket/prefix, instead of the data folder's
+    /// media/; endpoint, region and credentials from AWS_ENDPOINT_URL, AWS_REGION,
+    /// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (AWS_ALLOW_HTTP=true for a plain-http server).
+    #[arg(long, env = "PORTICO_MEDIA")]
+    media: Option<String>,
 }
 
 impl Storage {
@@ -39,6 +44,7 @@ impl Storage {
         ServeConfig {
             listen,
             data: self.data,
+            media: self.media,
             database: self.database,
             theme,
             schedule_every: portico::server::SCHEDULE_INTERVAL,
@@ -118,6 +124,35 @@ enum ImportCommand {
         dir: PathBuf,
         #[command(flatten)]
         args: ImportArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum MediaCommand {
+    /// Copy the data folder's media/ to an object store (--to s3://bucket/prefix) or back
+    /// from one (--from s3://bucket/prefix). Files the target holds at the same size are
+    /// skipped, so an interrupted migration resumes when run again; nothing is deleted from
+    /// the source.
+    Migrate {
+        /// The object store to copy the data folder's media into.
+        #[arg(long, value_name = "S3_URL", conflicts_with = "from", required_unless_present = "from")]
+        to: Option<String>,
+        /// The object store to copy media from, into the data folder's media/.
+        #[arg(long, value_name = "S3_URL")]
+        from: Option<String>,
+        /// Data folder whose media/ is the other end.
+        #[arg(long, env = "PORTICO_DATA", default_value = "data")]
+        data: PathBuf,
+    },
+    /// Remove what uploads cut short left in the media storage (--media, or the data folder's):
+    /// staged files, and the files of items whose row never committed.
+    Sweep {
+        /// Only what is older than this many seconds: younger files may be another node's
+        /// upload in flight.
+        #[arg(long, default_value_t = 3600)]
+        older_than: u64,
+        #[command(flatten)]
+        storage: Storage,
     },
 }
 
@@ -275,6 +310,9 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Move media between the data folder and an object store; clear unfinished uploads.
+    #[command(subcommand)]
+    Media(MediaCommand),
     /// Rebuild the search index of the data folder from the database (stop the server first).
     Reindex {
         #[command(flatten)]
@@ -390,6 +428,11 @@ enum Command {
         /// mode), leaving the poll alone.
         #[arg(long, env = "PORTICO_CHANGE_LISTEN", default_value_t = true, action = clap::ArgAction::Set)]
         change_listen: bool,
+        /// A CDN or caching proxy in front of the nodes' /media/ (https://cdn.example.org/media):
+        /// published pages link their media through it; other media stay linked to the node,
+        /// which checks who may see them.
+        #[arg(long, env = "PORTICO_MEDIA_PUBLIC_URL")]
+        media_public_url: Option<String>,
         /// Single sign-on through an OpenID Connect provider.
         #[command(flatten)]
         sso: portico::sso::SsoArgs,
@@ -454,6 +497,7 @@ fn main() -> ExitCode {
                 trusted_proxies,
                 change_poll_ms,
                 change_listen,
+                media_public_url,
                 sso,
                 cdn,
             } => {
@@ -489,6 +533,9 @@ fn main() -> ExitCode {
                 let transport = portico_web::Transport { https, trusted_proxies };
                 let sso = sso.config()?;
                 let purge = cdn.options()?;
+                let media_public_url = media_public_url
+                    .map(|url| portico::server::parse_media_public_url(&url))
+                    .transpose()?;
                 let change_wakeups = portico_store::follower::Wakeups {
                     poll: std::time::Duration::from_millis(change_poll_ms.max(1)),
                     listen: change_listen,
@@ -501,6 +548,7 @@ fn main() -> ExitCode {
                     sso,
                     change_wakeups,
                     purge,
+                    media_public_url,
                     ..Default::default()
                 };
                 let config = ServeConfig { demo, ..storage.config(listen, theme, fallback) };
@@ -663,9 +711,10 @@ fn main() -> ExitCode {
                     ImportCommand::Markdown { dir, args } => (Source::Markdown { dir }, args),
                     ImportCommand::Releases { dir, args } => (Source::Releases { dir }, args),
                 };
-                let media = portico::server::media_storage(&args.storage.data);
+                let config = args.storage.config(String::new(), None, None);
+                let media = portico::server::check_media(&config).await?;
                 // Opened as the server opens it: migrated, so the import tables exist.
-                let store = open(&args.storage.config(String::new(), None, None)).await?;
+                let store = open(&config).await?;
                 let options = portico::import::ImportOptions {
                     site: args.site,
                     source,
@@ -682,6 +731,43 @@ fn main() -> ExitCode {
                 }
                 Ok(())
             }
+            Command::Media(MediaCommand::Migrate { to, from, data }) => {
+                let local = portico::server::local_media(&data);
+                let (source, target) = match (to, from) {
+                    (Some(to), _) => (local, portico_media::MediaStorage::from_url(&to)?),
+                    (None, Some(from)) => (portico_media::MediaStorage::from_url(&from)?, local),
+                    (None, None) => anyhow::bail!("say where to: --to s3://bucket/prefix or --from s3://bucket/prefix"),
+                };
+                let started = std::time::Instant::now();
+                let done = portico::media::migrate(&source, &target).await?;
+                println!(
+                    "Migrated {} media items from {} to {}: {} files copied ({:.1} MB), {} already there, in {:.1} s.",
+                    done.items,
+                    source.describe(),
+                    target.describe(),
+                    done.copied,
+                    done.bytes as f64 / 1_000_000.0,
+                    done.skipped,
+                    started.elapsed().as_secs_f64()
+                );
+                Ok(())
+            }
+            Command::Media(MediaCommand::Sweep { older_than, storage }) => {
+                let config = storage.config(String::new(), None, None);
+                let media = portico::server::check_media(&config).await?;
+                let store = portico::backup::open_existing(&config.data, config.database.as_deref()).await?;
+                let swept =
+                    portico::media::sweep(&store, &media, std::time::Duration::from_secs(older_than)).await;
+                store.close().await;
+                let swept = swept?;
+                println!(
+                    "Swept {}: {} staged files of unfinished uploads and {} items without a row removed.",
+                    media.describe(),
+                    swept.staged,
+                    swept.items
+                );
+                Ok(())
+            }
             Command::Reindex { storage } => {
                 let config = storage.config(String::new(), None, None);
                 let store = open(&config).await?;
@@ -694,7 +780,8 @@ fn main() -> ExitCode {
             Command::Backup { file, storage } => {
                 let store =
                     portico::backup::open_existing(&storage.data, storage.database.as_deref()).await?;
-                let media = portico::server::media_storage(&storage.data);
+                let config = storage.config(String::new(), None, None);
+                let media = portico::server::check_media(&config).await?;
                 let summary = portico::backup::backup(&store, &media, &file).await;
                 store.close().await;
                 let summary = summary?;
@@ -707,9 +794,10 @@ fn main() -> ExitCode {
                 Ok(())
             }
             Command::Restore { file, storage } => {
-                let media = portico::server::media_storage(&storage.data);
+                let config = storage.config(String::new(), None, None);
+                let media = portico::server::check_media(&config).await?;
                 let summary =
-                    portico::backup::restore(&file, &storage.data, storage.database.as_deref(), &media)
+                    portico::backup::restore(&file, &config.data, config.database.as_deref(), &media)
                         .await?;
                 println!(
                     "Restored {} rows and {} media files from {}.",

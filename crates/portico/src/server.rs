@@ -20,6 +20,8 @@ pub struct ServeConfig {
     pub listen: String,
     /// The data folder: the SQLite database and media live here.
     pub data: PathBuf,
+    /// Where media live when not in the data folder: `s3://bucket/prefix` (`--media`).
+    pub media: Option<String>,
     /// A database URL; `None` means SQLite in the data folder.
     pub database: Option<String>,
     /// A theme folder overriding the built-in templates and stylesheet.
@@ -44,6 +46,7 @@ impl Default for ServeConfig {
         ServeConfig {
             listen: "127.0.0.1:8080".to_owned(),
             data: PathBuf::from("data"),
+            media: None,
             database: None,
             theme: None,
             fallback_site: Some("global".to_owned()),
@@ -71,8 +74,11 @@ pub struct Tuning {
     pub connections: crate::connections::Limits,
     /// Who may read `/metrics`.
     pub metrics: portico_web::metrics::MetricsAccess,
-    /// Where media live; `None` is the data folder's `media/` ([`media_storage`]).
+    /// Where media live; `None` is what [`ServeConfig::media`] names ([`media_storage`]).
     pub media: Option<portico_media::MediaStorage>,
+    /// A CDN in front of the nodes' `/media/` that pages link public media through
+    /// (`--media-public-url`); `None` links them to the node.
+    pub media_public_url: Option<String>,
     /// Whether readers come over TLS, and which proxies may say so.
     pub transport: portico_web::Transport,
     /// Single sign-on through an OpenID Connect provider; `None`: passwords only.
@@ -91,6 +97,7 @@ impl Default for Tuning {
             connections: crate::connections::Limits::default(),
             metrics: portico_web::metrics::MetricsAccess::default(),
             media: None,
+            media_public_url: None,
             transport: portico_web::Transport::default(),
             sso: None,
             change_wakeups: portico_store::follower::Wakeups::default(),
@@ -99,9 +106,45 @@ impl Default for Tuning {
     }
 }
 
-/// The media storage of the data folder `data`: its `media/` folder.
-pub fn media_storage(data: &Path) -> portico_media::MediaStorage {
+/// The media storage `config` names: the bucket of `--media s3://bucket/prefix` (endpoint,
+/// region and credentials from the `AWS_*` environment), else the data folder's `media/`.
+/// Only parsed: whether the bucket answers is [`check_media`]'s to say.
+pub fn media_storage(config: &ServeConfig) -> Result<portico_media::MediaStorage> {
+    match &config.media {
+        Some(url) => Ok(portico_media::MediaStorage::from_url(url)?),
+        None => Ok(local_media(&config.data)),
+    }
+}
+
+/// The media folder of the data folder `data`.
+pub fn local_media(data: &Path) -> portico_media::MediaStorage {
     portico_media::MediaStorage::local(data.join("media"))
+}
+
+/// The media storage `config` names, once it answers: a bucket that cannot be reached with
+/// the credentials given stops a command before it does anything.
+pub async fn check_media(config: &ServeConfig) -> Result<portico_media::MediaStorage> {
+    let media = media_storage(config)?;
+    media.check().await?;
+    Ok(media)
+}
+
+/// `--media-public-url`: an http(s) URL with a host and no query, without its trailing slash.
+pub fn parse_media_public_url(url: &str) -> Result<String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest)
+            if !rest.is_empty()
+                && !rest.starts_with('/')
+                && !url.contains(['?', '#', '"', '\'', '<', '>', ' ']) =>
+        {
+            Ok(url.trim_end_matches('/').to_owned())
+        }
+        _ => anyhow::bail!(
+            "--media-public-url {url:?} is not an http(s) address with a host and no query, such as \
+             https://cdn.example.org/media"
+        ),
+    }
 }
 
 /// A database URL fit for a log line or an error: no password.
@@ -177,6 +220,14 @@ pub async fn start(config: &ServeConfig) -> Result<Server> {
 
 /// Opens everything and starts serving in the background.
 pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server> {
+    // First, so that a bad bucket stops the server before it touches the database.
+    let media = match &tuning.media {
+        Some(media) => media.clone(),
+        None => check_media(config).await?,
+    };
+    if let portico_media::MediaStorage::Bucket(bucket) = &media {
+        tracing::info!(media.url = bucket.url(), "media in an object store");
+    }
     let store = open(config).await?;
     if store.is_empty().await? {
         tracing::warn!(
@@ -188,7 +239,8 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let search = crate::indexer::open_index(&config.data).await?;
     let options = WebOptions {
         theme_dir: config.theme.clone(),
-        media: tuning.media.clone().unwrap_or_else(|| media_storage(&config.data)),
+        media,
+        media_public_url: tuning.media_public_url.clone(),
         fallback_site: config.fallback_site.clone(),
         feed_ingest: feed_settings(config),
         search: Some(search.clone()),
@@ -222,6 +274,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let site_watcher = tokio::spawn(watch_sites(app.clone()));
     let sso_checker =
         tuning.sso.as_ref().map(|sso| tokio::spawn(check_idle_sso_sessions(app.clone(), sso.recheck_every)));
+    let staging_sweeper = tokio::spawn(sweep_staging(app.media().clone()));
     let draining = app.clone();
     let router = app.router();
     let limits = tuning.connections;
@@ -241,7 +294,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         .await;
         // Each job writes in single transactions, so stopping one between two awaits leaves
         // nothing half done; waited for, so that none still runs when the store closes.
-        let mut jobs = vec![scheduler, related, feed_reader];
+        let mut jobs = vec![scheduler, related, feed_reader, staging_sweeper];
         jobs.extend(sso_checker);
         for job in &jobs {
             job.abort();
@@ -312,6 +365,26 @@ async fn weigh_related(store: Store) {
                 tracing::warn!(error = %err, "cannot weigh related releases");
                 tokio::time::sleep(RELATED_IDLE * 5).await;
             }
+        }
+    }
+}
+
+/// How old a staged upload must be before a node removes it: far longer than any upload takes,
+/// so that another node's upload in flight keeps its files.
+pub const STALE_STAGING: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes, at start and then hourly, what uploads cut short by a killed process staged and
+/// never placed (see `MediaStorage::remove_stale_staging`). Items whose row never committed
+/// need the database and a listing of every item: `portico media sweep` does those.
+async fn sweep_staging(media: portico_media::MediaStorage) {
+    let mut interval = tokio::time::interval(STALE_STAGING);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        match media.remove_stale_staging(STALE_STAGING).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(files = removed, "removed what unfinished uploads staged"),
+            Err(err) => tracing::warn!(error = %err, "cannot sweep the media staging area"),
         }
     }
 }

@@ -398,6 +398,7 @@ fn config(db_url: &str, data: &Path) -> ServeConfig {
         listen: "127.0.0.1:0".into(),
         data: data.to_path_buf(),
         database: Some(db_url.to_owned()),
+        media: None,
         theme: None,
         schedule_every: Duration::from_millis(500),
         allow_loopback_feeds: true,

@@ -17,8 +17,11 @@ use crate::templates::{RenderError, Theme};
 pub struct WebOptions {
     /// A folder whose `templates/` and `static/` files replace the built-in theme's.
     pub theme_dir: Option<PathBuf>,
-    /// Where uploaded media live (the folder `DATA/media`).
+    /// Where uploaded media live (the folder `DATA/media`, or a bucket).
     pub media: portico_media::MediaStorage,
+    /// A CDN in front of the nodes' `/media/` (`https://cdn.example.org/media`): pages link
+    /// the media they make public through it; `None` links them to the node itself.
+    pub media_public_url: Option<String>,
     /// The key of the site served for a host no site claims; `None` answers 404 instead.
     pub fallback_site: Option<String>,
     /// How the back office's "fetch now" fetches subscribed feeds.
@@ -93,6 +96,8 @@ pub(crate) struct Inner {
     pub(crate) sites: std::sync::RwLock<Arc<Vec<Arc<Site>>>>,
     pub(crate) fallback_site: Option<String>,
     pub(crate) media: portico_media::MediaStorage,
+    /// See [`WebOptions::media_public_url`]; without a trailing slash.
+    pub(crate) media_public_url: Option<String>,
     pub(crate) i18n: Arc<i18n::I18n>,
     pub(crate) decoy_hash: tokio::sync::OnceCell<String>,
     pub(crate) ingester: portico_ingest::Ingester,
@@ -228,6 +233,28 @@ impl App {
         &self.inner.media
     }
 
+    /// The address readers get a *public* media file at: `path` (`/media/{id}-{token}/{file}`)
+    /// through the CDN when one is set. Only for files the access check already serves to
+    /// anyone (a published page's lead image, its body's links): the CDN's origin is this
+    /// node's `/media/`, which still checks every fetch, but a CDN that drops cookies would
+    /// turn staff away from a private file, and one that ignores `no-store` would keep it.
+    pub fn public_media_url(&self, path: &str) -> String {
+        match (&self.inner.media_public_url, path.strip_prefix("/media/")) {
+            (Some(base), Some(rest)) => format!("{base}/{rest}"),
+            _ => path.to_owned(),
+        }
+    }
+
+    /// A published body's HTML with its links to media (`/media/{id}-{token}/…`, the form
+    /// whose use in a published body makes the item public) through the CDN when one is set.
+    /// The old form without the token is public only as a lead image, so it stays here.
+    pub fn public_media_links(&self, html: &str) -> String {
+        match &self.inner.media_public_url {
+            Some(base) => media_links_through(html, base),
+            None => html.to_owned(),
+        }
+    }
+
     /// The search index, when the server opened one.
     pub fn search_index(&self) -> Option<&portico_search::SearchIndex> {
         self.inner.search.as_ref()
@@ -242,5 +269,52 @@ impl App {
     /// now rather than at the next poll. Cheap; call it after any write readers could see.
     pub fn notify_changed(&self) {
         self.inner.change_log.wake();
+    }
+}
+
+/// `html` with every attribute value naming `/media/{id}-{token}/…` (a `src`, an `href`, each
+/// address of a `srcset`) rewritten to `{base}/{id}-{token}/…`; other text is left alone.
+fn media_links_through(html: &str, base: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("/media/") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let after = &from["/media/".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        // The start of a value (`src="`), or the next address of a `srcset` (`, `).
+        let starts_a_value = before.ends_with(['"', '\'']) || before.ends_with(", ");
+        if starts_a_value && digits > 0 && after[digits..].starts_with('-') {
+            out.push_str(base);
+            out.push('/');
+        } else {
+            out.push_str("/media/");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod media_link_tests {
+    use super::media_links_through;
+
+    #[test]
+    fn only_addresses_of_media_with_their_token_go_through_the_cdn() {
+        let cdn = "https://cdn.example.org/media";
+        assert_eq!(
+            media_links_through(
+                r#"<img src="/media/12-abc/640.jpg" srcset="/media/12-abc/320.webp 320w, /media/12-abc/640.webp 640w">"#,
+                cdn
+            ),
+            r#"<img src="https://cdn.example.org/media/12-abc/640.jpg" srcset="https://cdn.example.org/media/12-abc/320.webp 320w, https://cdn.example.org/media/12-abc/640.webp 640w">"#
+        );
+        // Without the token the item is public only as a lead image: it stays on the node.
+        let old = r#"<a href="/media/12/original.pdf">report</a>"#;
+        assert_eq!(media_links_through(old, cdn), old);
+        // Text that merely mentions an address, and other paths, are not links to rewrite.
+        let text = "<p>See /media/12-abc/x.jpg or <a href=\"/en/media/1-a\">this</a></p>";
+        assert_eq!(media_links_through(text, cdn), text);
     }
 }

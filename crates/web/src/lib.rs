@@ -106,6 +106,7 @@ impl App {
                 sites: std::sync::RwLock::new(Arc::new(sites)),
                 fallback_site: options.fallback_site,
                 media: options.media,
+                media_public_url: options.media_public_url.map(|url| url.trim_end_matches('/').to_owned()),
                 i18n,
                 decoy_hash: tokio::sync::OnceCell::new(),
                 search: options.search,

@@ -105,22 +105,7 @@ impl TestApp {
 
     /// Signs `email` in through the real login form; returns a browser-like session.
     pub async fn login(&self, email: &str) -> Session {
-        let client =
-            reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client");
-        let form = client.get(self.url("/admin/login")).send().await.expect("login form");
-        let html = Html::parse_document(&form.text().await.expect("body"));
-        let csrf = attrs(&html, "input[name=_csrf]", "value").remove(0);
-        let response = client
-            .post(self.url("/admin/login"))
-            .form(&[("_csrf", csrf.as_str()), ("email", email), ("password", PASSWORD), ("next", "/admin")])
-            .send()
-            .await
-            .expect("login");
-        assert_eq!(response.status().as_u16(), 303, "{email} signs in on {}", self.backend());
-        let dashboard = client.get(self.url("/admin")).send().await.expect("dashboard");
-        let html = Html::parse_document(&dashboard.text().await.expect("body"));
-        let csrf = attrs(&html, "form[action='/admin/logout'] input[name=_csrf]", "value").remove(0);
-        Session { client, csrf, base: self.server.url() }
+        login_at(&self.server.url(), email, self.backend()).await
     }
 
     /// A fresh API token for `email`.
@@ -152,6 +137,7 @@ impl TestApp {
             listen: "127.0.0.1:0".into(),
             data: data.path().to_path_buf(),
             database: Some(db.url().to_owned()),
+            media: None,
             theme: None,
             schedule_every: std::time::Duration::from_millis(500),
             allow_loopback_feeds: true,
@@ -200,6 +186,26 @@ pub fn behind_loopback_proxy() -> portico_web::Transport {
         https: false,
         trusted_proxies: vec![portico_web::Transport::parse_proxy("127.0.0.1").expect("proxy")],
     }
+}
+
+/// Signs `email` in at the server `base` (`http://127.0.0.1:PORT`), on `backend` for messages.
+pub async fn login_at(base: &str, email: &str, backend: &str) -> Session {
+    let client =
+        reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client");
+    let form = client.get(format!("{base}/admin/login")).send().await.expect("login form");
+    let html = Html::parse_document(&form.text().await.expect("body"));
+    let csrf = attrs(&html, "input[name=_csrf]", "value").remove(0);
+    let response = client
+        .post(format!("{base}/admin/login"))
+        .form(&[("_csrf", csrf.as_str()), ("email", email), ("password", PASSWORD), ("next", "/admin")])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(response.status().as_u16(), 303, "{email} signs in on {backend}");
+    let dashboard = client.get(format!("{base}/admin")).send().await.expect("dashboard");
+    let html = Html::parse_document(&dashboard.text().await.expect("body"));
+    let csrf = attrs(&html, "form[action='/admin/logout'] input[name=_csrf]", "value").remove(0);
+    Session { client, csrf, base: base.to_owned() }
 }
 
 /// The password every test user gets.

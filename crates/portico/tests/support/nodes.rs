@@ -1,5 +1,5 @@
 //! `portico serve` processes for the tests that run several nodes on one PostgreSQL database
-//! (two_nodes.rs, varnish.rs, postgres_restart.rs): started on a free port, their log kept,
+//! (two_nodes.rs, varnish.rs, postgres_restart.rs, media_s3.rs): started on a free port, their log kept,
 //! read and written over HTTP like any client.
 
 use std::io::{BufRead, BufReader};
@@ -31,6 +31,12 @@ pub struct Node {
 impl Node {
     /// Starts a node on `database` with its own data folder `data`; returns once it serves.
     pub fn start(database: &str, data: &Path, extra: &[&str]) -> Node {
+        Node::start_with_env(database, data, extra, &[])
+    }
+
+    /// [`Node::start`] with these environment variables besides the test's own (`AWS_*` for
+    /// media in a bucket).
+    pub fn start_with_env(database: &str, data: &Path, extra: &[&str], env: &[(String, String)]) -> Node {
         let mut child = Command::new(PORTICO)
             .args(["serve", "--listen", "127.0.0.1:0", "--database", database, "--data"])
             .arg(data)
@@ -42,6 +48,8 @@ impl Node {
             .env_remove("PORTICO_CHANGE_POLL_MS")
             .env_remove("PORTICO_CHANGE_LISTEN")
             .env_remove("PORTICO_PAGE_CACHE_MB")
+            .env_remove("PORTICO_MEDIA")
+            .envs(env.iter().map(|(key, value)| (key, value)))
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

@@ -6,7 +6,6 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portico_media::{ByteRange, StorageError};
 
-use crate::http::{BodyMeta, respond};
 use crate::{App, WebError};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
@@ -70,11 +69,7 @@ pub async fn file(
     };
     let mut response = match requested_range(&headers) {
         Some(range) => part(&app, media.id.0, &file, range, content_type, cache_control).await?,
-        None => {
-            let bytes = app.media().read(media.id.0, &file).await?;
-            let meta = BodyMeta { status: StatusCode::OK, content_type, language: None, cache_control };
-            respond(&headers, meta, &bytes)
-        }
+        None => whole(&app, &headers, &media, &file, content_type, cache_control).await?,
     };
     let headers = response.headers_mut();
     headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
@@ -104,6 +99,45 @@ fn requested_range(headers: &HeaderMap) -> Option<ByteRange> {
         (first, "") => Some(ByteRange::From(number(first)?)),
         (first, last) => Some(ByteRange::Inclusive { first: number(first)?, last: number(last)? }),
     }
+}
+
+/// The whole file, streamed from storage as it arrives (from an object store, a 15 MiB PDF
+/// is never held in memory), or `304` when the client's copy is current.
+///
+/// A media item's files never change (a new upload gets a new id), so the validator is the
+/// item's id, the size of its original and the file's name, known before any byte is read:
+/// a revalidation costs no read of the storage. Files go out as stored: images and PDFs are
+/// compressed already.
+async fn whole(
+    app: &App,
+    headers: &HeaderMap,
+    media: &portico_store::Media,
+    file: &str,
+    content_type: &'static str,
+    cache_control: &'static str,
+) -> Result<Response> {
+    let tag = format!("m{}-{}-{}", media.id.0, media.bytes, file);
+    let etag = format!("\"{tag}\"");
+    if crate::http::if_none_match_hits(headers, &tag) {
+        return Ok((
+            StatusCode::NOT_MODIFIED,
+            [(header::ETAG, etag), (header::CACHE_CONTROL, cache_control.to_owned())],
+        )
+            .into_response());
+    }
+    let read = app.media().get(media.id.0, file, None).await?;
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(read.body));
+    Ok((
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_LENGTH, read.total.to_string()),
+            (header::CACHE_CONTROL, cache_control.to_owned()),
+            (header::ETAG, etag),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 /// `206 Partial Content` with the bytes of `range`, streamed from storage rather than read

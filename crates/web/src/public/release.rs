@@ -45,14 +45,15 @@ struct ImageView {
 /// original format for the rest, each at every width.
 /// The lead image's sources: every rendition for the browser to choose from, or only the
 /// smallest when the reader saves data.
-fn image_view(media: &portico_store::Media, save_data: bool) -> Option<ImageView> {
+fn image_view(app: &App, media: &portico_store::Media, save_data: bool) -> Option<ImageView> {
     let set = |extension: &str| -> Vec<(u32, String)> {
         media
             .renditions
             .iter()
             .filter_map(|name| {
                 let (width, ext) = name.split_once('.')?;
-                (ext == extension).then(|| Some((width.parse::<u32>().ok()?, media.path(name))))?
+                (ext == extension)
+                    .then(|| Some((width.parse::<u32>().ok()?, app.public_media_url(&media.path(name)))))?
             })
             .collect()
     };
@@ -127,13 +128,19 @@ pub async fn show(
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let alternates = document_alternates(&app, release.id, "news/").await?;
     let view = ReleaseView {
-        image: release.image.as_ref().and_then(|media| image_view(media, crate::http::saves_data(&headers))),
+        // A published release's lead image and body links are public: see `Store::media_is_public`.
+        image: release
+            .image
+            .as_ref()
+            .and_then(|media| image_view(&app, media, crate::http::saves_data(&headers))),
         title: release.title.clone(),
         summary: release.summary.clone(),
         dateline: release.dateline.clone(),
         date: ctx.date(release.published_at),
         date_iso: iso_date(release.published_at),
-        body_html: crate::views::lazy_images(&crate::views::headings_below_title(&release.body_html)),
+        body_html: app.public_media_links(&crate::views::lazy_images(&crate::views::headings_below_title(
+            &release.body_html,
+        ))),
         programme: release.programme.clone(),
         countries: release.countries.iter().map(|c| country_link(&ctx, c)).collect(),
         themes: release
