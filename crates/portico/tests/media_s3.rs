@@ -15,7 +15,7 @@ use portico::server::Tuning;
 use portico_content::{Draft, MediaId, Role, Status};
 use portico_media::testing::{S3Server, camera_jpeg};
 use portico_store::testing::TestDb;
-use support::node::Node;
+use support::nodes::Node;
 use support::{Session, TestApp, attrs, login_at};
 
 const PORTICO: &str = env!("CARGO_BIN_EXE_portico");
@@ -324,7 +324,7 @@ async fn a_node_killed_during_uploads_leaves_every_acknowledged_upload_whole_and
     s3.bucket("two-nodes");
     let db = TestDb::postgres().await;
     portico::demo::load(&db.store).await.expect("demo");
-    support::node::admin_token(&db.store).await;
+    support::nodes::admin_token(&db.store).await;
     let env = s3.env();
     let media = ["--media", "s3://two-nodes/media"];
     let (data_a, data_b) = (tempfile::tempdir().expect("data"), tempfile::tempdir().expect("data"));
