@@ -415,9 +415,11 @@ async fn a_stopping_server_cuts_its_feed_fetch_short_and_hands_the_feed_back() {
         let app = TestApp::on(db).await;
         let store = app.server.store.clone();
         let mut holder = None;
+        // Until the fetch is under way: the lease taken, and the request at the publisher (a
+        // busy machine can take a while between the two).
         for _ in 0..1200 {
             holder = store.feed_lease(feed).await.expect("lease").map(|(holder, _)| holder);
-            if holder.is_some() {
+            if holder.is_some() && !publisher.requests(&path).is_empty() {
                 break;
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;

@@ -396,7 +396,7 @@ async fn vacancies(
     let next_page = (i64::from(page) * per_page < list.total).then_some(page + 1);
     let mut response =
         json(&headers, Some(&language), &VacancyPage { data, total: list.total, page, next_page })?;
-    crate::public::vacancies::limit_lifetime(&mut response, next_change, 60);
+    crate::http::limit_lifetime(&mut response, next_change, 60);
     Ok(response)
 }
 

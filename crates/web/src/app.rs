@@ -297,7 +297,7 @@ fn media_links_through(html: &str, base: &str) -> String {
 }
 
 #[cfg(test)]
-mod media_link_tests {
+mod tests {
     use super::media_links_through;
 
     #[test]

@@ -309,3 +309,29 @@ mod tests {
         assert!(br.len() < body.len() / 5);
     }
 }
+
+/// Set by a handler on a page that changes by the clock alone before the page cache's
+/// `MAX_AGE` is out (a vacancy's list or page, at its closing time): the page cache serves it
+/// no longer than this.
+#[derive(Debug, Clone, Copy)]
+pub struct FreshFor(pub std::time::Duration);
+
+/// Caps how long `response` may be kept — by the page cache, shared caches and browsers —
+/// to the time left until `until`, when that comes before its usual lifetime (`usual`
+/// seconds, counting any stale-while-revalidate).
+pub(crate) fn limit_lifetime(response: &mut Response, until: Option<time::OffsetDateTime>, usual: i64) {
+    let Some(until) = until else { return };
+    let left = (until - time::OffsetDateTime::now_utc()).whole_seconds();
+    if left >= usual {
+        return;
+    }
+    let value = if left <= 0 {
+        "no-cache".to_owned()
+    } else {
+        response.extensions_mut().insert(FreshFor(std::time::Duration::from_secs(left.unsigned_abs())));
+        format!("public, max-age=0, s-maxage={left}")
+    };
+    if let Ok(value) = HeaderValue::from_str(&value) {
+        response.headers_mut().insert(header::CACHE_CONTROL, value);
+    }
+}

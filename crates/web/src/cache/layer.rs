@@ -115,7 +115,7 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
     let keep = storable(&parts.headers);
     let tags = tags_of(site, parts.extensions.get::<Shows>());
     let wanted = if keep { None } else { Some(negotiate(&client)) };
-    let lifetime = parts.extensions.get::<super::FreshFor>().copied();
+    let lifetime = parts.extensions.get::<crate::http::FreshFor>().copied();
     let entry = Arc::new(Entry::new(parts.headers, identity, tags, wanted).living(lifetime.as_ref()));
     let response = entry.respond(&client);
     if keep {

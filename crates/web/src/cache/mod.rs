@@ -48,7 +48,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use portico_content::{DocumentId, MediaId, SiteId};
 
-use crate::http::{Encoding, compress, etag_of, if_none_match_hits, negotiate};
+use crate::http::{Encoding, FreshFor, compress, etag_of, if_none_match_hits, negotiate};
 pub(crate) mod layer;
 
 /// The default memory bound, in MiB, of `portico serve --page-cache-mb`.
@@ -72,11 +72,6 @@ pub struct Shows {
     /// The media whose alternative text, caption or credit the page shows.
     pub media: Vec<MediaId>,
 }
-
-/// Set by a handler on a page that changes by the clock alone before [`MAX_AGE`] is out (a
-/// vacancy's list or page, at its closing time): the cache serves it no longer than this.
-#[derive(Debug, Clone, Copy)]
-pub struct FreshFor(pub Duration);
 
 /// What changed, as far as cached pages care; see [`App::changed`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use portico_content::Kind;
@@ -19,7 +19,7 @@ use time::OffsetDateTime;
 use crate::ctx::{Ctx, site_url};
 use crate::feeds::{Category, Entry, Feed, atom_xml, rss_xml, tag_authority};
 use crate::head::{FeedLink, Format};
-use crate::http::{BodyMeta, respond};
+use crate::http::{BodyMeta, limit_lifetime, respond};
 use crate::pagination::{ActiveFilter, pager, shorten};
 use crate::views::{Crumb, Layout, iso_date};
 use crate::{App, Scope, WebError};
@@ -184,28 +184,6 @@ fn card(app: &App, ctx: &Ctx, item: &PublishedVacancy, now: OffsetDateTime) -> V
         closing_soon: vacancy.closing_soon(now),
         internal: vacancy.eligibility == Eligibility::Internal,
         from_site: (item.site != ctx.site.id).then(|| ctx.t("from-global-site")),
-    }
-}
-
-/// Caps how long `response` may be kept — by the page cache, shared caches and browsers —
-/// to the time left until `until`, when that comes before its usual lifetime (`usual`
-/// seconds, counting any stale-while-revalidate).
-pub(crate) fn limit_lifetime(response: &mut Response, until: Option<OffsetDateTime>, usual: i64) {
-    let Some(until) = until else { return };
-    let left = (until - OffsetDateTime::now_utc()).whole_seconds();
-    if left >= usual {
-        return;
-    }
-    let value = if left <= 0 {
-        "no-cache".to_owned()
-    } else {
-        response
-            .extensions_mut()
-            .insert(crate::cache::FreshFor(std::time::Duration::from_secs(left.unsigned_abs())));
-        format!("public, max-age=0, s-maxage={left}")
-    };
-    if let Ok(value) = HeaderValue::from_str(&value) {
-        response.headers_mut().insert(header::CACHE_CONTROL, value);
     }
 }
 
