@@ -7,8 +7,8 @@ mod tests {
     use portico_content::{Draft, Kind, SiteId, Status};
     use sqlx::Row;
 
-    use crate::testing::TestDb;
-    use crate::{ImportDocument, ImportVariant, NewSite, NewTheme, Store, listing, on_pool};
+    use crate::testing::{TestDb, new_site as site};
+    use crate::{ImportDocument, ImportVariant, NewTheme, Store, listing, on_pool};
 
     /// Tables that grow with the archive; a plan may only reach them through an index.
     const LARGE: &[&str] = &[
@@ -35,15 +35,6 @@ mod tests {
     /// A reproducible corpus: a global site in two languages and a country office, ten
     /// themes, `releases` releases spread over thirteen years.
     async fn seed(store: &Store, releases: u64) -> (SiteId, SiteId) {
-        let site = |key: &str, languages: &[&str], country: Option<&str>| NewSite {
-            key: key.into(),
-            name: key.into(),
-            languages: languages.iter().map(|l| (*l).to_owned()).collect(),
-            country: country.map(str::to_owned),
-            hosts: vec![],
-            names: Default::default(),
-            fallback_to_default: true,
-        };
         let global = store
             .create_site(&site("global", &["en", "fr"], None), &crate::Audit::system("test", "site.create"))
             .await

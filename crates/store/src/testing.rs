@@ -4,9 +4,23 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::Store;
+use crate::{NewSite, Store};
 
 const DEFAULT_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// A site with `languages` (the first its default), for `country`'s office when given,
+/// served at no host of its own, showing the default language where a translation is missing.
+pub fn new_site(key: &str, languages: &[&str], country: Option<&str>) -> NewSite {
+    NewSite {
+        key: key.into(),
+        name: key.into(),
+        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+        country: country.map(str::to_owned),
+        hosts: vec![],
+        names: Default::default(),
+        fallback_to_default: true,
+    }
+}
 
 /// A migrated, empty database that is removed when dropped.
 pub struct TestDb {

@@ -76,6 +76,13 @@ struct VacancyRow {
     body_html: String,
     published_at: Option<OffsetDateTime>,
     updated_at: OffsetDateTime,
+    #[sqlx(flatten)]
+    facts: FactsRow,
+}
+
+/// A vacancy's facts as [`FACTS`] selects them.
+#[derive(sqlx::FromRow)]
+struct FactsRow {
     reference: String,
     duty_city: String,
     duty_country: String,
@@ -90,11 +97,11 @@ struct VacancyRow {
     apply_to: String,
 }
 
-impl VacancyRow {
-    fn into_published(self) -> Result<PublishedVacancy> {
+impl FactsRow {
+    fn into_vacancy(self) -> Result<Vacancy> {
         let offset = UtcOffset::from_whole_seconds(self.utc_offset_minutes * 60)
             .map_err(|_| StoreError::Corrupt(format!("vacancy offset {}", self.utc_offset_minutes)))?;
-        let vacancy = Vacancy {
+        Ok(Vacancy {
             reference: self.reference,
             duty_city: self.duty_city,
             duty_country: self.duty_country,
@@ -108,7 +115,13 @@ impl VacancyRow {
             eligibility: Eligibility::parse(&self.eligibility)
                 .ok_or_else(|| StoreError::Corrupt(format!("vacancy eligibility {:?}", self.eligibility)))?,
             apply_to: self.apply_to,
-        };
+        })
+    }
+}
+
+impl VacancyRow {
+    fn into_published(self) -> Result<PublishedVacancy> {
+        let vacancy = self.facts.into_vacancy()?;
         Ok(PublishedVacancy {
             id: DocumentId(self.document_id),
             variant_id: VariantId(self.variant_id),
@@ -287,14 +300,10 @@ impl Store {
 
     /// A document's vacancy facts, whatever its status, for the back office.
     pub async fn vacancy_facts(&self, document: DocumentId) -> Result<Option<Vacancy>> {
-        let sql = format!(
-            "select x.document_id, cast(0 as bigint) as variant_id, x.site_id, '' as language, '' as slug, '' as title,
-                    '' as summary, '' as body_html, null as published_at, x.opens_at as updated_at, {FACTS}
-             from vacancies x where x.document_id = $1"
-        );
-        let row: Option<VacancyRow> =
+        let sql = format!("select {FACTS} from vacancies x where x.document_id = $1");
+        let row: Option<FactsRow> =
             on_pool!(self, |pool| sqlx::query_as(&sql).bind(document.0).fetch_optional(pool).await)?;
-        Ok(row.map(VacancyRow::into_published).transpose()?.map(|published| published.vacancy))
+        row.map(FactsRow::into_vacancy).transpose()
     }
 }
 

@@ -5,25 +5,13 @@
 use std::cmp::Ordering;
 
 use portico_content::{Draft, Kind, Role, SiteId, Status, UserId};
-use portico_store::testing::{ListFacts, TestDb};
+use portico_store::testing::{ListFacts, TestDb, new_site as site};
 use portico_store::{
     Audit, DOCUMENT_PAGE_SIZE, DateField, DocumentQuery, ImportDocument, ImportVariant, ListOrder, ListTotal,
-    NewDocument, NewSite, NewUser, PageFrom, SortValue, Store,
+    NewDocument, NewUser, PageFrom, SortValue, Store,
 };
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
-
-fn site(key: &str, languages: &[&str], country: Option<&str>) -> NewSite {
-    NewSite {
-        key: key.into(),
-        name: key.into(),
-        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
-        country: country.map(str::to_owned),
-        hosts: vec![],
-        names: Default::default(),
-        fallback_to_default: true,
-    }
-}
 
 struct Corpus {
     global: SiteId,

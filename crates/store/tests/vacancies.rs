@@ -4,21 +4,9 @@
 
 use portico_content::vacancy::{Contract, Eligibility, Vacancy};
 use portico_content::{Draft, Kind, SiteId, Status};
-use portico_store::testing::TestDb;
-use portico_store::{Audit, NewDocument, NewSite, Store, VacancyFilter};
+use portico_store::testing::{TestDb, new_site as site};
+use portico_store::{Audit, NewDocument, Store, VacancyFilter};
 use time::{Duration, OffsetDateTime, UtcOffset};
-
-fn site(key: &str, languages: &[&str], country: Option<&str>) -> NewSite {
-    NewSite {
-        key: key.into(),
-        name: key.into(),
-        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
-        country: country.map(str::to_owned),
-        hosts: vec![],
-        names: Default::default(),
-        fallback_to_default: true,
-    }
-}
 
 /// A vacancy open from `opens` to `closes` (from now), set in UTC−06:00.
 fn vacancy(title: &str, country: &str, grade: &str, opens: Duration, closes: Duration) -> Draft {

@@ -40,6 +40,33 @@ impl App {
         })
     }
 
+    /// The published document of `kind` at `slug` in the page's language, fetched by `fetch`
+    /// (language, slug); when the page's language lacks it, where it is found instead (see
+    /// [`App::translation_elsewhere`]).
+    async fn published_or_elsewhere<T, F, Fut>(
+        &self,
+        ctx: &Ctx,
+        kind: portico_content::Kind,
+        slug: &str,
+        fetch: F,
+    ) -> Result<Found<T>>
+    where
+        F: Fn(String, String) -> Fut,
+        Fut: std::future::Future<Output = Result<Option<T>, portico_store::StoreError>>,
+    {
+        if let Some(item) = fetch(ctx.lang.clone(), slug.to_owned()).await? {
+            return Ok(Found::Shown(item, None));
+        }
+        Ok(match self.translation_elsewhere(ctx, kind, slug).await? {
+            Some(Elsewhere::Redirect(url)) => Found::Redirect(url),
+            Some(Elsewhere::Fallback { language, slug }) => match fetch(language.clone(), slug).await? {
+                Some(item) => Found::Shown(item, Some(language)),
+                None => Found::Missing,
+            },
+            None => Found::Missing,
+        })
+    }
+
     /// Where a document missing in the page's language can be found instead: a redirect to
     /// its translation when one exists, else (when the site allows it) its default-language
     /// variant, shown with a notice. `None` means 404.
@@ -85,6 +112,16 @@ impl App {
         response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Encoding, Save-Data"));
         Ok(response)
     }
+}
+
+/// What [`App::published_or_elsewhere`] found.
+enum Found<T> {
+    /// The document, and the language it is shown in when that is not the page's.
+    Shown(T, Option<String>),
+    /// Its translation into the page's language lives at this URL.
+    Redirect(String),
+    /// Nowhere to be shown: 404.
+    Missing,
 }
 
 /// A document found in another language than the page's.

@@ -13,7 +13,7 @@ use crate::ctx::Ctx;
 use crate::views::{Crumb, Layout, ReleaseCard};
 use crate::{App, Scope, WebError};
 
-use super::{Elsewhere, document_alternates, find_menu_item, goals};
+use super::{Found, document_alternates, find_menu_item, goals};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 #[derive(Serialize)]
@@ -102,17 +102,15 @@ pub async fn page(
     }
     let store = app.store();
     let is_agenda = path == goals::AGENDA_PATH;
-    let (page, shown_in) = match store.published_page(ctx.site.id, &ctx.lang, path).await? {
-        Some(page) => (page, None),
-        None => match app.translation_elsewhere(&ctx, portico_content::Kind::Page, path).await? {
-            Some(Elsewhere::Redirect(url)) => return Ok(Redirect::to(&url).into_response()),
-            Some(Elsewhere::Fallback { language, slug }) => {
-                let page =
-                    store.published_page(ctx.site.id, &language, &slug).await?.ok_or(WebError::NotFound)?;
-                (page, Some(language))
-            }
+    let site = ctx.site.id;
+    let fetch =
+        |language: String, path: String| async move { store.published_page(site, &language, &path).await };
+    let (page, shown_in) =
+        match app.published_or_elsewhere(&ctx, portico_content::Kind::Page, path, fetch).await? {
+            Found::Shown(page, shown_in) => (page, shown_in),
+            Found::Redirect(url) => return Ok(Redirect::to(&url).into_response()),
             // The goals are shown on a site without an agenda page of its own too.
-            None if is_agenda => (
+            Found::Missing if is_agenda => (
                 portico_store::Page {
                     id: portico_content::DocumentId(0),
                     path: path.to_owned(),
@@ -124,9 +122,8 @@ pub async fn page(
                 },
                 None,
             ),
-            None => return Err(WebError::NotFound),
-        },
-    };
+            Found::Missing => return Err(WebError::NotFound),
+        };
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let pages = store.published_page_teasers(ctx.site.id, &ctx.lang).await?;
     let children: Vec<Teaser> = find_menu_item(&menu, path)
