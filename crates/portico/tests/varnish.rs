@@ -187,10 +187,19 @@ async fn a_publish_purges_from_varnish_the_pages_that_show_the_release_and_no_ot
     let id = created["id"].as_i64().expect("id");
     let path = format!("/en/news/{}", created["slug"].as_str().expect("slug"));
 
-    let showing = ["/en/news", "/en/news.atom", "/en/where-we-work/sv"];
-    for page in showing.iter().chain([&other.as_str()]) {
+    let showing = ["/en/news", "/en/news.atom", "/en/where-we-work/sv", "/en/news?country=sv"];
+    // Lists of other countries do not show it: a publish leaves them cached.
+    let not_showing = ["/en/where-we-work/gt", "/en/news?country=gt", "/en/news.atom?country=gt"];
+    for page in showing.iter().chain(&not_showing).chain([&other.as_str()]) {
         varnish.warm(page).await;
     }
+    let sv = a.http.get(format!("{}/en/news?country=sv", a.url)).send().await.expect("a country's list");
+    let sv_keys = sv.headers().get("xkey").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(
+        sv_keys.split(' ').any(|k| k.starts_with("c-") && k.ends_with("-sv"))
+            && !sv_keys.split(' ').any(|k| k.starts_with("lists-")),
+        "a country's list is purged with that country's releases only: {sv_keys:?}"
+    );
 
     let (status, published) = a.api("POST", &format!("/api/v1/releases/{id}/publish"), &token, None).await;
     let answered = Instant::now();
@@ -210,6 +219,11 @@ async fn a_publish_purges_from_varnish_the_pages_that_show_the_release_and_no_ot
     }
     let (status, hit, _) = varnish.get(&other).await;
     assert_eq!((status, hit), (200, true), "{other} does not show the release: still cached");
+    for page in not_showing {
+        let (status, hit, body) = varnish.get(page).await;
+        assert_eq!((status, hit), (200, true), "{page} does not show the release: still cached");
+        assert!(!body.contains(title), "{page} lists no release about El Salvador");
+    }
     assert!(card_titles(&varnish.get("/en/news").await.2).iter().any(|t| t == title));
     eprintln!("varnish, publish through A: purged after {}", delays.join(", "));
 

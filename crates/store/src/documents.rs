@@ -6,7 +6,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::audit::record_audit;
-use crate::listing::{apply, change, current_rows};
+use crate::listing::{apply, change, current_rows, touched_lists};
 use crate::media::relink_media;
 use crate::vacancies::write_vacancy;
 use crate::{Audit, Result, Store, StoreError, normalize, now, on_pool};
@@ -144,14 +144,19 @@ pub(crate) fn goal_links(codes: &[String]) -> Vec<(String, i64)> {
 /// Writes the change-log row for `entity` in the current transaction.
 macro_rules! log_change {
     ($tx:expr, $at:expr, $site:expr, $entity:expr, $id:expr, $action:expr) => {
+        $crate::documents::log_change!($tx, $at, $site, $entity, $id, $action, None::<String>)
+    };
+    // With the lists the change touched, as `crate::listing::touched_lists` says them.
+    ($tx:expr, $at:expr, $site:expr, $entity:expr, $id:expr, $action:expr, $lists:expr) => {
         sqlx::query(
-            "insert into change_log (at, site_id, entity, entity_id, action) values ($1, $2, $3, $4, $5)",
+            "insert into change_log (at, site_id, entity, entity_id, action, lists) values ($1, $2, $3, $4, $5, $6)",
         )
         .bind($at)
         .bind($site)
         .bind($entity)
         .bind($id)
         .bind($action)
+        .bind($lists)
         .execute(&mut *$tx)
         .await?
     };
@@ -309,9 +314,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             let listed = current_rows!(tx, &[document_id]).await?;
-            apply!(pool, tx, &change(&Default::default(), &listed)).await?;
+            let choices = apply!(pool, tx, &change(&Default::default(), &listed)).await?;
             relink_media!(tx, document_id).await?;
-            log_change!(tx, at, new.site.0, "document", document_id, "create");
+            let lists = touched_lists(&Default::default(), &listed, document_id, &choices);
+            log_change!(tx, at, new.site.0, "document", document_id, "create", lists);
             record_audit!(tx, at, audit, new.site.0, "document", document_id);
             tx.commit().await?;
             Ok((DocumentId(document_id), VariantId(variant_id)))
@@ -400,9 +406,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             let listed = current_rows!(tx, &[document.0]).await?;
-            apply!(pool, tx, &change(&listed_before, &listed)).await?;
+            let choices = apply!(pool, tx, &change(&listed_before, &listed)).await?;
             relink_media!(tx, document.0).await?;
-            log_change!(tx, at, site_id, "document", document.0, "update");
+            let lists = touched_lists(&listed_before, &listed, document.0, &choices);
+            log_change!(tx, at, site_id, "document", document.0, "update", lists);
             record_audit!(tx, at, audit, site_id, "document", document.0);
             tx.commit().await?;
             Ok(revision)
@@ -452,8 +459,9 @@ impl Store {
                 .await?;
                 let Some(site) = site else { return Err(StoreError::StaleRevision) };
                 let listed = current_rows!(tx, &[document.0]).await?;
-                apply!(pool, tx, &change(&listed_before, &listed)).await?;
-                log_change!(tx, at, site, "document", document.0, to.as_str());
+                let choices = apply!(pool, tx, &change(&listed_before, &listed)).await?;
+                let lists = touched_lists(&listed_before, &listed, document.0, &choices);
+                log_change!(tx, at, site, "document", document.0, to.as_str(), lists);
                 record_audit!(tx, at, audit, site, "document", document.0);
                 tx.commit().await?;
                 Ok(())
@@ -490,9 +498,10 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
             let listed = current_rows!(tx, &due_documents).await?;
-            apply!(pool, tx, &change(&listed_before, &listed)).await?;
+            let choices = apply!(pool, tx, &change(&listed_before, &listed)).await?;
             for (document, site) in &due {
-                log_change!(tx, at, *site, "document", *document, "published");
+                let lists = touched_lists(&listed_before, &listed, *document, &choices);
+                log_change!(tx, at, *site, "document", *document, "published", lists);
                 record_audit!(tx, at, audit, *site, "document", *document);
             }
             tx.commit().await?;
@@ -551,13 +560,17 @@ impl Store {
                 .fetch_all(pool)
                 .await
         })?;
-        let vacancy = self.vacancy_facts(DocumentId(row.document_id)).await?;
         let parse = |what: &str, value: &str| StoreError::Corrupt(format!("{what} {value:?}"));
+        let kind: Kind = row.kind.parse().map_err(|_| parse("kind", &row.kind))?;
+        let vacancy = match kind {
+            Kind::Vacancy => self.vacancy_facts(DocumentId(row.document_id)).await?,
+            _ => None,
+        };
         Ok(Some(EditableVariant {
             document: DocumentId(row.document_id),
             variant: VariantId(row.id),
             site: SiteId(row.site_id),
-            kind: row.kind.parse().map_err(|_| parse("kind", &row.kind))?,
+            kind,
             language: row.language,
             status: row.status.parse().map_err(|_| parse("status", &row.status))?,
             revision: row.revision,

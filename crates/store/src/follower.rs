@@ -465,6 +465,7 @@ mod tests {
             entity: "document".into(),
             entity_id: id,
             action: "update".into(),
+            lists: None,
         }
     }
 

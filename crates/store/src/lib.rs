@@ -79,7 +79,7 @@ pub use reading::{
 };
 pub use redirects::{Redirect, redirect_path};
 pub use related::RELATED_KEPT;
-pub use search_feed::{ChangeEntry, IndexableVariant};
+pub use search_feed::{ChangeEntry, IndexableVariant, TouchedList};
 pub use sites::{NewSite, Site};
 pub use syndication::{FeedRelease, SitemapEntry};
 pub use taxonomy::{

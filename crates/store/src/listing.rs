@@ -103,6 +103,32 @@ pub(crate) mod facet {
         key | AGGREGATED << SHAPE_SHIFT
     }
 
+    /// Whether a count of `key` is one of the choices a list's filters offer (a country, a
+    /// year): a list that shows the choices changes when such a count turns zero or leaves it.
+    pub fn is_choice(key: i64) -> bool {
+        let shape = own(key) >> SHAPE_SHIFT;
+        shape == COUNTRY || shape == YEAR
+    }
+
+    /// The list a listing row of facet `key` on `site` belongs to, when it is one a page shows
+    /// alone (unfiltered, a country's, a theme's, a goal's): combinations are each within
+    /// their country's list.
+    pub fn touched(site: portico_content::SiteId, key: i64) -> Option<crate::TouchedList> {
+        use crate::TouchedList;
+        let key = own(key);
+        Some(match key >> SHAPE_SHIFT {
+            0 => TouchedList::Unfiltered(site),
+            COUNTRY => {
+                let code = country_of(key)?;
+                let [a, b] = code.as_bytes() else { return None };
+                TouchedList::Country(site, [*a, *b])
+            }
+            THEME => TouchedList::Theme(site, (key >> THEME_SHIFT) & MAX_THEME),
+            GOAL => TouchedList::Goal(site, goal_number(key)?),
+            _ => return None,
+        })
+    }
+
     /// The facet without the [`AGGREGATED`] mark.
     pub fn own(key: i64) -> i64 {
         key & !(AGGREGATED << SHAPE_SHIFT)
@@ -300,6 +326,31 @@ pub(crate) fn change(before: &BTreeSet<Row>, after: &BTreeSet<Row>) -> Change {
     Change { removed, added, counts }
 }
 
+/// What the change log says `document`'s change did to the lists (see
+/// [`crate::TouchedList`]): every list it is on before or after, and every narrowed list of the
+/// sites in `choices_changed`. `None` when it is on no list either side: then it is no listed
+/// release (a page, a vacancy), and readers assume any list of its site.
+pub(crate) fn touched_lists(
+    before: &BTreeSet<Row>,
+    after: &BTreeSet<Row>,
+    document: i64,
+    choices_changed: &[i64],
+) -> Option<String> {
+    let mut touched: BTreeSet<crate::TouchedList> = before
+        .iter()
+        .chain(after)
+        .filter(|row| row.document == document)
+        .filter_map(|row| facet::touched(portico_content::SiteId(row.site), row.facet))
+        .collect();
+    if touched.is_empty() {
+        return None;
+    }
+    touched.extend(
+        choices_changed.iter().map(|site| crate::TouchedList::AllNarrowed(portico_content::SiteId(*site))),
+    );
+    Some(touched.into_iter().map(crate::TouchedList::token).collect::<Vec<_>>().join(" "))
+}
+
 /// Bind parameters per statement, under both databases' limits.
 pub(crate) const CHUNK: usize = 500;
 
@@ -449,6 +500,7 @@ macro_rules! apply {
             changed.sort_unstable();
             changed.dedup();
             $crate::related::queue_related!($pool, $tx, &changed, 1).await?;
+            let mut choices_changed: Vec<i64> = Vec::new();
             for chunk in change.counts.chunks($crate::listing::CHUNK) {
                 let mut query = $crate::listing::builder(
                     $pool,
@@ -458,11 +510,23 @@ macro_rules! apply {
                     b.push_bind(*site).push_bind(language.clone()).push_bind(*facet).push_bind(*n);
                 });
                 query.push(
-                    " on conflict (site_id, language, facet) do update set n = listing_counts.n + excluded.n",
+                    " on conflict (site_id, language, facet) do update set n = listing_counts.n + excluded.n
+                     returning site_id, facet, n",
                 );
-                query.build().execute(&mut *$tx).await?;
+                let counted: Vec<(i64, i64, i64)> = query.build_query_as().fetch_all(&mut *$tx).await?;
+                for (site, facet, n) in counted {
+                    if $crate::listing::facet::is_choice(facet)
+                        && chunk
+                            .iter()
+                            .any(|((s, _, f), delta)| *s == site && *f == facet && (n == 0 || n == *delta))
+                    {
+                        choices_changed.push(site);
+                    }
+                }
             }
-            Ok::<(), sqlx::Error>(())
+            choices_changed.sort_unstable();
+            choices_changed.dedup();
+            Ok::<Vec<i64>, sqlx::Error>(choices_changed)
         }
     };
 }

@@ -27,6 +27,74 @@ pub struct ChangeEntry {
     pub entity_id: i64,
     /// How it changed: `create`, `update`, `published`, `draft`, `translate`, ….
     pub action: String,
+    /// For a release, the lists the change touched, as [`ChangeEntry::touched_lists`] reads
+    /// them; `None` when the writer did not say.
+    pub lists: Option<String>,
+}
+
+/// A public list a change touched: what caches drop for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TouchedList {
+    /// The site's unfiltered lists: home, news, feeds, sitemap.
+    Unfiltered(SiteId),
+    /// The site's releases about a country (ISO alpha-2, upper case).
+    Country(SiteId, [u8; 2]),
+    /// The site's releases on a theme.
+    Theme(SiteId, i64),
+    /// The site's releases serving a Sustainable Development Goal.
+    Goal(SiteId, u8),
+    /// Every narrowed list of the site: the choices its filters offer changed.
+    AllNarrowed(SiteId),
+}
+
+impl ChangeEntry {
+    /// The lists this change touched; `None` when unknown (then it may have touched any list
+    /// of its site). A token that cannot be read also makes it unknown, never an omission.
+    pub fn touched_lists(&self) -> Option<Vec<TouchedList>> {
+        self.lists.as_deref()?.split_ascii_whitespace().map(TouchedList::parse).collect()
+    }
+}
+
+impl TouchedList {
+    fn parse(token: &str) -> Option<TouchedList> {
+        let mut parts = token.splitn(3, ':');
+        let site = SiteId(parts.next()?.parse().ok()?);
+        Some(match (parts.next(), parts.next()) {
+            (None, _) => TouchedList::Unfiltered(site),
+            (Some("*"), None) => TouchedList::AllNarrowed(site),
+            (Some("c"), Some(code)) => match code.as_bytes() {
+                [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                    TouchedList::Country(site, [*a, *b])
+                }
+                _ => return None,
+            },
+            (Some("t"), Some(theme)) => TouchedList::Theme(site, theme.parse().ok()?),
+            (Some("g"), Some(goal)) => TouchedList::Goal(site, goal.parse().ok()?),
+            _ => return None,
+        })
+    }
+
+    /// The site whose list this is.
+    pub fn site(self) -> SiteId {
+        match self {
+            TouchedList::Unfiltered(site)
+            | TouchedList::Country(site, _)
+            | TouchedList::Theme(site, _)
+            | TouchedList::Goal(site, _)
+            | TouchedList::AllNarrowed(site) => site,
+        }
+    }
+
+    /// The token [`TouchedList::parse`] reads.
+    pub(crate) fn token(self) -> String {
+        match self {
+            TouchedList::Unfiltered(site) => site.0.to_string(),
+            TouchedList::Country(site, [a, b]) => format!("{}:c:{}{}", site.0, char::from(a), char::from(b)),
+            TouchedList::Theme(site, theme) => format!("{}:t:{theme}", site.0),
+            TouchedList::Goal(site, goal) => format!("{}:g:{goal}", site.0),
+            TouchedList::AllNarrowed(site) => format!("{}:*", site.0),
+        }
+    }
 }
 
 /// A language variant as the search index takes it.
@@ -93,7 +161,7 @@ impl Store {
     pub async fn changes_after(&self, after: i64, limit: i64) -> Result<Vec<ChangeEntry>> {
         Ok(on_pool!(self, |pool| {
             sqlx::query_as(
-                "select id, at, site_id, entity, entity_id, action from change_log
+                "select id, at, site_id, entity, entity_id, action, lists from change_log
                  where id > $1 order by id limit $2",
             )
             .bind(after)
@@ -218,6 +286,35 @@ mod tests {
 
     use crate::testing::TestDb;
     use crate::{NewDocument, NewSite, NewTheme};
+
+    #[test]
+    fn touched_lists_read_what_the_writer_wrote_and_an_unreadable_token_makes_them_unknown() {
+        use crate::{ChangeEntry, TouchedList};
+        use portico_content::SiteId;
+        let lists = [
+            TouchedList::Unfiltered(SiteId(1)),
+            TouchedList::Country(SiteId(1), *b"SV"),
+            TouchedList::Theme(SiteId(2), 40),
+            TouchedList::Goal(SiteId(1), 10),
+            TouchedList::AllNarrowed(SiteId(2)),
+        ];
+        let written: Vec<String> = lists.iter().map(|list| list.token()).collect();
+        let entry = |lists: Option<&str>| ChangeEntry {
+            id: 1,
+            at: time::OffsetDateTime::UNIX_EPOCH,
+            site_id: Some(1),
+            entity: "document".into(),
+            entity_id: 7,
+            action: "update".into(),
+            lists: lists.map(str::to_owned),
+        };
+        assert_eq!(entry(Some(&written.join(" "))).touched_lists(), Some(lists.to_vec()));
+        assert_eq!(entry(Some("")).touched_lists(), Some(vec![]));
+        assert_eq!(entry(None).touched_lists(), None);
+        for bad in ["1:c:sv", "x", "1:t:", "1:q:3", "1:c:SVN"] {
+            assert_eq!(entry(Some(&format!("1 {bad}"))).touched_lists(), None, "{bad}");
+        }
+    }
 
     #[tokio::test]
     async fn the_feed_reports_changes_and_visible_variants_on_both_databases() {

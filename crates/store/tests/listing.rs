@@ -2,21 +2,11 @@
 //! kind of write, on both databases.
 
 use portico_content::{Draft, Kind, SiteId, Status};
-use portico_store::testing::TestDb;
-use portico_store::{ImportDocument, ImportVariant, NewDocument, NewSite, NewTheme, ReleaseFilter, Store};
+use portico_store::testing::{TestDb, new_site as site};
+use portico_store::{
+    ImportDocument, ImportVariant, NewDocument, NewTheme, ReleaseFilter, Store, TouchedList,
+};
 use time::macros::datetime;
-
-fn site(key: &str, languages: &[&str], country: Option<&str>) -> NewSite {
-    NewSite {
-        key: key.into(),
-        name: key.into(),
-        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
-        country: country.map(str::to_owned),
-        hosts: vec![],
-        names: Default::default(),
-        fallback_to_default: true,
-    }
-}
 
 fn release(title: &str, at: time::OffsetDateTime, countries: &[&str], themes: &[&str]) -> Draft {
     Draft {
@@ -459,5 +449,105 @@ async fn a_goals_list_holds_the_releases_serving_it_and_its_pages_on_both_databa
             Some((0, 1)),
             "{backend}"
         );
+    }
+}
+
+/// The lists the newest change-log entry says it touched, sorted; `None` when it says nothing.
+async fn last_touched(store: &Store) -> Option<Vec<TouchedList>> {
+    let last = store.last_change_id().await.expect("last").expect("an entry");
+    let entries = store.changes_after(last - 1, 1).await.expect("entries");
+    let mut touched = entries[0].touched_lists()?;
+    touched.sort();
+    Some(touched)
+}
+
+#[tokio::test]
+async fn a_release_change_names_exactly_the_lists_it_touched_and_other_documents_name_none() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let audit = portico_store::Audit::system("test", "write");
+        let global = store.create_site(&site("global", &["en"], None), &audit).await.expect("site");
+        let sv = store.create_site(&site("sv", &["en"], Some("SV")), &audit).await.expect("site");
+        store
+            .upsert_theme(&NewTheme {
+                slug: "health".into(),
+                name: "Health".into(),
+                description: String::new(),
+            })
+            .await
+            .expect("theme");
+        let health =
+            store.themes().await.expect("themes").into_iter().find(|t| t.slug == "health").expect("health");
+        let health = health.id.0;
+        let new = |title: &str, countries: &[&str], status| NewDocument {
+            site: global,
+            kind: Kind::Release,
+            language: "en".into(),
+            draft: release(title, datetime!(2015-08-21 09:00 UTC), countries, &["health"]),
+            status,
+            author: None,
+        };
+        use TouchedList::{AllNarrowed, Country, Theme, Unfiltered};
+
+        // The first release about El Salvador: its lists here and on the office that shows
+        // the global site's releases about its country, and new choices in every filter.
+        let (first, _) =
+            store.create_document(&new("First", &["SV"], Status::Published), &audit).await.expect("doc");
+        let mut expected = vec![
+            Unfiltered(global),
+            Unfiltered(sv),
+            Country(global, *b"SV"),
+            Country(sv, *b"SV"),
+            Theme(global, health),
+            Theme(sv, health),
+            AllNarrowed(global),
+            AllNarrowed(sv),
+        ];
+        expected.sort();
+        assert_eq!(last_touched(store).await, Some(expected), "{}: first release", store.backend());
+
+        // A second one about El Salvador, of the same year: every choice was there already.
+        store.create_document(&new("Second", &["SV"], Status::Published), &audit).await.expect("doc");
+        let touched = last_touched(store).await.expect("said");
+        assert!(touched.contains(&Country(sv, *b"SV")), "{}: {touched:?}", store.backend());
+        assert!(
+            !touched.iter().any(|list| matches!(list, AllNarrowed(_))),
+            "{}: no new choice: {touched:?}",
+            store.backend()
+        );
+        // One about Guatemala as well: a new choice wherever it is listed.
+        store.create_document(&new("Third", &["SV", "GT"], Status::Published), &audit).await.expect("doc");
+        let touched = last_touched(store).await.expect("said");
+        assert!(touched.contains(&Country(global, *b"GT")) && touched.contains(&AllNarrowed(global)));
+        assert!(touched.contains(&Country(sv, *b"GT")) && touched.contains(&AllNarrowed(sv)));
+
+        // Retitled: the same lists show it, and no choice changes.
+        let editable = store.editable_variant(first, Some("en")).await.expect("read").expect("variant");
+        let draft = Draft { title: "First, retitled".into(), ..editable.draft };
+        store.update_document(first, "en", editable.revision, &draft, &audit).await.expect("update");
+        let mut expected = vec![
+            Unfiltered(global),
+            Unfiltered(sv),
+            Country(global, *b"SV"),
+            Country(sv, *b"SV"),
+            Theme(global, health),
+            Theme(sv, health),
+        ];
+        expected.sort();
+        assert_eq!(last_touched(store).await, Some(expected), "{}: retitled", store.backend());
+
+        // A draft is on no list, nor is a page: readers assume any list of the site.
+        store.create_document(&new("Draft", &["SV"], Status::Draft), &audit).await.expect("draft");
+        assert_eq!(last_touched(store).await, None, "{}: a draft", store.backend());
+        let page = NewDocument {
+            site: global,
+            kind: Kind::Page,
+            language: "en".into(),
+            draft: Draft { title: "Who we are".into(), slug: "who-we-are".into(), ..Draft::default() },
+            status: Status::Published,
+            author: None,
+        };
+        store.create_document(&page, &audit).await.expect("page");
+        assert_eq!(last_touched(store).await, None, "{}: a page", store.backend());
     }
 }

@@ -536,7 +536,11 @@ pub async fn published_release(
     let language = release.language.clone();
     let mut response = json(headers, Some(&language), &ReleaseItem::new(app, release))?;
     // Purged with the release alone, not with every list (see `crate::cache`).
-    response.extensions_mut().insert(crate::cache::Shows { documents: vec![DocumentId(id)], media: vec![] });
+    response.extensions_mut().insert(crate::cache::Shows {
+        documents: vec![DocumentId(id)],
+        media: vec![],
+        lists: vec![],
+    });
     Ok(response)
 }
 

@@ -34,7 +34,20 @@ pub(crate) async fn wake_after_writes(State(app): State<App>, request: Request, 
     response
 }
 
-/// What a change-log entry changed, as far as cached pages care.
+/// What a change-log entry changed, as far as cached pages care: for a document whose
+/// writer said which lists it touched, its own pages and those lists.
+fn changes_of(entry: &ChangeEntry) -> Vec<Change> {
+    let document = DocumentId(entry.entity_id);
+    match (entry.entity.as_str(), entry.touched_lists()) {
+        ("document", Some(lists)) => {
+            std::iter::once(Change::Shown(document)).chain(lists.into_iter().map(Change::Listed)).collect()
+        }
+        _ => vec![change_of(entry)],
+    }
+}
+
+/// What a change-log entry changed, as far as cached pages care, when it does not say which
+/// lists it touched.
 fn change_of(entry: &ChangeEntry) -> Change {
     let site = entry.site_id.map(SiteId);
     match (entry.entity.as_str(), site) {
@@ -107,13 +120,13 @@ impl Subscriber for PageCacheFollower {
     fn apply<'a>(&'a mut self, batch: Batch<'a>) -> BoxFuture<'a, Result<(), SubscriberError>> {
         Box::pin(async move {
             let Some(app) = self.app() else { return Ok(()) };
-            let changes: Vec<Change> = batch.entries.iter().map(change_of).collect();
+            let changes: Vec<Change> = batch.entries.iter().flat_map(changes_of).collect();
             // Dropped before anything else can fail, so that no entry goes unapplied.
             app.changed_all(changes.iter().copied());
             let mut documents: Vec<DocumentId> = changes
                 .iter()
                 .filter_map(|change| match change {
-                    Change::Document { document, .. } => Some(*document),
+                    Change::Document { document, .. } | Change::Shown(document) => Some(*document),
                     _ => None,
                 })
                 .collect();

@@ -207,7 +207,11 @@ async fn feed(
         language: Some(&ctx.lang),
         cache_control: "public, max-age=300, s-maxage=300, stale-while-revalidate=600",
     };
-    Ok(respond(headers, meta, &body))
+    let mut response = respond(headers, meta, &body);
+    if let Some(shows) = q.shows(ctx.site.id) {
+        response.extensions_mut().insert(shows);
+    }
+    Ok(response)
 }
 
 /// The feed as Atom 1.0 (RFC 4287).

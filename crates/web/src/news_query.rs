@@ -1,9 +1,11 @@
 //! The news list's filters (country, theme, year, page) as a request gives them, validated,
 //! shared by the list and by the feeds that follow it.
 
-use portico_store::{ReleaseFilter, Theme as TopicTheme};
+use portico_content::SiteId;
+use portico_store::{ReleaseFilter, Theme as TopicTheme, TouchedList};
 
 use crate::app::App;
+use crate::cache::Shows;
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::pagination::shorten;
@@ -84,6 +86,23 @@ impl NewsQuery {
             year: self.year,
             goal: self.goal.map(|g| g.number),
         }
+    }
+
+    /// What a page of this list shows, for caches: the narrowed list it lies within (a
+    /// country's, else a theme's or a goal's), or `None` for the site's whole lists
+    /// (unfiltered, or by year alone).
+    pub(crate) fn shows(&self, site: SiteId) -> Option<Shows> {
+        let list = if let Some(country) = self.country {
+            let [a, b] = country.iso2.as_bytes() else { return None };
+            TouchedList::Country(site, [*a, *b])
+        } else if let Some(theme) = &self.theme {
+            TouchedList::Theme(site, theme.id.0)
+        } else if let Some(goal) = self.goal {
+            TouchedList::Goal(site, goal.number)
+        } else {
+            return None;
+        };
+        Some(Shows::list(list))
     }
 
     /// The news-list URL with these filters, leaving out `without`, at `page`.

@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use portico_content::SiteId;
+use portico_store::TouchedList;
 
 use super::{
     Change, EVERYTHING_KEY, Entry, MIN_COMPRESS, Shows, Tag, best_brotli, best_gzip, surrogate_keys, tags_of,
@@ -189,15 +190,26 @@ impl App {
     fn tags_of_change(&self, change: Change, tags: &mut HashSet<Tag>) -> bool {
         let lists = |site: SiteId, tags: &mut HashSet<Tag>| {
             tags.insert(Tag::Lists(site.0));
+            tags.insert(Tag::Narrow(TouchedList::AllNarrowed(site)));
             // The read API's lists span every site.
             tags.insert(Tag::AllLists);
             // Country sites list the global site's releases about their country.
             let sites = self.sites();
             if sites.first().is_some_and(|global| global.id == site) {
-                tags.extend(sites.iter().map(|s| Tag::Lists(s.id.0)));
+                for site in sites.iter() {
+                    tags.insert(Tag::Lists(site.id.0));
+                    tags.insert(Tag::Narrow(TouchedList::AllNarrowed(site.id)));
+                }
             }
         };
         match change {
+            Change::Shown(document) => {
+                tags.insert(Tag::Document(document.0));
+            }
+            Change::Listed(list) => {
+                tags.insert(Tag::of_list(list));
+                tags.insert(Tag::AllLists);
+            }
             Change::Document { site, document } => {
                 tags.insert(Tag::Document(document.0));
                 lists(site, tags);

@@ -47,6 +47,7 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use portico_content::{DocumentId, MediaId, SiteId};
+use portico_store::TouchedList;
 
 use crate::http::{Encoding, FreshFor, compress, etag_of, if_none_match_hits, negotiate};
 pub(crate) mod layer;
@@ -71,12 +72,29 @@ pub struct Shows {
     pub documents: Vec<DocumentId>,
     /// The media whose alternative text, caption or credit the page shows.
     pub media: Vec<MediaId>,
+    /// Set instead by a page that lists only narrowed lists of its site (a country's
+    /// releases, a theme's): it is dropped when a change touches one of them, or changes
+    /// the choices of the site's filters, rather than with every change to the site's lists.
+    pub lists: Vec<TouchedList>,
+}
+
+impl Shows {
+    /// A page that lists `list` alone.
+    pub(crate) fn list(list: TouchedList) -> Shows {
+        Shows { documents: Vec::new(), media: Vec::new(), lists: vec![list] }
+    }
 }
 
 /// What changed, as far as cached pages care; see [`App::changed`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
-    /// A document of a site: created, edited, translated, published, unpublished.
+    /// A document's own pages, when the lists its change touched are told apart
+    /// ([`Change::Listed`]).
+    Shown(DocumentId),
+    /// A list a change touched.
+    Listed(TouchedList),
+    /// A document of a site whose change may have touched any list of the site: created,
+    /// edited, translated, published, unpublished.
     Document {
         /// The site that owns it.
         site: SiteId,
@@ -107,6 +125,9 @@ enum Tag {
     Document(i64),
     /// The pages that show this media item.
     Media(i64),
+    /// The pages that show a narrowed list of a site: a country's, a theme's, a goal's; or,
+    /// as [`TouchedList::AllNarrowed`], all of them.
+    Narrow(TouchedList),
 }
 
 /// The surrogate key every labelled response carries, purged when everything changes (a
@@ -119,6 +140,14 @@ pub(crate) const EVERYTHING_KEY: &str = "portico";
 pub(crate) const MAX_SHOWN_TAGS: usize = 48;
 
 impl Tag {
+    /// The tag of the pages showing `list`: an unfiltered list is its site's lists.
+    pub(crate) fn of_list(list: TouchedList) -> Tag {
+        match list {
+            TouchedList::Unfiltered(site) => Tag::Lists(site.0),
+            list => Tag::Narrow(list),
+        }
+    }
+
     /// The surrogate key a shared cache knows this tag by: short, and only `[a-z0-9-]`, as
     /// both xkey and Fastly take them without escaping.
     fn key(self) -> String {
@@ -128,6 +157,15 @@ impl Tag {
             Tag::AllLists => "lists".to_owned(),
             Tag::Document(document) => format!("doc-{document}"),
             Tag::Media(media) => format!("media-{media}"),
+            Tag::Narrow(list) => match list {
+                TouchedList::Unfiltered(site) => format!("lists-{}", site.0),
+                TouchedList::Country(site, code) => {
+                    format!("c-{}-{}", site.0, String::from_utf8_lossy(&code.to_ascii_lowercase()))
+                }
+                TouchedList::Theme(site, theme) => format!("t-{}-{theme}", site.0),
+                TouchedList::Goal(site, goal) => format!("g-{}-{goal}", site.0),
+                TouchedList::AllNarrowed(site) => format!("narrowed-{}", site.0),
+            },
         }
     }
 }
@@ -425,6 +463,12 @@ fn response_tags(site: Option<SiteId>, shows: Option<&Shows>, lists_everywhere: 
     };
     let mut tags: Vec<Tag> = site.map(|site| Tag::Site(site.0)).into_iter().collect();
     match shows {
+        Some(shows) if !shows.lists.is_empty() => {
+            for list in &shows.lists {
+                tags.push(Tag::of_list(*list));
+                tags.push(Tag::Narrow(TouchedList::AllNarrowed(list.site())));
+            }
+        }
         Some(shows) if shows.documents.len() + shows.media.len() <= MAX_SHOWN_TAGS => {
             tags.extend(shows.documents.iter().map(|d| Tag::Document(d.0)));
             tags.extend(shows.media.iter().map(|m| Tag::Media(m.0)));
@@ -477,7 +521,8 @@ mod tests {
 
     #[test]
     fn surrogate_keys_name_what_the_page_cache_tags_and_stay_bounded() {
-        let release = Shows { documents: vec![DocumentId(7), DocumentId(9)], media: vec![MediaId(3)] };
+        let release =
+            Shows { documents: vec![DocumentId(7), DocumentId(9)], media: vec![MediaId(3)], lists: vec![] };
         assert_eq!(
             surrogate_keys(Some(SiteId(1)), Some(&release), false),
             "portico site-1 doc-7 doc-9 media-3"
@@ -485,7 +530,7 @@ mod tests {
         assert_eq!(surrogate_keys(Some(SiteId(1)), None, false), "portico site-1 lists-1");
         assert_eq!(surrogate_keys(None, None, true), "portico lists", "the read API's lists");
         assert_eq!(surrogate_keys(None, None, false), "portico", "an asset or a media file");
-        let many = Shows { documents: (0..100).map(DocumentId).collect(), media: vec![] };
+        let many = Shows { documents: (0..100).map(DocumentId).collect(), media: vec![], lists: vec![] };
         assert_eq!(surrogate_keys(Some(SiteId(2)), Some(&many), false), "portico site-2 lists-2");
         let tags: Vec<String> = tags_of(SiteId(1), Some(&release)).into_iter().map(Tag::key).collect();
         assert_eq!(
@@ -493,6 +538,30 @@ mod tests {
             ["site-1", "doc-7", "doc-9", "media-3"],
             "the page cache's own tags, by the same names"
         );
+    }
+
+    #[test]
+    fn a_narrowed_list_is_keyed_by_what_narrows_it_and_dropped_by_that_or_by_its_sites_choices() {
+        let sv = Shows::list(TouchedList::Country(SiteId(3), *b"SV"));
+        assert_eq!(surrogate_keys(Some(SiteId(3)), Some(&sv), false), "portico site-3 c-3-sv narrowed-3");
+        let theme = Shows::list(TouchedList::Theme(SiteId(3), 12));
+        assert_eq!(surrogate_keys(Some(SiteId(3)), Some(&theme), false), "portico site-3 t-3-12 narrowed-3");
+        let cache = PageCache::new(1 << 20);
+        cache.insert("sv".into(), entry("a", tags_of(SiteId(3), Some(&sv))), 0);
+        cache.insert(
+            "gt".into(),
+            entry("b", tags_of(SiteId(3), Some(&Shows::list(TouchedList::Country(SiteId(3), *b"GT"))))),
+            0,
+        );
+        cache.insert("news".into(), entry("c", tags_of(SiteId(3), None)), 0);
+        cache.invalidate(&HashSet::from([
+            Tag::of_list(TouchedList::Country(SiteId(3), *b"SV")),
+            Tag::Lists(3),
+        ]));
+        assert!(cache.get("sv").is_none() && cache.get("news").is_none());
+        assert!(cache.get("gt").is_some(), "another country's list stays");
+        cache.invalidate(&HashSet::from([Tag::Narrow(TouchedList::AllNarrowed(SiteId(3)))]));
+        assert!(cache.get("gt").is_none(), "a new choice in the filters drops every narrowed list");
     }
 
     #[test]
@@ -517,7 +586,13 @@ mod tests {
         let cache = PageCache::new(1 << 20);
         cache.insert(
             "release".into(),
-            entry("a", tags_of(SiteId(1), Some(&Shows { documents: vec![DocumentId(7)], media: vec![] }))),
+            entry(
+                "a",
+                tags_of(
+                    SiteId(1),
+                    Some(&Shows { documents: vec![DocumentId(7)], media: vec![], lists: vec![] }),
+                ),
+            ),
             0,
         );
         cache.insert("list".into(), entry("b", tags_of(SiteId(1), None)), 0);

@@ -166,10 +166,14 @@ pub async fn country(
         &format!("country={}", country.iso2.to_ascii_lowercase()),
         &ctx.t1("feed-label", "filters", view.name.clone()),
     );
-    app.html(
+    let mut response = app.html(
         &headers,
         &ctx,
         "country.html",
         context! { layout, country => view, releases, total => list.total, news_url, office },
-    )
+    )?;
+    let [a, b] = country.iso2.as_bytes() else { return Ok(response) };
+    let list = portico_store::TouchedList::Country(ctx.site.id, [*a, *b]);
+    response.extensions_mut().insert(crate::cache::Shows::list(list));
+    Ok(response)
 }

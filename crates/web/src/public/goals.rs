@@ -180,12 +180,17 @@ pub(crate) async fn goal_page(
     );
     let previous = goal.number.checked_sub(1).and_then(Goal::by_number).map(|g| GoalView::new(ctx, g));
     let next = Goal::by_number(goal.number + 1).map(|g| GoalView::new(ctx, g));
-    app.html(
+    let mut response = app.html(
         headers,
         ctx,
         "goal.html",
         context! { layout, goal => view, pages, releases, pager, total_text, previous, next },
-    )
+    )?;
+    // Pages tagged with the goal are no listed release: a change to one touches every
+    // narrowed list of its site, this one too.
+    let list = portico_store::TouchedList::Goal(ctx.site.id, goal.number);
+    response.extensions_mut().insert(crate::cache::Shows::list(list));
+    Ok(response)
 }
 
 /// The *2030 Agenda* section's title: its page's, or the interface's words when the site has

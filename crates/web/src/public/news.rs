@@ -143,7 +143,7 @@ pub async fn list(
         feed_filters.split_once('?').map_or("", |(_, filters)| filters),
         &ctx.t1("feed-label", "filters", q.label(&ctx).unwrap_or_default()),
     );
-    app.html(
+    let mut response = app.html(
         &headers,
         &ctx,
         "news.html",
@@ -151,5 +151,9 @@ pub async fn list(
             layout, heading, total_text, releases, pager, active_filters,
             country_options, theme_options, year_options, news_url => ctx.url("news"),
         },
-    )
+    )?;
+    if let Some(shows) = q.shows(ctx.site.id) {
+        response.extensions_mut().insert(shows);
+    }
+    Ok(response)
 }

@@ -4,12 +4,13 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
+use portico_content::Kind;
 use serde::Serialize;
 
 use crate::views::{Crumb, Layout, Link, country_link, iso_date, tel_uri};
 use crate::{App, Scope, WebError};
 
-use super::{Elsewhere, document_alternates};
+use super::{Found, document_alternates};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 #[derive(Serialize)]
@@ -111,19 +112,13 @@ pub async fn show(
         return Err(WebError::NotFound);
     }
     let store = app.store();
-    let (release, shown_in) = match store.published_release(ctx.site.id, &ctx.lang, &slug).await? {
-        Some(release) => (release, None),
-        None => match app.translation_elsewhere(&ctx, portico_content::Kind::Release, &slug).await? {
-            Some(Elsewhere::Redirect(url)) => return Ok(Redirect::to(&url).into_response()),
-            Some(Elsewhere::Fallback { language, slug }) => {
-                let release = store
-                    .published_release(ctx.site.id, &language, &slug)
-                    .await?
-                    .ok_or(WebError::NotFound)?;
-                (release, Some(language))
-            }
-            None => return Err(WebError::NotFound),
-        },
+    let site = ctx.site.id;
+    let fetch =
+        |language: String, slug: String| async move { store.published_release(site, &language, &slug).await };
+    let (release, shown_in) = match app.published_or_elsewhere(&ctx, Kind::Release, &slug, fetch).await? {
+        Found::Shown(release, shown_in) => (release, shown_in),
+        Found::Redirect(url) => return Ok(Redirect::to(&url).into_response()),
+        Found::Missing => return Err(WebError::NotFound),
     };
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let alternates = document_alternates(&app, release.id, "news/").await?;
@@ -193,6 +188,7 @@ pub async fn show(
     let shows = crate::cache::Shows {
         documents: std::iter::once(release.id).chain(related.iter().map(|card| card.document)).collect(),
         media: release.image.iter().map(|image| image.id).collect(),
+        lists: vec![],
     };
     let mut response =
         app.html(&headers, &ctx, "release.html", context! { layout, release => view, seo, related })?;

@@ -24,7 +24,7 @@ use crate::pagination::{ActiveFilter, pager, shorten};
 use crate::views::{Crumb, Layout, iso_date};
 use crate::{App, Scope, WebError};
 
-use super::{Elsewhere, document_alternates};
+use super::{Found, document_alternates};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 
@@ -343,19 +343,13 @@ pub async fn show(
         return Err(WebError::NotFound);
     }
     let store = app.store();
-    let (item, shown_in) = match store.published_vacancy(ctx.site.id, &ctx.lang, &slug).await? {
-        Some(item) => (item, None),
-        None => match app.translation_elsewhere(&ctx, Kind::Vacancy, &slug).await? {
-            Some(Elsewhere::Redirect(url)) => return Ok(Redirect::to(&url).into_response()),
-            Some(Elsewhere::Fallback { language, slug }) => {
-                let item = store
-                    .published_vacancy(ctx.site.id, &language, &slug)
-                    .await?
-                    .ok_or(WebError::NotFound)?;
-                (item, Some(language))
-            }
-            None => return Err(WebError::NotFound),
-        },
+    let site = ctx.site.id;
+    let fetch =
+        |language: String, slug: String| async move { store.published_vacancy(site, &language, &slug).await };
+    let (item, shown_in) = match app.published_or_elsewhere(&ctx, Kind::Vacancy, &slug, fetch).await? {
+        Found::Shown(item, shown_in) => (item, shown_in),
+        Found::Redirect(url) => return Ok(Redirect::to(&url).into_response()),
+        Found::Missing => return Err(WebError::NotFound),
     };
     let now = OffsetDateTime::now_utc();
     let vacancy = &item.vacancy;
@@ -438,7 +432,7 @@ pub async fn show(
         posted => ctx.date(item.published_at),
         posted_iso => iso_date(item.published_at),
     };
-    let shows = crate::cache::Shows { documents: vec![item.id], media: vec![] };
+    let shows = crate::cache::Shows { documents: vec![item.id], media: vec![], lists: vec![] };
     let mut response = app.html(&headers, &ctx, "vacancy.html", context! { layout, vacancy => view, seo })?;
     response.extensions_mut().insert(shows);
     limit_lifetime(&mut response, vacancy.next_change(now), HTML_LIFETIME);
