@@ -11,10 +11,15 @@
 //! that sets a cookie — so a cached page never holds one user's content for another.
 //!
 //! When it forgets: each entry is tagged with what it shows — a release page with its own
-//! document, its related releases and its image; every other page with "the lists of its
-//! site" — and each change-log entry drops what it touches: a document's pages, and the lists
-//! of its site (and of every site when it is the global site, whose releases country sites
-//! show); a menu change drops the whole site; a site change, everything. This happens before
+//! document, its related releases and its image; a list narrowed by a country, a theme or a
+//! goal with that narrowed list; every other page with "the lists of its site" — and each
+//! change-log entry drops what it touches. A release's entry names the lists it is on before
+//! and after the change (the write path reads them from the listing rows, on its own site
+//! and on the country offices that show it) and whether the choices of a site's filters
+//! changed (then every narrowed list of that site goes); another document's entry drops its
+//! pages and every list of its site (and of every site when it is the global site, whose
+//! releases country sites show); a menu change drops the whole site; a site change,
+//! everything. This happens before
 //! a write request is answered (the write path reads the change log right after the handler
 //! committed), and within a second for writes of other processes and nodes and for scheduled
 //! publications (the page cache's subscription to the change-log follower,
