@@ -5,8 +5,8 @@
 //! 500, and takes writes again by itself once the database is back.
 //!
 //! Needs PostgreSQL's server binaries (/usr/lib/postgresql/*/bin; `scripts/test-services`
-//! installs them); fails, never skips, without them. Takes about 20 s: a write while the
-//! database is down waits for the pool's acquire timeout (10 s) before it is refused.
+//! installs them); fails, never skips, without them. Takes about 15 s: a write while the
+//! database is down waits for the pool's acquire timeout (3 s) before it is refused.
 
 mod support;
 

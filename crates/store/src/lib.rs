@@ -128,6 +128,13 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// How long a PostgreSQL request waits for a connection before it is refused as unavailable
+/// (a 503 with `Retry-After`). sqlx retries a refused connection until then, so it is also
+/// how long a write waits while the database restarts: long enough to ride out a fast
+/// restart or failover, short enough that an editor hears within seconds, and that a node
+/// whose 16 connections are all busy sheds load rather than queueing it.
+pub const POOL_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
 /// sqlx logs a slow statement with its whole text, which for a bulk insert is a line of
 /// hundreds of kilobytes: only at debug level, where someone looking for it reads it.
 const SLOW_STATEMENT_LOG: log::LevelFilter = log::LevelFilter::Debug;
@@ -151,7 +158,7 @@ impl Store {
                 .map_err(StoreError::Connect)?;
             let pool = PgPoolOptions::new()
                 .max_connections(16)
-                .acquire_timeout(Duration::from_secs(10))
+                .acquire_timeout(POOL_ACQUIRE_TIMEOUT)
                 .connect_lazy_with(options);
             Pool::Postgres(pool)
         } else {
