@@ -316,7 +316,8 @@ impl Store {
             let listed = current_rows!(tx, &[document_id]).await?;
             let choices = apply!(pool, tx, &change(&Default::default(), &listed)).await?;
             relink_media!(tx, document_id).await?;
-            let lists = touched_lists(&Default::default(), &listed, document_id, &choices);
+            let release = new.kind == Kind::Release;
+            let lists = touched_lists(&Default::default(), &listed, document_id, &choices, release);
             log_change!(tx, at, new.site.0, "document", document_id, "create", lists);
             record_audit!(tx, at, audit, new.site.0, "document", document_id);
             tx.commit().await?;
@@ -390,10 +391,10 @@ impl Store {
             if original == variant_id {
                 write_vacancy!(tx, document.0, draft.vacancy.as_ref());
             }
-            sqlx::query("update documents set updated_at = $1 where id = $2")
+            let kind: String = sqlx::query_scalar("update documents set updated_at = $1 where id = $2 returning kind")
                 .bind(at)
                 .bind(document.0)
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?;
             sqlx::query(
                 "insert into revisions (variant_id, number, snapshot, created_at, author_id) values ($1, $2, $3, $4, $5)",
@@ -408,7 +409,7 @@ impl Store {
             let listed = current_rows!(tx, &[document.0]).await?;
             let choices = apply!(pool, tx, &change(&listed_before, &listed)).await?;
             relink_media!(tx, document.0).await?;
-            let lists = touched_lists(&listed_before, &listed, document.0, &choices);
+            let lists = touched_lists(&listed_before, &listed, document.0, &choices, kind == "release");
             log_change!(tx, at, site_id, "document", document.0, "update", lists);
             record_audit!(tx, at, audit, site_id, "document", document.0);
             tx.commit().await?;
@@ -460,7 +461,11 @@ impl Store {
                 let Some(site) = site else { return Err(StoreError::StaleRevision) };
                 let listed = current_rows!(tx, &[document.0]).await?;
                 let choices = apply!(pool, tx, &change(&listed_before, &listed)).await?;
-                let lists = touched_lists(&listed_before, &listed, document.0, &choices);
+                let kind: String = sqlx::query_scalar("select kind from documents where id = $1")
+                    .bind(document.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let lists = touched_lists(&listed_before, &listed, document.0, &choices, kind == "release");
                 log_change!(tx, at, site, "document", document.0, to.as_str(), lists);
                 record_audit!(tx, at, audit, site, "document", document.0);
                 tx.commit().await?;
@@ -500,7 +505,8 @@ impl Store {
             let listed = current_rows!(tx, &due_documents).await?;
             let choices = apply!(pool, tx, &change(&listed_before, &listed)).await?;
             for (document, site) in &due {
-                let lists = touched_lists(&listed_before, &listed, *document, &choices);
+                // Only a release gains rows by being published: one without any is no release.
+                let lists = touched_lists(&listed_before, &listed, *document, &choices, false);
                 log_change!(tx, at, *site, "document", *document, "published", lists);
                 record_audit!(tx, at, audit, *site, "document", *document);
             }

@@ -328,13 +328,15 @@ pub(crate) fn change(before: &BTreeSet<Row>, after: &BTreeSet<Row>) -> Change {
 
 /// What the change log says `document`'s change did to the lists (see
 /// [`crate::TouchedList`]): every list it is on before or after, and every narrowed list of the
-/// sites in `choices_changed`. `None` when it is on no list either side: then it is no listed
-/// release (a page, a vacancy), and readers assume any list of its site.
+/// sites in `choices_changed` — nothing for a release on no list either side (a draft). `None`
+/// for a document that is no `release`: pages and vacancies are not in these lists, so
+/// readers assume any list of its site.
 pub(crate) fn touched_lists(
     before: &BTreeSet<Row>,
     after: &BTreeSet<Row>,
     document: i64,
     choices_changed: &[i64],
+    release: bool,
 ) -> Option<String> {
     let mut touched: BTreeSet<crate::TouchedList> = before
         .iter()
@@ -342,7 +344,7 @@ pub(crate) fn touched_lists(
         .filter(|row| row.document == document)
         .filter_map(|row| facet::touched(portico_content::SiteId(row.site), row.facet))
         .collect();
-    if touched.is_empty() {
+    if !release && touched.is_empty() {
         return None;
     }
     touched.extend(

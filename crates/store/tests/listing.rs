@@ -536,9 +536,21 @@ async fn a_release_change_names_exactly_the_lists_it_touched_and_other_documents
         expected.sort();
         assert_eq!(last_touched(store).await, Some(expected), "{}: retitled", store.backend());
 
-        // A draft is on no list, nor is a page: readers assume any list of the site.
-        store.create_document(&new("Draft", &["SV"], Status::Draft), &audit).await.expect("draft");
-        assert_eq!(last_touched(store).await, None, "{}: a draft", store.backend());
+        // A draft release is on no list: it touches none. A page is in none of these lists:
+        // readers assume any list of the site.
+        let (draft, _) =
+            store.create_document(&new("Draft", &["SV"], Status::Draft), &audit).await.expect("draft");
+        assert_eq!(last_touched(store).await, Some(vec![]), "{}: a draft", store.backend());
+        let editable = store.editable_variant(draft, Some("en")).await.expect("read").expect("variant");
+        let edited = Draft { title: "Draft, retitled".into(), ..editable.draft };
+        store.update_document(draft, "en", editable.revision, &edited, &audit).await.expect("update");
+        assert_eq!(last_touched(store).await, Some(vec![]), "{}: a draft edited", store.backend());
+        store.set_status(draft, "en", Status::Draft, Status::Published, None, &audit).await.expect("publish");
+        assert!(
+            last_touched(store).await.is_some_and(|lists| lists.contains(&Country(sv, *b"SV"))),
+            "{}: published, it is on El Salvador's lists",
+            store.backend()
+        );
         let page = NewDocument {
             site: global,
             kind: Kind::Page,
