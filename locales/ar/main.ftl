@@ -717,7 +717,7 @@ search-more-kind = مزيد من الأنواع
 search-more-year = مزيد من السنوات
 search-more-language = مزيد من اللغات
 bad-region = «{ $value }» ليس منطقة. استخدم رمز منطقة وفق تصنيف M49 للأمم المتحدة، مثل 019 للأمريكتين.
-bad-kind = «{ $value }» ليس نوع محتوى. استخدم release أو page.
+bad-kind = «{ $value }» ليس نوع محتوى. استخدم أحد هذه: { $kinds }.
 bad-language = «{ $value }» ليس من لغات هذا الموقع.
 
 ## Two-factor sign-in
@@ -931,7 +931,7 @@ admin-col-published = تاريخ النشر
 admin-col-last-changed-by = آخر من عدّله
 admin-list-bad-site = «{ $value }» ليس من مواقعك.
 admin-list-bad-language = «{ $value }» ليست لغة أي موقع.
-admin-list-bad-kind = «{ $value }» ليس نوعًا من الوثائق. استخدم release أو page.
+admin-list-bad-kind = «{ $value }» ليس نوعًا من الوثائق. استخدم أحد هذه: { $kinds }.
 admin-list-bad-status = «{ $value }» ليست حالة.
 admin-list-bad-user = «{ $value }» ليس مستخدمًا.
 admin-list-bad-date-field = «{ $value }» ليس تاريخًا للتصفية. استخدم updated أو published.

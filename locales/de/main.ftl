@@ -613,7 +613,7 @@ search-more-kind = Weitere Arten
 search-more-year = Weitere Jahre
 search-more-language = Weitere Sprachen
 bad-region = „{ $value }“ ist keine Region. Verwenden Sie einen M49-Regionalcode der Vereinten Nationen, etwa 019 für Amerika.
-bad-kind = „{ $value }“ ist keine Art von Inhalt. Verwenden Sie release oder page.
+bad-kind = „{ $value }“ ist keine Art von Inhalt. Verwenden Sie einen von: { $kinds }.
 bad-language = „{ $value }“ ist keine Sprache dieser Website.
 
 ## Two-factor sign-in
@@ -820,7 +820,7 @@ admin-col-published = Veröffentlicht
 admin-col-last-changed-by = Zuletzt geändert von
 admin-list-bad-site = „{ $value }“ ist keine Ihrer Websites.
 admin-list-bad-language = „{ $value }“ ist keine Sprache einer Website.
-admin-list-bad-kind = „{ $value }“ ist keine Dokumentart. Verwenden Sie release oder page.
+admin-list-bad-kind = „{ $value }“ ist keine Dokumentart. Verwenden Sie einen von: { $kinds }.
 admin-list-bad-status = „{ $value }“ ist kein Status.
 admin-list-bad-user = „{ $value }“ ist kein Benutzer.
 admin-list-bad-date-field = „{ $value }“ ist kein Datum zum Filtern. Verwenden Sie updated oder published.

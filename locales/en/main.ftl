@@ -617,7 +617,7 @@ search-more-kind = More types
 search-more-year = More years
 search-more-language = More languages
 bad-region = “{ $value }” is not a region. Use a UN M49 region code, such as 019 for the Americas.
-bad-kind = “{ $value }” is not a type of content. Use release or page.
+bad-kind = “{ $value }” is not a type of content. Use one of: { $kinds }.
 bad-language = “{ $value }” is not a language of this site.
 
 ## Two-factor sign-in
@@ -824,7 +824,7 @@ admin-col-published = Published
 admin-col-last-changed-by = Last changed by
 admin-list-bad-site = “{ $value }” is not one of your sites.
 admin-list-bad-language = “{ $value }” is not a language of any site.
-admin-list-bad-kind = “{ $value }” is not a kind of document. Use release or page.
+admin-list-bad-kind = “{ $value }” is not a kind of document. Use one of: { $kinds }.
 admin-list-bad-status = “{ $value }” is not a status.
 admin-list-bad-user = “{ $value }” is not a user.
 admin-list-bad-date-field = “{ $value }” is not a date to filter by. Use updated or published.

@@ -613,7 +613,7 @@ search-more-kind = Más tipos
 search-more-year = Más años
 search-more-language = Más idiomas
 bad-region = «{ $value }» no es una región. Utilice un código de región M49 de las Naciones Unidas, como 019 para las Américas.
-bad-kind = «{ $value }» no es un tipo de contenido. Utilice release o page.
+bad-kind = «{ $value }» no es un tipo de contenido. Utilice uno de estos: { $kinds }.
 bad-language = «{ $value }» no es un idioma de este sitio.
 
 ## Two-factor sign-in
@@ -820,7 +820,7 @@ admin-col-published = Publicado
 admin-col-last-changed-by = Modificado por última vez por
 admin-list-bad-site = «{ $value }» no es uno de sus sitios.
 admin-list-bad-language = «{ $value }» no es el idioma de ningún sitio.
-admin-list-bad-kind = «{ $value }» no es un tipo de documento. Use release o page.
+admin-list-bad-kind = «{ $value }» no es un tipo de documento. Use uno de estos: { $kinds }.
 admin-list-bad-status = «{ $value }» no es un estado.
 admin-list-bad-user = «{ $value }» no es un usuario.
 admin-list-bad-date-field = «{ $value }» no es una fecha por la que filtrar. Use updated o published.

@@ -613,7 +613,7 @@ search-more-kind = Plus de types
 search-more-year = Plus d'années
 search-more-language = Plus de langues
 bad-region = « { $value } » n'est pas une région. Utilisez un code de région M49 de l'ONU, par exemple 019 pour les Amériques.
-bad-kind = « { $value } » n'est pas un type de contenu. Utilisez release ou page.
+bad-kind = « { $value } » n'est pas un type de contenu. Utilisez l’un de : { $kinds }.
 bad-language = « { $value } » n'est pas une langue de ce site.
 
 ## Two-factor sign-in
@@ -820,7 +820,7 @@ admin-col-published = Publié
 admin-col-last-changed-by = Modifié en dernier par
 admin-list-bad-site = « { $value } » n’est pas l’un de vos sites.
 admin-list-bad-language = « { $value } » n’est la langue d’aucun site.
-admin-list-bad-kind = « { $value } » n’est pas un type de document. Utilisez release ou page.
+admin-list-bad-kind = « { $value } » n’est pas un type de document. Utilisez l’un de : { $kinds }.
 admin-list-bad-status = « { $value } » n’est pas un statut.
 admin-list-bad-user = « { $value } » n’est pas un utilisateur.
 admin-list-bad-date-field = « { $value } » n’est pas une date de filtrage. Utilisez updated ou published.

@@ -58,6 +58,11 @@ text_enum! {
 }
 
 impl Kind {
+    /// Every kind's text, comma-separated, for a message naming what may be asked for.
+    pub fn listed() -> String {
+        Kind::ALL.iter().map(|kind| kind.as_str()).collect::<Vec<_>>().join(", ")
+    }
+
     /// A variant's site-relative path from its slug: a page's slug is its path, releases
     /// live under `news/`, vacancies under `vacancies/`.
     pub fn path_of(self, slug: &str) -> String {

@@ -247,6 +247,12 @@ async fn hostile_titles_and_queries_never_break_the_page() {
             text(&html, "main .lead").contains("“zz” is not a country code"),
             "a message names the value"
         );
+        let html = app.page("/en/search?kind=poem", 400).await;
+        assert!(
+            text(&html, "main .lead").contains("Use one of: page, release, vacancy"),
+            "a message names every kind: {}",
+            text(&html, "main .lead")
+        );
     }
 }
 

@@ -218,10 +218,9 @@ fn normalize(ctx: &Ctx, facet: Facet, value: &str, themes: &[TopicTheme]) -> Res
             .find(|t| t.slug == value)
             .map(|t| t.slug.clone())
             .ok_or_else(|| ctx.t1("bad-theme", "value", shown)),
-        Facet::Kind => value
-            .parse::<Kind>()
-            .map(|k| k.as_str().to_owned())
-            .map_err(|_| ctx.t1("bad-kind", "value", shown)),
+        Facet::Kind => value.parse::<Kind>().map(|k| k.as_str().to_owned()).map_err(|_| {
+            ctx.t_with("bad-kind", &[("value", shown.into()), ("kinds", Kind::listed().into())])
+        }),
         Facet::Year => value
             .parse::<i32>()
             .ok()

@@ -89,7 +89,12 @@ impl ListRequest {
                     }
                     request.language = Some(value.to_owned());
                 }
-                "kind" => request.kind = Some(value.parse().map_err(|_| bad("admin-list-bad-kind", value))?),
+                "kind" => {
+                    request.kind = Some(value.parse().map_err(|_| {
+                        let args = [("value", shorten(value).into()), ("kinds", Kind::listed().into())];
+                        WebError::BadRequest(user.t_with("admin-list-bad-kind", &args))
+                    })?)
+                }
                 "status" => {
                     request.status = Some(value.parse().map_err(|_| bad("admin-list-bad-status", value))?)
                 }
