@@ -253,6 +253,7 @@ admin-col-last-saved = آخر حفظ
 admin-no-documents = لا توجد وثائق مطابقة.
 kind-release = بيان صحفي
 kind-page = صفحة
+kind-vacancy = وظيفة شاغرة
 status-draft = مسودة
 status-in_review = قيد المراجعة
 status-scheduled = مجدول

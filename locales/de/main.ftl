@@ -237,6 +237,7 @@ admin-col-last-saved = Zuletzt gespeichert
 admin-no-documents = Keine passenden Dokumente.
 kind-release = Pressemitteilung
 kind-page = Seite
+kind-vacancy = Stellenangebot
 status-draft = Entwurf
 status-in_review = In Prüfung
 status-scheduled = Geplant

@@ -237,6 +237,7 @@ admin-col-last-saved = Last saved
 admin-no-documents = No documents match.
 kind-release = release
 kind-page = page
+kind-vacancy = vacancy
 status-draft = Draft
 status-in_review = In review
 status-scheduled = Scheduled

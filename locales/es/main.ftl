@@ -237,6 +237,7 @@ admin-col-last-saved = Última vez guardado
 admin-no-documents = Ningún documento coincide.
 kind-release = comunicado
 kind-page = página
+kind-vacancy = vacante
 status-draft = Borrador
 status-in_review = En revisión
 status-scheduled = Programado

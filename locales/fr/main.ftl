@@ -237,6 +237,7 @@ admin-col-last-saved = Dernier enregistrement
 admin-no-documents = Aucun document ne correspond.
 kind-release = communiqué
 kind-page = page
+kind-vacancy = offre d’emploi
 status-draft = Brouillon
 status-in_review = En relecture
 status-scheduled = Programmé

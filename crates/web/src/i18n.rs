@@ -417,6 +417,17 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_document_has_a_name_in_every_language() {
+        let i18n = i18n();
+        for (code, _) in SOURCES {
+            for kind in portico_content::Kind::ALL {
+                let key = format!("kind-{kind}");
+                assert!(i18n.bundles[code].has_message(&key), "locales/{code}/main.ftl lacks {key}");
+            }
+        }
+    }
+
+    #[test]
     fn arabic_is_right_to_left() {
         assert_eq!(I18n::direction("ar"), "rtl");
         assert_eq!(I18n::direction("fr"), "ltr");
