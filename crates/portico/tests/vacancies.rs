@@ -296,7 +296,7 @@ async fn an_editor_posts_a_vacancy_through_the_back_office() {
         let location = made.headers()["location"].to_str().expect("location").to_owned();
         let id = location.trim_start_matches("/admin/documents/").split('?').next().expect("id").to_owned();
         let edit = session.page(&format!("/admin/documents/{id}"), 200).await;
-        assert_eq!(attrs(&edit, "#f-vacancy_closes_at", "value"), [closes], "{backend}");
+        assert_eq!(attrs(&edit, "#f-vacancy_closes_at", "value"), [closes.clone()], "{backend}");
         assert_eq!(attrs(&edit, "#f-vacancy_duty_country option[selected]", "value"), ["HN"]);
         assert_eq!(attrs(&edit, "#f-slug", "value"), ["protection-officer"], "made from the title");
 
@@ -312,5 +312,25 @@ async fn an_editor_posts_a_vacancy_through_the_back_office() {
         let close_fact = texts(&page, ".vacancy-facts dd")[8].clone();
         assert!(close_fact.ends_with("(UTC-06:00)"), "{close_fact} on {backend}");
         assert_eq!(attrs(&page, ".apply a", "href"), ["mailto:jobs.honduras@example.org"]);
+
+        // Extended by a week: the history shows the closing time that moved, in its zone.
+        let edit = session.page(&format!("/admin/documents/{id}"), 200).await;
+        let revision = attrs(&edit, "input[name=revision]", "value").remove(0);
+        let extended = local(later + Duration::days(7));
+        let mut fields: Vec<(&str, &str)> =
+            fields.into_iter().filter(|(name, _)| *name != "site" && *name != "intent").collect();
+        for field in fields.iter_mut() {
+            if field.0 == "vacancy_closes_at" {
+                field.1 = extended.as_str();
+            }
+        }
+        fields.extend([("revision", revision.as_str()), ("intent", "save")]);
+        let saved = session.post(&format!("/admin/documents/{id}"), &fields).await;
+        assert_eq!(saved.status().as_u16(), 303, "{backend}");
+        let diff = session.page(&format!("/admin/documents/{id}/diff?from=1&to=2"), 200).await;
+        assert_eq!(texts(&diff, ".diff h2"), ["Applications close"], "{backend}");
+        let shown = |class: &str| texts(&diff, class).join(" ");
+        assert!(shown(".diff-del").ends_with("(UTC-06:00)"), "{}", shown(".diff-del"));
+        assert!(shown(".diff-ins").contains(&extended[..10]), "{} on {backend}", shown(".diff-ins"));
     }
 }

@@ -77,9 +77,9 @@ struct FieldDiff {
     lines: Vec<DiffLine>,
 }
 
-/// Each field of a draft as text, after the Fluent key of its name.
-fn field_texts(draft: &Draft) -> [(&'static str, String); 11] {
-    [
+/// Each field of a draft as text, after the Fluent key of its name; a vacancy's facts too.
+fn field_texts(draft: &Draft) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
         ("field-title", draft.title.clone()),
         ("field-slug-or-path", draft.slug.clone()),
         ("field-dateline", draft.dateline.clone()),
@@ -91,7 +91,31 @@ fn field_texts(draft: &Draft) -> [(&'static str, String); 11] {
         ("field-partners-short", draft.partners.join(", ")),
         ("field-contacts-short", draft.contacts.join(", ")),
         ("field-goals", draft.goals.join(", ")),
-    ]
+    ];
+    // As the editor sets them, in the vacancy's own time zone: a closing time moved by an
+    // hour reads as such, not as two UTC times to compare.
+    let local = |at: time::OffsetDateTime| {
+        let offset = portico_content::vacancy::offset_label(at.offset());
+        format!("{} {:02}:{:02} ({offset})", crate::views::iso_date(at), at.hour(), at.minute())
+    };
+    // A document of another kind has no facts: each shows as empty, so nothing differs.
+    let facts = draft.vacancy.as_ref();
+    let fact =
+        |read: &dyn Fn(&portico_content::vacancy::Vacancy) -> String| facts.map(read).unwrap_or_default();
+    fields.extend([
+        ("vacancy-reference", fact(&|v| v.reference.clone())),
+        ("field-vacancy-duty-city", fact(&|v| v.duty_city.clone())),
+        ("vacancy-duty-country", fact(&|v| v.duty_country.clone())),
+        ("vacancy-grade", fact(&|v| v.grade.clone())),
+        ("vacancy-contract", fact(&|v| v.contract.as_str().to_owned())),
+        ("vacancy-duration", fact(&|v| v.duration.clone())),
+        ("vacancy-unit", fact(&|v| v.unit.clone())),
+        ("vacancy-opens", fact(&|v| local(v.opens_at))),
+        ("vacancy-closes", fact(&|v| local(v.closes_at))),
+        ("vacancy-eligibility", fact(&|v| v.eligibility.as_str().to_owned())),
+        ("field-vacancy-apply-to", fact(&|v| v.apply_to.clone())),
+    ]);
+    fields
 }
 
 /// Line-by-line differences of each changed field, named in the person's language.
