@@ -205,6 +205,26 @@ pub struct MailVariant {
     pub published_at: OffsetDateTime,
 }
 
+/// A site's subscribers after an id, in id order ([`Store::subscribers_of_site`]).
+pub(crate) const SUBSCRIBERS_OF_SITE_SQL: &str = "select id, site_id, email, language, frequency, countries, themes, \
+     languages, link_base, confirmed_at from mail_subscribers where site_id = $1 and id > $2 order by id limit $3";
+/// Items due and not yet in an email ([`Store::due_items`]).
+pub(crate) const DUE_ITEMS_SQL: &str = "select subscriber_id, document_id from mail_items \
+     where outbox_id is null and due_at <= $1 order by due_at limit $2";
+/// Emails due that nobody holds ([`Store::due_emails`]).
+pub(crate) const DUE_EMAILS_SQL: &str = "select id from mail_outbox \
+     where sent_at is null and failed_at is null and next_attempt_at <= $1 \
+       and (lease_holder is null or lease_until <= $1) order by next_attempt_at limit $2";
+/// Emails sent since a time, for the rate limit ([`Store::emails_sent_since`]).
+pub(crate) const SENT_SINCE_SQL: &str =
+    "select count(*) from mail_outbox where sent_at is not null and sent_at > $1";
+/// Subscribe requests for an address since a time ([`Store::record_mail_request`]).
+pub(crate) const REQUESTS_BY_EMAIL_SQL: &str =
+    "select count(*) from mail_requests where email = $1 and at > $2";
+/// Subscribe requests from a client since a time ([`Store::record_mail_request`]).
+pub(crate) const REQUESTS_BY_CLIENT_SQL: &str =
+    "select count(*) from mail_requests where client = $1 and at > $2";
+
 /// Subscribers per page of the back office's list.
 pub const SUBSCRIBER_PAGE: i64 = 100;
 /// Rows the mailer takes at once.
@@ -352,17 +372,9 @@ impl Store {
         let at = now();
         let (by_email, by_client) = on_pool!(self, |pool| async {
             let by_email: i64 =
-                sqlx::query_scalar("select count(*) from mail_requests where email = $1 and at > $2")
-                    .bind(&email)
-                    .bind(since)
-                    .fetch_one(pool)
-                    .await?;
+                sqlx::query_scalar(REQUESTS_BY_EMAIL_SQL).bind(&email).bind(since).fetch_one(pool).await?;
             let by_client: i64 =
-                sqlx::query_scalar("select count(*) from mail_requests where client = $1 and at > $2")
-                    .bind(client)
-                    .bind(since)
-                    .fetch_one(pool)
-                    .await?;
+                sqlx::query_scalar(REQUESTS_BY_CLIENT_SQL).bind(client).bind(since).fetch_one(pool).await?;
             sqlx::query("insert into mail_requests (email, client, at) values ($1, $2, $3)")
                 .bind(&email)
                 .bind(client)
@@ -422,12 +434,13 @@ impl Store {
         after: SubscriberId,
         limit: i64,
     ) -> Result<Vec<Subscriber>> {
-        let sql = format!(
-            "select {SUBSCRIBER_COLUMNS} from mail_subscribers where site_id = $1 and id > $2
-             order by id limit $3"
-        );
         let rows: Vec<SubscriberRow> = on_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(site.0).bind(after.0).bind(limit).fetch_all(pool).await
+            sqlx::query_as(SUBSCRIBERS_OF_SITE_SQL)
+                .bind(site.0)
+                .bind(after.0)
+                .bind(limit)
+                .fetch_all(pool)
+                .await
         })?;
         rows.into_iter().map(subscriber).collect()
     }
@@ -554,14 +567,7 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<(SubscriberId, Vec<DocumentId>)>> {
         let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
-            sqlx::query_as(
-                "select subscriber_id, document_id from mail_items
-                 where outbox_id is null and due_at <= $1 order by due_at limit $2",
-            )
-            .bind(crate::normalize(at))
-            .bind(limit)
-            .fetch_all(pool)
-            .await
+            sqlx::query_as(DUE_ITEMS_SQL).bind(crate::normalize(at)).bind(limit).fetch_all(pool).await
         })?;
         let mut grouped: Vec<(SubscriberId, Vec<DocumentId>)> = Vec::new();
         for (subscriber, document) in rows {
@@ -644,16 +650,7 @@ impl Store {
     /// [`Store::take_email_lease`]).
     pub async fn due_emails(&self, at: OffsetDateTime, limit: i64) -> Result<Vec<i64>> {
         Ok(on_pool!(self, |pool| {
-            sqlx::query_scalar(
-                "select id from mail_outbox
-                 where sent_at is null and failed_at is null and next_attempt_at <= $1
-                   and (lease_holder is null or lease_until <= $1)
-                 order by next_attempt_at limit $2",
-            )
-            .bind(crate::normalize(at))
-            .bind(limit)
-            .fetch_all(pool)
-            .await
+            sqlx::query_scalar(DUE_EMAILS_SQL).bind(crate::normalize(at)).bind(limit).fetch_all(pool).await
         })?)
     }
 
@@ -749,10 +746,7 @@ impl Store {
     /// Emails the SMTP server accepted since `since`, on every node: the rate limit's count.
     pub async fn emails_sent_since(&self, since: OffsetDateTime) -> Result<i64> {
         Ok(on_pool!(self, |pool| {
-            sqlx::query_scalar("select count(*) from mail_outbox where sent_at is not null and sent_at > $1")
-                .bind(crate::normalize(since))
-                .fetch_one(pool)
-                .await
+            sqlx::query_scalar(SENT_SINCE_SQL).bind(crate::normalize(since)).fetch_one(pool).await
         })?)
     }
 

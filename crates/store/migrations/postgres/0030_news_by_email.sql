@@ -61,7 +61,7 @@ create table mail_outbox (
     unsubscribe_url text not null default '',
     created_at timestamptz not null,
     next_attempt_at timestamptz not null,
-    attempts integer not null default 0,
+    attempts bigint not null default 0,
     last_error text,
     sent_at timestamptz,
     failed_at timestamptz,
