@@ -237,6 +237,8 @@ async fn a_reader_subscribes_confirms_gets_the_news_and_unsubscribes_in_one_clic
         let path = format!("/{}", url.split_once("://").expect("url").1.split_once('/').expect("path").1);
         let one_click = reqwest::Client::new()
             .post(app.url(&path))
+            // As a webmail's servers may send it: from their own origin, without our cookies.
+            .header("origin", "https://mail.example.net")
             .header("content-type", "application/x-www-form-urlencoded")
             .body("List-Unsubscribe=One-Click")
             .send()
@@ -460,4 +462,31 @@ async fn a_restart_mid_queue_loses_and_repeats_nothing_and_a_refused_email_is_re
         assert!(row.attempts >= 2 && row.sent_at.is_some());
         second.stop().await.expect("stop");
     }
+}
+
+#[tokio::test]
+async fn two_nodes_on_one_postgresql_send_each_email_once() {
+    let db = TestDb::postgres().await;
+    let sink = SmtpSink::start();
+    let (data_a, data_b) = (tempfile::tempdir().expect("data"), tempfile::tempdir().expect("data"));
+    let a = serve(db.url(), data_a.path(), &mail_tuning(&sink, 1000)).await;
+    let b = serve(db.url(), data_b.path(), &mail_tuning(&sink, 1000)).await;
+    // Queued at once, so that both nodes find them due together.
+    db.execute(
+        "insert into mail_outbox (dedupe_key, message_id, recipient, subject, text_body, html_body, created_at, next_attempt_at)
+         select 'two:' || n, '<two.' || n || '@example.org>', 'reader' || n || '@example.org', 'Two nodes ' || n,
+                'Text', '<p>HTML</p>', now(), now()
+         from generate_series(1, 40) as n",
+    )
+    .await
+    .expect("queue");
+    sink.wait_for(40).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let mut ids: Vec<String> = sink.messages().iter().map(|m| m.header("Message-ID").expect("id")).collect();
+    assert_eq!(ids.len(), 40, "no email was sent twice");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 40);
+    a.stop().await.expect("stop");
+    b.stop().await.expect("stop");
 }
