@@ -750,6 +750,36 @@ impl Store {
         })?)
     }
 
+    /// Forgets what no longer serves: emails sent or given up on before `emails_before` (their
+    /// addresses with them, a confirmation's among them) and subscribe requests before
+    /// `requests_before`. Items stay: they are what keeps a release from being sent twice.
+    /// Returns how many rows went.
+    pub async fn forget_old_mail(
+        &self,
+        emails_before: OffsetDateTime,
+        requests_before: OffsetDateTime,
+    ) -> Result<u64> {
+        let (emails_before, requests_before) =
+            (crate::normalize(emails_before), crate::normalize(requests_before));
+        let removed = on_pool!(self, |pool| async {
+            let mut removed = 0;
+            for sql in [
+                "delete from mail_outbox where sent_at is not null and sent_at < $1",
+                "delete from mail_outbox where failed_at is not null and failed_at < $1",
+            ] {
+                removed += sqlx::query(sql).bind(emails_before).execute(pool).await?.rows_affected();
+            }
+            removed += sqlx::query("delete from mail_requests where at < $1")
+                .bind(requests_before)
+                .execute(pool)
+                .await?
+                .rows_affected();
+            Ok::<_, sqlx::Error>(removed)
+        }
+        .await)?;
+        Ok(removed)
+    }
+
     /// The newest outbox rows, newest first (tests and the back office).
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxEmail>> {
         let sql = format!("select {OUTBOX_COLUMNS} from mail_outbox order by id desc limit $1");

@@ -892,6 +892,16 @@ mod tests {
                     crate::mail::REQUESTS_BY_CLIENT_SQL,
                     vec![Text("10.0.1.1".into()), Time(now - time::Duration::hours(1))],
                 ),
+                (
+                    "old emails forgotten",
+                    "delete from mail_outbox where sent_at is not null and sent_at < $1",
+                    vec![Time(old - time::Duration::days(1))],
+                ),
+                (
+                    "old requests forgotten",
+                    "delete from mail_requests where at < $1",
+                    vec![Time(old - time::Duration::days(1))],
+                ),
             ];
             let mut failures = Vec::new();
             for (name, sql, binds) in &queries {

@@ -208,6 +208,15 @@ async fn the_outbox_is_leased_sent_once_and_retried_after_its_back_off_on_both_d
         let id = store.due_emails(now, 10).await.expect("due")[0];
         store.mark_email_failed(id, "550 no such user", None).await.expect("failed");
         assert!(store.due_emails(now + Duration::days(1), 10).await.expect("due").is_empty());
+
+        // What was sent or given up on is forgotten after a while; what waits is kept.
+        assert!(store.enqueue_email(&email(None, "confirm:c")).await.expect("enqueue"));
+        let long_ago = OffsetDateTime::now_utc() - Duration::days(1);
+        assert_eq!(store.forget_old_mail(long_ago, long_ago).await.expect("forget"), 0);
+        let soon = OffsetDateTime::now_utc() + Duration::seconds(2);
+        assert_eq!(store.forget_old_mail(soon, long_ago).await.expect("forget"), 2);
+        let left = store.outbox(10).await.expect("outbox");
+        assert_eq!(left.iter().map(|e| e.email.dedupe_key.as_str()).collect::<Vec<_>>(), ["confirm:c"]);
     }
 }
 

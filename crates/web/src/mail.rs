@@ -33,6 +33,12 @@ const NEWS_AGE: time::Duration = time::Duration::days(7);
 const SUBSCRIBER_BATCH: i64 = 500;
 /// Items turned into emails per round.
 const COMPOSE_BATCH: i64 = 500;
+/// How long sent and given-up emails are kept (to look into a delivery problem), and how often
+/// older ones are forgotten.
+const KEEP_EMAILS: time::Duration = time::Duration::days(30);
+/// How long subscribe requests are kept: the rate limit's window, and some.
+const KEEP_REQUESTS: time::Duration = time::Duration::days(1);
+const FORGET_EVERY: time::Duration = time::Duration::hours(1);
 
 /// The HMAC of `message` under the database's key, in hex.
 async fn sign(store: &Store, message: &str) -> Result<String, WebError> {
@@ -332,11 +338,13 @@ pub(crate) struct MailFollower {
     app: Weak<Inner>,
     /// Published releases dated in the future: they become news then, without a log entry.
     later: BTreeMap<OffsetDateTime, Vec<DocumentId>>,
+    /// When old emails and requests were last forgotten.
+    forgot_at: Option<OffsetDateTime>,
 }
 
 impl MailFollower {
     pub(crate) fn new(app: Weak<Inner>) -> MailFollower {
-        MailFollower { app, later: BTreeMap::new() }
+        MailFollower { app, later: BTreeMap::new(), forgot_at: None }
     }
 
     fn app(&self) -> Option<App> {
@@ -487,6 +495,13 @@ impl Subscriber for MailFollower {
                 }
             }
             self.compose(&app).await?;
+            if self.forgot_at.is_none_or(|at| at + FORGET_EVERY < now) {
+                let forgotten = app.store().forget_old_mail(now - KEEP_EMAILS, now - KEEP_REQUESTS).await?;
+                if forgotten > 0 {
+                    tracing::info!(rows = forgotten, "old emails and subscribe requests forgotten");
+                }
+                self.forgot_at = Some(now);
+            }
             Ok(())
         })
     }

@@ -31,6 +31,8 @@ create table mail_requests (
 );
 create index mail_requests_email on mail_requests (email, at);
 create index mail_requests_client on mail_requests (client, at);
+-- Requests older than the rate limit's window are forgotten.
+create index mail_requests_at on mail_requests (at);
 
 -- What each subscriber is to be told: one row per subscriber and release, so that a release
 -- reaches a subscriber once however often the change log is replayed. `due_at` is when it
@@ -71,6 +73,8 @@ create table mail_outbox (
 create index mail_outbox_due on mail_outbox (next_attempt_at) where sent_at is null and failed_at is null;
 -- The rate limit counts what went out in the last minute, on every node.
 create index mail_outbox_sent on mail_outbox (sent_at) where sent_at is not null;
+-- Emails given up on, forgotten after a while like the sent ones.
+create index mail_outbox_failed on mail_outbox (failed_at) where failed_at is not null;
 
 -- One row: the key that signs confirmation and unsubscribe links (made at first use, shared
 -- by every node through the database) and how far the mailer has read the change log.
