@@ -84,3 +84,48 @@ impl SmtpArgs {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(host: Option<&str>) -> SmtpArgs {
+        SmtpArgs {
+            smtp_host: host.map(str::to_owned),
+            smtp_tls: "starttls".into(),
+            smtp_from: Some("News <news@example.org>".into()),
+            smtp_per_minute: 120,
+            smtp_retry_seconds: 60,
+            ..SmtpArgs::default()
+        }
+    }
+
+    #[test]
+    fn no_host_means_no_email_and_the_port_follows_the_tls_mode() {
+        assert!(args(None).options().expect("valid").is_none());
+        let options = args(Some("smtp.example.org")).options().expect("valid").expect("mail");
+        assert_eq!((options.port, options.tls), (587, SmtpTls::StartTls));
+        let tls = SmtpArgs { smtp_tls: "tls".into(), ..args(Some("smtp.example.org")) };
+        assert_eq!(tls.options().expect("valid").expect("mail").port, 465);
+        let plain = SmtpArgs { smtp_tls: "none".into(), smtp_port: Some(2525), ..args(Some("relay")) };
+        assert_eq!(plain.options().expect("valid").expect("mail").port, 2525);
+    }
+
+    #[test]
+    fn incomplete_settings_are_refused_and_the_password_is_never_printed() {
+        let no_from = SmtpArgs { smtp_from: None, ..args(Some("smtp.example.org")) };
+        assert!(no_from.options().is_err());
+        let half = SmtpArgs { smtp_user: Some("news".into()), ..args(Some("smtp.example.org")) };
+        assert!(half.options().is_err());
+        let silent = SmtpArgs { smtp_per_minute: 0, ..args(Some("smtp.example.org")) };
+        assert!(silent.options().is_err());
+        let secret = SmtpArgs {
+            smtp_user: Some("news".into()),
+            smtp_password: Some("hunter2-secret".into()),
+            ..args(Some("smtp.example.org"))
+        };
+        let options = secret.options().expect("valid").expect("mail");
+        assert!(!format!("{secret:?}").contains("hunter2"));
+        assert!(!format!("{options:?}").contains("hunter2"));
+    }
+}

@@ -506,3 +506,103 @@ impl Subscriber for MailFollower {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use portico_content::{DocumentId, SiteId};
+    use portico_store::{Frequency, MailRelease, MailVariant, NewSubscriber, Site};
+
+    use super::{matches, message_domain, release_url, variant_for};
+
+    fn site(id: i64, key: &str, hosts: &[&str]) -> Site {
+        Site {
+            id: SiteId(id),
+            key: key.into(),
+            name: key.into(),
+            languages: vec!["en".into(), "fr".into()],
+            country: None,
+            hosts: hosts.iter().map(|h| (*h).to_owned()).collect(),
+            names: Default::default(),
+            fallback_to_default: true,
+        }
+    }
+
+    fn variant(language: &str) -> MailVariant {
+        MailVariant {
+            language: language.into(),
+            slug: format!("news-{language}"),
+            title: "Title".into(),
+            summary: String::new(),
+            published_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    fn release() -> MailRelease {
+        MailRelease {
+            document: DocumentId(1),
+            site: SiteId(1),
+            countries: vec!["SV".into(), "GT".into()],
+            themes: vec!["migrant-children".into()],
+            variants: vec![variant("en"), variant("fr")],
+        }
+    }
+
+    fn reader() -> NewSubscriber {
+        NewSubscriber {
+            site: SiteId(1),
+            email: "reader@example.org".into(),
+            language: "es".into(),
+            frequency: Frequency::Daily,
+            countries: vec![],
+            themes: vec![],
+            languages: vec![],
+            link_base: "https://www.example.org".into(),
+        }
+    }
+
+    #[test]
+    fn a_release_matches_when_every_narrowing_finds_something() {
+        assert!(matches(&reader(), &release()), "no narrowing: everything");
+        assert!(matches(&NewSubscriber { countries: vec!["sv".into()], ..reader() }, &release()));
+        assert!(!matches(&NewSubscriber { countries: vec!["MX".into()], ..reader() }, &release()));
+        assert!(!matches(&NewSubscriber { themes: vec!["health".into()], ..reader() }, &release()));
+        assert!(!matches(&NewSubscriber { languages: vec!["ar".into()], ..reader() }, &release()));
+        assert!(matches(
+            &NewSubscriber { languages: vec!["ar".into(), "fr".into()], ..reader() },
+            &release()
+        ));
+    }
+
+    #[test]
+    fn a_reader_gets_their_language_else_one_they_chose_else_the_sites_default() {
+        let global = site(1, "global", &[]);
+        let release = release();
+        let own = variant_for(&release, &reader(), Some(&global)).expect("a variant");
+        assert_eq!(own.language, "en", "no Spanish version: the site's default");
+        let chose = NewSubscriber { languages: vec!["fr".into()], ..reader() };
+        assert_eq!(variant_for(&release, &chose, Some(&global)).expect("a variant").language, "fr");
+        let french = NewSubscriber { language: "fr".into(), ..reader() };
+        assert_eq!(variant_for(&release, &french, Some(&global)).expect("a variant").language, "fr");
+    }
+
+    #[test]
+    fn links_point_to_the_site_that_publishes_the_release() {
+        let global = site(1, "global", &["www.example.org"]);
+        let sv = site(2, "sv", &["sv.example.org"]);
+        let en = variant("en");
+        assert_eq!(
+            release_url("https://www.example.org", &global, Some(&global), &en),
+            "https://www.example.org/en/news/news-en"
+        );
+        assert_eq!(
+            release_url("https://sv.example.org", &sv, Some(&global), &en),
+            "https://www.example.org/en/news/news-en"
+        );
+        assert_eq!(
+            release_url("http://localhost:8080/sites/sv", &sv, Some(&global), &en),
+            "http://localhost:8080/sites/global/en/news/news-en"
+        );
+        assert_eq!(message_domain("IOM News <news@example.org>"), "example.org");
+        assert_eq!(message_domain("news@example.net"), "example.net");
+    }
+}
