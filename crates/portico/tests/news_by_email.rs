@@ -170,7 +170,18 @@ fn release(title: &str, country: &str) -> Draft {
 /// Subscribes `email` to the global site's news about El Salvador and confirms through the
 /// confirmation email's link; returns the messages so far.
 async fn subscribe_and_confirm(app: &TestApp, sink: &SmtpSink, email: &str, before: usize) -> Vec<Mail> {
-    let response = subscribe(app, &[("email", email), ("frequency", "immediate"), ("country", "sv")]).await;
+    subscribe_and_confirm_to(app, sink, email, before, "immediate").await
+}
+
+/// [`subscribe_and_confirm`] at another frequency.
+async fn subscribe_and_confirm_to(
+    app: &TestApp,
+    sink: &SmtpSink,
+    email: &str,
+    before: usize,
+    frequency: &str,
+) -> Vec<Mail> {
+    let response = subscribe(app, &[("email", email), ("frequency", frequency), ("country", "sv")]).await;
     assert_eq!(response.status(), 200);
     let messages = sink.wait_for(before + 1).await;
     let confirmation = &messages[before];
@@ -489,4 +500,53 @@ async fn two_nodes_on_one_postgresql_send_each_email_once() {
     assert_eq!(ids.len(), 40);
     a.stop().await.expect("stop");
     b.stop().await.expect("stop");
+}
+
+#[tokio::test]
+async fn a_daily_reader_gets_one_digest_of_the_days_releases_at_the_digest_hour() {
+    for db in TestDb::each().await {
+        let sink = SmtpSink::start();
+        let app = TestApp::on_tuned(db, &mail_tuning(&sink, 100)).await;
+        subscribe_and_confirm_to(&app, &sink, "daily@example.org", 0, "daily").await;
+        let store = &app.server.store;
+        let global = store.site_by_key("global").await.expect("site").expect("global");
+        create_release(
+            store,
+            &global,
+            "en",
+            release("Morning news from El Salvador", "SV"),
+            Status::Published,
+        )
+        .await;
+        create_release(
+            store,
+            &global,
+            "en",
+            release("Evening news from El Salvador", "SV"),
+            Status::Published,
+        )
+        .await;
+        let started = Instant::now();
+        let tomorrow = time::OffsetDateTime::now_utc() + time::Duration::days(2);
+        while store.due_items(tomorrow, 10).await.expect("items").first().map_or(0, |(_, d)| d.len()) < 2 {
+            assert!(started.elapsed() < Duration::from_secs(15), "the releases were not owed to the reader");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert_eq!(sink.messages().len(), 1, "nothing goes out before the digest hour");
+
+        // The digest hour comes.
+        app.db.execute("update mail_items set due_at = '2000-01-01 00:00:00+00:00'").await.expect("due now");
+        let messages = sink.wait_for(2).await;
+        let digest = &messages[1];
+        assert_eq!(
+            digest.header("Subject").as_deref(),
+            Some("International Organization for Migration: 2 new releases")
+        );
+        for title in ["Morning news from El Salvador", "Evening news from El Salvador"] {
+            assert!(digest.text().contains(title) && digest.html().contains(title), "{title}");
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        assert_eq!(sink.messages().len(), 2, "one digest for both");
+    }
 }
