@@ -123,7 +123,11 @@ pub async fn form(State(app): State<App>, scope: Scope, Path(lang): Path<String>
 }
 
 /// Reads and checks the form; a field that names nothing is a 400 saying which.
-async fn read_form(app: &App, ctx: &Ctx, pairs: &[(String, String)]) -> Result<Filled, (Filled, String)> {
+async fn read_form(
+    app: &App,
+    ctx: &Ctx,
+    pairs: &[(String, String)],
+) -> Result<Result<Filled, (Filled, String)>> {
     let mut filled = Filled::default();
     fn all<'a>(pairs: &'a [(String, String)], name: &'a str) -> impl Iterator<Item = &'a str> {
         pairs.iter().filter(move |(k, v)| k == name && !v.is_empty()).map(|(_, v)| v.trim())
@@ -140,8 +144,7 @@ async fn read_form(app: &App, ctx: &Ctx, pairs: &[(String, String)]) -> Result<F
             None => problem = problem.or_else(|| Some(ctx.t1("bad-country", "value", shorten(code)))),
         }
     }
-    let themes = app.store().themes().await.map(|t| t.into_iter().map(|t| t.slug).collect::<Vec<_>>());
-    let themes = themes.unwrap_or_default();
+    let themes: Vec<String> = app.store().themes().await?.into_iter().map(|t| t.slug).collect();
     for slug in all(pairs, "theme") {
         if themes.iter().any(|t| t == slug) {
             if !filled.themes.iter().any(|t| t == slug) {
@@ -166,10 +169,10 @@ async fn read_form(app: &App, ctx: &Ctx, pairs: &[(String, String)]) -> Result<F
     if filled.email.len() > EMAIL_MAX || !crate::admin::is_plausible_email(&filled.email) {
         problem = Some(ctx.t1("subscribe-bad-email", "value", shorten(&filled.email)));
     }
-    match problem {
+    Ok(match problem {
         Some(problem) => Err((filled, problem)),
         None => Ok(filled),
-    }
+    })
 }
 
 fn shorten(text: &str) -> String {
@@ -192,7 +195,7 @@ pub async fn submit(
         let view = context! { layout, step => "form", available => false };
         return page(&app, &ctx, StatusCode::SERVICE_UNAVAILABLE, view);
     }
-    let filled = match read_form(&app, &ctx, &pairs).await {
+    let filled = match read_form(&app, &ctx, &pairs).await? {
         Ok(filled) => filled,
         Err((filled, problem)) => {
             let form = form_view(&app, &ctx, &filled).await?;
