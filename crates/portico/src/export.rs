@@ -321,6 +321,8 @@ pub async fn export(config: &ServeConfig, options: &ExportOptions) -> Result<Exp
         sso: None,
         // Static files have no proxy to purge.
         purge: portico_web::purge::PurgeOptions { key_header: None, targets: Vec::new() },
+        // An export sends no email.
+        mail: None,
     };
     let app = App::new(store.clone(), web).await.context("cannot prepare the pages")?;
     let site = app.site_by_key(&options.site).ok_or_else(|| {

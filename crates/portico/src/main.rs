@@ -439,6 +439,9 @@ enum Command {
         /// Surrogate keys and purges for a CDN or caching proxy in front.
         #[command(flatten)]
         cdn: portico::cdn::CdnArgs,
+        /// News by email through an SMTP server.
+        #[command(flatten)]
+        smtp: portico::mail::SmtpArgs,
     },
 }
 
@@ -500,6 +503,7 @@ fn main() -> ExitCode {
                 media_public_url,
                 sso,
                 cdn,
+                smtp,
             } => {
                 use portico_web::metrics::MetricsAccess;
                 let metrics = match (metrics.as_str(), metrics_token) {
@@ -533,6 +537,7 @@ fn main() -> ExitCode {
                 let transport = portico_web::Transport { https, trusted_proxies };
                 let sso = sso.config()?;
                 let purge = cdn.options()?;
+                let mail = smtp.options()?;
                 let media_public_url = media_public_url
                     .map(|url| portico::server::parse_media_public_url(&url))
                     .transpose()?;
@@ -549,6 +554,7 @@ fn main() -> ExitCode {
                     change_wakeups,
                     purge,
                     media_public_url,
+                    mail,
                     ..Default::default()
                 };
                 let config = ServeConfig { demo, ..storage.config(listen, theme, fallback) };

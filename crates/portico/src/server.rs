@@ -88,6 +88,8 @@ pub struct Tuning {
     pub change_wakeups: portico_store::follower::Wakeups,
     /// Surrogate keys on public responses and purges to a CDN or proxy in front.
     pub purge: portico_web::purge::PurgeOptions,
+    /// News by email through this SMTP server; `None`: subscriptions are unavailable.
+    pub mail: Option<portico_web::outbox::MailOptions>,
 }
 
 impl Default for Tuning {
@@ -102,6 +104,7 @@ impl Default for Tuning {
             sso: None,
             change_wakeups: portico_store::follower::Wakeups::default(),
             purge: portico_web::purge::PurgeOptions::default(),
+            mail: None,
         }
     }
 }
@@ -249,7 +252,14 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         transport: tuning.transport.clone(),
         sso: tuning.sso.clone(),
         purge: tuning.purge.clone(),
+        mail: tuning.mail.clone(),
     };
+    match &tuning.mail {
+        Some(mail) => {
+            tracing::info!(smtp.host = %mail.host, smtp.port = mail.port, "news by email through SMTP")
+        }
+        None => tracing::info!("no SMTP server (--smtp-host): news by email is unavailable"),
+    }
     if let Some(sso) = &tuning.sso {
         tracing::info!(
             oidc.issuer = %sso.issuer,

@@ -144,7 +144,19 @@ async fn links_under(browser: &Browser, prefix: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn every_back_office_screen_and_public_page_passes_axe_core() {
-    let app = TestApp::on(TestDb::sqlite().await).await;
+    // With an SMTP server named (nobody listens there), so that the subscribe form shows.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    let mail = portico_web::outbox::MailOptions {
+        host: "127.0.0.1".into(),
+        port: closed,
+        tls: portico_web::outbox::SmtpTls::None,
+        credentials: None,
+        from: "news@example.org".into(),
+        per_minute: 10,
+        retry_after: std::time::Duration::from_secs(600),
+    };
+    let tuning = portico::server::Tuning { mail: Some(mail), ..Default::default() };
+    let app = TestApp::on_tuned(TestDb::sqlite().await, &tuning).await;
     let admin = app.user("a11y@example.org", Role::Admin, &[]).await;
     let axe = axe_source();
     let base = app.server.url();
@@ -189,6 +201,8 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
                 ]
                 .map(str::to_owned),
             );
+            // News by email: the subscribe form, in both directions.
+            public.extend(["/en/subscribe", "/sites/jo/ar/subscribe"].map(str::to_owned));
             for path in &public {
                 check(&browser, path, &mut found).await;
             }

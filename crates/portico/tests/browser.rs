@@ -1306,3 +1306,73 @@ async fn an_editor_posts_a_vacancy_edits_its_grade_and_publishes_it() {
         })
         .await;
 }
+
+/// A news email, rendered from a release published through the change log, read at a phone's
+/// width (375 CSS pixels): nothing overflows sideways, long words and addresses included.
+#[tokio::test]
+async fn a_news_email_reads_on_a_phone_without_scrolling_sideways() {
+    // Nobody listens on this port: the email stays in the outbox, where the test reads it.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    let mail = portico_web::outbox::MailOptions {
+        host: "127.0.0.1".into(),
+        port: closed,
+        tls: portico_web::outbox::SmtpTls::None,
+        credentials: None,
+        from: "IOM News <news@example.org>".into(),
+        per_minute: 100,
+        retry_after: Duration::from_secs(600),
+    };
+    let tuning = portico::server::Tuning { mail: Some(mail), ..Default::default() };
+    let app = TestApp::on_tuned(TestDb::sqlite().await, &tuning).await;
+    let store = &app.server.store;
+    let global = store.site_by_key("global").await.expect("site").expect("global");
+    store
+        .confirm_subscriber(&portico_store::NewSubscriber {
+            site: global.id,
+            email: "reader@example.org".into(),
+            language: "en".into(),
+            frequency: portico_store::Frequency::Immediate,
+            countries: vec![],
+            themes: vec![],
+            languages: vec![],
+            link_base: app.server.url(),
+        })
+        .await
+        .expect("subscriber");
+    let title = "Displacement-tracking-matrix-reports-from-the-northern-triangle-of-Central-America: \
+                 a very long headline that a phone must wrap";
+    let draft = portico_content::Draft {
+        title: title.into(),
+        slug: "displacement-tracking-matrix-reports".into(),
+        published_at: Some(time::OffsetDateTime::now_utc() - time::Duration::minutes(1)),
+        summary: "Read the data at https://dtm.example.org/reports/northern-triangle/2026/december/\
+                  displacement-tracking-matrix-full-dataset.xlsx and share it."
+            .into(),
+        body_markdown: "The body.".into(),
+        countries: vec!["SV".into()],
+        ..portico_content::Draft::default()
+    };
+    support::create_release(store, &global, "en", draft, portico_content::Status::Published).await;
+    let started = Instant::now();
+    let html = loop {
+        let news = store.outbox(10).await.expect("outbox").into_iter().find(|e| e.email.subscriber.is_some());
+        if let Some(news) = news {
+            break news.email.html_body;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "no news email was written");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(html.contains("northern-triangle"));
+    let browser = Browser::launch(&app.server.url(), "news-email").await;
+    browser
+        .run(|browser| async move {
+            let width = browser.content_width_at(&html, 375).await;
+            assert!(width <= 375, "the email is {width} px wide at 375 px");
+            // The check can fail: the same email with a fixed-width table overflows.
+            let wide = html
+                .replacen("<body", "<body><table width=\"600\"><tr><td>x</td></tr></table><div", 1)
+                .replacen("</body>", "</div></body>", 1);
+            assert!(browser.content_width_at(&wide, 375).await > 375);
+        })
+        .await;
+}

@@ -23,6 +23,7 @@ mod imports;
 mod ingest;
 mod install;
 mod listing;
+mod mail;
 mod media;
 mod menus;
 mod overview;
@@ -70,6 +71,10 @@ pub use ingest::{
     NewIngestedItem,
 };
 pub use install::{ALREADY_INITIALIZED, InitialPage, Installation, Installed};
+pub use mail::{
+    DIGEST_HOUR_UTC, Frequency, MailRelease, MailRequests, MailVariant, NewEmail, NewSubscriber,
+    OUTBOX_BATCH, OutboxEmail, SUBSCRIBER_PAGE, Subscriber, SubscriberId,
+};
 pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia};
 pub use menus::{MenuItem, NewMenuItem};
 pub use overview::{MonthCount, Scheduled};

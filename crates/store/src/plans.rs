@@ -25,6 +25,10 @@ mod tests {
         "related_pending",
         "document_goals",
         "vacancies",
+        "mail_subscribers",
+        "mail_items",
+        "mail_outbox",
+        "mail_requests",
     ];
 
     const COUNTRIES: &[&str] = &[
@@ -794,5 +798,111 @@ mod tests {
                 .is_empty()
         );
         assert!(problems("postgres", &["->  Sort  (cost=267.88..267.92 rows=15 width=8)".into()]).is_empty());
+    }
+
+    /// The mailer's and the subscribe form's queries over tables grown large: many
+    /// subscribers on two sites, an outbox of mostly sent emails, items mostly composed,
+    /// many subscribe requests.
+    #[tokio::test]
+    async fn news_by_email_queries_read_by_index_on_both_databases() {
+        use Bind::{Int, Text, Time};
+        for db in TestDb::each().await {
+            let store = &db.store;
+            let (global, sv) = seed(store, 200).await;
+            let now = crate::now();
+            let old = now - time::Duration::days(30);
+            let documents: Vec<i64> =
+                on_pool!(store, |pool| sqlx::query_scalar("select id from documents").fetch_all(pool).await)
+                    .expect("documents");
+            on_pool!(store, |pool| async {
+                let mut tx = pool.begin().await?;
+                for n in 0..4000_i64 {
+                    let site = if n % 4 == 0 { sv.0 } else { global.0 };
+                    sqlx::query(
+                        "insert into mail_subscribers (site_id, email, language, frequency, link_base, confirmed_at)
+                         values ($1, $2, 'en', 'daily', 'http://localhost', $3)",
+                    )
+                    .bind(site)
+                    .bind(format!("reader{n}@example.org"))
+                    .bind(old)
+                    .execute(&mut *tx)
+                    .await?;
+                    let sent = n % 50 != 0;
+                    sqlx::query(
+                        "insert into mail_outbox (dedupe_key, message_id, recipient, subject, text_body, html_body,
+                           created_at, next_attempt_at, sent_at)
+                         values ($1, $1, 'reader@example.org', 's', 't', 'h', $2, $2, $3)",
+                    )
+                    .bind(format!("k{n}"))
+                    .bind(old)
+                    .bind(sent.then_some(old))
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query("insert into mail_requests (email, client, at) values ($1, $2, $3)")
+                        .bind(format!("reader{}@example.org", n % 1000))
+                        .bind(format!("10.0.{}.{}", n % 200, n % 7))
+                        .bind(old)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                for (n, document) in documents.iter().take(20).enumerate() {
+                    sqlx::query(
+                        "insert into mail_items (subscriber_id, document_id, due_at, outbox_id)
+                         select id, $1, $2, case when id % 40 = 0 then null else 1 end from mail_subscribers",
+                    )
+                    .bind(document)
+                    .bind(old + time::Duration::hours(n as i64))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await
+            }
+            .await)
+            .expect("mail rows");
+            on_pool!(store, |pool| sqlx::query("analyze").execute(pool).await.map(|_| ())).expect("analyze");
+            let queries: Vec<(&str, &str, Vec<Bind>)> = vec![
+                (
+                    "a site's subscribers, a batch",
+                    crate::mail::SUBSCRIBERS_OF_SITE_SQL,
+                    vec![Int(sv.0), Int(0), Int(500)],
+                ),
+                ("items due", crate::mail::DUE_ITEMS_SQL, vec![Time(now), Int(500)]),
+                ("emails due", crate::mail::DUE_EMAILS_SQL, vec![Time(now), Int(50)]),
+                (
+                    "emails sent in the last minute",
+                    crate::mail::SENT_SINCE_SQL,
+                    vec![Time(now - time::Duration::minutes(1))],
+                ),
+                (
+                    "requests for an address",
+                    crate::mail::REQUESTS_BY_EMAIL_SQL,
+                    vec![Text("reader7@example.org".into()), Time(now - time::Duration::hours(1))],
+                ),
+                (
+                    "requests from a client",
+                    crate::mail::REQUESTS_BY_CLIENT_SQL,
+                    vec![Text("10.0.1.1".into()), Time(now - time::Duration::hours(1))],
+                ),
+                (
+                    "old emails forgotten",
+                    "delete from mail_outbox where sent_at is not null and sent_at < $1",
+                    vec![Time(old - time::Duration::days(1))],
+                ),
+                (
+                    "old requests forgotten",
+                    "delete from mail_requests where at < $1",
+                    vec![Time(old - time::Duration::days(1))],
+                ),
+            ];
+            let mut failures = Vec::new();
+            for (name, sql, binds) in &queries {
+                let plan = plan(store, sql, binds).await;
+                let found = problems(store.backend(), &plan);
+                if !found.is_empty() {
+                    failures.push(format!("{name}: {}\n  {}", found.join("; "), plan.join("\n  ")));
+                }
+            }
+            assert!(failures.is_empty(), "{}:\n{}", store.backend(), failures.join("\n"));
+        }
     }
 }

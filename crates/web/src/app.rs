@@ -39,6 +39,9 @@ pub struct WebOptions {
     pub sso: Option<portico_oidc::Config>,
     /// Surrogate keys on public responses and purges to shared caches; see [`crate::purge`].
     pub purge: crate::purge::PurgeOptions,
+    /// News by email through this SMTP server; `None`: the subscribe form says it is not
+    /// available.
+    pub mail: Option<crate::outbox::MailOptions>,
 }
 
 /// Who may read `/metrics`.
@@ -82,6 +85,9 @@ pub enum SetupError {
     /// The single sign-on settings cannot work.
     #[error("single sign-on: {0}")]
     Sso(String),
+    /// The SMTP settings cannot work.
+    #[error("news by email: {0}")]
+    Mail(String),
 }
 
 /// Everything a request handler may need; cheap to clone.
@@ -122,6 +128,8 @@ pub(crate) struct Inner {
     pub(crate) draining: std::sync::atomic::AtomicBool,
     /// Sends the page cache's invalidations to shared caches as purges; see [`crate::purge`].
     pub(crate) purger: crate::purge::Purger,
+    /// Sends the email outbox, when SMTP is configured; see [`crate::outbox`].
+    pub(crate) mail: Option<crate::outbox::Outbox>,
 }
 
 impl App {

@@ -20,8 +20,10 @@ mod feeds;
 mod head;
 pub mod http;
 pub mod i18n;
+mod mail;
 pub mod metrics;
 mod news_query;
+pub mod outbox;
 mod pagination;
 mod probes;
 mod public;
@@ -72,6 +74,15 @@ impl App {
         let change_log = ChangeFollower::new(store.clone());
         let page_cache = cache::PageCache::new(options.page_cache_bytes);
         let purger = purge::Purger::start(options.purge);
+        let mail = match options.mail {
+            Some(mail) => {
+                let holder = portico_ingest::process_holder().to_owned();
+                Some(outbox::Outbox::start(store.clone(), mail, holder).map_err(SetupError::Mail)?)
+            }
+            None => None,
+        };
+        // The mailer resumes where it (or another node) stopped reading the log.
+        let mail_position = if mail.is_some() { Some(store.mail_position().await?) } else { None };
         let sso = match options.sso {
             Some(config) => {
                 if let Some(problem) = config.problem() {
@@ -99,6 +110,10 @@ impl App {
             // Subscribed with the cache off too: menus and themes in memory follow it.
             let page_cache_subscription =
                 change_log.subscribe(change_log::PageCacheFollower::new(app.clone()), Start::End);
+            if let Some(position) = mail_position {
+                let start = position.map_or(Start::End, Start::After);
+                change_log.subscribe(mail::MailFollower::new(app.clone()), start);
+            }
             Inner {
                 ingester,
                 store,
@@ -119,6 +134,7 @@ impl App {
                 sso,
                 draining: std::sync::atomic::AtomicBool::new(false),
                 purger,
+                mail,
             }
         });
         Ok(App { inner })
@@ -166,6 +182,15 @@ impl App {
             .route("/{lang}/news.rss", get(feeds::rss))
             .route("/{lang}/news/elsewhere", get(elsewhere::list))
             .route("/{lang}/news/{slug}", get(public::release::show))
+            .route("/{lang}/subscribe", get(public::subscribe::form).post(public::subscribe::submit))
+            .route(
+                "/{lang}/subscribe/confirm",
+                get(public::subscribe::confirm_form).post(public::subscribe::confirm),
+            )
+            .route(
+                "/{lang}/unsubscribe",
+                get(public::subscribe::unsubscribe_form).post(public::subscribe::unsubscribe),
+            )
             .route("/{lang}/vacancies", get(public::vacancies::list))
             .route("/{lang}/vacancies.atom", get(public::vacancies::atom))
             .route("/{lang}/vacancies.rss", get(public::vacancies::rss))

@@ -311,6 +311,22 @@ impl Browser {
         panic!("the browser never reached {prefix}… within {PATIENCE:?}\n{}", self.page_summary().await)
     }
 
+    /// Shows `html` as a document of its own, `width` CSS pixels wide (in a frame of a blank
+    /// page, so that no page's security policy applies to it, as in a mail client), and
+    /// returns how wide its content is: `document.scrollingElement.scrollWidth`.
+    #[allow(dead_code, reason = "the news-by-email step; the accessibility checks have no use for it")]
+    pub async fn content_width_at(&self, html: &str, width: u32) -> i64 {
+        self.client.goto("about:blank").await.expect("blank page");
+        let script = "const [html, width, done] = arguments;
+            const frame = document.createElement('iframe');
+            frame.style.cssText = `border:0;width:${width}px;height:800px`;
+            frame.onload = () => done(frame.contentDocument.scrollingElement.scrollWidth);
+            frame.srcdoc = html;
+            document.body.appendChild(frame);";
+        let measured = self.script_async(script, vec![Value::from(html), Value::from(width)]).await;
+        measured.as_i64().unwrap_or_else(|| panic!("no width measured: {measured}"))
+    }
+
     /// Runs `script` in the page and returns its result.
     pub async fn script(&self, script: &str, args: Vec<Value>) -> Value {
         self.client.execute(script, args).await.unwrap_or_else(|err| panic!("script failed: {err}\n{script}"))

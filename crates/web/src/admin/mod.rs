@@ -21,6 +21,7 @@ mod pickers;
 mod redirects;
 pub mod sites;
 mod sso;
+mod subscribers;
 mod taxonomy;
 pub mod totp;
 mod two_factor;
@@ -74,6 +75,9 @@ pub fn routes() -> Router<App> {
         .route("/admin/contacts/{id}", get(taxonomy::contact_form).post(taxonomy::save_contact))
         .route("/admin/redirects", get(redirects::list).post(redirects::create))
         .route("/admin/redirects/delete", post(redirects::delete))
+        .route("/admin/subscribers", get(subscribers::list))
+        .route("/admin/subscribers.csv", get(subscribers::export))
+        .route("/admin/subscribers/{id}/delete", post(subscribers::delete))
         .route("/admin/feeds", get(feeds::list).post(feeds::create))
         .route("/admin/feeds/{id}/fetch", post(feeds::fetch_now))
         .route("/admin/feeds/{id}/enabled", post(feeds::set_enabled))

@@ -148,6 +148,11 @@ impl AdminLayout {
                 url: "/admin/redirects".into(),
                 current: false,
             });
+            nav.push(NavItem {
+                label: user.t("admin-nav-subscribers"),
+                url: "/admin/subscribers".into(),
+                current: false,
+            });
         }
         nav.push(NavItem {
             label: user.t("admin-nav-account"),

@@ -9,6 +9,7 @@ pub(crate) mod media;
 pub(crate) mod news;
 pub(crate) mod pages;
 pub(crate) mod release;
+pub(crate) mod subscribe;
 pub(crate) mod vacancies;
 mod world_map;
 #[rustfmt::skip]
