@@ -28,6 +28,7 @@ mod menus;
 mod overview;
 mod pickers;
 mod plans;
+mod publications;
 mod reading;
 mod redirects;
 mod related;
@@ -70,9 +71,13 @@ pub use ingest::{
     NewIngestedItem,
 };
 pub use install::{ALREADY_INITIALIZED, InitialPage, Installation, Installed};
-pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia};
+pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia, PdfFacts};
 pub use menus::{MenuItem, NewMenuItem};
 pub use overview::{MonthCount, Scheduled};
+pub use publications::{
+    FacetCount, PUBLICATION_PAGE, PublicationFacets, PublicationFile, PublicationFilter, PublicationList,
+    PublishedPublication,
+};
 pub use reading::{
     GOAL_PAGES, GoalCount, Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList,
     ReleaseSummary,
