@@ -973,6 +973,7 @@ async fn the_api_answers_each_workflow_refusal_with_its_own_status_and_code() {
                     credit: String::new(),
                     renditions: vec![],
                     created_by: None,
+                    pdf: None,
                 },
                 &portico_store::Audit::system("test", "media.upload"),
             )
@@ -1478,6 +1479,7 @@ async fn stored_pdf(app: &TestApp, name: &str) -> portico_store::Media {
                 credit: String::new(),
                 renditions: vec![],
                 created_by: None,
+                pdf: None,
             },
             &portico_store::Audit::system("test", "media.upload"),
         )

@@ -106,6 +106,7 @@ async fn add_image(store: &Store, data: &Path) {
                 credit: "© IOM".into(),
                 renditions: renditions.clone(),
                 created_by: None,
+                pdf: None,
             },
             &portico_store::Audit::system("test", "media.upload"),
         )

@@ -408,3 +408,77 @@ mod tests {
         assert_eq!(back, value);
     }
 }
+
+/// The link-preview tags of a publication's page and its structured data: a `Book` (with its
+/// ISBN), a `ScholarlyArticle` or a `Report`, with its series, its cover and this version's
+/// PDF (absolute address, bytes, pages).
+pub fn publication_meta(
+    ctx: &Ctx,
+    item: &portico_store::PublishedPublication,
+    canonical: &str,
+    cover: Option<String>,
+    file: Option<(String, i64, i32)>,
+) -> Result<ArticleMeta> {
+    use portico_content::publication::Form;
+    let p = &item.publication;
+    let mut meta = crate::head::page_meta(ctx, &item.title, &item.summary);
+    meta.push(MetaTag { attr: "property", key: "og:url", content: canonical.to_owned() });
+    let site_name = ctx.site.name_in(&ctx.lang).to_owned();
+    let kind = match p.form {
+        Form::Book => "Book",
+        Form::Paper => "ScholarlyArticle",
+        Form::Report if !p.isbn.is_empty() => "Book",
+        Form::Report => "Report",
+    };
+    // Personal names are separated by semicolons; anything else is the issuing office.
+    let authors: Vec<serde_json::Value> = if p.authors.contains(';') {
+        p.authors
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(|a| serde_json::json!({ "@type": "Person", "name": a }))
+            .collect()
+    } else {
+        vec![serde_json::json!({ "@type": "Organization", "name": p.authors })]
+    };
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": kind,
+        "name": item.title,
+        "headline": item.title,
+        "description": description_or_default(ctx, &item.summary),
+        "datePublished": p.year.to_string(),
+        "inLanguage": item.language,
+        "author": authors,
+        "publisher": { "@type": "Organization", "name": site_name, "url": ctx.absolute(&ctx.url("")) },
+        "url": canonical,
+    });
+    let fields = data.as_object_mut().ok_or_else(|| WebError::Internal("JSON-LD object".into()))?;
+    if !p.isbn.is_empty() {
+        fields.insert("isbn".into(), p.isbn.clone().into());
+    }
+    if !p.series.is_empty() || !p.issn.is_empty() {
+        let mut series = serde_json::json!({ "@type": "CreativeWorkSeries", "name": p.series });
+        if !p.issn.is_empty() {
+            series["issn"] = p.issn.clone().into();
+        }
+        fields.insert("isPartOf".into(), series);
+    }
+    if let Some(cover) = cover {
+        meta.push(MetaTag { attr: "property", key: "og:image", content: cover.clone() });
+        fields.insert("image".into(), cover.into());
+    }
+    if let Some((url, bytes, pages)) = file {
+        if pages > 0 && kind == "Book" {
+            fields.insert("numberOfPages".into(), pages.into());
+        }
+        fields.insert(
+            "associatedMedia".into(),
+            serde_json::json!({
+                "@type": "MediaObject", "contentUrl": url, "encodingFormat": "application/pdf",
+                "contentSize": format!("{bytes} B"),
+            }),
+        );
+    }
+    Ok(ArticleMeta { meta, json_ld: script_safe_json(&data)? })
+}
