@@ -132,6 +132,14 @@ async fn a_publication_page_has_its_downloads_structured_data_and_citations_and_
         assert_eq!(part.headers()["content-range"], format!("bytes 100-199/{}", bytes.len()).as_str());
         assert_eq!(part.bytes().await.expect("part").as_ref(), &bytes[100..200]);
 
+        let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+        for path in [
+            "/en/publications<",
+            "/en/publications/world-migration-report-2026<",
+            "/fr/publications/etat-de-la-migration-dans-le-monde-2026<",
+        ] {
+            assert!(sitemap.contains(path), "{backend}: {path} in the sitemap");
+        }
         let french = app.page("/fr/publications/etat-de-la-migration-dans-le-monde-2026", 200).await;
         assert!(
             texts(&french, ".download-list li")[0].starts_with("État de la migration"),
@@ -236,6 +244,11 @@ async fn an_editor_uploads_pdfs_creates_and_edits_a_publication_and_a_pdf_with_j
         let published =
             session.post(&format!("/admin/documents/{id}/workflow"), &[("action", "publish")]).await;
         assert!(published.status().is_redirection(), "{backend}");
+        let library = app.page("/en/publications", 200).await;
+        assert!(
+            texts(&library, ".publication-card .card-title").contains(&"Seasonal Work in Europe".to_owned()),
+            "{backend}: the cached library is dropped when a publication is published"
+        );
         let page = app.page("/en/publications/seasonal-work-in-europe", 200).await;
         assert!(texts(&page, ".publication-facts dd").contains(&"2025".to_owned()), "{backend}");
         assert_eq!(texts(&page, ".download-list li").len(), 1);

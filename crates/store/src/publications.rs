@@ -254,6 +254,19 @@ pub(crate) fn publication_by_slug_sql() -> String {
     )
 }
 
+/// Publication `$1` at `$2` in language `$3`, or in its first published version.
+pub(crate) fn publication_by_id_sql() -> String {
+    format!(
+        "select p.document_id, v.id as variant_id, p.site_id, v.language, v.slug, v.title, v.summary,
+                v.body_html, v.published_at, v.updated_at, {FACTS}
+         from publications p join variants v on v.id = (
+             select o.id from variants o where o.document_id = p.document_id
+               and o.status = 'published' and o.published_at <= $2
+             order by case when o.language = $3 then 0 else 1 end, o.id limit 1)
+         where p.document_id = $1"
+    )
+}
+
 /// The published versions of document `$1` at `$2` with their PDFs, by variant.
 pub(crate) const PUBLICATION_FILES: &str = "
     select v.language, v.title, v.slug, m.id as media_id, m.token, m.bytes, m.page_count
@@ -357,6 +370,20 @@ impl Store {
         let sql = publication_by_slug_sql();
         let row: Option<PublicationRow> = on_pool!(self, |pool| {
             sqlx::query_as(&sql).bind(site.0).bind(language).bind(now()).bind(slug).fetch_optional(pool).await
+        })?;
+        row.map(PublicationRow::into_published).transpose()
+    }
+
+    /// Published publication `document` in `language`, or in its first published version
+    /// when it has none in that language (or `language` is `None`).
+    pub async fn published_publication_by_id(
+        &self,
+        document: DocumentId,
+        language: Option<&str>,
+    ) -> Result<Option<PublishedPublication>> {
+        let sql = publication_by_id_sql();
+        let row: Option<PublicationRow> = on_pool!(self, |pool| {
+            sqlx::query_as(&sql).bind(document.0).bind(now()).bind(language).fetch_optional(pool).await
         })?;
         row.map(PublicationRow::into_published).transpose()
     }

@@ -67,7 +67,8 @@ pub async fn sitemap_xml(
     let url_in = |lang: &str, path: &str| format!("{}{}/{lang}/{path}", scope.origin, scope.base);
     // The home pages, the news lists, and the pages of the goals the site published for (in
     // any of its languages: a goal's page exists in each).
-    let mut statics: Vec<String> = vec![String::new(), "news".to_owned(), "vacancies".to_owned()];
+    let mut statics: Vec<String> =
+        vec![String::new(), "news".to_owned(), "vacancies".to_owned(), "publications".to_owned()];
     let mut goals = std::collections::BTreeSet::new();
     for language in languages {
         goals.extend(store.goal_counts(site.id, language).await?.into_iter().map(|count| count.goal));
@@ -77,6 +78,8 @@ pub async fn sitemap_xml(
     let mut pages = store.sitemap_pages(site.id, languages).await?;
     // The vacancies still findable: bounded by those posted in the last year or two.
     pages.extend(store.sitemap_vacancies(site.id, languages).await?);
+    // The library: bounded by the site's publications, a few thousand at most.
+    pages.extend(store.sitemap_publications(site.id, languages).await?);
     let first_part = (statics.len() * languages.len() + pages.len()) as u64;
     let releases = u64::try_from(store.own_release_count(site.id, languages).await?).unwrap_or(0);
     let large = first_part + releases > max;

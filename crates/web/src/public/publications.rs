@@ -208,12 +208,8 @@ pub async fn list(
     }
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let mut publications = Vec::with_capacity(list.items.len());
-    let mut media = Vec::new();
     for item in &list.items {
         let cover = cover_of(&app, &item.publication).await?;
-        if let Some((m, _)) = &cover {
-            media.push(m.id);
-        }
         publications.push(PublicationCard {
             url: ctx.url_in(&item.language, &Kind::Publication.path_of(&item.slug)),
             title: item.title.clone(),
@@ -292,7 +288,7 @@ pub async fn list(
             )
             .everywhere(&ctx, "publications");
     layout = layout.with_canonical(&ctx, &q.url_with(&ctx, "page", None, q.page));
-    let mut response = app.html(
+    app.html(
         &headers,
         &ctx,
         "publications.html",
@@ -300,11 +296,8 @@ pub async fn list(
             layout, heading, total_text, publications, pager, active_filters, facets,
             list_url => ctx.url("publications"),
         },
-    )?;
-    // A library lists every publication of its site: any publication's change drops it, and
-    // so does a change to a cover's words.
-    response.extensions_mut().insert(crate::cache::Shows { documents: vec![], media, lists: vec![] });
-    Ok(response)
+    )
+    // No `Shows`: a library is one of its site's lists, dropped with any change to them.
 }
 
 /// A language's own name, for download links and the language facet.
