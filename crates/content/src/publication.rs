@@ -145,7 +145,7 @@ pub fn normalize_isbn(text: &str) -> Option<String> {
     match compact.len() {
         13 if digits.len() == 13 && (compact.starts_with("978") || compact.starts_with("979")) => {
             let sum: u32 = digits.iter().enumerate().map(|(i, d)| if i % 2 == 0 { *d } else { d * 3 }).sum();
-            (sum % 10 == 0).then_some(compact)
+            sum.is_multiple_of(10).then_some(compact)
         }
         10 => {
             let check = match compact.chars().last()? {
@@ -157,7 +157,7 @@ pub fn normalize_isbn(text: &str) -> Option<String> {
             }
             let sum: u32 =
                 digits[..9].iter().enumerate().map(|(i, d)| d * (10 - i as u32)).sum::<u32>() + check;
-            if sum % 11 != 0 {
+            if !sum.is_multiple_of(11) {
                 return None;
             }
             let mut thirteen: Vec<u32> = [9, 7, 8].into_iter().chain(digits[..9].iter().copied()).collect();
@@ -185,7 +185,7 @@ pub fn normalize_issn(text: &str) -> Option<String> {
         c => c.to_digit(10)?,
     };
     let sum: u32 = digits.iter().enumerate().map(|(i, d)| d * (8 - i as u32)).sum::<u32>() + check;
-    (sum % 11 == 0).then(|| format!("{}-{}", &compact[..4], &compact[4..]))
+    sum.is_multiple_of(11).then(|| format!("{}-{}", &compact[..4], &compact[4..]))
 }
 
 #[cfg(test)]

@@ -121,7 +121,8 @@ fn a_pdf_is_read_for_its_page_count_and_text() {
 fn the_text_kept_for_search_is_bounded() {
     let long = "word ".repeat(2_000);
     let many: Vec<&str> = std::iter::repeat_n(long.as_str(), 20).collect();
-    let contents = portico_media::inspect_pdf(&portico_media::text_pdf("Long", &pages(&many))).unwrap();
+    let contents =
+        portico_media::inspect_pdf(&portico_media::text_pdf("Long", &pages(&many))).expect("long PDF");
     assert_eq!(contents.pages, 20);
     assert!(contents.text.len() <= portico_media::MAX_PDF_TEXT);
     assert!(contents.text.len() > portico_media::MAX_PDF_TEXT / 2);

@@ -224,7 +224,7 @@ async fn an_editor_uploads_pdfs_creates_and_edits_a_publication_and_a_pdf_with_j
             ["9789292689018"],
             "{backend}: stored as 13 digits"
         );
-        assert_eq!(attrs(&edit, "#f-publication_file", "value"), [file.clone()]);
+        assert_eq!(attrs(&edit, "#f-publication_file", "value"), [file.as_str()]);
         assert!(text(&edit, ".chosen-file").starts_with("seasonal work.pdf · "), "{backend}");
         assert!(text(&edit, ".chosen-file").ends_with("2 pages"));
 

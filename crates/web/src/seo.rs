@@ -398,20 +398,6 @@ pub fn job_posting_meta(
     Ok(ArticleMeta { meta, json_ld: script_safe_json(&posting)? })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_ld_cannot_close_its_script() {
-        let value = serde_json::json!({ "headline": "</script><script>alert(1)</script> & <!--" });
-        let text = script_safe_json(&value).expect("serializes");
-        assert!(!text.contains('<') && !text.contains('>'), "{text}");
-        let back: serde_json::Value = serde_json::from_str(&text).expect("still JSON");
-        assert_eq!(back, value);
-    }
-}
-
 /// The link-preview tags of a publication's page and its structured data: a `Book` (with its
 /// ISBN), a `ScholarlyArticle` or a `Report`, with its series, its cover and this version's
 /// PDF (absolute address, bytes, pages).
@@ -484,4 +470,18 @@ pub fn publication_meta(
         );
     }
     Ok(ArticleMeta { meta, json_ld: script_safe_json(&data)? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_cannot_close_its_script() {
+        let value = serde_json::json!({ "headline": "</script><script>alert(1)</script> & <!--" });
+        let text = script_safe_json(&value).expect("serializes");
+        assert!(!text.contains('<') && !text.contains('>'), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back, value);
+    }
 }
