@@ -181,7 +181,8 @@ const FACTS: &str = "p.year, p.authors, p.form, p.isbn, p.issn, p.series, p.cove
 /// The publications of site `$1` with a version published at `$2`, narrowed by `$3` (year),
 /// `$4` (series), `$5` (country), `$6` (theme slug) and `$7` (a language with a published
 /// version), each ignored when null. One index range of the site's publications; the
-/// narrowing probes are by document id.
+/// narrowing probes are by document id. The `offset 0` keeps PostgreSQL from turning the
+/// version check into a join that hashes every published variant of the archive.
 pub(crate) fn selection_sql(columns: &str, joins: &str) -> String {
     format!(
         "select {columns} from publications p {joins}
@@ -193,7 +194,7 @@ pub(crate) fn selection_sql(columns: &str, joins: &str) -> String {
                                       where t.document_id = p.document_id and th.slug = $6))
            and exists (select 1 from variants o where o.document_id = p.document_id
                        and o.status = 'published' and o.published_at <= $2
-                       and ($7 is null or o.language = $7))"
+                       and ($7 is null or o.language = $7) limit 1 offset 0)"
     )
 }
 
@@ -216,31 +217,37 @@ pub(crate) fn library_count_sql() -> String {
     selection_sql("count(*)", "")
 }
 
-/// The facet `facet` of [`selection_sql`]: (value, label, count) rows.
+/// The facet `facet` (`year` or `series`) of [`selection_sql`]: (value, label, count) rows.
+/// Languages are counted apart, one [`library_count_sql`] each; countries and themes by
+/// [`taxonomy_facet_sql`] over the selection's ids.
 pub(crate) fn facet_sql(facet: &str) -> String {
-    let (value, joins, extra) = match facet {
-        "year" => ("cast(p.year as text), cast(p.year as text)", "", ""),
-        "series" => ("p.series, p.series", "", "and p.series <> ''"),
-        "country" => {
-            ("fc.country, fc.country", "join document_countries fc on fc.document_id = p.document_id", "")
-        }
-        "theme" => (
-            "ft.slug, ft.name",
-            "join document_themes fdt on fdt.document_id = p.document_id join themes ft on ft.id = fdt.theme_id",
-            "",
-        ),
-        _ => (
-            "fv.language, fv.language",
-            "join variants fv on fv.document_id = p.document_id and fv.status = 'published' and fv.published_at <= $2",
-            "",
-        ),
+    let (value, extra) = match facet {
+        "year" => ("cast(p.year as text)", ""),
+        _ => ("p.series", "and p.series <> ''"),
     };
-    let (first, label) = value.split_once(", ").unwrap_or((value, value));
     format!(
-        "select {first} as value, {label} as label, count(distinct p.document_id) as count from ({}) p
-         {joins} where 1 = 1 {extra} group by {first}, {label}",
+        "select {value} as value, {value} as label, count(*) as count from ({}) p
+         where 1 = 1 {extra} group by {value}",
         selection_sql("p.document_id, p.year, p.series", "")
     )
+}
+
+/// The country (`country`) or theme facet of the documents `ids` (a comma-separated list of
+/// integers, which is safe to inline): read by document id through the taxonomy tables'
+/// primary keys. Given as a list rather than joined to the selection, so that no planner
+/// hashes a whole taxonomy table to join it to a small library.
+pub(crate) fn taxonomy_facet_sql(facet: &str, ids: &str) -> String {
+    match facet {
+        "country" => format!(
+            "select country as value, country as label, count(*) as count from document_countries
+             where document_id in ({ids}) group by country"
+        ),
+        _ => format!(
+            "select t.slug as value, t.name as label, count(*) as count
+             from document_themes d join themes t on t.id = d.theme_id
+             where d.document_id in ({ids}) group by t.slug, t.name"
+        ),
+    }
 }
 
 /// One published publication of site `$1` in language `$2` at `$3` by slug `$4`.
@@ -274,11 +281,11 @@ pub(crate) const PUBLICATION_FILES: &str = "
     where v.document_id = $1 and v.status = 'published' and v.published_at <= $2
     order by v.id";
 
-/// The publications of site `$1`, each variant with what the sitemap checks.
+/// The publication variants of site `$1`, with what the sitemap checks: one range of the
+/// slug index (site, kind), never the site's news.
 pub(crate) const SITEMAP_PUBLICATIONS: &str = "
     select v.document_id, v.kind, v.language, v.slug, v.updated_at, v.status, v.published_at
-    from publications p join variants v on v.document_id = p.document_id
-    where p.site_id = $1";
+    from variants v where v.site_id = $1 and v.kind = 'publication'";
 
 #[derive(sqlx::FromRow)]
 struct FileRow {
@@ -300,31 +307,33 @@ struct FacetRow {
 
 impl Store {
     /// A page of the library of `site` in `language`, newest year first, with how many the
-    /// selection has and its facets.
+    /// selection has and its facets; the language facet counts each of `languages` (the
+    /// site's), whatever language the filter names.
     pub async fn library(
         &self,
         site: SiteId,
         language: &str,
+        languages: &[String],
         filter: &PublicationFilter,
         limit: i64,
         offset: i64,
     ) -> Result<PublicationList> {
         let at = now();
         macro_rules! bind_filters {
-            ($query:expr) => {
+            ($query:expr, $filter:expr) => {
                 $query
                     .bind(site.0)
                     .bind(at)
-                    .bind(filter.year)
-                    .bind(filter.series.as_deref())
-                    .bind(filter.country.as_deref())
-                    .bind(filter.theme.as_deref())
-                    .bind(filter.language.as_deref())
+                    .bind($filter.year)
+                    .bind($filter.series.as_deref())
+                    .bind($filter.country.as_deref())
+                    .bind($filter.theme.as_deref())
+                    .bind($filter.language.as_deref())
             };
         }
         let page_sql = library_page_sql();
         let rows: Vec<PublicationRow> = on_pool!(self, |pool| {
-            bind_filters!(sqlx::query_as(&page_sql))
+            bind_filters!(sqlx::query_as(&page_sql), filter)
                 .bind(language)
                 .bind(limit)
                 .bind(offset)
@@ -332,19 +341,51 @@ impl Store {
                 .await
         })?;
         let count_sql = library_count_sql();
-        let total: i64 =
-            on_pool!(self, |pool| bind_filters!(sqlx::query_scalar(&count_sql)).fetch_one(pool).await)?;
+        // The whole selection's ids: bounded by the site's library, and what the country and
+        // theme facets are counted over.
+        let ids_sql = selection_sql("p.document_id", "");
+        let ids: Vec<i64> =
+            on_pool!(self, |pool| bind_filters!(sqlx::query_scalar(&ids_sql), filter).fetch_all(pool).await)?;
+        let total = i64::try_from(ids.len()).unwrap_or(i64::MAX);
         let mut facets = PublicationFacets::default();
+        for available in languages {
+            let in_language = PublicationFilter { language: Some(available.clone()), ..filter.clone() };
+            let count: i64 = on_pool!(self, |pool| {
+                bind_filters!(sqlx::query_scalar(&count_sql), in_language).fetch_one(pool).await
+            })?;
+            if count > 0 {
+                facets.languages.push(FacetCount {
+                    value: available.clone(),
+                    label: available.clone(),
+                    count,
+                });
+            }
+        }
+        facets.languages.sort_by(|a, b| a.value.cmp(&b.value));
+        let id_list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
         for (facet, into) in [
             ("year", &mut facets.years),
-            ("language", &mut facets.languages),
             ("theme", &mut facets.themes),
             ("country", &mut facets.countries),
             ("series", &mut facets.series),
         ] {
+            if ids.is_empty() {
+                continue;
+            }
+            if matches!(facet, "theme" | "country") {
+                let sql = taxonomy_facet_sql(facet, &id_list);
+                let rows: Vec<FacetRow> = on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
+                let mut counts: Vec<FacetCount> = rows
+                    .into_iter()
+                    .map(|r| FacetCount { value: r.value, label: r.label, count: r.count })
+                    .collect();
+                counts.sort_by(|a, b| a.label.cmp(&b.label));
+                *into = counts;
+                continue;
+            }
             let sql = facet_sql(facet);
             let rows: Vec<FacetRow> =
-                on_pool!(self, |pool| bind_filters!(sqlx::query_as(&sql)).fetch_all(pool).await)?;
+                on_pool!(self, |pool| bind_filters!(sqlx::query_as(&sql), filter).fetch_all(pool).await)?;
             let mut counts: Vec<FacetCount> = rows
                 .into_iter()
                 .map(|r| FacetCount { value: r.value, label: r.label, count: r.count })

@@ -143,7 +143,9 @@ async fn the_library_lists_newest_first_with_filters_and_facets_counted_over_the
             .await
             .expect("publish fr");
 
-        let all = store.library(global, "en", &PublicationFilter::default(), 12, 0).await.expect("library");
+        let langs = ["en".to_owned(), "fr".to_owned()];
+        let all =
+            store.library(global, "en", &langs, &PublicationFilter::default(), 12, 0).await.expect("library");
         let titles: Vec<_> = all.items.iter().map(|p| p.title.as_str()).collect();
         assert_eq!(titles, ["Report 2026", "Remittances", "Report 2024"], "{backend}");
         assert_eq!(all.total, 3);
@@ -154,12 +156,13 @@ async fn the_library_lists_newest_first_with_filters_and_facets_counted_over_the
         assert_eq!(all.facets.themes[0].label, "Climate and migration");
 
         // In French, a publication with a French version shows it; the others their original.
-        let french = store.library(global, "fr", &PublicationFilter::default(), 12, 0).await.expect("fr");
+        let french =
+            store.library(global, "fr", &langs, &PublicationFilter::default(), 12, 0).await.expect("fr");
         assert_eq!(french.items[0].title, "Rapport 2026", "{backend}");
         assert_eq!(french.items[1].language, "en");
 
         let filter = PublicationFilter { series: Some(wmr.into()), ..Default::default() };
-        let list = store.library(global, "en", &filter, 12, 0).await.expect("series");
+        let list = store.library(global, "en", &langs, &filter, 12, 0).await.expect("series");
         assert_eq!(list.total, 2, "{backend}");
         assert_eq!(counts(&list.facets.years), [("2026".into(), 1), ("2024".into(), 1)], "facets follow");
         let filter = PublicationFilter {
@@ -167,16 +170,17 @@ async fn the_library_lists_newest_first_with_filters_and_facets_counted_over_the
             theme: Some("labour-migration".into()),
             ..Default::default()
         };
-        let list = store.library(global, "en", &filter, 12, 0).await.expect("country and theme");
+        let list = store.library(global, "en", &langs, &filter, 12, 0).await.expect("country and theme");
         assert_eq!(
             list.items.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(),
             ["Remittances", "Report 2024"]
         );
         let filter = PublicationFilter { language: Some("fr".into()), ..Default::default() };
-        assert_eq!(store.library(global, "en", &filter, 12, 0).await.expect("fr").total, 1);
+        assert_eq!(store.library(global, "en", &langs, &filter, 12, 0).await.expect("fr").total, 1);
         let filter = PublicationFilter { year: Some(1999), ..Default::default() };
-        assert_eq!(store.library(global, "en", &filter, 12, 0).await.expect("none").total, 0);
-        let page = store.library(global, "en", &PublicationFilter::default(), 2, 2).await.expect("page 2");
+        assert_eq!(store.library(global, "en", &langs, &filter, 12, 0).await.expect("none").total, 0);
+        let page =
+            store.library(global, "en", &langs, &PublicationFilter::default(), 2, 2).await.expect("page 2");
         assert_eq!(page.items.len(), 1);
         assert_eq!(page.total, 3);
     }

@@ -533,7 +533,7 @@ async fn publications(
     let per_page = portico_store::PUBLICATION_PAGE;
     let list = app
         .store()
-        .library(site.id, &language, &filter, per_page, i64::from(page - 1) * per_page)
+        .library(site.id, &language, &site.languages, &filter, per_page, i64::from(page - 1) * per_page)
         .await
         .map_err(crate::WebError::from)?;
     let data = list.items.into_iter().map(|item| PublicationItem::new(&app, item)).collect();

@@ -200,7 +200,10 @@ pub async fn list(
     let Query(pairs) = query.map_err(|_| WebError::BadRequest(ctx.t("bad-query")))?;
     let q = LibraryQuery::parse(&app, &ctx, &pairs).await?;
     let offset = i64::from(q.page - 1) * PUBLICATION_PAGE;
-    let list = app.store().library(ctx.site.id, &ctx.lang, &q.filter, PUBLICATION_PAGE, offset).await?;
+    let list = app
+        .store()
+        .library(ctx.site.id, &ctx.lang, &ctx.site.languages, &q.filter, PUBLICATION_PAGE, offset)
+        .await?;
     let last_page =
         u32::try_from((list.total + PUBLICATION_PAGE - 1) / PUBLICATION_PAGE).unwrap_or(u32::MAX).max(1);
     if q.page > last_page {
