@@ -19,7 +19,7 @@ use portico_content::{Draft, Kind, is_valid_path, is_valid_slug, limit_of, slugi
 
 /// The form's fields; a vacancy's facts are not filled in here, so a vacancy is refused by
 /// its first one.
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "title",
     "slug",
     "dateline",
@@ -29,6 +29,7 @@ const FIELDS: [&str; 9] = [
     "countries",
     "programme",
     "vacancy_reference",
+    "publication_year",
 ];
 
 fuzz_target!(|data: &[u8]| {
@@ -74,7 +75,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if errors.is_empty() {
         match kind {
-            Kind::Release | Kind::Vacancy => {
+            Kind::Release | Kind::Vacancy | Kind::Publication => {
                 assert!(is_valid_slug(&draft.slug), "accepted slug {:?}", draft.slug)
             }
             Kind::Page => assert!(is_valid_path(&draft.slug), "accepted path {:?}", draft.slug),

@@ -13,7 +13,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use portico_media::{
-    DEFAULT_WIDTHS, FileKind, Limits, check_pdf, inspect_image, process_image, scaled_height, sniff,
+    DEFAULT_WIDTHS, FileKind, Limits, MAX_PDF_TEXT, check_pdf, inspect_image, inspect_pdf, process_image, scaled_height, sniff,
     strip_metadata,
 };
 
@@ -25,6 +25,13 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(info) = &pdf {
         assert_eq!(kind, Some(FileKind::Pdf));
         assert_eq!(info.bytes, data.len());
+        // Reading the objects of a PDF the header check took refuses or counts, never panics
+        // (inspect_pdf turns a parser panic into a refusal, which must stay an uploader's
+        // error), and keeps a bounded text.
+        match inspect_pdf(data) {
+            Ok(contents) => assert!(contents.pages > 0 && contents.text.len() <= MAX_PDF_TEXT),
+            Err(err) => assert!(err.is_client_error(), "{err:?}"),
+        }
     }
     if let Ok(stripped) = strip_metadata(data) {
         assert_eq!(sniff(&stripped), kind, "stripping changed the type");

@@ -254,6 +254,7 @@ admin-no-documents = لا توجد وثائق مطابقة.
 kind-release = بيان صحفي
 kind-page = صفحة
 kind-vacancy = وظيفة شاغرة
+kind-publication = منشور
 status-draft = مسودة
 status-in_review = قيد المراجعة
 status-scheduled = مجدول
@@ -412,6 +413,7 @@ media-too-large = حجم الملف { $size } ميغابايت؛ والحد ال
 media-not-image = هذا الملف ليس صورة JPEG أو PNG أو WebP.
 media-not-pdf = هذا الملف ليس وثيقة PDF.
 media-corrupt = الملف تالف أو غير مكتمل ({ $detail }).
+media-active-content = يحتوي ملف PDF هذا على { $what }، وهذا غير مقبول. احفظه من دونه (مثلًا بطباعته إلى ملف PDF جديد) ثم ارفعه من جديد.
 media-too-many-pixels = أبعاد الصورة { $width } × { $height } بكسل؛ والحد الأقصى { $side } بكسل لكل ضلع و{ $megapixels } ميغابكسل إجمالًا.
 media-encode-failed = تعذّر تحويل الصورة ({ $detail }).
 
@@ -1209,3 +1211,59 @@ admin-subscribers-delete = حذف
 admin-subscribers-more = المشتركون التالون
 admin-subscribers-none = لا يوجد مشتركون بعد.
 notice-subscriber-deleted = تم حذف المشترك.
+
+# Publications
+nav-publications = المنشورات
+publications-heading = المنشورات
+publications-description = تقارير ودراسات وأوراق بحثية، يمكن تنزيلها بكل لغة صدرت بها.
+publications-total-none = لا توجد منشورات بعد.
+publication-count = { $count ->
+    [zero] لا توجد منشورات
+    [one] منشور واحد
+    [two] منشوران
+    [few] { $count } منشورات
+   *[other] { $count } منشورًا
+}
+publications-filter-label = تضييق نطاق المنشورات
+publications-none = لا يوجد منشور يطابق عوامل التصفية هذه.
+publication-kicker = منشور
+publication-language = اللغة
+publication-year = السنة
+publication-authors = المؤلفون أو الجهة المُصدِرة
+publication-form = النوع
+publication-form-report = تقرير
+publication-form-book = كتاب
+publication-form-paper = ورقة بحثية
+publication-isbn = الرقم الدولي المعياري للكتاب (ISBN)
+publication-issn = الرقم الدولي المعياري للدوريات (ISSN)
+publication-series = السلسلة
+publication-cover = صورة الغلاف (رقم الوسائط)
+publication-file = ملف PDF لهذه النسخة اللغوية (رقم الوسائط)
+publication-pages = { $count ->
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $count } صفحات
+   *[other] { $count } صفحة
+}
+publication-downloads = تنزيل
+publication-no-download = لم يُنشر أي ملف لهذا المنشور بعد.
+publication-cite = الاستشهاد بهذا المنشور
+publication-copy-apa = نسخ الاستشهاد بنمط APA
+publication-copy-bibtex = نسخ مدخل BibTeX
+publication-copied = تم النسخ
+publication-about = عن هذا المنشور
+bad-series = «{ $value }» ليس اسم سلسلة.
+admin-kind-publications = المنشورات
+admin-new-publication = منشور جديد
+admin-title-new-publication = منشور جديد
+error-slug-taken-publication = يستخدم منشور آخر بهذه اللغة هذا المعرّف بالفعل.
+error-publication-file = أدخل رقم ملف PDF من مكتبة وسائط هذا الموقع.
+error-publication-year = أدخل السنة بأربعة أرقام، مثل 2026.
+error-publication-year-out-of-range = أدخل سنة بين 1950 والسنة المقبلة.
+error-publication-isbn-invalid-isbn = هذا الرقم ISBN غير صالح: تحقق من أرقامه (10 أو 13، والأخير رقم تحقق).
+error-publication-issn-invalid-issn = هذا الرقم ISSN غير صالح: ثمانية محارف مثل 2049-3630، والأخير رقم تحقق.
+field-publication = بيانات المنشور
+hint-publication-facts = تنطبق هذه البيانات على كل النسخ اللغوية؛ ولا يغيّرها إلا محررو النسخة الأصلية.
+hint-publication-authors = أسماء الأشخاص مفصولة بفواصل منقوطة (Doe, Jane; Roe, Ann)، أو الجهة التي أصدرته.
+hint-publication-cover = ارفع الغلاف هناك، ثم أدخل رقمه هنا.
+hint-publication-file = ارفع ملف PDF لهذه اللغة هناك، ثم أدخل رقمه هنا؛ تُعدّ صفحاته ويُفهرس نصه للبحث.

@@ -238,6 +238,7 @@ admin-no-documents = Keine passenden Dokumente.
 kind-release = Pressemitteilung
 kind-page = Seite
 kind-vacancy = Stellenangebot
+kind-publication = Publikation
 status-draft = Entwurf
 status-in_review = In Prüfung
 status-scheduled = Geplant
@@ -378,6 +379,7 @@ media-too-large = Die Datei ist { $size } MB groß; Dateien dürfen höchstens {
 media-not-image = Diese Datei ist kein JPEG-, PNG- oder WebP-Bild.
 media-not-pdf = Diese Datei ist kein PDF-Dokument.
 media-corrupt = Die Datei ist beschädigt oder unvollständig ({ $detail }).
+media-active-content = Dieses PDF enthält { $what }; das wird nicht angenommen. Speichern Sie es ohne (etwa durch Drucken in ein neues PDF) und laden Sie es erneut hoch.
 media-too-many-pixels = Das Bild ist { $width } × { $height } Pixel groß; Bilder dürfen höchstens { $side } Pixel pro Seite und insgesamt { $megapixels } Megapixel haben.
 media-encode-failed = Das Bild konnte nicht umgewandelt werden ({ $detail }).
 
@@ -1087,3 +1089,54 @@ admin-subscribers-delete = Löschen
 admin-subscribers-more = Weitere Abonnenten
 admin-subscribers-none = Noch keine Abonnenten.
 notice-subscriber-deleted = Der Abonnent wurde gelöscht.
+
+# Publications
+nav-publications = Publikationen
+publications-heading = Publikationen
+publications-description = Berichte, Studien und Forschungspapiere zum Herunterladen in jeder Sprache, in der sie erschienen sind.
+publications-total-none = Noch keine Publikationen.
+publication-count = { $count ->
+    [one] Eine Publikation
+   *[other] { $count } Publikationen
+}
+publications-filter-label = Publikationen eingrenzen
+publications-none = Keine Publikation entspricht diesen Filtern.
+publication-kicker = Publikation
+publication-language = Sprache
+publication-year = Jahr
+publication-authors = Autorinnen und Autoren oder herausgebende Stelle
+publication-form = Art
+publication-form-report = Bericht
+publication-form-book = Buch
+publication-form-paper = Forschungspapier
+publication-isbn = ISBN
+publication-issn = ISSN
+publication-series = Reihe
+publication-cover = Titelbild (Mediennummer)
+publication-file = PDF dieser Sprachfassung (Mediennummer)
+publication-pages = { $count ->
+    [one] eine Seite
+   *[other] { $count } Seiten
+}
+publication-downloads = Herunterladen
+publication-no-download = Zu dieser Publikation wurde noch keine Datei veröffentlicht.
+publication-cite = Diese Publikation zitieren
+publication-copy-apa = APA-Zitat kopieren
+publication-copy-bibtex = BibTeX-Eintrag kopieren
+publication-copied = Kopiert
+publication-about = Über diese Publikation
+bad-series = „{ $value }“ ist kein Reihenname.
+admin-kind-publications = Publikationen
+admin-new-publication = Neue Publikation
+admin-title-new-publication = Neue Publikation
+error-slug-taken-publication = Eine andere Publikation in dieser Sprache verwendet diesen Slug bereits.
+error-publication-file = Geben Sie die Nummer eines PDF aus der Mediathek dieser Website an.
+error-publication-year = Geben Sie das Jahr vierstellig an, etwa 2026.
+error-publication-year-out-of-range = Geben Sie ein Jahr zwischen 1950 und dem nächsten Jahr an.
+error-publication-isbn-invalid-isbn = Diese ISBN ist ungültig: Prüfen Sie die Ziffern (10 oder 13, die letzte ist eine Prüfziffer).
+error-publication-issn-invalid-issn = Diese ISSN ist ungültig: acht Zeichen wie 2049-3630, das letzte eine Prüfziffer.
+field-publication = Angaben zur Publikation
+hint-publication-facts = Diese Angaben gelten für alle Sprachfassungen; nur die Redaktion des Originals ändert sie.
+hint-publication-authors = Personennamen durch Semikolons getrennt (Doe, Jane; Roe, Ann) oder die herausgebende Stelle.
+hint-publication-cover = Laden Sie das Titelbild dort hoch und geben Sie hier seine Nummer an.
+hint-publication-file = Laden Sie das PDF dieser Sprache dort hoch und geben Sie hier seine Nummer an; seine Seiten werden gezählt, sein Text wird durchsuchbar.

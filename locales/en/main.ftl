@@ -238,6 +238,7 @@ admin-no-documents = No documents match.
 kind-release = release
 kind-page = page
 kind-vacancy = vacancy
+kind-publication = publication
 status-draft = Draft
 status-in_review = In review
 status-scheduled = Scheduled
@@ -379,6 +380,7 @@ media-too-large = The file is { $size } MB; files may be at most { $max } MB.
 media-not-image = This file is not a JPEG, PNG or WebP image.
 media-not-pdf = This file is not a PDF document.
 media-corrupt = The file is damaged or incomplete ({ $detail }).
+media-active-content = This PDF contains { $what }, which is not accepted. Save it without (for example, print it to a new PDF) and upload it again.
 media-too-many-pixels = The image is { $width } × { $height } pixels; images may be at most { $side } pixels on a side and { $megapixels } megapixels in all.
 media-encode-failed = The image could not be converted ({ $detail }).
 
@@ -1091,3 +1093,54 @@ admin-subscribers-delete = Delete
 admin-subscribers-more = Next subscribers
 admin-subscribers-none = No subscribers yet.
 notice-subscriber-deleted = The subscriber was deleted.
+
+# Publications
+nav-publications = Publications
+publications-heading = Publications
+publications-description = Reports, studies and research papers, with their downloads in every language they were published in.
+publications-total-none = No publication yet.
+publication-count = { $count ->
+    [one] One publication
+   *[other] { $count } publications
+}
+publications-filter-label = Narrow the publications
+publications-none = No publication matches these filters.
+publication-kicker = Publication
+publication-language = Language
+publication-year = Year
+publication-authors = Authors or issuing office
+publication-form = Type
+publication-form-report = Report
+publication-form-book = Book
+publication-form-paper = Research paper
+publication-isbn = ISBN
+publication-issn = ISSN
+publication-series = Series
+publication-cover = Cover image (media number)
+publication-file = PDF of this language version (media number)
+publication-pages = { $count ->
+    [one] one page
+   *[other] { $count } pages
+}
+publication-downloads = Download
+publication-no-download = No file has been published for this publication yet.
+publication-cite = Cite this publication
+publication-copy-apa = Copy the APA citation
+publication-copy-bibtex = Copy the BibTeX entry
+publication-copied = Copied
+publication-about = About this publication
+bad-series = “{ $value }” is not a series name.
+admin-kind-publications = Publications
+admin-new-publication = New publication
+admin-title-new-publication = New publication
+error-slug-taken-publication = Another publication in this language already uses this slug.
+error-publication-file = Give the number of a PDF in this site’s media library.
+error-publication-year = Give the year as four digits, such as 2026.
+error-publication-year-out-of-range = Give a year from 1950 to next year.
+error-publication-isbn-invalid-isbn = This is not a valid ISBN: check its digits (10 or 13, the last one a check digit).
+error-publication-issn-invalid-issn = This is not a valid ISSN: eight characters such as 2049-3630, the last a check digit.
+field-publication = Publication facts
+hint-publication-facts = These facts belong to every language version; only the original’s editors change them.
+hint-publication-authors = Personal names separated by semicolons (Doe, Jane; Roe, Ann), or the office that issued it.
+hint-publication-cover = Upload the cover there, then give its number here.
+hint-publication-file = Upload this language’s PDF there, then give its number here; its pages are counted and its text is searched.

@@ -238,6 +238,7 @@ admin-no-documents = Ningún documento coincide.
 kind-release = comunicado
 kind-page = página
 kind-vacancy = vacante
+kind-publication = publicación
 status-draft = Borrador
 status-in_review = En revisión
 status-scheduled = Programado
@@ -378,6 +379,7 @@ media-too-large = El archivo tiene { $size } MB; los archivos pueden tener como 
 media-not-image = Este archivo no es una imagen JPEG, PNG o WebP.
 media-not-pdf = Este archivo no es un documento PDF.
 media-corrupt = El archivo está dañado o incompleto ({ $detail }).
+media-active-content = Este PDF contiene { $what }, lo que no se acepta. Guárdelo sin ello (por ejemplo, imprimiéndolo en un PDF nuevo) y vuelva a subirlo.
 media-too-many-pixels = La imagen mide { $width } × { $height } píxeles; las imágenes pueden medir como máximo { $side } píxeles por lado y { $megapixels } megapíxeles en total.
 media-encode-failed = No se pudo convertir la imagen ({ $detail }).
 
@@ -1087,3 +1089,54 @@ admin-subscribers-delete = Eliminar
 admin-subscribers-more = Siguientes suscriptores
 admin-subscribers-none = Aún no hay suscriptores.
 notice-subscriber-deleted = El suscriptor fue eliminado.
+
+# Publications
+nav-publications = Publicaciones
+publications-heading = Publicaciones
+publications-description = Informes, estudios y documentos de investigación, para descargar en cada idioma en que se publicaron.
+publications-total-none = Todavía no hay publicaciones.
+publication-count = { $count ->
+    [one] Una publicación
+   *[other] { $count } publicaciones
+}
+publications-filter-label = Filtrar las publicaciones
+publications-none = Ninguna publicación coincide con estos filtros.
+publication-kicker = Publicación
+publication-language = Idioma
+publication-year = Año
+publication-authors = Autores u oficina responsable
+publication-form = Tipo
+publication-form-report = Informe
+publication-form-book = Libro
+publication-form-paper = Documento de investigación
+publication-isbn = ISBN
+publication-issn = ISSN
+publication-series = Serie
+publication-cover = Imagen de portada (número del medio)
+publication-file = PDF de esta versión lingüística (número del medio)
+publication-pages = { $count ->
+    [one] una página
+   *[other] { $count } páginas
+}
+publication-downloads = Descargar
+publication-no-download = Todavía no se ha publicado ningún archivo de esta publicación.
+publication-cite = Citar esta publicación
+publication-copy-apa = Copiar la cita APA
+publication-copy-bibtex = Copiar la entrada BibTeX
+publication-copied = Copiado
+publication-about = Acerca de esta publicación
+bad-series = «{ $value }» no es el nombre de una serie.
+admin-kind-publications = Publicaciones
+admin-new-publication = Nueva publicación
+admin-title-new-publication = Nueva publicación
+error-slug-taken-publication = Otra publicación en este idioma ya usa este slug.
+error-publication-file = Indique el número de un PDF de la mediateca de este sitio.
+error-publication-year = Indique el año con cuatro cifras, por ejemplo 2026.
+error-publication-year-out-of-range = Indique un año entre 1950 y el próximo año.
+error-publication-isbn-invalid-isbn = Este ISBN no es válido: revise sus cifras (10 o 13, la última es de control).
+error-publication-issn-invalid-issn = Este ISSN no es válido: ocho caracteres como 2049-3630, el último de control.
+field-publication = Datos de la publicación
+hint-publication-facts = Estos datos valen para todas las versiones lingüísticas; solo los editores del original los cambian.
+hint-publication-authors = Nombres de personas separados por punto y coma (Doe, Jane; Roe, Ann), o la oficina que la publicó.
+hint-publication-cover = Suba allí la portada y luego indique su número aquí.
+hint-publication-file = Suba allí el PDF de este idioma y luego indique su número aquí; se cuentan sus páginas y se indexa su texto.

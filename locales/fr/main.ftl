@@ -238,6 +238,7 @@ admin-no-documents = Aucun document ne correspond.
 kind-release = communiqué
 kind-page = page
 kind-vacancy = offre d’emploi
+kind-publication = publication
 status-draft = Brouillon
 status-in_review = En relecture
 status-scheduled = Programmé
@@ -378,6 +379,7 @@ media-too-large = Le fichier fait { $size } Mo ; les fichiers ne peuvent dépas
 media-not-image = Ce fichier n'est pas une image JPEG, PNG ou WebP.
 media-not-pdf = Ce fichier n'est pas un document PDF.
 media-corrupt = Le fichier est endommagé ou incomplet ({ $detail }).
+media-active-content = Ce PDF contient { $what }, ce qui n’est pas accepté. Enregistrez-le sans (par exemple en l’imprimant dans un nouveau PDF) et téléversez-le à nouveau.
 media-too-many-pixels = L'image mesure { $width } × { $height } pixels ; les images ne peuvent dépasser { $side } pixels de côté ni { $megapixels } mégapixels au total.
 media-encode-failed = L'image n'a pas pu être convertie ({ $detail }).
 
@@ -1087,3 +1089,54 @@ admin-subscribers-delete = Supprimer
 admin-subscribers-more = Abonnés suivants
 admin-subscribers-none = Aucun abonné pour l’instant.
 notice-subscriber-deleted = L’abonné a été supprimé.
+
+# Publications
+nav-publications = Publications
+publications-heading = Publications
+publications-description = Rapports, études et documents de recherche, à télécharger dans chaque langue de publication.
+publications-total-none = Aucune publication pour l’instant.
+publication-count = { $count ->
+    [one] Une publication
+   *[other] { $count } publications
+}
+publications-filter-label = Affiner les publications
+publications-none = Aucune publication ne correspond à ces filtres.
+publication-kicker = Publication
+publication-language = Langue
+publication-year = Année
+publication-authors = Auteurs ou service éditeur
+publication-form = Type
+publication-form-report = Rapport
+publication-form-book = Livre
+publication-form-paper = Document de recherche
+publication-isbn = ISBN
+publication-issn = ISSN
+publication-series = Collection
+publication-cover = Image de couverture (numéro du média)
+publication-file = PDF de cette version linguistique (numéro du média)
+publication-pages = { $count ->
+    [one] une page
+   *[other] { $count } pages
+}
+publication-downloads = Télécharger
+publication-no-download = Aucun fichier n’a encore été publié pour cette publication.
+publication-cite = Citer cette publication
+publication-copy-apa = Copier la citation APA
+publication-copy-bibtex = Copier l’entrée BibTeX
+publication-copied = Copié
+publication-about = À propos de cette publication
+bad-series = « { $value } » n’est pas un nom de collection.
+admin-kind-publications = Publications
+admin-new-publication = Nouvelle publication
+admin-title-new-publication = Nouvelle publication
+error-slug-taken-publication = Une autre publication dans cette langue utilise déjà ce slug.
+error-publication-file = Indiquez le numéro d’un PDF de la médiathèque de ce site.
+error-publication-year = Indiquez l’année en quatre chiffres, par exemple 2026.
+error-publication-year-out-of-range = Indiquez une année entre 1950 et l’an prochain.
+error-publication-isbn-invalid-isbn = Cet ISBN n’est pas valide : vérifiez ses chiffres (10 ou 13, le dernier étant une clé de contrôle).
+error-publication-issn-invalid-issn = Cet ISSN n’est pas valide : huit caractères comme 2049-3630, le dernier étant une clé de contrôle.
+field-publication = Informations sur la publication
+hint-publication-facts = Ces informations valent pour toutes les versions linguistiques ; seuls les rédacteurs de l’original les modifient.
+hint-publication-authors = Noms de personnes séparés par des points-virgules (Doe, Jane; Roe, Ann), ou le service qui l’a publiée.
+hint-publication-cover = Téléversez-y la couverture, puis indiquez son numéro ici.
+hint-publication-file = Téléversez-y le PDF de cette langue, puis indiquez son numéro ici ; ses pages sont comptées et son texte est indexé.

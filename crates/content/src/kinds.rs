@@ -54,6 +54,8 @@ text_enum! {
         Release = "release",
         /// A vacancy notice, under `/{lang}/vacancies/{slug}`.
         Vacancy = "vacancy",
+        /// A publication (a report, a book, a paper), under `/{lang}/publications/{slug}`.
+        Publication = "publication",
     }
 }
 
@@ -64,12 +66,13 @@ impl Kind {
     }
 
     /// A variant's site-relative path from its slug: a page's slug is its path, releases
-    /// live under `news/`, vacancies under `vacancies/`.
+    /// live under `news/`, vacancies under `vacancies/`, publications under `publications/`.
     pub fn path_of(self, slug: &str) -> String {
         match self {
             Kind::Page => slug.to_owned(),
             Kind::Release => format!("news/{slug}"),
             Kind::Vacancy => format!("vacancies/{slug}"),
+            Kind::Publication => format!("publications/{slug}"),
         }
     }
 }

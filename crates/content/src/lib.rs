@@ -7,6 +7,7 @@ pub mod access;
 mod ids;
 mod kinds;
 pub mod markdown;
+pub mod publication;
 pub mod sdg;
 mod slug;
 pub mod vacancy;

@@ -63,6 +63,12 @@ pub struct Draft {
     /// A vacancy's facts; `None` for every other kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vacancy: Option<crate::vacancy::Vacancy>,
+    /// A publication's facts (the document's); `None` for every other kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<crate::publication::Publication>,
+    /// A publication's file in this language: a PDF in the media library.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<MediaId>,
 }
 
 const MAX_TITLE: usize = 300;
@@ -136,11 +142,13 @@ impl Draft {
         let mut errors = Vec::new();
         check_text(&mut errors, "title", &self.title, MAX_TITLE, true);
         match kind {
-            Kind::Release | Kind::Vacancy if !is_valid_slug(&self.slug) => errors.push(FieldError::new(
-                "slug",
-                "invalid_slug",
-                "Use lowercase letters, digits and single hyphens, at most 80 characters.",
-            )),
+            Kind::Release | Kind::Vacancy | Kind::Publication if !is_valid_slug(&self.slug) => {
+                errors.push(FieldError::new(
+                    "slug",
+                    "invalid_slug",
+                    "Use lowercase letters, digits and single hyphens, at most 80 characters.",
+                ))
+            }
             Kind::Page if !is_valid_path(&self.slug) => errors.push(FieldError::new(
                 "slug",
                 "invalid_path",
@@ -178,6 +186,17 @@ impl Draft {
                 "vacancy_reference",
                 "required",
                 "A vacancy needs its reference, duty station, grade and dates.",
+            )),
+            _ => {}
+        }
+        match (kind, &self.publication) {
+            (Kind::Publication, Some(publication)) => {
+                errors.extend(publication.validate(OffsetDateTime::now_utc().year()))
+            }
+            (Kind::Publication, None) => errors.push(FieldError::new(
+                "publication_year",
+                "required",
+                "A publication needs its year and its authors or issuing office.",
             )),
             _ => {}
         }

@@ -43,6 +43,12 @@ pub enum MediaError {
         /// The side limit, in pixels.
         max_side: u32,
     },
+    /// A PDF carries content that runs in a reader (JavaScript, a launch action, embedded
+    /// files, an XFA form): refused, since readers would open it from our site.
+    #[error(
+        "The PDF contains {0}, which is not accepted; save it without (for example, print it to a new PDF) and upload it again."
+    )]
+    ActiveContent(&'static str),
     /// A valid image could not be re-encoded: our fault, not the uploader's.
     #[error("The image could not be converted ({0}).")]
     EncodeFailed(String),
@@ -57,6 +63,7 @@ impl MediaError {
             Self::UnsupportedType { .. } => "unsupported_type",
             Self::Corrupt(_) => "corrupt",
             Self::TooManyPixels { .. } => "too_many_pixels",
+            Self::ActiveContent(_) => "active_content",
             Self::EncodeFailed(_) => "encode_failed",
         }
     }

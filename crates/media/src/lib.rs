@@ -36,7 +36,7 @@ pub use crate::images::{
     DEFAULT_WIDTHS, ImageInfo, ProcessedImage, Rendition, inspect_image, process_image, scaled_height,
 };
 pub use crate::kind::{FileKind, sniff};
-pub use crate::pdf::{PdfInfo, check_pdf};
+pub use crate::pdf::{MAX_PDF_TEXT, PdfContents, PdfInfo, check_pdf, inspect_pdf, text_pdf};
 pub use crate::storage::{
     ByteRange, LocalFolder, MediaFile, MediaRead, MediaStorage, Placement, PutError, StorageError,
 };

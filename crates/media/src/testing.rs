@@ -268,3 +268,44 @@ impl Drop for S3Server {
         let _ = self.child.wait();
     }
 }
+
+/// A one-page PDF carrying the active content `what` names — `"javascript"` (an open action
+/// that runs a script), `"launch"`, `"embedded"` (an attached file) or `"xfa"` — which an
+/// upload must refuse.
+pub fn pdf_with_active_content(what: &str) -> Vec<u8> {
+    use lopdf::{Object, Stream, dictionary};
+    let (mut document, catalog) =
+        crate::pdf::text_pdf_document("Active", &[vec!["A page that does more than show text".to_owned()]]);
+    let extra = match what {
+        "javascript" => (
+            "OpenAction",
+            Object::Dictionary(
+                dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("app.alert(1)") },
+            ),
+        ),
+        "launch" => (
+            "OpenAction",
+            Object::Dictionary(dictionary! { "S" => "Launch", "F" => Object::string_literal("calc.exe") }),
+        ),
+        "embedded" => {
+            let file =
+                document.add_object(Stream::new(dictionary! { "Type" => "EmbeddedFile" }, b"MZ".to_vec()));
+            (
+                "Names",
+                Object::Dictionary(
+                    dictionary! { "EmbeddedFiles" => dictionary! { "Names" => vec![Object::string_literal("a.exe"), dictionary! { "Type" => "Filespec", "EF" => dictionary! { "F" => file } }.into()] } },
+                ),
+            )
+        }
+        _ => (
+            "AcroForm",
+            Object::Dictionary(
+                dictionary! { "Fields" => Vec::<Object>::new(), "XFA" => Object::string_literal("<xdp/>") },
+            ),
+        ),
+    };
+    if let Ok(Object::Dictionary(dictionary)) = document.get_object_mut(catalog) {
+        dictionary.set(extra.0, extra.1);
+    }
+    crate::pdf::save(document)
+}

@@ -99,3 +99,54 @@ fn empty_and_oversize_pdfs_are_refused_before_parsing() {
     let bytes = pdf("1.7", "%%EOF");
     assert_eq!(check_pdf(&bytes, &limits), Err(MediaError::TooLarge { bytes: bytes.len(), max: 100 }));
 }
+
+fn pages(texts: &[&str]) -> Vec<Vec<String>> {
+    texts.iter().map(|text| vec![format!("Heading of {text}"), (*text).to_owned()]).collect()
+}
+
+#[test]
+fn a_pdf_is_read_for_its_page_count_and_text() {
+    let bytes = portico_media::text_pdf(
+        "Migration report",
+        &pages(&["Remittances rose in the region.", "Corridors and returns."]),
+    );
+    assert!(check_pdf(&bytes, &Limits::default()).is_ok());
+    let contents = portico_media::inspect_pdf(&bytes).expect("a plain PDF is accepted");
+    assert_eq!(contents.pages, 2);
+    assert!(contents.text.contains("Remittances rose in the region."), "{:?}", contents.text);
+    assert!(contents.text.contains("Corridors and returns."), "{:?}", contents.text);
+}
+
+#[test]
+fn the_text_kept_for_search_is_bounded() {
+    let long = "word ".repeat(2_000);
+    let many: Vec<&str> = std::iter::repeat_n(long.as_str(), 20).collect();
+    let contents =
+        portico_media::inspect_pdf(&portico_media::text_pdf("Long", &pages(&many))).expect("long PDF");
+    assert_eq!(contents.pages, 20);
+    assert!(contents.text.len() <= portico_media::MAX_PDF_TEXT);
+    assert!(contents.text.len() > portico_media::MAX_PDF_TEXT / 2);
+}
+
+#[test]
+fn active_content_is_refused_by_name() {
+    for (what, named) in [
+        ("javascript", "JavaScript"),
+        ("launch", "launches a program"),
+        ("embedded", "embedded files"),
+        ("xfa", "XFA"),
+    ] {
+        let bytes = portico_media::testing::pdf_with_active_content(what);
+        assert!(check_pdf(&bytes, &Limits::default()).is_ok(), "{what} passes the header check");
+        let refused = portico_media::inspect_pdf(&bytes).expect_err(what);
+        assert_eq!(refused.code(), "active_content", "{what}");
+        assert!(refused.to_string().contains(named), "{what}: {refused}");
+        assert!(refused.is_client_error());
+    }
+}
+
+#[test]
+fn a_pdf_lopdf_cannot_read_is_refused_as_damaged() {
+    let bytes = pdf("1.7", "%%EOF\n");
+    assert_eq!(portico_media::inspect_pdf(&bytes).map_err(|e| e.code()), Err("corrupt"));
+}

@@ -413,6 +413,8 @@ fn write_release(
         image: None,
         goals: facts.goals.clone(),
         vacancy: None,
+        publication: None,
+        file: None,
     })
 }
 

@@ -12,6 +12,7 @@ const RELEASES: &str = include_str!("../demo/releases.toml");
 const SITES: &str = include_str!("../demo/sites.toml");
 const TRANSLATIONS: &str = include_str!("../demo/translations.toml");
 const VACANCIES: &str = include_str!("../demo/vacancies.toml");
+const PUBLICATIONS: &str = include_str!("../demo/publications.toml");
 /// Each country site's content, by site key.
 const COUNTRY_SITES: &[(&str, &str, &str)] = &[
     ("sv", "site-sv.toml", include_str!("../demo/site-sv.toml")),
@@ -45,6 +46,9 @@ pub enum DemoError {
     /// The store refused a write.
     #[error(transparent)]
     Store(#[from] portico_store::StoreError),
+    /// A demo PDF could not be stored.
+    #[error("demo/publications.toml: {0}")]
+    Media(String),
 }
 
 #[derive(Deserialize)]
@@ -218,6 +222,223 @@ struct VacancyEntry {
     apply_to: String,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Publications {
+    publication: Vec<PublicationEntry>,
+}
+
+/// A demo publication of the global site, in English, with its other language versions.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PublicationEntry {
+    slug: String,
+    title: String,
+    summary: String,
+    body: String,
+    year: i32,
+    authors: String,
+    form: String,
+    #[serde(default)]
+    isbn: String,
+    #[serde(default)]
+    issn: String,
+    #[serde(default)]
+    series: String,
+    countries: Vec<String>,
+    themes: Vec<String>,
+    goals: Vec<String>,
+    #[serde(default)]
+    translation: Vec<PublicationVersion>,
+}
+
+/// Another language version of a demo publication.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PublicationVersion {
+    lang: String,
+    slug: String,
+    title: String,
+    summary: String,
+    body: String,
+}
+
+/// The demo's publications as (entry, English draft without its PDF), validated.
+fn publication_drafts() -> Result<Vec<(PublicationEntry, Draft)>, DemoError> {
+    let publications: Publications = parse("publications.toml", PUBLICATIONS)?;
+    let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
+    publications
+        .publication
+        .into_iter()
+        .map(|entry| {
+            let invalid = |problem: String| DemoError::Invalid {
+                file: "publications.toml",
+                entry: entry.slug.clone(),
+                problem,
+            };
+            let form = portico_content::publication::Form::parse(&entry.form)
+                .ok_or_else(|| invalid(format!("form {:?}", entry.form)))?;
+            // Published on 15 March of their year, or a day ago for this year's.
+            let march = Date::from_calendar_date(entry.year, time::Month::March, 15)
+                .map_err(|e| invalid(format!("year: {e}")))?
+                .midnight()
+                .assume_utc();
+            let draft = Draft {
+                title: entry.title.clone(),
+                slug: entry.slug.clone(),
+                published_at: Some(march.min(portico_store::now() - time::Duration::days(1))),
+                summary: entry.summary.clone(),
+                body_markdown: entry.body.clone(),
+                countries: entry.countries.clone(),
+                themes: entry.themes.clone(),
+                goals: entry.goals.clone(),
+                publication: Some(portico_content::publication::Publication {
+                    year: entry.year,
+                    authors: entry.authors.clone(),
+                    form,
+                    isbn: entry.isbn.clone(),
+                    issn: entry.issn.clone(),
+                    series: entry.series.clone(),
+                    cover: None,
+                }),
+                ..Draft::default()
+            };
+            match draft.validate(Kind::Publication, is_country).first() {
+                Some(error) => Err(invalid(format!("{}: {}", error.field, error.message))),
+                None => Ok((entry, draft)),
+            }
+        })
+        .collect()
+}
+
+/// A demo PDF of a language version: its title and summary on the first page, each section of
+/// its body on a page of its own; stored with its row as an upload is.
+async fn demo_pdf(
+    store: &Store,
+    media: &portico_media::MediaStorage,
+    site: portico_content::SiteId,
+    slug: &str,
+    title: &str,
+    summary: &str,
+    body: &str,
+) -> Result<portico_content::MediaId, DemoError> {
+    let mut pages = vec![vec![title.to_owned(), summary.to_owned()]];
+    for section in body.split("## ").map(str::trim).filter(|s| !s.is_empty()) {
+        let mut lines = section.lines().filter(|l| !l.trim().is_empty());
+        let heading = lines.next().unwrap_or_default().to_owned();
+        let mut page = vec![heading];
+        // The standard fonts do not wrap: lines of about ninety characters fit an A4 page.
+        for paragraph in lines {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                if line.len() + word.len() > 90 {
+                    page.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            page.push(line);
+            page.push(String::new());
+        }
+        pages.push(page);
+    }
+    let bytes = portico_media::text_pdf(title, &pages);
+    let contents =
+        portico_media::inspect_pdf(&bytes).map_err(|e| DemoError::Media(format!("{slug}: {e}")))?;
+    let new = portico_store::NewMedia {
+        site,
+        kind: "file".into(),
+        file_name: format!("{slug}.pdf"),
+        mime: "application/pdf".into(),
+        width: 0,
+        height: 0,
+        bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        alt: String::new(),
+        caption: String::new(),
+        credit: String::new(),
+        renditions: Vec::new(),
+        created_by: None,
+        pdf: Some(portico_store::PdfFacts {
+            pages: i32::try_from(contents.pages).unwrap_or(i32::MAX),
+            text: contents.text,
+        }),
+    };
+    let audit = Audit::system("demo", "media.upload");
+    let original = portico_media::MediaFile { name: "original.pdf".into(), bytes };
+    media
+        .put(vec![original], async |placement| {
+            store.create_media_placing(&new, &audit, async |id| placement.place(id.0).await).await
+        })
+        .await
+        .map_err(|e| DemoError::Media(format!("{slug}: {e}")))
+}
+
+/// Loads the demo publications into the global site, each language version with its PDF.
+async fn load_publications(
+    store: &Store,
+    media: &portico_media::MediaStorage,
+    site: portico_content::SiteId,
+) -> Result<(), DemoError> {
+    for (entry, mut draft) in publication_drafts()? {
+        draft.file =
+            Some(demo_pdf(store, media, site, &entry.slug, &entry.title, &entry.summary, &entry.body).await?);
+        let published_at = draft.published_at;
+        let new = NewDocument {
+            site,
+            kind: Kind::Publication,
+            language: "en".to_owned(),
+            draft,
+            status: Status::Published,
+            author: None,
+        };
+        let (document, _) = store.create_document(&new, &Audit::system("demo", "document.create")).await?;
+        for version in &entry.translation {
+            store
+                .create_translation(document, &version.lang, &Audit::system("demo", "document.translate"))
+                .await?;
+            let editable = store.editable_variant(document, Some(&version.lang)).await?.ok_or_else(|| {
+                DemoError::Invalid {
+                    file: "publications.toml",
+                    entry: version.slug.clone(),
+                    problem: "the translation vanished".to_owned(),
+                }
+            })?;
+            let mut draft = editable.draft;
+            draft.title = version.title.clone();
+            draft.slug = version.slug.clone();
+            draft.summary = version.summary.clone();
+            draft.body_markdown = version.body.clone();
+            draft.published_at = published_at;
+            draft.file = Some(
+                demo_pdf(store, media, site, &version.slug, &version.title, &version.summary, &version.body)
+                    .await?,
+            );
+            store
+                .update_document(
+                    document,
+                    &version.lang,
+                    editable.revision,
+                    &draft,
+                    &Audit::system("demo", "document.save"),
+                )
+                .await?;
+            store
+                .set_status(
+                    document,
+                    &version.lang,
+                    Status::Draft,
+                    Status::Published,
+                    None,
+                    &Audit::system("demo", "document.publish"),
+                )
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 /// The demo's vacancies as (site key, draft), validated, with their times set relative to
 /// `today` so that the same ones are open, closing soon, not yet open or closed whenever the
 /// demo is loaded.
@@ -308,6 +529,8 @@ fn release_drafts() -> Result<Vec<Draft>, DemoError> {
                 image: None,
                 goals: entry.goals.clone(),
                 vacancy: None,
+                publication: None,
+                file: None,
             };
             let errors = draft
                 .validate(Kind::Release, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));
@@ -340,12 +563,19 @@ fn menu_from(pages: &[PageEntry]) -> Vec<MenuItem> {
             children: Vec::new(),
         });
     }
+    if let Some(research) = menu.iter_mut().find(|m| m.path == "data-and-research") {
+        research.children.push(MenuItem {
+            label: "Publications".to_owned(),
+            path: "publications".to_owned(),
+            children: Vec::new(),
+        });
+    }
     menu.push(MenuItem { label: "News".to_owned(), path: "news".to_owned(), children: Vec::new() });
     menu
 }
 
 /// Loads the global site with its sections, taxonomy, releases and menu into an empty store.
-pub async fn load(store: &Store) -> Result<(), DemoError> {
+pub async fn load(store: &Store, media: &portico_media::MediaStorage) -> Result<(), DemoError> {
     let taxonomy: Taxonomy = parse("taxonomy.toml", TAXONOMY)?;
     let pages: Pages = parse("pages.toml", PAGES)?;
     let releases = release_drafts()?;
@@ -468,6 +698,9 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
                 (Some((_, _, title, path)), _) => (title.clone(), path.clone()),
                 (None, "news") => (i18n.t(language, "nav-news", None), "news".to_owned()),
                 (None, "vacancies") => (i18n.t(language, "nav-vacancies", None), "vacancies".to_owned()),
+                (None, "publications") => {
+                    (i18n.t(language, "nav-publications", None), "publications".to_owned())
+                }
                 (None, _) => (item.label.clone(), item.path.clone()),
             };
             MenuItem { label, path, children: Vec::new() }
@@ -542,6 +775,12 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         };
         store.create_document(&new, &Audit::system("demo", "document.create")).await?;
     }
+    let global = site_ids.get("global").copied().ok_or_else(|| DemoError::Invalid {
+        file: "sites.toml",
+        entry: "global".to_owned(),
+        problem: "no global site".to_owned(),
+    })?;
+    load_publications(store, media, global).await?;
     Ok(())
 }
 
@@ -562,7 +801,9 @@ async fn load_entries(
         for entry in list {
             let key = match kind {
                 Kind::Page => entry.path.clone(),
-                Kind::Release | Kind::Vacancy => entry.slug.clone().or_else(|| Some(slugify(&entry.title))),
+                Kind::Release | Kind::Vacancy | Kind::Publication => {
+                    entry.slug.clone().or_else(|| Some(slugify(&entry.title)))
+                }
             }
             .ok_or_else(|| invalid(entry, "a page needs a path".to_owned()))?;
             let published_at = match &entry.date {
@@ -591,6 +832,8 @@ async fn load_entries(
                         image: None,
                         goals: vec![],
                         vacancy: None,
+                        publication: None,
+                        file: None,
                     };
                     let problems = draft
                         .validate(kind, |code| portico_geo::country(code).is_some_and(|c| c.iso2 == code));
@@ -665,6 +908,22 @@ async fn load_entries(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_demo_publication_is_valid_and_its_pdfs_are_real() {
+        let drafts = publication_drafts().expect("demo publications are valid");
+        assert!(drafts.len() >= 12, "a dozen publications");
+        let mut slugs: Vec<_> = drafts.iter().map(|(entry, _)| entry.slug.as_str()).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), drafts.len(), "slugs are unique");
+        let (entry, _) = &drafts[0];
+        let bytes =
+            portico_media::text_pdf(&entry.title, &[vec![entry.title.clone(), entry.summary.clone()]]);
+        assert!(bytes.len() < 8 * 1024, "a few kilobytes: {}", bytes.len());
+        let contents = portico_media::inspect_pdf(&bytes).expect("accepted as an upload would be");
+        assert!(contents.text.contains("World Migration Report 2026"), "{}", contents.text);
+    }
 
     #[test]
     fn every_demo_release_is_valid() {

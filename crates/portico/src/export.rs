@@ -408,7 +408,7 @@ async fn every_address(
         for country in portico_geo::countries() {
             addresses.insert(format!("{base}/{lang}/where-we-work/{}", country.iso2.to_ascii_lowercase()));
         }
-        for list in ["news", "news/elsewhere", "vacancies"] {
+        for list in ["news", "news/elsewhere", "vacancies", "publications"] {
             let list = format!("{base}/{lang}/{list}");
             let last = renderer.last_page(&list).await?;
             if last >= 1 {
@@ -432,6 +432,9 @@ async fn every_address(
     }
     // A static copy cannot close a vacancy by itself: it holds them as they stood when it was made.
     for entry in store.sitemap_vacancies(site.id, &site.languages).await? {
+        addresses.insert(format!("{base}/{}/{}", entry.language, entry.kind.path_of(&entry.slug)));
+    }
+    for entry in store.sitemap_publications(site.id, &site.languages).await? {
         addresses.insert(format!("{base}/{}/{}", entry.language, entry.kind.path_of(&entry.slug)));
     }
     for media in store.media_list(Some(&[site.id]), i64::MAX).await? {

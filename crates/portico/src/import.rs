@@ -207,8 +207,8 @@ fn documents(items: Vec<Item>, default_language: &str) -> Vec<Vec<Item>> {
 fn slug_for(item: &Item, kind: Kind) -> String {
     let own = item.slug.trim().trim_matches('/').to_lowercase();
     match kind {
-        Kind::Release | Kind::Vacancy if is_valid_slug(&own) => own,
-        Kind::Release | Kind::Vacancy => {
+        Kind::Release | Kind::Vacancy | Kind::Publication if is_valid_slug(&own) => own,
+        Kind::Release | Kind::Vacancy | Kind::Publication => {
             Some(slugify(&own)).filter(|s| is_valid_slug(s)).unwrap_or_else(|| slugify(&item.title))
         }
         Kind::Page if is_valid_path(&own) => own,
@@ -344,6 +344,8 @@ fn prepare(
         image: None,
         goals: vec![],
         vacancy: None,
+        publication: None,
+        file: None,
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
     let errors = draft.validate(kind, is_country);
@@ -448,6 +450,7 @@ async fn image_of(
         credit: words.credit.to_owned(),
         renditions: renditions.iter().map(|f| f.name.clone()).collect(),
         created_by: None,
+        pdf: None,
     };
     let original = MediaFile { name: format!("original.{}", kind.extension()), bytes: image.original };
     let files = std::iter::once(original).chain(renditions).collect();

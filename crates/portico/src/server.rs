@@ -168,7 +168,7 @@ pub async fn open(config: &ServeConfig) -> Result<Store> {
     let store = connect(config).await?;
     if config.loads_demo() && store.is_empty().await? {
         tracing::info!("empty database: loading the demo content");
-        crate::demo::load(&store).await.context("cannot load the demo content")?;
+        crate::demo::load(&store, &media_storage(config)?).await.context("cannot load the demo content")?;
     }
     Ok(store)
 }

@@ -203,6 +203,16 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
             );
             // News by email: the subscribe form, in both directions.
             public.extend(["/en/subscribe", "/sites/jo/ar/subscribe"].map(str::to_owned));
+            // Publications: the library with its facets, a narrowed one, and a publication's
+            // page with its downloads and citations.
+            public.extend(
+                [
+                    "/en/publications",
+                    "/en/publications?series=Migration%20Research%20Series",
+                    "/en/publications/world-migration-report-2026",
+                ]
+                .map(str::to_owned),
+            );
             for path in &public {
                 check(&browser, path, &mut found).await;
             }
@@ -219,6 +229,7 @@ async fn every_back_office_screen_and_public_page_passes_axe_core() {
                 "/admin".to_owned(),
                 "/admin/new/release".to_owned(),
                 "/admin/new/vacancy".to_owned(),
+                "/admin/new/publication".to_owned(),
             ]);
             let mut visited = Vec::new();
             while let Some(path) = queue.pop_front() {

@@ -1376,3 +1376,96 @@ async fn a_news_email_reads_on_a_phone_without_scrolling_sideways() {
         })
         .await;
 }
+
+#[tokio::test]
+async fn an_editor_creates_a_publication_with_its_pdf_edits_its_year_and_publishes_it() {
+    const TITLE: &str = "Remittances and Rural Households";
+    let app = sqlite_app().await;
+    let editor = app.user("library@example.org", Role::Editor, &["global"]).await;
+    // The PDF goes through the media upload as the media page sends it; the editor then
+    // names it in the publication's form.
+    let session = app.login(&editor).await;
+    let pdf = portico_media::text_pdf(
+        TITLE,
+        &[vec!["Summary".to_owned(), "Households that receive remittances invest in land.".to_owned()]],
+    );
+    let base = app.url("");
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", session.csrf.clone())
+        .text("site", "global")
+        .part("file", reqwest::multipart::Part::bytes(pdf).file_name("remittances.pdf"));
+    let uploaded: serde_json::Value = session
+        .client
+        .post(format!("{base}/admin/media"))
+        .header("origin", base.as_str())
+        .header("accept", "application/json")
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload")
+        .json()
+        .await
+        .expect("json");
+    let file = uploaded["id"].as_i64().expect("the PDF's id").to_string();
+    let browser = Browser::launch(&app.server.url(), "publication").await;
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.follow("New publication").await;
+            browser.wait_for_path("/admin/new/publication").await;
+            browser.fill("#f-title", TITLE).await;
+            browser.fill("#f-summary", "How money sent home changes farming.").await;
+            browser.click(".rich-tool-source").await;
+            browser.fill("#f-body_markdown", "## Findings\n\nLand and livestock come first.").await;
+            browser.fill("#f-publication_year", "2026").await;
+            choose(&browser, "#f-publication_form", "paper").await;
+            browser.fill("#f-publication_authors", "Mendoza, Ana; Njoroge, Peter").await;
+            browser.fill("#f-publication_issn", "2790-4520").await;
+            browser.fill("#f-publication_series", "Migration Research Series").await;
+            browser.fill("#f-publication_file", &file).await;
+            create_draft(&browser).await;
+            assert_eq!(
+                browser.attr("#f-slug", "value").await.as_deref(),
+                Some("remittances-and-rural-households")
+            );
+            let chosen = browser.texts(".chosen-file").await;
+            assert!(
+                chosen[0].starts_with("remittances.pdf · ") && chosen[0].ends_with("one page"),
+                "{chosen:?}"
+            );
+
+            browser.fill("#f-publication_year", "2025").await;
+            browser.click("button[name=intent][value=save]").await;
+            browser.wait_for_text(".notice", "Saved.").await;
+            assert_eq!(browser.attr("#f-publication_year", "value").await.as_deref(), Some("2025"), "kept");
+            browser.activate("Publish now").await;
+            wait_for_status(&browser, "Published").await;
+
+            browser.goto("/en/publications?series=Migration%20Research%20Series").await;
+            browser
+                .wait_for_text(
+                    ".publication-card a[href='/en/publications/remittances-and-rural-households']",
+                    TITLE,
+                )
+                .await;
+            browser.follow(TITLE).await;
+            browser.wait_for_text("h1", TITLE).await;
+            let downloads = browser.texts(".download-list li").await;
+            assert!(
+                downloads[0].contains("PDF · English · ") && downloads[0].ends_with("one page"),
+                "{downloads:?}"
+            );
+            // The copy buttons are shown by /assets/copy.js: the page's script ran under its
+            // policy, which allows no inline script.
+            assert_eq!(
+                browser.attr("button[data-copy='cite-apa']", "hidden").await,
+                None,
+                "shown by its script"
+            );
+            let apa = browser.texts("#cite-apa").await;
+            assert!(apa[0].starts_with("Mendoza, Ana; Njoroge, Peter. (2025)."), "{apa:?}");
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+}

@@ -363,6 +363,7 @@ async fn new_words_around_an_image_show_on_the_next_request() {
                     credit: String::new(),
                     renditions: vec!["640.png".into(), "1280.png".into()],
                     created_by: None,
+                    pdf: None,
                 },
                 &portico_store::Audit::system("test", "media.upload"),
             )
@@ -512,6 +513,7 @@ async fn the_export_holds_every_public_page_byte_for_byte_as_served() {
                     credit: String::new(),
                     renditions: vec![],
                     created_by: None,
+                    pdf: None,
                 },
                 &portico_store::Audit::system("test", "media.upload"),
             )

@@ -397,7 +397,12 @@ async fn news_from_elsewhere_comes_twenty_a_page() {
 async fn a_stopping_server_cuts_its_feed_fetch_short_and_hands_the_feed_back() {
     let publisher = FeedServer::start().await;
     for db in portico_store::testing::TestDb::each().await {
-        portico::demo::load(&db.store).await.expect("demo content");
+        portico::demo::load(
+            &db.store,
+            &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+        )
+        .await
+        .expect("demo content");
         let site = db.store.site_by_key("global").await.expect("site").expect("global site");
         // A publisher that takes minutes to answer: the server's first round is still on it
         // when the server stops.

@@ -323,7 +323,12 @@ async fn a_node_killed_during_uploads_leaves_every_acknowledged_upload_whole_and
     let s3 = S3Server::shared();
     s3.bucket("two-nodes");
     let db = TestDb::postgres().await;
-    portico::demo::load(&db.store).await.expect("demo");
+    portico::demo::load(
+        &db.store,
+        &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+    )
+    .await
+    .expect("demo");
     support::nodes::admin_token(&db.store).await;
     let env = s3.env();
     let media = ["--media", "s3://two-nodes/media"];

@@ -151,7 +151,12 @@ async fn a_node_serves_cached_pages_refuses_writes_with_503_while_postgresql_res
     let cluster = PrivateCluster::start_new();
     let store = portico_store::Store::connect(&cluster.url()).await.expect("connect");
     store.migrate().await.expect("migrate");
-    portico::demo::load(&store).await.expect("demo content");
+    portico::demo::load(
+        &store,
+        &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+    )
+    .await
+    .expect("demo content");
     let token = admin_token(&store).await;
     store.close().await;
     let data = tempfile::tempdir().expect("data");

@@ -38,6 +38,8 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("/api/v1/releases/{id}/archive", &["post"]),
     ("/api/v1/tag", &["post"]),
     ("/api/v1/vacancies", &["get"]),
+    ("/api/v1/publications", &["get"]),
+    ("/api/v1/publications/{id}", &["get"]),
     ("/api/v1/countries", &["get"]),
     ("/api/v1/themes", &["get"]),
     ("/api/v1/sites", &["get"]),
@@ -603,7 +605,10 @@ async fn the_openapi_document_describes_every_api_route() {
         // Each documented operation is answered by the router, in JSON (without a token the
         // writes are refused with 401, as documented).
         let id = list(&app, &contract, "?limit=1").await["data"][0]["id"].as_i64().expect("id");
+        let (_, _, publications) = get(&app, "/api/v1/publications", &[]).await;
+        let publication = publications["data"][0]["id"].as_i64().expect("a publication's id");
         for (path, method) in &documented {
+            let id = if path.starts_with("/api/v1/publications/") { publication } else { id };
             let url = app.url(&path.replace("{id}", &id.to_string()));
             let response = app
                 .client
@@ -763,6 +768,59 @@ async fn open_vacancies_are_listed_by_closing_time_and_keep_their_contract() {
             let (status, _, body) = get(&app, &format!("/api/v1/vacancies?{query}"), &[]).await;
             assert_eq!(status, 400, "{query} on {backend}");
             contract.check("/api/v1/vacancies", "get", 400, &body);
+            assert!(
+                body["error"]["message"].as_str().expect("message").contains(parameter),
+                "{query}: {body}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn publications_are_listed_newest_first_and_one_comes_with_its_pdfs_keeping_their_contract() {
+    for app in TestApp::each().await {
+        let backend = app.backend();
+        let contract = Contract::of(&app).await;
+        let (status, _, body) = get(&app, "/api/v1/publications", &[]).await;
+        assert_eq!(status, 200, "{backend}");
+        contract.check("/api/v1/publications", "get", 200, &body);
+        assert_eq!(body["total"], 12, "the demo's dozen on {backend}");
+        let years: Vec<i64> =
+            body["data"].as_array().expect("data").iter().filter_map(|p| p["year"].as_i64()).collect();
+        assert!(years.windows(2).all(|w| w[0] >= w[1]), "newest year first: {years:?}");
+        assert!(body["data"][0].get("files").is_none(), "the list leaves the files out");
+
+        let (_, _, series) = get(
+            &app,
+            "/api/v1/publications?series=Migration%20Research%20Series&country=sn&available_in=fr",
+            &[],
+        )
+        .await;
+        contract.check("/api/v1/publications", "get", 200, &series);
+        assert_eq!(series["total"], 1, "{backend}: {series}");
+        let id = series["data"][0]["id"].as_i64().expect("id");
+        let (status, _, item) = get(&app, &format!("/api/v1/publications/{id}?language=fr"), &[]).await;
+        assert_eq!(status, 200, "{backend}");
+        contract.check("/api/v1/publications/{id}", "get", 200, &item);
+        assert_eq!(item["language"], "fr");
+        assert_eq!(item["url"], "/fr/publications/retour-et-reintegration-en-afrique-de-l-ouest");
+        let files = item["files"].as_array().expect("files");
+        assert_eq!(files.len(), 2, "{backend}: English and French");
+        assert!(files.iter().all(|f| f["pages"].as_i64() > Some(0) && f["bytes"].as_i64() > Some(0)));
+        let (status, _, _) = get(&app, "/api/v1/publications/999999", &[]).await;
+        assert_eq!(status, 404, "{backend}");
+
+        for (query, parameter) in [
+            ("year=20x6", "year"),
+            ("available_in=de", "available_in"),
+            ("theme=astrology", "theme"),
+            ("country=XX", "country"),
+            ("page=0", "page"),
+            ("limit=5", "limit"),
+        ] {
+            let (status, _, body) = get(&app, &format!("/api/v1/publications?{query}"), &[]).await;
+            assert_eq!(status, 400, "{query} on {backend}");
+            contract.check("/api/v1/publications", "get", 400, &body);
             assert!(
                 body["error"]["message"].as_str().expect("message").contains(parameter),
                 "{query}: {body}"

@@ -16,7 +16,12 @@ async fn weigh_all(store: &Store) {
 async fn related_releases_on_the_demo_share_as_much_as_the_exhaustive_ranking_on_both_databases() {
     for db in TestDb::each().await {
         let store = &db.store;
-        portico::demo::load(store).await.expect("demo content");
+        portico::demo::load(
+            store,
+            &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+        )
+        .await
+        .expect("demo content");
         assert!(store.related_queue_length().await.expect("queue") > 20, "the demo's releases are queued");
         // First weighed on the spot (nothing kept yet), then as kept by the background job.
         for kept in [false, true] {
@@ -74,7 +79,12 @@ async fn related_releases_on_the_demo_share_as_much_as_the_exhaustive_ranking_on
 async fn kept_related_releases_follow_a_new_release_and_its_withdrawal_on_both_databases() {
     for db in TestDb::each().await {
         let store = &db.store;
-        portico::demo::load(store).await.expect("demo content");
+        portico::demo::load(
+            store,
+            &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+        )
+        .await
+        .expect("demo content");
         weigh_all(store).await;
         let global = store.site_by_key("global").await.expect("site").expect("global");
         let newest =

@@ -249,7 +249,7 @@ async fn hostile_titles_and_queries_never_break_the_page() {
         );
         let html = app.page("/en/search?kind=poem", 400).await;
         assert!(
-            text(&html, "main .lead").contains("Use one of: page, release, vacancy"),
+            text(&html, "main .lead").contains("Use one of: page, release, vacancy, publication"),
             "a message names every kind: {}",
             text(&html, "main .lead")
         );

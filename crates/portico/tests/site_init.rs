@@ -115,7 +115,12 @@ async fn init_sets_up_an_empty_working_site_with_sections_menus_and_an_administr
 #[tokio::test]
 async fn init_refuses_a_database_holding_the_demo() {
     for db in TestDb::each().await {
-        portico::demo::load(&db.store).await.expect("demo");
+        portico::demo::load(
+            &db.store,
+            &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+        )
+        .await
+        .expect("demo");
         let data = tempfile::tempdir().expect("data");
         let password_file = data.path().join("password");
         std::fs::write(&password_file, PASSWORD).expect("password file");

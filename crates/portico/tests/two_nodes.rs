@@ -160,7 +160,12 @@ fn report(what: &str, delays: &[Duration]) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_publish_on_one_node_is_served_by_the_other_and_a_lost_notification_costs_only_latency() {
     let db = TestDb::postgres().await;
-    portico::demo::load(&db.store).await.expect("demo content");
+    portico::demo::load(
+        &db.store,
+        &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+    )
+    .await
+    .expect("demo content");
     let token = admin_token(&db.store).await;
     let (data_a, data_b) = (tempfile::tempdir().expect("A's data"), tempfile::tempdir().expect("B's data"));
     let a = Node::start(db.url(), data_a.path(), &[]);
@@ -207,7 +212,12 @@ async fn a_publish_on_one_node_is_served_by_the_other_and_a_lost_notification_co
 #[tokio::test]
 async fn a_node_told_not_to_listen_does_not() {
     let db = TestDb::postgres().await;
-    portico::demo::load(&db.store).await.expect("demo content");
+    portico::demo::load(
+        &db.store,
+        &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+    )
+    .await
+    .expect("demo content");
     let (data, other_data) = (tempfile::tempdir().expect("data"), tempfile::tempdir().expect("data"));
     let node = Node::start(db.url(), data.path(), &["--change-listen", "false"]);
     let listening = Node::start(db.url(), other_data.path(), &[]);

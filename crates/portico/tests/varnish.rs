@@ -143,7 +143,12 @@ async fn a_publish_purges_from_varnish_the_pages_that_show_the_release_and_no_ot
     // Before anything else: a machine without Varnish fails here, saying what to run.
     varnishd();
     let db = TestDb::postgres().await;
-    portico::demo::load(&db.store).await.expect("demo content");
+    portico::demo::load(
+        &db.store,
+        &portico_media::MediaStorage::local(tempfile::tempdir().expect("media").keep()),
+    )
+    .await
+    .expect("demo content");
     let token = admin_token(&db.store).await;
     let port = free_port();
     let purge = format!("http://127.0.0.1:{port}/");

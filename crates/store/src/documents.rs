@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 use crate::audit::record_audit;
 use crate::listing::{apply, change, current_rows, touched_lists};
 use crate::media::relink_media;
+use crate::publications::{write_publication, write_publication_file};
 use crate::vacancies::write_vacancy;
 use crate::{Audit, Result, Store, StoreError, normalize, now, on_pool};
 
@@ -304,6 +305,8 @@ impl Store {
             .map_err(StoreError::conflict_on("slug"))?;
             write_links!(tx, document_id, links);
             write_vacancy!(tx, document_id, draft.vacancy.as_ref());
+            write_publication!(tx, document_id, draft.publication.as_ref());
+            write_publication_file!(tx, variant_id, draft.file);
             sqlx::query(
                 "insert into revisions (variant_id, number, snapshot, created_at, author_id) values ($1, 1, $2, $3, $4)",
             )
@@ -381,7 +384,7 @@ impl Store {
                 return Err(StoreError::StaleRevision);
             };
             write_links!(tx, document.0, links);
-            // A vacancy's facts are the document's: its translations show them, but only the
+            // A vacancy's or a publication's facts are the document's: its translations show them, but only the
             // original's editors change them.
             let original: i64 =
                 sqlx::query_scalar("select min(id) from variants where document_id = $1")
@@ -390,7 +393,10 @@ impl Store {
                     .await?;
             if original == variant_id {
                 write_vacancy!(tx, document.0, draft.vacancy.as_ref());
+                write_publication!(tx, document.0, draft.publication.as_ref());
             }
+            // Each language version has its own PDF.
+            write_publication_file!(tx, variant_id, draft.file);
             let kind: String = sqlx::query_scalar("update documents set updated_at = $1 where id = $2 returning kind")
                 .bind(at)
                 .bind(document.0)
@@ -572,6 +578,13 @@ impl Store {
             Kind::Vacancy => self.vacancy_facts(DocumentId(row.document_id)).await?,
             _ => None,
         };
+        let (publication, file) = match kind {
+            Kind::Publication => (
+                self.publication_facts(DocumentId(row.document_id)).await?,
+                self.publication_file_of(VariantId(row.id)).await?,
+            ),
+            _ => (None, None),
+        };
         Ok(Some(EditableVariant {
             document: DocumentId(row.document_id),
             variant: VariantId(row.id),
@@ -597,6 +610,8 @@ impl Store {
                 image: row.image_id.map(MediaId),
                 goals,
                 vacancy,
+                publication,
+                file,
             },
         }))
     }

@@ -29,6 +29,7 @@ mod menus;
 mod overview;
 mod pickers;
 mod plans;
+mod publications;
 mod reading;
 mod redirects;
 mod related;
@@ -75,9 +76,13 @@ pub use mail::{
     DIGEST_HOUR_UTC, Frequency, MailRelease, MailRequests, MailVariant, NewEmail, NewSubscriber,
     OUTBOX_BATCH, OutboxEmail, SUBSCRIBER_PAGE, Subscriber, SubscriberId,
 };
-pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia};
+pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia, PdfFacts};
 pub use menus::{MenuItem, NewMenuItem};
 pub use overview::{MonthCount, Scheduled};
+pub use publications::{
+    FacetCount, PUBLICATION_PAGE, PublicationFacets, PublicationFile, PublicationFilter, PublicationList,
+    PublishedPublication,
+};
 pub use reading::{
     GOAL_PAGES, GoalCount, Page, PageTeaser, Release, ReleaseFacets, ReleaseFilter, ReleaseList,
     ReleaseSummary,

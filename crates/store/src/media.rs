@@ -46,6 +46,8 @@ pub struct Media {
     pub token: String,
     /// An editor made it public before anything published used it.
     pub marked_public: bool,
+    /// A PDF's page count (0 for images and for files stored before pages were counted).
+    pub page_count: i32,
 }
 
 impl Media {
@@ -82,6 +84,17 @@ pub struct NewMedia {
     pub renditions: Vec<String>,
     /// Uploader.
     pub created_by: Option<UserId>,
+    /// What a PDF was read for, stored with the row; `None` for images.
+    pub pdf: Option<PdfFacts>,
+}
+
+/// What an uploaded PDF was read for: its pages, and its text for search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PdfFacts {
+    /// How many pages it has.
+    pub pages: i32,
+    /// Its text, already bounded by the upload's checks.
+    pub text: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -101,6 +114,7 @@ struct MediaRow {
     created_at: OffsetDateTime,
     token: String,
     marked_public: i32,
+    page_count: i32,
 }
 
 impl From<MediaRow> for Media {
@@ -121,6 +135,7 @@ impl From<MediaRow> for Media {
             created_at: row.created_at,
             token: row.token,
             marked_public: row.marked_public != 0,
+            page_count: row.page_count,
         }
     }
 }
@@ -168,11 +183,11 @@ pub struct ImagePage {
 
 const MEDIA_COLUMNS: &str =
     "select id, site_id, kind, file_name, mime, width, height, bytes, alt, caption, credit,
-     renditions, created_at, token, marked_public from media";
+     renditions, created_at, token, marked_public, page_count from media";
 
 const INSERT_MEDIA: &str = "insert into media (site_id, kind, file_name, mime, width, height, bytes, alt,
-         caption, credit, renditions, created_by, created_at, token)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id";
+         caption, credit, renditions, created_by, created_at, token, page_count)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id";
 
 /// A fresh token for a media item's URLs: 16 random bytes, in hex.
 fn new_token() -> Result<String> {
@@ -217,8 +232,16 @@ impl Store {
                 .bind(media.created_by.map(|u| u.0))
                 .bind(created_at)
                 .bind(&token)
+                .bind(media.pdf.as_ref().map_or(0, |pdf| pdf.pages))
                 .fetch_one(&mut *tx)
                 .await?;
+            if let Some(pdf) = media.pdf.as_ref().filter(|pdf| !pdf.text.is_empty()) {
+                sqlx::query("insert into media_texts (media_id, text) values ($1, $2)")
+                    .bind(id)
+                    .bind(&pdf.text)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             record_audit!(tx, created_at, audit, media.site.0, "media", id);
             // Dropping the transaction on this error rolls the row and its audit entry back.
             place(MediaId(id)).await.map_err(|err| StoreError::Aborted(Box::new(err)))?;
@@ -407,10 +430,17 @@ impl Store {
     }
 }
 
-/// Whether a published variant has medium `$1` as its lead image or (when `$3` is 1) uses it
+/// Whether a published variant has medium `$1` as its lead image, its PDF or its
+/// publication's cover, or (when `$3` is 1) uses it
 /// in its body, at `$2`: read from the uses kept on save, bounded by this item's uses.
 pub(crate) const MEDIA_IN_PUBLISHED_USE: &str = "select 1 where exists (
          select 1 from variants where image_id = $1 and status = 'published' and published_at <= $2
+     ) or exists (
+         select 1 from publications p join variants v on v.document_id = p.document_id
+         where p.cover_id = $1 and v.status = 'published' and v.published_at <= $2
+     ) or exists (
+         select 1 from publication_files f join variants v on v.id = f.variant_id
+         where f.media_id = $1 and v.status = 'published' and v.published_at <= $2
      ) or ($3 = 1 and exists (
          select 1 from media_links ml join variants v on v.id = ml.variant_id
          where ml.media_id = $1 and v.status = 'published' and v.published_at <= $2

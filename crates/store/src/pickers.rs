@@ -254,6 +254,7 @@ mod tests {
                     credit: String::new(),
                     renditions: vec!["320.webp".into()],
                     created_by: None,
+                    pdf: None,
                 };
                 ids.push(
                     store

@@ -148,6 +148,21 @@ mod tests {
             .map(|_| ())
         })
         .expect("vacancies");
+        // A library of one publication per fifty documents over the same years: it grows much
+        // slower than the news, and a site's library is read whole for its facets (so
+        // `publications` is no large table here), but never the news beyond it.
+        on_pool!(store, |pool| {
+            sqlx::query(
+                "insert into publications (document_id, site_id, year, authors, form, series)
+                 select d.id, d.site_id, 2000 + d.id % 26, 'Research Division', 'report',
+                        case when d.id % 3 = 0 then 'Migration Research Series' else '' end
+                 from documents d where d.id % 50 = 0",
+            )
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })
+        .expect("publications");
         // PostgreSQL gathers statistics by itself (autovacuum), and they decide its plans, so
         // gather them here; Portico never runs ANALYZE on SQLite, whose planner then prefers
         // the primary key's equalities, as it does in production.
@@ -172,6 +187,8 @@ mod tests {
                     Bind::Time(t) => query.bind(*t),
                     Bind::NullText => query.bind(None::<String>),
                     Bind::NullTime => query.bind(None::<time::OffsetDateTime>),
+                    Bind::NullInt => query.bind(None::<i32>),
+                    Bind::Year(y) => query.bind(*y),
                 };
             }
             let rows = query.fetch_all(pool).await.unwrap_or_else(|e| panic!("explain failed: {e}\n{sql}"));
@@ -191,6 +208,9 @@ mod tests {
         Time(time::OffsetDateTime),
         NullText,
         NullTime,
+        NullInt,
+        /// A 32-bit integer, as a year is bound.
+        Year(i32),
     }
 
     /// What is wrong with a plan, if anything: a large table read without an index, or a
@@ -249,7 +269,7 @@ mod tests {
             let sv_health = listing::facet::key(Some("SV"), Some(3), None).expect("facet");
             let all = listing::facet::key(None, None, None).expect("facet");
             let (country_low, country_high) = listing::facet::shape_range(listing::facet::COUNTRY);
-            use Bind::{Int, NullText, NullTime, Text, Time};
+            use Bind::{Int, NullInt, NullText, NullTime, Text, Time, Year};
             let en = || Text("en".into());
             let list = |site: SiteId, facet: i64, offset: i64| {
                 vec![
@@ -300,7 +320,53 @@ mod tests {
             let mut api_after = api.clone();
             api_after.extend([Int(now.unix_timestamp() - 86_400), Int(100)]);
 
-            let queries: Vec<(&str, String, Vec<Bind>)> = vec![
+            // As `Store::library` binds them: site, now, year, series, country, theme, language.
+            let library_all = vec![Int(global.0), Time(now), NullInt, NullText, NullText, NullText, NullText];
+            let library_narrowed = vec![
+                Int(global.0),
+                Time(now),
+                Year(2010),
+                Text("Migration Research Series".into()),
+                Text("SV".into()),
+                Text("theme-3".into()),
+                Text("fr".into()),
+            ];
+            let library_page = |mut binds: Vec<Bind>| {
+                binds.extend([en(), Int(12), Int(0)]);
+                binds
+            };
+            let mut queries: Vec<(&str, String, Vec<Bind>)> = vec![
+                (
+                    "library, first page",
+                    crate::publications::library_page_sql(),
+                    library_page(library_all.clone()),
+                ),
+                (
+                    "library narrowed by every facet",
+                    crate::publications::library_page_sql(),
+                    library_page(library_narrowed.clone()),
+                ),
+                ("library, count", crate::publications::library_count_sql(), library_narrowed.clone()),
+                (
+                    "publication page",
+                    crate::publications::publication_by_slug_sql(),
+                    vec![Int(global.0), en(), Time(now), Text("release-50".into())],
+                ),
+                (
+                    "publication by id",
+                    crate::publications::publication_by_id_sql(),
+                    vec![Int(50), Time(now), en()],
+                ),
+                (
+                    "publication files",
+                    crate::publications::PUBLICATION_FILES.into(),
+                    vec![Int(10), Time(now)],
+                ),
+                (
+                    "sitemap publications",
+                    crate::publications::SITEMAP_PUBLICATIONS.into(),
+                    vec![Int(global.0)],
+                ),
                 ("news list, first page", crate::reading::LIST_PAGE.into(), list(global, all, 0)),
                 ("news list, page 100", crate::reading::LIST_PAGE.into(), list(global, all, 1980)),
                 ("country office list, page 20", crate::reading::LIST_PAGE.into(), list(sv, all, 380)),
@@ -519,6 +585,14 @@ mod tests {
                     vec![Int(i64::MAX), Int(7), Int(8), Int(9)],
                 ),
             ];
+            for facet in ["year", "theme", "country", "series"] {
+                queries.push(("library facet", crate::publications::facet_sql(facet), library_all.clone()));
+                queries.push((
+                    "library facet, narrowed",
+                    crate::publications::facet_sql(facet),
+                    library_narrowed.clone(),
+                ));
+            }
             let mut failures = Vec::new();
             for (name, sql, binds) in &queries {
                 let plan = plan(store, sql, binds).await;

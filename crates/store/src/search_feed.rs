@@ -257,6 +257,16 @@ impl Store {
         };
         let countries = group(country_rows);
         let themes = group(theme_rows);
+        // A publication version's PDF text, already bounded at upload, is searched with it.
+        let variants = rows.iter().map(|row| row.id.to_string()).collect::<Vec<_>>().join(", ");
+        let pdf_sql = format!(
+            "select f.variant_id, t.text from publication_files f join media_texts t on t.media_id = f.media_id
+             where f.variant_id in ({variants})"
+        );
+        let pdf_texts: HashMap<i64, String> =
+            on_pool!(self, |pool| sqlx::query_as::<_, (i64, String)>(&pdf_sql).fetch_all(pool).await)?
+                .into_iter()
+                .collect();
         let at = now();
         Ok(rows
             .into_iter()
@@ -270,7 +280,10 @@ impl Store {
                 slug: row.slug,
                 title: row.title,
                 summary: row.summary,
-                body_text: markdown::plain_text(&row.body_markdown),
+                body_text: match pdf_texts.get(&row.id) {
+                    Some(pdf) => format!("{}\n\n{pdf}", markdown::plain_text(&row.body_markdown)),
+                    None => markdown::plain_text(&row.body_markdown),
+                },
                 dateline: row.dateline,
                 countries: countries.get(&row.document_id).cloned().unwrap_or_default(),
                 themes: themes.get(&row.document_id).cloned().unwrap_or_default(),

@@ -194,6 +194,7 @@ async fn media_writes_are_stored_with_their_audit_entry_or_not_at_all() {
             credit: String::new(),
             renditions: vec!["640.jpg".into()],
             created_by: Some(UserId(1)),
+            pdf: None,
         };
         refused_attempt(store, "upload", store.create_media(&new, &refused())).await;
         assert!(store.media_list(None, 10).await.expect("media").is_empty(), "no media row");

@@ -66,6 +66,8 @@ fn draft(title: &str, date: time::Date, countries: &[&str]) -> Draft {
         image: None,
         goals: vec![],
         vacancy: None,
+        publication: None,
+        file: None,
     }
 }
 

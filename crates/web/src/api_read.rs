@@ -47,6 +47,8 @@ pub fn routes() -> Router<App> {
     Router::new()
         .route("/api/v1/releases", get(list))
         .route("/api/v1/vacancies", get(vacancies))
+        .route("/api/v1/publications", get(publications))
+        .route("/api/v1/publications/{id}", get(publication))
         .route("/api/v1/countries", get(countries))
         .route("/api/v1/themes", get(themes))
         .route("/api/v1/sites", get(sites))
@@ -93,6 +95,8 @@ fn allowed_methods(path: &str) -> Option<&'static str> {
         ["api", "openapi.json"] | ["api", "v1", "countries" | "themes" | "sites" | "vacancies"] => {
             Some("GET, HEAD, OPTIONS")
         }
+        ["api", "v1", "publications"] => Some("GET, HEAD, OPTIONS"),
+        ["api", "v1", "publications", id] if is_id(id) => Some("GET, HEAD, OPTIONS"),
         ["api", "v1", "releases"] => Some("GET, HEAD, POST, OPTIONS"),
         ["api", "v1", "releases", id] if is_id(id) => Some("GET, HEAD, PATCH, OPTIONS"),
         ["api", "v1", "releases", id, "submit" | "publish" | "schedule" | "unpublish" | "archive"]
@@ -397,6 +401,182 @@ async fn vacancies(
     let mut response =
         json(&headers, Some(&language), &VacancyPage { data, total: list.total, page, next_page })?;
     crate::http::limit_lifetime(&mut response, next_change, 60);
+    Ok(response)
+}
+
+/// A language version's PDF as the read API shows it.
+#[derive(Serialize)]
+struct PublicationFileItem {
+    language: String,
+    url: String,
+    bytes: i64,
+    pages: i32,
+}
+
+/// A publication as the read API shows it, in one language.
+#[derive(Serialize)]
+struct PublicationItem {
+    id: i64,
+    site: String,
+    language: String,
+    slug: String,
+    url: String,
+    title: String,
+    summary: String,
+    year: i32,
+    authors: String,
+    form: &'static str,
+    isbn: Option<String>,
+    issn: Option<String>,
+    series: Option<String>,
+    published_at: String,
+    /// Only on the item: the list leaves them out, to stay one query per page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    files: Option<Vec<PublicationFileItem>>,
+}
+
+impl PublicationItem {
+    fn new(app: &App, item: portico_store::PublishedPublication) -> PublicationItem {
+        let (key, prefix) = site_prefix(app, app.site_by_id(item.site).as_deref());
+        let p = item.publication;
+        let given = |text: String| (!text.is_empty()).then_some(text);
+        PublicationItem {
+            id: item.id.0,
+            url: format!("{prefix}/{}/publications/{}", item.language, item.slug),
+            site: key,
+            language: item.language,
+            slug: item.slug,
+            title: item.title,
+            summary: item.summary,
+            year: p.year,
+            authors: p.authors,
+            form: p.form.as_str(),
+            isbn: given(p.isbn),
+            issn: given(p.issn),
+            series: given(p.series),
+            published_at: rfc3339(item.published_at),
+            files: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PublicationPage {
+    data: Vec<PublicationItem>,
+    total: i64,
+    page: u32,
+    next_page: Option<u32>,
+}
+
+/// `GET /api/v1/publications`: a site's library in a language, newest year first, narrowed
+/// by year, language, theme, country and series, a page at a time.
+async fn publications(
+    State(app): State<App>,
+    headers: HeaderMap,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let params = Params::parse(
+        query,
+        &["site", "language", "year", "available_in", "theme", "country", "series", "page"],
+    )?;
+    let site = site_param(&app, &headers, &params)?;
+    let language = language_param(&site, &params)?;
+    let mut filter =
+        portico_store::PublicationFilter { country: country_param(&params)?, ..Default::default() };
+    if let Some(year) = params.get("year") {
+        filter.year = Some(
+            year.parse::<i32>()
+                .ok()
+                .filter(|y| year.len() == 4 && *y >= portico_content::publication::FIRST_YEAR)
+                .ok_or_else(|| {
+                    invalid("year", format_args!("“{}” is not a year such as 2026.", shorten(year)))
+                })?,
+        );
+    }
+    if let Some(available) = params.get("available_in") {
+        if !site.has_language(available) {
+            return Err(invalid(
+                "available_in",
+                format_args!(
+                    "“{}” is not one of the site's languages ({}).",
+                    shorten(available),
+                    site.languages.join(", ")
+                ),
+            ));
+        }
+        filter.language = Some(available.to_owned());
+    }
+    if let Some(theme) = params.get("theme") {
+        let themes = app.store().themes().await.map_err(crate::WebError::from)?;
+        if !themes.iter().any(|t| t.slug == theme) {
+            return Err(invalid(
+                "theme",
+                format_args!("“{}” is not a theme; see /api/v1/themes.", shorten(theme)),
+            ));
+        }
+        filter.theme = Some(theme.to_owned());
+    }
+    if let Some(series) = params.get("series") {
+        if series.chars().count() > 200 {
+            return Err(invalid("series", "at most 200 characters."));
+        }
+        filter.series = Some(series.to_owned());
+    }
+    let page: u32 = match params.get("page") {
+        None => 1,
+        Some(p) => p
+            .parse()
+            .ok()
+            .filter(|p| (1..=10_000).contains(p))
+            .ok_or_else(|| invalid("page", "a whole number from 1."))?,
+    };
+    let per_page = portico_store::PUBLICATION_PAGE;
+    let list = app
+        .store()
+        .library(site.id, &language, &site.languages, &filter, per_page, i64::from(page - 1) * per_page)
+        .await
+        .map_err(crate::WebError::from)?;
+    let data = list.items.into_iter().map(|item| PublicationItem::new(&app, item)).collect();
+    let next_page = (i64::from(page) * per_page < list.total).then_some(page + 1);
+    json(&headers, Some(&language), &PublicationPage { data, total: list.total, page, next_page })
+}
+
+/// `GET /api/v1/publications/{id}`: one published publication, in `language=` when it has a
+/// version in it, with the PDF of every published version.
+async fn publication(
+    State(app): State<App>,
+    headers: HeaderMap,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let params = Params::parse(query, &["language"])?;
+    let id: i64 = id.parse().map_err(|_| ApiError::from(crate::WebError::NotFound))?;
+    let store = app.store();
+    let item = store
+        .published_publication_by_id(DocumentId(id), params.get("language"))
+        .await
+        .map_err(crate::WebError::from)?
+        .ok_or(crate::WebError::NotFound)?;
+    let files = store.publication_files(item.id).await.map_err(crate::WebError::from)?;
+    let language = item.language.clone();
+    let mut shown = PublicationItem::new(&app, item);
+    shown.files = Some(
+        files
+            .into_iter()
+            .map(|f| PublicationFileItem {
+                language: f.language,
+                url: app.public_media_url(&f.path),
+                bytes: f.bytes,
+                pages: f.pages,
+            })
+            .collect(),
+    );
+    let mut response = json(&headers, Some(&language), &shown)?;
+    response.extensions_mut().insert(crate::cache::Shows {
+        documents: vec![DocumentId(id)],
+        media: vec![],
+        lists: vec![],
+    });
     Ok(response)
 }
 

@@ -207,6 +207,18 @@ impl I18n {
         grouped(language, n)
     }
 
+    /// A file's size for a download link: whole kilobytes below a megabyte, else megabytes
+    /// with one decimal ("840 KB", "2.4 MB", "2,4 MB").
+    pub fn file_size(&self, language: &str, bytes: i64) -> String {
+        // Precision loss is irrelevant for a one-decimal display.
+        let bytes = bytes.max(0) as f64;
+        if bytes < 1_048_576.0 {
+            format!("{}\u{a0}KB", self.decimal(language, (bytes / 1024.0).ceil(), 0))
+        } else {
+            format!("{}\u{a0}MB", self.decimal(language, bytes / 1_048_576.0, 1))
+        }
+    }
+
     /// A number with `fraction_digits` decimals, grouped, with the language's decimal sign
     /// ("1.5", "1,5", "١٫٥").
     pub fn decimal(&self, language: &str, value: f64, fraction_digits: usize) -> String {

@@ -272,6 +272,7 @@ impl HitView {
             kind: ctx.t(match kind {
                 Kind::Release => "release-kicker",
                 Kind::Vacancy => "vacancy-kicker",
+                Kind::Publication => "publication-kicker",
                 Kind::Page => "search-kind-page",
             }),
             date: published.filter(|_| is_release).map(|at| ctx.date(at)),
@@ -324,6 +325,7 @@ fn value_label(ctx: &Ctx, facet: Facet, value: &str, themes: &[TopicTheme]) -> S
         Facet::Kind if value == Kind::Release.as_str() => ctx.t("admin-kind-releases"),
         Facet::Kind if value == Kind::Page.as_str() => ctx.t("admin-kind-pages"),
         Facet::Kind if value == Kind::Vacancy.as_str() => ctx.t("admin-kind-vacancies"),
+        Facet::Kind if value == Kind::Publication.as_str() => ctx.t("admin-kind-publications"),
         Facet::Language => crate::i18n::I18n::endonym(value).to_owned(),
         Facet::Year => ctx.i18n.digits(&ctx.lang, value),
         Facet::Kind => value.to_owned(),

@@ -67,7 +67,8 @@ pub async fn sitemap_xml(
     let url_in = |lang: &str, path: &str| format!("{}{}/{lang}/{path}", scope.origin, scope.base);
     // The home pages, the news lists, and the pages of the goals the site published for (in
     // any of its languages: a goal's page exists in each).
-    let mut statics: Vec<String> = vec![String::new(), "news".to_owned(), "vacancies".to_owned()];
+    let mut statics: Vec<String> =
+        vec![String::new(), "news".to_owned(), "vacancies".to_owned(), "publications".to_owned()];
     let mut goals = std::collections::BTreeSet::new();
     for language in languages {
         goals.extend(store.goal_counts(site.id, language).await?.into_iter().map(|count| count.goal));
@@ -77,6 +78,8 @@ pub async fn sitemap_xml(
     let mut pages = store.sitemap_pages(site.id, languages).await?;
     // The vacancies still findable: bounded by those posted in the last year or two.
     pages.extend(store.sitemap_vacancies(site.id, languages).await?);
+    // The library: bounded by the site's publications, a few thousand at most.
+    pages.extend(store.sitemap_publications(site.id, languages).await?);
     let first_part = (statics.len() * languages.len() + pages.len()) as u64;
     let releases = u64::try_from(store.own_release_count(site.id, languages).await?).unwrap_or(0);
     let large = first_part + releases > max;
@@ -393,6 +396,80 @@ pub fn job_posting_meta(
         "directApply": false,
     });
     Ok(ArticleMeta { meta, json_ld: script_safe_json(&posting)? })
+}
+
+/// The link-preview tags of a publication's page and its structured data: a `Book` (with its
+/// ISBN), a `ScholarlyArticle` or a `Report`, with its series, its cover and this version's
+/// PDF (absolute address, bytes, pages).
+pub fn publication_meta(
+    ctx: &Ctx,
+    item: &portico_store::PublishedPublication,
+    canonical: &str,
+    cover: Option<String>,
+    file: Option<(String, i64, i32)>,
+) -> Result<ArticleMeta> {
+    use portico_content::publication::Form;
+    let p = &item.publication;
+    let mut meta = crate::head::page_meta(ctx, &item.title, &item.summary);
+    meta.push(MetaTag { attr: "property", key: "og:url", content: canonical.to_owned() });
+    let site_name = ctx.site.name_in(&ctx.lang).to_owned();
+    let kind = match p.form {
+        Form::Book => "Book",
+        Form::Paper => "ScholarlyArticle",
+        Form::Report if !p.isbn.is_empty() => "Book",
+        Form::Report => "Report",
+    };
+    // Personal names are separated by semicolons; anything else is the issuing office.
+    let authors: Vec<serde_json::Value> = if p.authors.contains(';') {
+        p.authors
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(|a| serde_json::json!({ "@type": "Person", "name": a }))
+            .collect()
+    } else {
+        vec![serde_json::json!({ "@type": "Organization", "name": p.authors })]
+    };
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": kind,
+        "name": item.title,
+        "headline": item.title,
+        "description": description_or_default(ctx, &item.summary),
+        "datePublished": p.year.to_string(),
+        "inLanguage": item.language,
+        "author": authors,
+        "publisher": { "@type": "Organization", "name": site_name, "url": ctx.absolute(&ctx.url("")) },
+        "url": canonical,
+    });
+    let fields = data.as_object_mut().ok_or_else(|| WebError::Internal("JSON-LD object".into()))?;
+    if !p.isbn.is_empty() {
+        fields.insert("isbn".into(), p.isbn.clone().into());
+    }
+    if !p.series.is_empty() || !p.issn.is_empty() {
+        let mut series = serde_json::json!({ "@type": "CreativeWorkSeries", "name": p.series });
+        if !p.issn.is_empty() {
+            series["issn"] = p.issn.clone().into();
+        }
+        fields.insert("isPartOf".into(), series);
+    }
+    if let Some(cover) = cover {
+        meta.push(MetaTag { attr: "property", key: "og:image", content: cover.clone() });
+        fields.insert("image".into(), cover.into());
+    }
+    if let Some((url, bytes, pages)) = file {
+        if pages > 0 && kind == "Book" {
+            fields.insert("numberOfPages".into(), pages.into());
+        }
+        fields.insert(
+            "associatedMedia".into(),
+            serde_json::json!({
+                "@type": "MediaObject", "contentUrl": url, "encodingFormat": "application/pdf",
+                "contentSize": format!("{bytes} B"),
+            }),
+        );
+    }
+    Ok(ArticleMeta { meta, json_ld: script_safe_json(&data)? })
 }
 
 #[cfg(test)]

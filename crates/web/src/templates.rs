@@ -25,6 +25,8 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("email/news.html", include_str!("../../../themes/default/templates/email/news.html")),
     ("email/confirm.html", include_str!("../../../themes/default/templates/email/confirm.html")),
     ("admin/subscribers.html", include_str!("../../../themes/default/templates/admin/subscribers.html")),
+    ("publications.html", include_str!("../../../themes/default/templates/publications.html")),
+    ("publication.html", include_str!("../../../themes/default/templates/publication.html")),
     ("where_we_work.html", include_str!("../../../themes/default/templates/where_we_work.html")),
     ("country.html", include_str!("../../../themes/default/templates/country.html")),
     ("error.html", include_str!("../../../themes/default/templates/error.html")),
@@ -70,6 +72,8 @@ const EMBEDDED_CSS: &str = include_str!("../../../themes/default/static/style.cs
 const ADMIN_CSS: &str = include_str!("../../../themes/default/static/admin.css");
 /// The back office's one script: progressive enhancement only.
 pub const ADMIN_JS: &str = include_str!("../../../themes/default/static/admin.js");
+/// The public site's one script: copy buttons for citations, progressive enhancement only.
+pub const COPY_JS: &str = include_str!("../../../themes/default/static/copy.js");
 /// The rich editor of document bodies, built from `editor/` by `scripts/build-editor`.
 pub const EDITOR_JS: &str = include_str!("../../../themes/default/static/editor.js");
 /// The rich editor's stylesheet, built with it.
@@ -175,7 +179,9 @@ impl Theme {
             }
             Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, source)| (*source).to_owned()))
         });
-        let css_version = crate::http::etag_of(&css)[..10].to_owned();
+        // The public script is versioned with the stylesheet: one query string for both.
+        let css_version =
+            crate::http::etag_of(&[css.as_slice(), COPY_JS.as_bytes()].concat())[..10].to_owned();
         let admin_css_version =
             crate::http::etag_of(format!("{ADMIN_CSS}{ADMIN_JS}{EDITOR_CSS}{EDITOR_JS}").as_bytes())[..10]
                 .to_owned();

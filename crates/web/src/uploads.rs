@@ -54,6 +54,8 @@ struct Processed {
     original: Vec<u8>,
     /// `{width}.{extension}` and their bytes.
     renditions: Vec<MediaFile>,
+    /// A PDF's pages and text.
+    pdf: Option<portico_store::PdfFacts>,
 }
 
 /// Checks the file and makes what is stored of it: a PDF as sent, an image stripped of its
@@ -62,12 +64,17 @@ fn process(bytes: Vec<u8>) -> Result<Processed, MediaError> {
     let limits = Limits::default();
     if portico_media::sniff(&bytes) == Some(FileKind::Pdf) {
         portico_media::check_pdf(&bytes, &limits)?;
+        let contents = portico_media::inspect_pdf(&bytes)?;
         return Ok(Processed {
             kind: FileKind::Pdf,
             width: 0,
             height: 0,
             original: bytes,
             renditions: Vec::new(),
+            pdf: Some(portico_store::PdfFacts {
+                pages: i32::try_from(contents.pages).unwrap_or(i32::MAX),
+                text: contents.text,
+            }),
         });
     }
     let image = portico_media::process_image(&bytes, &limits, &portico_media::DEFAULT_WIDTHS)?;
@@ -82,6 +89,7 @@ fn process(bytes: Vec<u8>) -> Result<Processed, MediaError> {
         height: image.info.height,
         original: image.original,
         renditions,
+        pdf: None,
     })
 }
 
@@ -109,6 +117,7 @@ pub async fn store_upload(app: &App, upload: NewUpload) -> Result<MediaId, Uploa
         credit,
         renditions: processed.renditions.iter().map(|file| file.name.clone()).collect(),
         created_by: Some(uploader),
+        pdf: processed.pdf,
     };
     let original =
         MediaFile { name: format!("original.{}", processed.kind.extension()), bytes: processed.original };

@@ -52,7 +52,9 @@ impl TestApp {
     pub async fn each_with_sites(sites: &[(&str, &[&str], &str)]) -> Vec<TestApp> {
         let mut apps = Vec::new();
         for db in TestDb::each().await {
-            portico::demo::load(&db.store).await.expect("demo content");
+            let data = tempfile::tempdir().expect("data folder");
+            let media = portico_media::MediaStorage::local(data.path().join("media"));
+            portico::demo::load(&db.store, &media).await.expect("demo content");
             for (key, languages, country) in sites {
                 // The demo content has country sites of its own; reuse one with the same key.
                 if db.store.site_by_key(key).await.expect("site").is_some() {
@@ -74,7 +76,7 @@ impl TestApp {
                     .await
                     .expect("site");
             }
-            apps.push(TestApp::on(db).await);
+            apps.push(TestApp::on_tuned_in(db, &Tuning::default(), data).await);
         }
         apps
     }
@@ -132,7 +134,12 @@ impl TestApp {
 
     /// [`TestApp::on`] with other timeouts, connection cap or page cache.
     pub async fn on_tuned(db: TestDb, tuning: &Tuning) -> TestApp {
-        let data = tempfile::tempdir().expect("data folder");
+        TestApp::on_tuned_in(db, tuning, tempfile::tempdir().expect("data folder")).await
+    }
+
+    /// [`TestApp::on_tuned`] over the data folder `data`, where the demo content may have
+    /// put its media already.
+    pub async fn on_tuned_in(db: TestDb, tuning: &Tuning, data: tempfile::TempDir) -> TestApp {
         let config = ServeConfig {
             listen: "127.0.0.1:0".into(),
             data: data.path().to_path_buf(),
@@ -315,6 +322,7 @@ pub async fn camp_image(
                 credit: String::new(),
                 renditions: renditions.iter().map(|r| (*r).to_owned()).collect(),
                 created_by: None,
+                pdf: None,
             },
             &portico_store::Audit::system("test", "media.upload"),
         )

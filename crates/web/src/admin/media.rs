@@ -206,6 +206,7 @@ pub(crate) fn media_error_text(user: &Signed, err: &MediaError) -> String {
         MediaError::UnsupportedType { expected } if expected.contains("PDF") => user.t("media-not-pdf"),
         MediaError::UnsupportedType { .. } => user.t("media-not-image"),
         MediaError::Corrupt(detail) => user.t1("media-corrupt", "detail", detail.clone()),
+        MediaError::ActiveContent(what) => user.t1("media-active-content", "what", (*what).to_owned()),
         MediaError::TooManyPixels { width, height, max_pixels, max_side } => {
             let megapixels = *max_pixels as f64 / 1_000_000.0;
             let megapixels = if megapixels.fract() == 0.0 {

@@ -45,6 +45,17 @@ pub async fn admin_script(State(app): State<App>, headers: HeaderMap, RawQuery(q
     )
 }
 
+/// `GET /assets/copy.js`: the citation copy buttons of publication pages.
+pub async fn copy_script(State(app): State<App>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+    static_asset(
+        &headers,
+        &app,
+        query,
+        "text/javascript; charset=utf-8",
+        crate::templates::COPY_JS.as_bytes(),
+    )
+}
+
 /// `GET /assets/editor.js`: the rich editor, loaded by the document editor's page only.
 pub async fn editor_script(
     State(app): State<App>,

@@ -74,9 +74,28 @@ pub async fn file(
     let headers = response.headers_mut();
     headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
     if extension == "pdf" {
-        headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline"));
+        // Saved, never shown in a tab of this site's origin: whatever a PDF might carry past
+        // the upload's checks runs, if at all, in the reader's own viewer.
+        let disposition = format!("attachment; filename=\"{}\"", download_name(&media.file_name));
+        if let Ok(value) = HeaderValue::from_str(&disposition) {
+            headers.insert(header::CONTENT_DISPOSITION, value);
+        }
+        headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     }
     Ok(response)
+}
+
+/// A PDF's name as uploaded, safe inside a quoted `filename`: ASCII letters, digits, `-`, `_`
+/// and `.` kept, anything else `_`, ending in `.pdf`.
+fn download_name(uploaded: &str) -> String {
+    let stem = uploaded.strip_suffix(".pdf").or_else(|| uploaded.strip_suffix(".PDF")).unwrap_or(uploaded);
+    let stem: String = stem
+        .chars()
+        .take(100)
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .collect();
+    let stem = stem.trim_matches(|c| c == '.' || c == '_');
+    format!("{}.pdf", if stem.is_empty() { "document" } else { stem })
 }
 
 /// The one byte range a request asks for, if it asks for exactly one in a form we read.

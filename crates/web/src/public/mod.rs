@@ -8,6 +8,7 @@ pub(crate) mod goals;
 pub(crate) mod media;
 pub(crate) mod news;
 pub(crate) mod pages;
+pub(crate) mod publications;
 pub(crate) mod release;
 pub(crate) mod subscribe;
 pub(crate) mod vacancies;

@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::access::Refusal;
+use portico_content::publication::{Form, Publication};
 use portico_content::sdg::Goal;
 use portico_content::vacancy::{self, Vacancy};
 use portico_content::{Action, Draft, Kind, MediaId, SiteId, Status, Transition, slugify};
@@ -42,6 +43,97 @@ struct EditorForm {
     revision: i32,
     /// A vacancy's facts, as typed.
     vacancy: VacancyForm,
+    /// A publication's facts and this version's PDF, as typed.
+    publication: PublicationForm,
+}
+
+/// A publication's fields as the editor shows them; media as their ids.
+#[derive(Serialize, Default)]
+struct PublicationForm {
+    year: String,
+    authors: String,
+    form: String,
+    isbn: String,
+    issn: String,
+    series: String,
+    cover: String,
+    file: String,
+}
+
+impl PublicationForm {
+    fn from_draft(draft: &Draft) -> PublicationForm {
+        let id = |m: Option<MediaId>| m.map(|m| m.to_string()).unwrap_or_default();
+        match &draft.publication {
+            Some(p) => PublicationForm {
+                year: p.year.to_string(),
+                authors: p.authors.clone(),
+                form: p.form.as_str().to_owned(),
+                isbn: p.isbn.clone(),
+                issn: p.issn.clone(),
+                series: p.series.clone(),
+                cover: id(p.cover),
+                file: id(draft.file),
+            },
+            None => PublicationForm { file: id(draft.file), ..PublicationForm::default() },
+        }
+    }
+}
+
+/// A media id typed into `field`, if it names an item of `site` of `kind` (`image`, `file`);
+/// a problem is reported by field, in `errors`.
+async fn read_media_field(
+    app: &App,
+    user: &Signed,
+    form: &FormData,
+    site: SiteId,
+    field: &'static str,
+    kind: &str,
+    errors: &mut BTreeMap<&'static str, String>,
+) -> Result<Option<MediaId>, WebError> {
+    let value = form.get(field).trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let Some(id) = value.parse::<i64>().ok().filter(|id| *id > 0).map(MediaId) else {
+        errors.insert(field, user.t("error-image-list"));
+        return Ok(None);
+    };
+    match app.store().media(id).await? {
+        Some(media) if media.site == site && media.kind == kind => Ok(Some(id)),
+        _ => {
+            let key = if kind == "image" { "error-image-site" } else { "error-publication-file" };
+            errors.insert(field, user.t(key));
+            Ok(None)
+        }
+    }
+}
+
+/// Reads a publication's facts; a year that is no number is reported by field, in `errors`.
+async fn read_publication(
+    app: &App,
+    user: &Signed,
+    form: &FormData,
+    site: SiteId,
+    errors: &mut BTreeMap<&'static str, String>,
+) -> Result<Publication, WebError> {
+    let text = |field: &str| form.get(field).trim().to_owned();
+    let year = match form.get("publication_year").trim().parse::<i32>() {
+        Ok(year) => year,
+        Err(_) => {
+            errors.insert("publication_year", user.t("error-publication-year"));
+            // A year no rule accepts, so that validation names the field too.
+            0
+        }
+    };
+    Ok(Publication {
+        year,
+        authors: text("publication_authors"),
+        form: Form::parse(form.get("publication_form")).unwrap_or_default(),
+        isbn: text("publication_isbn"),
+        issn: text("publication_issn"),
+        series: text("publication_series"),
+        cover: read_media_field(app, user, form, site, "publication_cover", "image", errors).await?,
+    })
 }
 
 /// A vacancy's fields as the editor shows them: times as `datetime-local` values in the
@@ -141,6 +233,7 @@ impl EditorForm {
                 .join(", "),
             revision,
             vacancy: VacancyForm::from_vacancy(draft.vacancy.as_ref()),
+            publication: PublicationForm::from_draft(draft),
         }
     }
 }
@@ -357,6 +450,14 @@ async fn read_form(
             }
         },
     };
+    let (publication, file) = if kind == Kind::Publication {
+        (
+            Some(read_publication(app, user, form, site, &mut errors).await?),
+            read_media_field(app, user, form, site, "publication_file", "file", &mut errors).await?,
+        )
+    } else {
+        (None, None)
+    };
     let draft = Draft {
         title,
         slug,
@@ -372,6 +473,8 @@ async fn read_form(
         image,
         goals: with_typed_keys(form.all("goals"), form.get("targets")),
         vacancy: (kind == Kind::Vacancy).then(|| read_vacancy(user, form, &mut errors)),
+        publication,
+        file,
     };
     let is_country = |code: &str| portico_geo::country(code).is_some_and(|c| c.iso2 == code);
     let (draft, found) = off_runtime(move || {
@@ -445,8 +548,15 @@ fn field_error(user: &Signed, err: StoreError, kind: Kind) -> Result<(&'static s
                 Kind::Release => user.t("error-slug-taken-release"),
                 Kind::Page => user.t("error-slug-taken-page"),
                 Kind::Vacancy => user.t("error-slug-taken-vacancy"),
+                Kind::Publication => user.t("error-slug-taken-publication"),
             },
         )),
+        StoreError::UnknownReference { what: "PDF", .. } => {
+            Ok(("publication_file", user.t("error-publication-file")))
+        }
+        StoreError::UnknownReference { what: "cover image", .. } => {
+            Ok(("publication_cover", user.t("error-image-site")))
+        }
         StoreError::UnknownReference { what, value } => {
             let field = match what {
                 "theme" => "themes",
@@ -536,6 +646,17 @@ async fn render_editor(
         }),
         None => None,
     };
+    // The chosen PDF's name, size and pages, so that the editor sees which file this version
+    // links to.
+    let publication_file = match editor.draft.file {
+        Some(id) => store.media(id).await?.filter(|m| m.site == editor.site).map(|m| {
+            context! {
+                id => m.id.0, name => m.file_name.clone(), pages => m.page_count,
+                size => user.i18n.file_size(user.lang, m.bytes),
+            }
+        }),
+        None => None,
+    };
     let sites: Vec<SiteChoice> = app
         .sites()
         .iter()
@@ -607,6 +728,7 @@ async fn render_editor(
                 Kind::Release => "admin-title-new-release",
                 Kind::Page => "admin-title-new-page",
                 Kind::Vacancy => "admin-title-new-vacancy",
+                Kind::Publication => "admin-title-new-publication",
             }),
             None,
             Vec::new(),
@@ -627,6 +749,11 @@ async fn render_editor(
             kind => editor.kind.as_str(),
             is_release => editor.kind == Kind::Release,
             is_vacancy => editor.kind == Kind::Vacancy,
+            is_publication => editor.kind == Kind::Publication,
+            publication_forms => Form::ALL.iter().map(|f| context! {
+                value => f.as_str(), label => user.t(&format!("publication-form-{}", f.as_str())),
+            }).collect::<Vec<_>>(),
+            publication_file => publication_file,
             vacancy_choices => (editor.kind == Kind::Vacancy).then(|| vacancy_choices(user)),
             form => editor.form, errors => editor.errors, autosave => editor.autosave,
             themes, partners, contacts, image, sites, goals,
@@ -637,8 +764,8 @@ async fn render_editor(
             can_set_time => user.may(Action::Publish, editor.site),
             body_dir => crate::i18n::I18n::direction(&body_language),
             editor_strings => editor_strings(user)?,
-            country_names => if editor.kind == Kind::Release { Some(country_names(user)?) } else { None },
-            region_names => if editor.kind == Kind::Release { Some(region_choices(user)?) } else { None },
+            country_names => if matches!(editor.kind, Kind::Release | Kind::Publication) { Some(country_names(user)?) } else { None },
+            region_names => if matches!(editor.kind, Kind::Release | Kind::Publication) { Some(region_choices(user)?) } else { None },
             site_key => app.site_by_id(editor.site).map(|s| s.key.clone()).unwrap_or_default(),
             action_url => match &editor.document {
                 Some(doc) => format!("/admin/documents/{}", doc.document),
