@@ -180,7 +180,10 @@ async fn unreadable_list_parameters_answer_400_with_the_reason_and_unknown_ones_
     for app in TestApp::each().await {
         let admin = app.login(&app.user("admin@example.org", Role::Admin, &[]).await).await;
         for (path, says) in [
-            ("/admin?kind=memo", "is not a kind of document. Use one of: page, release, vacancy, publication"),
+            (
+                "/admin?kind=memo",
+                "is not a kind of document. Use one of: page, release, vacancy, publication",
+            ),
             ("/admin?status=lost", "is not a status"),
             ("/admin?sort=colour", "is not an order"),
             ("/admin?dir=up", "is not a direction"),
