@@ -165,10 +165,16 @@ pub fn redact(url: &str) -> String {
 /// Prepares the data folder and the database: migrated, with the demo content when empty and
 /// [`ServeConfig::loads_demo`] says so.
 pub async fn open(config: &ServeConfig) -> Result<Store> {
+    open_with(config, &media_storage(config)?).await
+}
+
+/// [`open`], with the demo's media (its publications' PDFs) written to `media`: where the
+/// server will read them, which a [`Tuning`] may name instead of the config.
+async fn open_with(config: &ServeConfig, media: &portico_media::MediaStorage) -> Result<Store> {
     let store = connect(config).await?;
     if config.loads_demo() && store.is_empty().await? {
         tracing::info!("empty database: loading the demo content");
-        crate::demo::load(&store, &media_storage(config)?).await.context("cannot load the demo content")?;
+        crate::demo::load(&store, media).await.context("cannot load the demo content")?;
     }
     Ok(store)
 }
@@ -231,7 +237,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     if let portico_media::MediaStorage::Bucket(bucket) = &media {
         tracing::info!(media.url = bucket.url(), "media in an object store");
     }
-    let store = open(config).await?;
+    let store = open_with(config, &media).await?;
     if store.is_empty().await? {
         tracing::warn!(
             "the database is empty: run `portico init` to set up your organization's site \
