@@ -134,6 +134,49 @@ enum Elsewhere {
     Fallback { language: String, slug: String },
 }
 
+/// What a document's own page shows of it, for [`document_layout`].
+struct DocumentHead<'a> {
+    kind: portico_content::Kind,
+    id: portico_content::DocumentId,
+    slug: &'a str,
+    title: &'a str,
+    summary: &'a str,
+}
+
+/// The layout of a document's own page under the section that lists its kind (news,
+/// vacancies, publications): breadcrumbs through the section, links to its other languages,
+/// the notice when it is `shown_in` another language than the page's, and its canonical
+/// address (the shown language's, so that a fallback is not indexed twice).
+async fn document_layout(
+    app: &App,
+    ctx: &Ctx,
+    menu: &[MenuItem],
+    head: DocumentHead<'_>,
+    shown_in: Option<&str>,
+) -> Result<crate::views::Layout> {
+    let path = head.kind.path_of(head.slug);
+    let section = head.kind.path_of("");
+    let section = section.trim_end_matches('/');
+    let alternates = document_alternates(app, head.id, &head.kind.path_of("")).await?;
+    let mut layout = crate::views::Layout::new(app, ctx, menu, head.title, head.summary, section)
+        .with_breadcrumbs(
+            ctx,
+            vec![
+                crate::views::Crumb { label: ctx.t(&format!("nav-{section}")), url: ctx.url(section) },
+                crate::views::Crumb { label: head.title.to_owned(), url: ctx.url(&path) },
+            ],
+        )
+        .with_alternates(ctx, &alternates);
+    if let Some(language) = shown_in {
+        layout = layout.shown_in(ctx, language);
+    }
+    let canonical = match shown_in {
+        Some(language) => ctx.url_in(language, &path),
+        None => ctx.url(&path),
+    };
+    Ok(layout.with_canonical(ctx, &canonical))
+}
+
 /// The languages a document is published in, as (language, site-relative path).
 async fn document_alternates(
     app: &App,

@@ -19,7 +19,7 @@ use crate::pagination::{ActiveFilter, pager, shorten};
 use crate::views::{Crumb, Layout};
 use crate::{App, Scope, WebError};
 
-use super::{Found, document_alternates};
+use super::{DocumentHead, Found, document_layout};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 
@@ -340,25 +340,14 @@ pub async fn show(
         Found::Missing => return Err(WebError::NotFound),
     };
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
-    let alternates = document_alternates(&app, item.id, "publications/").await?;
-    let path = Kind::Publication.path_of(&item.slug);
-    let mut layout = Layout::new(&app, &ctx, &menu, &item.title, &item.summary, "publications")
-        .with_breadcrumbs(
-            &ctx,
-            vec![
-                Crumb { label: ctx.t("nav-publications"), url: ctx.url("publications") },
-                Crumb { label: item.title.clone(), url: ctx.url(&path) },
-            ],
-        );
-    layout = layout.with_alternates(&ctx, &alternates);
-    if let Some(language) = &shown_in {
-        layout = layout.shown_in(&ctx, language);
-    }
-    let canonical = match &shown_in {
-        Some(language) => ctx.url_in(language, &path),
-        None => ctx.url(&path),
+    let head = DocumentHead {
+        kind: Kind::Publication,
+        id: item.id,
+        slug: &item.slug,
+        title: &item.title,
+        summary: &item.summary,
     };
-    layout = layout.with_canonical(&ctx, &canonical);
+    let layout = document_layout(&app, &ctx, &menu, head, shown_in.as_deref()).await?;
     let files = store.publication_files(item.id).await?;
     // This version's file first, then the others in the order they were written.
     let mut ordered: Vec<&PublicationFile> = files.iter().filter(|f| f.language == item.language).collect();
@@ -380,7 +369,7 @@ pub async fn show(
         .collect();
     let cover = cover_of(&app, &item.publication).await?;
     let facts = publication_facts(&ctx, &item);
-    let absolute = ctx.absolute(&canonical);
+    let absolute = layout.canonical().to_owned();
     let publisher = ctx.site.name_in(&ctx.lang).to_owned();
     let citation = Citation::of(&item, &publisher, &absolute);
     let own_file = files.iter().find(|f| f.language == item.language);

@@ -7,10 +7,10 @@ use minijinja::context;
 use portico_content::Kind;
 use serde::Serialize;
 
-use crate::views::{Crumb, Layout, Link, country_link, iso_date, tel_uri};
+use crate::views::{Link, country_link, iso_date, tel_uri};
 use crate::{App, Scope, WebError};
 
-use super::{Found, document_alternates};
+use super::{DocumentHead, Found, document_layout};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 #[derive(Serialize)]
@@ -121,7 +121,6 @@ pub async fn show(
         Found::Missing => return Err(WebError::NotFound),
     };
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
-    let alternates = document_alternates(&app, release.id, "news/").await?;
     let view = ReleaseView {
         // A published release's lead image and body links are public: see `Store::media_is_public`.
         image: release
@@ -165,23 +164,14 @@ pub async fn show(
             .collect(),
         goals: super::goals::badges(&ctx, &release.goals),
     };
-    let layout = Layout::new(&app, &ctx, &menu, &release.title, &release.summary, "news").with_breadcrumbs(
-        &ctx,
-        vec![
-            Crumb { label: ctx.t("nav-news"), url: ctx.url("news") },
-            Crumb { label: release.title.clone(), url: ctx.url(&format!("news/{}", release.slug)) },
-        ],
-    );
-    let mut layout = layout.with_alternates(&ctx, &alternates);
-    if let Some(language) = &shown_in {
-        layout = layout.shown_in(&ctx, language);
-    }
-    let path = format!("news/{}", release.slug);
-    let canonical = match &shown_in {
-        Some(language) => ctx.url_in(language, &path),
-        None => ctx.url(&path),
+    let head = DocumentHead {
+        kind: Kind::Release,
+        id: release.id,
+        slug: &release.slug,
+        title: &release.title,
+        summary: &release.summary,
     };
-    let layout = layout.with_canonical(&ctx, &canonical);
+    let layout = document_layout(&app, &ctx, &menu, head, shown_in.as_deref()).await?;
     let seo = crate::seo::article_meta(&ctx, &release, layout.canonical())?;
     let related = crate::related::related_cards(&app, &ctx, &release).await?;
     // What the page cache drops this page with: the release, its related releases, its image.

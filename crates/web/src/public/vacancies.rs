@@ -24,7 +24,7 @@ use crate::pagination::{ActiveFilter, pager, shorten};
 use crate::views::{Crumb, Layout, iso_date};
 use crate::{App, Scope, WebError};
 
-use super::{Found, document_alternates};
+use super::{DocumentHead, Found, document_layout};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 
@@ -358,25 +358,14 @@ pub async fn show(
         return Err(WebError::Gone(ctx.t1("vacancy-gone", "date", ctx.date(vacancy.closes_at))));
     }
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
-    let alternates = document_alternates(&app, item.id, "vacancies/").await?;
-    let path = Kind::Vacancy.path_of(&item.slug);
-    let mut layout = Layout::new(&app, &ctx, &menu, &item.title, &item.summary, "vacancies")
-        .with_breadcrumbs(
-            &ctx,
-            vec![
-                Crumb { label: ctx.t("nav-vacancies"), url: ctx.url("vacancies") },
-                Crumb { label: item.title.clone(), url: ctx.url(&path) },
-            ],
-        );
-    layout = layout.with_alternates(&ctx, &alternates);
-    if let Some(language) = &shown_in {
-        layout = layout.shown_in(&ctx, language);
-    }
-    let canonical = match &shown_in {
-        Some(language) => ctx.url_in(language, &path),
-        None => ctx.url(&path),
+    let head = DocumentHead {
+        kind: Kind::Vacancy,
+        id: item.id,
+        slug: &item.slug,
+        title: &item.title,
+        summary: &item.summary,
     };
-    layout = layout.with_canonical(&ctx, &canonical);
+    let mut layout = document_layout(&app, &ctx, &menu, head, shown_in.as_deref()).await?;
     layout.feeds = feed_links(&ctx);
     let fact = |label: &str, value: String| Fact { label: ctx.t(label), value, datetime: None };
     let mut facts = vec![
