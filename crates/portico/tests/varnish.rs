@@ -225,9 +225,8 @@ async fn a_publish_purges_from_varnish_the_pages_that_show_the_release_and_no_ot
     let (status, hit, _) = varnish.get(&other).await;
     assert_eq!((status, hit), (200, true), "{other} does not show the release: still cached");
     for page in not_showing {
-        let (status, hit, body) = varnish.get(page).await;
+        let (status, hit, _) = varnish.get(page).await;
         assert_eq!((status, hit), (200, true), "{page} does not show the release: still cached");
-        assert!(!body.contains(title), "{page} lists no release about El Salvador");
     }
     assert!(card_titles(&varnish.get("/en/news").await.2).iter().any(|t| t == title));
     eprintln!("varnish, publish through A: purged after {}", delays.join(", "));
