@@ -711,8 +711,26 @@ async fn unsaved_text_survives_a_closed_window_and_is_restored_without_overwriti
         .run(move |browser| async move {
             sign_in(&browser, &email).await;
             browser.goto(&opened).await;
-            browser.keys(SURFACE, &(Key::Control + &Key::Home)).await;
+            // The caret goes to the start of the first paragraph by the page's own selection:
+            // ChromeDriver puts it at the end whenever it focuses the editor itself, and a
+            // Ctrl+Home sent before typing did not always outrun that.
+            let at_start = "const surface = document.querySelector(arguments[0]);
+                surface.focus();
+                const text = document.createTreeWalker(surface, NodeFilter.SHOW_TEXT).nextNode();
+                const range = document.createRange();
+                range.setStart(text, 0);
+                range.collapse(true);
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                return document.activeElement === surface;";
+            assert_eq!(
+                browser.script(at_start, vec![json!(SURFACE)]).await,
+                json!(true),
+                "the editor has focus"
+            );
             browser.keys(SURFACE, ADDED).await;
+            let typed = browser.texts(SURFACE).await;
+            assert!(typed[0].starts_with(ADDED), "typed at the start: …{}", &typed[0][typed[0].len() - 80..]);
             wait_for_text_starting(&browser, ".autosave-status", "Unsaved changes kept at").await;
         })
         .await;
