@@ -1073,8 +1073,17 @@ sdg-agenda-summary = أهداف التنمية المستدامة، وما نن�
 sdg-goals-heading = أهداف التنمية المستدامة السبعة عشر
 sdg-nothing-yet = لم يُنشر شيء بعد
 sdg-kicker = هدف من أهداف التنمية المستدامة
-sdg-goal-description = بياناتنا الصحفية وصفحاتنا عن { $goal }.
+sdg-goal-description = بياناتنا الصحفية وصفحاتنا ومنشوراتنا عن { $goal }.
 sdg-pages-heading = الصفحات
+sdg-publications-heading = المنشورات
+sdg-all-publications = { $count ->
+    [zero] لا توجد منشورات عن هذا الهدف
+    [one] المنشور الوحيد عن هذا الهدف
+    [two] المنشوران عن هذا الهدف
+    [few] جميع المنشورات الـ{ $count } عن هذا الهدف
+    [many] جميع المنشورات الـ{ $count } عن هذا الهدف
+   *[other] جميع المنشورات الـ{ $count } عن هذا الهدف
+}
 sdg-releases-heading = البيانات الصحفية
 sdg-no-releases = لا توجد بيانات صحفية عن هذا الهدف بعد.
 sdg-other-goals = أهداف أخرى

@@ -23,10 +23,11 @@ async fn the_agenda_shows_the_seventeen_goals_with_what_was_published_for_each()
         assert_eq!(links[9], "/en/2030-agenda/goal-10");
         assert!(attrs(&agenda, ".goal-tile", "class")[9].split(' ').any(|c| c == "sdg-10"));
         // Twelve demo releases serve migration's goal (most through target 10.7), and the
-        // *What we do* section does too.
+        // *What we do* section and seven publications do too.
         let published = texts(&agenda, ".goal-tile .goal-published");
-        assert_eq!(published[9], "12 press releases · 1 page", "{backend}");
-        assert_eq!(published[16], "2 press releases · 2 pages", "{backend}");
+        assert_eq!(published[9], "12 press releases · 1 page · 7 publications", "{backend}");
+        assert_eq!(published[16], "2 press releases · 2 pages · 2 publications", "{backend}");
+        assert_eq!(published[2], "4 press releases · One publication", "{backend}");
         assert_eq!(published[13], "Nothing published yet", "{backend}");
 
         // The goals with something published are in the sitemap, in each language.
@@ -56,6 +57,12 @@ async fn a_goals_page_lists_its_pages_and_releases_and_country_offices_see_their
         assert_eq!(texts(&goal, ".release-card").len(), 12, "{backend}");
         assert_eq!(text(&goal, ".page-header .lead"), "12 press releases");
         assert_eq!(attrs(&goal, ".goal-pages a", "href"), ["/en/our-work/what-we-do"], "{backend}");
+        // Its six newest publications, and the library narrowed to the goal for the seventh.
+        let years: Vec<String> = texts(&goal, ".goal-publications .publication-card .meta");
+        assert_eq!(years.len(), 6, "{backend}: {years:?}");
+        assert!(years[0].contains("2026") && years[5].contains("2024"), "newest first: {years:?}");
+        assert_eq!(attrs(&goal, ".goal-publications .more-link a", "href"), ["/en/publications?goal=10"]);
+        assert_eq!(text(&goal, ".goal-publications .more-link a"), "All 7 publications on this goal");
         assert_eq!(attrs(&goal, "a[rel=prev]", "href"), ["/en/2030-agenda/goal-9"]);
         assert_eq!(attrs(&goal, "a[rel=next]", "href"), ["/en/2030-agenda/goal-11"]);
         let dates = attrs(&goal, ".release-card time", "datetime");

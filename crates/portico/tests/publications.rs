@@ -60,12 +60,49 @@ async fn the_library_lists_the_demo_publications_with_facets_and_refuses_filters
         let french = app.page("/en/publications?language=fr", 200).await;
         assert_eq!(texts(&french, ".publication-card").len(), 3, "{backend}");
 
+        // The goals they serve: a facet counting each publication once, though most name a
+        // target as well as its goal, and a filter a goal's page links to.
+        let goals = texts(&library, "#facet-goal + ul a");
+        assert!(goals.contains(&"Goal 10: Reduced Inequalities (7)".to_owned()), "{backend}: {goals:?}");
+        assert_eq!(goals.len(), 11, "{backend}: every goal named, once: {goals:?}");
+        let migration = app.page("/en/publications?goal=10", 200).await;
+        assert_eq!(text(&migration, ".page-header .lead"), "7 publications", "{backend}");
+        assert_eq!(
+            texts(&migration, ".active-filters strong"),
+            ["Goal 10: Reduced Inequalities"],
+            "{backend}"
+        );
+        let and_sv = app.page("/en/publications?goal=10&country=sv", 200).await;
+        assert_eq!(
+            texts(&and_sv, ".publication-card .card-title"),
+            ["Migration Governance Indicators: El Salvador", "Remittance Corridors in Central America"],
+            "{backend}"
+        );
+        // A theme named in French is named so in the French library's facet.
+        let store = &app.server.store;
+        let theme = store.theme_by_slug("labour-migration").await.expect("read").expect("demo theme");
+        let french_name = portico_store::ThemeName {
+            language: "fr".into(),
+            name: "Migration de main-d'œuvre".into(),
+            description: String::new(),
+        };
+        let audit = portico_store::Audit::system("test", "theme.save");
+        store
+            .save_theme(theme.id, &theme.name, &theme.description, &[french_name], &audit)
+            .await
+            .expect("saved");
+        let fr_themes = texts(&app.page("/fr/publications", 200).await, "#facet-theme + ul a");
+        assert!(fr_themes.contains(&"Migration de main-d'œuvre (3)".to_owned()), "{backend}: {fr_themes:?}");
+        assert!(texts(&library, "#facet-theme + ul a").contains(&"Labour migration (3)".to_owned()));
+
         for (query, named) in [
             ("year=twenty", "twenty"),
             ("year=1800", "1800"),
             ("country=zz", "zz"),
             ("theme=astrology", "astrology"),
             ("language=xx", "xx"),
+            ("goal=18", "18"),
+            ("goal=010", "010"),
             ("page=0", "0"),
         ] {
             let response = app.get(&format!("/en/publications?{query}")).await;
@@ -90,6 +127,15 @@ async fn a_publication_page_has_its_downloads_structured_data_and_citations_and_
         assert!(downloads.iter().any(|d| d.contains("État de la migration dans le monde 2026")));
         let facts = texts(&page, ".publication-facts dd");
         assert!(facts.contains(&"978-929268901-8".to_owned()), "{facts:?}");
+        // What it serves, each leading to more of the same.
+        assert_eq!(
+            attrs(&page, ".publication-facts .goal-badges a", "href"),
+            ["/en/2030-agenda/goal-10", "/en/2030-agenda/goal-17"],
+            "{backend}"
+        );
+        let remittances = app.page("/en/publications/remittance-corridors-central-america", 200).await;
+        let places = attrs(&remittances, ".publication-facts .tags a[href*='country=']", "href");
+        assert!(places.contains(&"/en/publications?country=sv".to_owned()), "{backend}: {places:?}");
 
         let json: Vec<String> = support::texts(&page, "script[type='application/ld+json']");
         let data: serde_json::Value = serde_json::from_str(&json[0]).expect("JSON-LD");

@@ -192,6 +192,18 @@ impl Store {
             .collect())
     }
 
+    /// The countries (alpha-2), theme slugs and goal codes of `document`, each in its order:
+    /// three reads by primary key.
+    pub async fn document_tags(&self, document: DocumentId) -> Result<DocumentTags> {
+        let ids = [document.0];
+        let take = |mut map: HashMap<i64, Vec<String>>| map.remove(&document.0).unwrap_or_default();
+        Ok(DocumentTags {
+            countries: take(self.keys_by_document(&ids, COUNTRIES_SQL).await?),
+            themes: take(self.keys_by_document(&ids, THEMES_SQL).await?),
+            goals: take(self.keys_by_document(&ids, GOALS_SQL).await?),
+        })
+    }
+
     /// Runs `sql` (with `{ids}` standing for the id placeholders) and groups the keys it
     /// returns by document, in the order returned.
     async fn keys_by_document(&self, ids: &[i64], sql: &str) -> Result<HashMap<i64, Vec<String>>> {
@@ -213,6 +225,17 @@ impl Store {
         }
         Ok(map)
     }
+}
+
+/// What a document is tagged with, as keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentTags {
+    /// Countries, alpha-2.
+    pub countries: Vec<String>,
+    /// Theme slugs.
+    pub themes: Vec<String>,
+    /// Goal and target codes (`10`, `10.7`).
+    pub goals: Vec<String>,
 }
 
 const COUNTRIES_SQL: &str = "select document_id, country from document_countries

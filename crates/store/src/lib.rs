@@ -54,7 +54,7 @@ use sqlx::{ConnectOptions, Connection};
 use time::OffsetDateTime;
 
 pub use accounts::{ApiToken, LoginFailures, NewSession, NewUser, SessionInfo, User};
-pub use api_queries::{PublishedRelease, ReleaseCursor};
+pub use api_queries::{DocumentTags, PublishedRelease, ReleaseCursor};
 pub use audit::{Actor, Audit, AuditFilter, AuditRecord};
 pub use autosaves::{Autosave, AutosaveTarget};
 pub use bulk::{ImportDocument, ImportVariant};

@@ -320,8 +320,10 @@ mod tests {
             let mut api_after = api.clone();
             api_after.extend([Int(now.unix_timestamp() - 86_400), Int(100)]);
 
-            // As `Store::library` binds them: site, now, year, series, country, theme, language.
-            let library_all = vec![Int(global.0), Time(now), NullInt, NullText, NullText, NullText, NullText];
+            // As `Store::library` binds them: site, now, year, series, country, theme, language,
+            // goal.
+            let library_all =
+                vec![Int(global.0), Time(now), NullInt, NullText, NullText, NullText, NullText, NullInt];
             let library_narrowed = vec![
                 Int(global.0),
                 Time(now),
@@ -330,6 +332,7 @@ mod tests {
                 Text("SV".into()),
                 Text("theme-3".into()),
                 Text("fr".into()),
+                Int(10),
             ];
             let library_page = |mut binds: Vec<Bind>| {
                 binds.extend([en(), Int(12), Int(0)]);
@@ -392,6 +395,11 @@ mod tests {
                     "pages per goal",
                     crate::reading::GOAL_PAGE_COUNTS.into(),
                     vec![Int(global.0), en(), Time(now)],
+                ),
+                (
+                    "publications per goal",
+                    crate::publications::GOAL_PUBLICATION_COUNTS.into(),
+                    vec![Int(global.0), Time(now)],
                 ),
                 (
                     "a goal's pages",
@@ -592,6 +600,10 @@ mod tests {
                     crate::publications::facet_sql(facet),
                     library_narrowed.clone(),
                 ));
+            }
+            for facet in ["country", "theme", "goal"] {
+                let sql = crate::publications::taxonomy_facet_sql(facet, "10, 20, 30");
+                queries.push(("library facet of the selection's ids", sql, Vec::new()));
             }
             let mut failures = Vec::new();
             for (name, sql, binds) in &queries {

@@ -29,6 +29,8 @@ pub struct PublicationFilter {
     pub country: Option<String>,
     /// A series' exact name.
     pub series: Option<String>,
+    /// A Sustainable Development Goal the publication serves, 1 to 17.
+    pub goal: Option<u8>,
 }
 
 /// One publication as a list or its page shows it, in one language.
@@ -101,6 +103,8 @@ pub struct PublicationFacets {
     pub countries: Vec<FacetCount>,
     /// Series, by name.
     pub series: Vec<FacetCount>,
+    /// Sustainable Development Goals, by number.
+    pub goals: Vec<FacetCount>,
 }
 
 /// A page of a library.
@@ -179,8 +183,8 @@ impl PublicationRow {
 const FACTS: &str = "p.year, p.authors, p.form, p.isbn, p.issn, p.series, p.cover_id";
 
 /// The publications of site `$1` with a version published at `$2`, narrowed by `$3` (year),
-/// `$4` (series), `$5` (country), `$6` (theme slug) and `$7` (a language with a published
-/// version), each ignored when null. One index range of the site's publications; the
+/// `$4` (series), `$5` (country), `$6` (theme slug), `$7` (a language with a published
+/// version) and `$8` (a goal's number), each ignored when null. One index range of the site's publications; the
 /// narrowing probes are by document id. The `offset 0` keeps PostgreSQL from turning the
 /// version check into a join that hashes every published variant of the archive.
 pub(crate) fn selection_sql(columns: &str, joins: &str) -> String {
@@ -192,14 +196,16 @@ pub(crate) fn selection_sql(columns: &str, joins: &str) -> String {
                                       where c.document_id = p.document_id and c.country = $5))
            and ($6 is null or exists (select 1 from document_themes t join themes th on th.id = t.theme_id
                                       where t.document_id = p.document_id and th.slug = $6))
+           and ($8 is null or exists (select 1 from document_goals g
+                                      where g.document_id = p.document_id and g.goal = $8))
            and exists (select 1 from variants o where o.document_id = p.document_id
                        and o.status = 'published' and o.published_at <= $2
                        and ($7 is null or o.language = $7) limit 1 offset 0)"
     )
 }
 
-/// A page of [`selection_sql`] in language `$8` (each publication in it, or in its first
-/// published version), newest year first: `$9` rows from `$10`.
+/// A page of [`selection_sql`] in language `$9` (each publication in it, or in its first
+/// published version), newest year first: `$10` rows from `$11`.
 pub(crate) fn library_page_sql() -> String {
     let columns = format!(
         "p.document_id, v.id as variant_id, p.site_id, v.language, v.slug, v.title, v.summary,
@@ -208,8 +214,11 @@ pub(crate) fn library_page_sql() -> String {
     let joins = "join variants v on v.id = (
             select o.id from variants o where o.document_id = p.document_id
               and o.status = 'published' and o.published_at <= $2
-            order by case when o.language = $8 then 0 else 1 end, o.id limit 1)";
-    format!("{} order by p.year desc, p.document_id desc limit $9 offset $10", selection_sql(&columns, joins))
+            order by case when o.language = $9 then 0 else 1 end, o.id limit 1)";
+    format!(
+        "{} order by p.year desc, p.document_id desc limit $10 offset $11",
+        selection_sql(&columns, joins)
+    )
 }
 
 /// How many rows [`selection_sql`] has.
@@ -232,7 +241,7 @@ pub(crate) fn facet_sql(facet: &str) -> String {
     )
 }
 
-/// The country (`country`) or theme facet of the documents `ids` (a comma-separated list of
+/// The country (`country`), goal (`goal`) or theme facet of the documents `ids` (a comma-separated list of
 /// integers, which is safe to inline): read by document id through the taxonomy tables'
 /// primary keys. Given as a list rather than joined to the selection, so that no planner
 /// hashes a whole taxonomy table to join it to a small library.
@@ -241,6 +250,11 @@ pub(crate) fn taxonomy_facet_sql(facet: &str, ids: &str) -> String {
         "country" => format!(
             "select country as value, country as label, count(*) as count from document_countries
              where document_id in ({ids}) group by country"
+        ),
+        // A document names a goal once for itself and once per target: counted once.
+        "goal" => format!(
+            "select cast(goal as text) as value, cast(goal as text) as label, count(distinct document_id) as count
+             from document_goals where document_id in ({ids}) group by goal"
         ),
         _ => format!(
             "select t.slug as value, t.name as label, count(*) as count
@@ -287,6 +301,30 @@ pub(crate) const SITEMAP_PUBLICATIONS: &str = "
     select v.document_id, v.kind, v.language, v.slug, v.updated_at, v.status, v.published_at
     from variants v where v.site_id = $1 and v.kind = 'publication'";
 
+/// Binds [`selection_sql`]'s `$1` to `$8`: the site, the moment, and the filter.
+macro_rules! bind_selection {
+    ($query:expr, $site:expr, $at:expr, $filter:expr) => {
+        $query
+            .bind($site.0)
+            .bind($at)
+            .bind($filter.year)
+            .bind($filter.series.as_deref())
+            .bind($filter.country.as_deref())
+            .bind($filter.theme.as_deref())
+            .bind($filter.language.as_deref())
+            .bind($filter.goal.map(i64::from))
+    };
+}
+
+/// How many publications of site `$1` with a version published at `$2` serve each goal: one
+/// range of `document_goals_by_site`, bounded by the site's tagged publications.
+pub(crate) const GOAL_PUBLICATION_COUNTS: &str = "
+    select g.goal, count(distinct g.document_id) from document_goals g
+    where g.site_id = $1 and g.kind = 'publication'
+      and exists (select 1 from variants o where o.document_id = g.document_id
+                  and o.status = 'published' and o.published_at <= $2 limit 1 offset 0)
+    group by g.goal";
+
 #[derive(sqlx::FromRow)]
 struct FileRow {
     language: String,
@@ -319,21 +357,9 @@ impl Store {
         offset: i64,
     ) -> Result<PublicationList> {
         let at = now();
-        macro_rules! bind_filters {
-            ($query:expr, $filter:expr) => {
-                $query
-                    .bind(site.0)
-                    .bind(at)
-                    .bind($filter.year)
-                    .bind($filter.series.as_deref())
-                    .bind($filter.country.as_deref())
-                    .bind($filter.theme.as_deref())
-                    .bind($filter.language.as_deref())
-            };
-        }
         let page_sql = library_page_sql();
         let rows: Vec<PublicationRow> = on_pool!(self, |pool| {
-            bind_filters!(sqlx::query_as(&page_sql), filter)
+            bind_selection!(sqlx::query_as(&page_sql), site, at, filter)
                 .bind(language)
                 .bind(limit)
                 .bind(offset)
@@ -345,13 +371,15 @@ impl Store {
         // theme facets are counted over.
         let ids_sql = selection_sql("p.document_id", "");
         let ids: Vec<i64> =
-            on_pool!(self, |pool| bind_filters!(sqlx::query_scalar(&ids_sql), filter).fetch_all(pool).await)?;
+            on_pool!(self, |pool| bind_selection!(sqlx::query_scalar(&ids_sql), site, at, filter)
+                .fetch_all(pool)
+                .await)?;
         let total = i64::try_from(ids.len()).unwrap_or(i64::MAX);
         let mut facets = PublicationFacets::default();
         for available in languages {
             let in_language = PublicationFilter { language: Some(available.clone()), ..filter.clone() };
             let count: i64 = on_pool!(self, |pool| {
-                bind_filters!(sqlx::query_scalar(&count_sql), in_language).fetch_one(pool).await
+                bind_selection!(sqlx::query_scalar(&count_sql), site, at, in_language).fetch_one(pool).await
             })?;
             if count > 0 {
                 facets.languages.push(FacetCount {
@@ -368,24 +396,31 @@ impl Store {
             ("theme", &mut facets.themes),
             ("country", &mut facets.countries),
             ("series", &mut facets.series),
+            ("goal", &mut facets.goals),
         ] {
             if ids.is_empty() {
                 continue;
             }
-            if matches!(facet, "theme" | "country") {
+            if matches!(facet, "theme" | "country" | "goal") {
                 let sql = taxonomy_facet_sql(facet, &id_list);
                 let rows: Vec<FacetRow> = on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
                 let mut counts: Vec<FacetCount> = rows
                     .into_iter()
                     .map(|r| FacetCount { value: r.value, label: r.label, count: r.count })
                     .collect();
-                counts.sort_by(|a, b| a.label.cmp(&b.label));
+                if facet == "goal" {
+                    counts.sort_by_key(|c| c.value.parse::<u8>().unwrap_or(u8::MAX));
+                } else {
+                    counts.sort_by(|a, b| a.label.cmp(&b.label));
+                }
                 *into = counts;
                 continue;
             }
             let sql = facet_sql(facet);
             let rows: Vec<FacetRow> =
-                on_pool!(self, |pool| bind_filters!(sqlx::query_as(&sql), filter).fetch_all(pool).await)?;
+                on_pool!(self, |pool| bind_selection!(sqlx::query_as(&sql), site, at, filter)
+                    .fetch_all(pool)
+                    .await)?;
             let mut counts: Vec<FacetCount> = rows
                 .into_iter()
                 .map(|r| FacetCount { value: r.value, label: r.label, count: r.count })
@@ -399,6 +434,33 @@ impl Store {
         }
         let items = rows.into_iter().map(PublicationRow::into_published).collect::<Result<_>>()?;
         Ok(PublicationList { items, total, facets })
+    }
+
+    /// A page of the library of `site` in `language` narrowed by `filter`, newest year first,
+    /// with how many the selection has; no facets, for pages that only list (a goal's page).
+    pub async fn library_page(
+        &self,
+        site: SiteId,
+        language: &str,
+        filter: &PublicationFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<PublishedPublication>, i64)> {
+        let at = now();
+        let (page_sql, count_sql) = (library_page_sql(), library_count_sql());
+        let rows: Vec<PublicationRow> = on_pool!(self, |pool| {
+            bind_selection!(sqlx::query_as(&page_sql), site, at, filter)
+                .bind(language)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(pool)
+                .await
+        })?;
+        let total: i64 = on_pool!(self, |pool| {
+            bind_selection!(sqlx::query_scalar(&count_sql), site, at, filter).fetch_one(pool).await
+        })?;
+        let items = rows.into_iter().map(PublicationRow::into_published).collect::<Result<_>>()?;
+        Ok((items, total))
     }
 
     /// The published publication of `site` with `slug` in `language`.

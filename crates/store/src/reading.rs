@@ -140,6 +140,9 @@ pub struct GoalCount {
     pub releases: i64,
     /// Published pages of the site in the language.
     pub pages: i64,
+    /// Published publications of the site, in any language (the library lists each in the
+    /// page's language or its first version).
+    pub publications: i64,
 }
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct PageTeaser {
@@ -671,7 +674,8 @@ impl Store {
     }
 
     /// For every goal, how many of the site's published releases (in its lists, from the
-    /// counts kept on write) and pages in `language` serve it; goals with neither are left out.
+    /// counts kept on write), pages in `language` and publications serve it; goals with none
+    /// are left out.
     pub async fn goal_counts(&self, site: SiteId, language: &str) -> Result<Vec<GoalCount>> {
         let mut counts: std::collections::BTreeMap<u8, GoalCount> = Default::default();
         let ranges = release_facet_ranges(&[listing::facet::GOAL]);
@@ -686,6 +690,18 @@ impl Store {
         for (goal, n) in pages {
             if let Ok(goal) = u8::try_from(goal) {
                 counts.entry(goal).or_insert(GoalCount { goal, ..GoalCount::default() }).pages += n;
+            }
+        }
+        let publications: Vec<(i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(crate::publications::GOAL_PUBLICATION_COUNTS)
+                .bind(site.0)
+                .bind(now())
+                .fetch_all(pool)
+                .await
+        })?;
+        for (goal, n) in publications {
+            if let Ok(goal) = u8::try_from(goal) {
+                counts.entry(goal).or_insert(GoalCount { goal, ..GoalCount::default() }).publications += n;
             }
         }
         Ok(counts.into_values().collect())

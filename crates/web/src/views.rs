@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use portico_content::sdg::{self, Goal};
 use portico_store::{MenuItem, ReleaseSummary, Site};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -291,6 +292,52 @@ pub fn iso_date(at: OffsetDateTime) -> String {
 pub fn tel_uri(phone: &str) -> String {
     let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
     format!("tel:{digits}")
+}
+
+/// A goal as pages show it.
+#[derive(Serialize)]
+pub(crate) struct GoalView {
+    pub(crate) number: u8,
+    /// "Goal 10: Reduced Inequalities", in the page's language.
+    pub(crate) label: String,
+    /// The goal's short name alone.
+    name: String,
+    /// The class that carries its official colour (`sdg-10`).
+    pub(crate) colour_class: String,
+    pub(crate) url: String,
+    /// The targets named, on a document's badge (`10.7`).
+    targets: Vec<String>,
+}
+
+impl GoalView {
+    pub(crate) fn new(ctx: &Ctx, goal: &Goal) -> GoalView {
+        let name = goal.name(&ctx.lang).to_owned();
+        GoalView {
+            number: goal.number,
+            label: ctx.goal_label(goal),
+            name,
+            colour_class: format!("sdg-{}", goal.number),
+            url: ctx.url(&goal.path()),
+            targets: Vec::new(),
+        }
+    }
+}
+
+/// A document's goals as badges, each with the targets it names, in the Agenda's order.
+pub(crate) fn badges(ctx: &Ctx, codes: &[String]) -> Vec<GoalView> {
+    let mut badges: Vec<GoalView> = Vec::new();
+    for code in sdg::sorted_codes(codes) {
+        let Some(goal) = sdg::goal_of(&code) else { continue };
+        if badges.last().is_none_or(|b| b.number != goal.number) {
+            badges.push(GoalView::new(ctx, goal));
+        }
+        if code.contains('.')
+            && let Some(badge) = badges.last_mut()
+        {
+            badge.targets.push(code);
+        }
+    }
+    badges
 }
 
 #[cfg(test)]

@@ -3,12 +3,12 @@
 
 use minijinja::context;
 use portico_content::sdg::{self, Goal};
-use portico_store::ReleaseFilter;
+use portico_store::{PublicationFilter, ReleaseFilter};
 use serde::Serialize;
 
 use crate::ctx::Ctx;
 use crate::pagination::{pager, shorten};
-use crate::views::{Crumb, Layout, ReleaseCard};
+use crate::views::{Crumb, GoalView, Layout, ReleaseCard};
 use crate::{App, WebError};
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
@@ -18,33 +18,14 @@ pub(crate) use sdg::AGENDA_PATH;
 /// Releases on one page of a goal's list.
 const PER_PAGE: u32 = 20;
 
-/// A goal as pages show it.
-#[derive(Serialize)]
-pub(crate) struct GoalView {
-    number: u8,
-    /// "Goal 10: Reduced Inequalities", in the page's language.
-    label: String,
-    /// The goal's short name alone.
-    name: String,
-    /// The class that carries its official colour (`sdg-10`).
-    colour_class: String,
-    url: String,
-    /// The targets named, on a document's badge (`10.7`).
-    targets: Vec<String>,
-}
+/// The newest publications a goal's page shows; the library lists the rest.
+const GOAL_PUBLICATIONS: i64 = 6;
 
-impl GoalView {
-    fn new(ctx: &Ctx, goal: &Goal) -> GoalView {
-        let name = goal.name(&ctx.lang).to_owned();
-        GoalView {
-            number: goal.number,
-            label: ctx.goal_label(goal),
-            name,
-            colour_class: format!("sdg-{}", goal.number),
-            url: ctx.url(&goal.path()),
-            targets: Vec::new(),
-        }
-    }
+/// A link to the rest of a list shown in part.
+#[derive(Serialize)]
+struct MoreLink {
+    url: String,
+    label: String,
 }
 
 /// The goal a site-relative path addresses (`2030-agenda/goal-10`), if it is one.
@@ -56,23 +37,6 @@ pub(crate) fn goal_in_path(path: &str) -> Option<&'static Goal> {
     Goal::by_number(number.parse().ok()?)
 }
 
-/// A document's goals as badges, each with the targets it names, in the Agenda's order.
-pub(crate) fn badges(ctx: &Ctx, codes: &[String]) -> Vec<GoalView> {
-    let mut badges: Vec<GoalView> = Vec::new();
-    for code in sdg::sorted_codes(codes) {
-        let Some(goal) = sdg::goal_of(&code) else { continue };
-        if badges.last().is_none_or(|b| b.number != goal.number) {
-            badges.push(GoalView::new(ctx, goal));
-        }
-        if code.contains('.')
-            && let Some(badge) = badges.last_mut()
-        {
-            badge.targets.push(code);
-        }
-    }
-    badges
-}
-
 /// One goal on the *2030 Agenda* section, with what the site published for it.
 #[derive(Serialize)]
 pub(crate) struct AgendaTile {
@@ -82,7 +46,7 @@ pub(crate) struct AgendaTile {
     published: String,
 }
 
-/// The seventeen goals with the site's releases and pages for each, from the counts kept on
+/// The seventeen goals with the site's releases, pages and publications for each, from the counts kept on
 /// write: one read of the counts and one of the tagged pages, whatever the archive's size.
 pub(crate) async fn agenda_tiles(app: &App, ctx: &Ctx) -> Result<Vec<AgendaTile>> {
     let counts = app.store().goal_counts(ctx.site.id, &ctx.lang).await?;
@@ -97,6 +61,9 @@ pub(crate) async fn agenda_tiles(app: &App, ctx: &Ctx) -> Result<Vec<AgendaTile>
             if count.pages > 0 {
                 parts.push(ctx.t1("sdg-page-count", "count", count.pages));
             }
+            if count.publications > 0 {
+                parts.push(ctx.t1("publication-count", "count", count.publications));
+            }
             AgendaTile { goal: GoalView::new(ctx, goal), published: parts.join(" · ") }
         })
         .collect())
@@ -109,8 +76,8 @@ struct PageLink {
     summary: String,
 }
 
-/// The page of one goal: the site's pages serving it, then its releases, newest first and
-/// paginated (`?page=N`).
+/// The page of one goal: the site's pages and its newest publications serving it, then its
+/// releases, newest first and paginated (`?page=N`).
 pub(crate) async fn goal_page(
     app: &App,
     headers: &axum::http::HeaderMap,
@@ -145,6 +112,20 @@ pub(crate) async fn goal_page(
             .collect()
     } else {
         Vec::new()
+    };
+    let (publications, all_publications) = if page == 1 {
+        let filter = PublicationFilter { goal: Some(goal.number), ..PublicationFilter::default() };
+        let (items, total) =
+            store.library_page(ctx.site.id, &ctx.lang, &filter, GOAL_PUBLICATIONS, 0).await?;
+        let cards = super::publications::cards(app, ctx, &items).await?;
+        // The library narrowed to the goal lists the rest.
+        let all = (total > GOAL_PUBLICATIONS).then(|| MoreLink {
+            url: super::publications::library_of_goal(ctx, goal.number),
+            label: ctx.t1("sdg-all-publications", "count", total),
+        });
+        (cards, all)
+    } else {
+        (Vec::new(), None)
     };
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let view = GoalView::new(ctx, goal);
@@ -184,7 +165,10 @@ pub(crate) async fn goal_page(
         headers,
         ctx,
         "goal.html",
-        context! { layout, goal => view, pages, releases, pager, total_text, previous, next },
+        context! {
+            layout, goal => view, pages, publications, all_publications, releases, pager, total_text,
+            previous, next,
+        },
     )?;
     // Pages tagged with the goal are no listed release: a change to one touches every
     // narrowed list of its site, this one too.

@@ -152,7 +152,7 @@ pub async fn page(
     let mut page = page;
     // A published page's body links make its media public: see `Store::media_is_public`.
     page.body_html = app.public_media_links(&crate::views::lazy_images(&page.body_html));
-    let goals = goals::badges(&ctx, &page.goals());
+    let goals = crate::views::badges(&ctx, &page.goals());
     let agenda = if is_agenda { Some(goals::agenda_tiles(&app, &ctx).await?) } else { None };
     let mut layout = Layout::new(&app, &ctx, &menu, &page.title, &page.summary, path)
         .with_breadcrumbs(&ctx, trail)

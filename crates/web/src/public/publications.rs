@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::ctx::Ctx;
 use crate::pagination::{ActiveFilter, pager, shorten};
-use crate::views::{Crumb, Layout};
+use crate::views::{Crumb, Layout, Link};
 use crate::{App, Scope, WebError};
 
 use super::{DocumentHead, Found, document_layout};
@@ -67,6 +67,15 @@ impl LibraryQuery {
                     }
                     q.filter.theme = Some(value.clone());
                 }
+                "goal" => {
+                    let goal = value
+                        .parse::<u8>()
+                        .ok()
+                        .filter(|_| !value.starts_with('0'))
+                        .and_then(portico_content::sdg::Goal::by_number)
+                        .ok_or(bad("bad-goal", value))?;
+                    q.filter.goal = Some(goal.number);
+                }
                 "series" => {
                     if value.chars().count() > MAX_SERIES || value.chars().any(char::is_control) {
                         return Err(bad("bad-series", value));
@@ -105,6 +114,9 @@ impl LibraryQuery {
         if let Some(series) = &f.series {
             pairs.push(("series", series.clone()));
         }
+        if let Some(goal) = f.goal {
+            pairs.push(("goal", goal.to_string()));
+        }
         pairs
     }
 
@@ -134,6 +146,7 @@ fn leak_key(key: &str) -> &'static str {
         "language" => "language",
         "theme" => "theme",
         "country" => "country",
+        "goal" => "goal",
         _ => "series",
     }
 }
@@ -155,9 +168,9 @@ struct Facet {
     values: Vec<FacetLink>,
 }
 
-/// A publication as the library lists it.
+/// A publication as the library and a goal's page list it.
 #[derive(Serialize)]
-struct PublicationCard {
+pub(crate) struct PublicationCard {
     url: String,
     title: String,
     summary: String,
@@ -188,6 +201,38 @@ async fn cover_of(app: &App, publication: &Publication) -> Result<Option<(portic
     Ok(cover_url(app, &media).map(|url| (media, url)))
 }
 
+/// The cards of `items`, each in its own language, which is named where it is not the page's.
+pub(crate) async fn cards(
+    app: &App,
+    ctx: &Ctx,
+    items: &[PublishedPublication],
+) -> Result<Vec<PublicationCard>> {
+    let mut cards = Vec::with_capacity(items.len());
+    for item in items {
+        let cover = cover_of(app, &item.publication).await?;
+        cards.push(PublicationCard {
+            url: ctx.url_in(&item.language, &Kind::Publication.path_of(&item.slug)),
+            title: item.title.clone(),
+            summary: item.summary.clone(),
+            year: item.publication.year,
+            authors: item.publication.authors.clone(),
+            series: item.publication.series.clone(),
+            language: if item.language == ctx.lang {
+                String::new()
+            } else {
+                app_language_name(ctx, &item.language)
+            },
+            cover: cover.map(|(_, url)| url),
+        });
+    }
+    Ok(cards)
+}
+
+/// The library's address narrowed to goal `goal`.
+pub(crate) fn library_of_goal(ctx: &Ctx, goal: u8) -> String {
+    format!("{}?goal={goal}", ctx.url("publications"))
+}
+
 /// `GET /{lang}/publications`: the library, newest year first, with facets, paginated.
 pub async fn list(
     State(app): State<App>,
@@ -210,24 +255,7 @@ pub async fn list(
         return Err(WebError::NotFound);
     }
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
-    let mut publications = Vec::with_capacity(list.items.len());
-    for item in &list.items {
-        let cover = cover_of(&app, &item.publication).await?;
-        publications.push(PublicationCard {
-            url: ctx.url_in(&item.language, &Kind::Publication.path_of(&item.slug)),
-            title: item.title.clone(),
-            summary: item.summary.clone(),
-            year: item.publication.year,
-            authors: item.publication.authors.clone(),
-            series: item.publication.series.clone(),
-            language: if item.language == ctx.lang {
-                String::new()
-            } else {
-                app_language_name(&ctx, &item.language)
-            },
-            cover: cover.map(|(_, url)| url),
-        });
-    }
+    let publications = cards(&app, &ctx, &list.items).await?;
     let selected =
         |key: &str| -> Option<String> { q.pairs().into_iter().find(|(k, _)| *k == key).map(|(_, v)| v) };
     let facet =
@@ -253,14 +281,30 @@ pub async fn list(
             }
         };
     let plain = |c: &FacetCount| c.label.clone();
+    let all_themes = app.store().themes().await?;
+    let theme_name = |c: &FacetCount| {
+        all_themes
+            .iter()
+            .find(|t| t.slug == c.value)
+            .map_or_else(|| c.label.clone(), |t| t.name_in(&ctx.lang).to_owned())
+    };
+    let mut theme_counts = list.facets.themes.clone();
+    theme_counts.sort_by_cached_key(|c| theme_name(c));
     let facets = vec![
         facet("year", "filter-year", &list.facets.years, &plain),
         facet("language", "publication-language", &list.facets.languages, &|c| {
             app_language_name(&ctx, &c.value)
         }),
-        facet("theme", "filter-theme", &list.facets.themes, &plain),
+        facet("theme", "filter-theme", &theme_counts, &theme_name),
         facet("country", "filter-country", &list.facets.countries, &|c| ctx.country_name(&c.value)),
         facet("series", "publication-series", &list.facets.series, &plain),
+        facet("goal", "filter-goal", &list.facets.goals, &|c| {
+            c.value
+                .parse()
+                .ok()
+                .and_then(portico_content::sdg::Goal::by_number)
+                .map_or_else(|| c.label.clone(), |goal| ctx.goal_label(goal))
+        }),
     ];
     let mut active_filters = Vec::new();
     for f in &facets {
@@ -369,6 +413,25 @@ pub async fn show(
         .collect();
     let cover = cover_of(&app, &item.publication).await?;
     let facts = publication_facts(&ctx, &item);
+    // Its countries and themes lead to the library narrowed to them, as the library's facets do.
+    let tags = store.document_tags(item.id).await?;
+    let library = ctx.url("publications");
+    let countries: Vec<Link> = tags
+        .countries
+        .iter()
+        .map(|c| Link {
+            name: ctx.country_name(c),
+            url: format!("{library}?country={}", c.to_ascii_lowercase()),
+        })
+        .collect();
+    let all_themes = store.themes().await?;
+    let themes: Vec<Link> = tags
+        .themes
+        .iter()
+        .filter_map(|slug| all_themes.iter().find(|t| &t.slug == slug))
+        .map(|t| Link { name: t.name_in(&ctx.lang).to_owned(), url: format!("{library}?theme={}", t.slug) })
+        .collect();
+    let goals = crate::views::badges(&ctx, &tags.goals);
     let absolute = layout.canonical().to_owned();
     let publisher = ctx.site.name_in(&ctx.lang).to_owned();
     let citation = Citation::of(&item, &publisher, &absolute);
@@ -391,6 +454,9 @@ pub async fn show(
         facts,
         downloads,
         cover => cover.as_ref().map(|(m, url)| context! { url => url, alt => m.alt.clone() }),
+        countries,
+        themes,
+        goals,
         apa => citation.apa,
         bibtex => citation.bibtex,
     };

@@ -97,7 +97,7 @@ struct ReleaseView {
     themes: Vec<Link>,
     partners: Vec<PartnerView>,
     contacts: Vec<ContactView>,
-    goals: Vec<super::goals::GoalView>,
+    goals: Vec<crate::views::GoalView>,
 }
 
 /// `GET /{lang}/news/{slug}`: one press release.
@@ -162,7 +162,7 @@ pub async fn show(
                 email: c.email.clone(),
             })
             .collect(),
-        goals: super::goals::badges(&ctx, &release.goals),
+        goals: crate::views::badges(&ctx, &release.goals),
     };
     let head = DocumentHead {
         kind: Kind::Release,
