@@ -290,13 +290,15 @@ pub async fn list(
     };
     let mut theme_counts = list.facets.themes.clone();
     theme_counts.sort_by_cached_key(|c| theme_name(c));
+    let mut country_counts = list.facets.countries.clone();
+    country_counts.sort_by_cached_key(|c| ctx.country_name(&c.value));
     let facets = vec![
         facet("year", "filter-year", &list.facets.years, &plain),
         facet("language", "publication-language", &list.facets.languages, &|c| {
             app_language_name(&ctx, &c.value)
         }),
         facet("theme", "filter-theme", &theme_counts, &theme_name),
-        facet("country", "filter-country", &list.facets.countries, &|c| ctx.country_name(&c.value)),
+        facet("country", "filter-country", &country_counts, &|c| ctx.country_name(&c.value)),
         facet("series", "publication-series", &list.facets.series, &plain),
         facet("goal", "filter-goal", &list.facets.goals, &|c| {
             c.value
