@@ -1,4 +1,4 @@
-// The lead image chosen from a grid of the site's thumbnails, searched and paged by the server,
+// An image (a release's lead image, a publication's cover) chosen from a grid of the site's thumbnails, searched and paged by the server,
 // or uploaded from here: by a button or by dropping an image file anywhere on the editor. An
 // upload goes to the back office's own upload (POST /admin/media, the same checks as the Media
 // page) with a progress bar, and its alternative text is asked at once, while it travels.
@@ -19,7 +19,8 @@ function button(text, className) {
 
 export function imagePicker(field) {
   const form = field.closest("form");
-  const input = field.querySelector("input[name=image]");
+  // The field's own number input: the lead image's, or a publication's cover.
+  const input = field.querySelector("input[type=text]");
   const strings = JSON.parse(form.dataset.editorStrings || "{}");
   // Numbers written with the interface language's digits, as the server writes them.
   const digits = [...(strings.digits || "0123456789")];

@@ -1274,5 +1274,5 @@ error-publication-issn-invalid-issn = هذا الرقم ISSN غير صالح: ث
 field-publication = بيانات المنشور
 hint-publication-facts = تنطبق هذه البيانات على كل النسخ اللغوية؛ ولا يغيّرها إلا محررو النسخة الأصلية.
 hint-publication-authors = أسماء الأشخاص مفصولة بفواصل منقوطة (Doe, Jane; Roe, Ann)، أو الجهة التي أصدرته.
-hint-publication-cover = ارفع الغلاف هناك، ثم أدخل رقمه هنا.
+hint-publication-cover = صورة الغلاف، تظهر في المكتبة وفي صفحة المنشور؛ اخترها أو ارفعها هنا (من دون أداة الاختيار، أدخل رقم صورة).
 hint-publication-file = ارفع ملف PDF لهذه اللغة هناك، ثم أدخل رقمه هنا؛ تُعدّ صفحاته ويُفهرس نصه للبحث.

@@ -1140,5 +1140,5 @@ error-publication-issn-invalid-issn = Diese ISSN ist ungültig: acht Zeichen wie
 field-publication = Angaben zur Publikation
 hint-publication-facts = Diese Angaben gelten für alle Sprachfassungen; nur die Redaktion des Originals ändert sie.
 hint-publication-authors = Personennamen durch Semikolons getrennt (Doe, Jane; Roe, Ann) oder die herausgebende Stelle.
-hint-publication-cover = Laden Sie das Titelbild dort hoch und geben Sie hier seine Nummer an.
+hint-publication-cover = Das Titelblatt als Bild, gezeigt in der Bibliothek und auf der Seite der Publikation; wählen oder laden Sie es hier hoch (ohne Auswahlhilfe die Nummer eines Bildes angeben).
 hint-publication-file = Laden Sie das PDF dieser Sprache dort hoch und geben Sie hier seine Nummer an; seine Seiten werden gezählt, sein Text wird durchsuchbar.

@@ -1144,5 +1144,5 @@ error-publication-issn-invalid-issn = This is not a valid ISSN: eight characters
 field-publication = Publication facts
 hint-publication-facts = These facts belong to every language version; only the original’s editors change them.
 hint-publication-authors = Personal names separated by semicolons (Doe, Jane; Roe, Ann), or the office that issued it.
-hint-publication-cover = Upload the cover there, then give its number here.
+hint-publication-cover = The front page as an image, shown in the library and on the publication’s page; choose one or upload it here (without the picker, give an image’s number).
 hint-publication-file = Upload this language’s PDF there, then give its number here; its pages are counted and its text is searched.

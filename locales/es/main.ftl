@@ -1140,5 +1140,5 @@ error-publication-issn-invalid-issn = Este ISSN no es válido: ocho caracteres c
 field-publication = Datos de la publicación
 hint-publication-facts = Estos datos valen para todas las versiones lingüísticas; solo los editores del original los cambian.
 hint-publication-authors = Nombres de personas separados por punto y coma (Doe, Jane; Roe, Ann), o la oficina que la publicó.
-hint-publication-cover = Suba allí la portada y luego indique su número aquí.
+hint-publication-cover = La portada como imagen, que se muestra en la biblioteca y en la página de la publicación; elíjala o súbala aquí (sin el selector, indique el número de una imagen).
 hint-publication-file = Suba allí el PDF de este idioma y luego indique su número aquí; se cuentan sus páginas y se indexa su texto.

@@ -1140,5 +1140,5 @@ error-publication-issn-invalid-issn = Cet ISSN n’est pas valide : huit caract�
 field-publication = Informations sur la publication
 hint-publication-facts = Ces informations valent pour toutes les versions linguistiques ; seuls les rédacteurs de l’original les modifient.
 hint-publication-authors = Noms de personnes séparés par des points-virgules (Doe, Jane; Roe, Ann), ou le service qui l’a publiée.
-hint-publication-cover = Téléversez-y la couverture, puis indiquez son numéro ici.
+hint-publication-cover = La couverture en image, montrée dans la bibliothèque et sur la page de la publication ; choisissez-la ou téléversez-la ici (sans le sélecteur, indiquez le numéro d’une image).
 hint-publication-file = Téléversez-y le PDF de cette langue, puis indiquez son numéro ici ; ses pages sont comptées et son texte est indexé.

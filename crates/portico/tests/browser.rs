@@ -775,6 +775,56 @@ async fn unsaved_text_survives_a_closed_window_and_is_restored_without_overwriti
     assert_eq!(summary.expect("variant").draft.summary, "A colleague's new summary.", "their summary stays");
 }
 
+#[tokio::test]
+async fn a_publications_cover_is_chosen_from_the_grid_of_images() {
+    const LABEL: &str = "Front page of the 2026 report";
+    let app = sqlite_app().await;
+    let store = &app.server.store;
+    let global = store.site_by_key("global").await.expect("site").expect("global");
+    let cover = support::camp_image(store, &global, &["320.webp"]).await;
+    let audit = portico_store::Audit::system("test", "media.edit");
+    store.update_media_text(cover, LABEL, "", "", &audit).await.expect("alt");
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let rows = store.document_rows(None, Some(Kind::Publication), None, 1000).await.expect("rows");
+    let row = rows
+        .into_iter()
+        .find(|r| r.slug == "world-migration-report-2026" && r.language == "en")
+        .expect("the demo's report");
+    assert_eq!(
+        store.publication_facts(row.document).await.expect("facts").expect("a publication").cover,
+        None
+    );
+    let path = format!("/admin/documents/{}?lang=en", row.document);
+    let browser = Browser::launch(&app.server.url(), "publication-cover").await;
+    let wanted = json!(cover.0.to_string());
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.goto(&path).await;
+            let field = ".publication-fields .image-field";
+            assert_eq!(
+                browser.attr("#f-publication_cover", "hidden").await.as_deref(),
+                Some("true"),
+                "the grid replaces the number"
+            );
+            browser.keys(&format!("{field} .image-actions button"), &ENTER.to_string()).await;
+            browser.css("dialog.image-dialog[open]").await;
+            browser.wait_for_text(".image-grid [role=option]", LABEL).await;
+            browser.keys(".image-grid [role=option]", &ENTER.to_string()).await;
+            wait_for_value(&browser, "return document.querySelector('#f-publication_cover').value;", wanted)
+                .await;
+            assert_eq!(browser.texts(&format!("{field} .image-chosen span")).await, [LABEL]);
+            browser.snapshot("chosen").await;
+            browser.click("button[name=intent][value=save]").await;
+            browser.wait_for_text(".notice", "Saved.").await;
+            // The saved form shows the cover it now has, by its thumbnail.
+            assert_eq!(browser.texts(&format!("{field} .image-chosen span")).await, [LABEL]);
+        })
+        .await;
+    let facts = store.publication_facts(row.document).await.expect("facts").expect("a publication");
+    assert_eq!(facts.cover, Some(cover), "the chosen image is the cover");
+}
+
 /// Waits until the first element matching `selector` reads something starting with `prefix`.
 async fn wait_for_text_starting(browser: &Browser, selector: &str, prefix: &str) {
     let deadline = Instant::now() + driver::PATIENCE;

@@ -646,6 +646,15 @@ async fn render_editor(
         }),
         None => None,
     };
+    let cover_image = match editor.draft.publication.as_ref().and_then(|p| p.cover) {
+        Some(id) => store.media(id).await?.filter(|m| m.site == editor.site).map(|m| {
+            context! {
+                id => m.id.0, thumbnail => crate::admin::media::thumbnail_of(&m),
+                label => crate::admin::media::image_label(user, &m),
+            }
+        }),
+        None => None,
+    };
     // The chosen PDF's name, size and pages, so that the editor sees which file this version
     // links to.
     let publication_file = match editor.draft.file {
@@ -753,7 +762,7 @@ async fn render_editor(
             publication_forms => Form::ALL.iter().map(|f| context! {
                 value => f.as_str(), label => user.t(&format!("publication-form-{}", f.as_str())),
             }).collect::<Vec<_>>(),
-            publication_file => publication_file,
+            publication_file => publication_file, cover_image,
             vacancy_choices => (editor.kind == Kind::Vacancy).then(|| vacancy_choices(user)),
             form => editor.form, errors => editor.errors, autosave => editor.autosave,
             themes, partners, contacts, image, sites, goals,
