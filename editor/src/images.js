@@ -1,4 +1,5 @@
-// An image (a release's lead image, a publication's cover) chosen from a grid of the site's thumbnails, searched and paged by the server,
+// An image (a release's lead image, a publication's cover) or a PDF (a publication's file,
+// with `data-accept="application/pdf"`) chosen from a grid of the site's thumbnails, searched and paged by the server,
 // or uploaded from here: by a button or by dropping an image file anywhere on the editor. An
 // upload goes to the back office's own upload (POST /admin/media, the same checks as the Media
 // page) with a progress bar, and its alternative text is asked at once, while it travels.
@@ -17,16 +18,25 @@ function button(text, className) {
   return b;
 }
 
+// Whether the picker `field` takes `file`: a PDF picker PDFs, any other images.
+function takes(field, file) {
+  return field.dataset.accept === "application/pdf" ? file.type === "application/pdf" : file.type.startsWith("image/");
+}
+
 export function imagePicker(field) {
   const form = field.closest("form");
   // The field's own number input: the lead image's, or a publication's cover.
   const input = field.querySelector("input[type=text]");
   const strings = JSON.parse(form.dataset.editorStrings || "{}");
+  // A field's own words (`data-strings="pdf"` reads `pdf-choose`, …) where it has them.
+  const own = field.dataset.strings;
+  const pdfs = field.dataset.accept === "application/pdf";
   // Numbers written with the interface language's digits, as the server writes them.
   const digits = [...(strings.digits || "0123456789")];
   const number = (n) => String(n).replace(/[0-9]/g, (d) => digits[Number(d)]);
+  const word = (key) => (own && key.startsWith("image-") && strings[`${own}-${key.slice(6)}`]) || strings[key] || "";
   const say = (key, values = {}) =>
-    Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), strings[key] || "");
+    Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), word(key));
   const id = `image-picker-${++counter}`;
   const csrf = () => (form.querySelector("input[name=_csrf]") || {}).value || "";
   const chosenView = field.querySelector(".image-chosen");
@@ -50,7 +60,7 @@ export function imagePicker(field) {
     const upload = button(say("image-upload"), "button");
     fileInput = document.createElement("input");
     fileInput.type = "file";
-    fileInput.accept = "image/jpeg,image/png,image/webp";
+    fileInput.accept = field.dataset.accept || "image/jpeg,image/png,image/webp";
     fileInput.className = "visually-hidden";
     fileInput.tabIndex = -1;
     fileInput.setAttribute("aria-hidden", "true");
@@ -83,14 +93,11 @@ export function imagePicker(field) {
   function set(image) {
     input.value = image ? String(image.id) : "";
     if (image) {
-      const img = document.createElement("img");
-      img.src = image.thumbnail;
-      img.alt = "";
-      img.dataset.imageId = String(image.id);
       const caption = document.createElement("span");
       caption.dir = "auto";
       caption.textContent = image.label;
-      chosenView.replaceChildren(img, caption);
+      if (pdfs) caption.className = "chosen-file";
+      chosenView.replaceChildren(preview(image), caption);
     } else {
       chosenView.replaceChildren();
     }
@@ -98,6 +105,23 @@ export function imagePicker(field) {
     input.dispatchEvent(new Event("input", { bubbles: true }));
     input.dispatchEvent(new Event("change", { bubbles: true }));
     draw();
+  }
+
+  // A thumbnail, or for a PDF (which has none) a badge saying what it is.
+  function preview(item) {
+    if (!item.thumbnail) {
+      const badge = document.createElement("span");
+      badge.className = "file-badge";
+      badge.setAttribute("aria-hidden", "true");
+      badge.textContent = "PDF";
+      badge.dataset.imageId = String(item.id);
+      return badge;
+    }
+    const img = document.createElement("img");
+    img.src = item.thumbnail;
+    img.alt = "";
+    img.dataset.imageId = String(item.id);
+    return img;
   }
 
   remove.addEventListener("click", () => {
@@ -172,14 +196,13 @@ export function imagePicker(field) {
           option.dataset.imageId = String(image.id);
           option.tabIndex = -1;
           option.setAttribute("aria-selected", "false");
-          const img = document.createElement("img");
-          img.src = image.thumbnail;
-          img.alt = "";
-          img.loading = "lazy";
+          const shown = preview(image);
+          if (shown.tagName === "IMG") shown.loading = "lazy";
+          delete shown.dataset.imageId;
           const caption = document.createElement("span");
           caption.dir = "auto";
           caption.textContent = image.label;
-          option.append(img, caption);
+          option.append(shown, caption);
           option.addEventListener("click", () => finish(image));
           option.addEventListener("focus", () => focusOption(index, false));
           return option;
@@ -306,13 +329,16 @@ export function imagePicker(field) {
     uploaded.then(({ error }) => {
       if (error) document.querySelectorAll("dialog.alt-dialog[open]").forEach((d) => d.close());
     });
-    const described = askFor({
-      title: say("image-alt-title"),
-      fields: [{ name: "alt", label: strings["image-alt"] || "", required: true }],
-      ok: strings.apply || "",
-      cancel: strings.cancel || "",
-      className: "alt-dialog",
-    });
+    // A PDF has no alternative text to ask for: its name and pages say what it is.
+    const described = pdfs
+      ? Promise.resolve(null)
+      : askFor({
+          title: say("image-alt-title"),
+          fields: [{ name: "alt", label: strings["image-alt"] || "", required: true }],
+          ok: strings.apply || "",
+          cancel: strings.cancel || "",
+          className: "alt-dialog",
+        });
     const [{ image, error }, answer] = await Promise.all([uploaded, described]);
     progress.hidden = true;
     if (error) {
@@ -369,9 +395,11 @@ export function imagePicker(field) {
         event.stopPropagation();
         field.classList.remove("dropping");
         const files = [...event.dataTransfer.files];
-        const file = files.find((f) => f.type.startsWith("image/"));
+        const file = files.find((f) => takes(field, f));
+        const others = [...form.querySelectorAll("[data-image-picker]")].filter((f) => f !== field);
         if (file) send(file);
-        else if (files.length) status.textContent = say("image-wrong-type", { name: files[0].name });
+        else if (files.length && !files.some((f) => others.some((other) => takes(other, f))))
+          status.textContent = say("image-wrong-type", { name: files[0].name });
       },
       true,
     );

@@ -1475,6 +1475,10 @@ async fn an_editor_creates_a_publication_with_its_pdf_edits_its_year_and_publish
         .await
         .expect("json");
     let file = uploaded["id"].as_i64().expect("the PDF's id").to_string();
+    let folder = tempfile::tempdir().expect("a folder");
+    let survey = folder.path().join("household-survey.pdf");
+    let survey_pdf = portico_media::text_pdf("Household survey", &[vec!["Method".to_owned()]]);
+    std::fs::write(&survey, survey_pdf).expect("the survey's PDF");
     let browser = Browser::launch(&app.server.url(), "publication").await;
     browser
         .run(move |browser| async move {
@@ -1490,17 +1494,40 @@ async fn an_editor_creates_a_publication_with_its_pdf_edits_its_year_and_publish
             browser.fill("#f-publication_authors", "Mendoza, Ana; Njoroge, Peter").await;
             browser.fill("#f-publication_issn", "2790-4520").await;
             browser.fill("#f-publication_series", "Migration Research Series").await;
-            browser.fill("#f-publication_file", &file).await;
+            // A PDF uploaded from the field itself becomes the version's file at once…
+            let field = ".file-field";
+            assert_eq!(browser.attr("#f-publication_file", "hidden").await.as_deref(), Some("true"));
+            browser.attach(&format!("{field} input[type=file]"), &survey).await;
+            browser
+                .wait_for_text(
+                    &format!("{field} .image-status"),
+                    "household-survey.pdf is uploaded and is this version’s PDF.",
+                )
+                .await;
+            let chosen = browser.texts(&format!("{field} .chosen-file")).await;
+            assert!(chosen[0].starts_with("household-survey.pdf · one page · "), "{chosen:?}");
+            // …and one uploaded earlier is found in the grid of the site's PDFs by its name.
+            browser.keys(&format!("{field} .image-actions button"), &ENTER.to_string()).await;
+            browser.css("dialog.image-dialog[open]").await;
+            browser.keys(".image-dialog input[type=search]", "remittances").await;
+            let caption = ".image-grid [role=option] span[dir]";
+            wait_for_text_starting(&browser, caption, "remittances.pdf · one page · ").await;
+            assert_eq!(browser.texts(".image-grid [role=option]").await.len(), 1, "only what the words name");
+            browser.snapshot("pdf-grid").await;
+            browser.keys(".image-grid [role=option]", &ENTER.to_string()).await;
+            wait_for_value(
+                &browser,
+                "return document.querySelector('#f-publication_file').value;",
+                json!(file),
+            )
+            .await;
             create_draft(&browser).await;
             assert_eq!(
                 browser.attr("#f-slug", "value").await.as_deref(),
                 Some("remittances-and-rural-households")
             );
             let chosen = browser.texts(".chosen-file").await;
-            assert!(
-                chosen[0].starts_with("remittances.pdf · ") && chosen[0].ends_with("one page"),
-                "{chosen:?}"
-            );
+            assert!(chosen[0].starts_with("remittances.pdf · one page · "), "{chosen:?}");
 
             browser.fill("#f-publication_year", "2025").await;
             browser.click("button[name=intent][value=save]").await;

@@ -76,7 +76,7 @@ pub use mail::{
     DIGEST_HOUR_UTC, Frequency, MailRelease, MailRequests, MailVariant, NewEmail, NewSubscriber,
     OUTBOX_BATCH, OutboxEmail, SUBSCRIBER_PAGE, Subscriber, SubscriberId,
 };
-pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia, PdfFacts};
+pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia, PdfFacts, Picked};
 pub use menus::{MenuItem, NewMenuItem};
 pub use overview::{MonthCount, Scheduled};
 pub use publications::{

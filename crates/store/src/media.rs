@@ -143,33 +143,60 @@ impl From<MediaRow> for Media {
 /// The most images one page of an image search looks through.
 pub const IMAGE_SEARCH_WINDOW: i64 = 2_000;
 
-/// The ids of the images one page of a search looks through: `$1` site, `$2` before, `$3`
-/// window, through `media_by_site_kind`.
-const WINDOW: &str =
-    "select id from media where site_id = $1 and kind = 'image' and id < $2 order by id desc limit $3";
+/// What a picker offers: a site's images, or its files (the PDFs that publications link to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picked {
+    /// Images, with their renditions.
+    Images,
+    /// Files: PDFs.
+    Files,
+}
 
-/// A page of a site's images: `$1` site, `$2` before, `$3` how many.
-pub(crate) fn image_page_sql() -> String {
-    format!("{MEDIA_COLUMNS} where site_id = $1 and kind = 'image' and id < $2 order by id desc limit $3")
+impl Picked {
+    /// The `media.kind` it reads: a constant, safe to write into a query.
+    fn kind(self) -> &'static str {
+        match self {
+            Picked::Images => "image",
+            Picked::Files => "file",
+        }
+    }
+}
+
+/// The ids of the items one page of a search looks through: `$1` site, `$2` before, `$3`
+/// window, through `media_by_site_kind`.
+fn window_sql(picked: Picked) -> String {
+    format!(
+        "select id from media where site_id = $1 and kind = '{}' and id < $2 order by id desc limit $3",
+        picked.kind()
+    )
+}
+
+/// A page of a site's images (or files): `$1` site, `$2` before, `$3` how many.
+pub(crate) fn image_page_sql(picked: Picked) -> String {
+    format!(
+        "{MEDIA_COLUMNS} where site_id = $1 and kind = '{}' and id < $2 order by id desc limit $3",
+        picked.kind()
+    )
 }
 
 /// A page of a site's images whose words hold `$4`, `$5` at most, among the window that
-/// [`WINDOW`] reads: the `$3` newest images of site `$1` before `$2`. The window is a derived table with its own limit, which no
+/// [`window_sql`] reads: the `$3` newest images of site `$1` before `$2`. The window is a derived table with its own limit, which no
 /// planner merges into the outer query: PostgreSQL, offered `id in (window)`, filtered every
 /// upload by the words first.
-pub(crate) fn image_search_sql() -> String {
+pub(crate) fn image_search_sql(picked: Picked) -> String {
     format!(
-        "select * from ({MEDIA_COLUMNS} where site_id = $1 and kind = 'image' and id < $2
+        "select * from ({MEDIA_COLUMNS} where site_id = $1 and kind = '{}' and id < $2
              order by id desc limit $3) w
          where lower(alt) like lower($4) escape '\\' or lower(caption) like lower($4) escape '\\'
             or lower(credit) like lower($4) escape '\\' or lower(file_name) like lower($4) escape '\\'
-         order by id desc limit $5"
+         order by id desc limit $5",
+        picked.kind()
     )
 }
 
 /// How many images the window of a search held, and the oldest of them.
-pub(crate) fn image_window_sql() -> String {
-    format!("select count(*), coalesce(min(id), 0) from ({WINDOW}) w")
+pub(crate) fn image_window_sql(picked: Picked) -> String {
+    format!("select count(*), coalesce(min(id), 0) from ({}) w", window_sql(picked))
 }
 
 /// One page of images: see [`Store::image_page`].
@@ -314,16 +341,28 @@ impl Store {
         before: Option<MediaId>,
         limit: i64,
     ) -> Result<ImagePage> {
+        self.media_page(site, Picked::Images, words, before, limit).await
+    }
+
+    /// As [`Store::image_page`], of the site's images or of its files (the PDF picker's).
+    pub async fn media_page(
+        &self,
+        site: SiteId,
+        picked: Picked,
+        words: &str,
+        before: Option<MediaId>,
+        limit: i64,
+    ) -> Result<ImagePage> {
         let before = before.map_or(i64::MAX, |id| id.0);
         let limit = limit.max(1);
         let one_more = limit + 1;
         let mut rows: Vec<MediaRow> = if words.trim().is_empty() {
-            let sql = image_page_sql();
+            let sql = image_page_sql(picked);
             on_pool!(self, |pool| {
                 sqlx::query_as(&sql).bind(site.0).bind(before).bind(one_more).fetch_all(pool).await
             })?
         } else {
-            let sql = image_search_sql();
+            let sql = image_search_sql(picked);
             let pattern = crate::pickers::like_pattern(words);
             on_pool!(self, |pool| {
                 sqlx::query_as(&sql)
@@ -343,7 +382,7 @@ impl Store {
             None
         } else {
             // Fewer matches than asked: more may lie beyond the window this page looked in.
-            let sql = image_window_sql();
+            let sql = image_window_sql(picked);
             let (seen, oldest): (i64, i64) = on_pool!(self, |pool| {
                 sqlx::query_as(&sql).bind(site.0).bind(before).bind(IMAGE_SEARCH_WINDOW).fetch_one(pool).await
             })?;

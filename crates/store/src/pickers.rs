@@ -360,18 +360,25 @@ mod tests {
             let window = crate::IMAGE_SEARCH_WINDOW.to_string();
             let (big, small) = (sites[0].0.to_string(), sites[1].0.to_string());
             let last = "9223372036854775807";
-            for (site, indexed) in [(&big, false), (&small, true)] {
+            for (picked, (site, indexed)) in [crate::media::Picked::Images, crate::media::Picked::Files]
+                .into_iter()
+                .flat_map(|picked| [(picked, (&big, false)), (picked, (&small, true))])
+            {
                 let queries = [
-                    ("first page", crate::media::image_page_sql(), vec![site.as_str(), last, "25"]),
-                    ("a later page", crate::media::image_page_sql(), vec![site.as_str(), "15000", "25"]),
+                    ("first page", crate::media::image_page_sql(picked), vec![site.as_str(), last, "25"]),
+                    (
+                        "a later page",
+                        crate::media::image_page_sql(picked),
+                        vec![site.as_str(), "15000", "25"],
+                    ),
                     (
                         "a search",
-                        crate::media::image_search_sql(),
+                        crate::media::image_search_sql(picked),
                         vec![site.as_str(), last, window.as_str(), "%harbour%", "25"],
                     ),
                     (
                         "a search's window",
-                        crate::media::image_window_sql(),
+                        crate::media::image_window_sql(picked),
                         vec![site.as_str(), "15000", window.as_str()],
                     ),
                 ];

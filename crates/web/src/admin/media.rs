@@ -85,6 +85,25 @@ pub(crate) fn image_label(user: &Signed, media: &Media) -> String {
     }
 }
 
+/// What a picker says of an item: an image's alt text (or that it lacks one), a PDF's file
+/// name with its pages and size.
+pub(crate) fn media_label(user: &Signed, media: &Media) -> String {
+    if media.kind != "file" {
+        return image_label(user, media);
+    }
+    let mut parts = vec![media.file_name.clone()];
+    if media.page_count > 0 {
+        parts.push(user.t1("publication-pages", "count", i64::from(media.page_count)));
+    }
+    parts.push(user.i18n.file_size(user.lang, media.bytes));
+    parts.join(" · ")
+}
+
+/// The thumbnail a picker shows: none for a PDF, which has no rendition to show.
+pub(crate) fn picker_thumbnail(media: &Media) -> String {
+    if media.kind == "file" { String::new() } else { thumbnail_of(media) }
+}
+
 /// The address of an item's smallest rendition (WebP first), or of its original when it has
 /// none: what a grid of thumbnails shows.
 pub(super) fn thumbnail_of(media: &Media) -> String {
@@ -333,8 +352,8 @@ pub async fn upload(
             let media = app.store().media(id).await?.ok_or(WebError::NotFound)?;
             let uploaded = Uploaded {
                 id: id.0,
-                thumbnail: thumbnail_of(&media),
-                label: image_label(&user, &media),
+                thumbnail: picker_thumbnail(&media),
+                label: media_label(&user, &media),
                 alt: media.alt,
                 file_name: media.file_name,
             };

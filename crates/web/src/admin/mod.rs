@@ -103,6 +103,7 @@ pub fn routes() -> Router<App> {
         .route("/admin/pick/partners", get(pickers::partners))
         .route("/admin/pick/contacts", get(pickers::contacts))
         .route("/admin/pick/images", get(pickers::images))
+        .route("/admin/pick/files", get(pickers::files))
         .route(
             "/admin/new/release/paste",
             get(documents::paste::form)

@@ -1,6 +1,6 @@
 //! What the editor's pickers read while a person types, as JSON: partners and media contacts
 //! by any part of their names (`GET /admin/pick/partners`, `/admin/pick/contacts`), and a
-//! site's images a page at a time (`GET /admin/pick/images`).
+//! site's images or PDFs a page at a time (`GET /admin/pick/images`, `/admin/pick/files`).
 //!
 //! Each answers for one site, the one the document is written for, and only to someone who
 //! may write there; each answer is bounded (a few matches, one page of images) whatever the
@@ -11,6 +11,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use portico_content::{Action, MediaId, SiteId};
+use portico_store::Picked;
 use serde::{Deserialize, Serialize};
 
 use crate::session::Signed;
@@ -47,12 +48,12 @@ struct Matches {
     items: Vec<Match>,
 }
 
-/// One image of the grid.
+/// One image (or PDF) of the grid.
 #[derive(Serialize)]
 struct ImageChoice {
     /// Its id, what the form's `image` field sends.
     id: i64,
-    /// The address of a small rendition.
+    /// The address of a small rendition; empty for a PDF, which has none.
     thumbnail: String,
     /// Its alternative text, possibly empty.
     alt: String,
@@ -146,8 +147,27 @@ pub async fn images(
     user: Signed,
     Query(query): Query<PickQuery>,
 ) -> Result<Response, WebError> {
-    let site = writable_site(&app, &user, &query)?;
-    let words = words(&user, &query)?;
+    media_page(&app, &user, &query, Picked::Images).await
+}
+
+/// `GET /admin/pick/files?site=…&q=…&before=…`: the same of the site's PDFs, for a
+/// publication's language versions.
+pub async fn files(
+    State(app): State<App>,
+    user: Signed,
+    Query(query): Query<PickQuery>,
+) -> Result<Response, WebError> {
+    media_page(&app, &user, &query, Picked::Files).await
+}
+
+async fn media_page(
+    app: &App,
+    user: &Signed,
+    query: &PickQuery,
+    picked: Picked,
+) -> Result<Response, WebError> {
+    let site = writable_site(app, user, query)?;
+    let words = words(user, query)?;
     let before = match query.before.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(value) => match value.parse::<i64>() {
@@ -155,16 +175,16 @@ pub async fn images(
             _ => return Err(WebError::BadRequest(user.t("error-pick-page"))),
         },
     };
-    let page = app.store().image_page(site, words, before, IMAGES_PER_PAGE).await?;
+    let page = app.store().media_page(site, picked, words, before, IMAGES_PER_PAGE).await?;
     let items = page
         .items
         .iter()
         .map(|m| ImageChoice {
             id: m.id.0,
-            thumbnail: super::media::thumbnail_of(m),
+            thumbnail: super::media::picker_thumbnail(m),
             alt: m.alt.clone(),
             file_name: m.file_name.clone(),
-            label: super::media::image_label(&user, m),
+            label: super::media::media_label(user, m),
         })
         .collect();
     Ok(Json(ImagePage { items, next: page.next.map(|id| id.0) }).into_response())

@@ -318,6 +318,21 @@ const EDITOR_STRINGS: &[&str] = &[
     "image-alt-saved",
     "image-failed",
     "image-wrong-type",
+    "cover-remove",
+    "cover-grid",
+    "cover-uploaded",
+    "pdf-choose",
+    "pdf-change",
+    "pdf-remove",
+    "pdf-upload",
+    "pdf-drop",
+    "pdf-search",
+    "pdf-grid",
+    "pdf-more",
+    "pdf-none",
+    "pdf-count",
+    "pdf-uploaded",
+    "pdf-wrong-type",
 ];
 
 /// The editor's scripts' words in the person's language, as the JSON they read.
