@@ -806,6 +806,12 @@ async fn publications_are_listed_newest_first_and_one_comes_with_its_pdfs_keepin
         assert_eq!(item["url"], "/fr/publications/retour-et-reintegration-en-afrique-de-l-ouest");
         let files = item["files"].as_array().expect("files");
         assert_eq!(files.len(), 2, "{backend}: English and French");
+        assert_eq!(item["countries"], json!(["SN", "ML", "NE"]), "{backend}");
+        assert_eq!(item["goals"], json!(["8", "10.7"]), "{backend}: in the Agenda's order");
+
+        let (_, _, serving) = get(&app, "/api/v1/publications?goal=10", &[]).await;
+        contract.check("/api/v1/publications", "get", 200, &serving);
+        assert_eq!(serving["total"], 7, "{backend}: {serving}");
         assert!(files.iter().all(|f| f["pages"].as_i64() > Some(0) && f["bytes"].as_i64() > Some(0)));
         let (status, _, _) = get(&app, "/api/v1/publications/999999", &[]).await;
         assert_eq!(status, 404, "{backend}");
@@ -816,6 +822,7 @@ async fn publications_are_listed_newest_first_and_one_comes_with_its_pdfs_keepin
             ("theme=astrology", "theme"),
             ("country=XX", "country"),
             ("page=0", "page"),
+            ("goal=18", "goal"),
             ("limit=5", "limit"),
         ] {
             let (status, _, body) = get(&app, &format!("/api/v1/publications?{query}"), &[]).await;

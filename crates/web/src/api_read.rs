@@ -433,6 +433,13 @@ struct PublicationItem {
     /// Only on the item: the list leaves them out, to stay one query per page.
     #[serde(skip_serializing_if = "Option::is_none")]
     files: Option<Vec<PublicationFileItem>>,
+    /// Only on the item, as the files: what it is about and what it serves.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    countries: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    themes: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    goals: Option<Vec<String>>,
 }
 
 impl PublicationItem {
@@ -456,6 +463,9 @@ impl PublicationItem {
             series: given(p.series),
             published_at: rfc3339(item.published_at),
             files: None,
+            countries: None,
+            themes: None,
+            goals: None,
         }
     }
 }
@@ -469,7 +479,7 @@ struct PublicationPage {
 }
 
 /// `GET /api/v1/publications`: a site's library in a language, newest year first, narrowed
-/// by year, language, theme, country and series, a page at a time.
+/// by year, language, theme, country, series and goal, a page at a time.
 async fn publications(
     State(app): State<App>,
     headers: HeaderMap,
@@ -477,7 +487,7 @@ async fn publications(
 ) -> Result<Response, ApiError> {
     let params = Params::parse(
         query,
-        &["site", "language", "year", "available_in", "theme", "country", "series", "page"],
+        &["site", "language", "year", "available_in", "theme", "country", "series", "goal", "page"],
     )?;
     let site = site_param(&app, &headers, &params)?;
     let language = language_param(&site, &params)?;
@@ -522,6 +532,17 @@ async fn publications(
         }
         filter.series = Some(series.to_owned());
     }
+    if let Some(goal) = params.get("goal") {
+        let number = goal
+            .parse::<u8>()
+            .ok()
+            .filter(|_| !goal.starts_with('0'))
+            .and_then(portico_content::sdg::Goal::by_number)
+            .ok_or_else(|| {
+                invalid("goal", format_args!("“{}” is not a goal; goals are 1 to 17.", shorten(goal)))
+            })?;
+        filter.goal = Some(number.number);
+    }
     let page: u32 = match params.get("page") {
         None => 1,
         Some(p) => p
@@ -558,8 +579,12 @@ async fn publication(
         .map_err(crate::WebError::from)?
         .ok_or(crate::WebError::NotFound)?;
     let files = store.publication_files(item.id).await.map_err(crate::WebError::from)?;
+    let tags = store.document_tags(item.id).await.map_err(crate::WebError::from)?;
     let language = item.language.clone();
     let mut shown = PublicationItem::new(&app, item);
+    shown.countries = Some(tags.countries);
+    shown.themes = Some(tags.themes);
+    shown.goals = Some(tags.goals);
     shown.files = Some(
         files
             .into_iter()
