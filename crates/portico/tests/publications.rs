@@ -78,6 +78,28 @@ async fn the_library_lists_the_demo_publications_with_facets_and_refuses_filters
             ["Migration Governance Indicators: El Salvador", "Remittance Corridors in Central America"],
             "{backend}"
         );
+        // El Salvador's office lists the global site's publications about its country, each
+        // leading to its page there, in the version of the office's language where it has one.
+        let office = app.page("/sites/sv/es/publications", 200).await;
+        assert_eq!(text(&office, ".page-header .lead"), "2 publicaciones", "{backend}");
+        let links = attrs(&office, ".publication-card .card-title a", "href");
+        assert!(
+            links.iter().any(
+                |l| l.ends_with("/es/publications/indicadores-de-gobernanza-de-la-migracion-el-salvador")
+            ),
+            "{backend}: {links:?}"
+        );
+        assert!(links.iter().all(|l| !l.starts_with("/sites/sv/")), "on the global site: {links:?}");
+        assert_eq!(texts(&office, ".publication-card .from-site").len(), 2, "{backend}");
+        let goal = app.page("/sites/sv/es/2030-agenda/goal-10", 200).await;
+        assert_eq!(texts(&goal, ".goal-publications .publication-card").len(), 2, "{backend}");
+        let agenda = app.page("/sites/sv/es/2030-agenda", 200).await;
+        let published = texts(&agenda, ".goal-tile .goal-published");
+        assert!(published[9].ends_with(" · 2 publicaciones"), "{backend}: {published:?}");
+        let api = app.get("/api/v1/publications?site=sv").await.text().await.expect("api");
+        let api: serde_json::Value = serde_json::from_str(&api).expect("json");
+        assert_eq!(api["total"], 2, "{backend}: {api}");
+
         // A theme named in French is named so in the French library's facet.
         let store = &app.server.store;
         let theme = store.theme_by_slug("labour-migration").await.expect("read").expect("demo theme");

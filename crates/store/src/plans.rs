@@ -321,9 +321,18 @@ mod tests {
             api_after.extend([Int(now.unix_timestamp() - 86_400), Int(100)]);
 
             // As `Store::library` binds them: site, now, year, series, country, theme, language,
-            // goal.
-            let library_all =
-                vec![Int(global.0), Time(now), NullInt, NullText, NullText, NullText, NullText, NullInt];
+            // goal, and a country office's country (the narrowed one reads both branches).
+            let library_all = vec![
+                Int(global.0),
+                Time(now),
+                NullInt,
+                NullText,
+                NullText,
+                NullText,
+                NullText,
+                NullInt,
+                NullText,
+            ];
             let library_narrowed = vec![
                 Int(global.0),
                 Time(now),
@@ -333,6 +342,7 @@ mod tests {
                 Text("theme-3".into()),
                 Text("fr".into()),
                 Int(10),
+                Text("SV".into()),
             ];
             let library_page = |mut binds: Vec<Bind>| {
                 binds.extend([en(), Int(12), Int(0)]);

@@ -31,6 +31,9 @@ pub struct PublicationFilter {
     pub series: Option<String>,
     /// A Sustainable Development Goal the publication serves, 1 to 17.
     pub goal: Option<u8>,
+    /// Not a reader's filter but the library's scope: on a country office, its country, whose
+    /// publications on the global site it lists beside its own.
+    pub office: Option<String>,
 }
 
 /// One publication as a list or its page shows it, in one language.
@@ -184,46 +187,62 @@ const FACTS: &str = "p.year, p.authors, p.form, p.isbn, p.issn, p.series, p.cove
 
 /// The publications of site `$1` with a version published at `$2`, narrowed by `$3` (year),
 /// `$4` (series), `$5` (country), `$6` (theme slug), `$7` (a language with a published
-/// version) and `$8` (a goal's number), each ignored when null. One index range of the site's publications; the
-/// narrowing probes are by document id. The `offset 0` keeps PostgreSQL from turning the
-/// version check into a join that hashes every published variant of the archive.
+/// version) and `$8` (a goal's number), each ignored when null; on a country office (`$9`,
+/// its country, not null) the global site's about that country too, as its news list and
+/// vacancies show them. One index range of each site's publications; the narrowing probes
+/// are by document id. The `offset 0` keeps PostgreSQL from turning the version check into
+/// a join that hashes every published variant of the archive.
 pub(crate) fn selection_sql(columns: &str, joins: &str) -> String {
+    let branch = |site: &str| {
+        format!(
+            "select {columns} from publications p {joins}
+             where {site}
+               and ($3 is null or p.year = $3) and ($4 is null or p.series = $4)
+               and ($5 is null or exists (select 1 from document_countries c
+                                          where c.document_id = p.document_id and c.country = $5))
+               and ($6 is null or exists (select 1 from document_themes t join themes th on th.id = t.theme_id
+                                          where t.document_id = p.document_id and th.slug = $6))
+               and ($8 is null or exists (select 1 from document_goals g
+                                          where g.document_id = p.document_id and g.goal = $8))
+               and exists (select 1 from variants o where o.document_id = p.document_id
+                           and o.status = 'published' and o.published_at <= $2
+                           and ($7 is null or o.language = $7) limit 1 offset 0)"
+        )
+    };
     format!(
-        "select {columns} from publications p {joins}
-         where p.site_id = $1
-           and ($3 is null or p.year = $3) and ($4 is null or p.series = $4)
-           and ($5 is null or exists (select 1 from document_countries c
-                                      where c.document_id = p.document_id and c.country = $5))
-           and ($6 is null or exists (select 1 from document_themes t join themes th on th.id = t.theme_id
-                                      where t.document_id = p.document_id and th.slug = $6))
-           and ($8 is null or exists (select 1 from document_goals g
-                                      where g.document_id = p.document_id and g.goal = $8))
-           and exists (select 1 from variants o where o.document_id = p.document_id
-                       and o.status = 'published' and o.published_at <= $2
-                       and ($7 is null or o.language = $7) limit 1 offset 0)"
+        "{} union all {}",
+        branch("p.site_id = $1"),
+        branch(
+            "$9 is not null and p.site_id = (select min(id) from sites) and p.site_id <> $1
+             and exists (select 1 from document_countries oc where oc.document_id = p.document_id and oc.country = $9)"
+        )
     )
 }
 
-/// A page of [`selection_sql`] in language `$9` (each publication in it, or in its first
-/// published version), newest year first: `$10` rows from `$11`.
+/// A page of [`selection_sql`] in language `$10` (each publication in it, or in its first
+/// published version), newest year first: `$11` rows from `$12`. The page's ids are chosen
+/// first, by the publications' index ranges alone; only then is each one's version picked
+/// and read by primary key, so no planner joins the selection to the whole `variants` table.
 pub(crate) fn library_page_sql() -> String {
-    let columns = format!(
-        "p.document_id, v.id as variant_id, p.site_id, v.language, v.slug, v.title, v.summary,
-         '' as body_html, v.published_at, v.updated_at, {FACTS}"
-    );
-    let joins = "join variants v on v.id = (
-            select o.id from variants o where o.document_id = p.document_id
-              and o.status = 'published' and o.published_at <= $2
-            order by case when o.language = $9 then 0 else 1 end, o.id limit 1)";
     format!(
-        "{} order by p.year desc, p.document_id desc limit $10 offset $11",
-        selection_sql(&columns, joins)
+        "select p.document_id, v.id as variant_id, p.site_id, v.language, v.slug, v.title, v.summary,
+                '' as body_html, v.published_at, v.updated_at, {FACTS}
+         from (select chosen.document_id,
+                      (select o.id from variants o where o.document_id = chosen.document_id
+                         and o.status = 'published' and o.published_at <= $2
+                       order by case when o.language = $10 then 0 else 1 end, o.id limit 1) as variant_id
+               from (select * from ({}) listed order by year desc, document_id desc limit $11 offset $12) chosen
+              ) shown
+         join publications p on p.document_id = shown.document_id
+         join variants v on v.id = shown.variant_id
+         order by p.year desc, p.document_id desc",
+        selection_sql("p.document_id, p.year", "")
     )
 }
 
 /// How many rows [`selection_sql`] has.
 pub(crate) fn library_count_sql() -> String {
-    selection_sql("count(*)", "")
+    format!("select count(*) from ({}) listed", selection_sql("p.document_id", ""))
 }
 
 /// The facet `facet` (`year` or `series`) of [`selection_sql`]: (value, label, count) rows.
@@ -301,7 +320,7 @@ pub(crate) const SITEMAP_PUBLICATIONS: &str = "
     select v.document_id, v.kind, v.language, v.slug, v.updated_at, v.status, v.published_at
     from variants v where v.site_id = $1 and v.kind = 'publication'";
 
-/// Binds [`selection_sql`]'s `$1` to `$8`: the site, the moment, and the filter.
+/// Binds [`selection_sql`]'s `$1` to `$9`: the site, the moment, and the filter with its scope.
 macro_rules! bind_selection {
     ($query:expr, $site:expr, $at:expr, $filter:expr) => {
         $query
@@ -313,17 +332,27 @@ macro_rules! bind_selection {
             .bind($filter.theme.as_deref())
             .bind($filter.language.as_deref())
             .bind($filter.goal.map(i64::from))
+            .bind($filter.office.as_deref())
     };
 }
 
-/// How many publications of site `$1` with a version published at `$2` serve each goal: one
-/// range of `document_goals_by_site`, bounded by the site's tagged publications.
+/// How many publications of site `$1` with a version published at `$2` serve each goal, and
+/// on a country office those of the global site about its country too (as its library lists
+/// them): one range of `document_goals_by_site` per site, bounded by their tagged publications.
 pub(crate) const GOAL_PUBLICATION_COUNTS: &str = "
-    select g.goal, count(distinct g.document_id) from document_goals g
-    where g.site_id = $1 and g.kind = 'publication'
-      and exists (select 1 from variants o where o.document_id = g.document_id
-                  and o.status = 'published' and o.published_at <= $2 limit 1 offset 0)
-    group by g.goal";
+    select goal, count(distinct document_id) from (
+      select g.goal, g.document_id from document_goals g
+      where g.site_id = $1 and g.kind = 'publication'
+        and exists (select 1 from variants o where o.document_id = g.document_id
+                    and o.status = 'published' and o.published_at <= $2 limit 1 offset 0)
+      union all
+      select g.goal, g.document_id from document_goals g
+      where g.site_id = (select min(id) from sites) and g.site_id <> $1 and g.kind = 'publication'
+        and exists (select 1 from document_countries c where c.document_id = g.document_id
+                    and c.country = (select country from sites where id = $1))
+        and exists (select 1 from variants o where o.document_id = g.document_id
+                    and o.status = 'published' and o.published_at <= $2 limit 1 offset 0)
+    ) tagged group by goal";
 
 #[derive(sqlx::FromRow)]
 struct FileRow {

@@ -491,8 +491,11 @@ async fn publications(
     )?;
     let site = site_param(&app, &headers, &params)?;
     let language = language_param(&site, &params)?;
-    let mut filter =
-        portico_store::PublicationFilter { country: country_param(&params)?, ..Default::default() };
+    let mut filter = portico_store::PublicationFilter {
+        country: country_param(&params)?,
+        office: site.country.clone(),
+        ..Default::default()
+    };
     if let Some(year) = params.get("year") {
         filter.year = Some(
             year.parse::<i32>()

@@ -83,6 +83,12 @@ impl Ctx {
 /// in development, else on that site's first host name.
 pub fn site_url(ctx: &Ctx, site: &Site, path: &str) -> String {
     let language = if site.has_language(&ctx.lang) { ctx.lang.as_str() } else { site.default_language() };
+    site_url_in(ctx, site, language, path)
+}
+
+/// [`site_url`] in a given language of that site: for an address whose slug is that
+/// language's.
+pub fn site_url_in(ctx: &Ctx, site: &Site, language: &str, path: &str) -> String {
     if !ctx.base.is_empty() {
         return format!("/sites/{}/{language}/{path}", site.key);
     }

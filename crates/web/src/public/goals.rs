@@ -114,7 +114,11 @@ pub(crate) async fn goal_page(
         Vec::new()
     };
     let (publications, all_publications) = if page == 1 {
-        let filter = PublicationFilter { goal: Some(goal.number), ..PublicationFilter::default() };
+        let filter = PublicationFilter {
+            goal: Some(goal.number),
+            office: ctx.site.country.clone(),
+            ..PublicationFilter::default()
+        };
         let (items, total) =
             store.library_page(ctx.site.id, &ctx.lang, &filter, GOAL_PUBLICATIONS, 0).await?;
         let cards = super::publications::cards(app, ctx, &items).await?;

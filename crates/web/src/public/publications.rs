@@ -179,6 +179,8 @@ pub(crate) struct PublicationCard {
     series: String,
     language: String,
     cover: Option<String>,
+    /// "From the global site", on a country office's card of a global publication.
+    from_site: Option<String>,
 }
 
 /// A cover's rendition nearest 320 pixels wide, for lists and the page's aside.
@@ -210,8 +212,14 @@ pub(crate) async fn cards(
     let mut cards = Vec::with_capacity(items.len());
     for item in items {
         let cover = cover_of(app, &item.publication).await?;
+        let path = Kind::Publication.path_of(&item.slug);
+        let other = (item.site != ctx.site.id).then(|| app.site_by_id(item.site)).flatten();
         cards.push(PublicationCard {
-            url: ctx.url_in(&item.language, &Kind::Publication.path_of(&item.slug)),
+            url: match &other {
+                Some(site) => crate::ctx::site_url_in(ctx, site, &item.language, &path),
+                None => ctx.url_in(&item.language, &path),
+            },
+            from_site: other.map(|_| ctx.t("from-global-site")),
             title: item.title.clone(),
             summary: item.summary.clone(),
             year: item.publication.year,
@@ -243,7 +251,8 @@ pub async fn list(
 ) -> Result<Response> {
     let ctx = app.ctx(&scope, &lang)?;
     let Query(pairs) = query.map_err(|_| WebError::BadRequest(ctx.t("bad-query")))?;
-    let q = LibraryQuery::parse(&app, &ctx, &pairs).await?;
+    let mut q = LibraryQuery::parse(&app, &ctx, &pairs).await?;
+    q.filter.office = ctx.site.country.clone();
     let offset = i64::from(q.page - 1) * PUBLICATION_PAGE;
     let list = app
         .store()
