@@ -745,6 +745,12 @@ pub async fn load(store: &Store, media: &portico_media::MediaStorage) -> Result<
                 path: "vacancies".to_owned(),
                 children: Vec::new(),
             });
+            // The office's library: its own publications and the global ones about its country.
+            menu.push(MenuItem {
+                label: i18n.t(language, "nav-publications", None),
+                path: "publications".to_owned(),
+                children: Vec::new(),
+            });
             store.replace_menu(country_site, language, &menu, &Audit::system("demo", "menu.save")).await?;
         }
         let _ = loaded;

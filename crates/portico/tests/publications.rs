@@ -81,6 +81,11 @@ async fn the_library_lists_the_demo_publications_with_facets_and_refuses_filters
         // El Salvador's office lists the global site's publications about its country, each
         // leading to its page there, in the version of the office's language where it has one.
         let office = app.page("/sites/sv/es/publications", 200).await;
+        let menu = attrs(&office, ".menu-item a", "href");
+        assert!(
+            menu.contains(&"/sites/sv/es/publications".to_owned()),
+            "{backend}: the office's menu has it"
+        );
         assert_eq!(text(&office, ".page-header .lead"), "2 publicaciones", "{backend}");
         let links = attrs(&office, ".publication-card .card-title a", "href");
         assert!(
