@@ -188,6 +188,7 @@ mod tests {
                     Bind::NullText => query.bind(None::<String>),
                     Bind::NullTime => query.bind(None::<time::OffsetDateTime>),
                     Bind::NullInt => query.bind(None::<i32>),
+                    Bind::NullBigInt => query.bind(None::<i64>),
                     Bind::Year(y) => query.bind(*y),
                 };
             }
@@ -208,7 +209,11 @@ mod tests {
         Time(time::OffsetDateTime),
         NullText,
         NullTime,
+        /// A null 32-bit integer, as a missing year is bound.
         NullInt,
+        /// A null 64-bit integer, as a missing goal is bound: PostgreSQL keeps a statement's
+        /// parameter types, so the null must have the type the same statement gets when given.
+        NullBigInt,
         /// A 32-bit integer, as a year is bound.
         Year(i32),
     }
@@ -269,7 +274,7 @@ mod tests {
             let sv_health = listing::facet::key(Some("SV"), Some(3), None).expect("facet");
             let all = listing::facet::key(None, None, None).expect("facet");
             let (country_low, country_high) = listing::facet::shape_range(listing::facet::COUNTRY);
-            use Bind::{Int, NullInt, NullText, NullTime, Text, Time, Year};
+            use Bind::{Int, NullBigInt, NullInt, NullText, NullTime, Text, Time, Year};
             let en = || Text("en".into());
             let list = |site: SiteId, facet: i64, offset: i64| {
                 vec![
@@ -330,7 +335,7 @@ mod tests {
                 NullText,
                 NullText,
                 NullText,
-                NullInt,
+                NullBigInt,
                 NullText,
             ];
             let library_narrowed = vec![
