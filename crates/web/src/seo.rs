@@ -65,24 +65,31 @@ pub async fn sitemap_xml(
     let languages = &site.languages;
     // As `Ctx::absolute(&Ctx::url(path))` in `lang`.
     let url_in = |lang: &str, path: &str| format!("{}{}/{lang}/{path}", scope.origin, scope.base);
-    // The home pages, the news lists, and the pages of the goals the site published for (in
-    // any of its languages: a goal's page exists in each).
-    let mut statics: Vec<String> =
-        vec![String::new(), "news".to_owned(), "vacancies".to_owned(), "publications".to_owned()];
-    let mut goals = std::collections::BTreeSet::new();
-    for language in languages {
-        goals.extend(store.goal_counts(site.id, language).await?.into_iter().map(|count| count.goal));
-    }
-    statics
-        .extend(goals.into_iter().filter_map(portico_content::sdg::Goal::by_number).map(|goal| goal.path()));
-    let mut pages = store.sitemap_pages(site.id, languages).await?;
-    // The vacancies still findable: bounded by those posted in the last year or two.
-    pages.extend(store.sitemap_vacancies(site.id, languages).await?);
-    // The library: bounded by the site's publications, a few thousand at most.
-    pages.extend(store.sitemap_publications(site.id, languages).await?);
-    let first_part = (statics.len() * languages.len() + pages.len()) as u64;
     let releases = u64::try_from(store.own_release_count(site.id, languages).await?).unwrap_or(0);
-    let large = first_part + releases > max;
+    // A part of releases of a site whose releases alone are too many for one file needs
+    // nothing of the first part's: it is read at the cost of its own window.
+    let releases_only = releases > max && part.is_some_and(|n| n > 1);
+    let mut statics: Vec<String> = Vec::new();
+    let mut pages = Vec::new();
+    if !releases_only {
+        // The home pages, the news lists, and the pages of the goals the site published for
+        // (in any of its languages: a goal's page exists in each).
+        statics = vec![String::new(), "news".to_owned(), "vacancies".to_owned(), "publications".to_owned()];
+        let mut goals = std::collections::BTreeSet::new();
+        for language in languages {
+            goals.extend(store.goal_counts(site.id, language).await?.into_iter().map(|count| count.goal));
+        }
+        statics.extend(
+            goals.into_iter().filter_map(portico_content::sdg::Goal::by_number).map(|goal| goal.path()),
+        );
+        pages = store.sitemap_pages(site.id, languages).await?;
+        // The vacancies still findable: bounded by those posted in the last year or two.
+        pages.extend(store.sitemap_vacancies(site.id, languages).await?);
+        // The library: bounded by the site's publications, a few thousand at most.
+        pages.extend(store.sitemap_publications(site.id, languages).await?);
+    }
+    let first_part = (statics.len() * languages.len() + pages.len()) as u64;
+    let large = releases_only || first_part + releases > max;
 
     let mut writer = Writer::new(Vec::new());
     xml_declaration(&mut writer).map_err(xml_failed)?;
