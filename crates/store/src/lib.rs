@@ -129,6 +129,9 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations
 #[derive(Clone)]
 pub struct Store {
     pool: Pool,
+    /// The key that signs subscription links, once read: it never changes once made (see
+    /// [`Store::mail_signing_key`]), and every email composed is signed with it.
+    mail_key: std::sync::Arc<std::sync::OnceLock<String>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -202,7 +205,7 @@ impl Store {
                 .map_err(StoreError::Connect)?;
             Pool::Sqlite(pool)
         };
-        Ok(Store { pool })
+        Ok(Store { pool, mail_key: Default::default() })
     }
 
     /// `"sqlite"` or `"postgres"`.

@@ -318,8 +318,12 @@ fn outbox(row: OutboxRow) -> OutboxEmail {
 }
 
 impl Store {
-    /// The key that signs subscription links, made on first use and the same on every node.
+    /// The key that signs subscription links, made on first use and the same on every node;
+    /// read once per store.
     pub async fn mail_signing_key(&self) -> Result<String> {
+        if let Some(key) = self.mail_key.get() {
+            return Ok(key.clone());
+        }
         let mut bytes = [0u8; 32];
         getrandom::fill(&mut bytes)
             .map_err(|e| StoreError::Aborted(Box::new(std::io::Error::other(e.to_string()))))?;
@@ -334,7 +338,7 @@ impl Store {
         }
         .await
         })?;
-        Ok(key)
+        Ok(self.mail_key.get_or_init(|| key).clone())
     }
 
     /// How far the mailer has read the change log; `None` before it first ran (it then starts
@@ -348,6 +352,7 @@ impl Store {
     /// Records that the mailer has read the change log up to `position` (never moves back:
     /// another node may be further on).
     pub async fn set_mail_position(&self, position: i64) -> Result<()> {
+        // The state's row, which holds the key, is made with it (a read once per store).
         self.mail_signing_key().await?;
         on_pool!(self, |pool| {
             sqlx::query("update mail_state set position = $1 where id = 1 and position < $1")
