@@ -238,14 +238,14 @@ pub struct DocumentTags {
     pub goals: Vec<String>,
 }
 
-const COUNTRIES_SQL: &str = "select document_id, country from document_countries
+pub(crate) const COUNTRIES_SQL: &str = "select document_id, country from document_countries
      where document_id in ({ids}) order by document_id, position";
 
-const THEMES_SQL: &str = "select dt.document_id, t.slug from document_themes dt
+pub(crate) const THEMES_SQL: &str = "select dt.document_id, t.slug from document_themes dt
      join themes t on t.id = dt.theme_id
      where dt.document_id in ({ids}) order by dt.document_id, dt.position";
 
-const GOALS_SQL: &str = "select document_id, code from document_goals
+pub(crate) const GOALS_SQL: &str = "select document_id, code from document_goals
      where document_id in ({ids}) order by document_id, position";
 
 #[cfg(test)]

@@ -616,6 +616,14 @@ mod tests {
                     library_narrowed.clone(),
                 ));
             }
+            // A document's tags, as the API and a publication's page read them.
+            for (name, sql) in [
+                ("a document's countries", crate::api_queries::COUNTRIES_SQL),
+                ("a document's themes", crate::api_queries::THEMES_SQL),
+                ("a document's goals", crate::api_queries::GOALS_SQL),
+            ] {
+                queries.push((name, sql.replace("{ids}", "$1, $2"), vec![Int(7), Int(50)]));
+            }
             for facet in ["country", "theme", "goal"] {
                 let sql = crate::publications::taxonomy_facet_sql(facet, "10, 20, 30");
                 queries.push(("library facet of the selection's ids", sql, Vec::new()));

@@ -386,18 +386,10 @@ impl Store {
         offset: i64,
     ) -> Result<PublicationList> {
         let at = now();
-        let page_sql = library_page_sql();
-        let rows: Vec<PublicationRow> = on_pool!(self, |pool| {
-            bind_selection!(sqlx::query_as(&page_sql), site, at, filter)
-                .bind(language)
-                .bind(limit)
-                .bind(offset)
-                .fetch_all(pool)
-                .await
-        })?;
+        let items = self.library_items(site, at, language, filter, limit, offset).await?;
         let count_sql = library_count_sql();
-        // The whole selection's ids: bounded by the site's library, and what the country and
-        // theme facets are counted over.
+        // The whole selection's ids: bounded by the site's library, and what the country,
+        // theme and goal facets are counted over.
         let ids_sql = selection_sql("p.document_id", "");
         let ids: Vec<i64> =
             on_pool!(self, |pool| bind_selection!(sqlx::query_scalar(&ids_sql), site, at, filter)
@@ -419,6 +411,9 @@ impl Store {
             }
         }
         facets.languages.sort_by(|a, b| a.value.cmp(&b.value));
+        if ids.is_empty() {
+            return Ok(PublicationList { items, total, facets });
+        }
         let id_list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
         for (facet, into) in [
             ("year", &mut facets.years),
@@ -427,41 +422,26 @@ impl Store {
             ("series", &mut facets.series),
             ("goal", &mut facets.goals),
         ] {
-            if ids.is_empty() {
-                continue;
-            }
-            if matches!(facet, "theme" | "country" | "goal") {
+            let rows: Vec<FacetRow> = if matches!(facet, "theme" | "country" | "goal") {
                 let sql = taxonomy_facet_sql(facet, &id_list);
-                let rows: Vec<FacetRow> = on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
-                let mut counts: Vec<FacetCount> = rows
-                    .into_iter()
-                    .map(|r| FacetCount { value: r.value, label: r.label, count: r.count })
-                    .collect();
-                if facet == "goal" {
-                    counts.sort_by_key(|c| c.value.parse::<u8>().unwrap_or(u8::MAX));
-                } else {
-                    counts.sort_by(|a, b| a.label.cmp(&b.label));
-                }
-                *into = counts;
-                continue;
-            }
-            let sql = facet_sql(facet);
-            let rows: Vec<FacetRow> =
+                on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?
+            } else {
+                let sql = facet_sql(facet);
                 on_pool!(self, |pool| bind_selection!(sqlx::query_as(&sql), site, at, filter)
                     .fetch_all(pool)
-                    .await)?;
+                    .await)?
+            };
             let mut counts: Vec<FacetCount> = rows
                 .into_iter()
                 .map(|r| FacetCount { value: r.value, label: r.label, count: r.count })
                 .collect();
-            if facet == "year" {
-                counts.sort_by(|a, b| b.value.cmp(&a.value));
-            } else {
-                counts.sort_by(|a, b| a.label.cmp(&b.label));
+            match facet {
+                "year" => counts.sort_by(|a, b| b.value.cmp(&a.value)),
+                "goal" => counts.sort_by_key(|c| c.value.parse::<u8>().unwrap_or(u8::MAX)),
+                _ => counts.sort_by(|a, b| a.label.cmp(&b.label)),
             }
             *into = counts;
         }
-        let items = rows.into_iter().map(PublicationRow::into_published).collect::<Result<_>>()?;
         Ok(PublicationList { items, total, facets })
     }
 
@@ -476,20 +456,34 @@ impl Store {
         offset: i64,
     ) -> Result<(Vec<PublishedPublication>, i64)> {
         let at = now();
-        let (page_sql, count_sql) = (library_page_sql(), library_count_sql());
+        let items = self.library_items(site, at, language, filter, limit, offset).await?;
+        let count_sql = library_count_sql();
+        let total: i64 = on_pool!(self, |pool| {
+            bind_selection!(sqlx::query_scalar(&count_sql), site, at, filter).fetch_one(pool).await
+        })?;
+        Ok((items, total))
+    }
+
+    /// The publications of [`library_page_sql`]: `limit` from `offset` of the selection at `at`.
+    async fn library_items(
+        &self,
+        site: SiteId,
+        at: OffsetDateTime,
+        language: &str,
+        filter: &PublicationFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<PublishedPublication>> {
+        let sql = library_page_sql();
         let rows: Vec<PublicationRow> = on_pool!(self, |pool| {
-            bind_selection!(sqlx::query_as(&page_sql), site, at, filter)
+            bind_selection!(sqlx::query_as(&sql), site, at, filter)
                 .bind(language)
                 .bind(limit)
                 .bind(offset)
                 .fetch_all(pool)
                 .await
         })?;
-        let total: i64 = on_pool!(self, |pool| {
-            bind_selection!(sqlx::query_scalar(&count_sql), site, at, filter).fetch_one(pool).await
-        })?;
-        let items = rows.into_iter().map(PublicationRow::into_published).collect::<Result<_>>()?;
-        Ok((items, total))
+        rows.into_iter().map(PublicationRow::into_published).collect()
     }
 
     /// The published publication of `site` with `slug` in `language`.
