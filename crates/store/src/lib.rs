@@ -22,6 +22,7 @@ mod identity;
 mod imports;
 mod ingest;
 mod install;
+mod library;
 mod listing;
 mod mail;
 mod media;

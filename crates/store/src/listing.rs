@@ -293,15 +293,26 @@ fn year_month_of(unix: i64) -> (i32, u8) {
     OffsetDateTime::from_unix_timestamp(unix).map_or((1970, 1), |t| (t.year(), u8::from(t.month())))
 }
 
+/// Everything some documents put in the lists kept on write: the news lists' rows and the
+/// libraries' entries.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Listed {
+    pub news: BTreeSet<Row>,
+    pub library: crate::library::Entries,
+}
+
 /// What changes between two sets of rows: rows to delete, rows to insert, and the change of
-/// every count (without zeros).
+/// every count (without zeros); and the same of the libraries.
 pub(crate) struct Change {
     pub removed: Vec<Row>,
     pub added: Vec<Row>,
     pub counts: Vec<((i64, String, i64), i64)>,
+    pub library: crate::library::Change,
 }
 
-pub(crate) fn change(before: &BTreeSet<Row>, after: &BTreeSet<Row>) -> Change {
+pub(crate) fn change(before: &Listed, after: &Listed) -> Change {
+    let library = crate::library::change(&before.library, &after.library);
+    let (before, after) = (&before.news, &after.news);
     let removed: Vec<Row> = before.difference(after).cloned().collect();
     let added: Vec<Row> = after.difference(before).cloned().collect();
     let mut counts: HashMap<(i64, String, i64), i64> = HashMap::new();
@@ -323,7 +334,7 @@ pub(crate) fn change(before: &BTreeSet<Row>, after: &BTreeSet<Row>) -> Change {
     }
     let mut counts: Vec<_> = counts.into_iter().filter(|(_, n)| *n != 0).collect();
     counts.sort();
-    Change { removed, added, counts }
+    Change { removed, added, counts, library }
 }
 
 /// What the change log says `document`'s change did to the lists (see
@@ -332,15 +343,16 @@ pub(crate) fn change(before: &BTreeSet<Row>, after: &BTreeSet<Row>) -> Change {
 /// for a document that is no `release`: pages and vacancies are not in these lists, so
 /// readers assume any list of its site.
 pub(crate) fn touched_lists(
-    before: &BTreeSet<Row>,
-    after: &BTreeSet<Row>,
+    before: &Listed,
+    after: &Listed,
     document: i64,
     choices_changed: &[i64],
     release: bool,
 ) -> Option<String> {
     let mut touched: BTreeSet<crate::TouchedList> = before
+        .news
         .iter()
-        .chain(after)
+        .chain(&after.news)
         .filter(|row| row.document == document)
         .filter_map(|row| facet::touched(portico_content::SiteId(row.site), row.facet))
         .collect();
@@ -386,45 +398,18 @@ macro_rules! load_facts {
                     fact.variants.push((language, published_at.unix_timestamp()));
                 }
                 let listed: Vec<i64> = chunk.iter().copied().filter(|id| facts.contains_key(id)).collect();
-                if listed.is_empty() {
-                    continue;
-                }
-                let list = (1..=listed.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-                let countries_sql = format!(
-                    "select document_id, country from document_countries where document_id in ({list})
-                     order by document_id, position"
-                );
-                let mut query = sqlx::query_as::<_, (i64, String)>(&countries_sql);
-                for id in &listed {
-                    query = query.bind(id);
-                }
-                for (document, country) in query.fetch_all(&mut *$tx).await? {
+                let (countries, themes, goals) = $crate::listing::load_tags!($tx, &listed).await?;
+                for (document, country) in countries {
                     if let Some(fact) = facts.get_mut(&document) {
                         fact.countries.push(country);
                     }
                 }
-                let themes_sql = format!(
-                    "select document_id, theme_id from document_themes where document_id in ({list})
-                     order by document_id, position"
-                );
-                let mut query = sqlx::query_as::<_, (i64, i64)>(&themes_sql);
-                for id in &listed {
-                    query = query.bind(id);
-                }
-                for (document, theme) in query.fetch_all(&mut *$tx).await? {
+                for (document, theme) in themes {
                     if let Some(fact) = facts.get_mut(&document) {
                         fact.themes.push(theme);
                     }
                 }
-                let goals_sql = format!(
-                    "select distinct document_id, goal from document_goals where document_id in ({list})
-                     order by document_id, goal"
-                );
-                let mut query = sqlx::query_as::<_, (i64, i64)>(&goals_sql);
-                for id in &listed {
-                    query = query.bind(id);
-                }
-                for (document, goal) in query.fetch_all(&mut *$tx).await? {
+                for (document, goal) in goals {
                     if let (Some(fact), Ok(goal)) = (facts.get_mut(&document), u8::try_from(goal)) {
                         fact.goals.push(goal);
                     }
@@ -435,6 +420,51 @@ macro_rules! load_facts {
     };
 }
 pub(crate) use load_facts;
+
+/// Reads the countries, theme ids and goals (each once) of the documents `$ids` (at most
+/// [`CHUNK`]) through `$tx`, in their order.
+macro_rules! load_tags {
+    ($tx:expr, $ids:expr) => {
+        async {
+            let ids: &[i64] = $ids;
+            let mut countries: Vec<(i64, String)> = Vec::new();
+            let mut themes: Vec<(i64, i64)> = Vec::new();
+            let mut goals: Vec<(i64, i64)> = Vec::new();
+            if !ids.is_empty() {
+                let list = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+                let countries_sql = format!(
+                    "select document_id, country from document_countries where document_id in ({list})
+                     order by document_id, position"
+                );
+                let mut query = sqlx::query_as::<_, (i64, String)>(&countries_sql);
+                for id in ids {
+                    query = query.bind(id);
+                }
+                countries = query.fetch_all(&mut *$tx).await?;
+                let themes_sql = format!(
+                    "select document_id, theme_id from document_themes where document_id in ({list})
+                     order by document_id, position"
+                );
+                let mut query = sqlx::query_as::<_, (i64, i64)>(&themes_sql);
+                for id in ids {
+                    query = query.bind(id);
+                }
+                themes = query.fetch_all(&mut *$tx).await?;
+                let goals_sql = format!(
+                    "select distinct document_id, goal from document_goals where document_id in ({list})
+                     order by document_id, goal"
+                );
+                let mut query = sqlx::query_as::<_, (i64, i64)>(&goals_sql);
+                for id in ids {
+                    query = query.bind(id);
+                }
+                goals = query.fetch_all(&mut *$tx).await?;
+            }
+            Ok::<_, sqlx::Error>((countries, themes, goals))
+        }
+    };
+}
+pub(crate) use load_tags;
 
 /// Reads the [`Sites`] through `$tx`.
 macro_rules! load_sites {
@@ -450,13 +480,18 @@ macro_rules! load_sites {
 }
 pub(crate) use load_sites;
 
-/// The listing rows of the documents `$ids` as they stand in `$tx`.
+/// The listing rows and library entries of the documents `$ids` as they stand in `$tx`.
 macro_rules! current_rows {
     ($tx:expr, $ids:expr) => {
         async {
+            let at = $crate::now();
             let sites = $crate::listing::load_sites!($tx).await?;
-            let facts = $crate::listing::load_facts!($tx, $ids, $crate::now()).await?;
-            Ok::<_, sqlx::Error>($crate::listing::rows(&facts, &sites))
+            let facts = $crate::listing::load_facts!($tx, $ids, at).await?;
+            let publications = $crate::library::load_facts!($tx, $ids, at).await?;
+            Ok::<_, sqlx::Error>($crate::listing::Listed {
+                news: $crate::listing::rows(&facts, &sites),
+                library: $crate::library::entries(&publications, &sites),
+            })
         }
     };
 }
@@ -528,6 +563,7 @@ macro_rules! apply {
             }
             choices_changed.sort_unstable();
             choices_changed.dedup();
+            $crate::library::apply!($pool, $tx, &change.library).await?;
             Ok::<Vec<i64>, sqlx::Error>(choices_changed)
         }
     };
@@ -552,9 +588,13 @@ macro_rules! relist_site {
             let site: i64 = $site;
             sqlx::query("delete from listing where site_id = $1").bind(site).execute(&mut *$tx).await?;
             sqlx::query("delete from listing_counts where site_id = $1").bind(site).execute(&mut *$tx).await?;
+            sqlx::query("delete from library where site_id = $1").bind(site).execute(&mut *$tx).await?;
+            sqlx::query("delete from library_counts where site_id = $1").bind(site).execute(&mut *$tx).await?;
             let sites = $crate::listing::load_sites!($tx).await?;
             let mut documents: Vec<i64> =
-                sqlx::query_scalar("select id from documents where site_id = $1 and kind = 'release'")
+                sqlx::query_scalar(
+                    "select id from documents where site_id = $1 and kind in ('release', 'publication')",
+                )
                     .bind(site)
                     .fetch_all(&mut *$tx)
                     .await?;
@@ -577,10 +617,12 @@ macro_rules! relist_site {
             documents.sort_unstable();
             documents.dedup();
             for chunk in documents.chunks($crate::listing::CHUNK) {
-                let facts = $crate::listing::load_facts!($tx, chunk, $crate::now()).await?;
-                let rows: std::collections::BTreeSet<$crate::listing::Row> =
-                    $crate::listing::rows(&facts, &sites).into_iter().filter(|r| r.site == site).collect();
-                let change = $crate::listing::change(&Default::default(), &rows);
+                let listed = $crate::listing::current_rows!($tx, chunk).await?;
+                let listed = $crate::listing::Listed {
+                    news: listed.news.into_iter().filter(|r| r.site == site).collect(),
+                    library: listed.library.of_site(site),
+                };
+                let change = $crate::listing::change(&Default::default(), &listed);
                 $crate::listing::apply!($pool, $tx, &change).await?;
             }
             Ok::<(), sqlx::Error>(())
@@ -627,6 +669,9 @@ impl crate::Store {
         })?;
         if pending.iter().any(|name| name == "listing") {
             self.rebuild_listing().await?;
+        }
+        if pending.iter().any(|name| name == "library") {
+            self.rebuild_library().await?;
         }
         if pending.iter().any(|name| name == "media_links") {
             self.rebuild_media_links().await?;
@@ -716,9 +761,8 @@ mod tests {
             themes,
             goals: vec![],
         };
-        let before = rows(&[fact(vec![1])], &sites);
-        let after = rows(&[fact(vec![2])], &sites);
-        let change = change(&before, &after);
+        let listed = |themes| Listed { news: rows(&[fact(themes)], &sites), ..Listed::default() };
+        let change = change(&listed(vec![1]), &listed(vec![2]));
         assert_eq!(change.removed.len(), 1);
         assert_eq!(change.added.len(), 1);
         let theme_1 = facet::key(None, Some(1), None).expect("facet");

@@ -1,16 +1,18 @@
 //! Publications: their facts and each language version's PDF (written with the document, see
 //! `documents.rs`), the library with its facets, and one publication as its page shows it.
 //!
-//! Every read starts from the `publications` index range of one site. The library and its
-//! facet counts are bounded by the size of that site's library (hundreds, a few thousand
-//! over decades), never by the news archive that shares the `variants` table: variants are
-//! only ever reached by document id.
+//! A library page reads the rows kept on write (`library.rs`) when it is narrowed by at most
+//! two filters: one range for its ids, one for its counts, then its publications by primary
+//! key. Narrowed further, it starts from the `publications` index range of one site and is
+//! counted over that selection's ids, which its filters already bound. Variants are only ever
+//! reached by document id, never through the news archive that shares their table.
 
 use portico_content::publication::{Form, Publication};
 use portico_content::{DocumentId, MediaId, SiteId, VariantId};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::library::{FACETS, KEPT_FILTERS};
 use crate::{Result, Store, StoreError, now, on_pool};
 
 /// How many publications a library page shows.
@@ -219,24 +221,30 @@ pub(crate) fn selection_sql(columns: &str, joins: &str) -> String {
     )
 }
 
-/// A page of [`selection_sql`] in language `$10` (each publication in it, or in its first
-/// published version), newest year first: `$11` rows from `$12`. The page's ids are chosen
-/// first, by the publications' index ranges alone; only then is each one's version picked
-/// and read by primary key, so no planner joins the selection to the whole `variants` table.
+/// The ids of a page of [`selection_sql`], newest year first: `$10` rows from `$11`; their
+/// rows are read by [`publications_by_ids_sql`].
 pub(crate) fn library_page_sql() -> String {
+    format!(
+        "select document_id from ({}) listed order by year desc, document_id desc limit $10 offset $11",
+        selection_sql("p.document_id, p.year", "")
+    )
+}
+
+/// The publications `ids` (a comma-separated list of integers, which is safe to inline),
+/// newest year first, each in language `$2` or else in its first version published at `$1`.
+/// A page's ids are chosen first, from the kept rows or the publications' index ranges; only
+/// then are they read by primary key, so that no planner joins a library to the whole
+/// `variants` or `publications` table.
+pub(crate) fn publications_by_ids_sql(ids: &str) -> String {
     format!(
         "select p.document_id, v.id as variant_id, p.site_id, v.language, v.slug, v.title, v.summary,
                 '' as body_html, v.published_at, v.updated_at, {FACTS}
-         from (select chosen.document_id,
-                      (select o.id from variants o where o.document_id = chosen.document_id
-                         and o.status = 'published' and o.published_at <= $2
-                       order by case when o.language = $10 then 0 else 1 end, o.id limit 1) as variant_id
-               from (select * from ({}) listed order by year desc, document_id desc limit $11 offset $12) chosen
-              ) shown
-         join publications p on p.document_id = shown.document_id
-         join variants v on v.id = shown.variant_id
-         order by p.year desc, p.document_id desc",
-        selection_sql("p.document_id, p.year", "")
+         from publications p join variants v on v.id = (
+             select o.id from variants o where o.document_id = p.document_id
+               and o.status = 'published' and o.published_at <= $1
+             order by case when o.language = $2 then 0 else 1 end, o.id limit 1)
+         where p.document_id in ({ids})
+         order by p.year desc, p.document_id desc"
     )
 }
 
@@ -245,42 +253,45 @@ pub(crate) fn library_count_sql() -> String {
     format!("select count(*) from ({}) listed", selection_sql("p.document_id", ""))
 }
 
-/// The facet `facet` (`year` or `series`) of [`selection_sql`]: (value, label, count) rows.
-/// Languages are counted apart, one [`library_count_sql`] each; countries and themes by
-/// [`taxonomy_facet_sql`] over the selection's ids.
-pub(crate) fn facet_sql(facet: &str) -> String {
-    let (value, extra) = match facet {
-        "year" => ("cast(p.year as text)", ""),
-        _ => ("p.series", "and p.series <> ''"),
-    };
-    format!(
-        "select {value} as value, {value} as label, count(*) as count from ({}) p
-         where 1 = 1 {extra} group by {value}",
-        selection_sql("p.document_id, p.year, p.series", "")
-    )
-}
+/// The ids of a page of the kept selection `$2` of site `$1` (see `library.rs`), newest year
+/// first: `$3` rows from `$4`. One range of the `library` key.
+pub(crate) const KEPT_PAGE: &str = "select document_id from library where site_id = $1 and selection = $2
+     order by year desc, document_id desc limit $3 offset $4";
 
-/// The country (`country`), goal (`goal`) or theme facet of the documents `ids` (a comma-separated list of
-/// integers, which is safe to inline): read by document id through the taxonomy tables'
-/// primary keys. Given as a list rather than joined to the selection, so that no planner
-/// hashes a whole taxonomy table to join it to a small library.
-pub(crate) fn taxonomy_facet_sql(facet: &str, ids: &str) -> String {
-    match facet {
-        "country" => format!(
-            "select country as value, country as label, count(*) as count from document_countries
-             where document_id in ({ids}) group by country"
-        ),
-        // A document names a goal once for itself and once per target: counted once.
-        "goal" => format!(
-            "select cast(goal as text) as value, cast(goal as text) as label, count(distinct document_id) as count
-             from document_goals where document_id in ({ids}) group by goal"
-        ),
-        _ => format!(
-            "select t.slug as value, t.name as label, count(*) as count
-             from document_themes d join themes t on t.id = d.theme_id
-             where d.document_id in ({ids}) group by t.slug, t.name"
-        ),
-    }
+/// The counts of the kept selection `$2` of site `$1`: its size (facet `''`) and every value
+/// of each facet it does not narrow.
+pub(crate) const KEPT_COUNTS: &str =
+    "select facet, value, n from library_counts where site_id = $1 and selection = $2 and n > 0";
+
+/// The counts of facet `$3` of the kept selection `$2` of site `$1`.
+pub(crate) const KEPT_FACET: &str = "select facet, value, n from library_counts where site_id = $1 and selection = $2 and facet = $3 and n > 0";
+
+/// The values of facet `facet` (one of [`crate::library::FACETS`]) among the publications
+/// `ids` (a comma-separated list of integers, which is safe to inline), with how many have
+/// each, as [`KEPT_COUNTS`] gives them: a theme by its id. Read by document id through the
+/// tables' primary keys, for a library narrowed further than the kept selections; `$1` is
+/// the moment, bound for languages only.
+pub(crate) fn facet_of_ids_sql(facet: &str, ids: &str) -> String {
+    let (value, from) = match facet {
+        "year" => ("cast(year as text)", "publications"),
+        "series" => ("series", "publications"),
+        "country" => ("country", "document_countries"),
+        "theme" => ("cast(theme_id as text)", "document_themes"),
+        "goal" => ("cast(goal as text)", "document_goals"),
+        _ => {
+            return format!(
+                "select 'language' as facet, language as value, count(distinct document_id) as n from variants
+                 where document_id in ({ids}) and kind = 'publication' and status = 'published'
+                   and published_at <= $1
+                 group by language"
+            );
+        }
+    };
+    // A document names a goal once for itself and once per target: counted once.
+    format!(
+        "select '{facet}' as facet, {value} as value, count(distinct document_id) as n from {from}
+         where document_id in ({ids}) and {value} <> '' group by {value}"
+    )
 }
 
 /// One published publication of site `$1` in language `$2` at `$3` by slug `$4`.
@@ -336,23 +347,10 @@ macro_rules! bind_selection {
     };
 }
 
-/// How many publications of site `$1` with a version published at `$2` serve each goal, and
-/// on a country office those of the global site about its country too (as its library lists
-/// them): one range of `document_goals_by_site` per site, bounded by their tagged publications.
-pub(crate) const GOAL_PUBLICATION_COUNTS: &str = "
-    select goal, count(distinct document_id) from (
-      select g.goal, g.document_id from document_goals g
-      where g.site_id = $1 and g.kind = 'publication'
-        and exists (select 1 from variants o where o.document_id = g.document_id
-                    and o.status = 'published' and o.published_at <= $2 limit 1 offset 0)
-      union all
-      select g.goal, g.document_id from document_goals g
-      where g.site_id = (select min(id) from sites) and g.site_id <> $1 and g.kind = 'publication'
-        and exists (select 1 from document_countries c where c.document_id = g.document_id
-                    and c.country = (select country from sites where id = $1))
-        and exists (select 1 from variants o where o.document_id = g.document_id
-                    and o.status = 'published' and o.published_at <= $2 limit 1 offset 0)
-    ) tagged group by goal";
+/// How many publications of site `$1`'s library serve each goal: the goal facet of its
+/// whole kept library.
+pub(crate) const GOAL_PUBLICATION_COUNTS: &str =
+    "select value, n from library_counts where site_id = $1 and selection = '' and facet = 'goal' and n > 0";
 
 #[derive(sqlx::FromRow)]
 struct FileRow {
@@ -365,17 +363,50 @@ struct FileRow {
     page_count: i32,
 }
 
-#[derive(sqlx::FromRow)]
-struct FacetRow {
-    value: String,
-    label: String,
-    count: i64,
+/// One `library_counts` row, or its like counted over a selection's ids.
+type CountRow = (String, String, i64);
+
+/// A library selection as `library.rs` keeps it: at most [`KEPT_FILTERS`] filters, a theme
+/// by its id.
+struct Narrowed {
+    /// (facet index in [`FACETS`], value) per filter.
+    filters: Vec<(usize, String)>,
+}
+
+impl Narrowed {
+    fn key(&self) -> String {
+        crate::library::key(&self.filters.iter().map(|(f, v)| (*f, v.as_str())).collect::<Vec<_>>())
+    }
+
+    /// The same selection without facet `facet`'s filter.
+    fn without(&self, facet: usize) -> Narrowed {
+        Narrowed { filters: self.filters.iter().filter(|(f, _)| *f != facet).cloned().collect() }
+    }
+}
+
+/// The filter without facet `facet` (one of [`FACETS`]).
+fn filter_without(filter: &PublicationFilter, facet: &str) -> PublicationFilter {
+    let mut filter = filter.clone();
+    match facet {
+        "year" => filter.year = None,
+        "series" => filter.series = None,
+        "country" => filter.country = None,
+        "theme" => filter.theme = None,
+        "language" => filter.language = None,
+        _ => filter.goal = None,
+    }
+    filter
 }
 
 impl Store {
     /// A page of the library of `site` in `language`, newest year first, with how many the
     /// selection has and its facets; the language facet counts each of `languages` (the
-    /// site's), whatever language the filter names.
+    /// site's), whatever language the filter names. A facet the filter narrows counts what
+    /// each of its values would give instead, as its links lead there.
+    ///
+    /// A library narrowed by at most [`KEPT_FILTERS`] filters reads its page and counts from
+    /// the rows kept on write (`library.rs`); further narrowed, it is counted over its
+    /// selection, which those filters already bound.
     pub async fn library(
         &self,
         site: SiteId,
@@ -385,63 +416,62 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<PublicationList> {
+        self.library_with(site, language, languages, filter, limit, offset, true).await
+    }
+
+    /// [`Store::library`], from the kept rows only when `kept` allows (tests compare both).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) async fn library_with(
+        &self,
+        site: SiteId,
+        language: &str,
+        languages: &[String],
+        filter: &PublicationFilter,
+        limit: i64,
+        offset: i64,
+        kept: bool,
+    ) -> Result<PublicationList> {
         let at = now();
-        let items = self.library_items(site, at, language, filter, limit, offset).await?;
-        let count_sql = library_count_sql();
-        // The whole selection's ids: bounded by the site's library, and what the country,
-        // theme and goal facets are counted over.
-        let ids_sql = selection_sql("p.document_id", "");
-        let ids: Vec<i64> =
-            on_pool!(self, |pool| bind_selection!(sqlx::query_scalar(&ids_sql), site, at, filter)
-                .fetch_all(pool)
-                .await)?;
-        let total = i64::try_from(ids.len()).unwrap_or(i64::MAX);
-        let mut facets = PublicationFacets::default();
-        for available in languages {
-            let in_language = PublicationFilter { language: Some(available.clone()), ..filter.clone() };
-            let count: i64 = on_pool!(self, |pool| {
-                bind_selection!(sqlx::query_scalar(&count_sql), site, at, in_language).fetch_one(pool).await
-            })?;
-            if count > 0 {
-                facets.languages.push(FacetCount {
-                    value: available.clone(),
-                    label: available.clone(),
-                    count,
-                });
+        let mut counts: Vec<CountRow> = Vec::new();
+        let narrowed = if kept { self.narrowed(filter).await? } else { None };
+        let (items, total) = match narrowed {
+            Some(narrowed) => {
+                let key = narrowed.key();
+                let items = self.kept_items(site, at, language, &key, limit, offset).await?;
+                counts = on_pool!(self, |pool| {
+                    sqlx::query_as(KEPT_COUNTS).bind(site.0).bind(&key).fetch_all(pool).await
+                })?;
+                for (facet, _) in &narrowed.filters {
+                    let key = narrowed.without(*facet).key();
+                    let rows: Vec<CountRow> = on_pool!(self, |pool| {
+                        sqlx::query_as(KEPT_FACET)
+                            .bind(site.0)
+                            .bind(&key)
+                            .bind(FACETS[*facet])
+                            .fetch_all(pool)
+                            .await
+                    })?;
+                    counts.extend(rows);
+                }
+                let total = counts.iter().find(|(facet, ..)| facet.is_empty()).map_or(0, |(.., n)| *n);
+                (items, total)
             }
-        }
-        facets.languages.sort_by(|a, b| a.value.cmp(&b.value));
-        if ids.is_empty() {
-            return Ok(PublicationList { items, total, facets });
-        }
-        let id_list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-        for (facet, into) in [
-            ("year", &mut facets.years),
-            ("theme", &mut facets.themes),
-            ("country", &mut facets.countries),
-            ("series", &mut facets.series),
-            ("goal", &mut facets.goals),
-        ] {
-            let rows: Vec<FacetRow> = if matches!(facet, "theme" | "country" | "goal") {
-                let sql = taxonomy_facet_sql(facet, &id_list);
-                on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?
-            } else {
-                let sql = facet_sql(facet);
-                on_pool!(self, |pool| bind_selection!(sqlx::query_as(&sql), site, at, filter)
-                    .fetch_all(pool)
-                    .await)?
-            };
-            let mut counts: Vec<FacetCount> = rows
-                .into_iter()
-                .map(|r| FacetCount { value: r.value, label: r.label, count: r.count })
-                .collect();
-            match facet {
-                "year" => counts.sort_by(|a, b| b.value.cmp(&a.value)),
-                "goal" => counts.sort_by_key(|c| c.value.parse::<u8>().unwrap_or(u8::MAX)),
-                _ => counts.sort_by(|a, b| a.label.cmp(&b.label)),
+            None => {
+                let items = self.library_items(site, at, language, filter, limit, offset).await?;
+                let ids = self.selection_ids(site, at, filter).await?;
+                for facet in FACETS {
+                    let narrows = filter_without(filter, facet) != *filter;
+                    let over = if narrows {
+                        self.selection_ids(site, at, &filter_without(filter, facet)).await?
+                    } else {
+                        ids.clone()
+                    };
+                    counts.extend(self.facet_of_ids(facet, &over, at).await?);
+                }
+                (items, i64::try_from(ids.len()).unwrap_or(i64::MAX))
             }
-            *into = counts;
-        }
+        };
+        let facets = self.library_facets(counts, languages).await?;
         Ok(PublicationList { items, total, facets })
     }
 
@@ -456,12 +486,163 @@ impl Store {
         offset: i64,
     ) -> Result<(Vec<PublishedPublication>, i64)> {
         let at = now();
+        if let Some(narrowed) = self.narrowed(filter).await? {
+            let key = narrowed.key();
+            let items = self.kept_items(site, at, language, &key, limit, offset).await?;
+            let total: Option<CountRow> = on_pool!(self, |pool| {
+                sqlx::query_as(KEPT_FACET).bind(site.0).bind(&key).bind("").fetch_optional(pool).await
+            })?;
+            return Ok((items, total.map_or(0, |(.., n)| n)));
+        }
         let items = self.library_items(site, at, language, filter, limit, offset).await?;
         let count_sql = library_count_sql();
         let total: i64 = on_pool!(self, |pool| {
             bind_selection!(sqlx::query_scalar(&count_sql), site, at, filter).fetch_one(pool).await
         })?;
         Ok((items, total))
+    }
+
+    /// The kept selection `filter` is, when it has at most [`KEPT_FILTERS`] filters. The
+    /// office is not one: its library's rows hold the global site's publications it shows.
+    async fn narrowed(&self, filter: &PublicationFilter) -> Result<Option<Narrowed>> {
+        let mut filters: Vec<(usize, String)> = Vec::new();
+        if let Some(year) = filter.year {
+            filters.push((0, year.to_string()));
+        }
+        if let Some(series) = &filter.series {
+            filters.push((1, series.clone()));
+        }
+        if let Some(country) = &filter.country {
+            filters.push((2, country.clone()));
+        }
+        if let Some(language) = &filter.language {
+            filters.push((4, language.clone()));
+        }
+        if let Some(goal) = filter.goal {
+            filters.push((5, goal.to_string()));
+        }
+        let theme_filters = usize::from(filter.theme.is_some());
+        if filters.len() + theme_filters > KEPT_FILTERS {
+            return Ok(None);
+        }
+        if let Some(slug) = &filter.theme {
+            let id: Option<i64> = on_pool!(self, |pool| {
+                sqlx::query_scalar("select id from themes where slug = $1")
+                    .bind(slug)
+                    .fetch_optional(pool)
+                    .await
+            })?;
+            // No theme has that slug: a selection nothing is in.
+            filters.push((3, id.unwrap_or(0).to_string()));
+        }
+        Ok(Some(Narrowed { filters }))
+    }
+
+    /// [`KEPT_PAGE`]'s publications.
+    async fn kept_items(
+        &self,
+        site: SiteId,
+        at: OffsetDateTime,
+        language: &str,
+        key: &str,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<PublishedPublication>> {
+        let ids: Vec<i64> = on_pool!(self, |pool| {
+            sqlx::query_scalar(KEPT_PAGE)
+                .bind(site.0)
+                .bind(key)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(pool)
+                .await
+        })?;
+        self.publications_by_ids(&ids, at, language).await
+    }
+
+    /// [`publications_by_ids_sql`]'s publications.
+    async fn publications_by_ids(
+        &self,
+        ids: &[i64],
+        at: OffsetDateTime,
+        language: &str,
+    ) -> Result<Vec<PublishedPublication>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = publications_by_ids_sql(&ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", "));
+        let rows: Vec<PublicationRow> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).bind(at).bind(language).fetch_all(pool).await)?;
+        rows.into_iter().map(PublicationRow::into_published).collect()
+    }
+
+    /// The ids of [`selection_sql`].
+    async fn selection_ids(
+        &self,
+        site: SiteId,
+        at: OffsetDateTime,
+        filter: &PublicationFilter,
+    ) -> Result<Vec<i64>> {
+        let sql = selection_sql("p.document_id", "");
+        Ok(on_pool!(self, |pool| bind_selection!(sqlx::query_scalar(&sql), site, at, filter)
+            .fetch_all(pool)
+            .await)?)
+    }
+
+    /// [`facet_of_ids_sql`]'s rows.
+    async fn facet_of_ids(&self, facet: &str, ids: &[i64], at: OffsetDateTime) -> Result<Vec<CountRow>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = facet_of_ids_sql(facet, &ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", "));
+        Ok(on_pool!(self, |pool| {
+            let query = sqlx::query_as(&sql);
+            if facet == "language" { query.bind(at) } else { query }.fetch_all(pool).await
+        })?)
+    }
+
+    /// The facets of a library from its count rows: a theme named by slug and name, the
+    /// languages only those of the site, each facet in the order a reader scans it.
+    async fn library_facets(&self, counts: Vec<CountRow>, languages: &[String]) -> Result<PublicationFacets> {
+        let theme_ids: Vec<i64> = counts
+            .iter()
+            .filter(|(facet, ..)| facet == "theme")
+            .filter_map(|(_, v, _)| v.parse().ok())
+            .collect();
+        let themes: std::collections::HashMap<String, (String, String)> = if theme_ids.is_empty() {
+            Default::default()
+        } else {
+            let sql = format!(
+                "select id, slug, name from themes where id in ({})",
+                theme_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+            );
+            let rows: Vec<(i64, String, String)> =
+                on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
+            rows.into_iter().map(|(id, slug, name)| (id.to_string(), (slug, name))).collect()
+        };
+        let mut facets = PublicationFacets::default();
+        for (facet, value, count) in counts {
+            let (into, value, label) = match facet.as_str() {
+                "year" => (&mut facets.years, value.clone(), value),
+                "series" => (&mut facets.series, value.clone(), value),
+                "country" => (&mut facets.countries, value.clone(), value),
+                "goal" => (&mut facets.goals, value.clone(), value),
+                "language" if languages.contains(&value) => (&mut facets.languages, value.clone(), value),
+                "theme" => match themes.get(&value) {
+                    Some((slug, name)) => (&mut facets.themes, slug.clone(), name.clone()),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            into.push(FacetCount { value, label, count });
+        }
+        facets.years.sort_by(|a, b| b.value.cmp(&a.value));
+        facets.goals.sort_by_key(|c| c.value.parse::<u8>().unwrap_or(u8::MAX));
+        facets.languages.sort_by(|a, b| a.value.cmp(&b.value));
+        for by_label in [&mut facets.themes, &mut facets.countries, &mut facets.series] {
+            by_label.sort_by(|a, b| a.label.cmp(&b.label));
+        }
+        Ok(facets)
     }
 
     /// The publications of [`library_page_sql`]: `limit` from `offset` of the selection at `at`.
@@ -475,15 +656,14 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<PublishedPublication>> {
         let sql = library_page_sql();
-        let rows: Vec<PublicationRow> = on_pool!(self, |pool| {
-            bind_selection!(sqlx::query_as(&sql), site, at, filter)
-                .bind(language)
+        let ids: Vec<i64> = on_pool!(self, |pool| {
+            bind_selection!(sqlx::query_scalar(&sql), site, at, filter)
                 .bind(limit)
                 .bind(offset)
                 .fetch_all(pool)
                 .await
         })?;
-        rows.into_iter().map(PublicationRow::into_published).collect()
+        self.publications_by_ids(&ids, at, language).await
     }
 
     /// The published publication of `site` with `slug` in `language`.

@@ -692,15 +692,11 @@ impl Store {
                 counts.entry(goal).or_insert(GoalCount { goal, ..GoalCount::default() }).pages += n;
             }
         }
-        let publications: Vec<(i64, i64)> = on_pool!(self, |pool| {
-            sqlx::query_as(crate::publications::GOAL_PUBLICATION_COUNTS)
-                .bind(site.0)
-                .bind(now())
-                .fetch_all(pool)
-                .await
+        let publications: Vec<(String, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(crate::publications::GOAL_PUBLICATION_COUNTS).bind(site.0).fetch_all(pool).await
         })?;
         for (goal, n) in publications {
-            if let Ok(goal) = u8::try_from(goal) {
+            if let Ok(goal) = goal.parse::<u8>() {
                 counts.entry(goal).or_insert(GoalCount { goal, ..GoalCount::default() }).publications += n;
             }
         }

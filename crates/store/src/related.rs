@@ -141,7 +141,7 @@ impl Store {
             .await
         })?;
         let mut lists: HashMap<i64, BTreeSet<(i64, String)>> = HashMap::new();
-        for row in rows {
+        for row in rows.news {
             lists.entry(row.document).or_default().insert((row.site, row.language));
         }
         let mut memo = Weighing::default();

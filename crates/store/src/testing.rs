@@ -220,6 +220,45 @@ impl Store {
     }
 }
 
+/// Every `library` row and every count, in order.
+pub type LibrarySnapshot = (Vec<(i64, String, i32, i64)>, Vec<(i64, String, String, String, i64)>);
+
+impl Store {
+    /// The libraries as kept on write, for tests that compare them with a rebuild.
+    pub async fn library_snapshot(&self) -> crate::Result<LibrarySnapshot> {
+        Ok(crate::on_pool!(self, |pool| async {
+            let rows = sqlx::query_as(
+                "select site_id, selection, year, document_id from library
+                 order by site_id, selection, year, document_id",
+            )
+            .fetch_all(pool)
+            .await?;
+            let counts = sqlx::query_as(
+                "select site_id, selection, facet, value, n from library_counts
+                 order by site_id, selection, facet, value",
+            )
+            .fetch_all(pool)
+            .await?;
+            Ok::<_, sqlx::Error>((rows, counts))
+        }
+        .await)?)
+    }
+
+    /// A library page counted over its selection, never from the rows kept on write: what
+    /// [`Store::library`] must equal.
+    pub async fn library_counted_over_selection(
+        &self,
+        site: portico_content::SiteId,
+        language: &str,
+        languages: &[String],
+        filter: &crate::PublicationFilter,
+        limit: i64,
+        offset: i64,
+    ) -> crate::Result<crate::PublicationList> {
+        self.library_with(site, language, languages, filter, limit, offset, false).await
+    }
+}
+
 /// Every `listing` row and every non-zero count, in order.
 pub type ListingSnapshot = (Vec<(i64, String, i64, i64, i64)>, Vec<(i64, String, i64, i64)>);
 

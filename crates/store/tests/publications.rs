@@ -264,3 +264,168 @@ async fn facts_belong_to_the_document_and_each_version_keeps_its_own_pdf_whose_t
         assert_eq!((unchanged.revision, unchanged.draft.file), (revision, Some(english)));
     }
 }
+
+/// Each facet's values, labels and counts.
+type Facets = Vec<Vec<(String, String, i64)>>;
+
+/// What a reader sees of a library page: the publications, the total and every facet.
+fn seen(list: &portico_store::PublicationList) -> (Vec<i64>, i64, Facets) {
+    let f = &list.facets;
+    (
+        list.items.iter().map(|p| p.id.0).collect(),
+        list.total,
+        [&f.years, &f.languages, &f.themes, &f.countries, &f.series, &f.goals]
+            .iter()
+            .map(|facet| facet.iter().map(|c| (c.value.clone(), c.label.clone(), c.count)).collect())
+            .collect(),
+    )
+}
+
+#[tokio::test]
+async fn libraries_kept_on_write_equal_a_rebuild_and_what_their_selections_count() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let backend = store.backend();
+        let audit = Audit::system("test", "site.create");
+        let global = store.create_site(&site("global", &["en", "fr"], None), &audit).await.expect("site");
+        let sv = store.create_site(&site("sv", &["es", "en"], Some("SV")), &audit).await.expect("site");
+        themes(store).await;
+        let wmr = "World Migration Report";
+        let mrs = "Migration Research Series";
+        let with_goals = |mut draft: Draft, goals: &[&str]| {
+            draft.goals = goals.iter().map(|g| (*g).to_owned()).collect();
+            draft
+        };
+        publish(
+            store,
+            global,
+            "en",
+            with_goals(
+                publication("Report 2024", 2024, wmr, &["SV"], &["labour-migration"]),
+                &["10", "10.7"],
+            ),
+        )
+        .await;
+        let report = publish(
+            store,
+            global,
+            "en",
+            with_goals(publication("Report 2026", 2026, wmr, &["SV", "MX"], &["climate"]), &["13"]),
+        )
+        .await;
+        let moved = publish(
+            store,
+            global,
+            "en",
+            publication("Remittances", 2025, mrs, &["SV", "GT"], &["labour-migration", "climate"]),
+        )
+        .await;
+        publish(store, sv, "es", publication("Informe nacional", 2026, "", &["SV"], &["climate"])).await;
+        let archived = publish(store, global, "en", publication("Old brief", 2019, mrs, &["SV"], &[])).await;
+        store
+            .create_translation(report, "fr", &Audit::system("test", "document.translate"))
+            .await
+            .expect("fr");
+        let step = Audit::system("test", "document.publish");
+        store.set_status(report, "fr", Status::Draft, Status::Published, None, &step).await.expect("fr");
+        // Retagged: it leaves the office's library and a country's selections.
+        let mut editable = store.editable_variant(moved, Some("en")).await.expect("read").expect("en");
+        editable.draft.countries = vec!["GT".into()];
+        editable.draft.publication.as_mut().expect("facts").year = 2023;
+        store
+            .update_document(moved, "en", editable.revision, &editable.draft, &Audit::system("test", "save"))
+            .await
+            .expect("retag");
+        store
+            .set_status(archived, "en", Status::Published, Status::Archived, None, &step)
+            .await
+            .expect("archive");
+        // Scheduled a second ahead, then published by the scheduler.
+        let mut soon = publication("Coming soon", 2027, wmr, &["MX"], &[]);
+        soon.published_at = Some(OffsetDateTime::now_utc() + Duration::seconds(1));
+        publish(store, global, "en", soon).await;
+        let before =
+            store.library(global, "en", &["en".into()], &Default::default(), 12, 0).await.expect("lib");
+        assert_eq!(before.total, 3, "{backend}: scheduled is not in the library yet");
+        tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+        store.publish_due().await.expect("publish due");
+        // An office opened after its country's publications lists them at once.
+        let mx = store.create_site(&site("mx", &["es"], Some("MX")), &audit).await.expect("site");
+
+        let kept = store.library_snapshot().await.expect("snapshot");
+        assert!(!kept.0.is_empty());
+        store.rebuild_library().await.expect("rebuild");
+        let rebuilt = store.library_snapshot().await.expect("snapshot");
+        assert_eq!(kept.0, rebuilt.0, "{backend}: library rows differ from a rebuild");
+        assert_eq!(kept.1, rebuilt.1, "{backend}: library counts differ from a rebuild");
+
+        let whole = store.library(mx, "es", &["es".into()], &Default::default(), 12, 0).await.expect("mx");
+        let titles: Vec<_> = whole.items.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["Coming soon", "Report 2026"], "{backend}");
+
+        // Every selection of up to three filters answers from the kept rows as it does counted
+        // over the publications: list, total and facets (a narrowed facet counts the others).
+        let years = [None, Some(2026), Some(2024), Some(1999)];
+        let series = [None, Some(wmr), Some(mrs)];
+        let countries = [None, Some("SV"), Some("GT")];
+        let themes = [None, Some("climate"), Some("labour-migration"), Some("none")];
+        let languages = [None, Some("fr"), Some("es")];
+        let goals = [None, Some(10), Some(13)];
+        let mut compared = 0;
+        for year in years {
+            for series in series {
+                for country in countries {
+                    for theme in themes {
+                        for language in languages {
+                            for goal in goals {
+                                let filter = PublicationFilter {
+                                    year,
+                                    series: series.map(str::to_owned),
+                                    country: country.map(str::to_owned),
+                                    theme: theme.map(str::to_owned),
+                                    language: language.map(str::to_owned),
+                                    goal,
+                                    office: None,
+                                };
+                                let narrowing = [
+                                    year.is_some(),
+                                    series.is_some(),
+                                    country.is_some(),
+                                    theme.is_some(),
+                                    language.is_some(),
+                                    goal.is_some(),
+                                ]
+                                .iter()
+                                .filter(|n| **n)
+                                .count();
+                                if narrowing > 3 {
+                                    continue;
+                                }
+                                for (site, languages, office) in [
+                                    (global, vec!["en".to_owned(), "fr".to_owned()], None),
+                                    (sv, vec!["es".to_owned(), "en".to_owned()], Some("SV")),
+                                ] {
+                                    let filter = PublicationFilter {
+                                        office: office.map(str::to_owned),
+                                        ..filter.clone()
+                                    };
+                                    let read = store
+                                        .library(site, "en", &languages, &filter, 2, 0)
+                                        .await
+                                        .expect("kept");
+                                    let counted = store
+                                        .library_counted_over_selection(site, "en", &languages, &filter, 2, 0)
+                                        .await
+                                        .expect("counted");
+                                    assert_eq!(seen(&read), seen(&counted), "{backend}: {filter:?}");
+                                    compared += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(compared > 500, "{compared}");
+    }
+}
