@@ -59,6 +59,18 @@ async fn the_library_lists_the_demo_publications_with_facets_and_refuses_filters
         assert_eq!(texts(&narrowed, ".active-filters li").len(), 2, "both filters shown, removable");
         let french = app.page("/en/publications?language=fr", 200).await;
         assert_eq!(texts(&french, ".publication-card").len(), 3, "{backend}");
+        // A chosen facet counts what each of its values would give instead: its links lead
+        // there. The other facets count the selection.
+        let in_2024 = app.page("/en/publications?year=2024", 200).await;
+        let years_2024 = texts(&in_2024, "#facet-year + ul a");
+        assert_eq!(years_2024, years, "{backend}: the years stay to choose from");
+        assert_eq!(texts(&in_2024, "#facet-language + ul a"), ["English (2)"], "{backend}");
+        // A combination nothing is in still shows what was chosen, to be taken back.
+        let nothing = app.page("/en/publications?year=2024&language=fr", 200).await;
+        assert!(texts(&nothing, ".publication-card").is_empty(), "{backend}");
+        assert_eq!(texts(&nothing, ".active-filters li").len(), 2, "{backend}");
+        assert!(texts(&nothing, "#facet-year + ul a").contains(&"2024 (0)".to_owned()), "{backend}");
+        assert!(texts(&nothing, "#facet-language + ul a").contains(&"French (0)".to_owned()), "{backend}");
 
         // The goals they serve: a facet counting each publication once, though most name a
         // target as well as its goal, and a filter a goal's page links to.

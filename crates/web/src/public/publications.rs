@@ -270,6 +270,19 @@ pub async fn list(
     let facet =
         |key: &'static str, heading: &str, counts: &[FacetCount], label: &dyn Fn(&FacetCount) -> String| {
             let current = selected(key);
+            // A facet counts what each of its values would give in place of the chosen one, so
+            // the chosen value gives this very selection: shown, with its total, even where the
+            // other filters leave nothing.
+            let mut counts = counts.to_vec();
+            if let Some(current) = &current
+                && !counts.iter().any(|c| c.value.eq_ignore_ascii_case(current))
+            {
+                let value = if key == "country" { current.to_ascii_uppercase() } else { current.clone() };
+                counts.push(FacetCount { label: value.clone(), value, count: list.total });
+                if key == "year" {
+                    counts.sort_by(|a, b| b.value.cmp(&a.value));
+                }
+            }
             Facet {
                 key,
                 heading: ctx.t(heading),
