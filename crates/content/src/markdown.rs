@@ -6,7 +6,7 @@
 //! Nesting is bounded: the sanitizer's HTML parser costs grow with the square of the depth
 //! (50 000 nested block quotes took seconds), so nothing deeper than [`MAX_NESTING`] reaches it.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
 /// How deeply block quotes, lists, emphasis and raw HTML elements may nest in a body.
 pub const MAX_NESTING: usize = 32;
@@ -45,16 +45,123 @@ pub fn try_render(source: &str) -> Result<String, TooDeep> {
         return Err(TooDeep);
     }
     let mut depth = Depth::default();
-    let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
-    // Stops feeding events at the first one too deep, so the HTML is never built past it.
-    html::push_html(
-        &mut unsafe_html,
-        Parser::new_ext(source, options()).take_while(|event| depth.enter(event)),
-    );
+    // Stops taking events at the first one too deep, so the HTML is never built past it.
+    let events: Vec<Event<'_>> =
+        Parser::new_ext(source, options()).take_while(|event| depth.enter(event)).collect();
     if depth.exceeded {
         return Err(TooDeep);
     }
+    let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, with_video_cards(events).into_iter());
     Ok(sanitizer().clean(&unsafe_html).to_string())
+}
+
+/// The provider of a video address that a body shows as a card: YouTube (`/watch?v=…`,
+/// `/shorts/…`, `/embed/…`, `youtu.be/…`) or Vimeo (`vimeo.com/123`).
+pub fn video_provider(address: &str) -> Option<&'static str> {
+    let url = ammonia::Url::parse(address).ok()?;
+    if !matches!(url.scheme(), "https" | "http") {
+        return None;
+    }
+    let id =
+        |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+    match (url.host_str()?, segments.as_slice()) {
+        ("youtube.com" | "www.youtube.com" | "m.youtube.com", ["watch"]) => {
+            url.query_pairs().any(|(k, v)| k == "v" && id(&v)).then_some("YouTube")
+        }
+        ("youtube.com" | "www.youtube.com" | "m.youtube.com", ["shorts" | "embed", video])
+        | ("youtu.be", [video])
+            if id(video) =>
+        {
+            Some("YouTube")
+        }
+        ("vimeo.com" | "www.vimeo.com", [video]) if video.bytes().all(|b| b.is_ascii_digit()) => {
+            Some("Vimeo")
+        }
+        _ => None,
+    }
+}
+
+/// Turns each paragraph that holds only a video's address, as an autolink (`<https://…>`) or
+/// around a thumbnail (`[![Title](thumbnail.jpg)](https://…)`), into a card linking to it:
+/// the thumbnail, the title and the provider's name. Nothing of the provider's is loaded, no
+/// frame, no script, no image from its servers, so a reader's visit stays ours.
+fn with_video_cards(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        if let Some((card, used)) = video_card(&events[i..]) {
+            out.extend(card);
+            i += used;
+        } else {
+            out.push(events[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The card for the paragraph at the start of `events`, with how many events it replaces.
+fn video_card<'a>(events: &[Event<'a>]) -> Option<(Vec<Event<'a>>, usize)> {
+    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Link { link_type, dest_url, .. }), rest @ ..] =
+        events
+    else {
+        return None;
+    };
+    let provider = video_provider(dest_url)?;
+    let dest_url_of_link = dest_url;
+    let (thumbnail, title, used) = match (link_type, rest) {
+        (
+            LinkType::Autolink,
+            [Event::Text(_), Event::End(TagEnd::Link), Event::End(TagEnd::Paragraph), ..],
+        ) => (None, dest_url.clone(), 5),
+        (LinkType::Inline, [Event::Start(image @ Tag::Image { .. }), inner @ ..]) => {
+            let alt_events = inner.iter().take_while(|e| !matches!(e, Event::End(TagEnd::Image))).count();
+            let alt: String = inner[..alt_events]
+                .iter()
+                .map(|e| if let Event::Text(t) = e { t.as_ref() } else { "" })
+                .collect();
+            match &inner[alt_events..] {
+                [Event::End(TagEnd::Image), Event::End(TagEnd::Link), Event::End(TagEnd::Paragraph), ..] => {
+                    let Tag::Image { link_type, dest_url, id, .. } = image else { return None };
+                    // The title is said beside it: the image itself is decoration.
+                    let decorative = Tag::Image {
+                        link_type: *link_type,
+                        dest_url: dest_url.clone(),
+                        title: "".into(),
+                        id: id.clone(),
+                    };
+                    let title = if alt.trim().is_empty() { dest_url_of_link.clone() } else { alt.into() };
+                    (Some(decorative), title, 2 + 1 + alt_events + 3)
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let mut card = vec![
+        Event::Html("<figure class=\"video-card\">".into()),
+        Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: dest_url.clone(),
+            title: "".into(),
+            id: "".into(),
+        }),
+    ];
+    if let Some(image) = thumbnail {
+        card.extend([Event::Start(image), Event::End(TagEnd::Image)]);
+    }
+    card.extend([
+        Event::Html("<span class=\"video-title\">".into()),
+        Event::Text(title),
+        Event::Html("</span><span class=\"video-provider\">".into()),
+        Event::Text(provider.into()),
+        Event::Html("</span>".into()),
+        Event::End(TagEnd::Link),
+        Event::Html("</figure>\n".into()),
+    ]);
+    Some((card, used))
 }
 
 /// Checks the nesting of a body without rendering it, for validation.
@@ -182,7 +289,9 @@ fn sanitizer() -> ammonia::Builder<'static> {
     builder
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .add_tag_attributes("th", ["align"])
-        .add_tag_attributes("td", ["align"]);
+        .add_tag_attributes("td", ["align"])
+        .add_allowed_classes("figure", ["video-card"])
+        .add_allowed_classes("span", ["video-title", "video-provider"]);
     builder
 }
 
@@ -259,6 +368,42 @@ pub fn decode_character_references(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_video_address_alone_in_a_paragraph_is_a_card_linking_to_it() {
+        let html = render(
+            "Watch:\n\n[![Rescue at sea](/media/7-abc/800.jpg)](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n",
+        );
+        assert!(html.contains(r#"<figure class="video-card"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer"><img src="/media/7-abc/800.jpg" alt=""><span class="video-title">Rescue at sea</span><span class="video-provider">YouTube</span></a></figure>"#), "{html}");
+        assert!(!html.contains("<iframe") && !html.contains("ytimg"), "nothing of the provider's is loaded");
+        let bare = render("<https://vimeo.com/123456>");
+        assert!(bare.contains(r#"<figure class="video-card"><a href="https://vimeo.com/123456" rel="noopener noreferrer"><span class="video-title">https://vimeo.com/123456</span><span class="video-provider">Vimeo</span></a></figure>"#), "{bare}");
+        // Not alone, or not a video: as before.
+        assert!(!render("See <https://youtu.be/abc> now").contains("video-card"));
+        assert!(!render("[![Logo](/logo.png)](https://example.org/)").contains("video-card"));
+        assert!(!render("[a talk](https://youtu.be/abc)").contains("video-card"));
+        // Nobody else may dress a link as one: a class is kept only where the renderer puts it.
+        assert!(!render(r#"<p class="video-provider">x</p>"#).contains("class"));
+    }
+
+    #[test]
+    fn video_providers_are_known_by_their_address_shapes() {
+        for (address, provider) in [
+            ("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=4", Some("YouTube")),
+            ("https://m.youtube.com/watch?v=a_b-c", Some("YouTube")),
+            ("https://youtube.com/shorts/abc123", Some("YouTube")),
+            ("https://www.youtube.com/embed/abc123", Some("YouTube")),
+            ("https://youtu.be/abc123", Some("YouTube")),
+            ("https://vimeo.com/76979871", Some("Vimeo")),
+            ("https://youtube.com.evil.org/watch?v=x", None),
+            ("https://www.youtube.com/watch?list=abc", None),
+            ("https://vimeo.com/channels/staffpicks", None),
+            ("javascript:alert(1)//youtu.be/x", None),
+            ("not a url", None),
+        ] {
+            assert_eq!(video_provider(address), provider, "{address}");
+        }
+    }
 
     #[test]
     fn renders_common_markdown() {
