@@ -1,12 +1,13 @@
 // What the toolbar buttons and shortcuts do, each a ProseMirror command: called without
 // `dispatch` it only says whether it could run, which is how buttons know to be disabled.
 
-import { TextSelection } from "prosemirror-state";
+import { NodeSelection, TextSelection } from "prosemirror-state";
 import { setBlockType, toggleMark, wrapIn, lift } from "prosemirror-commands";
 import { wrapInList, liftListItem } from "prosemirror-schema-list";
 import { isInTable } from "prosemirror-tables";
 import { schema } from "./schema.js";
 import { askFor } from "./dialog.js";
+import { videoProvider } from "./video.js";
 
 const { nodes, marks } = schema;
 
@@ -136,6 +137,55 @@ export function insertImage(strings) {
       const figure = nodes.figure.create({ src: linkTarget(answer.src), alt: answer.alt }, caption);
       view.dispatch(view.state.tr.replaceSelectionWith(figure).scrollIntoView());
     });
+    return true;
+  };
+}
+
+/// Where a thumbnail may come from: the web or this site; spaces would end it in Markdown.
+function imageAddress(text) {
+  const address = /^(https?:\/\/|\/)/i.test(text) ? text : /^[^\s:/]+\.[^\s:/]+/.test(text) ? "https://" + text : null;
+  return address && address.replace(/ /g, "%20");
+}
+
+/// A card linking to a YouTube or Vimeo video. The dialog comes back, with what was typed and
+/// a message beside the field, until the addresses are usable or the person cancels.
+export function insertVideo(strings) {
+  return (state, dispatch, view) => {
+    if (!canInsert(state, nodes.video)) return false;
+    if (!dispatch) return true;
+    const ask = (typed = {}, errors = {}) =>
+      askFor({
+        title: strings.video,
+        fields: [
+          { name: "href", label: strings["video-address"], value: typed.href, error: errors.href, required: true },
+          { name: "title", label: strings["video-title"], value: typed.title },
+          { name: "src", label: strings["video-thumbnail"], value: typed.src, error: errors.src },
+        ],
+        ok: strings.apply,
+        cancel: strings.cancel,
+      }).then((answer) => {
+        if (!answer) {
+          view.focus();
+          return;
+        }
+        // A shared address is often copied without its scheme ("youtu.be/…").
+        const href = /^[a-z]+:/i.test(answer.href) ? answer.href : "https://" + answer.href;
+        const src = answer.src ? imageAddress(answer.src) : "";
+        if (!videoProvider(href)) return ask(answer, { href: strings["video-unsupported"] });
+        if (src === null) return ask(answer, { src: strings["video-thumbnail-invalid"] });
+        view.focus();
+        const video = nodes.video.create({ href, src, title: answer.title });
+        const tr = view.state.tr.replaceSelectionWith(video);
+        // Left selected, the card would be replaced by the next key typed: the cursor goes
+        // into the paragraph after it, a new one at the end.
+        if (tr.selection instanceof NodeSelection && tr.selection.node === video) {
+          const after = tr.selection.to;
+          if (!(tr.doc.resolve(after).nodeAfter || {}).isTextblock) tr.insert(after, nodes.paragraph.create());
+          tr.setSelection(TextSelection.create(tr.doc, after + 1));
+        }
+        view.dispatch(tr.scrollIntoView());
+      });
+    ask();
     return true;
   };
 }

@@ -3,8 +3,9 @@
 
 let counter = 0;
 
-/// Shows `fields` ({name, label, value, type}) and resolves with their values when the person
-/// applies, with "remove" when they press the optional remove button, or null on cancel.
+/// Shows `fields` ({name, label, value, type, required, error}) and resolves with their values
+/// when the person applies, with "remove" when they press the optional remove button, or null
+/// on cancel. A field's error is shown under it, and the first field with one has the focus.
 export function askFor({ title, fields, ok, cancel, remove, className }) {
   const dialog = document.createElement("dialog");
   dialog.className = className ? `editor-dialog ${className}` : "editor-dialog";
@@ -30,6 +31,15 @@ export function askFor({ title, fields, ok, cancel, remove, className }) {
     input.dir = "auto";
     if (field.required) input.required = true;
     wrapper.append(label, input);
+    if (field.error) {
+      const error = document.createElement("p");
+      error.id = `${input.id}-error`;
+      error.className = "field-error";
+      error.textContent = field.error;
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", error.id);
+      wrapper.append(error);
+    }
     form.append(wrapper);
     return input;
   });
@@ -59,6 +69,6 @@ export function askFor({ title, fields, ok, cancel, remove, className }) {
       else resolve(null);
     });
     dialog.showModal();
-    inputs[0].focus();
+    (inputs.find((i) => i.getAttribute("aria-invalid")) || inputs[0]).focus();
   });
 }

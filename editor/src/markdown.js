@@ -4,6 +4,7 @@
 import MarkdownIt from "markdown-it";
 import { MarkdownParser, MarkdownSerializer, defaultMarkdownSerializer } from "prosemirror-markdown";
 import { schema } from "./schema.js";
+import { videoProvider } from "./video.js";
 
 // Raw HTML is parsed (not shown as text) so that a body holding some is recognised as one the
 // editor cannot show: its tokens have no handler and parsing throws.
@@ -42,6 +43,47 @@ tokenizer.core.ruler.push("figures", (state) => {
   }
 });
 
+// A paragraph holding only "[![title](thumbnail)](video)" or "<video>" becomes a video, where the
+// schema allows one: directly in the body or a quote (a list item must start with a paragraph).
+tokenizer.core.ruler.push("videos", (state) => {
+  const kept = [];
+  const containers = [];
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const container = containers[containers.length - 1];
+    const inPlace = container === undefined || container === "blockquote_open";
+    const video = token.type === "paragraph_open" && inPlace && videoOf(tokens[i + 1].children);
+    if (video) {
+      const card = new state.Token("video", "", 0);
+      card.attrs = [["href", video.href], ["src", video.src], ["title", video.title]];
+      kept.push(card);
+      i += 2;
+      continue;
+    }
+    if (token.nesting === 1) containers.push(token.type);
+    else if (token.nesting === -1) containers.pop();
+    kept.push(token);
+  }
+  state.tokens = kept;
+});
+
+// The video in a paragraph's inline tokens, or null. A card has no place for a title on the
+// link or the image, nor for markup in the image's text: such a paragraph is no card.
+function videoOf(parts) {
+  if (!parts || parts.length !== 3 || parts[0].type !== "link_open" || parts[2].type !== "link_close") return null;
+  const [link, inside] = parts;
+  const href = link.attrGet("href");
+  if (link.attrGet("title") || !videoProvider(href)) return null;
+  // An escaped character ("\]") is a token of its own.
+  const plain = (t) => t.type === "text" || t.type === "text_special";
+  if (inside.type === "image" && !inside.attrGet("title") && inside.children.every(plain)) {
+    return { href, src: inside.attrGet("src"), title: altText(inside) };
+  }
+  if (inside.type === "text" && link.markup === "autolink") return { href, src: "", title: "" };
+  return null;
+}
+
 function altText(image) {
   return (image.children || []).map((t) => t.content).join("");
 }
@@ -76,6 +118,10 @@ const parser = new MarkdownParser(schema, tokenizer, {
     block: "figure",
     getAttrs: (tok) => ({ src: tok.attrGet("src"), alt: tok.attrGet("alt"), title: tok.attrGet("title") || null }),
   },
+  video: {
+    node: "video",
+    getAttrs: (tok) => ({ href: tok.attrGet("href"), src: tok.attrGet("src"), title: tok.attrGet("title") }),
+  },
   image: {
     node: "image",
     getAttrs: (tok) => ({ src: tok.attrGet("src"), title: tok.attrGet("title") || null, alt: altText(tok) }),
@@ -95,6 +141,9 @@ const parser = new MarkdownParser(schema, tokenizer, {
 });
 
 const base = defaultMarkdownSerializer.nodes;
+const baseLink = defaultMarkdownSerializer.marks.link;
+// Where a paragraph may be a video, as the "videos" rule reads it.
+const VIDEO_PLACES = new Set(["doc", "blockquote"]);
 
 function writeImage(state, node) {
   base.image(state, node);
@@ -104,7 +153,8 @@ function writeImage(state, node) {
 function cellMarkdown(cell) {
   // Serialized as a document's one paragraph: the serializer writes the children of what it
   // is given, and only a paragraph's inline content gets its marks.
-  const text = serializer.serialize(schema.node("doc", null, [schema.node("paragraph", null, cell.content)])).trim();
+  const paragraph = schema.node("doc", null, [schema.node("paragraph", null, cell.content)]);
+  const text = serializer.serialize(paragraph, { tableCell: true }).trim();
   return text.replace(/\\\n/g, " ").replace(/\n/g, " ").replace(/(^|[^\\])\|/g, "$1\\|");
 }
 
@@ -115,6 +165,22 @@ const serializer = new MarkdownSerializer(
     ...base,
     bullet_list(state, node) {
       state.renderList(node, "  ", () => node.attrs.bullet + " ");
+    },
+    paragraph(state, node, parent) {
+      state.videoPlace = !state.options.tableCell && VIDEO_PLACES.has(parent.type.name);
+      base.paragraph(state, node, parent);
+      state.videoPlace = false;
+    },
+    video(state, node) {
+      const { href, src, title } = node.attrs;
+      if (src) {
+        // Escaped as the default serializer escapes an image in a link: a card writes what that did.
+        const image = `![${state.esc(title)}](${src.replace(/[()]/g, "\\$&")})`;
+        state.write(`[${image}](${href.replace(/[()"]/g, "\\$&")})`);
+      } else {
+        state.write(`<${href}>`);
+      }
+      state.closeBlock(node);
     },
     figure(state, node) {
       writeImage(state, node);
@@ -156,6 +222,20 @@ const serializer = new MarkdownSerializer(
   },
   {
     ...defaultMarkdownSerializer.marks,
+    link: {
+      ...baseLink,
+      open(state, mark, parent, index) {
+        const open = baseLink.open(state, mark, parent, index);
+        // "<address>" alone in a paragraph would come back as a video: a link that only looks
+        // like one is written "[address](address)".
+        if (state.inAutolink && state.videoPlace && parent.childCount === 1 && parent.firstChild.marks.length === 1 &&
+          videoProvider(mark.attrs.href)) {
+          state.inAutolink = false;
+          return "[";
+        }
+        return open;
+      },
+    },
     strike: { open: "~~", close: "~~", mixable: true, expelEnclosingWhitespace: true },
   },
 );

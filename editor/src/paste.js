@@ -4,6 +4,11 @@
 
 const NOISE = "style, script, meta, link, title, xml, template, o\\:p";
 const KEPT_ATTRIBUTES = new Set(["href", "src", "alt", "title", "colspan", "rowspan", "align", "start"]);
+// A video card, copied from a public page or from the editor, stays one: the schema knows it
+// by its classes (and the editor's by its data attributes), and its thumbnail is part of it.
+const VIDEO_CARD = "figure.video-card, figure.editor-video";
+const VIDEO_CARD_PARTS = `${VIDEO_CARD}, figure.video-card .video-title`;
+const VIDEO_CARD_ATTRIBUTES = new Set(["class", "data-href", "data-src", "data-title"]);
 
 export function cleanPastedHTML(html) {
   // Style sheets go and style attributes are renamed before parsing: the back office's content
@@ -19,11 +24,12 @@ export function cleanPastedHTML(html) {
   styledEmphasis(doc);
   flatCells(doc);
   doc.querySelectorAll("img").forEach((img) => {
-    if (!sameSite(img.getAttribute("src") || "")) img.remove();
+    if (!sameSite(img.getAttribute("src") || "") && !img.closest(VIDEO_CARD)) img.remove();
   });
   doc.body.querySelectorAll("*").forEach((element) => {
+    const card = element.matches(VIDEO_CARD_PARTS);
     for (const name of element.getAttributeNames()) {
-      if (!KEPT_ATTRIBUTES.has(name)) element.removeAttribute(name);
+      if (!KEPT_ATTRIBUTES.has(name) && !(card && VIDEO_CARD_ATTRIBUTES.has(name))) element.removeAttribute(name);
     }
   });
   return doc.body.innerHTML;
@@ -49,7 +55,7 @@ function removeComments(doc) {
   comments.forEach((c) => c.remove());
 }
 
-function sameSite(src) {
+export function sameSite(src) {
   try {
     return new URL(src, location.href).origin === location.origin && !src.startsWith("data:");
   } catch {

@@ -16,7 +16,8 @@ import { schema, placeholders } from "./schema.js";
 import { parseMarkdown, toMarkdown } from "./markdown.js";
 import { cleanPastedHTML } from "./paste.js";
 import {
-  markActive, blockActive, inside, toggleHeading, toggleList, toggleQuote, editLink, insertImage, insertTable,
+  markActive, blockActive, inside, toggleHeading, toggleList, toggleQuote, editLink, insertImage, insertVideo,
+  insertTable,
 } from "./commands.js";
 
 const { nodes, marks } = schema;
@@ -42,11 +43,12 @@ function buttons(strings) {
     { name: "heading-3", keys: "Mod-Alt-3", run: toggleHeading(3), active: blockActive(nodes.heading, { level: 3 }) },
     { name: "bold", keys: "Mod-b", run: toggleMark(marks.strong), active: (s) => markActive(s, marks.strong) },
     { name: "italic", keys: "Mod-i", run: toggleMark(marks.em), active: (s) => markActive(s, marks.em) },
-    { name: "link", keys: "Mod-k", run: editLink(strings), active: (s) => markActive(s, marks.link) },
+    { name: "link", keys: "Mod-k", run: editLink(strings), active: (s) => markActive(s, marks.link), asks: true },
     { name: "bullet-list", keys: "Mod-Shift-8", run: toggleList(nodes.bullet_list), active: inside(nodes.bullet_list) },
     { name: "numbered-list", keys: "Mod-Shift-7", run: toggleList(nodes.ordered_list), active: inside(nodes.ordered_list) },
     { name: "quote", keys: "Mod-Shift-9", run: toggleQuote, active: inside(nodes.blockquote) },
-    { name: "image", run: insertImage(strings) },
+    { name: "image", run: insertImage(strings), asks: true },
+    { name: "video", run: insertVideo(strings), asks: true },
     { name: "table", run: insertTable, hiddenIn: isInTable },
     { name: "table-add-row", run: addRowAfter, shownIn: isInTable },
     { name: "table-add-column", run: addColumnAfter, shownIn: isInTable },
@@ -98,6 +100,7 @@ const ICONS = {
   "numbered-list": "M10 6h10M10 12h10M10 18h10M4 4h1v5M3.5 20H6l-2.5-3a1.2 1.2 0 1 1 2.2-.8",
   quote: "M6 8h4v4c0 2.5-1.5 4-4 5M14 8h4v4c0 2.5-1.5 4-4 5",
   image: "M4 5h16v14H4zM9 10.5a1.5 1.5 0 1 0 0-.01M4 17l5-5 4 4 2.5-2.5L20 18",
+  video: "M3 5h18v14H3zM10 9v6l5-3z",
   table: "M4 5h16v14H4zM4 10h16M4 15h16M12 5v14",
   undo: "M9 13 4 8l5-5M4 8h10a6 6 0 0 1 0 12h-3",
   redo: "M15 13l5-5-5-5M20 8H10a6 6 0 0 0 0 12h3",
@@ -276,7 +279,8 @@ export class RichEditor {
       button.addEventListener("mousedown", (event) => event.preventDefault());
       button.addEventListener("click", () => {
         tool.run(this.view.state, (tr) => this.view.dispatch(tr), this.view);
-        if (tool.name !== "link" && tool.name !== "image") this.view.focus();
+        // A tool that asks in a dialog gives the focus back itself, once the dialog closes.
+        if (!tool.asks) this.view.focus();
       });
       tool.button = button;
       bar.append(button);

@@ -1,10 +1,13 @@
 // The document structure the rich editor allows: exactly what the site's Markdown can say
 // (CommonMark, tables, strikethrough) plus a figure, an image with its caption, which the
-// body's Markdown writes as the image followed by its caption in italics on the next line.
+// body's Markdown writes as the image followed by its caption in italics on the next line,
+// and a video, a card linking to a YouTube or Vimeo video (see video.js).
 
 import { Schema } from "prosemirror-model";
 import { schema as markdownSchema } from "prosemirror-markdown";
 import { tableNodes } from "prosemirror-tables";
+import { videoProvider } from "./video.js";
+import { sameSite } from "./paste.js";
 
 // Words shown inside the document (an empty caption's placeholder), set once at start.
 export const placeholders = { caption: "" };
@@ -38,6 +41,57 @@ const figure = {
   },
 };
 
+// A video card. The public page writes it as
+// <figure class="video-card"><a href><img><span class="video-title">…</span>…</a></figure>,
+// and the editor as a figure whose data attributes say it all, so that both paste back as one.
+const video = {
+  group: "block",
+  atom: true,
+  attrs: { href: {}, src: { default: "" }, title: { default: "" } },
+  parseDOM: [
+    {
+      tag: "figure.video-card",
+      // Before the figure's rule, which would take the card for an image with a caption.
+      priority: 60,
+      getAttrs(dom) {
+        const link = dom.querySelector("a[href]");
+        const href = link && link.getAttribute("href");
+        if (!videoProvider(href)) return false;
+        const img = dom.querySelector("img[src]");
+        const title = dom.querySelector(".video-title");
+        return { href, src: img ? img.getAttribute("src") : "", title: title ? oneLine(title.textContent) : "" };
+      },
+    },
+    {
+      tag: "figure.editor-video",
+      priority: 60,
+      getAttrs(dom) {
+        const href = dom.getAttribute("data-href");
+        if (!videoProvider(href)) return false;
+        return { href, src: dom.getAttribute("data-src") || "", title: oneLine(dom.getAttribute("data-title") || "") };
+      },
+    },
+  ],
+  toDOM(node) {
+    const { href, src, title } = node.attrs;
+    const provider = videoProvider(href) || "";
+    // The back office's content security policy shows only this site's images: a thumbnail
+    // from elsewhere (YouTube's own) is left to the public page.
+    const thumbnail = src && sameSite(src) ? [["img", { src, alt: "" }]] : [];
+    return [
+      "figure",
+      { class: "editor-video", "data-provider": provider, "data-href": href, "data-src": src, "data-title": title },
+      ["span", { class: "editor-video-screen" }, ...thumbnail],
+      ["figcaption", {}, title || href, " · ", provider],
+    ];
+  },
+};
+
+// The Markdown title of a card is one line.
+function oneLine(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+
 // Alignment of a table column; a class rather than a style attribute, which the back
 // office's content security policy would refuse.
 const align = {
@@ -67,6 +121,7 @@ const nodes = base
     parseDOM: [{ tag: "ol", getAttrs: (dom) => ({ order: dom.hasAttribute("start") ? +dom.getAttribute("start") : 1 }) }],
   })
   .addBefore("image", "figure", figure)
+  .addBefore("image", "video", video)
   .append(tableNodes({ tableGroup: "block", cellContent: "inline*", cellAttributes: { align } }));
 
 const strike = {

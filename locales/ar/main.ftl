@@ -988,6 +988,7 @@ editor-bullet-list = قائمة نقطية
 editor-numbered-list = قائمة مرقمة
 editor-quote = اقتباس
 editor-image = صورة
+editor-video = فيديو
 editor-table = جدول
 editor-table-add-row = إضافة صف
 editor-table-add-column = إضافة عمود
@@ -1005,6 +1006,11 @@ editor-link-remove = إزالة الرابط
 editor-image-address = عنوان الصورة (من الوسائط)
 editor-image-alt = النص البديل: ما تُظهره الصورة لمن لا يستطيع رؤيتها
 editor-image-caption = التعليق ونسبة الصورة
+editor-video-address = رابط الفيديو (YouTube أو Vimeo)
+editor-video-title = العنوان
+editor-video-thumbnail = رابط الصورة المصغّرة (اختياري)
+editor-video-unsupported = لا تُنشأ بطاقة فيديو إلا من روابط فيديوهات YouTube وVimeo.
+editor-video-thumbnail-invalid = يجب أن يكون رابط الصورة المصغّرة عنوان ويب (https://…) أو مسارًا في هذا الموقع (/media/…).
 
 
 # الحفظ التلقائي للنص غير المحفوظ في المحرر.

@@ -877,6 +877,7 @@ editor-bullet-list = Aufzählung
 editor-numbered-list = Nummerierte Liste
 editor-quote = Zitat
 editor-image = Bild
+editor-video = Video
 editor-table = Tabelle
 editor-table-add-row = Zeile hinzufügen
 editor-table-add-column = Spalte hinzufügen
@@ -894,6 +895,11 @@ editor-link-remove = Link entfernen
 editor-image-address = Bildadresse (aus Medien)
 editor-image-alt = Alternativtext: was das Bild zeigt, für Menschen, die es nicht sehen können
 editor-image-caption = Bildunterschrift und Bildnachweis
+editor-video-address = Videoadresse (YouTube oder Vimeo)
+editor-video-title = Titel
+editor-video-thumbnail = Adresse des Vorschaubilds (optional)
+editor-video-unsupported = Nur Adressen von YouTube- und Vimeo-Videos ergeben eine Videokarte.
+editor-video-thumbnail-invalid = Geben Sie das Vorschaubild als Webadresse (https://…) oder als Pfad dieser Website (/media/…) an.
 
 
 # Automatisches Sichern des ungespeicherten Texts im Editor.

@@ -881,6 +881,7 @@ editor-bullet-list = Bulleted list
 editor-numbered-list = Numbered list
 editor-quote = Quote
 editor-image = Image
+editor-video = Video
 editor-table = Table
 editor-table-add-row = Add row
 editor-table-add-column = Add column
@@ -898,6 +899,11 @@ editor-link-remove = Remove link
 editor-image-address = Image address (from Media)
 editor-image-alt = Alternative text: what the image shows, for people who cannot see it
 editor-image-caption = Caption and credit
+editor-video-address = Video address (YouTube or Vimeo)
+editor-video-title = Title
+editor-video-thumbnail = Thumbnail image address (optional)
+editor-video-unsupported = Only YouTube and Vimeo video addresses make a video card.
+editor-video-thumbnail-invalid = Give the thumbnail as a web address (https://…) or a path on this site (/media/…).
 
 
 # Autosave of the editor's unsaved text.

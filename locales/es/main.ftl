@@ -877,6 +877,7 @@ editor-bullet-list = Lista con viñetas
 editor-numbered-list = Lista numerada
 editor-quote = Cita
 editor-image = Imagen
+editor-video = Video
 editor-table = Tabla
 editor-table-add-row = Añadir fila
 editor-table-add-column = Añadir columna
@@ -894,6 +895,11 @@ editor-link-remove = Quitar el enlace
 editor-image-address = Dirección de la imagen (de Medios)
 editor-image-alt = Texto alternativo: lo que muestra la imagen, para quien no puede verla
 editor-image-caption = Pie de foto y crédito
+editor-video-address = Dirección del video (YouTube o Vimeo)
+editor-video-title = Título
+editor-video-thumbnail = Dirección de la miniatura (opcional)
+editor-video-unsupported = Solo las direcciones de videos de YouTube y Vimeo crean una tarjeta de video.
+editor-video-thumbnail-invalid = Indique la miniatura con una dirección web (https://…) o una ruta de este sitio (/media/…).
 
 
 # Guardado automático del texto no guardado del editor.

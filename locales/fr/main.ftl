@@ -877,6 +877,7 @@ editor-bullet-list = Liste à puces
 editor-numbered-list = Liste numérotée
 editor-quote = Citation
 editor-image = Image
+editor-video = Vidéo
 editor-table = Tableau
 editor-table-add-row = Ajouter une ligne
 editor-table-add-column = Ajouter une colonne
@@ -894,6 +895,11 @@ editor-link-remove = Supprimer le lien
 editor-image-address = Adresse de l’image (depuis Médias)
 editor-image-alt = Texte alternatif : ce que montre l’image, pour qui ne peut pas la voir
 editor-image-caption = Légende et crédit
+editor-video-address = Adresse de la vidéo (YouTube ou Vimeo)
+editor-video-title = Titre
+editor-video-thumbnail = Adresse de l’image d’aperçu (facultatif)
+editor-video-unsupported = Seules les adresses de vidéos YouTube et Vimeo donnent une carte vidéo.
+editor-video-thumbnail-invalid = Indiquez l’image d’aperçu par une adresse web (https://…) ou un chemin de ce site (/media/…).
 
 
 # Sauvegarde automatique du texte non enregistré de l’éditeur.

@@ -1564,3 +1564,72 @@ async fn an_editor_creates_a_publication_with_its_pdf_edits_its_year_and_publish
         })
         .await;
 }
+
+#[tokio::test]
+async fn a_video_is_added_from_the_toolbar_and_shown_as_a_card_without_the_providers_frame() {
+    const TITLE: &str = "Families go home after the Bajo Lempa floods";
+    const VIDEO: &str = "Back home after the floods";
+    let app = sqlite_app().await;
+    // A thumbnail on the site itself, as an uploaded one would be.
+    let thumbnail = "/assets/share.png".to_owned();
+    assert_eq!(app.get(&thumbnail).await.status().as_u16(), 200);
+    let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
+    let browser = Browser::launch(&app.server.url(), "video-card").await;
+    let src = thumbnail.clone();
+    browser
+        .run(move |browser| async move {
+            sign_in(&browser, &editor).await;
+            browser.follow("New press release").await;
+            browser.wait_for_path("/admin/new/release").await;
+            browser.fill("#f-title", TITLE).await;
+            browser.fill("#f-dateline", "Usulután").await;
+            browser.fill("#f-summary", "Most families who left in October are back.").await;
+            browser.keys(".picker-search", "salv").await;
+            browser.wait_for_text(".picker-options [aria-selected=true]", "El Salvador").await;
+            browser.keys(".picker-search", &ENTER.to_string()).await;
+            browser.keys(SURFACE, "Most families are back in their homes.").await;
+            browser.keys(SURFACE, &(Key::Enter.to_string())).await;
+            // An address that is no video is refused, with why, beside the field.
+            browser.click(".rich-tool-video").await;
+            browser.fill(".editor-dialog input[name=href]", "https://example.org/clip\n").await;
+            browser
+                .wait_for_text(
+                    ".editor-dialog .field-error",
+                    "Only YouTube and Vimeo video addresses make a video card.",
+                )
+                .await;
+            browser.fill(".editor-dialog input[name=href]", "https://youtu.be/abc123").await;
+            browser.fill(".editor-dialog input[name=title]", VIDEO).await;
+            browser.fill(".editor-dialog input[name=src]", &format!("{src}\n")).await;
+            browser.wait_for_text(".editor-video figcaption", &format!("{VIDEO} · YouTube")).await;
+            assert_eq!(browser.attr(".editor-video img", "src").await.as_deref(), Some(src.as_str()));
+            // The cursor waits after the card: typing does not replace it.
+            browser.keys(SURFACE, "Their stories follow.").await;
+            browser.snapshot("video").await;
+            browser.keys(SURFACE, &(Key::Control + "s")).await;
+            wait_for_status(&browser, "Draft").await;
+            browser.activate("Publish now").await;
+            wait_for_status(&browser, "Published").await;
+            let problems = console_problems(&browser).await;
+            assert!(problems.is_empty(), "the console reported: {problems:#?}");
+        })
+        .await;
+
+    let rows = app.server.store.document_rows(None, Some(Kind::Release), None, 1000).await.expect("rows");
+    let row = rows.iter().find(|r| r.title == TITLE).expect("the release");
+    let (body, _) = stored_body(&app, row.document, "en").await;
+    assert_eq!(
+        body,
+        format!(
+            "Most families are back in their homes.\n\n[![{VIDEO}]({thumbnail})](https://youtu.be/abc123)\n\n\
+             Their stories follow."
+        ),
+        "the stored Markdown"
+    );
+    let page = app.page(&format!("/en/news/{}", row.slug), 200).await;
+    assert_eq!(support::attrs(&page, ".release-body .video-card a", "href"), ["https://youtu.be/abc123"]);
+    assert_eq!(support::attrs(&page, ".release-body .video-card img", "src"), [thumbnail]);
+    assert_eq!(support::texts(&page, ".release-body .video-card .video-title"), [VIDEO]);
+    assert_eq!(support::texts(&page, ".release-body .video-card .video-provider"), ["YouTube"]);
+    assert!(support::texts(&page, "iframe").is_empty(), "no frame of the provider's");
+}
