@@ -60,12 +60,17 @@ pub fn try_render(source: &str) -> Result<String, TooDeep> {
 /// `/shorts/…`, `/embed/…`, `youtu.be/…`) or Vimeo (`vimeo.com/123`).
 pub fn video_provider(address: &str) -> Option<&'static str> {
     let url = ammonia::Url::parse(address).ok()?;
-    if !matches!(url.scheme(), "https" | "http") {
+    // As the editor's `videoProvider` decides, so that both show the same body alike.
+    if !matches!(url.scheme(), "https" | "http")
+        || url.port().is_some()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
         return None;
     }
     let id =
         |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+    let segments: Vec<&str> = url.path_segments()?.collect();
     match (url.host_str()?, segments.as_slice()) {
         ("youtube.com" | "www.youtube.com" | "m.youtube.com", ["watch"]) => {
             url.query_pairs().any(|(k, v)| k == "v" && id(&v)).then_some("YouTube")
@@ -104,11 +109,17 @@ fn with_video_cards(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 
 /// The card for the paragraph at the start of `events`, with how many events it replaces.
 fn video_card<'a>(events: &[Event<'a>]) -> Option<(Vec<Event<'a>>, usize)> {
-    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Link { link_type, dest_url, .. }), rest @ ..] =
+    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Link { link_type, dest_url, title, .. }), rest @ ..] =
         events
     else {
         return None;
     };
+    // A link or image with a title of its own is one the author wrote as such.
+    if !title.is_empty()
+        || matches!(rest.first(), Some(Event::Start(Tag::Image { title, .. })) if !title.is_empty())
+    {
+        return None;
+    }
     let provider = video_provider(dest_url)?;
     let dest_url_of_link = dest_url;
     let (thumbnail, title, used) = match (link_type, rest) {
@@ -382,6 +393,7 @@ mod tests {
         assert!(!render("See <https://youtu.be/abc> now").contains("video-card"));
         assert!(!render("[![Logo](/logo.png)](https://example.org/)").contains("video-card"));
         assert!(!render("[a talk](https://youtu.be/abc)").contains("video-card"));
+        assert!(!render(r#"[![Talk](/t.jpg "A still")](https://youtu.be/abc)"#).contains("video-card"));
         // Nobody else may dress a link as one: a class is kept only where the renderer puts it.
         assert!(!render(r#"<p class="video-provider">x</p>"#).contains("class"));
     }
@@ -399,6 +411,9 @@ mod tests {
             ("https://www.youtube.com/watch?list=abc", None),
             ("https://vimeo.com/channels/staffpicks", None),
             ("javascript:alert(1)//youtu.be/x", None),
+            ("https://youtube.com/shorts/abc123/", None),
+            ("https://youtu.be:8443/abc123", None),
+            ("https://someone@youtu.be/abc123", None),
             ("not a url", None),
         ] {
             assert_eq!(video_provider(address), provider, "{address}");
