@@ -102,7 +102,7 @@ pub struct PublicationFacets {
     pub years: Vec<FacetCount>,
     /// Languages with a published version.
     pub languages: Vec<FacetCount>,
-    /// Themes, by name.
+    /// Themes, by their name in the library's language.
     pub themes: Vec<FacetCount>,
     /// Countries, by code.
     pub countries: Vec<FacetCount>,
@@ -471,7 +471,7 @@ impl Store {
                 (items, i64::try_from(ids.len()).unwrap_or(i64::MAX))
             }
         };
-        let facets = self.library_facets(counts, languages).await?;
+        let facets = self.library_facets(counts, language, languages).await?;
         Ok(PublicationList { items, total, facets })
     }
 
@@ -601,9 +601,15 @@ impl Store {
         })?)
     }
 
-    /// The facets of a library from its count rows: a theme named by slug and name, the
-    /// languages only those of the site, each facet in the order a reader scans it.
-    async fn library_facets(&self, counts: Vec<CountRow>, languages: &[String]) -> Result<PublicationFacets> {
+    /// The facets of a library from its count rows: a theme by its slug and its name in
+    /// `language`, the languages only those of the site, each facet in the order a reader
+    /// scans it.
+    async fn library_facets(
+        &self,
+        counts: Vec<CountRow>,
+        language: &str,
+        languages: &[String],
+    ) -> Result<PublicationFacets> {
         let theme_ids: Vec<i64> = counts
             .iter()
             .filter(|(facet, ..)| facet == "theme")
@@ -613,11 +619,13 @@ impl Store {
             Default::default()
         } else {
             let sql = format!(
-                "select id, slug, name from themes where id in ({})",
+                "select t.id, t.slug, coalesce(nullif(n.name, ''), t.name) from themes t
+                 left join theme_names n on n.theme_id = t.id and n.language = $1
+                 where t.id in ({})",
                 theme_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
             );
             let rows: Vec<(i64, String, String)> =
-                on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
+                on_pool!(self, |pool| sqlx::query_as(&sql).bind(language).fetch_all(pool).await)?;
             rows.into_iter().map(|(id, slug, name)| (id.to_string(), (slug, name))).collect()
         };
         let mut facets = PublicationFacets::default();

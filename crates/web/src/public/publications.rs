@@ -30,6 +30,8 @@ const MAX_SERIES: usize = 200;
 #[derive(Debug, Default)]
 struct LibraryQuery {
     filter: PublicationFilter,
+    /// The chosen theme's name in the page's language.
+    theme_name: Option<String>,
     page: u32,
 }
 
@@ -62,9 +64,9 @@ impl LibraryQuery {
                     q.filter.country = Some(code);
                 }
                 "theme" => {
-                    if !app.store().themes().await?.iter().any(|t| &t.slug == value) {
-                        return Err(bad("bad-theme", value));
-                    }
+                    let themes = app.store().themes().await?;
+                    let theme = themes.iter().find(|t| &t.slug == value).ok_or(bad("bad-theme", value))?;
+                    q.theme_name = Some(theme.name_in(&ctx.lang).to_owned());
                     q.filter.theme = Some(value.clone());
                 }
                 "goal" => {
@@ -303,15 +305,14 @@ pub async fn list(
             }
         };
     let plain = |c: &FacetCount| c.label.clone();
-    let all_themes = app.store().themes().await?;
-    let theme_name = |c: &FacetCount| {
-        all_themes
-            .iter()
-            .find(|t| t.slug == c.value)
-            .map_or_else(|| c.label.clone(), |t| t.name_in(&ctx.lang).to_owned())
-    };
+    // The store names themes in the page's language; a chosen one that is in no other
+    // selection is named here, as `facet` adds it.
     let mut theme_counts = list.facets.themes.clone();
-    theme_counts.sort_by_cached_key(|c| theme_name(c));
+    if let (Some(slug), Some(name)) = (&q.filter.theme, &q.theme_name)
+        && !theme_counts.iter().any(|c| &c.value == slug)
+    {
+        theme_counts.push(FacetCount { value: slug.clone(), label: name.clone(), count: list.total });
+    }
     let mut country_counts = list.facets.countries.clone();
     country_counts.sort_by_cached_key(|c| ctx.country_name(&c.value));
     let facets = vec![
@@ -319,7 +320,7 @@ pub async fn list(
         facet("language", "publication-language", &list.facets.languages, &|c| {
             app_language_name(&ctx, &c.value)
         }),
-        facet("theme", "filter-theme", &theme_counts, &theme_name),
+        facet("theme", "filter-theme", &theme_counts, &plain),
         facet("country", "filter-country", &country_counts, &|c| ctx.country_name(&c.value)),
         facet("series", "publication-series", &list.facets.series, &plain),
         facet("goal", "filter-goal", &list.facets.goals, &|c| {
