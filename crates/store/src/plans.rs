@@ -693,6 +693,14 @@ mod tests {
                 if name.starts_with("sitemap window") && !plan.iter().any(|l| l.contains("document_id")) {
                     found.push("not read by its range of document ids".into());
                 }
+                // From the index alone: SQLite keeps the columns after the bodies, and reaching
+                // them walks every row's overflow pages (7 against 3.5 ms a part at 100 000).
+                if name.starts_with("sitemap window")
+                    && store.backend() == "sqlite"
+                    && !plan.iter().any(|l| l.contains("COVERING INDEX variants_sitemap"))
+                {
+                    found.push("not read from the covering index".into());
+                }
                 if !found.is_empty() {
                     failures.push(format!(
                         "{name}: {}\n  plan:\n    {}",
