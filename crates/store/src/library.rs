@@ -93,6 +93,11 @@ impl Entries {
 }
 
 /// Every entry the publications described by `facts` have.
+///
+/// On a country office, a publication of the global site is about the office's country
+/// only: it is listed there for that country, and a worldwide report tagged with a hundred
+/// countries would otherwise multiply its selections by a hundred on each of a hundred
+/// offices (two million rows for one document, rewritten on every save).
 pub(crate) fn entries(facts: &[Facts], sites: &Sites) -> Entries {
     let mut out = Entries::default();
     for fact in facts {
@@ -101,59 +106,65 @@ pub(crate) fn entries(facts: &[Facts], sites: &Sites) -> Entries {
         }
         // Its own library, and those of the country offices that list the global site's
         // publications about their country.
-        let mut shown_on = vec![fact.site];
+        let mut shown_on: Vec<(i64, Option<&str>)> = vec![(fact.site, None)];
         if sites.global == Some(fact.site) {
             for country in &fact.values[2] {
                 for (site, _) in sites.by_country.get(country).into_iter().flatten() {
-                    if !shown_on.contains(site) {
-                        shown_on.push(*site);
+                    if !shown_on.iter().any(|(s, _)| s == site) {
+                        shown_on.push((*site, Some(country.as_str())));
                     }
                 }
             }
         }
-        let values: Vec<(usize, &str)> = fact
-            .values
-            .iter()
-            .enumerate()
-            .flat_map(|(facet, values)| values.iter().map(move |v| (facet, v.as_str())))
-            .collect();
-        let mut selections: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
-        for (i, first) in values.iter().enumerate() {
-            selections.push(vec![*first]);
-            if KEPT_FILTERS >= 2 {
-                for second in &values[i + 1..] {
-                    if second.0 != first.0 {
-                        selections.push(vec![*first, *second]);
-                    }
-                }
-            }
+        for (site, office_country) in shown_on {
+            let values: Vec<(usize, &str)> = fact
+                .values
+                .iter()
+                .enumerate()
+                .flat_map(|(facet, values)| values.iter().map(move |v| (facet, v.as_str())))
+                .filter(|(facet, value)| *facet != 2 || office_country.is_none_or(|c| c == *value))
+                .collect();
+            add_entries(&mut out, site, fact, &values);
         }
-        for selection in &selections {
-            let selection_key = key(selection);
-            for site in &shown_on {
-                out.members.insert(Member {
-                    site: *site,
-                    selection: selection_key.clone(),
-                    year: fact.year,
-                    document: fact.document,
-                });
-                let counted = |facet: &'static str, value: &str| Counted {
-                    site: *site,
-                    selection: selection_key.clone(),
-                    facet,
-                    value: value.to_owned(),
-                    document: fact.document,
-                };
-                out.counted.insert(counted("", ""));
-                for (facet, value) in &values {
-                    if !selection.iter().any(|(narrowed, _)| narrowed == facet) {
-                        out.counted.insert(counted(FACETS[*facet], value));
-                    }
+    }
+    out
+}
+
+/// The entries of one publication in `site`'s library, whose facets have `values`.
+fn add_entries(out: &mut Entries, site: i64, fact: &Facts, values: &[(usize, &str)]) {
+    let mut selections: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
+    for (i, first) in values.iter().enumerate() {
+        selections.push(vec![*first]);
+        if KEPT_FILTERS >= 2 {
+            for second in &values[i + 1..] {
+                if second.0 != first.0 {
+                    selections.push(vec![*first, *second]);
                 }
             }
         }
     }
-    out
+    for selection in &selections {
+        let selection_key = key(selection);
+        out.members.insert(Member {
+            site,
+            selection: selection_key.clone(),
+            year: fact.year,
+            document: fact.document,
+        });
+        let counted = |facet: &'static str, value: &str| Counted {
+            site,
+            selection: selection_key.clone(),
+            facet,
+            value: value.to_owned(),
+            document: fact.document,
+        };
+        out.counted.insert(counted("", ""));
+        for (facet, value) in values {
+            if !selection.iter().any(|(narrowed, _)| narrowed == facet) {
+                out.counted.insert(counted(FACETS[*facet], value));
+            }
+        }
+    }
 }
 
 /// What changes between two sets of entries: rows to delete and insert, and the change of
@@ -400,13 +411,52 @@ mod tests {
             (2, "es".into(), Some("SV".into())),
             (3, "es".into(), Some("MX".into())),
         ]);
-        let facts = [fact(7, 1, [&["2024"], &[], &["SV"], &[], &["en"], &[]])];
-        let sites_shown: BTreeSet<i64> = entries(&facts, &sites).members.iter().map(|m| m.site).collect();
+        let facts = [fact(7, 1, [&["2024"], &[], &["SV", "GT"], &[], &["en"], &[]])];
+        let listed = entries(&facts, &sites);
+        let sites_shown: BTreeSet<i64> = listed.members.iter().map(|m| m.site).collect();
         assert_eq!(sites_shown, BTreeSet::from([1, 2]));
+        // On the office it is about the office's country alone.
+        let office_countries: BTreeSet<&str> = listed
+            .counted
+            .iter()
+            .filter(|c| c.site == 2 && c.facet == "country")
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(office_countries, BTreeSet::from(["SV"]));
+        assert!(listed.members.iter().any(|m| m.site == 1 && m.selection == "country=GT"));
+        assert!(!listed.members.iter().any(|m| m.site == 2 && m.selection.contains("country=GT")));
         // An office's own publication is in its library only.
         let facts = [fact(8, 2, [&["2024"], &[], &["MX"], &[], &["es"], &[]])];
         let sites_shown: BTreeSet<i64> = entries(&facts, &sites).members.iter().map(|m| m.site).collect();
         assert_eq!(sites_shown, BTreeSet::from([2]));
+    }
+
+    #[test]
+    fn a_worldwide_report_on_a_hundred_offices_stays_under_a_hundred_thousand_rows() {
+        let codes: Vec<String> = (0..100_u8)
+            .map(|n| format!("{}{}", char::from(b'A' + n / 26), char::from(b'A' + n % 26)))
+            .collect();
+        let mut rows: Vec<(i64, String, Option<String>)> = vec![(1, "en".into(), None)];
+        rows.extend(codes.iter().enumerate().map(|(i, c)| (i as i64 + 2, "en".into(), Some(c.clone()))));
+        let sites = Sites::from_rows(rows);
+        let countries: Vec<&str> = codes.iter().map(String::as_str).collect();
+        let facts = [fact(
+            7,
+            1,
+            [
+                &["2024"],
+                &["World Migration Report"],
+                &countries,
+                &["1", "2", "3"],
+                &["en", "fr", "es"],
+                &["10", "13", "17"],
+            ],
+        )];
+        let entries = entries(&facts, &sites);
+        let sites_shown: BTreeSet<i64> = entries.members.iter().map(|m| m.site).collect();
+        assert_eq!(sites_shown.len(), 101);
+        let rows = entries.members.len() + entries.counted.len();
+        assert!(rows < 100_000, "{rows} rows");
     }
 
     #[test]

@@ -195,13 +195,12 @@ const FACTS: &str = "p.year, p.authors, p.form, p.isbn, p.issn, p.series, p.cove
 /// are by document id. The `offset 0` keeps PostgreSQL from turning the version check into
 /// a join that hashes every published variant of the archive.
 pub(crate) fn selection_sql(columns: &str, joins: &str) -> String {
-    let branch = |site: &str| {
+    let branch = |site: &str, country: &str| {
         format!(
             "select {columns} from publications p {joins}
              where {site}
                and ($3 is null or p.year = $3) and ($4 is null or p.series = $4)
-               and ($5 is null or exists (select 1 from document_countries c
-                                          where c.document_id = p.document_id and c.country = $5))
+               and ($5 is null or {country})
                and ($6 is null or exists (select 1 from document_themes t join themes th on th.id = t.theme_id
                                           where t.document_id = p.document_id and th.slug = $6))
                and ($8 is null or exists (select 1 from document_goals g
@@ -213,10 +212,16 @@ pub(crate) fn selection_sql(columns: &str, joins: &str) -> String {
     };
     format!(
         "{} union all {}",
-        branch("p.site_id = $1"),
+        branch(
+            "p.site_id = $1",
+            "exists (select 1 from document_countries c where c.document_id = p.document_id and c.country = $5)"
+        ),
+        // On the office, a global publication is about the office's country alone (see
+        // `library::entries`).
         branch(
             "$9 is not null and p.site_id = (select min(id) from sites) and p.site_id <> $1
-             and exists (select 1 from document_countries oc where oc.document_id = p.document_id and oc.country = $9)"
+             and exists (select 1 from document_countries oc where oc.document_id = p.document_id and oc.country = $9)",
+            "$5 = $9"
         )
     )
 }
@@ -466,7 +471,18 @@ impl Store {
                     } else {
                         ids.clone()
                     };
-                    counts.extend(self.facet_of_ids(facet, &over, at).await?);
+                    if let (true, Some(office)) = (facet == "country", &filter.office) {
+                        // The global site's, listed here, are about the office's country alone.
+                        let own: Vec<(i64, i64)> =
+                            over.iter().copied().filter(|(_, s)| *s == site.0).collect();
+                        let global = i64::try_from(over.len() - own.len()).unwrap_or(0);
+                        counts.extend(self.facet_of_ids(facet, &own, at).await?);
+                        if global > 0 {
+                            counts.push((facet.into(), office.clone(), global));
+                        }
+                    } else {
+                        counts.extend(self.facet_of_ids(facet, &over, at).await?);
+                    }
                 }
                 (items, i64::try_from(ids.len()).unwrap_or(i64::MAX))
             }
@@ -576,25 +592,31 @@ impl Store {
         rows.into_iter().map(PublicationRow::into_published).collect()
     }
 
-    /// The ids of [`selection_sql`].
+    /// The ids of [`selection_sql`], each with its site.
     async fn selection_ids(
         &self,
         site: SiteId,
         at: OffsetDateTime,
         filter: &PublicationFilter,
-    ) -> Result<Vec<i64>> {
-        let sql = selection_sql("p.document_id", "");
-        Ok(on_pool!(self, |pool| bind_selection!(sqlx::query_scalar(&sql), site, at, filter)
+    ) -> Result<Vec<(i64, i64)>> {
+        let sql = selection_sql("p.document_id, p.site_id", "");
+        Ok(on_pool!(self, |pool| bind_selection!(sqlx::query_as(&sql), site, at, filter)
             .fetch_all(pool)
             .await)?)
     }
 
     /// [`facet_of_ids_sql`]'s rows.
-    async fn facet_of_ids(&self, facet: &str, ids: &[i64], at: OffsetDateTime) -> Result<Vec<CountRow>> {
+    async fn facet_of_ids(
+        &self,
+        facet: &str,
+        ids: &[(i64, i64)],
+        at: OffsetDateTime,
+    ) -> Result<Vec<CountRow>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = facet_of_ids_sql(facet, &ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", "));
+        let sql =
+            facet_of_ids_sql(facet, &ids.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(", "));
         Ok(on_pool!(self, |pool| {
             let query = sqlx::query_as(&sql);
             if facet == "language" { query.bind(at) } else { query }.fetch_all(pool).await
@@ -628,8 +650,13 @@ impl Store {
                 on_pool!(self, |pool| sqlx::query_as(&sql).bind(language).fetch_all(pool).await)?;
             rows.into_iter().map(|(id, slug, name)| (id.to_string(), (slug, name))).collect()
         };
-        let mut facets = PublicationFacets::default();
+        // A value counted in two parts (an office's own and the global site's) is one value.
+        let mut merged: std::collections::BTreeMap<(String, String), i64> = Default::default();
         for (facet, value, count) in counts {
+            *merged.entry((facet, value)).or_default() += count;
+        }
+        let mut facets = PublicationFacets::default();
+        for ((facet, value), count) in merged {
             let (into, value, label) = match facet.as_str() {
                 "year" => (&mut facets.years, value.clone(), value),
                 "series" => (&mut facets.series, value.clone(), value),
