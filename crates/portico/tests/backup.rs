@@ -63,6 +63,9 @@ async fn every_row(store: &Store) -> BTreeMap<String, Vec<String>> {
             })
             .await
             .expect("rows");
+        // In the order of their first column only: rows that share it (a site's kept counts)
+        // come in whatever order the database keeps them, which a restore need not repeat.
+        rows.sort();
         tables.insert(table, rows);
     }
     snapshot.finish().await.expect("finish");
