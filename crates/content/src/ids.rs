@@ -34,6 +34,8 @@ id_type! {
     PartnerId,
     /// A media contact.
     ContactId,
+    /// A programme that funds or runs the work.
+    ProgrammeId,
     /// A back-office user.
     UserId,
     /// An uploaded image or file.

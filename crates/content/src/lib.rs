@@ -14,7 +14,7 @@ pub mod vacancy;
 mod validate;
 
 pub use access::{Action, Refusal, Role, Transition};
-pub use ids::{ContactId, DocumentId, MediaId, PartnerId, SiteId, ThemeId, UserId, VariantId};
+pub use ids::{ContactId, DocumentId, MediaId, PartnerId, ProgrammeId, SiteId, ThemeId, UserId, VariantId};
 pub use kinds::{Kind, Status, UnknownValue};
 pub use slug::{is_valid_path, is_valid_slug, slugify};
 pub use validate::{

@@ -50,7 +50,8 @@ pub struct Draft {
     pub themes: Vec<String>,
     /// Partner organization slugs.
     pub partners: Vec<String>,
-    /// The programme that funded or ran the work.
+    /// The key of the programme that funded or ran the work (the document's, shared by its
+    /// translations), or "" for none.
     pub programme: String,
     /// Media contact keys.
     pub contacts: Vec<String>,
@@ -85,7 +86,7 @@ pub const MAX_BODY_BYTES: usize = 512 * 1024;
 pub fn max_chars(field: &str) -> Option<usize> {
     match field {
         "title" => Some(MAX_TITLE),
-        "dateline" | "programme" => Some(MAX_SHORT),
+        "dateline" => Some(MAX_SHORT),
         "summary" => Some(MAX_SUMMARY),
         "body_markdown" => Some(MAX_BODY),
         _ => None,
@@ -159,7 +160,13 @@ impl Draft {
         check_text(&mut errors, "dateline", &self.dateline, MAX_SHORT, false);
         check_text(&mut errors, "summary", &self.summary, MAX_SUMMARY, false);
         check_body(&mut errors, &self.body_markdown);
-        check_text(&mut errors, "programme", &self.programme, MAX_SHORT, false);
+        if !self.programme.is_empty() && !is_valid_slug(&self.programme) {
+            errors.push(FieldError::new(
+                "programme",
+                "unknown_programme",
+                format!("{:?} is not the key of a programme.", self.programme),
+            ));
+        }
         if let Some(bad) = self.countries.iter().find(|c| !is_known_country(c)) {
             errors.push(FieldError::new(
                 "countries",

@@ -122,7 +122,6 @@ impl<'a> Deck<'a> {
 struct Fragments {
     /// People quoted, for languages that have no names of their own.
     names: Vec<String>,
-    programmes: Vec<String>,
     places: Vec<Place>,
     /// By language code; English stands in for a language without its own.
     words: BTreeMap<String, Words>,
@@ -220,6 +219,8 @@ struct Universe {
     themes: Vec<String>,
     partners: Vec<(String, String)>,
     contacts: Vec<String>,
+    /// Keys of the programmes every site may link.
+    programmes: Vec<String>,
     fragments: &'static Fragments,
     /// Seconds from the first release's date to the last's.
     span: i64,
@@ -265,8 +266,11 @@ impl Universe {
         let partner_slugs: Vec<String> = self.partners.iter().map(|(slug, _)| slug.clone()).collect();
         let partners = pick_some(&partner_slugs, 0, 2);
         let contacts = pick_some(&self.contacts, 1, 1);
-        let programme =
-            if rng.chance(50) { rng.word(&self.fragments.programmes).to_owned() } else { String::new() };
+        let programme = if rng.chance(50) && !self.programmes.is_empty() {
+            rng.word(&self.programmes).to_owned()
+        } else {
+            String::new()
+        };
         // Dated in the order they are numbered, as a newsroom's archive is (a CMS's ids grow
         // with time); the moment within the release's share of the span is drawn. Drawn over
         // the whole span, every release landed in the middle of every date-ordered index.
@@ -481,6 +485,13 @@ async fn universe(store: &Store, total: u64) -> Result<Universe> {
             })
             .collect(),
         contacts: store.contacts().await?.into_iter().map(|c| c.key).collect(),
+        programmes: store
+            .programmes()
+            .await?
+            .into_iter()
+            .filter(|p| p.site.is_none())
+            .map(|p| p.slug)
+            .collect(),
         fragments: fragments()?,
         span: (last - first).whole_seconds(),
         first,
@@ -680,6 +691,7 @@ mod tests {
             themes: vec!["health".into(), "migrant-children".into()],
             partners: vec![("unhcr".into(), "UNHCR".into())],
             contacts: vec!["press".into()],
+            programmes: vec!["regional-migration".into()],
             fragments: fragments().expect("data/corpus.toml reads"),
             span: 3600 * 24 * 365 * 10,
             first,

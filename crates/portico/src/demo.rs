@@ -1,8 +1,13 @@
 //! The demo content a fresh install loads: the organization's sections and a newsroom of
 //! press releases, written for Portico (facts from the seed, our own words).
 
+use std::collections::BTreeMap;
+
 use portico_content::{Draft, Kind, Status, slugify};
-use portico_store::{Audit, MenuItem, NewContact, NewDocument, NewPartner, NewSite, NewTheme, Store};
+use portico_store::{
+    Audit, MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, ProgrammeName,
+    Store,
+};
 use serde::Deserialize;
 use time::Date;
 
@@ -57,6 +62,21 @@ struct Taxonomy {
     theme: Vec<ThemeEntry>,
     partner: Vec<PartnerEntry>,
     contact: Vec<ContactEntry>,
+    programme: Vec<ProgrammeEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgrammeEntry {
+    slug: String,
+    name: String,
+    description: String,
+    /// The key of the site that keeps it for itself; every site's when absent.
+    #[serde(default)]
+    site: Option<String>,
+    /// Its name by language code.
+    #[serde(default)]
+    names: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -141,7 +161,7 @@ struct SiteEntry {
     key: String,
     name: String,
     #[serde(default)]
-    names: std::collections::BTreeMap<String, String>,
+    names: BTreeMap<String, String>,
     languages: Vec<String>,
     #[serde(default)]
     country: Option<String>,
@@ -626,6 +646,30 @@ pub async fn load(store: &Store, media: &portico_media::MediaStorage) -> Result<
     for partner in taxonomy.partner {
         store
             .upsert_partner(&NewPartner { slug: partner.slug, name: partner.name, acronym: partner.acronym })
+            .await?;
+    }
+    for programme in taxonomy.programme {
+        let owner = match &programme.site {
+            None => None,
+            Some(key) => Some(*site_ids.get(key).ok_or_else(|| DemoError::Invalid {
+                file: "taxonomy.toml",
+                entry: programme.slug.clone(),
+                problem: format!("no site {key:?}"),
+            })?),
+        };
+        let names = programme
+            .names
+            .into_iter()
+            .map(|(language, name)| ProgrammeName { language, name, description: String::new() })
+            .collect();
+        store
+            .upsert_programme(&NewProgramme {
+                slug: programme.slug,
+                name: programme.name,
+                description: programme.description,
+                site: owner,
+                names,
+            })
             .await?;
     }
     for contact in taxonomy.contact {

@@ -70,8 +70,9 @@ async fn edit_form(
         ("summary".into(), raw_text("#f-summary")),
         ("body_markdown".into(), raw_text("#f-body_markdown")),
         ("image".into(), value("#f-image")),
+        ("programme".into(), value("#f-programme option[selected]")),
     ];
-    for name in ["title", "slug", "dateline", "published_at", "countries", "programme"] {
+    for name in ["title", "slug", "dateline", "published_at", "countries"] {
         fields.push((name.into(), value(&format!("#f-{name}"))));
     }
     for group in ["themes", "partners", "contacts"] {

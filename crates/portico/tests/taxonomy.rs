@@ -274,3 +274,167 @@ async fn a_partners_logo_is_uploaded_by_an_admin_shown_beside_its_name_and_remov
         assert_eq!(entries.iter().filter(|e| e.action == "partner.logo").count(), 2);
     }
 }
+
+/// Programmes are a list admins keep: one added for the El Salvador office is named in
+/// Spanish on its Spanish pages, offered in the editor of that office's documents only, and
+/// refused to a document of another site; the seed release keeps the programme it had. A
+/// theme and a contact kept for the office are offered there and nowhere else.
+#[tokio::test]
+async fn a_programme_kept_for_one_office_is_named_per_language_and_refused_to_other_sites() {
+    for app in TestApp::each().await {
+        let backend = app.backend();
+        let store = &app.server.store;
+        let admin_email = app.user("boss@example.org", Role::Admin, &[]).await;
+        let admin = app.login(&admin_email).await;
+        let release_path = seed_release_path(&app).await;
+        let release = app.page(&release_path, 200).await;
+        assert!(
+            texts(&release, ".release-facts p").contains(&"Mesoamerica Regional Programme".to_owned()),
+            "{backend}: the seed release shows its programme"
+        );
+
+        let sv = store.site_by_key("sv").await.expect("site").expect("the El Salvador office");
+        let sv_id = sv.id.0.to_string();
+        let unknown_site = admin
+            .post("/admin/taxonomy/programmes", &[("name", "Municipal return desks"), ("site", "99999")])
+            .await;
+        assert_eq!(unknown_site.status().as_u16(), 422, "{backend}");
+        let html = Html::parse_document(&unknown_site.text().await.expect("body"));
+        assert_eq!(attrs(&html, "#add-programme-name", "value"), ["Municipal return desks"], "kept as typed");
+        assert!(
+            store.programmes().await.expect("programmes").iter().all(|p| p.slug != "municipal-return-desks")
+        );
+
+        let added = admin
+            .post(
+                "/admin/taxonomy/programmes",
+                &[
+                    ("name", "Municipal return desks"),
+                    ("second", "Help near home"),
+                    ("key", ""),
+                    ("site", &sv_id),
+                ],
+            )
+            .await;
+        assert_eq!(added.status().as_u16(), 303, "{backend}");
+        let edit = added.headers()["location"]
+            .to_str()
+            .expect("location")
+            .split('?')
+            .next()
+            .expect("path")
+            .to_owned();
+        assert!(edit.starts_with("/admin/programmes/"), "{edit}");
+        let taxonomy = admin.page("/admin/taxonomy", 200).await;
+        let row = texts(&taxonomy, "table[aria-labelledby='programmes-h'] tbody tr")
+            .into_iter()
+            .find(|r| r.contains("municipal-return-desks"))
+            .expect("listed");
+        assert!(row.contains(&sv.name), "{backend}: the owner is named: {row}");
+
+        let form = admin.page(&edit, 200).await;
+        assert_eq!(texts(&form, "label[for=name_es]").len(), 1, "{backend}: a Spanish field");
+        let saved = admin
+            .post(
+                &edit,
+                &[
+                    ("name", "Municipal return desks"),
+                    ("second", "Help near home"),
+                    ("name_es", "Ventanillas municipales"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303, "{backend}");
+
+        // The office's release links it, and its Spanish page names it in Spanish.
+        let mut draft = portico_content::Draft {
+            title: "Ventanillas en cuatro municipios".into(),
+            slug: "ventanillas-en-cuatro-municipios".into(),
+            published_at: Some(portico_store::now() - time::Duration::hours(1)),
+            summary: "Breve.".into(),
+            body_markdown: "Texto.".into(),
+            countries: vec!["SV".into()],
+            programme: "municipal-return-desks".into(),
+            ..Default::default()
+        };
+        let office_release =
+            support::create_release(store, &sv, "es", draft.clone(), portico_content::Status::Published)
+                .await;
+        let public = app.page("/sites/sv/es/news/ventanillas-en-cuatro-municipios", 200).await;
+        assert!(
+            texts(&public, ".release-facts p").contains(&"Ventanillas municipales".to_owned()),
+            "{backend}: named in Spanish"
+        );
+        let editor = admin.page(&format!("/admin/documents/{}", office_release.0), 200).await;
+        assert_eq!(attrs(&editor, "#f-programme option[selected]", "value"), ["municipal-return-desks"]);
+
+        // A global release is offered every site's programmes but not the office's own.
+        let global = store.site_by_key("global").await.expect("site").expect("global");
+        draft.slug = "a-global-release".into();
+        draft.programme = "mesoamerica-regional".into();
+        let global_release =
+            support::create_release(store, &global, "en", draft, portico_content::Status::Draft).await;
+        let editor = admin.page(&format!("/admin/documents/{}", global_release.0), 200).await;
+        let offered = attrs(&editor, "#f-programme option", "value");
+        assert!(offered.contains(&"mesoamerica-regional".to_owned()), "{backend}: {offered:?}");
+        assert!(!offered.contains(&"municipal-return-desks".to_owned()), "{backend}: {offered:?}");
+        assert!(!offered.contains(&"retorno-con-dignidad".to_owned()), "{backend}: another office's own");
+
+        let token = app.token(&admin_email).await;
+        let refused = app
+            .client
+            .patch(app.url(&format!("/api/v1/releases/{}", global_release.0)))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({ "programme": "municipal-return-desks" }))
+            .send()
+            .await
+            .expect("patch");
+        assert_eq!(refused.status().as_u16(), 422, "{backend}");
+        let body: serde_json::Value = refused.json().await.expect("json");
+        assert_eq!(body["error"]["fields"][0]["field"], "programme", "{backend}: {body}");
+        let kept = store.editable_variant(global_release, None).await.expect("read").expect("found");
+        assert_eq!(kept.draft.programme, "mesoamerica-regional", "{backend}: nothing written");
+
+        // A theme and a media contact kept for the office: offered there, nowhere else.
+        for (path, fields) in [
+            ("/admin/taxonomy/themes", vec![("name", "Municipal desks"), ("key", "municipal-desks")]),
+            (
+                "/admin/taxonomy/contacts",
+                vec![("name", "Rosa Díaz"), ("office", "IOM San Salvador"), ("key", "rdiaz")],
+            ),
+        ] {
+            let mut fields = fields;
+            fields.push(("site", sv_id.as_str()));
+            let added = admin.post(path, &fields).await;
+            assert_eq!(added.status().as_u16(), 303, "{backend}: {path}");
+        }
+        let theme_option = "#f-theme option[value='municipal-desks']";
+        assert!(attrs(&app.page("/en/news", 200).await, theme_option, "value").is_empty(), "{backend}");
+        assert_eq!(
+            attrs(&app.page("/sites/sv/es/news", 200).await, theme_option, "value").len(),
+            1,
+            "{backend}"
+        );
+        let picked = |site: &'static str| {
+            let admin = &admin;
+            async move {
+                let response = admin.get(&format!("/admin/pick/contacts?site={site}&q=rosa")).await;
+                let body: serde_json::Value = response.json().await.expect("json");
+                body["items"]
+                    .as_array()
+                    .expect("items")
+                    .iter()
+                    .map(|i| i["value"].to_string())
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(picked("sv").await, ["\"rdiaz\""], "{backend}");
+        assert!(picked("global").await.is_empty(), "{backend}: another office's contact");
+        let taxonomy = admin.page("/admin/taxonomy", 200).await;
+        let row = texts(&taxonomy, "table[aria-labelledby='contacts-h'] tbody tr")
+            .into_iter()
+            .find(|r| r.contains("rdiaz"))
+            .expect("listed");
+        assert!(row.contains(&sv.name), "{backend}: {row}");
+    }
+}

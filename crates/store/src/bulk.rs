@@ -106,12 +106,16 @@ fn distinct<T: PartialEq + Clone>(values: &[T]) -> Vec<T> {
     out
 }
 
+/// A taxonomy row's id and the site that keeps it, `None` for every site's.
+type Owned = (i64, Option<i64>);
+
 impl Store {
-    /// Key → id of every row of a taxonomy table.
-    async fn taxonomy_ids(&self, table: &'static str, key: &'static str) -> Result<HashMap<String, i64>> {
-        let sql = format!("select {key}, id from {table}");
-        let rows: Vec<(String, i64)> = on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
-        Ok(rows.into_iter().collect())
+    /// Key → id and keeping site of every row of a taxonomy table.
+    async fn taxonomy_ids(&self, table: &'static str, key: &'static str) -> Result<HashMap<String, Owned>> {
+        let sql = format!("select {key}, id, site_id from {table}");
+        let rows: Vec<(String, i64, Option<i64>)> =
+            on_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
+        Ok(rows.into_iter().map(|(key, id, site)| (key, (id, site))).collect())
     }
 
     /// Writes `documents` in one transaction and returns their ids, in order. Unknown themes,
@@ -135,23 +139,32 @@ impl Store {
         let themes = self.taxonomy_ids("themes", "slug").await?;
         let partners = self.taxonomy_ids("partners", "slug").await?;
         let contacts = self.taxonomy_ids("contacts", "key").await?;
-        let resolve = |map: &HashMap<String, i64>, what: &'static str, keys: &[String]| {
+        let programmes = self.taxonomy_ids("programmes", "slug").await?;
+        // Only what every site, or the document's own, keeps.
+        let resolve = |map: &HashMap<String, Owned>, what: &'static str, keys: &[String], site: SiteId| {
             distinct(keys)
                 .iter()
-                .map(|k| {
-                    map.get(k).copied().ok_or_else(|| StoreError::UnknownReference { what, value: k.clone() })
+                .map(|k| match map.get(k) {
+                    Some((id, owner)) if crate::taxonomy::serves(*owner, site) => Ok(*id),
+                    _ => Err(StoreError::UnknownReference { what, value: k.clone() }),
                 })
                 .collect::<Result<Vec<i64>>>()
         };
         // Links by document, resolved before anything is written.
         let mut links = Vec::with_capacity(documents.len());
+        let mut programme_ids = Vec::with_capacity(documents.len());
         for document in &documents {
             let draft = &document.variants[0].draft;
+            let site = document.site;
+            programme_ids.push(match draft.programme.as_str() {
+                "" => None,
+                key => resolve(&programmes, "programme", &[key.to_owned()], site)?.first().copied(),
+            });
             links.push((
                 distinct(&draft.countries.iter().map(|c| c.to_ascii_uppercase()).collect::<Vec<_>>()),
-                resolve(&themes, "theme", &draft.themes)?,
-                resolve(&partners, "partner", &draft.partners)?,
-                resolve(&contacts, "contact", &draft.contacts)?,
+                resolve(&themes, "theme", &draft.themes, site)?,
+                resolve(&partners, "partner", &draft.partners, site)?,
+                resolve(&contacts, "contact", &draft.contacts, site)?,
                 crate::documents::goal_links(&draft.goals),
             ));
         }
@@ -189,14 +202,21 @@ impl Store {
                 let document_ids = reserve!("documents", documents.len());
                 let variant_ids = reserve!("variants", variant_count);
 
-                let rows: Vec<(i64, &ImportDocument)> =
-                    document_ids.iter().copied().zip(documents.iter().map(|(d, _)| d)).collect();
-                for chunk in rows.chunks(MAX_PARAMS / 5) {
-                    let mut query =
-                        builder(pool, "insert into documents (id, site_id, kind, created_at, updated_at) ");
-                    query.push_values(chunk, |mut row, (id, document)| {
+                let rows: Vec<(i64, &ImportDocument, Option<i64>)> = document_ids
+                    .iter()
+                    .copied()
+                    .zip(documents.iter().map(|(d, _)| d))
+                    .zip(&programme_ids)
+                    .map(|((id, document), programme)| (id, document, *programme))
+                    .collect();
+                for chunk in rows.chunks(MAX_PARAMS / 6) {
+                    let mut query = builder(
+                        pool,
+                        "insert into documents (id, site_id, kind, created_at, updated_at, programme_id) ",
+                    );
+                    query.push_values(chunk, |mut row, (id, document, programme)| {
                         row.push_bind(*id).push_bind(document.site.0).push_bind(document.kind.as_str());
-                        row.push_bind(at).push_bind(at);
+                        row.push_bind(at).push_bind(at).push_bind(*programme);
                     });
                     query.build().execute(&mut *tx).await?;
                 }
@@ -210,11 +230,11 @@ impl Store {
                         variants.push((id, *document_id, document, variant, rendered, index));
                     }
                 }
-                for chunk in variants.chunks(MAX_PARAMS / 19) {
+                for chunk in variants.chunks(MAX_PARAMS / 18) {
                     let mut query = builder(
                         pool,
                         "insert into variants (id, document_id, site_id, kind, language, slug, title, summary,
-                             body_markdown, body_html, dateline, programme, status, published_at, revision,
+                             body_markdown, body_html, dateline, status, published_at, revision,
                              created_at, updated_at, image_id, source_revision) ",
                     );
                     query.push_values(
@@ -231,7 +251,7 @@ impl Store {
                                 draft.published_at.map(normalize),
                                 at,
                             );
-                            row.push_bind(draft.programme.as_str()).push_bind(status.as_str());
+                            row.push_bind(status.as_str());
                             row.push_bind(draft.published_at.map(normalize)).push_bind(1_i32);
                             row.push_bind(at).push_bind(at).push_bind(draft.image.map(|m| m.0));
                             // A translation is made from the original's first (and only) revision.
@@ -319,7 +339,7 @@ impl Store {
                 for chunk in rows.chunks(MAX_PARAMS / 3) {
                     let mut query =
                         builder(pool, "insert into change_log (at, site_id, entity, entity_id, action) ");
-                    query.push_values(chunk, |mut row, (id, document)| {
+                    query.push_values(chunk, |mut row, (id, document, _)| {
                         row.push_bind(at).push_bind(document.site.0).push_bind("document");
                         row.push_bind(*id).push_bind("create");
                     });
@@ -346,7 +366,7 @@ impl Store {
                 // One entry per site and call rather than per document: an import is one act,
                 // and a million entries would bury everything else in the log.
                 let mut per_site: std::collections::BTreeMap<i64, usize> = Default::default();
-                for (_, document) in &rows {
+                for (_, document, _) in &rows {
                     *per_site.entry(document.site.0).or_default() += 1;
                 }
                 for (site, count) in per_site {

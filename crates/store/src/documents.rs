@@ -126,6 +126,8 @@ pub(crate) struct Links {
     pub themes: Vec<i64>,
     pub partners: Vec<i64>,
     pub contacts: Vec<i64>,
+    /// The programme, when it has one.
+    pub programme: Option<i64>,
     /// Goal and target codes with the goal each names, in the Agenda's order.
     pub goals: Vec<(String, i64)>,
 }
@@ -214,6 +216,11 @@ macro_rules! write_links {
             .execute(&mut *$tx)
             .await?;
         }
+        sqlx::query("update documents set programme_id = $2 where id = $1")
+            .bind($document)
+            .bind($links.programme)
+            .execute(&mut *$tx)
+            .await?;
     }};
 }
 pub(crate) use write_links;
@@ -246,12 +253,26 @@ async fn render_body(source: &str) -> Result<String> {
 }
 
 impl Store {
-    async fn resolve_links(&self, draft: &Draft) -> Result<Links> {
+    /// The site a document belongs to.
+    async fn document_site(&self, document: DocumentId) -> Result<SiteId> {
+        let site: Option<i64> = on_pool!(self, |pool| {
+            sqlx::query_scalar("select site_id from documents where id = $1")
+                .bind(document.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        site.map(SiteId)
+            .ok_or_else(|| StoreError::UnknownReference { what: "document", value: document.to_string() })
+    }
+
+    /// A draft's links for a document of `site`.
+    async fn resolve_links(&self, draft: &Draft, site: SiteId) -> Result<Links> {
         Ok(Links {
             countries: draft.countries.iter().map(|c| c.to_ascii_uppercase()).collect(),
-            themes: self.resolve_ids("themes", "slug", "theme", &draft.themes).await?,
-            partners: self.resolve_ids("partners", "slug", "partner", &draft.partners).await?,
-            contacts: self.resolve_ids("contacts", "key", "contact", &draft.contacts).await?,
+            themes: self.resolve_ids("themes", "slug", "theme", &draft.themes, site).await?,
+            partners: self.resolve_ids("partners", "slug", "partner", &draft.partners, site).await?,
+            contacts: self.resolve_ids("contacts", "key", "contact", &draft.contacts, site).await?,
+            programme: self.resolve_programme(&draft.programme, site).await?,
             goals: goal_links(&draft.goals),
         })
     }
@@ -260,7 +281,7 @@ impl Store {
     /// audit entry. Unknown themes, partners or contacts, or a slug already taken, write nothing.
     pub async fn create_document(&self, new: &NewDocument, audit: &Audit) -> Result<(DocumentId, VariantId)> {
         let draft = &new.draft;
-        let links = self.resolve_links(draft).await?;
+        let links = self.resolve_links(draft, new.site).await?;
         let at = now();
         let published_at = draft.published_at.map(normalize);
         let body_html = render_body(&draft.body_markdown).await?;
@@ -279,9 +300,9 @@ impl Store {
             .await?;
             let variant_id: i64 = sqlx::query_scalar(
                 "insert into variants (document_id, site_id, kind, language, slug, title, summary,
-                     body_markdown, body_html, dateline, programme, status, published_at,
+                     body_markdown, body_html, dateline, status, published_at,
                      revision, created_at, updated_at, image_id, author_id, updated_by)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14, $15, $16, $16)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13, $14, $15, $15)
                  returning id",
             )
             .bind(document_id)
@@ -294,7 +315,6 @@ impl Store {
             .bind(&draft.body_markdown)
             .bind(&body_html)
             .bind(&draft.dateline)
-            .bind(&draft.programme)
             .bind(stored_status(new.status, published_at, at).as_str())
             .bind(published_at)
             .bind(at)
@@ -341,7 +361,8 @@ impl Store {
         draft: &Draft,
         audit: &Audit,
     ) -> Result<i32> {
-        let links = self.resolve_links(draft).await?;
+        let site = self.document_site(document).await?;
+        let links = self.resolve_links(draft, site).await?;
         let at = now();
         let published_at = draft.published_at.map(normalize);
         let body_html = render_body(&draft.body_markdown).await?;
@@ -355,12 +376,12 @@ impl Store {
             // scheduled one, so that "published" always means "visible now".
             let updated: Option<(i64, i64, i32)> = sqlx::query_as(
                 "update variants set slug = $1, title = $2, summary = $3, body_markdown = $4, body_html = $5,
-                     dateline = $6, programme = $7, published_at = $8, image_id = $9, updated_at = $10,
-                     updated_by = $14, revision = revision + 1,
-                     status = case when status = 'published' and $8 > $10 then 'scheduled' else status end,
-                     source_revision = (select o.revision from variants o where o.document_id = $11
+                     dateline = $6, published_at = $7, image_id = $8, updated_at = $9,
+                     updated_by = $13, revision = revision + 1,
+                     status = case when status = 'published' and $7 > $9 then 'scheduled' else status end,
+                     source_revision = (select o.revision from variants o where o.document_id = $10
                                         order by o.id limit 1)
-                 where document_id = $11 and language = $12 and revision = $13
+                 where document_id = $10 and language = $11 and revision = $12
                  returning id, site_id, revision",
             )
             .bind(&draft.slug)
@@ -369,7 +390,6 @@ impl Store {
             .bind(&draft.body_markdown)
             .bind(&body_html)
             .bind(&draft.dateline)
-            .bind(&draft.programme)
             .bind(published_at)
             .bind(draft.image.map(|m| m.0))
             .bind(at)
@@ -531,7 +551,9 @@ impl Store {
         let row: Option<VariantRow> = on_pool!(self, |pool| {
             sqlx::query_as(
                 "select id, document_id, site_id, kind, language, status, revision, title, slug, summary,
-                        body_markdown, dateline, programme, published_at, image_id, updated_at,
+                        body_markdown, dateline, published_at, image_id, updated_at,
+                        coalesce((select p.slug from documents d join programmes p on p.id = d.programme_id
+                                  where d.id = variants.document_id), '') as programme,
                         (select min(o.id) from variants o where o.document_id = variants.document_id) as original_id
                  from variants where document_id = $1 and ($2 is null or language = $2)
                  order by id limit 1",

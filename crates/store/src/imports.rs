@@ -177,11 +177,13 @@ impl Store {
         };
         let draft = &first.draft;
         let countries: Vec<String> = draft.countries.iter().map(|c| c.to_ascii_uppercase()).collect();
-        let themes = self.resolve_ids("themes", "slug", "theme", &draft.themes).await?;
-        let partners = self.resolve_ids("partners", "slug", "partner", &draft.partners).await?;
-        let contacts = self.resolve_ids("contacts", "key", "contact", &draft.contacts).await?;
+        let themes = self.resolve_ids("themes", "slug", "theme", &draft.themes, document.site).await?;
+        let partners =
+            self.resolve_ids("partners", "slug", "partner", &draft.partners, document.site).await?;
+        let contacts = self.resolve_ids("contacts", "key", "contact", &draft.contacts, document.site).await?;
         let goals = crate::documents::goal_links(&draft.goals);
-        let links = crate::documents::Links { countries, themes, partners, contacts, goals };
+        let programme = self.resolve_programme(&draft.programme, document.site).await?;
+        let links = crate::documents::Links { countries, themes, partners, contacts, programme, goals };
         let sources: Vec<String> = document.variants.iter().map(|v| v.source.clone()).collect();
         let state = self.imported_state(document.site, &sources).await?;
 
@@ -240,9 +242,9 @@ impl Store {
                         Some((id, _, revision)) => {
                             sqlx::query(
                                 "update variants set slug = $1, title = $2, summary = $3, body_markdown = $4,
-                                     body_html = $5, dateline = $6, programme = $7, published_at = $8,
-                                     image_id = $9, updated_at = $10, status = $11, revision = revision + 1
-                                 where id = $12",
+                                     body_html = $5, dateline = $6, published_at = $7,
+                                     image_id = $8, updated_at = $9, status = $10, revision = revision + 1
+                                 where id = $11",
                             )
                             .bind(&draft.slug)
                             .bind(&draft.title)
@@ -250,7 +252,6 @@ impl Store {
                             .bind(&draft.body_markdown)
                             .bind(body_html)
                             .bind(&draft.dateline)
-                            .bind(&draft.programme)
                             .bind(published_at)
                             .bind(draft.image.map(|m| m.0))
                             .bind(at)
@@ -266,9 +267,9 @@ impl Store {
                             let source_revision = original_revision;
                             let id: i64 = sqlx::query_scalar(
                                 "insert into variants (document_id, site_id, kind, language, slug, title, summary,
-                                     body_markdown, body_html, dateline, programme, status, published_at,
+                                     body_markdown, body_html, dateline, status, published_at,
                                      revision, created_at, updated_at, image_id, author_id, source_revision)
-                                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14, $15, $16, $17)
+                                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13, $14, $15, $16)
                                  returning id",
                             )
                             .bind(document_id)
@@ -281,7 +282,6 @@ impl Store {
                             .bind(&draft.body_markdown)
                             .bind(body_html)
                             .bind(&draft.dateline)
-                            .bind(&draft.programme)
                             .bind(status.as_str())
                             .bind(published_at)
                             .bind(at)

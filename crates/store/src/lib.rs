@@ -30,6 +30,7 @@ mod menus;
 mod overview;
 mod pickers;
 mod plans;
+mod programmes;
 mod publications;
 mod reading;
 mod redirects;
@@ -80,6 +81,7 @@ pub use mail::{
 pub use media::{IMAGE_SEARCH_WINDOW, ImagePage, Media, NewMedia, PdfFacts, Picked};
 pub use menus::{MenuItem, NewMenuItem};
 pub use overview::{MonthCount, Scheduled};
+pub use programmes::{NewProgramme, Programme, ProgrammeName};
 pub use publications::{
     FacetCount, PUBLICATION_PAGE, PublicationFacets, PublicationFile, PublicationFilter, PublicationList,
     PublishedPublication,

@@ -673,6 +673,9 @@ impl crate::Store {
         if pending.iter().any(|name| name == "library") {
             self.rebuild_library().await?;
         }
+        if pending.iter().any(|name| name == "programmes") {
+            self.adopt_programmes().await?;
+        }
         if pending.iter().any(|name| name == "media_links") {
             self.rebuild_media_links().await?;
         }

@@ -8,7 +8,7 @@
 //! tables are as large as the organization's address book, thousands of rows, never the
 //! archive; the images, which grow with it, are paged by index (`Store::image_page`).
 
-use portico_content::PartnerId;
+use portico_content::{PartnerId, SiteId};
 
 use crate::{Contact, Partner, PartnerName, Result, Store, on_pool};
 
@@ -35,20 +35,27 @@ fn placeholders(first: usize, count: usize) -> String {
 }
 
 impl Store {
-    /// Up to `limit` partners whose name, acronym or key holds `words`, or whose name or
-    /// acronym in `language` does, in order of their default name; each with its names in
-    /// other languages.
-    pub async fn search_partners(&self, words: &str, language: &str, limit: i64) -> Result<Vec<Partner>> {
-        const SQL: &str = "select p.id, p.slug, p.name, p.acronym from partners p
+    /// Up to `limit` partners that documents of `site` may link whose name, acronym or key
+    /// holds `words`, or whose name or acronym in `language` does, in order of their default
+    /// name; each with its names in other languages.
+    pub async fn search_partners(
+        &self,
+        site: SiteId,
+        words: &str,
+        language: &str,
+        limit: i64,
+    ) -> Result<Vec<Partner>> {
+        const SQL: &str = "select p.id, p.slug, p.name, p.acronym, p.site_id from partners p
              left join partner_names n on n.partner_id = p.id and n.language = $2
-             where lower(p.name) like lower($1) escape '\\' or lower(p.acronym) like lower($1) escape '\\'
+             where (lower(p.name) like lower($1) escape '\\' or lower(p.acronym) like lower($1) escape '\\'
                 or lower(p.slug) like lower($1) escape '\\'
                 or lower(coalesce(n.name, '')) like lower($1) escape '\\'
-                or lower(coalesce(n.acronym, '')) like lower($1) escape '\\'
+                or lower(coalesce(n.acronym, '')) like lower($1) escape '\\')
+               and (p.site_id is null or p.site_id = $4)
              order by p.name, p.id limit $3";
         let pattern = like_pattern(words);
         let partners: Vec<Partner> = on_pool!(self, |pool| {
-            sqlx::query_as(SQL).bind(&pattern).bind(language).bind(limit).fetch_all(pool).await
+            sqlx::query_as(SQL).bind(&pattern).bind(language).bind(limit).bind(site.0).fetch_all(pool).await
         })?;
         self.with_partner_names(partners).await
     }
@@ -59,7 +66,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "select id, slug, name, acronym from partners where slug in ({})",
+            "select id, slug, name, acronym, site_id from partners where slug in ({})",
             placeholders(1, slugs.len())
         );
         let found: Vec<Partner> = on_pool!(self, |pool| {
@@ -100,14 +107,18 @@ impl Store {
         Ok(partners)
     }
 
-    /// Up to `limit` media contacts whose name, office, email or key holds `words`, by name.
-    pub async fn search_contacts(&self, words: &str, limit: i64) -> Result<Vec<Contact>> {
-        const SQL: &str = "select id, key, name, office, phone, email from contacts
-             where lower(name) like lower($1) escape '\\' or lower(office) like lower($1) escape '\\'
-                or lower(email) like lower($1) escape '\\' or lower(key) like lower($1) escape '\\'
+    /// Up to `limit` media contacts that documents of `site` may link whose name, office,
+    /// email or key holds `words`, by name.
+    pub async fn search_contacts(&self, site: SiteId, words: &str, limit: i64) -> Result<Vec<Contact>> {
+        const SQL: &str = "select id, key, name, office, phone, email, site_id from contacts
+             where (lower(name) like lower($1) escape '\\' or lower(office) like lower($1) escape '\\'
+                or lower(email) like lower($1) escape '\\' or lower(key) like lower($1) escape '\\')
+               and (site_id is null or site_id = $3)
              order by name, id limit $2";
         let pattern = like_pattern(words);
-        Ok(on_pool!(self, |pool| { sqlx::query_as(SQL).bind(&pattern).bind(limit).fetch_all(pool).await })?)
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(SQL).bind(&pattern).bind(limit).bind(site.0).fetch_all(pool).await
+        })?)
     }
 
     /// The contacts with these keys, in the order given; unknown keys are left out.
@@ -116,7 +127,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "select id, key, name, office, phone, email from contacts where key in ({})",
+            "select id, key, name, office, phone, email, site_id from contacts where key in ({})",
             placeholders(1, keys.len())
         );
         let mut found: Vec<Contact> = on_pool!(self, |pool| {
@@ -148,6 +159,11 @@ mod tests {
     async fn partners_and_contacts_are_found_by_any_part_of_their_names_up_to_the_limit() {
         for db in TestDb::each().await {
             let store = &db.store;
+            let audit = crate::Audit::system("test", "site.create");
+            let global = store.create_site(&crate::testing::new_site("global", &["en"], None), &audit).await;
+            let office =
+                store.create_site(&crate::testing::new_site("sv", &["es"], Some("SV")), &audit).await;
+            let (global, office) = (global.expect("site"), office.expect("site"));
             for n in 0..30 {
                 store
                     .upsert_partner(&NewPartner {
@@ -174,7 +190,7 @@ mod tests {
                 })
                 .await
                 .expect("partner");
-            let found = store.search_partners("cross 1", "en", 5).await.expect("search");
+            let found = store.search_partners(global, "cross 1", "en", 5).await.expect("search");
             let names: Vec<&str> = found.iter().map(|p| p.name.as_str()).collect();
             assert_eq!(
                 names,
@@ -188,12 +204,12 @@ mod tests {
                 "{}",
                 db.url()
             );
-            let by_acronym = store.search_partners("unhc", "fr", 5).await.expect("search");
+            let by_acronym = store.search_partners(global, "unhc", "fr", 5).await.expect("search");
             assert_eq!(by_acronym.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(), ["unhcr"]);
             // A wildcard typed is a character looked for, not a wildcard.
-            let literal = store.search_partners("0%", "en", 50).await.expect("search");
+            let literal = store.search_partners(global, "0%", "en", 50).await.expect("search");
             assert_eq!(literal.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(), ["odd"], "{}", db.url());
-            let literal = store.search_partners("_o", "en", 50).await.expect("search");
+            let literal = store.search_partners(global, "_o", "en", 50).await.expect("search");
             assert_eq!(literal.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(), ["odd"], "{}", db.url());
 
             let chosen = store
@@ -212,11 +228,39 @@ mod tests {
                 })
                 .await
                 .expect("contact");
-            let found = store.search_contacts("salvador", 5).await.expect("search");
+            let found = store.search_contacts(global, "salvador", 5).await.expect("search");
             assert_eq!(found.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(), ["ana"], "{}", db.url());
-            assert!(store.search_contacts("guatemala", 5).await.expect("search").is_empty());
+            assert!(store.search_contacts(global, "guatemala", 5).await.expect("search").is_empty());
             let chosen = store.contacts_by_keys(&["ana".into(), "bob".into()]).await.expect("by keys");
             assert_eq!(chosen.len(), 1);
+
+            // What an office keeps for itself is found on its documents only.
+            let audit = crate::Audit::system("test", "taxonomy.create");
+            let own = |kind, key: &'static str, fields: &'static [&'static str]| {
+                store.create_taxonomy_entry(kind, key, fields, Some(office), &audit)
+            };
+            own(crate::TaxonomyKind::Partner, "alcaldia", &["Alcaldía de San Salvador", ""])
+                .await
+                .expect("own");
+            own(crate::TaxonomyKind::Contact, "rosa", &["Rosa Díaz", "OIM El Salvador", "", ""])
+                .await
+                .expect("own");
+            let slugs = |found: Vec<crate::Partner>| found.into_iter().map(|p| p.slug).collect::<Vec<_>>();
+            assert!(
+                slugs(store.search_partners(global, "alcald", "en", 5).await.expect("search")).is_empty()
+            );
+            assert_eq!(
+                slugs(store.search_partners(office, "alcald", "es", 5).await.expect("search")),
+                ["alcaldia"]
+            );
+            let keys = |found: Vec<crate::Contact>| found.into_iter().map(|c| c.key).collect::<Vec<_>>();
+            assert_eq!(keys(store.search_contacts(global, "salvador", 5).await.expect("search")), ["ana"]);
+            assert_eq!(
+                keys(store.search_contacts(office, "salvador", 5).await.expect("search")),
+                ["ana", "rosa"],
+                "{}",
+                db.url()
+            );
         }
     }
 

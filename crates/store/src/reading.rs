@@ -75,7 +75,8 @@ pub struct Release {
     pub body_html: String,
     /// Place leading the body.
     pub dateline: String,
-    /// The programme that funded or ran the work.
+    /// The name of the programme that funded or ran the work, in the release's language; ""
+    /// when it has none.
     pub programme: String,
     /// When it went public.
     pub published_at: OffsetDateTime,
@@ -254,11 +255,18 @@ impl Store {
     }
 }
 
+/// The name of the programme of `v`'s document in `v`'s language, or its default name, or ""
+/// when it has none: three lookups by key.
+pub(crate) const PROGRAMME_NAME: &str = "coalesce((select coalesce(
+         (select n.name from programme_names n where n.programme_id = p.id and n.language = v.language
+              and n.name <> ''), p.name)
+     from documents d join programmes p on p.id = d.programme_id where d.id = v.document_id), '')";
+
 /// One published release by its slug; `$3` is the time.
 pub(crate) fn release_by_slug_sql() -> String {
     format!(
         "select v.id, v.document_id, v.language, v.slug, v.title, v.summary, v.body_html,
-                v.dateline, v.programme, v.published_at, v.updated_at, v.image_id
+                v.dateline, {PROGRAMME_NAME} as programme, v.published_at, v.updated_at, v.image_id
          from variants v
          where v.site_id = $1 and v.language = $2 and v.kind = 'release' and {VISIBLE} and v.slug = $4"
     )
@@ -603,7 +611,14 @@ impl Store {
             match kind {
                 4 => goals.push(a),
                 0 => countries.push(a),
-                1 => themes.push(Theme { id: ThemeId(id), slug: a, name: b, description: c, names: vec![] }),
+                1 => themes.push(Theme {
+                    id: ThemeId(id),
+                    slug: a,
+                    name: b,
+                    description: c,
+                    names: vec![],
+                    site_id: None,
+                }),
                 2 => partners.push(Partner {
                     id: PartnerId(id),
                     slug: a,
@@ -611,6 +626,7 @@ impl Store {
                     acronym: c,
                     names: vec![],
                     logo_path: d,
+                    site_id: None,
                 }),
                 _ => contacts.push(Contact {
                     id: ContactId(id),
@@ -619,6 +635,7 @@ impl Store {
                     office: c,
                     phone: d,
                     email: e,
+                    site_id: None,
                 }),
             }
         }

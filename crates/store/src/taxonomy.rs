@@ -1,4 +1,4 @@
-use portico_content::{ContactId, MediaId, PartnerId, ThemeId};
+use portico_content::{ContactId, MediaId, PartnerId, SiteId, ThemeId};
 use serde::Serialize;
 
 use crate::audit::record_audit;
@@ -34,6 +34,10 @@ pub struct Theme {
     /// Its name and description in other languages; [`Theme::name_in`] picks one.
     #[sqlx(skip)]
     pub names: Vec<ThemeName>,
+    /// The id of the site that keeps it for its own documents; `None` for every site's (and
+    /// when the query did not ask).
+    #[sqlx(default)]
+    pub site_id: Option<i64>,
 }
 
 /// A theme's name and description in one language.
@@ -47,7 +51,18 @@ pub struct ThemeName {
     pub description: String,
 }
 
+/// Whether an entry kept by `owner` (`None`: every site's) may be linked from documents of
+/// `site`.
+pub fn serves(owner: Option<i64>, site: SiteId) -> bool {
+    owner.is_none_or(|owner| owner == site.0)
+}
+
 impl Theme {
+    /// Whether documents of `site` may link it.
+    pub fn serves(&self, site: SiteId) -> bool {
+        serves(self.site_id, site)
+    }
+
     /// Its name in `language`, or the default name when it has none there.
     pub fn name_in(&self, language: &str) -> &str {
         self.names
@@ -83,9 +98,17 @@ pub struct Partner {
     /// The address of its logo's image, or "" when it has none (or the query did not ask).
     #[sqlx(default)]
     pub logo_path: String,
+    /// See [`Theme::site_id`].
+    #[sqlx(default)]
+    pub site_id: Option<i64>,
 }
 
 impl Partner {
+    /// Whether documents of `site` may link it.
+    pub fn serves(&self, site: SiteId) -> bool {
+        serves(self.site_id, site)
+    }
+
     /// Its name in `language`, or the default name when it has none there.
     pub fn name_in(&self, language: &str) -> &str {
         self.names
@@ -130,6 +153,16 @@ pub struct Contact {
     pub phone: String,
     /// Email address.
     pub email: String,
+    /// See [`Theme::site_id`].
+    #[sqlx(default)]
+    pub site_id: Option<i64>,
+}
+
+impl Contact {
+    /// Whether documents of `site` may link it.
+    pub fn serves(&self, site: SiteId) -> bool {
+        serves(self.site_id, site)
+    }
 }
 
 /// Which list of the taxonomy.
@@ -141,6 +174,8 @@ pub enum TaxonomyKind {
     Partner,
     /// Media contacts.
     Contact,
+    /// Programmes.
+    Programme,
 }
 
 impl TaxonomyKind {
@@ -150,6 +185,7 @@ impl TaxonomyKind {
             TaxonomyKind::Theme => "theme",
             TaxonomyKind::Partner => "partner",
             TaxonomyKind::Contact => "contact",
+            TaxonomyKind::Programme => "programme",
         }
     }
 }
@@ -262,9 +298,10 @@ impl Store {
     /// Every theme, by name, with its names in other languages.
     pub async fn themes(&self) -> Result<Vec<Theme>> {
         let (mut themes, names): (Vec<Theme>, Vec<(i64, ThemeName)>) = on_pool!(self, |pool| async {
-            let themes = sqlx::query_as("select id, slug, name, description from themes order by name")
-                .fetch_all(pool)
-                .await?;
+            let themes =
+                sqlx::query_as("select id, slug, name, description, site_id from themes order by name")
+                    .fetch_all(pool)
+                    .await?;
             let names: Vec<(i64, String, String, String)> = sqlx::query_as(
                 "select theme_id, language, name, description from theme_names order by theme_id, language",
             )
@@ -289,7 +326,7 @@ impl Store {
     pub async fn partners(&self) -> Result<Vec<Partner>> {
         let (mut partners, names): (Vec<Partner>, Vec<(i64, PartnerName)>) = on_pool!(self, |pool| async {
             let partners = sqlx::query_as(
-                "select id, slug, name, acronym,
+                "select id, slug, name, acronym, site_id,
                     case when logo_id is null then '' else logo_path end as logo_path
              from partners order by name",
             )
@@ -326,32 +363,56 @@ impl Store {
         names: &[ThemeName],
         audit: &Audit,
     ) -> Result<bool> {
+        self.save_described(TaxonomyKind::Theme, id.0, name, description, names, audit).await
+    }
+
+    /// Saves a theme or a programme: entries with a name and a description, each also per
+    /// language. See [`Store::save_theme`].
+    pub(crate) async fn save_described(
+        &self,
+        kind: TaxonomyKind,
+        id: i64,
+        name: &str,
+        description: &str,
+        names: &[ThemeName],
+        audit: &Audit,
+    ) -> Result<bool> {
+        let (table, names_table, id_column) = match kind {
+            TaxonomyKind::Theme => ("themes", "theme_names", "theme_id"),
+            TaxonomyKind::Programme => ("programmes", "programme_names", "programme_id"),
+            TaxonomyKind::Partner | TaxonomyKind::Contact => {
+                return Err(StoreError::Corrupt(format!("a {} has no description", kind.as_str())));
+            }
+        };
+        let update = format!("update {table} set name = $1, description = $2 where id = $3");
+        let forget = format!("delete from {names_table} where {id_column} = $1");
+        let insert = format!(
+            "insert into {names_table} ({id_column}, language, name, description) values ($1, $2, $3, $4)"
+        );
         on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
-            let found = sqlx::query("update themes set name = $1, description = $2 where id = $3")
+            let found = sqlx::query(&update)
                 .bind(name)
                 .bind(description)
-                .bind(id.0)
+                .bind(id)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
             if found == 0 {
                 return Ok(false);
             }
-            sqlx::query("delete from theme_names where theme_id = $1").bind(id.0).execute(&mut *tx).await?;
+            sqlx::query(&forget).bind(id).execute(&mut *tx).await?;
             for n in names.iter().filter(|n| !n.name.is_empty() || !n.description.is_empty()) {
-                sqlx::query(
-                    "insert into theme_names (theme_id, language, name, description) values ($1, $2, $3, $4)",
-                )
-                .bind(id.0)
-                .bind(&n.language)
-                .bind(&n.name)
-                .bind(&n.description)
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query(&insert)
+                    .bind(id)
+                    .bind(&n.language)
+                    .bind(&n.name)
+                    .bind(&n.description)
+                    .execute(&mut *tx)
+                    .await?;
             }
-            log_shared_change!(tx, "theme", id.0)?;
-            record_audit!(tx, now(), audit, None::<i64>, "theme", id.0);
+            log_shared_change!(tx, kind.as_str(), id)?;
+            record_audit!(tx, now(), audit, None::<i64>, kind.as_str(), id);
             tx.commit().await?;
             Ok::<_, StoreError>(true)
         }
@@ -444,26 +505,35 @@ impl Store {
 
     /// Adds a theme, partner or contact from the back office, with its audit and change-log
     /// entries; [`StoreError::Conflict`] on `key` when the key is taken. `entity` is
-    /// `theme`, `partner` or `contact`; the fields are the table's own, in its column order
-    /// after the key (theme: name, description; partner: name, acronym; contact: name,
-    /// office, phone, email).
+    /// `theme`, `partner`, `contact` or `programme`; the fields are the table's own, in its
+    /// column order after the key (theme and programme: name, description; partner: name,
+    /// acronym; contact: name, office, phone, email). `owner` is the site that keeps the entry
+    /// for its own documents, `None` for every site's; it cannot change later.
     pub async fn create_taxonomy_entry(
         &self,
         entity: TaxonomyKind,
         key: &str,
         fields: &[&str],
+        owner: Option<SiteId>,
         audit: &Audit,
     ) -> Result<i64> {
         let (sql, wanted) = match entity {
-            TaxonomyKind::Theme => {
-                ("insert into themes (slug, name, description) values ($1, $2, $3) returning id", 2)
-            }
-            TaxonomyKind::Partner => {
-                ("insert into partners (slug, name, acronym) values ($1, $2, $3) returning id", 2)
-            }
+            TaxonomyKind::Theme => (
+                "insert into themes (slug, name, description, site_id) values ($1, $2, $3, $4) returning id",
+                2,
+            ),
+            TaxonomyKind::Partner => (
+                "insert into partners (slug, name, acronym, site_id) values ($1, $2, $3, $4) returning id",
+                2,
+            ),
             TaxonomyKind::Contact => (
-                "insert into contacts (key, name, office, phone, email) values ($1, $2, $3, $4, $5) returning id",
+                "insert into contacts (key, name, office, phone, email, site_id)
+                 values ($1, $2, $3, $4, $5, $6) returning id",
                 4,
+            ),
+            TaxonomyKind::Programme => (
+                "insert into programmes (slug, name, description, site_id) values ($1, $2, $3, $4) returning id",
+                2,
             ),
         };
         if fields.len() != wanted {
@@ -475,6 +545,7 @@ impl Store {
             for field in fields {
                 query = query.bind(*field);
             }
+            query = query.bind(owner.map(|site| site.0));
             let id: i64 = query.fetch_one(&mut *tx).await.map_err(StoreError::conflict_on("key"))?;
             log_shared_change!(tx, entity.as_str(), id)?;
             record_audit!(tx, now(), audit, None::<i64>, entity.as_str(), id);
@@ -513,7 +584,7 @@ impl Store {
     /// Every contact, by name.
     pub async fn contacts(&self) -> Result<Vec<Contact>> {
         Ok(on_pool!(self, |pool| {
-            sqlx::query_as("select id, key, name, office, phone, email from contacts order by name")
+            sqlx::query_as("select id, key, name, office, phone, email, site_id from contacts order by name")
                 .fetch_all(pool)
                 .await
         })?)
@@ -522,27 +593,31 @@ impl Store {
     /// The theme with this slug.
     pub async fn theme_by_slug(&self, slug: &str) -> Result<Option<Theme>> {
         Ok(on_pool!(self, |pool| {
-            sqlx::query_as("select id, slug, name, description from themes where slug = $1")
+            sqlx::query_as("select id, slug, name, description, site_id from themes where slug = $1")
                 .bind(slug)
                 .fetch_optional(pool)
                 .await
         })?)
     }
 
-    /// Resolves keys of `table` (by its `key_column`) to ids, in the given order; an unknown
-    /// key is an error naming `what`.
+    /// Resolves keys of `table` (by its `key_column`) to ids, in the given order, for a
+    /// document of `site`; a key that is unknown, or kept by another site, is an error naming
+    /// `what`.
     pub(crate) async fn resolve_ids(
         &self,
         table: &'static str,
         key_column: &'static str,
         what: &'static str,
         keys: &[String],
+        site: SiteId,
     ) -> Result<Vec<i64>> {
-        let sql = format!("select id from {table} where {key_column} = $1");
+        let sql =
+            format!("select id from {table} where {key_column} = $1 and (site_id is null or site_id = $2)");
         let mut ids = Vec::with_capacity(keys.len());
         for key in keys {
-            let id: Option<i64> =
-                on_pool!(self, |pool| { sqlx::query_scalar(&sql).bind(key).fetch_optional(pool).await })?;
+            let id: Option<i64> = on_pool!(self, |pool| {
+                sqlx::query_scalar(&sql).bind(key).bind(site.0).fetch_optional(pool).await
+            })?;
             ids.push(id.ok_or_else(|| StoreError::UnknownReference { what, value: key.clone() })?);
         }
         Ok(ids)

@@ -183,10 +183,10 @@ impl Store {
             };
             let id: i64 = sqlx::query_scalar(
                 "insert into variants (document_id, site_id, kind, language, slug, title, summary, body_markdown,
-                     body_html, dateline, programme, status, published_at, revision, created_at, updated_at,
+                     body_html, dateline, status, published_at, revision, created_at, updated_at,
                      image_id, author_id, updated_by, source_revision)
                  select document_id, site_id, kind, $1, slug, title, summary, body_markdown, body_html, dateline,
-                     programme, 'draft', published_at, 1, $2, $2, image_id, $3, $3, $4
+                     'draft', published_at, 1, $2, $2, image_id, $3, $3, $4
                  from variants where id = $5
                  returning id",
             )

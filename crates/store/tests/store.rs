@@ -3,7 +3,8 @@
 use portico_content::{Draft, Kind, Status};
 use portico_store::testing::TestDb;
 use portico_store::{
-    MenuItem, NewContact, NewDocument, NewPartner, NewSite, NewTheme, ReleaseFilter, Store, StoreError,
+    MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, ProgrammeName,
+    ReleaseFilter, Store, StoreError,
 };
 use time::macros::date;
 
@@ -48,6 +49,20 @@ async fn taxonomy(store: &Store) {
         })
         .await
         .expect("contact");
+    store
+        .upsert_programme(&NewProgramme {
+            slug: "mesoamerica".into(),
+            name: "Mesoamerica Regional Programme".into(),
+            description: String::new(),
+            site: None,
+            names: vec![ProgrammeName {
+                language: "fr".into(),
+                name: "Programme régional Mésoamérique".into(),
+                description: String::new(),
+            }],
+        })
+        .await
+        .expect("programme");
 }
 
 fn draft(title: &str, date: time::Date, countries: &[&str]) -> Draft {
@@ -61,7 +76,7 @@ fn draft(title: &str, date: time::Date, countries: &[&str]) -> Draft {
         countries: countries.iter().map(|c| (*c).to_owned()).collect(),
         themes: vec!["children".into()],
         partners: vec!["unhcr".into()],
-        programme: "Mesoamerica Regional Programme".into(),
+        programme: "mesoamerica".into(),
         contacts: vec!["aamaya".into()],
         image: None,
         goals: vec![],
@@ -100,6 +115,7 @@ async fn a_published_release_reads_back_with_its_links_and_sanitized_body() {
         assert_eq!(read.themes[0].slug, "children");
         assert_eq!(read.partners[0].acronym, "UNHCR");
         assert_eq!(read.contacts[0].phone, "+503 2521 0500");
+        assert_eq!(read.programme, "Mesoamerica Regional Programme");
         assert_eq!(read.published_at.date(), date!(2015 - 08 - 21));
         assert!(read.body_html.contains("<strong>bold</strong>"));
         assert!(!read.body_html.contains("<script"));
@@ -716,5 +732,188 @@ async fn a_country_site_lists_its_own_releases_and_the_global_ones_about_its_cou
             store.backend()
         );
         assert_eq!(list.total, 2);
+    }
+}
+
+/// Programmes are one list: a document links one by key, its translations show it in their
+/// language, a site's own programme is refused to another site's documents, and the free
+/// text versions carried before is adopted once into programmes.
+#[tokio::test]
+async fn programmes_are_linked_by_key_named_per_language_and_kept_to_their_site() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let backend = store.backend();
+        let site = global_site(store).await;
+        taxonomy(store).await;
+        let audit = |action: &str| portico_store::Audit::system("test", action);
+        let office = store
+            .create_site(
+                &portico_store::testing::new_site("sv", &["es", "en"], Some("SV")),
+                &audit("site.create"),
+            )
+            .await
+            .expect("office");
+        let own = store
+            .create_taxonomy_entry(
+                portico_store::TaxonomyKind::Programme,
+                "retorno-digno",
+                &["Retorno digno", "Reintegration in El Salvador"],
+                Some(office),
+                &audit("programme.create"),
+            )
+            .await
+            .expect("the office's own programme");
+
+        let mut release = NewDocument {
+            kind: Kind::Release,
+            author: None,
+            site,
+            language: "en".into(),
+            draft: draft("Programme links", date!(2020 - 01 - 10), &["SV"]),
+            status: Status::Published,
+        };
+        let (document, _) = store.create_document(&release, &audit("document.create")).await.expect("create");
+        store.create_translation(document, "fr", &audit("document.translate")).await.expect("translate");
+        let french = store.editable_variant(document, Some("fr")).await.expect("read").expect("fr");
+        assert_eq!(french.draft.programme, "mesoamerica", "{backend}: the translation shares the link");
+        let mut published = french.draft.clone();
+        published.slug = "liens".into();
+        store
+            .update_document(document, "fr", french.revision, &published, &audit("document.save"))
+            .await
+            .expect("save");
+        store
+            .set_status(
+                document,
+                "fr",
+                Status::Draft,
+                Status::Published,
+                published.published_at,
+                &audit("document.publish"),
+            )
+            .await
+            .expect("publish");
+        let read = store.published_release(site, "fr", "liens").await.expect("read").expect("found");
+        assert_eq!(read.programme, "Programme régional Mésoamérique", "{backend}");
+
+        // Another site's programme is unknown here; the office links it.
+        release.draft = draft("Someone else's programme", date!(2020 - 01 - 11), &["SV"]);
+        release.draft.programme = "retorno-digno".into();
+        let refused = store.create_document(&release, &audit("document.create")).await;
+        assert!(
+            matches!(refused, Err(StoreError::UnknownReference { what: "programme", .. })),
+            "{backend}: {refused:?}"
+        );
+        // So is a theme or a contact the office keeps, through the one-by-one and the bulk paths.
+        store
+            .create_taxonomy_entry(
+                portico_store::TaxonomyKind::Theme,
+                "municipios",
+                &["Municipios", ""],
+                Some(office),
+                &audit("theme.create"),
+            )
+            .await
+            .expect("the office's own theme");
+        store
+            .create_taxonomy_entry(
+                portico_store::TaxonomyKind::Contact,
+                "rosa",
+                &["Rosa Díaz", "OIM El Salvador", "", ""],
+                Some(office),
+                &audit("contact.create"),
+            )
+            .await
+            .expect("the office's own contact");
+        let mut with_theme = release.clone();
+        with_theme.draft.programme.clear();
+        with_theme.draft.themes = vec!["municipios".into()];
+        let refused = store.create_document(&with_theme, &audit("document.create")).await;
+        assert!(
+            matches!(refused, Err(StoreError::UnknownReference { what: "theme", .. })),
+            "{backend}: {refused:?}"
+        );
+        let mut with_contact = with_theme.draft.clone();
+        with_contact.themes.clear();
+        with_contact.contacts = vec!["rosa".into()];
+        let bulk = |site, draft: Draft| portico_store::ImportDocument {
+            site,
+            kind: Kind::Release,
+            variants: vec![portico_store::ImportVariant {
+                language: "es".into(),
+                draft,
+                status: Status::Published,
+            }],
+        };
+        let refused = store.import_documents(vec![bulk(site, with_contact.clone())], &audit("import")).await;
+        assert!(
+            matches!(refused, Err(StoreError::UnknownReference { what: "contact", .. })),
+            "{backend}: {refused:?}"
+        );
+        with_contact.slug = "con-contacto-propio".into();
+        store
+            .import_documents(vec![bulk(office, with_contact)], &audit("import"))
+            .await
+            .expect("the office's own contact");
+
+        release.site = office;
+        release.language = "es".into();
+        release.draft.themes = vec!["municipios".into()];
+        store.create_document(&release, &audit("document.create")).await.expect("the office links its own");
+        let offered: Vec<String> =
+            store.programmes_for(site).await.expect("programmes").into_iter().map(|p| p.slug).collect();
+        assert_eq!(offered, ["mesoamerica"], "{backend}");
+        let offered = store.programmes_for(office).await.expect("programmes");
+        assert!(offered.iter().any(|p| p.id.0 == own), "{backend}");
+
+        // Cleared, the link is gone; the programme stays.
+        let english = store.editable_variant(document, Some("en")).await.expect("read").expect("en");
+        let mut cleared = english.draft.clone();
+        cleared.programme.clear();
+        store
+            .update_document(document, "en", english.revision, &cleared, &audit("document.save"))
+            .await
+            .expect("save");
+        let read = store.published_release(site, "fr", "liens").await.expect("read").expect("found");
+        assert_eq!(read.programme, "", "{backend}");
+
+        // A database from before programmes were a list: its texts become programmes once.
+        let old = NewDocument {
+            draft: Draft {
+                programme: String::new(),
+                ..draft("Before the list", date!(2019 - 03 - 01), &["SV"])
+            },
+            site,
+            language: "en".into(),
+            ..release
+        };
+        let (before, _) = store.create_document(&old, &audit("document.create")).await.expect("create");
+        store.create_translation(before, "fr", &audit("document.translate")).await.expect("translate");
+        db.execute(&format!(
+            "update variants set programme = case language when 'en' then ' Mesoamerica Regional Programme '
+                 else 'Programme Mésoamérique (ancien)' end where document_id = {}",
+            before.0
+        ))
+        .await
+        .expect("old texts");
+        db.execute("insert into pending_rebuilds (name) values ('programmes')").await.expect("pending");
+        store.migrate().await.expect("adopt");
+        let adopted = store.editable_variant(before, Some("fr")).await.expect("read").expect("fr");
+        assert_eq!(
+            adopted.draft.programme, "mesoamerica-regional-programme",
+            "{backend}: a key from its words"
+        );
+        let programme = store
+            .programmes()
+            .await
+            .expect("programmes")
+            .into_iter()
+            .find(|p| p.slug == "mesoamerica-regional-programme")
+            .expect("adopted");
+        assert_eq!(programme.name, "Mesoamerica Regional Programme", "{backend}");
+        assert_eq!(programme.name_in("fr"), "Programme Mésoamérique (ancien)", "{backend}");
+        assert_eq!(programme.site, None, "{backend}");
+        store.migrate().await.expect("again");
+        assert_eq!(store.programmes().await.expect("programmes").len(), 3, "{backend}: adopted once");
     }
 }

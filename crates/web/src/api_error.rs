@@ -176,6 +176,7 @@ pub(crate) fn store_refusal(err: StoreError) -> ApiError {
             let name = match what {
                 "theme" => "themes",
                 "partner" => "partners",
+                "programme" => "programme",
                 _ => "contacts",
             };
             ApiError::validation(vec![field(name, "unknown_reference", format!("{value:?} is not known."))])

@@ -805,6 +805,8 @@ struct ThemeItem {
     description: String,
     /// Its name and description in other languages, by language code.
     names: std::collections::BTreeMap<String, ThemeNameItem>,
+    /// The key of the site that keeps it for its own releases; `None` for every site's.
+    site: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -822,6 +824,7 @@ async fn themes(State(app): State<App>, headers: HeaderMap, query: QueryPairs) -
         .await?
         .into_iter()
         .map(|t| ThemeItem {
+            site: t.site_id.and_then(|id| app.sites().iter().find(|s| s.id.0 == id).map(|s| s.key.clone())),
             names: t
                 .names
                 .into_iter()

@@ -66,6 +66,7 @@ pub fn routes() -> Router<App> {
         .route("/admin/taxonomy", get(taxonomy::index))
         .route("/admin/taxonomy/{kind}", post(taxonomy::add))
         .route("/admin/themes/{id}", get(taxonomy::theme_form).post(taxonomy::save_theme))
+        .route("/admin/programmes/{id}", get(taxonomy::programme_form).post(taxonomy::save_programme))
         .route("/admin/partners/{id}", get(taxonomy::partner_form).post(taxonomy::save_partner))
         .route(
             "/admin/partners/{id}/logo",

@@ -94,18 +94,18 @@ fn words<'a>(user: &Signed, query: &'a PickQuery) -> Result<&'a str, WebError> {
     Ok(words)
 }
 
-/// `GET /admin/pick/partners?site=…&q=…`: partners whose name or acronym, in any language,
-/// holds the words; labelled in the person's language.
+/// `GET /admin/pick/partners?site=…&q=…`: partners of every site or the site's own whose name
+/// or acronym, in any language, holds the words; labelled in the person's language.
 pub async fn partners(
     State(app): State<App>,
     user: Signed,
     Query(query): Query<PickQuery>,
 ) -> Result<Response, WebError> {
-    writable_site(&app, &user, &query)?;
+    let site = writable_site(&app, &user, &query)?;
     let words = words(&user, &query)?;
     let mut items: Vec<Match> = app
         .store()
-        .search_partners(words, user.lang, MATCHES)
+        .search_partners(site, words, user.lang, MATCHES)
         .await?
         .iter()
         .map(|p| Match { value: p.slug.clone(), label: partner_label(p, user.lang), detail: String::new() })
@@ -121,18 +121,18 @@ pub(crate) fn partner_label(partner: &portico_store::Partner, language: &str) ->
     if acronym.is_empty() { name.to_owned() } else { format!("{acronym} ({name})") }
 }
 
-/// `GET /admin/pick/contacts?site=…&q=…`: media contacts whose name, office or email holds the
-/// words.
+/// `GET /admin/pick/contacts?site=…&q=…`: media contacts of every site or the site's own whose
+/// name, office or email holds the words.
 pub async fn contacts(
     State(app): State<App>,
     user: Signed,
     Query(query): Query<PickQuery>,
 ) -> Result<Response, WebError> {
-    writable_site(&app, &user, &query)?;
+    let site = writable_site(&app, &user, &query)?;
     let words = words(&user, &query)?;
     let items = app
         .store()
-        .search_contacts(words, MATCHES)
+        .search_contacts(site, words, MATCHES)
         .await?
         .into_iter()
         .map(|c| Match { value: c.key, label: c.name, detail: c.office })

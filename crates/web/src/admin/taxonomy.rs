@@ -1,14 +1,15 @@
-//! Themes, partners and media contacts, as admins keep them: names per language for themes
-//! and partners (a French page says "Enfants migrants"), and a contact's office, phone and
-//! email. Shared by every site, so only admins change them; every save is one store call that
-//! writes its audit and change-log entries with it.
+//! Themes, partners, media contacts and programmes, as admins keep them: names per language
+//! for themes, partners and programmes (a French page says "Enfants migrants"), and a
+//! contact's office, phone and email. Shared by every site (a programme may be one site's
+//! own), so only admins change them; every save is one store call that writes its audit and
+//! change-log entries with it.
 
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
-use portico_content::{Action, ContactId, MediaId, PartnerId, ThemeId};
-use portico_store::{NewContact, PartnerName, StoreError, TaxonomyKind, ThemeName};
+use portico_content::{Action, ContactId, MediaId, PartnerId, ProgrammeId, ThemeId};
+use portico_store::{NewContact, PartnerName, ProgrammeName, StoreError, TaxonomyKind, ThemeName};
 use serde::Serialize;
 
 use super::documents::NoticeQuery;
@@ -40,6 +41,8 @@ struct Row {
     name: String,
     detail: String,
     translated: String,
+    /// The site that keeps it, or "every site".
+    site: String,
 }
 
 /// `GET /admin/taxonomy` (admins only): the three lists, each entry linking to its form.
@@ -79,6 +82,7 @@ async fn render_index(
         .map(|t| Row {
             url: format!("/admin/themes/{}", t.id.0),
             translated: listed(t.names.iter().map(|n| n.language.as_str()).collect()),
+            site: owner_name(app, user, t.site_id),
             key: t.slug,
             name: t.name,
             detail: t.description,
@@ -91,6 +95,7 @@ async fn render_index(
         .map(|p| Row {
             url: format!("/admin/partners/{}", p.id.0),
             translated: listed(p.names.iter().map(|n| n.language.as_str()).collect()),
+            site: owner_name(app, user, p.site_id),
             key: p.slug,
             name: p.name,
             detail: p.acronym,
@@ -102,25 +107,41 @@ async fn render_index(
         .into_iter()
         .map(|c| Row {
             url: format!("/admin/contacts/{}", c.id.0),
+            site: owner_name(app, user, c.site_id),
             key: c.key,
             name: c.name,
             detail: c.office,
             translated: String::new(),
         })
         .collect();
+    let programmes: Vec<Row> = store
+        .programmes()
+        .await?
+        .into_iter()
+        .map(|p| Row {
+            url: format!("/admin/programmes/{}", p.id.0),
+            translated: listed(p.names.iter().map(|n| n.language.as_str()).collect()),
+            site: owner_name(app, user, p.site.map(|s| s.0)),
+            detail: p.description,
+            key: p.slug,
+            name: p.name,
+        })
+        .collect();
+    let owners: Vec<(String, String)> =
+        app.sites().iter().map(|s| (s.id.0.to_string(), s.name.clone())).collect();
     let layout = AdminLayout::new(app, user, &user.t("admin-title-taxonomy"), SECTION).with_notice(notice);
     admin_page_with_status(
         app,
         headers,
         status,
         "admin/taxonomy.html",
-        context! { layout, themes, partners, contacts, refused },
+        context! { layout, themes, partners, contacts, programmes, owners, refused },
     )
 }
 
-/// `POST /admin/taxonomy/{kind}` (admins only): adds a theme, partner or media contact; its
-/// key is the one typed, or made from its name. Opens the new entry's form, for its names in
-/// other languages.
+/// `POST /admin/taxonomy/{kind}` (admins only): adds a theme, partner, media contact or
+/// programme, for every site or kept for the one chosen; its key is the one typed, or made from
+/// its name. Opens the new entry's form, for its names in other languages.
 pub async fn add(
     State(app): State<App>,
     headers: HeaderMap,
@@ -134,7 +155,19 @@ pub async fn add(
         "themes" => (TaxonomyKind::Theme, &["name", "second"], 500),
         "partners" => (TaxonomyKind::Partner, &["name", "second"], 30),
         "contacts" => (TaxonomyKind::Contact, &["name", "office", "phone", "email"], 200),
+        "programmes" => (TaxonomyKind::Programme, &["name", "second"], 500),
         _ => return Err(WebError::NotFound),
+    };
+    // The keeping site: "" for every site, or a site's id.
+    let typed_owner = form.get("site").trim().to_owned();
+    let owner = match typed_owner.as_str() {
+        "" => Ok(None),
+        id => id
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| app.sites().iter().find(|s| s.id.0 == id).map(|s| s.id))
+            .map(Some)
+            .ok_or(()),
     };
     let fields: Vec<String> = names.iter().map(|n| form.get(n).trim().to_owned()).collect();
     let typed_key = form.get("key").trim().to_owned();
@@ -148,6 +181,8 @@ pub async fn add(
         Some(user.t("error-taxonomy-name"))
     } else if long(&fields[0], 200) || fields[1..].iter().any(|f| long(f, second_limit)) {
         Some(user.t("error-taxonomy-long"))
+    } else if owner.is_err() {
+        Some(user.t("error-taxonomy-site"))
     } else if kind == TaxonomyKind::Contact
         && !fields[2].chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
     {
@@ -164,6 +199,7 @@ pub async fn add(
         let mut typed: Vec<(String, String)> =
             names.iter().zip(&fields).map(|(n, v)| ((*n).to_owned(), v.clone())).collect();
         typed.push(("key".to_owned(), typed_key.clone()));
+        typed.push(("site".to_owned(), typed_owner.clone()));
         typed
     };
     let refuse = |error: String| Refused { kind: kind.as_str(), error, typed: typed() };
@@ -184,12 +220,14 @@ pub async fn add(
     }
     let values: Vec<&str> = values.iter().map(String::as_str).collect();
     let audit = user.doing(&format!("{}.create", kind.as_str())).with_detail(key.clone());
-    match app.store().create_taxonomy_entry(kind, &key, &values, &audit).await {
+    let owner = owner.unwrap_or_default();
+    match app.store().create_taxonomy_entry(kind, &key, &values, owner, &audit).await {
         Ok(id) => {
             let path = match kind {
                 TaxonomyKind::Theme => format!("/admin/themes/{id}"),
                 TaxonomyKind::Partner => format!("/admin/partners/{id}"),
                 TaxonomyKind::Contact => format!("/admin/contacts/{id}"),
+                TaxonomyKind::Programme => format!("/admin/programmes/{id}"),
             };
             Ok(see_other(&path, "taxonomy_added").into_response())
         }
@@ -227,8 +265,8 @@ struct LocalFields {
     second: String,
 }
 
-/// A theme's or partner's form: `kind` is `theme` or `partner`; `first`/`second` are the name
-/// and the description (theme) or acronym (partner).
+/// A theme's, partner's or programme's form: `kind` is `theme`, `partner` or `programme`;
+/// `first`/`second` are the name and the description (theme, programme) or acronym (partner).
 #[expect(clippy::too_many_arguments, reason = "one form drawn for two kinds of entry")]
 fn render_named(
     app: &App,
@@ -242,6 +280,7 @@ fn render_named(
     second: &str,
     local: Vec<LocalFields>,
     error: Option<String>,
+    owner: String,
     logo: Option<PartnerLogo>,
 ) -> Result<Response, WebError> {
     let title = user.t1(&format!("admin-title-{kind}"), "name", first.to_owned());
@@ -251,7 +290,7 @@ fn render_named(
         headers,
         status,
         "admin/taxonomy_entry.html",
-        context! { layout, kind, action, key, first, second, local, error, logo },
+        context! { layout, kind, action, key, first, second, local, error, logo, owner },
     )
 }
 
@@ -349,6 +388,7 @@ pub async fn theme_form(
         &theme.description,
         local,
         None,
+        owner_name(&app, &user, theme.site_id),
         None,
     )
 }
@@ -382,6 +422,7 @@ pub async fn save_theme(
                 &sent.second,
                 local,
                 Some(problem),
+                owner_name(&app, &user, theme.site_id),
                 None,
             );
         }
@@ -393,6 +434,98 @@ pub async fn save_theme(
         .collect();
     let audit = user.doing("theme.save").with_detail(theme.slug.clone());
     if !app.store().save_theme(ThemeId(id), &sent.first, &sent.second, &names, &audit).await? {
+        return Err(WebError::NotFound);
+    }
+    Ok(see_other(SECTION, "taxonomy_saved").into_response())
+}
+
+/// The site that keeps an entry (its id), as lists and forms name it.
+fn owner_name(app: &App, user: &Signed, site: Option<i64>) -> String {
+    match site {
+        None => user.t("admin-taxonomy-every-site"),
+        Some(site) => {
+            app.sites().iter().find(|s| s.id.0 == site).map_or_else(|| site.to_string(), |s| s.name.clone())
+        }
+    }
+}
+
+async fn find_programme(app: &App, id: i64) -> Result<portico_store::Programme, WebError> {
+    app.store().programmes().await?.into_iter().find(|p| p.id.0 == id).ok_or(WebError::NotFound)
+}
+
+/// `GET /admin/programmes/{id}` (admins only).
+pub async fn programme_form(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    require_admin(&app, &user, Action::ManageSites)?;
+    let programme = find_programme(&app, id).await?;
+    let local = local_fields(&app, &user, |language| {
+        programme
+            .names
+            .iter()
+            .find(|n| n.language == language)
+            .map(|n| (n.name.clone(), n.description.clone()))
+            .unwrap_or_default()
+    });
+    render_named(
+        &app,
+        &headers,
+        &user,
+        StatusCode::OK,
+        "programme",
+        format!("/admin/programmes/{id}"),
+        &programme.slug,
+        &programme.name,
+        &programme.description,
+        local,
+        None,
+        owner_name(&app, &user, programme.site.map(|s| s.0)),
+        None,
+    )
+}
+
+/// `POST /admin/programmes/{id}` (admins only): its names; its key and owner stay.
+pub async fn save_programme(
+    State(app): State<App>,
+    headers: HeaderMap,
+    user: Signed,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    user.check_csrf(form.csrf())?;
+    require_admin(&app, &user, Action::ManageSites)?;
+    let programme = find_programme(&app, id).await?;
+    let sent = match read_sent(&app, &user, &form, 500) {
+        Ok(sent) => sent,
+        Err((sent, problem)) => {
+            let local = sent_fields(&app, &user, &sent);
+            return render_named(
+                &app,
+                &headers,
+                &user,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "programme",
+                format!("/admin/programmes/{id}"),
+                &programme.slug,
+                &sent.first,
+                &sent.second,
+                local,
+                Some(problem),
+                owner_name(&app, &user, programme.site.map(|s| s.0)),
+                None,
+            );
+        }
+    };
+    let names: Vec<ProgrammeName> = sent
+        .local
+        .into_iter()
+        .map(|(language, name, description)| ProgrammeName { language, name, description })
+        .collect();
+    let audit = user.doing("programme.save").with_detail(programme.slug.clone());
+    if !app.store().save_programme(ProgrammeId(id), &sent.first, &sent.second, &names, &audit).await? {
         return Err(WebError::NotFound);
     }
     Ok(see_other(SECTION, "taxonomy_saved").into_response())
@@ -441,6 +574,7 @@ pub async fn save_partner(
                 &sent.second,
                 local,
                 Some(problem),
+                owner_name(&app, &user, partner.site_id),
                 partner_logo(&partner),
             );
         }
@@ -486,6 +620,7 @@ fn render_partner(
         &partner.acronym,
         local,
         error,
+        owner_name(app, user, partner.site_id),
         partner_logo(partner),
     )
 }
@@ -559,6 +694,7 @@ pub async fn remove_partner_logo(
     Ok(see_other(&format!("/admin/partners/{id}"), "taxonomy_saved").into_response())
 }
 
+#[expect(clippy::too_many_arguments, reason = "the form as shown and as refused")]
 fn render_contact(
     app: &App,
     headers: &HeaderMap,
@@ -566,6 +702,7 @@ fn render_contact(
     status: StatusCode,
     id: i64,
     contact: &NewContact,
+    owner: String,
     error: Option<String>,
 ) -> Result<Response, WebError> {
     let title = user.t1("admin-title-contact", "name", contact.name.clone());
@@ -576,7 +713,7 @@ fn render_contact(
         status,
         "admin/contact_edit.html",
         context! {
-            layout, error, id,
+            layout, error, id, owner,
             key => contact.key.clone(), name => contact.name.clone(), office => contact.office.clone(),
             phone => contact.phone.clone(), email => contact.email.clone(),
         },
@@ -592,8 +729,9 @@ pub async fn contact_form(
 ) -> Result<Response, WebError> {
     require_admin(&app, &user, Action::ManageSites)?;
     let c = app.store().contacts().await?.into_iter().find(|c| c.id.0 == id).ok_or(WebError::NotFound)?;
+    let owner = owner_name(&app, &user, c.site_id);
     let contact = NewContact { key: c.key, name: c.name, office: c.office, phone: c.phone, email: c.email };
-    render_contact(&app, &headers, &user, StatusCode::OK, id, &contact, None)
+    render_contact(&app, &headers, &user, StatusCode::OK, id, &contact, owner, None)
 }
 
 /// `POST /admin/contacts/{id}` (admins only).
@@ -607,6 +745,7 @@ pub async fn save_contact(
     user.check_csrf(form.csrf())?;
     require_admin(&app, &user, Action::ManageSites)?;
     let c = app.store().contacts().await?.into_iter().find(|c| c.id.0 == id).ok_or(WebError::NotFound)?;
+    let owner = owner_name(&app, &user, c.site_id);
     let contact = NewContact {
         key: c.key,
         name: form.get("name").trim().to_owned(),
@@ -636,6 +775,7 @@ pub async fn save_contact(
             StatusCode::UNPROCESSABLE_ENTITY,
             id,
             &contact,
+            owner,
             Some(problem),
         );
     }

@@ -61,12 +61,15 @@ pub async fn list(
         });
     }
     country_options.sort_by(|a, b| a.label.cmp(&b.label));
+    let chosen_theme = |t: &portico_store::Theme| q.theme.as_ref().is_some_and(|s| s.slug == t.slug);
+    // Another site's own themes are not this site's to offer.
     let mut theme_options: Vec<SelectOption> = themes
         .iter()
+        .filter(|t| t.serves(ctx.site.id) || chosen_theme(t))
         .map(|t| SelectOption {
             value: t.slug.clone(),
             label: t.name_in(&ctx.lang).to_owned(),
-            selected: q.theme.as_ref().is_some_and(|s| s.slug == t.slug),
+            selected: chosen_theme(t),
         })
         .collect();
     crate::i18n::I18n::sort_by_name(&ctx.lang, &mut theme_options, |o| &o.label);

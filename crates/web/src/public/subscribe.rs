@@ -72,6 +72,7 @@ async fn form_view(app: &App, ctx: &Ctx, filled: &Filled) -> Result<minijinja::V
         .themes()
         .await?
         .into_iter()
+        .filter(|t| t.serves(ctx.site.id))
         .map(|t| Choice {
             checked: filled.themes.contains(&t.slug),
             label: t.name_in(&ctx.lang).to_owned(),
@@ -144,7 +145,8 @@ async fn read_form(
             None => problem = problem.or_else(|| Some(ctx.t1("bad-country", "value", shorten(code)))),
         }
     }
-    let themes: Vec<String> = app.store().themes().await?.into_iter().map(|t| t.slug).collect();
+    let themes: Vec<String> =
+        app.store().themes().await?.into_iter().filter(|t| t.serves(ctx.site.id)).map(|t| t.slug).collect();
     for slug in all(pairs, "theme") {
         if themes.iter().any(|t| t == slug) {
             if !filled.themes.iter().any(|t| t == slug) {

@@ -582,6 +582,7 @@ fn field_error(user: &Signed, err: StoreError, kind: Kind) -> Result<(&'static s
             let field = match what {
                 "theme" => "themes",
                 "partner" => "partners",
+                "programme" => "programme",
                 _ => "contacts",
             };
             Ok((field, user.t1("error-not-in-list", "value", value)))
@@ -603,12 +604,30 @@ async fn render_editor(
         .themes()
         .await?
         .into_iter()
+        // A theme another site keeps stays shown where the draft has it, to be taken off.
+        .filter(|t| t.serves(editor.site) || editor.draft.themes.contains(&t.slug))
         .map(|t| Choice {
             checked: checked(&editor.draft.themes, &t.slug),
             label: t.name_in(user.lang).to_owned(),
             value: t.slug,
         })
         .collect();
+    // The programmes this site's documents may link; a key that is none of them (refused on
+    // save) stays chosen, shown as typed, so that the error beside it names what to change.
+    let mut programmes: Vec<Choice> = store
+        .programmes_for(editor.site)
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            checked: p.slug == editor.draft.programme,
+            label: p.name_in(user.lang).to_owned(),
+            value: p.slug,
+        })
+        .collect();
+    if !editor.draft.programme.is_empty() && !programmes.iter().any(|p| p.checked) {
+        let key = editor.draft.programme.clone();
+        programmes.push(Choice { checked: true, label: key.clone(), value: key });
+    }
     let goals: Vec<GoalChoice> = portico_content::sdg::GOALS
         .iter()
         .map(|goal| GoalChoice {
@@ -786,7 +805,7 @@ async fn render_editor(
             publication_file => publication_file, cover_image,
             vacancy_choices => (editor.kind == Kind::Vacancy).then(|| vacancy_choices(user)),
             form => editor.form, errors => editor.errors, autosave => editor.autosave,
-            themes, partners, contacts, image, sites, goals,
+            themes, partners, contacts, programmes, image, sites, goals,
             may_upload => user.may(Action::UploadMedia, editor.site),
             preview_html => editor.preview_html, conflict => editor.conflict,
             language_label => editor.language.as_deref().map(|l| user.i18n.language_name(user.lang, l)),
