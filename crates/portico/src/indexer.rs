@@ -6,7 +6,9 @@
 //! after a crash or a stop the server resumes from there: nothing is lost between a write and
 //! its indexing. A new, emptied or foreign index is rebuilt from the store instead.
 //!
-//! This module never decides what is public: the store marks each variant visible or not,
+//! The index holds every language variant, drafts included, for the back office's document
+//! list; a variant readers may not see is indexed hidden, and the public search never shows
+//! it. This module never decides what is public: the store marks each variant visible or not,
 //! with the same rule as every public page. Index calls block, so they run on tokio's
 //! blocking threads.
 
@@ -17,7 +19,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
 use portico_content::{DocumentId, SiteId, VariantId};
-use portico_search::{IndexDoc, SearchError, SearchIndex, SearchQuery};
+use portico_search::{DeskQuery, IndexDoc, SearchError, SearchIndex};
 use portico_store::follower::{Batch, BoxFuture, ChangeFollower, Start, Subscriber, SubscriberError};
 use portico_store::{IndexableVariant, Store};
 use time::OffsetDateTime;
@@ -69,9 +71,14 @@ async fn blocking<T: Send + 'static>(
     Ok(tokio::task::spawn_blocking(move || work(&index)).await.context("search index task")??)
 }
 
-/// What the index takes of a visible variant.
+/// What the index takes of a variant: hidden unless readers may see it now.
 fn index_doc(variant: IndexableVariant) -> IndexDoc {
     IndexDoc {
+        hidden: !variant.visible,
+        status: variant.status,
+        author_id: variant.author.unwrap_or(0),
+        editor_id: variant.editor.unwrap_or(0),
+        updated_at: variant.updated_at.unix_timestamp(),
         variant_id: variant.variant.0,
         document_id: variant.document.0,
         site_id: variant.site.0,
@@ -93,8 +100,8 @@ pub fn is_locked(error: &anyhow::Error) -> bool {
     matches!(error.downcast_ref::<SearchError>(), Some(SearchError::Locked))
 }
 
-/// Empties the index and fills it with every visible variant of every site, then records the
-/// change-log position it reflects. `progress(done, total)` is called after each page.
+/// Empties the index and fills it with every variant of every site (those readers may not see
+/// hidden), then records the change-log position it reflects. `progress(done, total)` is called after each page.
 ///
 /// Changes written while it runs are not lost: the position is read before the content, so
 /// the indexer applies them again afterwards (applying a change twice is harmless).
@@ -115,14 +122,14 @@ pub async fn rebuild_following(
     mut progress: impl FnMut(u64, u64),
 ) -> Result<u64> {
     let mut position = store.last_change_id().await?.unwrap_or(0);
-    let mut total = u64::try_from(store.count_visible_variants().await?).unwrap_or(0);
+    let mut total = u64::try_from(store.count_variants().await?).unwrap_or(0);
     progress(0, total);
     blocking(index, |index| index.clear()).await?;
     let mut done: u64 = 0;
     let mut since_commit: u64 = 0;
     let mut after = VariantId(0);
     loop {
-        let page = store.visible_variants_after(after, REBUILD_PAGE).await?;
+        let page = store.variants_after(after, REBUILD_PAGE).await?;
         let Some(last) = page.last() else {
             let Some(watch) = writing.as_mut() else { break };
             // Woken by the writer's end, or in a moment to read what it wrote since; a
@@ -183,8 +190,8 @@ impl Later {
     }
 }
 
-/// Makes the index show a document as the store has it now: its visible variants upserted,
-/// the others removed. Not committed.
+/// Makes the index show a document as the store has it now: its variants upserted, hidden
+/// unless readers may see them, and those it no longer has removed. Not committed.
 async fn apply_document(
     store: &Store,
     index: &SearchIndex,
@@ -206,45 +213,39 @@ async fn apply_document(
     }
     let now = portico_store::now();
     let mut upserts = Vec::new();
-    let mut deletes = Vec::new();
     for variant in variants {
-        if variant.visible {
-            upserts.push(index_doc(variant));
-        } else {
-            if let Some(at) = variant.published_at.filter(|at| *at > now) {
-                later.add(at, document);
-            }
-            deletes.push(variant.variant.0);
+        // Shown to readers when its time comes, without a change-log entry.
+        if let Some(at) = variant.published_at.filter(|at| !variant.visible && *at > now) {
+            later.add(at, document);
         }
+        upserts.push(index_doc(variant));
     }
     blocking(index, move |index| {
         for doc in &upserts {
             index.upsert(doc)?;
-        }
-        for variant in deletes {
-            index.delete(variant)?;
         }
         Ok(())
     })
     .await
 }
 
-/// The variant ids the index holds for a document, found by listing the site's documents:
-/// slow on a large site, but only deleted documents need it.
+/// The variant ids the index holds for a document, hidden or not, found by listing the site's
+/// documents: slow on a large site, but only deleted documents need it.
 fn indexed_variants_of(
     index: &SearchIndex,
     site: SiteId,
     document: DocumentId,
 ) -> Result<Vec<i64>, SearchError> {
     let mut found = Vec::new();
-    let per_page = portico_search::MAX_PER_PAGE;
-    for page in 1.. {
-        let results =
-            index.search(&SearchQuery { site_id: site.0, page, per_page, ..SearchQuery::default() })?;
+    let limit = portico_search::MAX_DESK_LIMIT;
+    for page in 0.. {
+        let query =
+            DeskQuery { sites: Some(vec![site.0]), offset: page * limit, limit, ..DeskQuery::default() };
+        let results = index.desk_search(&query)?;
         found.extend(
             results.hits.iter().filter(|hit| hit.document_id == document.0).map(|hit| hit.variant_id),
         );
-        let seen = page as usize * per_page as usize;
+        let seen = (page + 1) * limit;
         if results.hits.is_empty() || seen >= results.total.min(portico_search::MAX_RESULT_WINDOW) {
             break;
         }
@@ -274,7 +275,7 @@ async fn prepare(store: &Store, index: &SearchIndex) -> Result<Later> {
     let rebuild_needed = match index.last_applied_change() {
         None => true,
         Some(position) if position < 0 || position > last_change => true,
-        Some(_) => index.num_docs() == 0 && store.count_visible_variants().await? > 0,
+        Some(_) => index.num_docs() == 0 && store.count_variants().await? > 0,
     };
     if rebuild_needed {
         let count = rebuild(store, index, |_, _| {}).await?;

@@ -89,6 +89,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     countries: facets("country"),
                     themes,
                     published_at: int("published_at") - copy * 365 * 86_400,
+                    // The source holds what readers see: public copies, saved when published.
+                    status: "published".into(),
+                    updated_at: int("published_at") - copy * 365 * 86_400,
+                    ..IndexDoc::default()
                 })?;
                 written += 1;
                 if written.is_multiple_of(50_000) {

@@ -8,14 +8,20 @@
 //! they are kept up to date on write and a search only reads them. Segments never change once
 //! written (deletes only hide documents), so a segment's facts are built once and dropped with it.
 //!
-//! This module must never hold anything that depends on a search request.
+//! Only public documents have a site here: a hidden one (see [`IndexDoc::hidden`]) is recorded
+//! as of no site, so every search that filters through these facts leaves it out at no cost.
+//!
+//! This module must never hold anything that depends on a search request, nor give a hidden
+//! document a site.
+//!
+//! [`IndexDoc::hidden`]: crate::IndexDoc::hidden
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Searcher, SearcherGeneration, SegmentReader, TERMINATED, Warmer};
+use tantivy::{DocId, DocSet, Searcher, SearcherGeneration, SegmentReader, TERMINATED, Term, Warmer};
 
 use crate::schema::FacetKind;
 
@@ -64,7 +70,8 @@ impl Dictionary {
 pub(crate) struct SegmentFacts {
     /// The site ids present in the segment; `site_of` holds positions in it.
     sites: Vec<i64>,
-    /// Per document, its site's position in `sites` ([`NO_SITE`] for none).
+    /// Per document, its site's position in `sites`; [`NO_SITE`] for none and for hidden
+    /// documents.
     site_of: Vec<u16>,
     /// Per document `d`, its values are `values[starts[d]..starts[d + 1]]`.
     starts: Vec<u32>,
@@ -79,9 +86,9 @@ impl SegmentFacts {
         self.sites.iter().position(|site| *site == site_id).and_then(|at| u16::try_from(at).ok())
     }
 
-    /// Whether document `doc` belongs to the site numbered `site`.
+    /// Whether document `doc` is public and belongs to the site numbered `site`.
     #[inline]
-    pub fn is_of_site(&self, doc: DocId, site: u16) -> bool {
+    pub fn is_public_on_site(&self, doc: DocId, site: u16) -> bool {
         self.site_of.get(doc as usize) == Some(&site)
     }
 
@@ -100,6 +107,8 @@ impl SegmentFacts {
 /// that live searchers still use.
 pub(crate) struct FactsWarmer {
     site_field: Field,
+    /// The bool field indexed `true` for hidden documents.
+    hidden_field: Field,
     /// The facet fields, in [`FacetKind::ALL`] order.
     facet_fields: [(FacetKind, Field); 6],
     dictionary: RwLock<Dictionary>,
@@ -107,8 +116,14 @@ pub(crate) struct FactsWarmer {
 }
 
 impl FactsWarmer {
-    pub fn new(site_field: Field, facet_fields: [(FacetKind, Field); 6]) -> FactsWarmer {
-        FactsWarmer { site_field, facet_fields, dictionary: RwLock::default(), segments: Mutex::default() }
+    pub fn new(site_field: Field, hidden_field: Field, facet_fields: [(FacetKind, Field); 6]) -> FactsWarmer {
+        FactsWarmer {
+            site_field,
+            hidden_field,
+            facet_fields,
+            dictionary: RwLock::default(),
+            segments: Mutex::default(),
+        }
     }
 
     /// The dictionary, read-locked. It only ever grows and a writer cannot leave it
@@ -138,8 +153,8 @@ impl FactsWarmer {
         self.segments.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Reads a segment's sites and facet values from its inverted index: each term's
-    /// postings once to size the arrays, once to fill them.
+    /// Reads a segment's sites, hidden documents and facet values from its inverted index:
+    /// each facet term's postings once to size the arrays, once to fill them.
     fn build(&self, reader: &SegmentReader) -> tantivy::Result<SegmentFacts> {
         let max_doc = reader.max_doc() as usize;
 
@@ -155,6 +170,16 @@ impl FactsWarmer {
             for_each_doc(postings, |doc| {
                 if let Some(slot) = site_of.get_mut(doc as usize) {
                     *slot = number;
+                }
+            });
+        }
+        let hidden = Term::from_field_bool(self.hidden_field, true);
+        if let Some(postings) =
+            reader.inverted_index(self.hidden_field)?.read_postings(&hidden, IndexRecordOption::Basic)?
+        {
+            for_each_doc(postings, |doc| {
+                if let Some(slot) = site_of.get_mut(doc as usize) {
+                    *slot = NO_SITE;
                 }
             });
         }

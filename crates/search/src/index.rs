@@ -1,4 +1,12 @@
-//! [`SearchIndex`]: the index on disk or in RAM, its writer, and searching it.
+//! [`SearchIndex`]: the index on disk or in RAM, its writer, and the public search.
+//!
+//! The public search must never return, count or highlight a hidden document: the facts leave
+//! them out of every site, and the one query that reads the index without the facts
+//! ([`restricted`]) excludes them. The back office's search lives in [`desk`].
+
+mod desk;
+
+pub use desk::{DEFAULT_DESK_LIMIT, MAX_DESK_LIMIT};
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -31,8 +39,9 @@ use crate::{FacetCount, Facets, Hit, IndexDoc, SearchError, SearchQuery, SearchR
 pub const DEFAULT_PER_PAGE: u32 = 20;
 /// The largest page size served; larger requests are capped.
 pub const MAX_PER_PAGE: u32 = 100;
-/// Hits beyond this rank are never served (deeper pages come back empty, with the total):
-/// ranking them would cost memory proportional to the depth.
+/// Hits beyond this rank are never served, by the public or the back-office search (deeper
+/// pages come back empty, with the total): ranking them would cost memory proportional to
+/// the depth.
 pub const MAX_RESULT_WINDOW: usize = 10_000;
 
 /// The writer's indexing memory. Tantivy flushes a segment when it is full, so this bounds
@@ -48,7 +57,9 @@ const TITLE_MAX_BYTES: usize = 10_000;
 /// A match in the title counts this many times a match in the body.
 const TITLE_BOOST: Score = 2.0;
 
-/// The full-text index of published releases and pages.
+/// The full-text index of releases and pages: public ones for readers
+/// ([`search`](Self::search)), hidden ones too for the back office
+/// ([`desk_search`](Self::desk_search)).
 ///
 /// Cheap to clone and share (`Arc` inside); `Send + Sync`. Searches run concurrently with
 /// each other and with writes. Writes ([`upsert`](Self::upsert), [`delete`](Self::delete),
@@ -124,7 +135,7 @@ impl SearchIndex {
 
     fn with_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
         analysis::register(index.tokenizers());
-        let facts = Arc::new(FactsWarmer::new(fields.site_id, fields.facets()));
+        let facts = Arc::new(FactsWarmer::new(fields.site_id, fields.hidden, fields.facets()));
         let warmer: Arc<dyn tantivy::Warmer> = facts.clone();
         let reader = index
             .reader_builder()
@@ -167,7 +178,8 @@ impl SearchIndex {
         })
     }
 
-    /// Removes a language variant (unpublished, deleted); a no-op for an unknown id.
+    /// Removes a language variant (deleted); a no-op for an unknown id. An unpublished
+    /// variant the back office still lists is rather upserted as hidden.
     /// Visible after the next [`commit`](Self::commit).
     pub fn delete(&self, variant_id: i64) -> Result<(), SearchError> {
         let term = Term::from_field_i64(self.inner.fields.variant_id, variant_id);
@@ -212,7 +224,8 @@ impl SearchIndex {
         metas.payload?.parse().ok()
     }
 
-    /// The number of committed documents (language variants) of every site.
+    /// The number of committed documents (language variants) of every site, hidden ones
+    /// included.
     pub fn num_docs(&self) -> u64 {
         self.inner.reader.searcher().num_docs()
     }
@@ -262,6 +275,13 @@ impl SearchIndex {
         document.add_i64(fields.site_id, doc.site_id);
         document.add_i64(fields.published_at, doc.published_at);
         document.add_text(fields.slug, &doc.slug);
+        document.add_bool(fields.hidden, doc.hidden);
+        if let Some(status) = query::status_value(&doc.status) {
+            document.add_text(fields.status, status);
+        }
+        document.add_i64(fields.author_id, doc.author_id);
+        document.add_i64(fields.editor_id, doc.editor_id);
+        document.add_i64(fields.updated_at, doc.updated_at);
         let searchable = fields.language(suffix_for(&doc.language));
         document.add_text(searchable.title, &doc.title);
         // In `BODY_SUMMARY`, dateline, `BODY_TEXT` order; empty values are kept in place.
@@ -281,12 +301,14 @@ impl SearchIndex {
         document
     }
 
-    /// Searches one site: a page of hits, the total, and facet counts.
+    /// Searches the public documents of one site: a page of hits, the total, and facet
+    /// counts. Hidden documents are never returned, counted or highlighted.
     ///
     /// Never fails on reader input (see [`SearchQuery::text`]); errors are I/O.
     ///
     /// Two passes. The first walks the documents the words match on the site, unscored,
-    /// and counts the total and every facet from the segments' [`facts`](crate::facts).
+    /// and counts the total and every facet from the segments' facts (module `facts`), where
+    /// hidden documents are of no site.
     /// The second ranks: when most of those documents pass the filters, the words alone are
     /// scored with tantivy's pruning (block-max WAND for a word) and the filters are checked
     /// on the facts; when few pass, tantivy intersects words and filters, led by the rarer.
@@ -315,7 +337,7 @@ impl SearchIndex {
             let Some(site) = facts.site(request.site_id) else { continue };
             let alive = reader.alive_bitset();
             let mut count = |doc: DocId| {
-                if alive.is_some_and(|alive| alive.is_deleted(doc)) || !facts.is_of_site(doc, site) {
+                if alive.is_some_and(|alive| alive.is_deleted(doc)) || !facts.is_public_on_site(doc, site) {
                     return;
                 }
                 tally.add(&selection, facts.values(doc));
@@ -347,7 +369,7 @@ impl SearchIndex {
                 let segment_ord = u32::try_from(segment_ord).unwrap_or(u32::MAX);
                 weight.for_each_pruning(top.threshold(), reader, &mut |doc, score| {
                     let passes = !alive.is_some_and(|alive| alive.is_deleted(doc))
-                        && facts.is_of_site(doc, site)
+                        && facts.is_public_on_site(doc, site)
                         && selection.passes(facts.values(doc));
                     if passes {
                         let published_at = published.first(doc).unwrap_or(i64::MIN);
@@ -384,18 +406,16 @@ impl SearchIndex {
     fn filters(&self, request: &SearchQuery) -> Vec<Filter> {
         FacetKind::ALL
             .into_iter()
-            .filter_map(|kind| {
-                let values = query::selected(request, kind);
-                let field = self.inner.fields.facet(kind);
-                let terms: Vec<Term> =
-                    values.iter().map(|value| Term::from_facet(field, &Facet::from_path([value]))).collect();
-                (!terms.is_empty()).then(|| Filter {
-                    kind,
-                    values,
-                    query: Box::new(TermSetQuery::new(terms)),
-                })
-            })
+            .filter_map(|kind| self.filter(kind, query::selected(request, kind)))
             .collect()
+    }
+
+    /// The filter of one facet on `values` (normalised); `None` when there are none.
+    fn filter(&self, kind: FacetKind, values: Vec<String>) -> Option<Filter> {
+        let field = self.inner.fields.facet(kind);
+        let terms: Vec<Term> =
+            values.iter().map(|value| Term::from_facet(field, &Facet::from_path([value]))).collect();
+        (!terms.is_empty()).then(|| Filter { kind, values, query: Box::new(TermSetQuery::new(terms)) })
     }
 
     /// The query for the reader's words: every analysis parses them with its own analyzer
@@ -544,7 +564,8 @@ impl<'a> Highlighter<'a> {
     }
 }
 
-/// Words, site and every filter: what the hits and the total are.
+/// Words, site and every filter, public documents only: what the public hits and the total
+/// are.
 fn restricted(
     fields: &Fields,
     site_id: i64,
@@ -552,8 +573,13 @@ fn restricted(
     filters: &[Filter],
 ) -> BooleanQuery {
     let site = TermQuery::new(Term::from_field_i64(fields.site_id, site_id), IndexRecordOption::Basic);
+    let hidden = TermQuery::new(Term::from_field_bool(fields.hidden, true), IndexRecordOption::Basic);
     let words = matching.map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, Matching::query);
-    let mut clauses = vec![(Occur::Must, unscored(Box::new(site))), (Occur::Must, words)];
+    let mut clauses = vec![
+        (Occur::Must, unscored(Box::new(site))),
+        (Occur::MustNot, Box::new(hidden) as Box<dyn Query>),
+        (Occur::Must, words),
+    ];
     for filter in filters {
         clauses.push((Occur::Must, unscored(filter.query.box_clone())));
     }

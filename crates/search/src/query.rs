@@ -85,15 +85,23 @@ pub(crate) fn all_of(phrases: &[String]) -> UserInputAst {
 /// A facet value as indexed and filtered: trimmed, without control characters, in the
 /// facet's case (country codes upper, kinds, languages and themes lower); `None` if blank.
 pub(crate) fn facet_value(kind: FacetKind, raw: &str) -> Option<String> {
-    let value: String = raw.trim().chars().filter(|c| !c.is_control()).collect();
-    if value.is_empty() {
-        return None;
-    }
+    let value = cleaned(raw)?;
     Some(match kind {
         FacetKind::Country => value.to_uppercase(),
         FacetKind::Theme | FacetKind::Kind | FacetKind::Language => value.to_lowercase(),
         FacetKind::Region | FacetKind::Year => value,
     })
+}
+
+/// A workflow status as indexed and filtered: trimmed, without control characters, lower
+/// case; `None` if blank.
+pub(crate) fn status_value(raw: &str) -> Option<String> {
+    cleaned(raw).map(|value| value.to_lowercase())
+}
+
+fn cleaned(raw: &str) -> Option<String> {
+    let value: String = raw.trim().chars().filter(|c| !c.is_control()).collect();
+    (!value.is_empty()).then_some(value)
 }
 
 /// The distinct values a query selects in one facet, normalised like indexed values.
@@ -106,13 +114,18 @@ pub(crate) fn selected(query: &SearchQuery, kind: FacetKind) -> Vec<String> {
         FacetKind::Year => query.years.iter().map(i32::to_string).collect(),
         FacetKind::Language => query.languages.clone(),
     };
-    let mut values: Vec<String> = Vec::new();
-    for value in raw.iter().filter_map(|raw| facet_value(kind, raw)) {
-        if !values.contains(&value) {
-            values.push(value);
+    distinct(raw.iter().filter_map(|raw| facet_value(kind, raw)))
+}
+
+/// The values in first-seen order, each once.
+pub(crate) fn distinct(values: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for value in values {
+        if !kept.contains(&value) {
+            kept.push(value);
         }
     }
-    values
+    kept
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
-//! The index schema: stored fields for hits, one pair of text fields per analysis, facets.
+//! The index schema: stored fields for hits, one pair of text fields per analysis, facets,
+//! and the back office's fields (hidden flag, status, author, last save).
 
 use tantivy::schema::{
-    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
 
 use crate::analysis::{OTHER, STEMMED, tokenizer_name};
@@ -13,6 +15,12 @@ pub(crate) const BODY_TEXT: usize = 2;
 
 /// The fast field results are sorted by when the text is empty.
 pub(crate) const PUBLISHED_AT: &str = "published_at";
+/// The fast field that breaks ties in back-office results.
+pub(crate) const VARIANT_ID: &str = "variant_id";
+/// The fast field back-office hits read their document from, without the document store.
+pub(crate) const DOCUMENT_ID: &str = "document_id";
+/// The fast field of the last save.
+pub(crate) const UPDATED_AT: &str = "updated_at";
 
 /// The searchable fields of one analysis.
 pub(crate) struct LanguageFields {
@@ -67,6 +75,13 @@ pub(crate) struct Fields {
     pub site_id: Field,
     pub published_at: Field,
     pub slug: Field,
+    /// Indexed `true` for documents readers must not see.
+    pub hidden: Field,
+    /// The workflow status, one untokenized term.
+    pub status: Field,
+    pub author_id: Field,
+    pub editor_id: Field,
+    pub updated_at: Field,
     /// The facet fields, in [`FacetKind::ALL`] order.
     facets: [Field; 6],
     /// One entry per analysis: [`STEMMED`] in order, then [`OTHER`].
@@ -97,11 +112,16 @@ impl Fields {
 /// Builds the schema; the same code always builds an equal schema, which `open` relies on.
 pub(crate) fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let variant_id = builder.add_i64_field("variant_id", INDEXED | STORED);
-    let document_id = builder.add_i64_field("document_id", STORED);
+    let variant_id = builder.add_i64_field(VARIANT_ID, INDEXED | STORED | FAST);
+    let document_id = builder.add_i64_field(DOCUMENT_ID, STORED | FAST);
     let site_id = builder.add_i64_field("site_id", INDEXED);
     let published_at = builder.add_i64_field(PUBLISHED_AT, STORED | FAST);
     let slug = builder.add_text_field("slug", STORED);
+    let hidden = builder.add_bool_field("hidden", INDEXED);
+    let status = builder.add_text_field("status", STRING);
+    let author_id = builder.add_i64_field("author_id", INDEXED | FAST);
+    let editor_id = builder.add_i64_field("editor_id", INDEXED);
+    let updated_at = builder.add_i64_field(UPDATED_AT, FAST);
     let facets = FacetKind::ALL.map(|kind| {
         // Stored where hits show the value.
         let options = match kind {
@@ -126,6 +146,19 @@ pub(crate) fn build() -> (Schema, Fields) {
             }
         })
         .collect();
-    let fields = Fields { variant_id, document_id, site_id, published_at, slug, facets, languages };
+    let fields = Fields {
+        variant_id,
+        document_id,
+        site_id,
+        published_at,
+        slug,
+        hidden,
+        status,
+        author_id,
+        editor_id,
+        updated_at,
+        facets,
+        languages,
+    };
     (builder.build(), fields)
 }

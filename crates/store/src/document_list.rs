@@ -712,6 +712,21 @@ impl Store {
             .collect())
     }
 
+    /// The list rows of these variants, in the order given, leaving out those that no longer
+    /// exist and those of a site outside `sites` (`None`: every site): a page the search index
+    /// found. One lookup by primary key each.
+    pub async fn document_rows_of(
+        &self,
+        sites: Option<Vec<SiteId>>,
+        variants: &[VariantId],
+    ) -> Result<Vec<ListedDocument>> {
+        let query = DocumentQuery { sites, ..DocumentQuery::default() };
+        // No cursor is read from these rows: a found page is reached by its number.
+        let keys: Vec<Key> =
+            variants.iter().map(|v| Key { undated: true, value: SortValue::Undated, id: v.0 }).collect();
+        self.display_rows(&query, &keys).await
+    }
+
     /// How many variants the list holds, when an index answers it within [`COUNT_CAP`]
     /// rows; [`ListTotal::Unknown`] when a filter has no index.
     pub async fn document_total(&self, query: &DocumentQuery) -> Result<ListTotal> {

@@ -1,5 +1,6 @@
 //! What the search indexer reads: the change log after a point, and documents' language
-//! variants with everything the index needs, marked visible or not.
+//! variants with everything the index needs, marked visible or not (the index holds drafts
+//! too, hidden from readers, for the back office's document list).
 //!
 //! This module decides nothing about the index; it only reports what the database holds.
 //! Visibility here is the same rule every public read uses ([`crate::reading`]): published,
@@ -128,6 +129,14 @@ pub struct IndexableVariant {
     pub published_at: Option<OffsetDateTime>,
     /// Whether readers may see it now: published, and its time has come.
     pub visible: bool,
+    /// Its workflow status (`draft`, `review`, `scheduled`, `published`, `archived`).
+    pub status: String,
+    /// Who created it, when known.
+    pub author: Option<i64>,
+    /// Who saved it last, when known.
+    pub editor: Option<i64>,
+    /// When it was last saved.
+    pub updated_at: OffsetDateTime,
 }
 
 #[derive(sqlx::FromRow)]
@@ -144,11 +153,14 @@ struct VariantRow {
     dateline: String,
     status: String,
     published_at: Option<OffsetDateTime>,
+    author_id: Option<i64>,
+    updated_by: Option<i64>,
+    updated_at: OffsetDateTime,
 }
 
 const VARIANT_COLUMNS: &str =
     "v.id, v.document_id, v.site_id, v.language, v.kind, v.slug, v.title, v.summary,
-     v.body_markdown, v.dateline, v.status, v.published_at";
+     v.body_markdown, v.dateline, v.status, v.published_at, v.author_id, v.updated_by, v.updated_at";
 
 /// The condition of [`crate::reading`]'s public reads, with the current time as parameter
 /// `param` (`"$2"`).
@@ -187,21 +199,12 @@ impl Store {
         self.complete(rows).await
     }
 
-    /// Up to `limit` visible variants with ids above `after`, in id order: one page of a full
-    /// rebuild (pass the last id of a page to get the next).
-    pub async fn visible_variants_after(
-        &self,
-        after: VariantId,
-        limit: i64,
-    ) -> Result<Vec<IndexableVariant>> {
-        let sql = format!(
-            "select {VARIANT_COLUMNS} from variants v
-             where v.id > $1 and {} order by v.id limit $3",
-            visible_at("$2")
-        );
-        let rows: Vec<VariantRow> = on_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(after.0).bind(now()).bind(limit).fetch_all(pool).await
-        })?;
+    /// Up to `limit` variants, visible or not, with ids above `after`, in id order: one page
+    /// of a full rebuild (pass the last id of a page to get the next).
+    pub async fn variants_after(&self, after: VariantId, limit: i64) -> Result<Vec<IndexableVariant>> {
+        let sql = format!("select {VARIANT_COLUMNS} from variants v where v.id > $1 order by v.id limit $2");
+        let rows: Vec<VariantRow> =
+            on_pool!(self, |pool| { sqlx::query_as(&sql).bind(after.0).bind(limit).fetch_all(pool).await })?;
         self.complete(rows).await
     }
 
@@ -209,6 +212,11 @@ impl Store {
     pub async fn count_visible_variants(&self) -> Result<i64> {
         let sql = format!("select count(*) from variants v where {}", visible_at("$1"));
         Ok(on_pool!(self, |pool| sqlx::query_scalar(&sql).bind(now()).fetch_one(pool).await)?)
+    }
+
+    /// How many variants there are, in any status, on every site: what the index holds.
+    pub async fn count_variants(&self) -> Result<i64> {
+        Ok(on_pool!(self, |pool| sqlx::query_scalar("select count(*) from variants").fetch_one(pool).await)?)
     }
 
     /// Documents with a variant scheduled for later, with that date: the scheduler publishes
@@ -288,6 +296,10 @@ impl Store {
                 countries: countries.get(&row.document_id).cloned().unwrap_or_default(),
                 themes: themes.get(&row.document_id).cloned().unwrap_or_default(),
                 published_at: row.published_at,
+                status: row.status,
+                author: row.author_id,
+                editor: row.updated_by,
+                updated_at: row.updated_at,
             })
             .collect())
     }
@@ -406,12 +418,17 @@ mod tests {
             let hidden_variants = store.indexable_variants(hidden).await.expect("variants");
             assert!(!hidden_variants[0].visible, "a draft is not visible");
 
-            let visible =
-                store.visible_variants_after(portico_content::VariantId(0), 100).await.expect("page");
-            assert_eq!(visible.iter().map(|v| v.document).collect::<Vec<_>>(), [public]);
+            let all = store.variants_after(portico_content::VariantId(0), 100).await.expect("page");
+            assert_eq!(
+                all.iter().map(|v| (v.document, v.visible)).collect::<Vec<_>>(),
+                [(public, true), (hidden, false)]
+            );
+            assert_eq!(all[1].status, "draft");
             assert_eq!(store.count_visible_variants().await.expect("count"), 1);
-            let after_last = store.visible_variants_after(public_variant, 100).await.expect("page");
+            assert_eq!(store.count_variants().await.expect("count"), 2);
+            let after_last = store.variants_after(all[1].variant, 100).await.expect("page");
             assert!(after_last.is_empty(), "keyset paging ends after the last id");
+            assert_eq!(store.variants_after(public_variant, 100).await.expect("page").len(), 1);
             assert!(store.published_later().await.expect("later").is_empty());
         }
     }

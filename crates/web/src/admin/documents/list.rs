@@ -1,5 +1,8 @@
 //! The document list: what the user may see on their sites, filtered, sorted and paged by a
-//! cursor (see `document_list` in the store crate for why every page costs the same).
+//! cursor (see `document_list` in the store crate for why every page costs the same). Words
+//! searched for are looked up in the search index, which holds every version, drafts
+//! included: title, summary and body, best match first, with the same filters, paged by
+//! number within the index's window.
 //!
 //! The sites a user may see are decided here, from their session, never from the request: a
 //! `site` filter outside them is refused like a site that does not exist.
@@ -9,7 +12,11 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use minijinja::context;
 use portico_content::{Action, Kind, SiteId, Status, UserId, VariantId};
-use portico_store::{DateField, DocumentQuery, ListOrder, ListPosition, ListTotal, PageFrom, SortValue};
+use portico_search::{DeskOrder, DeskQuery};
+use portico_store::{
+    DOCUMENT_PAGE_SIZE, DateField, DocumentPage, DocumentQuery, ListOrder, ListPosition, ListTotal, PageFrom,
+    SortValue,
+};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -20,7 +27,7 @@ use crate::{App, WebError};
 
 use super::{doc_url, status_text};
 
-/// The longest title search accepted, in characters.
+/// The longest search accepted, in characters.
 const MAX_SEARCH_CHARS: usize = 200;
 /// The highest page number a link carries (it is shown, never used to skip rows).
 const MAX_PAGE_NUMBER: u32 = 1_000_000;
@@ -54,6 +61,8 @@ struct ListRequest {
     to: Option<time::Date>,
     title: Option<String>,
     order: ListOrder,
+    /// Best match first: the default when words are searched for, meaningless without.
+    relevance: bool,
     /// `None` for the order's own default direction.
     descending: Option<bool>,
     from_position: PageFrom,
@@ -135,8 +144,9 @@ impl ListRequest {
                 }
                 "sort" => {
                     sorted = true;
+                    request.relevance = value == "relevance";
                     request.order = match value {
-                        "updated" => ListOrder::Updated,
+                        "updated" | "relevance" => ListOrder::Updated,
                         "published" => ListOrder::Published,
                         "title" => ListOrder::Title,
                         _ => return Err(bad("admin-list-bad-sort", value)),
@@ -171,6 +181,9 @@ impl ListRequest {
         {
             return Err(WebError::BadRequest(user.t("admin-list-bad-range")));
         }
+        if !sorted && request.title.is_some() {
+            request.relevance = true;
+        }
         // Publication dates asked for and no order: by publication date, the one index that
         // reads that range. In the order of the last save, a year of publications deep in the
         // archive is found only a scan budget at a time, and the first pages come back empty.
@@ -190,9 +203,48 @@ impl ListRequest {
         Ok(request)
     }
 
-    /// Newest first for dates, A to Z for titles, unless asked otherwise.
+    /// Newest (or best) first for dates and matches, A to Z for titles, unless asked otherwise.
     fn descending(&self) -> bool {
-        self.descending.unwrap_or(self.order != ListOrder::Title)
+        self.descending.unwrap_or(self.relevance || self.order != ListOrder::Title)
+    }
+
+    /// Whether words are searched for.
+    fn searches_words(&self) -> bool {
+        self.title.is_some()
+    }
+
+    /// The search index's query for words searched for, with every filter of `query`, for
+    /// page `self.page`.
+    fn desk_query(&self, query: &DocumentQuery) -> DeskQuery {
+        let seconds = |at: Option<OffsetDateTime>| at.map(OffsetDateTime::unix_timestamp);
+        let (published, updated) = match query.dates {
+            DateField::Published => ((seconds(query.from), seconds(query.until)), (None, None)),
+            DateField::Updated => ((None, None), (seconds(query.from), seconds(query.until))),
+        };
+        let page = usize::try_from(self.page.max(1) - 1).unwrap_or(usize::MAX);
+        DeskQuery {
+            sites: query.sites.as_ref().map(|sites| sites.iter().map(|s| s.0).collect()),
+            text: self.title.clone().unwrap_or_default(),
+            languages: query.language.iter().cloned().collect(),
+            kinds: query.kind.iter().map(|k| k.as_str().to_owned()).collect(),
+            statuses: query.status.iter().map(|s| s.as_str().to_owned()).collect(),
+            countries: query.country.iter().cloned().collect(),
+            author_id: query.author.map(|u| u.0),
+            editor_id: query.editor.map(|u| u.0),
+            published_from: published.0,
+            published_until: published.1,
+            updated_from: updated.0,
+            updated_until: updated.1,
+            order: match (self.relevance, self.order) {
+                (false, ListOrder::Published) => DeskOrder::Published,
+                (false, ListOrder::Updated) => DeskOrder::Updated,
+                // The index keeps no titles in order: found pages come best first.
+                (true, _) | (false, ListOrder::Title) => DeskOrder::Relevance,
+            },
+            descending: self.descending(),
+            offset: page.saturating_mul(DOCUMENT_PAGE_SIZE),
+            limit: DOCUMENT_PAGE_SIZE,
+        }
     }
 
     /// The store's query, within the sites `user` may see.
@@ -261,7 +313,9 @@ impl ListRequest {
         if let Some(title) = &self.title {
             params.push(("q", title.clone()));
         }
-        if self.order != ListOrder::Updated {
+        if self.searches_words() && self.relevance {
+            // The default with words.
+        } else if self.order != ListOrder::Updated || self.searches_words() {
             params.push(("sort", order_name(self.order).into()));
         }
         if let Some(descending) = self.descending {
@@ -327,11 +381,22 @@ pub async fn dashboard(
     let request = ListRequest::parse(&app, &user, &pairs)?;
     let query = request.query(&app, &user);
     let store = app.store();
-    let page = store.document_page(&query, &request.from_position).await?;
-    // The total only with the first page: it does not change from page to page.
-    let total = match request.from_position {
-        PageFrom::Start => store.document_total(&query).await?,
-        _ => ListTotal::Unknown,
+    let found = match (request.searches_words(), app.search_index()) {
+        (true, Some(index)) => Some(find_words(&app, index, &request, &query).await?),
+        // Without an index (a tool's server), words are looked for in titles.
+        _ => None,
+    };
+    let (page, total, numbered) = match found {
+        Some((page, total, numbered)) => (page, total, Some(numbered)),
+        None => {
+            let page = store.document_page(&query, &request.from_position).await?;
+            // The total only with the first page: it does not change from page to page.
+            let total = match request.from_position {
+                PageFrom::Start => store.document_total(&query).await?,
+                _ => ListTotal::Unknown,
+            };
+            (page, total, None)
+        }
     };
     let total_text = match total {
         ListTotal::Exactly(n) => Some(user.t1("admin-list-total", "count", n)),
@@ -365,14 +430,30 @@ pub async fn dashboard(
         list_url(&params)
     };
     let number = request.page;
-    let previous = page.previous.as_ref().map(|p| {
-        // Going back to page 1 is the first page itself, with its total.
-        if number <= 2 { at_page(1, None) } else { at_page(number - 1, Some(("before", encode_position(p)))) }
-    });
-    let next = page
-        .next
-        .as_ref()
-        .map(|p| at_page(number.saturating_add(1).min(MAX_PAGE_NUMBER), Some(("after", encode_position(p)))));
+    let by_number = |number: u32| {
+        let mut params = params.clone();
+        if number > 1 {
+            params.push(("page", number.to_string()));
+        }
+        list_url(&params)
+    };
+    let (previous, next) = match numbered {
+        // Found by the index: pages by number, the next while the window holds more.
+        Some(more) => ((number > 1).then(|| by_number(number - 1)), more.then(|| by_number(number + 1))),
+        None => (
+            page.previous.as_ref().map(|p| {
+                // Going back to page 1 is the first page itself, with its total.
+                if number <= 2 {
+                    at_page(1, None)
+                } else {
+                    at_page(number - 1, Some(("before", encode_position(p))))
+                }
+            }),
+            page.next.as_ref().map(|p| {
+                at_page(number.saturating_add(1).min(MAX_PAGE_NUMBER), Some(("after", encode_position(p))))
+            }),
+        ),
+    };
     let first = (page.previous.is_some() || number > 1).then(|| at_page(1, None));
     let cut_short =
         page.cut_short.then(|| user.t1("admin-list-cut-short", "count", portico_store::SCAN_BUDGET as i64));
@@ -384,11 +465,17 @@ pub async fn dashboard(
         .with_notice(notice(&user, request.notice.as_deref()));
     let options = FormOptions::new(&app, &user).await?;
     let form = FormValues::of(&request, &app);
-    let sort_labels = [
+    let mut sort_labels = vec![
         ("updated", user.t("admin-list-sort-updated")),
         ("published", user.t("admin-list-sort-published")),
         ("title", user.t("admin-list-sort-title")),
     ];
+    let by_relevance = numbered.is_some() && request.relevance;
+    if numbered.is_some() {
+        // Titles are not kept in order by the index: words are sorted by match or by date.
+        sort_labels.retain(|(value, _)| *value != "title");
+        sort_labels.insert(0, ("relevance", user.t("admin-list-sort-relevance")));
+    }
     admin_page(
         &app,
         &headers,
@@ -396,11 +483,35 @@ pub async fn dashboard(
         context! {
             layout, rows, can_write, can_pages, options, form, sort_labels,
             total => total_text, cut_short, previous, next, first, page_number => number,
-            sort => order_name(request.order),
+            sort => if by_relevance || (numbered.is_some() && request.order == ListOrder::Title) { "relevance" } else { order_name(request.order) },
             descending => request.descending(),
             statuses => Status::ALL.iter().map(|s| (s.as_str(), status_text(&user, s.as_str()))).collect::<Vec<_>>(),
         },
     )
+}
+
+/// A page of the documents holding the words searched for, from the search index (which
+/// holds every version, hidden ones included), with every filter of `query`: its rows, the
+/// total, and whether a next page can be read.
+async fn find_words(
+    app: &App,
+    index: &portico_search::SearchIndex,
+    request: &ListRequest,
+    query: &DocumentQuery,
+) -> Result<(DocumentPage, ListTotal, bool), WebError> {
+    let desk = request.desk_query(query);
+    let (offset, limit) = (desk.offset, desk.limit);
+    let index = index.clone();
+    let found = tokio::task::spawn_blocking(move || index.desk_search(&desk))
+        .await
+        .map_err(|err| WebError::Internal(err.to_string()))?
+        .map_err(|err| WebError::Internal(err.to_string()))?;
+    let variants: Vec<VariantId> = found.hits.iter().map(|hit| VariantId(hit.variant_id)).collect();
+    // The rows as the database has them now; the index may be a moment behind.
+    let rows = app.store().document_rows_of(query.sites.clone(), &variants).await?;
+    let more = offset + limit < found.total.min(portico_search::MAX_RESULT_WINDOW);
+    let total = ListTotal::Exactly(i64::try_from(found.total).unwrap_or(i64::MAX));
+    Ok((DocumentPage { rows, ..DocumentPage::default() }, total, more))
 }
 
 /// What the filter form offers.
