@@ -7,7 +7,8 @@ import { wrapInList, liftListItem } from "prosemirror-schema-list";
 import { isInTable } from "prosemirror-tables";
 import { schema } from "./schema.js";
 import { askFor } from "./dialog.js";
-import { videoProvider } from "./video.js";
+import { videoProvider, thumbnailAddress, libraryThumbnail } from "./video.js";
+import { sameSite } from "./paste.js";
 
 const { nodes, marks } = schema;
 
@@ -141,15 +142,20 @@ export function insertImage(strings) {
   };
 }
 
-/// Where a thumbnail may come from: the web or this site; spaces would end it in Markdown.
-function imageAddress(text) {
-  const address = /^(https?:\/\/|\/)/i.test(text) ? text : /^[^\s:/]+\.[^\s:/]+/.test(text) ? "https://" + text : null;
-  return address && address.replace(/ /g, "%20");
-}
-
 /// A card linking to a YouTube or Vimeo video. The dialog comes back, with what was typed and
-/// a message beside the field, until the addresses are usable or the person cancels.
-export function insertVideo(strings) {
+/// a message beside the field, until the addresses are usable or the person cancels. The
+/// thumbnail's address is typed, or chosen from the site's images when `chooseImage` (which
+/// resolves with an image of the grid, or null) is given.
+export function insertVideo(strings, chooseImage) {
+  const choose = chooseImage && {
+    label: strings["image-choose"],
+    pick: async () => {
+      const image = await chooseImage();
+      const address = image && libraryThumbnail(image);
+      return address ? { value: address, label: image.label } : null;
+    },
+    shows: sameSite,
+  };
   return (state, dispatch, view) => {
     if (!canInsert(state, nodes.video)) return false;
     if (!dispatch) return true;
@@ -159,7 +165,7 @@ export function insertVideo(strings) {
         fields: [
           { name: "href", label: strings["video-address"], value: typed.href, error: errors.href, required: true },
           { name: "title", label: strings["video-title"], value: typed.title },
-          { name: "src", label: strings["video-thumbnail"], value: typed.src, error: errors.src },
+          { name: "src", label: strings["video-thumbnail"], value: typed.src, error: errors.src, choose },
         ],
         ok: strings.apply,
         cancel: strings.cancel,
@@ -170,7 +176,7 @@ export function insertVideo(strings) {
         }
         // A shared address is often copied without its scheme ("youtu.be/…").
         const href = /^[a-z]+:/i.test(answer.href) ? answer.href : "https://" + answer.href;
-        const src = answer.src ? imageAddress(answer.src) : "";
+        const src = answer.src ? thumbnailAddress(answer.src) : "";
         if (!videoProvider(href)) return ask(answer, { href: strings["video-unsupported"] });
         if (src === null) return ask(answer, { src: strings["video-thumbnail-invalid"] });
         view.focus();

@@ -3,7 +3,8 @@
 // or uploaded from here: by a button or by dropping an image file anywhere on the editor. An
 // upload goes to the back office's own upload (POST /admin/media, the same checks as the Media
 // page) with a progress bar, and its alternative text is asked at once, while it travels.
-// Without this script the field takes an image's number.
+// Without this script the field takes an image's number. The grid opens for other choosers
+// too: a video card's thumbnail is picked from it (`openImageGrid`).
 
 import { askFor } from "./dialog.js";
 import { siteOf } from "./site.js";
@@ -23,6 +24,42 @@ function takes(field, file) {
   return field.dataset.accept === "application/pdf" ? file.type === "application/pdf" : file.type.startsWith("image/");
 }
 
+// The editor's words: `say("image-count", { count })` fills the placeholders, and a picker's
+// own words (`own` "pdf" reads `pdf-choose` for `image-choose`, …) come first where it has them.
+function wording(strings, own) {
+  // Numbers written with the interface language's digits, as the server writes them.
+  const digits = [...(strings.digits || "0123456789")];
+  const number = (n) => String(n).replace(/[0-9]/g, (d) => digits[Number(d)]);
+  const word = (key) => (own && key.startsWith("image-") && strings[`${own}-${key.slice(6)}`]) || strings[key] || "";
+  const say = (key, values = {}) =>
+    Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), word(key));
+  return { say, number };
+}
+
+// A thumbnail, or for a PDF (which has none) a badge saying what it is.
+function preview(item) {
+  if (!item.thumbnail) {
+    const badge = document.createElement("span");
+    badge.className = "file-badge";
+    badge.setAttribute("aria-hidden", "true");
+    badge.textContent = "PDF";
+    badge.dataset.imageId = String(item.id);
+    return badge;
+  }
+  const img = document.createElement("img");
+  img.src = item.thumbnail;
+  img.alt = "";
+  img.dataset.imageId = String(item.id);
+  return img;
+}
+
+/// Where the site's images are listed for the grid: what the form's own image picker reads
+/// (the lead image's), else the back office's image list, which every editor page may read.
+export function imageListOf(form) {
+  const field = form.querySelector("[data-image-picker][data-pick]:not([data-accept])");
+  return (field && field.dataset.pick) || "/admin/pick/images";
+}
+
 export function imagePicker(field) {
   const form = field.closest("form");
   // The field's own number input: the lead image's, or a publication's cover.
@@ -31,12 +68,7 @@ export function imagePicker(field) {
   // A field's own words (`data-strings="pdf"` reads `pdf-choose`, …) where it has them.
   const own = field.dataset.strings;
   const pdfs = field.dataset.accept === "application/pdf";
-  // Numbers written with the interface language's digits, as the server writes them.
-  const digits = [...(strings.digits || "0123456789")];
-  const number = (n) => String(n).replace(/[0-9]/g, (d) => digits[Number(d)]);
-  const word = (key) => (own && key.startsWith("image-") && strings[`${own}-${key.slice(6)}`]) || strings[key] || "";
-  const say = (key, values = {}) =>
-    Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), word(key));
+  const { say } = wording(strings, own);
   const id = `image-picker-${++counter}`;
   const csrf = () => (form.querySelector("input[name=_csrf]") || {}).value || "";
   const chosenView = field.querySelector(".image-chosen");
@@ -107,196 +139,15 @@ export function imagePicker(field) {
     draw();
   }
 
-  // A thumbnail, or for a PDF (which has none) a badge saying what it is.
-  function preview(item) {
-    if (!item.thumbnail) {
-      const badge = document.createElement("span");
-      badge.className = "file-badge";
-      badge.setAttribute("aria-hidden", "true");
-      badge.textContent = "PDF";
-      badge.dataset.imageId = String(item.id);
-      return badge;
-    }
-    const img = document.createElement("img");
-    img.src = item.thumbnail;
-    img.alt = "";
-    img.dataset.imageId = String(item.id);
-    return img;
-  }
-
   remove.addEventListener("click", () => {
     set(null);
     choose.focus();
   });
   choose.addEventListener("click", async () => {
-    const image = await grid();
+    const image = await openImageGrid({ url: field.dataset.pick, site: siteOf(form), strings, own });
     if (image) set(image);
     choose.focus();
   });
-
-  // The grid: a modal dialog with a search box over a listbox of thumbnails, one page at a time.
-  function grid() {
-    const dialog = document.createElement("dialog");
-    dialog.className = "editor-dialog image-dialog";
-    dialog.setAttribute("aria-labelledby", `${id}-title`);
-    const heading = document.createElement("h2");
-    heading.id = `${id}-title`;
-    heading.textContent = say("image-grid");
-    const searchLabel = document.createElement("label");
-    searchLabel.htmlFor = `${id}-search`;
-    searchLabel.textContent = say("image-search");
-    const search = document.createElement("input");
-    search.type = "search";
-    search.id = `${id}-search`;
-    search.dir = "auto";
-    search.autocomplete = "off";
-    search.setAttribute("aria-controls", `${id}-grid`);
-    const list = document.createElement("ul");
-    list.id = `${id}-grid`;
-    list.className = "image-grid";
-    list.setAttribute("role", "listbox");
-    list.setAttribute("aria-labelledby", heading.id);
-    const count = document.createElement("p");
-    count.className = "hint";
-    count.setAttribute("role", "status");
-    const more = button(say("image-more"), "button");
-    more.hidden = true;
-    const cancel = button(strings.cancel || "", "button");
-    const footer = document.createElement("div");
-    footer.className = "form-actions";
-    footer.append(more, cancel);
-    dialog.append(heading, searchLabel, search, list, count, footer);
-    document.body.append(dialog);
-
-    let items = [];
-    let next = null;
-    let active = -1;
-    let asking = null;
-    let timer = 0;
-
-    const options = () => [...list.querySelectorAll("[role=option]")];
-
-    function focusOption(index, moveFocus = true) {
-      const all = options();
-      if (!all.length) return;
-      active = Math.max(0, Math.min(index, all.length - 1));
-      all.forEach((option, i) => {
-        option.tabIndex = i === active ? 0 : -1;
-        option.setAttribute("aria-selected", String(i === active));
-      });
-      if (moveFocus) all[active].focus();
-    }
-
-    function drawGrid() {
-      list.replaceChildren(
-        ...items.map((image, index) => {
-          const option = document.createElement("li");
-          option.setAttribute("role", "option");
-          option.id = `${id}-image-${image.id}`;
-          option.dataset.imageId = String(image.id);
-          option.tabIndex = -1;
-          option.setAttribute("aria-selected", "false");
-          const shown = preview(image);
-          if (shown.tagName === "IMG") shown.loading = "lazy";
-          delete shown.dataset.imageId;
-          const caption = document.createElement("span");
-          caption.dir = "auto";
-          caption.textContent = image.label;
-          option.append(shown, caption);
-          option.addEventListener("click", () => finish(image));
-          option.addEventListener("focus", () => focusOption(index, false));
-          return option;
-        }),
-      );
-      // One option is reachable by Tab; the arrow keys move among them.
-      if (items.length) focusOption(Math.min(Math.max(active, 0), items.length - 1), false);
-      more.hidden = next === null;
-      count.textContent = items.length ? say("image-count", { count: number(items.length) }) : say("image-none");
-    }
-
-    async function load(append) {
-      if (asking) asking.abort();
-      const controller = new AbortController();
-      asking = controller;
-      const params = new URLSearchParams({ site: siteOf(form), q: search.value.trim() });
-      if (append && next !== null) params.set("before", String(next));
-      try {
-        const response = await fetch(`${field.dataset.pick}?${params}`, {
-          headers: { Accept: "application/json" },
-          signal: controller.signal,
-        });
-        if (!response.ok) throw new Error(String(response.status));
-        const page = await response.json();
-        items = append ? [...items, ...page.items] : page.items;
-        if (!append) active = -1;
-        next = page.next;
-        drawGrid();
-      } catch (error) {
-        if (error.name !== "AbortError") count.textContent = say("pick-failed");
-      } finally {
-        if (asking === controller) asking = null;
-      }
-    }
-
-    let resolve;
-    const chosen = new Promise((r) => (resolve = r));
-    function finish(image) {
-      resolve(image);
-      dialog.close();
-    }
-
-    search.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => load(false), 200);
-    });
-    search.addEventListener("keydown", (event) => {
-      if (event.key === "ArrowDown" && items.length) {
-        event.preventDefault();
-        focusOption(Math.max(active, 0));
-      } else if (event.key === "Enter") {
-        // Enter searches at once; it never sends the editor's form behind the dialog.
-        event.preventDefault();
-        clearTimeout(timer);
-        load(false);
-      }
-    });
-    list.addEventListener("keydown", (event) => {
-      const all = options();
-      if (!all.length) return;
-      // How many thumbnails a row holds, from where they are laid out.
-      const columns = Math.max(1, all.filter((o) => o.offsetTop === all[0].offsetTop).length);
-      const rtl = getComputedStyle(list).direction === "rtl";
-      const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ArrowDown: columns, ArrowUp: -columns }[event.key];
-      if (step !== undefined) {
-        if (event.key === "ArrowUp" && active < columns) search.focus();
-        else focusOption(active + step);
-      } else if (event.key === "Home") {
-        focusOption(0);
-      } else if (event.key === "End") {
-        focusOption(all.length - 1);
-      } else if (event.key === "Enter" || event.key === " ") {
-        finish(items[active]);
-      } else {
-        return;
-      }
-      event.preventDefault();
-    });
-    more.addEventListener("click", async () => {
-      const first = items.length;
-      await load(true);
-      // Focus the first of the new thumbnails: the button may be gone on the last page.
-      if (items.length > first) focusOption(first);
-    });
-    cancel.addEventListener("click", () => finish(null));
-    dialog.addEventListener("close", () => {
-      resolve(null);
-      dialog.remove();
-    });
-    dialog.showModal();
-    search.focus();
-    load(false);
-    return chosen;
-  }
 
   // Sends a file to the upload endpoint and asks for its alternative text meanwhile; the
   // upload becomes the lead image, and the text is saved on it once both are done.
@@ -406,4 +257,174 @@ export function imagePicker(field) {
   }
 
   draw();
+}
+
+/// The grid: a modal dialog with a search box over a listbox of thumbnails, one page at a time,
+/// of what the server lists at `url` (`/admin/pick/images`, `/admin/pick/files`) for `site`.
+/// Resolves with the item chosen ({id, thumbnail, alt, file_name, label}), or null when the
+/// person cancels or presses Escape; whoever opened it then puts the focus back. `own` and
+/// `title` are the words of the picker that asks (see `wording`).
+export function openImageGrid({ url, site, strings, own, title }) {
+  const { say, number } = wording(strings, own);
+  const id = `image-grid-${++counter}`;
+  const dialog = document.createElement("dialog");
+  dialog.className = "editor-dialog image-dialog";
+  dialog.setAttribute("aria-labelledby", `${id}-title`);
+  const heading = document.createElement("h2");
+  heading.id = `${id}-title`;
+  heading.textContent = title || say("image-grid");
+  const searchLabel = document.createElement("label");
+  searchLabel.htmlFor = `${id}-search`;
+  searchLabel.textContent = say("image-search");
+  const search = document.createElement("input");
+  search.type = "search";
+  search.id = `${id}-search`;
+  search.dir = "auto";
+  search.autocomplete = "off";
+  search.setAttribute("aria-controls", `${id}-grid`);
+  const list = document.createElement("ul");
+  list.id = `${id}-grid`;
+  list.className = "image-grid";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-labelledby", heading.id);
+  const count = document.createElement("p");
+  count.className = "hint";
+  count.setAttribute("role", "status");
+  const more = button(say("image-more"), "button");
+  more.hidden = true;
+  const cancel = button(strings.cancel || "", "button");
+  const footer = document.createElement("div");
+  footer.className = "form-actions";
+  footer.append(more, cancel);
+  dialog.append(heading, searchLabel, search, list, count, footer);
+  document.body.append(dialog);
+
+  let items = [];
+  let next = null;
+  let active = -1;
+  let asking = null;
+  let timer = 0;
+
+  const options = () => [...list.querySelectorAll("[role=option]")];
+
+  function focusOption(index, moveFocus = true) {
+    const all = options();
+    if (!all.length) return;
+    active = Math.max(0, Math.min(index, all.length - 1));
+    all.forEach((option, i) => {
+      option.tabIndex = i === active ? 0 : -1;
+      option.setAttribute("aria-selected", String(i === active));
+    });
+    if (moveFocus) all[active].focus();
+  }
+
+  function drawGrid() {
+    list.replaceChildren(
+      ...items.map((image, index) => {
+        const option = document.createElement("li");
+        option.setAttribute("role", "option");
+        option.id = `${id}-image-${image.id}`;
+        option.dataset.imageId = String(image.id);
+        option.tabIndex = -1;
+        option.setAttribute("aria-selected", "false");
+        const shown = preview(image);
+        if (shown.tagName === "IMG") shown.loading = "lazy";
+        delete shown.dataset.imageId;
+        const caption = document.createElement("span");
+        caption.dir = "auto";
+        caption.textContent = image.label;
+        option.append(shown, caption);
+        option.addEventListener("click", () => finish(image));
+        option.addEventListener("focus", () => focusOption(index, false));
+        return option;
+      }),
+    );
+    // One option is reachable by Tab; the arrow keys move among them.
+    if (items.length) focusOption(Math.min(Math.max(active, 0), items.length - 1), false);
+    more.hidden = next === null;
+    count.textContent = items.length ? say("image-count", { count: number(items.length) }) : say("image-none");
+  }
+
+  async function load(append) {
+    if (asking) asking.abort();
+    const controller = new AbortController();
+    asking = controller;
+    const params = new URLSearchParams({ site, q: search.value.trim() });
+    if (append && next !== null) params.set("before", String(next));
+    try {
+      const response = await fetch(`${url}?${params}`, {
+        headers: { Accept: "application/json" },
+        signal: controller.signal,
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const page = await response.json();
+      items = append ? [...items, ...page.items] : page.items;
+      if (!append) active = -1;
+      next = page.next;
+      drawGrid();
+    } catch (error) {
+      if (error.name !== "AbortError") count.textContent = say("pick-failed");
+    } finally {
+      if (asking === controller) asking = null;
+    }
+  }
+
+  let resolve;
+  const chosen = new Promise((r) => (resolve = r));
+  function finish(image) {
+    resolve(image);
+    dialog.close();
+  }
+
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => load(false), 200);
+  });
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" && items.length) {
+      event.preventDefault();
+      focusOption(Math.max(active, 0));
+    } else if (event.key === "Enter") {
+      // Enter searches at once; it never sends the editor's form behind the dialog.
+      event.preventDefault();
+      clearTimeout(timer);
+      load(false);
+    }
+  });
+  list.addEventListener("keydown", (event) => {
+    const all = options();
+    if (!all.length) return;
+    // How many thumbnails a row holds, from where they are laid out.
+    const columns = Math.max(1, all.filter((o) => o.offsetTop === all[0].offsetTop).length);
+    const rtl = getComputedStyle(list).direction === "rtl";
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ArrowDown: columns, ArrowUp: -columns }[event.key];
+    if (step !== undefined) {
+      if (event.key === "ArrowUp" && active < columns) search.focus();
+      else focusOption(active + step);
+    } else if (event.key === "Home") {
+      focusOption(0);
+    } else if (event.key === "End") {
+      focusOption(all.length - 1);
+    } else if (event.key === "Enter" || event.key === " ") {
+      finish(items[active]);
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+  more.addEventListener("click", async () => {
+    const first = items.length;
+    await load(true);
+    // Focus the first of the new thumbnails: the button may be gone on the last page.
+    if (items.length > first) focusOption(first);
+  });
+  cancel.addEventListener("click", () => finish(null));
+  dialog.addEventListener("close", () => {
+    resolve(null);
+    dialog.remove();
+  });
+  dialog.showModal();
+  search.focus();
+  load(false);
+  return chosen;
 }

@@ -8,15 +8,29 @@ import { RichEditor } from "./rich.js";
 import { autosave } from "./autosave.js";
 import { countryPicker } from "./countries.js";
 import { taxonomyPicker } from "./taxonomy.js";
-import { imagePicker } from "./images.js";
+import { imagePicker, openImageGrid, imageListOf } from "./images.js";
+import { siteOf } from "./site.js";
 
 function start(textarea) {
   const form = textarea.form;
   const strings = JSON.parse(form.dataset.editorStrings || "{}");
-  const editor = new RichEditor(textarea, strings, () => {
-    // admin.js warns before leaving a form that heard input.
-    form.dispatchEvent(new Event("input", { bubbles: true }));
-  });
+  // A video's thumbnail is chosen from the same grid as the lead image.
+  const chooseImage = () =>
+    openImageGrid({
+      url: imageListOf(form),
+      site: siteOf(form),
+      strings,
+      title: strings["video-thumbnail-grid"] || strings["image-choose"],
+    });
+  const editor = new RichEditor(
+    textarea,
+    strings,
+    () => {
+      // admin.js warns before leaving a form that heard input.
+      form.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    { chooseImage },
+  );
   form.addEventListener("submit", () => editor.sync());
   form.addEventListener("keydown", (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;

@@ -37,7 +37,7 @@ function shortcut(keys, style) {
   return [...parts.map((p) => names[p]), key].join(names.join);
 }
 
-function buttons(strings) {
+function buttons(strings, chooseImage) {
   return [
     { name: "heading-2", keys: "Mod-Alt-2", run: toggleHeading(2), active: blockActive(nodes.heading, { level: 2 }) },
     { name: "heading-3", keys: "Mod-Alt-3", run: toggleHeading(3), active: blockActive(nodes.heading, { level: 3 }) },
@@ -48,7 +48,7 @@ function buttons(strings) {
     { name: "numbered-list", keys: "Mod-Shift-7", run: toggleList(nodes.ordered_list), active: inside(nodes.ordered_list) },
     { name: "quote", keys: "Mod-Shift-9", run: toggleQuote, active: inside(nodes.blockquote) },
     { name: "image", run: insertImage(strings), asks: true },
-    { name: "video", run: insertVideo(strings), asks: true },
+    { name: "video", run: insertVideo(strings, chooseImage), asks: true },
     { name: "table", run: insertTable, hiddenIn: isInTable },
     { name: "table-add-row", run: addRowAfter, shownIn: isInTable },
     { name: "table-add-column", run: addColumnAfter, shownIn: isInTable },
@@ -126,13 +126,15 @@ function glyph(tool, name) {
 
 export class RichEditor {
   /// Puts the editor before `textarea`; `onChange` hears of every change to the text.
-  constructor(textarea, strings, onChange) {
+  /// `chooseImage`, when given, opens the grid of the site's images and resolves with the one
+  /// chosen or null: the video dialog offers it for the thumbnail.
+  constructor(textarea, strings, onChange, { chooseImage } = {}) {
     this.textarea = textarea;
     this.strings = strings;
     this.onChange = onChange;
     this.changed = false;
     placeholders.caption = strings["image-caption"];
-    this.tools = buttons(strings);
+    this.tools = buttons(strings, chooseImage);
     this.plugins = [
       rules,
       keymap(shortcuts(this.tools)),

@@ -4,7 +4,7 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import { parseMarkdown, toMarkdown } from "../src/markdown.js";
 import { schema } from "../src/schema.js";
-import { videoProvider } from "../src/video.js";
+import { videoProvider, thumbnailAddress, libraryThumbnail } from "../src/video.js";
 
 function onlyBlock(markdown) {
   const doc = parseMarkdown(markdown);
@@ -156,5 +156,35 @@ test("addresses that only look like videos are not", () => {
     null,
   ]) {
     assert.equal(videoProvider(url), null, String(url));
+  }
+});
+
+test("a typed thumbnail is a web address or a path of this site, written so Markdown keeps it", () => {
+  for (const [typed, address] of [
+    ["https://i.ytimg.com/vi/abc/hqdefault.jpg", "https://i.ytimg.com/vi/abc/hqdefault.jpg"],
+    ["HTTP://example.org/a.png", "HTTP://example.org/a.png"],
+    ["/media/7-abc/640.jpg", "/media/7-abc/640.jpg"],
+    ["/media/1/camp photo.jpg", "/media/1/camp%20photo.jpg"],
+    ["example.org/still.jpg", "https://example.org/still.jpg"],
+  ]) {
+    assert.equal(thumbnailAddress(typed), address, typed);
+  }
+  for (const typed of ["javascript:alert(1)", "data:image/png;base64,AAAA", "media/1/a.jpg", "a b.jpg"]) {
+    assert.equal(thumbnailAddress(typed), null, typed);
+  }
+});
+
+test("an image chosen from the grid gives its rendition's path, which the card keeps", () => {
+  const chosen = { id: 12, thumbnail: "/media/12-0a1b2c3d/320.webp", alt: "Tents", file_name: "camp.jpg", label: "Tents" };
+  const src = libraryThumbnail(chosen);
+  assert.equal(src, "/media/12-0a1b2c3d/320.webp");
+  const doc = schema.node("doc", null, [schema.nodes.video.create({ href: "https://youtu.be/abc", src, title: "Camp" })]);
+  const markdown = toMarkdown(doc);
+  assert.equal(markdown, "[![Camp](/media/12-0a1b2c3d/320.webp)](https://youtu.be/abc)");
+  assert.ok(parseMarkdown(markdown).eq(doc), markdown);
+  // A PDF has no thumbnail; nothing but a path of this site is taken from the list.
+  for (const item of [{ id: 3, thumbnail: "" }, { id: 4, thumbnail: "https://elsewhere.example/a.jpg" },
+    { id: 5, thumbnail: "//elsewhere.example/a.jpg" }, { id: 6 }, null]) {
+    assert.equal(libraryThumbnail(item), null, JSON.stringify(item));
   }
 });

@@ -1020,6 +1020,7 @@ editor-video-title = العنوان
 editor-video-thumbnail = رابط الصورة المصغّرة (اختياري)
 editor-video-unsupported = لا تُنشأ بطاقة فيديو إلا من روابط فيديوهات YouTube وVimeo.
 editor-video-thumbnail-invalid = يجب أن يكون رابط الصورة المصغّرة عنوان ويب (https://…) أو مسارًا في هذا الموقع (/media/…).
+editor-video-thumbnail-grid = اختر الصورة المصغّرة للفيديو
 
 
 # الحفظ التلقائي للنص غير المحفوظ في المحرر.

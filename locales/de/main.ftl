@@ -909,6 +909,7 @@ editor-video-title = Titel
 editor-video-thumbnail = Adresse des Vorschaubilds (optional)
 editor-video-unsupported = Nur Adressen von YouTube- und Vimeo-Videos ergeben eine Videokarte.
 editor-video-thumbnail-invalid = Geben Sie das Vorschaubild als Webadresse (https://…) oder als Pfad dieser Website (/media/…) an.
+editor-video-thumbnail-grid = Vorschaubild des Videos auswählen
 
 
 # Automatisches Sichern des ungespeicherten Texts im Editor.

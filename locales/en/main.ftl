@@ -913,6 +913,7 @@ editor-video-title = Title
 editor-video-thumbnail = Thumbnail image address (optional)
 editor-video-unsupported = Only YouTube and Vimeo video addresses make a video card.
 editor-video-thumbnail-invalid = Give the thumbnail as a web address (https://…) or a path on this site (/media/…).
+editor-video-thumbnail-grid = Choose the video's thumbnail
 
 
 # Autosave of the editor's unsaved text.

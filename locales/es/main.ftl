@@ -909,6 +909,7 @@ editor-video-title = Título
 editor-video-thumbnail = Dirección de la miniatura (opcional)
 editor-video-unsupported = Solo las direcciones de videos de YouTube y Vimeo crean una tarjeta de video.
 editor-video-thumbnail-invalid = Indique la miniatura con una dirección web (https://…) o una ruta de este sitio (/media/…).
+editor-video-thumbnail-grid = Elegir la miniatura del vídeo
 
 
 # Guardado automático del texto no guardado del editor.

@@ -909,6 +909,7 @@ editor-video-title = Titre
 editor-video-thumbnail = Adresse de l’image d’aperçu (facultatif)
 editor-video-unsupported = Seules les adresses de vidéos YouTube et Vimeo donnent une carte vidéo.
 editor-video-thumbnail-invalid = Indiquez l’image d’aperçu par une adresse web (https://…) ou un chemin de ce site (/media/…).
+editor-video-thumbnail-grid = Choisir l’image d’aperçu de la vidéo
 
 
 # Sauvegarde automatique du texte non enregistré de l’éditeur.

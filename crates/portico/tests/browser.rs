@@ -1569,10 +1569,20 @@ async fn an_editor_creates_a_publication_with_its_pdf_edits_its_year_and_publish
 async fn a_video_is_added_from_the_toolbar_and_shown_as_a_card_without_the_providers_frame() {
     const TITLE: &str = "Families go home after the Bajo Lempa floods";
     const VIDEO: &str = "Back home after the floods";
+    const STILL: &str = "A family carries chairs back into their house in Usulután";
     let app = sqlite_app().await;
-    // A thumbnail on the site itself, as an uploaded one would be.
-    let thumbnail = "/assets/share.png".to_owned();
-    assert_eq!(app.get(&thumbnail).await.status().as_u16(), 200);
+    // The thumbnail is one of the site's images, with a real 320 pixel rendition to show.
+    let store = &app.server.store;
+    let global = store.site_by_key("global").await.expect("site").expect("global");
+    let still = support::camp_image(store, &global, &["320.webp"]).await;
+    let audit = portico_store::Audit::system("test", "media.edit");
+    store.update_media_text(still, STILL, "", "", &audit).await.expect("alt");
+    let folder = app.media_dir().join(still.0.to_string());
+    std::fs::create_dir_all(&folder).expect("media folder");
+    image::RgbImage::from_fn(320, 180, |x, _| image::Rgb([40, (x % 256) as u8, 160]))
+        .save(folder.join("320.webp"))
+        .expect("write the rendition");
+    let thumbnail = store.media(still).await.expect("read").expect("the image").path("320.webp");
     let editor = app.user("editor@example.org", Role::Editor, &["global"]).await;
     let browser = Browser::launch(&app.server.url(), "video-card").await;
     let src = thumbnail.clone();
@@ -1600,7 +1610,52 @@ async fn a_video_is_added_from_the_toolbar_and_shown_as_a_card_without_the_provi
                 .await;
             browser.fill(".editor-dialog input[name=href]", "https://youtu.be/abc123").await;
             browser.fill(".editor-dialog input[name=title]", VIDEO).await;
-            browser.fill(".editor-dialog input[name=src]", &format!("{src}\n")).await;
+            // A thumbnail may be typed, and the preview follows what is typed…
+            browser.fill(".editor-dialog input[name=src]", "/assets/share.png").await;
+            let preview = "return (i => i && !i.hidden && i.getAttribute('src'))\
+                           (document.querySelector('.editor-dialog .dialog-preview img'));";
+            wait_for_value(&browser, preview, json!("/assets/share.png")).await;
+            // …or chosen from the site's images: the button after the field, by Tab then Enter.
+            browser.keys(".editor-dialog input[name=src]", &Key::Tab.to_string()).await;
+            let focused = "return document.activeElement.matches('.editor-dialog .dialog-choose button') \
+                           && document.activeElement.textContent;";
+            wait_for_value(&browser, focused, json!("Choose an image…")).await;
+            browser.keys(".editor-dialog .dialog-choose button", &ENTER.to_string()).await;
+            browser.css("dialog.image-dialog[open]").await;
+            // Escape closes the grid alone, and the focus is back on the button.
+            browser.keys(".image-dialog input[type=search]", &Key::Escape.to_string()).await;
+            wait_for_value(
+                &browser,
+                "return document.querySelectorAll('dialog.image-dialog').length;",
+                json!(0),
+            )
+            .await;
+            wait_for_value(&browser, focused, json!("Choose an image…")).await;
+            let open =
+                browser.script("return document.querySelectorAll('dialog[open]').length;", vec![]).await;
+            assert_eq!(open, json!(1), "the video's dialog stays open");
+            browser.keys(".editor-dialog .dialog-choose button", &ENTER.to_string()).await;
+            browser.css("dialog.image-dialog[open]").await;
+            browser.keys(".image-dialog input[type=search]", "Usulután").await;
+            browser.wait_for_text(".image-dialog [role=status]", "Images shown: 1").await;
+            browser.wait_for_text(".image-grid [role=option]", STILL).await;
+            browser.keys(".image-dialog input[type=search]", &char::from(Key::Down).to_string()).await;
+            browser.keys(".image-grid [role=option]:focus", &ENTER.to_string()).await;
+            wait_for_value(
+                &browser,
+                "return document.querySelector('.editor-dialog input[name=src]').value;",
+                json!(src),
+            )
+            .await;
+            wait_for_value(&browser, preview, json!(src)).await;
+            assert_eq!(
+                browser.texts(".editor-dialog .dialog-preview").await,
+                [STILL],
+                "what was chosen is said"
+            );
+            wait_for_value(&browser, focused, json!("Choose an image…")).await;
+            browser.snapshot("video-thumbnail-chosen").await;
+            browser.keys(".editor-dialog input[name=src]", &ENTER.to_string()).await;
             browser.wait_for_text(".editor-video figcaption", &format!("{VIDEO} · YouTube")).await;
             assert_eq!(browser.attr(".editor-video img", "src").await.as_deref(), Some(src.as_str()));
             // The cursor waits after the card: typing does not replace it.
@@ -1628,6 +1683,8 @@ async fn a_video_is_added_from_the_toolbar_and_shown_as_a_card_without_the_provi
     );
     let page = app.page(&format!("/en/news/{}", row.slug), 200).await;
     assert_eq!(support::attrs(&page, ".release-body .video-card a", "href"), ["https://youtu.be/abc123"]);
+    // The published body makes the chosen image public: readers see the thumbnail.
+    assert_eq!(app.get(&thumbnail).await.status().as_u16(), 200, "{thumbnail} is served to readers");
     assert_eq!(support::attrs(&page, ".release-body .video-card img", "src"), [thumbnail]);
     assert_eq!(support::texts(&page, ".release-body .video-card .video-title"), [VIDEO]);
     assert_eq!(support::texts(&page, ".release-body .video-card .video-provider"), ["YouTube"]);

@@ -298,6 +298,7 @@ const EDITOR_STRINGS: &[&str] = &[
     "video-thumbnail",
     "video-unsupported",
     "video-thumbnail-invalid",
+    "video-thumbnail-grid",
     "autosave-failed",
     "country-search",
     "country-remove",
