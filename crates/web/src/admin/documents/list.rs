@@ -381,9 +381,11 @@ pub async fn dashboard(
     let request = ListRequest::parse(&app, &user, &pairs)?;
     let query = request.query(&app, &user);
     let store = app.store();
-    let found = match (request.searches_words(), app.search_index()) {
+    // Not while the index is being rebuilt, when it holds only part of the archive, nor
+    // without one (a tool's server): words are then looked for in titles.
+    let index = app.search_index().filter(|index| index.last_applied_change().is_some_and(|at| at >= 0));
+    let found = match (request.searches_words(), index) {
         (true, Some(index)) => Some(find_words(&app, index, &request, &query).await?),
-        // Without an index (a tool's server), words are looked for in titles.
         _ => None,
     };
     let (page, total, numbered) = match found {
