@@ -436,5 +436,28 @@ async fn a_programme_kept_for_one_office_is_named_per_language_and_refused_to_ot
             .find(|r| r.contains("rdiaz"))
             .expect("listed");
         assert!(row.contains(&sv.name), "{backend}: {row}");
+
+        // The contact's office named in Spanish shows on the office's Spanish release.
+        let rosa =
+            store.contacts().await.expect("contacts").into_iter().find(|c| c.key == "rdiaz").expect("rdiaz");
+        let form = format!("/admin/contacts/{}", rosa.id.0);
+        assert_eq!(texts(&admin.page(&form, 200).await, "label[for=office_es]").len(), 1, "{backend}");
+        let saved = admin
+            .post(
+                &form,
+                &[("name", "Rosa Díaz"), ("office", "IOM San Salvador"), ("office_es", "OIM San Salvador")],
+            )
+            .await;
+        assert_eq!(saved.status().as_u16(), 303, "{backend}");
+        let contacted = portico_content::Draft {
+            title: "Rosa Díaz atiende a la prensa".into(),
+            slug: "rosa-diaz-atiende-a-la-prensa".into(),
+            published_at: Some(portico_store::now() - time::Duration::hours(1)),
+            contacts: vec!["rdiaz".into()],
+            ..Default::default()
+        };
+        support::create_release(store, &sv, "es", contacted, portico_content::Status::Published).await;
+        let spanish = app.page("/sites/sv/es/news/rosa-diaz-atiende-a-la-prensa", 200).await;
+        assert_eq!(texts(&spanish, ".contact-office"), ["OIM San Salvador"], "{backend}");
     }
 }

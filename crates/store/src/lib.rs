@@ -96,7 +96,8 @@ pub use search_feed::{ChangeEntry, IndexableVariant, TouchedList};
 pub use sites::{NewSite, Site};
 pub use syndication::{FeedRelease, SitemapEntry};
 pub use taxonomy::{
-    Contact, NewContact, NewPartner, NewTheme, Partner, PartnerName, TaxonomyKind, Theme, ThemeName,
+    Contact, ContactName, NewContact, NewPartner, NewTheme, Partner, PartnerName, TaxonomyKind, Theme,
+    ThemeName,
 };
 pub use translations::{TranslationRow, TranslationSource, VariantInfo};
 pub use two_factor::{Promotion, SessionStage, TotpEnrolment, TotpSecret};

@@ -331,8 +331,10 @@ pub(crate) const RELEASE_LINKS: &str = "
       left join partner_names pn on pn.partner_id = p.id and pn.language = $2
      where dp.document_id = $1
     union all
-    select 3, dc.position, c.id, c.key, c.name, c.office, c.phone, c.email
-      from document_contacts dc join contacts c on c.id = dc.contact_id where dc.document_id = $1
+    select 3, dc.position, c.id, c.key, c.name, coalesce(nullif(cn.office, ''), c.office), c.phone, c.email
+      from document_contacts dc join contacts c on c.id = dc.contact_id
+      left join contact_names cn on cn.contact_id = c.id and cn.language = $2
+     where dc.document_id = $1
     union all
     select 4, position, goal, code, '', '', '', '' from document_goals where document_id = $1
     order by kind, position";
@@ -636,6 +638,7 @@ impl Store {
                     phone: d,
                     email: e,
                     site_id: None,
+                    names: vec![],
                 }),
             }
         }

@@ -156,12 +156,32 @@ pub struct Contact {
     /// See [`Theme::site_id`].
     #[sqlx(default)]
     pub site_id: Option<i64>,
+    /// Its office named in other languages ("OIM El Salvador" in Spanish).
+    #[sqlx(skip)]
+    pub names: Vec<ContactName>,
+}
+
+/// A media contact's office in one language.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, sqlx::FromRow)]
+pub struct ContactName {
+    /// Language code.
+    pub language: String,
+    /// The office in that language.
+    pub office: String,
 }
 
 impl Contact {
     /// Whether documents of `site` may link it.
     pub fn serves(&self, site: SiteId) -> bool {
         serves(self.site_id, site)
+    }
+
+    /// Its office in `language`, or the default one.
+    pub fn office_in(&self, language: &str) -> &str {
+        self.names
+            .iter()
+            .find(|n| n.language == language && !n.office.is_empty())
+            .map_or(&self.office, |n| &n.office)
     }
 }
 
@@ -555,8 +575,15 @@ impl Store {
         .await)
     }
 
-    /// Saves a media contact edited in the back office, with its audit and change-log entries.
-    pub async fn save_contact(&self, id: ContactId, contact: &NewContact, audit: &Audit) -> Result<bool> {
+    /// Saves a media contact edited in the back office, with its office in other languages
+    /// (replacing the earlier ones) and its audit and change-log entries, in one transaction.
+    pub async fn save_contact(
+        &self,
+        id: ContactId,
+        contact: &NewContact,
+        names: &[ContactName],
+        audit: &Audit,
+    ) -> Result<bool> {
         on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
             let found = sqlx::query(
@@ -573,6 +600,18 @@ impl Store {
             if found == 0 {
                 return Ok(false);
             }
+            sqlx::query("delete from contact_names where contact_id = $1")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            for n in names.iter().filter(|n| !n.office.is_empty()) {
+                sqlx::query("insert into contact_names (contact_id, language, office) values ($1, $2, $3)")
+                    .bind(id.0)
+                    .bind(&n.language)
+                    .bind(&n.office)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             log_shared_change!(tx, "contact", id.0)?;
             record_audit!(tx, now(), audit, None::<i64>, "contact", id.0);
             tx.commit().await?;
@@ -581,13 +620,29 @@ impl Store {
         .await)
     }
 
-    /// Every contact, by name.
+    /// Every contact, by name, with its office in other languages.
     pub async fn contacts(&self) -> Result<Vec<Contact>> {
-        Ok(on_pool!(self, |pool| {
-            sqlx::query_as("select id, key, name, office, phone, email, site_id from contacts order by name")
+        let (mut contacts, names): (Vec<Contact>, Vec<(i64, String, String)>) =
+            on_pool!(self, |pool| async {
+                let contacts = sqlx::query_as(
+                    "select id, key, name, office, phone, email, site_id from contacts order by name",
+                )
                 .fetch_all(pool)
-                .await
-        })?)
+                .await?;
+                let names = sqlx::query_as(
+                    "select contact_id, language, office from contact_names order by contact_id, language",
+                )
+                .fetch_all(pool)
+                .await?;
+                Ok::<_, sqlx::Error>((contacts, names))
+            }
+            .await)?;
+        for (id, language, office) in names {
+            if let Some(contact) = contacts.iter_mut().find(|c| c.id.0 == id) {
+                contact.names.push(ContactName { language, office });
+            }
+        }
+        Ok(contacts)
     }
 
     /// The theme with this slug.

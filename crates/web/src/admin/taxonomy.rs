@@ -1,15 +1,17 @@
 //! Themes, partners, media contacts and programmes, as admins keep them: names per language
 //! for themes, partners and programmes (a French page says "Enfants migrants"), and a
-//! contact's office, phone and email. Shared by every site (a programme may be one site's
-//! own), so only admins change them; every save is one store call that writes its audit and
-//! change-log entries with it.
+//! contact's office (per language too), phone and email. Each is every site's or, chosen when
+//! it is added, one site's own, offered on that site's documents only. Only admins change
+//! them; every save is one store call that writes its audit and change-log entries with it.
 
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::{Action, ContactId, MediaId, PartnerId, ProgrammeId, ThemeId};
-use portico_store::{NewContact, PartnerName, ProgrammeName, StoreError, TaxonomyKind, ThemeName};
+use portico_store::{
+    ContactName, NewContact, PartnerName, ProgrammeName, StoreError, TaxonomyKind, ThemeName,
+};
 use serde::Serialize;
 
 use super::documents::NoticeQuery;
@@ -108,10 +110,10 @@ async fn render_index(
         .map(|c| Row {
             url: format!("/admin/contacts/{}", c.id.0),
             site: owner_name(app, user, c.site_id),
+            translated: listed(c.names.iter().map(|n| n.language.as_str()).collect()),
             key: c.key,
             name: c.name,
             detail: c.office,
-            translated: String::new(),
         })
         .collect();
     let programmes: Vec<Row> = store
@@ -702,6 +704,7 @@ fn render_contact(
     status: StatusCode,
     id: i64,
     contact: &NewContact,
+    offices: Vec<LocalFields>,
     owner: String,
     error: Option<String>,
 ) -> Result<Response, WebError> {
@@ -713,7 +716,7 @@ fn render_contact(
         status,
         "admin/contact_edit.html",
         context! {
-            layout, error, id, owner,
+            layout, error, id, owner, offices,
             key => contact.key.clone(), name => contact.name.clone(), office => contact.office.clone(),
             phone => contact.phone.clone(), email => contact.email.clone(),
         },
@@ -730,8 +733,12 @@ pub async fn contact_form(
     require_admin(&app, &user, Action::ManageSites)?;
     let c = app.store().contacts().await?.into_iter().find(|c| c.id.0 == id).ok_or(WebError::NotFound)?;
     let owner = owner_name(&app, &user, c.site_id);
+    let offices = local_fields(&app, &user, |language| {
+        let office = c.names.iter().find(|n| n.language == language).map(|n| n.office.clone());
+        (office.unwrap_or_default(), String::new())
+    });
     let contact = NewContact { key: c.key, name: c.name, office: c.office, phone: c.phone, email: c.email };
-    render_contact(&app, &headers, &user, StatusCode::OK, id, &contact, owner, None)
+    render_contact(&app, &headers, &user, StatusCode::OK, id, &contact, offices, owner, None)
 }
 
 /// `POST /admin/contacts/{id}` (admins only).
@@ -753,10 +760,21 @@ pub async fn save_contact(
         phone: form.get("phone").trim().to_owned(),
         email: form.get("email").trim().to_lowercase(),
     };
+    let names: Vec<ContactName> = languages(&app)
+        .into_iter()
+        .map(|language| ContactName {
+            office: form.get(&format!("office_{language}")).trim().to_owned(),
+            language,
+        })
+        .collect();
     let long = |s: &str, limit: usize| s.chars().count() > limit;
     let problem = if contact.name.is_empty() {
         Some(user.t("error-taxonomy-name"))
-    } else if long(&contact.name, 200) || long(&contact.office, 200) || long(&contact.phone, 50) {
+    } else if long(&contact.name, 200)
+        || long(&contact.office, 200)
+        || long(&contact.phone, 50)
+        || names.iter().any(|n| long(&n.office, 200))
+    {
         Some(user.t("error-taxonomy-long"))
     } else if !contact.phone.is_empty()
         && !contact.phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
@@ -768,6 +786,10 @@ pub async fn save_contact(
         None
     };
     if let Some(problem) = problem {
+        let offices = local_fields(&app, &user, |language| {
+            let office = names.iter().find(|n| n.language == language).map(|n| n.office.clone());
+            (office.unwrap_or_default(), String::new())
+        });
         return render_contact(
             &app,
             &headers,
@@ -775,12 +797,13 @@ pub async fn save_contact(
             StatusCode::UNPROCESSABLE_ENTITY,
             id,
             &contact,
+            offices,
             owner,
             Some(problem),
         );
     }
     let audit = user.doing("contact.save").with_detail(contact.key.clone());
-    if !app.store().save_contact(ContactId(id), &contact, &audit).await? {
+    if !app.store().save_contact(ContactId(id), &contact, &names, &audit).await? {
         return Err(WebError::NotFound);
     }
     Ok(see_other(SECTION, "taxonomy_saved").into_response())
