@@ -629,6 +629,31 @@ async fn revisions_list_compare_and_restore() {
             (3, "Version one"),
             "restoring makes a new revision"
         );
+
+        // A revision from before programmes were a list holds the programme's text: restoring
+        // it keeps the programme the document has instead of refusing.
+        let store = &app.server.store;
+        let mut linked = doc.draft.clone();
+        linked.programme = "mesoamerica-regional".into();
+        let audit = portico_store::Audit::system("test", "document.save");
+        store.update_document(doc.document, "en", doc.revision, &linked, &audit).await.expect("save");
+        app.db
+            .execute(&format!(
+                "update revisions set snapshot = replace(snapshot, '\"programme\":\"\"', '\"programme\":\"Mesoamerica Regional Programme\"')
+                 where number = 1 and variant_id = {}",
+                doc.variant.0
+            ))
+            .await
+            .expect("an old snapshot");
+        let restored = session.post(&format!("{path}/revisions/1/restore"), &[]).await;
+        assert_eq!(restored.status().as_u16(), 303, "{}", app.backend());
+        let doc = store.editable_variant(doc.document, None).await.expect("read").expect("doc");
+        assert_eq!(
+            (doc.revision, doc.draft.programme.as_str()),
+            (5, "mesoamerica-regional"),
+            "{}",
+            app.backend()
+        );
     }
 }
 

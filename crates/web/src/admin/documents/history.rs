@@ -193,6 +193,14 @@ pub async fn restore(
     let old = revisions.iter().find(|r| r.number == number).ok_or(WebError::NotFound)?;
     let mut restored = old.draft.clone();
     restored.published_at = publication_time(&user, doc.site, doc.draft.published_at, restored.published_at);
+    // A revision saved before programmes were a list holds the programme's text, not a key
+    // (and a programme may have been kept for another site since): the document keeps the
+    // programme it has rather than refusing the restore.
+    if !restored.programme.is_empty()
+        && !app.store().programmes_for(doc.site).await?.iter().any(|p| p.slug == restored.programme)
+    {
+        restored.programme = doc.draft.programme.clone();
+    }
     let audit = user.doing("document.restore").with_detail(format!("revision {number}"));
     match app.store().update_document(doc.document, &doc.language, doc.revision, &restored, &audit).await {
         Ok(_) => {}
