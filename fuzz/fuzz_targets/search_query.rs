@@ -33,6 +33,8 @@ static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| {
         (6, 1, "de", "page", "Rückkehr und Reintegration: Zahlen für 2025", "Berlin", &["DE"]),
         (7, 1, "pt-BR", "release", "Migração segura na fronteira", "Brasília", &["BR"]),
         (100, 2, "en", "release", "Another site's release about Senegal", "Dakar", &["SN"]),
+        // A draft: indexed hidden, never a reader's hit.
+        (HIDDEN, 1, "en", "release", "Migrants draft not for readers", "Geneva", &["CH"]),
     ];
     for (variant_id, site_id, language, kind, title, dateline, countries) in docs {
         index
@@ -53,12 +55,20 @@ static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| {
                 countries: countries.iter().map(|c| (*c).into()).collect(),
                 themes: vec!["protection".into(), "health".into()],
                 published_at: 1_700_000_000 + variant_id * 86_400 * 40,
+                hidden: variant_id == HIDDEN,
+                status: if variant_id == HIDDEN { "draft" } else { "published" }.into(),
+                author_id: 0,
+                editor_id: 0,
+                updated_at: 1_700_000_000 + variant_id * 86_400 * 40,
             })
             .expect("upsert");
     }
     index.commit(1).expect("commit");
     index
 });
+
+/// The variant indexed hidden.
+const HIDDEN: i64 = 8;
 
 fn list(part: Option<&str>) -> Vec<String> {
     part.map(|p| p.split(',').map(str::to_owned).collect()).unwrap_or_default()
@@ -100,6 +110,7 @@ fuzz_target!(|data: &[u8]| {
     for hit in &results.hits {
         let site_of_hit = if hit.variant_id < 100 { 1 } else { 2 };
         assert_eq!(site_of_hit, query.site_id, "hit {} from another site", hit.variant_id);
+        assert_ne!(hit.variant_id, HIDDEN, "a hidden draft was a hit");
         assert!(only_marks(&hit.title_html), "title {:?}", hit.title_html);
         assert!(only_marks(&hit.snippet_html), "snippet {:?}", hit.snippet_html);
     }
