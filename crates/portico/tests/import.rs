@@ -342,15 +342,18 @@ async fn admins_add_and_remove_redirects_by_hand_and_others_may_not() {
 
 /// Runs the real `portico import` with `args` on the app's database and `data` folder: its
 /// exit code, standard output and standard error.
-fn portico_import(app: &TestApp, data: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_portico"))
+/// Runs `portico import ARGS` on the app's database, off the test's thread: the server
+/// under test runs on this test's runtime, and a thread waiting for the command would stop
+/// it wherever it is, with SQLite's write lock if it holds it, until the command gives up.
+async fn portico_import(app: &TestApp, data: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_portico"));
+    command
         .args(["import"])
         .args(args)
         .args(["--site", SITE, "--database", app.db.url()])
         .arg("--data")
-        .arg(data)
-        .output()
-        .expect("runs");
+        .arg(data);
+    let output = tokio::task::spawn_blocking(move || command.output()).await.expect("joins").expect("runs");
     (
         output.status.code(),
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -373,7 +376,7 @@ async fn wordpress_plain_addresses_redirect_after_a_real_import_and_admins_edit_
         let export = fixture("wordpress/export.xml").display().to_string();
         let uploads = fixture("wordpress/uploads").display().to_string();
         let (code, out, err) =
-            portico_import(&app, data.path(), &["wordpress", &export, "--uploads", &uploads]);
+            portico_import(&app, data.path(), &["wordpress", &export, "--uploads", &uploads]).await;
         assert_eq!(code, Some(0), "{out}{err}");
 
         let english = "/en/news/safe-migration-campaign";
@@ -433,10 +436,11 @@ async fn wordpress_plain_addresses_redirect_after_a_real_import_and_admins_edit_
 async fn the_command_reports_each_document_and_fails_in_one_line() {
     for app in apps().await {
         let data = tempfile::tempdir().expect("data");
-        let portico = |args: &[&str]| portico_import(&app, data.path(), args);
         let export = fixture("wordpress/export.xml").display().to_string();
         let uploads = fixture("wordpress/uploads").display().to_string();
-        let (code, out, _) = portico(&["wordpress", &export, "--uploads", &uploads, "--dry-run"]);
+        let (code, out, _) =
+            portico_import(&app, data.path(), &["wordpress", &export, "--uploads", &uploads, "--dry-run"])
+                .await;
         assert_eq!(code, Some(0), "{out}");
         assert!(
             out.ends_with("5 created, 0 updated, 2 skipped, 0 refused (dry run: nothing was written)\n"),
@@ -445,7 +449,8 @@ async fn the_command_reports_each_document_and_fails_in_one_line() {
         assert!(out.contains(&format!("created  {export}:")), "{out}");
 
         let bad = fixture("wordpress/bad-input.xml").display().to_string();
-        let (code, out, err) = portico(&["wordpress", &bad, "--uploads", &uploads]);
+        let (code, out, err) =
+            portico_import(&app, data.path(), &["wordpress", &bad, "--uploads", &uploads]).await;
         assert_eq!(code, Some(2), "{out}{err}");
         assert!(
             out.lines().any(|l| l.starts_with(&format!("refused  {bad}:")) && l.contains("(post 502)")),
@@ -454,7 +459,7 @@ async fn the_command_reports_each_document_and_fails_in_one_line() {
         assert_eq!(err.trim().lines().count(), 1, "{err}");
 
         let missing = fixture("wordpress/nowhere.xml").display().to_string();
-        let (code, _, err) = portico(&["wordpress", &missing]);
+        let (code, _, err) = portico_import(&app, data.path(), &["wordpress", &missing]).await;
         assert_eq!(code, Some(1));
         assert_eq!(err.lines().filter(|l| l.starts_with("error: ")).count(), 1, "{err}");
         assert!(err.contains(&missing), "{err}");
