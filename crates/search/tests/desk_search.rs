@@ -432,3 +432,56 @@ fn pages_end_at_the_window_and_are_capped_in_size() {
     let beyond = desk(&index, DeskQuery { offset: MAX_RESULT_WINDOW, limit: 5, ..oldest_first });
     assert_eq!((beyond.total, beyond.hits.len()), (count, 0));
 }
+
+/// Best first, with many equal scores: ties go to the lower id, pages of any size put
+/// together make the whole list, and a filter keeps the order of what it keeps.
+#[test]
+fn best_first_pages_are_whole_with_ties_and_filters() {
+    const FILLERS: [&str; 5] =
+        ["", " report", " report on floods", " report on floods in spring", " a b c d e f"];
+    let docs: Vec<IndexDoc> = (1..=150_i64)
+        .map(|id| IndexDoc {
+            variant_id: id,
+            document_id: id,
+            site_id: 1 + id % 3,
+            language: "en".into(),
+            title: format!("Migrants{}", FILLERS[(id * 7 % 5) as usize]),
+            hidden: id % 4 == 0,
+            status: if id % 4 == 0 { "draft" } else { "published" }.into(),
+            updated_at: id,
+            ..IndexDoc::default()
+        })
+        .collect();
+    let index = index_with(&docs);
+    let best_first = DeskQuery {
+        text: "migrants".into(),
+        order: DeskOrder::Relevance,
+        limit: MAX_DESK_LIMIT,
+        ..DeskQuery::default()
+    };
+    for request in [
+        best_first.clone(),
+        DeskQuery { sites: Some(vec![2]), ..best_first.clone() },
+        DeskQuery { statuses: vec!["draft".into()], sites: Some(vec![1, 3]), ..best_first.clone() },
+    ] {
+        let whole = desk(&index, request.clone());
+        assert_eq!(whole.total, whole.hits.len());
+        let ranked: Vec<(f32, i64)> = whole.hits.iter().map(|hit| (hit.score, hit.variant_id)).collect();
+        let mut expected = ranked.clone();
+        expected.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        assert_eq!(ranked, expected, "best first, ties to the lower id");
+        assert!(ranked.windows(2).any(|pair| pair[0].0 == pair[1].0), "the corpus has ties");
+
+        let mut paged = Vec::new();
+        for offset in (0..whole.total).step_by(7) {
+            let page = desk(&index, DeskQuery { offset, limit: 7, ..request.clone() });
+            assert_eq!(page.total, whole.total);
+            paged.extend(ids(&page));
+        }
+        assert_eq!(paged, ids(&whole), "{:?} {:?}", request.sites, request.statuses);
+    }
+    let on_site_two = desk(&index, DeskQuery { sites: Some(vec![2]), ..best_first.clone() });
+    let everywhere = desk(&index, best_first);
+    let expected: Vec<i64> = ids(&everywhere).into_iter().filter(|id| 1 + id % 3 == 2).collect();
+    assert_eq!(ids(&on_site_two), expected, "a filter keeps the order of what it keeps");
+}
