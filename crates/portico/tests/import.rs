@@ -341,10 +341,9 @@ async fn admins_add_and_remove_redirects_by_hand_and_others_may_not() {
 }
 
 /// Runs the real `portico import` with `args` on the app's database and `data` folder: its
-/// exit code, standard output and standard error.
-/// Runs `portico import ARGS` on the app's database, off the test's thread: the server
-/// under test runs on this test's runtime, and a thread waiting for the command would stop
-/// it wherever it is, with SQLite's write lock if it holds it, until the command gives up.
+/// exit code, standard output and standard error. Waited for off the test's thread: the
+/// server under test runs on this test's runtime, and a thread waiting for the command would
+/// stop it wherever it is, with SQLite's write lock if it holds it, until the command gives up.
 async fn portico_import(app: &TestApp, data: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_portico"));
     command
