@@ -489,7 +489,7 @@ async fn universe(store: &Store, total: u64) -> Result<Universe> {
             .programmes()
             .await?
             .into_iter()
-            .filter(|p| p.site.is_none())
+            .filter(|p| p.site_id.is_none())
             .map(|p| p.slug)
             .collect(),
         fragments: fragments()?,

@@ -651,11 +651,16 @@ pub async fn load(store: &Store, media: &portico_media::MediaStorage) -> Result<
     for programme in taxonomy.programme {
         let owner = match &programme.site {
             None => None,
-            Some(key) => Some(*site_ids.get(key).ok_or_else(|| DemoError::Invalid {
-                file: "taxonomy.toml",
-                entry: programme.slug.clone(),
-                problem: format!("no site {key:?}"),
-            })?),
+            Some(key) => Some(
+                site_ids
+                    .get(key)
+                    .ok_or_else(|| DemoError::Invalid {
+                        file: "taxonomy.toml",
+                        entry: programme.slug.clone(),
+                        problem: format!("no site {key:?}"),
+                    })?
+                    .0,
+            ),
         };
         let names = programme
             .names
@@ -667,7 +672,7 @@ pub async fn load(store: &Store, media: &portico_media::MediaStorage) -> Result<
                 slug: programme.slug,
                 name: programme.name,
                 description: programme.description,
-                site: owner,
+                site_id: owner,
                 names,
             })
             .await?;

@@ -345,6 +345,16 @@ async fn a_programme_kept_for_one_office_is_named_per_language_and_refused_to_ot
             )
             .await;
         assert_eq!(saved.status().as_u16(), 303, "{backend}");
+        let refused = admin.post(&edit, &[("name", ""), ("name_es", "Guardado")]).await;
+        assert_eq!(refused.status().as_u16(), 422, "{backend}: a programme needs a name");
+        let html = Html::parse_document(&refused.text().await.expect("body"));
+        assert_eq!(
+            attrs(&html, "#name_es", "value"),
+            ["Guardado"],
+            "{backend}: the form keeps what was typed"
+        );
+        let form = admin.page(&edit, 200).await;
+        assert_eq!(attrs(&form, "#name_es", "value"), ["Ventanillas municipales"], "{backend}: saved before");
 
         // The office's release links it, and its Spanish page names it in Spanish.
         let mut draft = portico_content::Draft {

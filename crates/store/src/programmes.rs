@@ -27,8 +27,9 @@ pub struct Programme {
     pub name: String,
     /// One sentence about it, possibly empty.
     pub description: String,
-    /// The site that owns it, whose documents alone may link it; `None` for every site's.
-    pub site: Option<SiteId>,
+    /// The id of the site that owns it, whose documents alone may link it; `None` for every
+    /// site's (as [`crate::Theme::site_id`]).
+    pub site_id: Option<i64>,
     /// Its name and description in other languages.
     pub names: Vec<ProgrammeName>,
 }
@@ -44,7 +45,7 @@ impl Programme {
 
     /// Whether documents of `site` may link it.
     pub fn serves(&self, site: SiteId) -> bool {
-        self.site.is_none_or(|owner| owner == site)
+        crate::taxonomy::serves(self.site_id, site)
     }
 }
 
@@ -58,8 +59,8 @@ pub struct NewProgramme {
     pub name: String,
     /// See [`Programme::description`].
     pub description: String,
-    /// See [`Programme::site`].
-    pub site: Option<SiteId>,
+    /// See [`Programme::site_id`].
+    pub site_id: Option<i64>,
     /// See [`Programme::names`].
     pub names: Vec<ProgrammeName>,
 }
@@ -100,7 +101,7 @@ impl Store {
                 slug,
                 name,
                 description,
-                site: site.map(SiteId),
+                site_id: site,
             })
             .collect())
     }
@@ -123,7 +124,7 @@ impl Store {
             .bind(&programme.slug)
             .bind(&programme.name)
             .bind(&programme.description)
-            .bind(programme.site.map(|s| s.0))
+            .bind(programme.site_id)
             .fetch_one(&mut *tx)
             .await?;
             sqlx::query("delete from programme_names where programme_id = $1")

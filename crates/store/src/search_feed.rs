@@ -162,12 +162,6 @@ const VARIANT_COLUMNS: &str =
     "v.id, v.document_id, v.site_id, v.language, v.kind, v.slug, v.title, v.summary,
      v.body_markdown, v.dateline, v.status, v.published_at, v.author_id, v.updated_by, v.updated_at";
 
-/// The condition of [`crate::reading`]'s public reads, with the current time as parameter
-/// `param` (`"$2"`).
-fn visible_at(param: &str) -> String {
-    format!("v.status = 'published' and v.published_at is not null and v.published_at <= {param}")
-}
-
 impl Store {
     /// Up to `limit` change-log entries after `after`, oldest first.
     pub async fn changes_after(&self, after: i64, limit: i64) -> Result<Vec<ChangeEntry>> {
@@ -206,12 +200,6 @@ impl Store {
         let rows: Vec<VariantRow> =
             on_pool!(self, |pool| { sqlx::query_as(&sql).bind(after.0).bind(limit).fetch_all(pool).await })?;
         self.complete(rows).await
-    }
-
-    /// How many variants readers can see now, on every site.
-    pub async fn count_visible_variants(&self) -> Result<i64> {
-        let sql = format!("select count(*) from variants v where {}", visible_at("$1"));
-        Ok(on_pool!(self, |pool| sqlx::query_scalar(&sql).bind(now()).fetch_one(pool).await)?)
     }
 
     /// How many variants there are, in any status, on every site: what the index holds.
@@ -424,7 +412,6 @@ mod tests {
                 [(public, true), (hidden, false)]
             );
             assert_eq!(all[1].status, "draft");
-            assert_eq!(store.count_visible_variants().await.expect("count"), 1);
             assert_eq!(store.count_variants().await.expect("count"), 2);
             let after_last = store.variants_after(all[1].variant, 100).await.expect("page");
             assert!(after_last.is_empty(), "keyset paging ends after the last id");

@@ -104,11 +104,6 @@ pub struct Partner {
 }
 
 impl Partner {
-    /// Whether documents of `site` may link it.
-    pub fn serves(&self, site: SiteId) -> bool {
-        serves(self.site_id, site)
-    }
-
     /// Its name in `language`, or the default name when it has none there.
     pub fn name_in(&self, language: &str) -> &str {
         self.names
@@ -171,11 +166,6 @@ pub struct ContactName {
 }
 
 impl Contact {
-    /// Whether documents of `site` may link it.
-    pub fn serves(&self, site: SiteId) -> bool {
-        serves(self.site_id, site)
-    }
-
     /// Its office in `language`, or the default one.
     pub fn office_in(&self, language: &str) -> &str {
         self.names

@@ -54,7 +54,7 @@ async fn taxonomy(store: &Store) {
             slug: "mesoamerica".into(),
             name: "Mesoamerica Regional Programme".into(),
             description: String::new(),
-            site: None,
+            site_id: None,
             names: vec![ProgrammeName {
                 language: "fr".into(),
                 name: "Programme régional Mésoamérique".into(),
@@ -912,7 +912,7 @@ async fn programmes_are_linked_by_key_named_per_language_and_kept_to_their_site(
             .expect("adopted");
         assert_eq!(programme.name, "Mesoamerica Regional Programme", "{backend}");
         assert_eq!(programme.name_in("fr"), "Programme Mésoamérique (ancien)", "{backend}");
-        assert_eq!(programme.site, None, "{backend}");
+        assert_eq!(programme.site_id, None, "{backend}");
         store.migrate().await.expect("again");
         assert_eq!(store.programmes().await.expect("programmes").len(), 3, "{backend}: adopted once");
     }

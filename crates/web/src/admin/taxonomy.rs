@@ -9,9 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use portico_content::{Action, ContactId, MediaId, PartnerId, ProgrammeId, ThemeId};
-use portico_store::{
-    ContactName, NewContact, PartnerName, ProgrammeName, StoreError, TaxonomyKind, ThemeName,
-};
+use portico_store::{ContactName, NewContact, PartnerName, StoreError, TaxonomyKind, ThemeName};
 use serde::Serialize;
 
 use super::documents::NoticeQuery;
@@ -123,7 +121,7 @@ async fn render_index(
         .map(|p| Row {
             url: format!("/admin/programmes/{}", p.id.0),
             translated: listed(p.names.iter().map(|n| n.language.as_str()).collect()),
-            site: owner_name(app, user, p.site.map(|s| s.0)),
+            site: owner_name(app, user, p.site_id),
             detail: p.description,
             key: p.slug,
             name: p.name,
@@ -360,6 +358,128 @@ fn sent_fields(app: &App, user: &Signed, sent: &Sent) -> Vec<LocalFields> {
     })
 }
 
+/// A theme or a programme as its form edits it: a name and a description, each also per
+/// language. The key and the owner stay what they were created with.
+struct Described {
+    kind: TaxonomyKind,
+    id: i64,
+    slug: String,
+    name: String,
+    description: String,
+    names: Vec<ThemeName>,
+    site_id: Option<i64>,
+}
+
+impl Described {
+    /// The theme or programme `id`, or not found.
+    async fn find(app: &App, kind: TaxonomyKind, id: i64) -> Result<Described, WebError> {
+        let store = app.store();
+        let found = match kind {
+            TaxonomyKind::Programme => {
+                store.programmes().await?.into_iter().find(|p| p.id.0 == id).map(|p| Described {
+                    kind,
+                    id,
+                    slug: p.slug,
+                    name: p.name,
+                    description: p.description,
+                    names: p.names,
+                    site_id: p.site_id,
+                })
+            }
+            _ => store.themes().await?.into_iter().find(|t| t.id.0 == id).map(|t| Described {
+                kind: TaxonomyKind::Theme,
+                id,
+                slug: t.slug,
+                name: t.name,
+                description: t.description,
+                names: t.names,
+                site_id: t.site_id,
+            }),
+        };
+        found.ok_or(WebError::NotFound)
+    }
+
+    fn action(&self) -> String {
+        let section = match self.kind {
+            TaxonomyKind::Programme => "programmes",
+            _ => "themes",
+        };
+        format!("/admin/{section}/{}", self.id)
+    }
+
+    /// Its form, as stored, or as `refused` sent it back with its problem.
+    fn form(
+        &self,
+        app: &App,
+        headers: &HeaderMap,
+        user: &Signed,
+        refused: Option<(Sent, String)>,
+    ) -> Result<Response, WebError> {
+        let (status, first, second, local, error) = match refused {
+            None => {
+                let local = local_fields(app, user, |language| {
+                    self.names
+                        .iter()
+                        .find(|n| n.language == language)
+                        .map(|n| (n.name.clone(), n.description.clone()))
+                        .unwrap_or_default()
+                });
+                (StatusCode::OK, self.name.clone(), self.description.clone(), local, None)
+            }
+            Some((sent, problem)) => {
+                let local = sent_fields(app, user, &sent);
+                (StatusCode::UNPROCESSABLE_ENTITY, sent.first, sent.second, local, Some(problem))
+            }
+        };
+        render_named(
+            app,
+            headers,
+            user,
+            status,
+            self.kind.as_str(),
+            self.action(),
+            &self.slug,
+            &first,
+            &second,
+            local,
+            error,
+            owner_name(app, user, self.site_id),
+            None,
+        )
+    }
+
+    /// Saves what its form sent, or shows the form again with the problem.
+    async fn save(
+        &self,
+        app: &App,
+        headers: &HeaderMap,
+        user: &Signed,
+        form: &FormData,
+    ) -> Result<Response, WebError> {
+        let sent = match read_sent(app, user, form, 500) {
+            Ok(sent) => sent,
+            Err(refused) => return self.form(app, headers, user, Some(refused)),
+        };
+        let names: Vec<ThemeName> = sent
+            .local
+            .into_iter()
+            .map(|(language, name, description)| ThemeName { language, name, description })
+            .collect();
+        let audit = user.doing(&format!("{}.save", self.kind.as_str())).with_detail(self.slug.clone());
+        let store = app.store();
+        let saved = match self.kind {
+            TaxonomyKind::Programme => {
+                store.save_programme(ProgrammeId(self.id), &sent.first, &sent.second, &names, &audit).await?
+            }
+            _ => store.save_theme(ThemeId(self.id), &sent.first, &sent.second, &names, &audit).await?,
+        };
+        if !saved {
+            return Err(WebError::NotFound);
+        }
+        Ok(see_other(SECTION, "taxonomy_saved").into_response())
+    }
+}
+
 /// `GET /admin/themes/{id}` (admins only).
 pub async fn theme_form(
     State(app): State<App>,
@@ -368,31 +488,7 @@ pub async fn theme_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     require_admin(&app, &user, Action::ManageSites)?;
-    let theme = app.store().themes().await?.into_iter().find(|t| t.id.0 == id).ok_or(WebError::NotFound)?;
-    let local = local_fields(&app, &user, |language| {
-        theme
-            .names
-            .iter()
-            .find(|n| n.language == language)
-            .map(|n| (n.name.clone(), n.description.clone()))
-            .unwrap_or_default()
-    });
-    let action = format!("/admin/themes/{id}");
-    render_named(
-        &app,
-        &headers,
-        &user,
-        StatusCode::OK,
-        "theme",
-        action,
-        &theme.slug,
-        &theme.name,
-        &theme.description,
-        local,
-        None,
-        owner_name(&app, &user, theme.site_id),
-        None,
-    )
+    Described::find(&app, TaxonomyKind::Theme, id).await?.form(&app, &headers, &user, None)
 }
 
 /// `POST /admin/themes/{id}` (admins only).
@@ -405,54 +501,7 @@ pub async fn save_theme(
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
     require_admin(&app, &user, Action::ManageSites)?;
-    let theme = app.store().themes().await?.into_iter().find(|t| t.id.0 == id).ok_or(WebError::NotFound)?;
-    let action = format!("/admin/themes/{id}");
-    let sent = match read_sent(&app, &user, &form, 500) {
-        Ok(sent) => sent,
-        Err((sent, problem)) => {
-            let local = sent_fields(&app, &user, &sent);
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return render_named(
-                &app,
-                &headers,
-                &user,
-                status,
-                "theme",
-                action,
-                &theme.slug,
-                &sent.first,
-                &sent.second,
-                local,
-                Some(problem),
-                owner_name(&app, &user, theme.site_id),
-                None,
-            );
-        }
-    };
-    let names: Vec<ThemeName> = sent
-        .local
-        .into_iter()
-        .map(|(language, name, description)| ThemeName { language, name, description })
-        .collect();
-    let audit = user.doing("theme.save").with_detail(theme.slug.clone());
-    if !app.store().save_theme(ThemeId(id), &sent.first, &sent.second, &names, &audit).await? {
-        return Err(WebError::NotFound);
-    }
-    Ok(see_other(SECTION, "taxonomy_saved").into_response())
-}
-
-/// The site that keeps an entry (its id), as lists and forms name it.
-fn owner_name(app: &App, user: &Signed, site: Option<i64>) -> String {
-    match site {
-        None => user.t("admin-taxonomy-every-site"),
-        Some(site) => {
-            app.sites().iter().find(|s| s.id.0 == site).map_or_else(|| site.to_string(), |s| s.name.clone())
-        }
-    }
-}
-
-async fn find_programme(app: &App, id: i64) -> Result<portico_store::Programme, WebError> {
-    app.store().programmes().await?.into_iter().find(|p| p.id.0 == id).ok_or(WebError::NotFound)
+    Described::find(&app, TaxonomyKind::Theme, id).await?.save(&app, &headers, &user, &form).await
 }
 
 /// `GET /admin/programmes/{id}` (admins only).
@@ -463,33 +512,10 @@ pub async fn programme_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     require_admin(&app, &user, Action::ManageSites)?;
-    let programme = find_programme(&app, id).await?;
-    let local = local_fields(&app, &user, |language| {
-        programme
-            .names
-            .iter()
-            .find(|n| n.language == language)
-            .map(|n| (n.name.clone(), n.description.clone()))
-            .unwrap_or_default()
-    });
-    render_named(
-        &app,
-        &headers,
-        &user,
-        StatusCode::OK,
-        "programme",
-        format!("/admin/programmes/{id}"),
-        &programme.slug,
-        &programme.name,
-        &programme.description,
-        local,
-        None,
-        owner_name(&app, &user, programme.site.map(|s| s.0)),
-        None,
-    )
+    Described::find(&app, TaxonomyKind::Programme, id).await?.form(&app, &headers, &user, None)
 }
 
-/// `POST /admin/programmes/{id}` (admins only): its names; its key and owner stay.
+/// `POST /admin/programmes/{id}` (admins only).
 pub async fn save_programme(
     State(app): State<App>,
     headers: HeaderMap,
@@ -499,38 +525,17 @@ pub async fn save_programme(
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
     require_admin(&app, &user, Action::ManageSites)?;
-    let programme = find_programme(&app, id).await?;
-    let sent = match read_sent(&app, &user, &form, 500) {
-        Ok(sent) => sent,
-        Err((sent, problem)) => {
-            let local = sent_fields(&app, &user, &sent);
-            return render_named(
-                &app,
-                &headers,
-                &user,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "programme",
-                format!("/admin/programmes/{id}"),
-                &programme.slug,
-                &sent.first,
-                &sent.second,
-                local,
-                Some(problem),
-                owner_name(&app, &user, programme.site.map(|s| s.0)),
-                None,
-            );
+    Described::find(&app, TaxonomyKind::Programme, id).await?.save(&app, &headers, &user, &form).await
+}
+
+/// The site that keeps an entry (its id), as lists and forms name it.
+fn owner_name(app: &App, user: &Signed, site: Option<i64>) -> String {
+    match site {
+        None => user.t("admin-taxonomy-every-site"),
+        Some(site) => {
+            app.sites().iter().find(|s| s.id.0 == site).map_or_else(|| site.to_string(), |s| s.name.clone())
         }
-    };
-    let names: Vec<ProgrammeName> = sent
-        .local
-        .into_iter()
-        .map(|(language, name, description)| ProgrammeName { language, name, description })
-        .collect();
-    let audit = user.doing("programme.save").with_detail(programme.slug.clone());
-    if !app.store().save_programme(ProgrammeId(id), &sent.first, &sent.second, &names, &audit).await? {
-        return Err(WebError::NotFound);
     }
-    Ok(see_other(SECTION, "taxonomy_saved").into_response())
 }
 
 /// `GET /admin/partners/{id}` (admins only).
