@@ -421,12 +421,26 @@ impl SearchIndex {
     /// The query for the reader's words: every analysis parses them with its own analyzer
     /// over its own fields, and a document matches through its language's fields.
     fn matching(&self, text: &ReaderText) -> Matching {
+        self.matching_in(text, &[])
+    }
+
+    /// [`Self::matching`] over the fields of the analyses in `suffixes` alone (every
+    /// analysis when empty). A variant's text is in its own language's fields only, so
+    /// when a filter keeps some languages the others' fields can match nothing it keeps:
+    /// leaving them out changes no hit and no score, and spares walking their postings.
+    fn matching_in(&self, text: &ReaderText, suffixes: &[&str]) -> Matching {
+        let analyses: Vec<&(QueryParser, TextAnalyzer)> = self
+            .inner
+            .parsers
+            .iter()
+            .zip(&self.inner.fields.languages)
+            .filter(|(_, language)| suffixes.is_empty() || suffixes.contains(&language.suffix))
+            .map(|(parser, _)| parser)
+            .collect();
         // In each language, only the words its analysis keeps: a stop word alone must match
         // nothing there, yet tantivy reads a clause left empty by a dropped word as "all".
         let in_any_language = |phrases: &[String]| -> Box<dyn Query> {
-            let per_language = self
-                .inner
-                .parsers
+            let per_language = analyses
                 .iter()
                 .map(|(parser, analyzer)| {
                     let kept: Vec<String> =

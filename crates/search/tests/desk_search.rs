@@ -485,3 +485,49 @@ fn best_first_pages_are_whole_with_ties_and_filters() {
     let expected: Vec<i64> = ids(&everywhere).into_iter().filter(|id| 1 + id % 3 == 2).collect();
     assert_eq!(ids(&on_site_two), expected, "a filter keeps the order of what it keeps");
 }
+
+#[test]
+fn a_language_filter_keeps_the_same_hits_and_scores_as_the_words_alone() {
+    // The same word in several languages' texts; "sw" has no stemmer of its own and
+    // "pt-BR" is read as Portuguese: each is searched in its own analysis's fields.
+    let languages = ["en", "fr", "es", "sw", "pt-BR", "de"];
+    let docs: Vec<IndexDoc> = (1..=60_i64)
+        .map(|id| {
+            let language = languages[(id % 6) as usize];
+            IndexDoc {
+                variant_id: id,
+                document_id: id,
+                site_id: 1,
+                language: language.into(),
+                title: format!("Migrants{}", " et réfugiés".repeat((id % 4) as usize)),
+                body_text: if id % 5 == 0 { "migrants migrants".into() } else { String::new() },
+                status: "published".into(),
+                updated_at: id,
+                ..IndexDoc::default()
+            }
+        })
+        .collect();
+    let index = index_with(&docs);
+    let words = DeskQuery {
+        text: "migrants -sport".into(),
+        order: DeskOrder::Relevance,
+        limit: MAX_DESK_LIMIT,
+        ..DeskQuery::default()
+    };
+    let everywhere = desk(&index, words.clone());
+    assert_eq!(everywhere.total, 60, "the word is found in every language");
+    for kept in [vec!["fr"], vec!["FR", "sw"], vec!["pt-br", "de", "en"], vec!["es", "xx"]] {
+        let filtered = desk(&index, DeskQuery { languages: strings(&kept), ..words.clone() });
+        let lowered: Vec<String> = kept.iter().map(|l| l.to_ascii_lowercase()).collect();
+        let expected: Vec<(i64, f32)> = everywhere
+            .hits
+            .iter()
+            .filter(|hit| lowered.contains(&languages[(hit.variant_id % 6) as usize].to_ascii_lowercase()))
+            .map(|hit| (hit.variant_id, hit.score))
+            .collect();
+        assert!(!expected.is_empty(), "{kept:?}");
+        assert_eq!(filtered.total, expected.len(), "{kept:?}");
+        let got: Vec<(i64, f32)> = filtered.hits.iter().map(|hit| (hit.variant_id, hit.score)).collect();
+        assert_eq!(got, expected, "{kept:?}: the same hits, scores and order");
+    }
+}

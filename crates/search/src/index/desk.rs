@@ -14,6 +14,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Order, Score, Searcher, Term};
 
 use super::{Matching, SearchIndex, unscored};
+use crate::analysis::suffix_for;
 use crate::query::{self, ReaderText};
 use crate::schema::{DOCUMENT_ID, FacetKind, PUBLISHED_AT, UPDATED_AT, VARIANT_ID};
 use crate::{DeskHit, DeskOrder, DeskQuery, DeskResults, MAX_RESULT_WINDOW, SearchError};
@@ -36,7 +37,11 @@ impl SearchIndex {
     pub fn desk_search(&self, request: &DeskQuery) -> Result<DeskResults, SearchError> {
         let searcher = self.inner.reader.searcher();
         let text = ReaderText::parse(&request.text);
-        let matching = text.as_ref().map(|text| self.matching(text));
+        let languages = query::distinct(
+            request.languages.iter().filter_map(|raw| query::facet_value(FacetKind::Language, raw)),
+        );
+        let suffixes: Vec<&str> = languages.iter().map(|language| suffix_for(language)).collect();
+        let matching = text.as_ref().map(|text| self.matching_in(text, &suffixes));
         let query = self.desk_query(request, matching.as_ref());
 
         let end = request.offset.saturating_add(request.limit.min(MAX_DESK_LIMIT)).min(MAX_RESULT_WINDOW);
