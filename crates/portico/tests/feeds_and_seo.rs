@@ -403,6 +403,15 @@ async fn the_sitemap_lists_every_published_page_and_release_and_robots_names_it(
                 let url = app.url(&format!("/{language}/news/{}", release.slug));
                 assert!(locs.contains(&url.as_str()), "{url} is in the sitemap on {}", app.backend());
             }
+            // A release's lastmod is when its version was last saved, to the second.
+            if let Some(release) = releases.items.first() {
+                let url = app.url(&format!("/{language}/news/{}", release.slug));
+                let saved = store.indexable_variants(release.id).await.expect("variants");
+                let saved = saved.iter().find(|v| &v.language == language).expect("this version");
+                let listed = urls.iter().find(|u| u.text_of("loc") == Some(url.as_str())).expect("listed");
+                let lastmod = saved.updated_at.format(&time::format_description::well_known::Rfc3339);
+                assert_eq!(listed.text_of("lastmod"), Some(lastmod.expect("format").as_str()), "{url}");
+            }
             for page in store.published_page_teasers(site.id, language).await.expect("pages") {
                 let url = app.url(&format!("/{language}/{}", page.path));
                 assert!(locs.contains(&url.as_str()), "{url} is in the sitemap");

@@ -675,6 +675,13 @@ mod tests {
                 let binds = if facet == "language" { vec![Time(now)] } else { Vec::new() };
                 queries.push(("library facet of the selection's ids", sql, binds));
             }
+            if store.backend() == "sqlite" {
+                queries.push((
+                    "sitemap window, one row",
+                    crate::syndication::SITEMAP_WINDOW_RELEASES_ONE_ROW.into(),
+                    vec![Int(2000), Int(4000)],
+                ));
+            }
             let mut failures = Vec::new();
             for (name, sql, binds) in &queries {
                 let plan = plan(store, sql, binds).await;
