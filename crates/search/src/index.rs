@@ -322,7 +322,17 @@ impl SearchIndex {
         };
         let page = request.page.max(1);
 
-        let matching = ReaderText::parse(&request.text).map(|text| self.matching(&text));
+        let text = ReaderText::parse(&request.text);
+        let matching = text.as_ref().map(|text| self.matching(text));
+        // Ranked and highlighted in the chosen languages' fields alone (see `matching_in`);
+        // counted in every language's, since the language facet counts each of them.
+        let suffixes: Vec<&str> = query::selected(request, FacetKind::Language)
+            .iter()
+            .map(|language| suffix_for(language))
+            .collect();
+        let narrowed =
+            text.as_ref().filter(|_| !suffixes.is_empty()).map(|text| self.matching_in(text, &suffixes));
+        let ranking = narrowed.as_ref().or(matching.as_ref());
         let filters = self.filters(request);
         let selection = Selection::new(&self.inner.facts.dictionary(), &filters);
 
@@ -356,9 +366,7 @@ impl SearchIndex {
         let in_window = offset.saturating_add(limit) <= MAX_RESULT_WINDOW;
         let top_docs = if !in_window || total <= offset {
             Vec::new()
-        } else if let Some(matching) =
-            matching.as_ref().filter(|_| total.saturating_mul(8) >= tally.words_on_site)
-        {
+        } else if let Some(matching) = ranking.filter(|_| total.saturating_mul(8) >= tally.words_on_site) {
             let mut top = TopRanked::new(offset + limit);
             let weight =
                 flattened(matching.query()).weight(EnableScoring::enabled_from_searcher(&searcher))?;
@@ -385,7 +393,7 @@ impl SearchIndex {
                 (SortBySimilarityScore, Order::Desc),
                 (SortByStaticFastValue::<i64>::for_field(PUBLISHED_AT), Order::Desc),
             ));
-            let query = restricted(fields, request.site_id, matching.as_ref(), &filters);
+            let query = restricted(fields, request.site_id, ranking, &filters);
             searcher
                 .search(&query, &collector)?
                 .into_iter()
@@ -394,7 +402,7 @@ impl SearchIndex {
         };
 
         let facets = selection.facets(&self.inner.facts.dictionary(), &tally.counts, &filters);
-        let mut highlighter = Highlighter::new(&searcher, fields, matching.as_ref());
+        let mut highlighter = Highlighter::new(&searcher, fields, ranking);
         let hits = top_docs
             .into_iter()
             .map(|(score, address)| self.hit(&searcher, address, score, &mut highlighter))

@@ -350,3 +350,49 @@ fn equally_relevant_hits_are_newest_first() {
     assert_eq!(ids(&results), [2, 1, 3]);
     assert!(results.hits.iter().all(|hit| hit.score == results.hits[0].score));
 }
+
+#[test]
+fn a_language_filter_ranks_and_highlights_as_the_words_alone_and_counts_every_language() {
+    // Mostly French and English; German rare enough that tantivy intersects words and
+    // filter, while French is common enough that the words are ranked alone and checked.
+    let language = |id: i64| match id % 10 {
+        0 => "de",
+        1..=4 => "fr",
+        5 => "pt-BR",
+        _ => "en",
+    };
+    let docs: Vec<IndexDoc> = (1..=40_i64)
+        .map(|id| IndexDoc {
+            body_text: "Des migrants et des familles. ".repeat((id % 3) as usize),
+            ..support::release(
+                id,
+                language(id),
+                &format!("Migrants {}", "et réfugiés ".repeat((id % 4) as usize)),
+            )
+        })
+        .collect();
+    let index = index_with(&docs);
+    let words = SearchQuery { per_page: 40, ..query("migrants") };
+    let everywhere = index.search(&words).expect("search");
+    assert_eq!(everywhere.total, 40);
+    for kept in [vec!["fr"], vec!["de"], vec!["pt-br", "EN"], vec!["de", "fr"]] {
+        let filtered =
+            index.search(&SearchQuery { languages: strings(&kept), ..words.clone() }).expect("search");
+        let lowered: Vec<String> = kept.iter().map(|l| l.to_ascii_lowercase()).collect();
+        let expected: Vec<(i64, f32, String)> = everywhere
+            .hits
+            .iter()
+            .filter(|hit| lowered.contains(&language(hit.variant_id).to_ascii_lowercase()))
+            .map(|hit| (hit.variant_id, hit.score, hit.snippet_html.clone()))
+            .collect();
+        let got: Vec<(i64, f32, String)> =
+            filtered.hits.iter().map(|hit| (hit.variant_id, hit.score, hit.snippet_html.clone())).collect();
+        assert_eq!(filtered.total, expected.len(), "{kept:?}");
+        assert_eq!(got, expected, "{kept:?}: the same hits, scores, order and snippets");
+        assert_eq!(
+            counts(&filtered.facets.language),
+            counts(&everywhere.facets.language),
+            "{kept:?}: every language is still counted"
+        );
+    }
+}
