@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use portico_content::{Draft, Kind, Status, slugify};
 use portico_store::{
     Audit, MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, ProgrammeName,
-    Store,
+    Store, ThemeName,
 };
 use serde::Deserialize;
 use time::Date;
@@ -85,6 +85,9 @@ struct ThemeEntry {
     slug: String,
     name: String,
     description: String,
+    /// Its name by language code: French, Spanish, Arabic and German pages name it so.
+    #[serde(default)]
+    names: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -639,9 +642,22 @@ pub async fn load(store: &Store, media: &portico_media::MediaStorage) -> Result<
         problem: "the global site is missing".to_owned(),
     })?;
     for theme in taxonomy.theme {
-        store
-            .upsert_theme(&NewTheme { slug: theme.slug, name: theme.name, description: theme.description })
+        let id = store
+            .upsert_theme(&NewTheme {
+                slug: theme.slug,
+                name: theme.name.clone(),
+                description: theme.description.clone(),
+            })
             .await?;
+        if !theme.names.is_empty() {
+            let names: Vec<ThemeName> = theme
+                .names
+                .into_iter()
+                .map(|(language, name)| ThemeName { language, name, description: String::new() })
+                .collect();
+            let audit = Audit::system("demo", "theme.save");
+            store.save_theme(id, &theme.name, &theme.description, &names, &audit).await?;
+        }
     }
     for partner in taxonomy.partner {
         store

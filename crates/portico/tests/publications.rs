@@ -117,12 +117,15 @@ async fn the_library_lists_the_demo_publications_with_facets_and_refuses_filters
         let api: serde_json::Value = serde_json::from_str(&api).expect("json");
         assert_eq!(api["total"], 2, "{backend}: {api}");
 
-        // A theme named in French is named so in the French library's facet.
+        // The demo names its themes in French: the French news list offers them so.
+        let fr_news = texts(&app.page("/fr/news", 200).await, "select[name=theme] option");
+        assert!(fr_news.contains(&"Migration de main-d'œuvre".to_owned()), "{backend}: {fr_news:?}");
+        // A theme an admin names in French is named so in the French library's facet.
         let store = &app.server.store;
         let theme = store.theme_by_slug("labour-migration").await.expect("read").expect("demo theme");
         let french_name = portico_store::ThemeName {
             language: "fr".into(),
-            name: "Migration de main-d'œuvre".into(),
+            name: "Travail et mobilité".into(),
             description: String::new(),
         };
         let audit = portico_store::Audit::system("test", "theme.save");
@@ -131,7 +134,7 @@ async fn the_library_lists_the_demo_publications_with_facets_and_refuses_filters
             .await
             .expect("saved");
         let fr_themes = texts(&app.page("/fr/publications", 200).await, "#facet-theme + ul a");
-        assert!(fr_themes.contains(&"Migration de main-d'œuvre (3)".to_owned()), "{backend}: {fr_themes:?}");
+        assert!(fr_themes.contains(&"Travail et mobilité (3)".to_owned()), "{backend}: {fr_themes:?}");
         assert!(texts(&library, "#facet-theme + ul a").contains(&"Labour migration (3)".to_owned()));
 
         for (query, named) in [
