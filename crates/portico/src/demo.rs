@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use portico_content::{Draft, Kind, Status, slugify};
 use portico_store::{
-    Audit, MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, ProgrammeName,
-    Store, ThemeName,
+    Audit, MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, PartnerName,
+    ProgrammeName, Store, ThemeName,
 };
 use serde::Deserialize;
 use time::Date;
@@ -95,6 +95,17 @@ struct ThemeEntry {
 struct PartnerEntry {
     slug: String,
     name: String,
+    acronym: String,
+    /// Its name and acronym by language code: Spanish pages name UNHCR "ACNUR".
+    #[serde(default)]
+    names: BTreeMap<String, LocalPartnerName>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocalPartnerName {
+    name: String,
+    #[serde(default)]
     acronym: String,
 }
 
@@ -642,26 +653,33 @@ pub async fn load(store: &Store, media: &portico_media::MediaStorage) -> Result<
         problem: "the global site is missing".to_owned(),
     })?;
     for theme in taxonomy.theme {
-        let id = store
+        let names = theme
+            .names
+            .into_iter()
+            .map(|(language, name)| ThemeName { language, name, description: String::new() })
+            .collect();
+        store
             .upsert_theme(&NewTheme {
                 slug: theme.slug,
-                name: theme.name.clone(),
-                description: theme.description.clone(),
+                name: theme.name,
+                description: theme.description,
+                names,
             })
             .await?;
-        if !theme.names.is_empty() {
-            let names: Vec<ThemeName> = theme
-                .names
-                .into_iter()
-                .map(|(language, name)| ThemeName { language, name, description: String::new() })
-                .collect();
-            let audit = Audit::system("demo", "theme.save");
-            store.save_theme(id, &theme.name, &theme.description, &names, &audit).await?;
-        }
     }
     for partner in taxonomy.partner {
+        let names = partner
+            .names
+            .into_iter()
+            .map(|(language, local)| PartnerName { language, name: local.name, acronym: local.acronym })
+            .collect();
         store
-            .upsert_partner(&NewPartner { slug: partner.slug, name: partner.name, acronym: partner.acronym })
+            .upsert_partner(&NewPartner {
+                slug: partner.slug,
+                name: partner.name,
+                acronym: partner.acronym,
+                names,
+            })
             .await?;
     }
     for programme in taxonomy.programme {

@@ -1001,6 +1001,7 @@ async fn partners_and_media_contacts_are_chosen_by_typing_and_the_keyboard_alone
                     slug: format!("network-{n:03}"),
                     name: format!("Civil Society Network {n:03}"),
                     acronym: String::new(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("partner");

@@ -44,6 +44,7 @@ async fn partners_and_contacts_are_found_by_any_part_of_their_names_a_few_at_a_t
                     slug: format!("ngo-{n:03}"),
                     name: format!("Civil Society Network {n:03}"),
                     acronym: String::new(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("partner");

@@ -154,6 +154,15 @@ async fn a_release_page_leads_with_its_dateline_and_gives_the_media_contact() {
             assert!(partners.iter().any(|p| p == partner), "partner {partner}");
         }
         assert!(text(&release, ".release-facts").contains("Mesoamerica Regional Programme"));
+        // The demo names its partners in Spanish: the Spanish version says ACNUR and CICR.
+        let spanish = app
+            .page("/es/news/once-gobiernos-examinan-la-proteccion-de-la-ninez-migrante-y-refugiada", 200)
+            .await;
+        let partners = texts(&spanish, ".release-facts abbr");
+        for partner in ["ACNUR", "CICR", "RROCM"] {
+            assert!(partners.iter().any(|p| p == partner), "partner {partner} in {partners:?}");
+        }
+        assert!(!partners.iter().any(|p| p == "UNHCR"), "{partners:?}");
 
         assert_eq!(text(&release, ".media-contacts .contact-name"), "Alba Miriam Amaya");
         assert_eq!(text(&release, ".media-contacts .contact-office"), "IOM El Salvador");

@@ -69,6 +69,7 @@ async fn menus_and_themes_written_by_another_process_show_through_the_change_log
                 slug: theme.slug.clone(),
                 name: "Children on the move".into(),
                 description: theme.description.clone(),
+                names: Vec::new(),
             })
             .await
             .expect("rename");

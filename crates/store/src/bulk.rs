@@ -413,6 +413,7 @@ mod tests {
                     slug: "health".into(),
                     name: "Health".into(),
                     description: String::new(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("theme");

@@ -170,6 +170,7 @@ mod tests {
                         slug: format!("partner-{n:02}"),
                         name: format!("Red Cross Society {n:02}"),
                         acronym: String::new(),
+                        names: Vec::new(),
                     })
                     .await
                     .expect("partner");
@@ -179,6 +180,7 @@ mod tests {
                     slug: "unhcr".into(),
                     name: "United Nations High Commissioner for Refugees".into(),
                     acronym: "UNHCR".into(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("partner");
@@ -187,6 +189,7 @@ mod tests {
                     slug: "odd".into(),
                     name: "100% _Odd".into(),
                     acronym: String::new(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("partner");

@@ -55,6 +55,7 @@ mod tests {
                     slug: format!("theme-{n}"),
                     name: format!("Theme {n}"),
                     description: String::new(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("theme");

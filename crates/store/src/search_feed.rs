@@ -353,6 +353,7 @@ mod tests {
                     slug: "health".into(),
                     name: "Health".into(),
                     description: String::new(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("theme");

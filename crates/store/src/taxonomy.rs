@@ -209,6 +209,8 @@ pub struct NewTheme {
     pub name: String,
     /// See [`Theme::description`].
     pub description: String,
+    /// See [`Theme::names`]; they replace the earlier ones.
+    pub names: Vec<ThemeName>,
 }
 
 /// A partner to create or update, by slug.
@@ -220,6 +222,8 @@ pub struct NewPartner {
     pub name: String,
     /// See [`Partner::acronym`].
     pub acronym: String,
+    /// See [`Partner::names`]; they replace the earlier ones.
+    pub names: Vec<PartnerName>,
 }
 
 /// A contact to create or update, by key.
@@ -253,6 +257,18 @@ impl Store {
             .bind(&theme.description)
             .fetch_one(&mut *tx)
             .await?;
+            sqlx::query("delete from theme_names where theme_id = $1").bind(id).execute(&mut *tx).await?;
+            for n in &theme.names {
+                sqlx::query(
+                    "insert into theme_names (theme_id, language, name, description) values ($1, $2, $3, $4)",
+                )
+                .bind(id)
+                .bind(&n.language)
+                .bind(&n.name)
+                .bind(&n.description)
+                .execute(&mut *tx)
+                .await?;
+            }
             sqlx::query(
                 "insert into change_log (at, site_id, entity, entity_id, action)
                  values ($1, null, 'theme', $2, 'upsert')",
@@ -268,10 +284,12 @@ impl Store {
         Ok(ThemeId(id))
     }
 
-    /// Creates the partner, or updates the one with that slug.
+    /// Creates the partner, or updates the one with that slug, with its names in other
+    /// languages, in one transaction.
     pub async fn upsert_partner(&self, partner: &NewPartner) -> Result<PartnerId> {
-        let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(
+        let id: i64 = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let id: i64 = sqlx::query_scalar(
                 "insert into partners (slug, name, acronym) values ($1, $2, $3)
                  on conflict (slug) do update set name = excluded.name, acronym = excluded.acronym
                  returning id",
@@ -279,9 +297,24 @@ impl Store {
             .bind(&partner.slug)
             .bind(&partner.name)
             .bind(&partner.acronym)
-            .fetch_one(pool)
-            .await
-        })?;
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("delete from partner_names where partner_id = $1").bind(id).execute(&mut *tx).await?;
+            for n in &partner.names {
+                sqlx::query(
+                    "insert into partner_names (partner_id, language, name, acronym) values ($1, $2, $3, $4)",
+                )
+                .bind(id)
+                .bind(&n.language)
+                .bind(&n.name)
+                .bind(&n.acronym)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(id)
+        }
+        .await)?;
         Ok(PartnerId(id))
     }
 

@@ -53,7 +53,12 @@ async fn lists_kept_on_write_equal_a_rebuild_through_every_kind_of_write() {
             .expect("site");
         for slug in ["health", "children"] {
             store
-                .upsert_theme(&NewTheme { slug: slug.into(), name: slug.into(), description: String::new() })
+                .upsert_theme(&NewTheme {
+                    slug: slug.into(),
+                    name: slug.into(),
+                    description: String::new(),
+                    names: Vec::new(),
+                })
                 .await
                 .expect("theme");
         }
@@ -253,7 +258,12 @@ async fn deep_pages_hold_the_rows_that_skipping_through_the_whole_list_gives() {
         let sv = store.create_site(&site("sv", &["es", "en"], Some("SV")), &audit).await.expect("site");
         for slug in ["health", "children"] {
             store
-                .upsert_theme(&NewTheme { slug: slug.into(), name: slug.into(), description: String::new() })
+                .upsert_theme(&NewTheme {
+                    slug: slug.into(),
+                    name: slug.into(),
+                    description: String::new(),
+                    names: Vec::new(),
+                })
                 .await
                 .expect("theme");
         }
@@ -473,6 +483,7 @@ async fn a_release_change_names_exactly_the_lists_it_touched_and_other_documents
                 slug: "health".into(),
                 name: "Health".into(),
                 description: String::new(),
+                names: Vec::new(),
             })
             .await
             .expect("theme");

@@ -64,7 +64,12 @@ async fn publish(store: &Store, site: SiteId, language: &str, draft: Draft) -> p
 async fn themes(store: &Store) {
     for (slug, name) in [("labour-migration", "Labour migration"), ("climate", "Climate and migration")] {
         store
-            .upsert_theme(&NewTheme { slug: slug.into(), name: name.into(), description: String::new() })
+            .upsert_theme(&NewTheme {
+                slug: slug.into(),
+                name: name.into(),
+                description: String::new(),
+                names: Vec::new(),
+            })
             .await
             .expect("theme");
     }

@@ -3,8 +3,8 @@
 use portico_content::{Draft, Kind, Status};
 use portico_store::testing::TestDb;
 use portico_store::{
-    MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, ProgrammeName,
-    ReleaseFilter, Store, StoreError,
+    MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, PartnerName,
+    ProgrammeName, ReleaseFilter, Store, StoreError,
 };
 use time::macros::date;
 
@@ -32,11 +32,17 @@ async fn taxonomy(store: &Store) {
             slug: "children".into(),
             name: "Migrant children".into(),
             description: String::new(),
+            names: Vec::new(),
         })
         .await
         .expect("theme");
     store
-        .upsert_partner(&NewPartner { slug: "unhcr".into(), name: "UNHCR".into(), acronym: "UNHCR".into() })
+        .upsert_partner(&NewPartner {
+            slug: "unhcr".into(),
+            name: "UNHCR".into(),
+            acronym: "UNHCR".into(),
+            names: Vec::new(),
+        })
         .await
         .expect("partner");
     store
@@ -122,6 +128,67 @@ async fn a_published_release_reads_back_with_its_links_and_sanitized_body() {
         assert!(
             store.published_release(site, "fr", "protecting-migrant-children").await.expect("read").is_none()
         );
+    }
+}
+
+#[tokio::test]
+async fn upserting_a_theme_or_partner_replaces_its_names_in_other_languages() {
+    for db in TestDb::each().await {
+        let store = &db.store;
+        let theme_name = |language: &str, name: &str| portico_store::ThemeName {
+            language: language.into(),
+            name: name.into(),
+            description: String::new(),
+        };
+        let partner_name = |language: &str, name: &str, acronym: &str| PartnerName {
+            language: language.into(),
+            name: name.into(),
+            acronym: acronym.into(),
+        };
+        let theme = |names| NewTheme {
+            slug: "children".into(),
+            name: "Migrant children".into(),
+            description: String::new(),
+            names,
+        };
+        let partner = |names| NewPartner {
+            slug: "unhcr".into(),
+            name: "UN Refugee Agency".into(),
+            acronym: "UNHCR".into(),
+            names,
+        };
+        store
+            .upsert_theme(&theme(vec![
+                theme_name("fr", "Enfants migrants"),
+                theme_name("es", "Niñez migrante"),
+            ]))
+            .await
+            .expect("theme");
+        store
+            .upsert_partner(&partner(vec![partner_name(
+                "es",
+                "Agencia de la ONU para los Refugiados",
+                "ACNUR",
+            )]))
+            .await
+            .expect("partner");
+        let themes = store.themes().await.expect("themes");
+        assert_eq!(themes[0].name_in("es"), "Niñez migrante", "{}", store.backend());
+        assert_eq!(themes[0].name_in("fr"), "Enfants migrants");
+        let partners = store.partners().await.expect("partners");
+        assert_eq!(partners[0].acronym_in("es"), "ACNUR");
+        assert_eq!(partners[0].acronym_in("fr"), "UNHCR");
+
+        // Loaded again with other names: those replace the earlier ones, none is left over.
+        store.upsert_theme(&theme(vec![theme_name("fr", "Enfance en migration")])).await.expect("theme");
+        store.upsert_partner(&partner(Vec::new())).await.expect("partner");
+        let themes = store.themes().await.expect("themes");
+        assert_eq!(themes.len(), 1);
+        assert_eq!(themes[0].name_in("fr"), "Enfance en migration");
+        assert_eq!(themes[0].name_in("es"), "Migrant children");
+        let partners = store.partners().await.expect("partners");
+        assert_eq!((partners.len(), partners[0].names.len()), (1, 0));
+        assert_eq!(partners[0].acronym_in("es"), "UNHCR");
     }
 }
 

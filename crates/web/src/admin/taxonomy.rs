@@ -361,7 +361,7 @@ fn sent_fields(app: &App, user: &Signed, sent: &Sent) -> Vec<LocalFields> {
 /// A theme or a programme as its form edits it: a name and a description, each also per
 /// language. The key and the owner stay what they were created with.
 struct Described {
-    kind: TaxonomyKind,
+    kind: DescribedKind,
     id: i64,
     slug: String,
     name: String,
@@ -370,12 +370,36 @@ struct Described {
     site_id: Option<i64>,
 }
 
+/// The kinds of entry a [`Described`] form edits.
+#[derive(Clone, Copy)]
+enum DescribedKind {
+    Theme,
+    Programme,
+}
+
+impl DescribedKind {
+    fn taxonomy(self) -> TaxonomyKind {
+        match self {
+            DescribedKind::Theme => TaxonomyKind::Theme,
+            DescribedKind::Programme => TaxonomyKind::Programme,
+        }
+    }
+
+    /// Its section of the back office, in addresses.
+    fn section(self) -> &'static str {
+        match self {
+            DescribedKind::Theme => "themes",
+            DescribedKind::Programme => "programmes",
+        }
+    }
+}
+
 impl Described {
     /// The theme or programme `id`, or not found.
-    async fn find(app: &App, kind: TaxonomyKind, id: i64) -> Result<Described, WebError> {
+    async fn find(app: &App, kind: DescribedKind, id: i64) -> Result<Described, WebError> {
         let store = app.store();
         let found = match kind {
-            TaxonomyKind::Programme => {
+            DescribedKind::Programme => {
                 store.programmes().await?.into_iter().find(|p| p.id.0 == id).map(|p| Described {
                     kind,
                     id,
@@ -386,25 +410,23 @@ impl Described {
                     site_id: p.site_id,
                 })
             }
-            _ => store.themes().await?.into_iter().find(|t| t.id.0 == id).map(|t| Described {
-                kind: TaxonomyKind::Theme,
-                id,
-                slug: t.slug,
-                name: t.name,
-                description: t.description,
-                names: t.names,
-                site_id: t.site_id,
-            }),
+            DescribedKind::Theme => {
+                store.themes().await?.into_iter().find(|t| t.id.0 == id).map(|t| Described {
+                    kind,
+                    id,
+                    slug: t.slug,
+                    name: t.name,
+                    description: t.description,
+                    names: t.names,
+                    site_id: t.site_id,
+                })
+            }
         };
         found.ok_or(WebError::NotFound)
     }
 
     fn action(&self) -> String {
-        let section = match self.kind {
-            TaxonomyKind::Programme => "programmes",
-            _ => "themes",
-        };
-        format!("/admin/{section}/{}", self.id)
+        format!("/admin/{}/{}", self.kind.section(), self.id)
     }
 
     /// Its form, as stored, or as `refused` sent it back with its problem.
@@ -436,7 +458,7 @@ impl Described {
             headers,
             user,
             status,
-            self.kind.as_str(),
+            self.kind.taxonomy().as_str(),
             self.action(),
             &self.slug,
             &first,
@@ -465,13 +487,16 @@ impl Described {
             .into_iter()
             .map(|(language, name, description)| ThemeName { language, name, description })
             .collect();
-        let audit = user.doing(&format!("{}.save", self.kind.as_str())).with_detail(self.slug.clone());
+        let audit =
+            user.doing(&format!("{}.save", self.kind.taxonomy().as_str())).with_detail(self.slug.clone());
         let store = app.store();
         let saved = match self.kind {
-            TaxonomyKind::Programme => {
+            DescribedKind::Programme => {
                 store.save_programme(ProgrammeId(self.id), &sent.first, &sent.second, &names, &audit).await?
             }
-            _ => store.save_theme(ThemeId(self.id), &sent.first, &sent.second, &names, &audit).await?,
+            DescribedKind::Theme => {
+                store.save_theme(ThemeId(self.id), &sent.first, &sent.second, &names, &audit).await?
+            }
         };
         if !saved {
             return Err(WebError::NotFound);
@@ -488,7 +513,7 @@ pub async fn theme_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     require_admin(&app, &user, Action::ManageSites)?;
-    Described::find(&app, TaxonomyKind::Theme, id).await?.form(&app, &headers, &user, None)
+    Described::find(&app, DescribedKind::Theme, id).await?.form(&app, &headers, &user, None)
 }
 
 /// `POST /admin/themes/{id}` (admins only).
@@ -501,7 +526,7 @@ pub async fn save_theme(
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
     require_admin(&app, &user, Action::ManageSites)?;
-    Described::find(&app, TaxonomyKind::Theme, id).await?.save(&app, &headers, &user, &form).await
+    Described::find(&app, DescribedKind::Theme, id).await?.save(&app, &headers, &user, &form).await
 }
 
 /// `GET /admin/programmes/{id}` (admins only).
@@ -512,7 +537,7 @@ pub async fn programme_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     require_admin(&app, &user, Action::ManageSites)?;
-    Described::find(&app, TaxonomyKind::Programme, id).await?.form(&app, &headers, &user, None)
+    Described::find(&app, DescribedKind::Programme, id).await?.form(&app, &headers, &user, None)
 }
 
 /// `POST /admin/programmes/{id}` (admins only).
@@ -525,7 +550,7 @@ pub async fn save_programme(
 ) -> Result<Response, WebError> {
     user.check_csrf(form.csrf())?;
     require_admin(&app, &user, Action::ManageSites)?;
-    Described::find(&app, TaxonomyKind::Programme, id).await?.save(&app, &headers, &user, &form).await
+    Described::find(&app, DescribedKind::Programme, id).await?.save(&app, &headers, &user, &form).await
 }
 
 /// The site that keeps an entry (its id), as lists and forms name it.
