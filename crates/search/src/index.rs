@@ -310,7 +310,8 @@ impl SearchIndex {
     /// and counts the total and every facet from the segments' facts (module `facts`), where
     /// hidden documents are of no site.
     /// The second ranks: when most of those documents pass the filters, the words alone are
-    /// scored with tantivy's pruning (block-max WAND for a word) and the filters are checked
+    /// scored with tantivy's pruning (block-max WAND for a word), one language at a time
+    /// (see [`Matching::per_language`]), and the filters are checked
     /// on the facts; when few pass, tantivy intersects words and filters, led by the rarer.
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
         let fields = &self.inner.fields;
@@ -326,10 +327,7 @@ impl SearchIndex {
         let matching = text.as_ref().map(|text| self.matching(text));
         // Ranked and highlighted in the chosen languages' fields alone (see `matching_in`);
         // counted in every language's, since the language facet counts each of them.
-        let suffixes: Vec<&str> = query::selected(request, FacetKind::Language)
-            .iter()
-            .map(|language| suffix_for(language))
-            .collect();
+        let suffixes = analyses_of(&request.languages);
         let narrowed =
             text.as_ref().filter(|_| !suffixes.is_empty()).map(|text| self.matching_in(text, &suffixes));
         let ranking = narrowed.as_ref().or(matching.as_ref());
@@ -368,23 +366,29 @@ impl SearchIndex {
             Vec::new()
         } else if let Some(matching) = ranking.filter(|_| total.saturating_mul(8) >= tally.words_on_site) {
             let mut top = TopRanked::new(offset + limit);
-            let weight =
-                flattened(matching.query()).weight(EnableScoring::enabled_from_searcher(&searcher))?;
+            let weights = matching
+                .per_language()
+                .iter()
+                .map(|language| language.weight(EnableScoring::enabled_from_searcher(&searcher)))
+                .collect::<Result<Vec<_>, _>>()?;
             for (segment_ord, (reader, facts)) in searcher.segment_readers().iter().zip(&facts).enumerate() {
                 let Some(site) = facts.site(request.site_id) else { continue };
                 let alive = reader.alive_bitset();
                 let published = reader.fast_fields().i64(PUBLISHED_AT)?;
                 let segment_ord = u32::try_from(segment_ord).unwrap_or(u32::MAX);
-                weight.for_each_pruning(top.threshold(), reader, &mut |doc, score| {
-                    let passes = !alive.is_some_and(|alive| alive.is_deleted(doc))
-                        && facts.is_public_on_site(doc, site)
-                        && selection.passes(facts.values(doc));
-                    if passes {
-                        let published_at = published.first(doc).unwrap_or(i64::MIN);
-                        top.push(Ranked { score, published_at, address: DocAddress::new(segment_ord, doc) });
-                    }
-                    top.threshold()
-                })?;
+                for weight in &weights {
+                    weight.for_each_pruning(top.threshold(), reader, &mut |doc, score| {
+                        let passes = !alive.is_some_and(|alive| alive.is_deleted(doc))
+                            && facts.is_public_on_site(doc, site)
+                            && selection.passes(facts.values(doc));
+                        if passes {
+                            let published_at = published.first(doc).unwrap_or(i64::MIN);
+                            let address = DocAddress::new(segment_ord, doc);
+                            top.push(Ranked { score, tie: published_at, address });
+                        }
+                        top.threshold()
+                    })?;
+                }
             }
             top.into_sorted().into_iter().skip(offset).map(|ranked| (ranked.score, ranked.address)).collect()
         } else {
@@ -547,6 +551,32 @@ impl Matching {
             clauses.push((Occur::MustNot, excluded.box_clone()));
         }
         Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+impl Matching {
+    /// The words split by language analysis, each flat where it can be. A document matches
+    /// through its own language's fields alone, so its score is the same in its language's
+    /// part as in the whole, and the best of each part make the best of all. Block-max WAND
+    /// skips far more over one language's two postings than over every language's
+    /// interleaved: in the whole, some language always has a document near.
+    fn per_language(&self) -> Vec<Box<dyn Query>> {
+        let languages = self
+            .required
+            .downcast_ref::<BooleanQuery>()
+            .filter(|any| any.clauses().iter().all(|(occur, _)| *occur == Occur::Should));
+        let Some(languages) = languages else {
+            return vec![flattened(self.query())];
+        };
+        languages
+            .clauses()
+            .iter()
+            .filter(|(_, language)| language.downcast_ref::<EmptyQuery>().is_none())
+            .map(|(_, language)| {
+                let excluded = self.excluded.iter().map(|excluded| excluded.box_clone()).collect();
+                flattened(Matching { required: language.box_clone(), excluded }.query())
+            })
+            .collect()
     }
 }
 
@@ -728,18 +758,19 @@ impl Tally {
     }
 }
 
-/// A candidate hit: better is a higher score, then newer, then earlier in the index (the
-/// order tantivy's own top-docs collector gives).
+/// A candidate hit: better is a higher score, then a higher `tie` (the public search's is
+/// the publication time: newer first), then earlier in the index (the order tantivy's own
+/// top-docs collector gives).
 #[derive(Clone, Copy)]
 struct Ranked {
     score: Score,
-    published_at: i64,
+    tie: i64,
     address: DocAddress,
 }
 
 impl Ranked {
     fn better_than(&self, other: &Ranked) -> std::cmp::Ordering {
-        self.score.total_cmp(&other.score).then(self.published_at.cmp(&other.published_at)).then_with(|| {
+        self.score.total_cmp(&other.score).then(self.tie.cmp(&other.tie)).then_with(|| {
             (other.address.segment_ord, other.address.doc_id)
                 .cmp(&(self.address.segment_ord, self.address.doc_id))
         })
@@ -784,7 +815,7 @@ impl TopRanked {
     }
 
     /// The score a document must beat to be looked at. Just below the worst kept score, so
-    /// that documents scoring the same still come and are ranked by date.
+    /// that documents scoring the same still come and are ranked by their tie-break.
     fn threshold(&self) -> Score {
         match self.heap.peek() {
             Some(Reverse(worst)) if self.heap.len() >= self.size => worst.score.next_down(),
@@ -862,6 +893,15 @@ fn has_terms(analyzer: &TextAnalyzer, phrase: &str) -> bool {
     let mut analyzer = analyzer.clone();
     let mut stream = analyzer.token_stream(phrase);
     stream.advance()
+}
+
+/// The suffixes of the analyses of the languages a filter keeps (as sent: any case,
+/// regional forms); none when it keeps every language.
+fn analyses_of(languages: &[String]) -> Vec<&'static str> {
+    query::distinct(languages.iter().filter_map(|raw| facet_value(FacetKind::Language, raw)))
+        .iter()
+        .map(|language| suffix_for(language))
+        .collect()
 }
 
 /// A query that filters without changing scores.

@@ -531,3 +531,131 @@ fn a_language_filter_keeps_the_same_hits_and_scores_as_the_words_alone() {
         assert_eq!(got, expected, "{kept:?}: the same hits, scores and order");
     }
 }
+
+/// Date orders over many matches, with times bunched unevenly (most in one month, a few
+/// decades apart, some never published, many equal): every page is what sorting all the
+/// matches gives, whichever end of the times it starts from and whatever the filters keep.
+#[test]
+fn date_ordered_pages_over_many_matches_are_the_whole_sort() {
+    let time = |id: i64| -> i64 {
+        match id % 10 {
+            // Never published.
+            0 => 0,
+            // A few decades back, one apart.
+            1 if id < 100 => NEW_YEAR_2025 - (id / 10) * 3650 * DAY,
+            // Most within one month, several on each day.
+            _ => day(id % 31),
+        }
+    };
+    let docs: Vec<IndexDoc> = (1..=600_i64)
+        .map(|id| IndexDoc {
+            variant_id: id,
+            document_id: id,
+            site_id: 1 + id % 3,
+            language: if id % 4 == 0 { "fr" } else { "en" }.into(),
+            title: if id % 7 == 0 { "Rapport annuel".into() } else { format!("Migrants report {id}") },
+            published_at: time(id),
+            status: if id % 10 == 0 { "draft" } else { "published" }.into(),
+            hidden: id % 10 == 0,
+            // Saved in the other order, with ties every fifth variant.
+            updated_at: NEW_YEAR_2025 - (id / 5) * DAY,
+            ..IndexDoc::default()
+        })
+        .collect();
+    let index = index_with(&docs);
+
+    for (order, at) in [
+        (DeskOrder::Published, &(|doc: &IndexDoc| doc.published_at) as &dyn Fn(&IndexDoc) -> i64),
+        (DeskOrder::Updated, &|doc: &IndexDoc| doc.updated_at),
+    ] {
+        for descending in [false, true] {
+            for (text, sites) in [("migrants", None), ("migrants", Some(vec![2, 3])), ("", Some(vec![1]))] {
+                let mut expected: Vec<&IndexDoc> = docs
+                    .iter()
+                    .filter(|doc| text.is_empty() || doc.title.starts_with("Migrants"))
+                    .filter(|doc| sites.as_ref().is_none_or(|sites| sites.contains(&doc.site_id)))
+                    .collect();
+                expected.sort_by(|a, b| {
+                    let by_time = at(a).cmp(&at(b));
+                    (if descending { by_time.reverse() } else { by_time })
+                        .then(a.variant_id.cmp(&b.variant_id))
+                });
+                let expected: Vec<i64> = expected.iter().map(|doc| doc.variant_id).collect();
+                for (offset, limit) in [(0, 10), (0, 1), (10, 15), (40, 50), (expected.len() - 3, 10)] {
+                    let request = DeskQuery {
+                        text: text.into(),
+                        order,
+                        descending,
+                        sites: sites.clone(),
+                        offset,
+                        limit,
+                        ..DeskQuery::default()
+                    };
+                    let page = desk(&index, request);
+                    assert_eq!(page.total, expected.len());
+                    let want: Vec<i64> = expected.iter().skip(offset).take(limit).copied().collect();
+                    assert_eq!(
+                        ids(&page),
+                        want,
+                        "{order:?} descending {descending}, {text:?} on {sites:?}, {offset}+{limit}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Best first is found by pruning, one language at a time; worst first by scoring every
+/// match. Read backwards, worst first must give the same hits, scores and order, in every
+/// language, with words, phrases, exclusions and filters.
+#[test]
+fn best_first_is_worst_first_reversed_across_languages() {
+    let languages = ["en", "fr", "es", "de", "ar", "sw"];
+    let words = ["migrants", "migrants", "migrants réfugiés", "migrants children", "sport"];
+    let docs: Vec<IndexDoc> = (1..=180_i64)
+        .map(|id| IndexDoc {
+            variant_id: id,
+            document_id: id,
+            site_id: 1 + id % 2,
+            language: languages[(id % 6) as usize].into(),
+            title: format!("{} {}", words[(id % 5) as usize], "news ".repeat((id % 7) as usize)),
+            body_text: format!(
+                "{} {}",
+                "migrants ".repeat((id % 3) as usize),
+                "report ".repeat((id % 11) as usize)
+            ),
+            status: "published".into(),
+            updated_at: id,
+            ..IndexDoc::default()
+        })
+        .collect();
+    let index = index_with(&docs);
+    for (text, sites) in [
+        ("migrants", None),
+        ("migrants", Some(vec![2])),
+        ("migrants children", None),
+        ("\"migrants réfugiés\"", None),
+        ("migrants -sport -children", Some(vec![1])),
+    ] {
+        let request = DeskQuery {
+            text: text.into(),
+            order: DeskOrder::Relevance,
+            sites: sites.clone(),
+            limit: MAX_DESK_LIMIT,
+            ..DeskQuery::default()
+        };
+        let worst_first = desk(&index, DeskQuery { descending: false, ..request.clone() });
+        let mut expected: Vec<(f32, i64)> =
+            worst_first.hits.iter().map(|hit| (hit.score, hit.variant_id)).collect();
+        expected.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        assert!(expected.len() > 10, "{text:?}: {}", expected.len());
+        for (offset, limit) in [(0, MAX_DESK_LIMIT), (0, 5), (7, 9)] {
+            let best_first = desk(&index, DeskQuery { descending: true, offset, limit, ..request.clone() });
+            assert_eq!(best_first.total, worst_first.total);
+            let got: Vec<(f32, i64)> =
+                best_first.hits.iter().map(|hit| (hit.score, hit.variant_id)).collect();
+            let want: Vec<(f32, i64)> = expected.iter().skip(offset).take(limit).copied().collect();
+            assert_eq!(got, want, "{text:?} on {sites:?}, {offset}+{limit}");
+        }
+    }
+}
