@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use portico_content::{Draft, Kind, Status, slugify};
 use portico_store::{
-    Audit, MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, PartnerName,
-    ProgrammeName, Store, ThemeName,
+    Audit, ContactName, MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme,
+    PartnerName, ProgrammeName, Store, ThemeName,
 };
 use serde::Deserialize;
 use time::Date;
@@ -117,6 +117,9 @@ struct ContactEntry {
     office: String,
     phone: String,
     email: String,
+    /// Its office by language code: Spanish pages say "OIM El Salvador".
+    #[serde(default)]
+    offices: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -719,6 +722,11 @@ pub async fn load(store: &Store, media: &portico_media::MediaStorage) -> Result<
                 office: contact.office,
                 phone: contact.phone,
                 email: contact.email,
+                names: contact
+                    .offices
+                    .into_iter()
+                    .map(|(language, office)| ContactName { language, office })
+                    .collect(),
             })
             .await?;
     }

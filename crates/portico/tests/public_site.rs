@@ -154,7 +154,8 @@ async fn a_release_page_leads_with_its_dateline_and_gives_the_media_contact() {
             assert!(partners.iter().any(|p| p == partner), "partner {partner}");
         }
         assert!(text(&release, ".release-facts").contains("Mesoamerica Regional Programme"));
-        // The demo names its partners in Spanish: the Spanish version says ACNUR and CICR.
+        // The demo names its partners and offices in Spanish: the Spanish version says ACNUR and
+        // CICR, and OIM for the contact's office.
         let spanish = app
             .page("/es/news/once-gobiernos-examinan-la-proteccion-de-la-ninez-migrante-y-refugiada", 200)
             .await;
@@ -163,6 +164,7 @@ async fn a_release_page_leads_with_its_dateline_and_gives_the_media_contact() {
             assert!(partners.iter().any(|p| p == partner), "partner {partner} in {partners:?}");
         }
         assert!(!partners.iter().any(|p| p == "UNHCR"), "{partners:?}");
+        assert_eq!(text(&spanish, ".media-contacts .contact-office"), "OIM El Salvador");
 
         assert_eq!(text(&release, ".media-contacts .contact-name"), "Alba Miriam Amaya");
         assert_eq!(text(&release, ".media-contacts .contact-office"), "IOM El Salvador");

@@ -424,6 +424,7 @@ mod tests {
                     office: String::new(),
                     phone: String::new(),
                     email: String::new(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("contact");

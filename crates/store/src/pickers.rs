@@ -228,6 +228,7 @@ mod tests {
                     office: "IOM El Salvador".into(),
                     phone: String::new(),
                     email: "aperez@example.org".into(),
+                    names: Vec::new(),
                 })
                 .await
                 .expect("contact");

@@ -239,6 +239,8 @@ pub struct NewContact {
     pub phone: String,
     /// See [`Contact::email`].
     pub email: String,
+    /// See [`Contact::names`]; they replace the earlier ones.
+    pub names: Vec<ContactName>,
 }
 
 impl Store {
@@ -320,8 +322,9 @@ impl Store {
 
     /// Creates the contact, or updates the one with that key.
     pub async fn upsert_contact(&self, contact: &NewContact) -> Result<ContactId> {
-        let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(
+        let id: i64 = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_with(self.begin_write()).await?;
+            let id: i64 = sqlx::query_scalar(
                 "insert into contacts (key, name, office, phone, email) values ($1, $2, $3, $4, $5)
                  on conflict (key) do update set name = excluded.name, office = excluded.office,
                      phone = excluded.phone, email = excluded.email
@@ -332,9 +335,21 @@ impl Store {
             .bind(&contact.office)
             .bind(&contact.phone)
             .bind(&contact.email)
-            .fetch_one(pool)
-            .await
-        })?;
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("delete from contact_names where contact_id = $1").bind(id).execute(&mut *tx).await?;
+            for n in &contact.names {
+                sqlx::query("insert into contact_names (contact_id, language, office) values ($1, $2, $3)")
+                    .bind(id)
+                    .bind(&n.language)
+                    .bind(&n.office)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(id)
+        }
+        .await)?;
         Ok(ContactId(id))
     }
 
@@ -598,15 +613,10 @@ impl Store {
         .await)
     }
 
-    /// Saves a media contact edited in the back office, with its office in other languages
-    /// (replacing the earlier ones) and its audit and change-log entries, in one transaction.
-    pub async fn save_contact(
-        &self,
-        id: ContactId,
-        contact: &NewContact,
-        names: &[ContactName],
-        audit: &Audit,
-    ) -> Result<bool> {
+    /// Saves a media contact edited in the back office (its key stays), with its office in
+    /// other languages (replacing the earlier ones; empty ones are left out) and its audit and
+    /// change-log entries, in one transaction.
+    pub async fn save_contact(&self, id: ContactId, contact: &NewContact, audit: &Audit) -> Result<bool> {
         on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
             let found = sqlx::query(
@@ -627,7 +637,7 @@ impl Store {
                 .bind(id.0)
                 .execute(&mut *tx)
                 .await?;
-            for n in names.iter().filter(|n| !n.office.is_empty()) {
+            for n in contact.names.iter().filter(|n| !n.office.is_empty()) {
                 sqlx::query("insert into contact_names (contact_id, language, office) values ($1, $2, $3)")
                     .bind(id.0)
                     .bind(&n.language)

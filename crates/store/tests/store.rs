@@ -3,7 +3,7 @@
 use portico_content::{Draft, Kind, Status};
 use portico_store::testing::TestDb;
 use portico_store::{
-    MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, PartnerName,
+    ContactName, MenuItem, NewContact, NewDocument, NewPartner, NewProgramme, NewSite, NewTheme, PartnerName,
     ProgrammeName, ReleaseFilter, Store, StoreError,
 };
 use time::macros::date;
@@ -52,6 +52,7 @@ async fn taxonomy(store: &Store) {
             office: "IOM El Salvador".into(),
             phone: "+503 2521 0500".into(),
             email: "aamaya@iom.int".into(),
+            names: Vec::new(),
         })
         .await
         .expect("contact");
@@ -132,7 +133,7 @@ async fn a_published_release_reads_back_with_its_links_and_sanitized_body() {
 }
 
 #[tokio::test]
-async fn upserting_a_theme_or_partner_replaces_its_names_in_other_languages() {
+async fn upserting_a_theme_partner_or_contact_replaces_its_names_in_other_languages() {
     for db in TestDb::each().await {
         let store = &db.store;
         let theme_name = |language: &str, name: &str| portico_store::ThemeName {
@@ -189,6 +190,25 @@ async fn upserting_a_theme_or_partner_replaces_its_names_in_other_languages() {
         let partners = store.partners().await.expect("partners");
         assert_eq!((partners.len(), partners[0].names.len()), (1, 0));
         assert_eq!(partners[0].acronym_in("es"), "UNHCR");
+
+        let contact = |names| NewContact {
+            key: "aamaya".into(),
+            name: "Alba Miriam Amaya".into(),
+            office: "IOM El Salvador".into(),
+            phone: String::new(),
+            email: String::new(),
+            names,
+        };
+        let office =
+            |language: &str, office: &str| ContactName { language: language.into(), office: office.into() };
+        store.upsert_contact(&contact(vec![office("es", "OIM El Salvador")])).await.expect("contact");
+        assert_eq!(store.contacts().await.expect("contacts")[0].office_in("es"), "OIM El Salvador");
+        store.upsert_contact(&contact(vec![office("fr", "OIM Salvador")])).await.expect("contact");
+        let contacts = store.contacts().await.expect("contacts");
+        assert_eq!(
+            (contacts[0].office_in("es"), contacts[0].office_in("fr")),
+            ("IOM El Salvador", "OIM Salvador")
+        );
     }
 }
 

@@ -767,7 +767,14 @@ pub async fn contact_form(
         let office = c.names.iter().find(|n| n.language == language).map(|n| n.office.clone());
         (office.unwrap_or_default(), String::new())
     });
-    let contact = NewContact { key: c.key, name: c.name, office: c.office, phone: c.phone, email: c.email };
+    let contact = NewContact {
+        key: c.key,
+        name: c.name,
+        office: c.office,
+        phone: c.phone,
+        email: c.email,
+        names: c.names,
+    };
     render_contact(&app, &headers, &user, StatusCode::OK, id, &contact, offices, owner, None)
 }
 
@@ -783,13 +790,6 @@ pub async fn save_contact(
     require_admin(&app, &user, Action::ManageSites)?;
     let c = app.store().contacts().await?.into_iter().find(|c| c.id.0 == id).ok_or(WebError::NotFound)?;
     let owner = owner_name(&app, &user, c.site_id);
-    let contact = NewContact {
-        key: c.key,
-        name: form.get("name").trim().to_owned(),
-        office: form.get("office").trim().to_owned(),
-        phone: form.get("phone").trim().to_owned(),
-        email: form.get("email").trim().to_lowercase(),
-    };
     let names: Vec<ContactName> = languages(&app)
         .into_iter()
         .map(|language| ContactName {
@@ -797,13 +797,21 @@ pub async fn save_contact(
             language,
         })
         .collect();
+    let contact = NewContact {
+        key: c.key,
+        name: form.get("name").trim().to_owned(),
+        office: form.get("office").trim().to_owned(),
+        phone: form.get("phone").trim().to_owned(),
+        email: form.get("email").trim().to_lowercase(),
+        names,
+    };
     let long = |s: &str, limit: usize| s.chars().count() > limit;
     let problem = if contact.name.is_empty() {
         Some(user.t("error-taxonomy-name"))
     } else if long(&contact.name, 200)
         || long(&contact.office, 200)
         || long(&contact.phone, 50)
-        || names.iter().any(|n| long(&n.office, 200))
+        || contact.names.iter().any(|n| long(&n.office, 200))
     {
         Some(user.t("error-taxonomy-long"))
     } else if !contact.phone.is_empty()
@@ -817,7 +825,7 @@ pub async fn save_contact(
     };
     if let Some(problem) = problem {
         let offices = local_fields(&app, &user, |language| {
-            let office = names.iter().find(|n| n.language == language).map(|n| n.office.clone());
+            let office = contact.names.iter().find(|n| n.language == language).map(|n| n.office.clone());
             (office.unwrap_or_default(), String::new())
         });
         return render_contact(
@@ -833,7 +841,7 @@ pub async fn save_contact(
         );
     }
     let audit = user.doing("contact.save").with_detail(contact.key.clone());
-    if !app.store().save_contact(ContactId(id), &contact, &names, &audit).await? {
+    if !app.store().save_contact(ContactId(id), &contact, &audit).await? {
         return Err(WebError::NotFound);
     }
     Ok(see_other(SECTION, "taxonomy_saved").into_response())
