@@ -680,7 +680,7 @@ mod tests {
                 queries.push((
                     "sitemap window, one row",
                     crate::syndication::SITEMAP_WINDOW_RELEASES_ONE_ROW.into(),
-                    vec![Int(2000), Int(4000)],
+                    vec![Int(2000), Int(4000), Int(global.0)],
                 ));
             }
             let mut failures = Vec::new();

@@ -84,15 +84,22 @@ pub(crate) const SITEMAP_WINDOW_RELEASES: &str = "
     select v.document_id, v.kind, v.language, v.slug, v.updated_at, v.status, v.published_at, v.site_id
     from variants v where v.document_id >= $1 and v.document_id < $2";
 
-/// [`SITEMAP_WINDOW_RELEASES`] as one row for SQLite: a JSON array of
-/// `[document_id, kind, language, slug, updated_at, status, published_at, site_id]`, times as
-/// Unix seconds (stored times are whole seconds). sqlx hands each row of an SQLite query from
-/// its worker thread to the task that asked, and for a window's ~700 rows those hand-offs
-/// were most of a sitemap part's time; one row is one hand-off.
+/// [`SITEMAP_WINDOW_RELEASES`] as one row for SQLite, site `$3`'s published releases alone:
+/// a JSON array of `[document_id, kind, language, slug, updated_at, status, published_at,
+/// site_id]`, times as Unix seconds (stored times are whole seconds). sqlx hands each row of
+/// an SQLite query from its worker thread to the task that asked, and for a window's ~700
+/// rows those hand-offs were most of a sitemap part's time; one row is one hand-off.
+///
+/// The covering index is named so that the site's condition cannot lead the planner to the
+/// site's whole list (see [`SITEMAP_WINDOW_RELEASES`]); checked from the index, it keeps the
+/// array to the rows the part shows (at a million releases, 63 % of a window for the global
+/// site, 9 % for an office's).
 pub(crate) const SITEMAP_WINDOW_RELEASES_ONE_ROW: &str = "
     select json_group_array(json_array(v.document_id, v.kind, v.language, v.slug, unixepoch(v.updated_at),
                                        v.status, unixepoch(v.published_at), v.site_id))
-    from variants v where v.document_id >= $1 and v.document_id < $2";
+    from variants v indexed by variants_sitemap
+    where v.document_id >= $1 and v.document_id < $2 and v.site_id = $3 and v.kind = 'release'
+      and v.status = 'published'";
 
 /// One element of [`SITEMAP_WINDOW_RELEASES_ONE_ROW`]'s array.
 type WindowRow = (i64, String, String, String, i64, String, Option<i64>, Option<i64>);
@@ -345,6 +352,7 @@ impl Store {
                 let json: String = sqlx::query_scalar(SITEMAP_WINDOW_RELEASES_ONE_ROW)
                     .bind(first)
                     .bind(end)
+                    .bind(site.0)
                     .fetch_one(pool)
                     .await?;
                 let time = |at: i64| {
@@ -372,6 +380,7 @@ impl Store {
                 sqlx::query_as(SITEMAP_WINDOW_RELEASES).bind(first).bind(end).fetch_all(pool).await?
             }
         };
+        // PostgreSQL's rows are of every site and kind.
         let rows = rows.into_iter().filter(|r| r.site_id == Some(site.0) && r.kind == "release").collect();
         sitemap_entries_of(rows, languages)
     }
