@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use portico_content::{ProgrammeId, SiteId};
 use serde::Serialize;
 
-use crate::taxonomy::ThemeName;
+use crate::taxonomy::{ThemeName, replace_names};
 use crate::{Result, Store, StoreError, on_pool};
 
 /// A programme's name and description in one language: the shape of a theme's.
@@ -127,22 +127,7 @@ impl Store {
             .bind(programme.site_id)
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query("delete from programme_names where programme_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            for n in &programme.names {
-                sqlx::query(
-                    "insert into programme_names (programme_id, language, name, description)
-                     values ($1, $2, $3, $4)",
-                )
-                .bind(id)
-                .bind(&n.language)
-                .bind(&n.name)
-                .bind(&n.description)
-                .execute(&mut *tx)
-                .await?;
-            }
+            replace_names!(tx, "programme_names", "programme_id", id, &programme.names)?;
             sqlx::query(
                 "insert into change_log (at, site_id, entity, entity_id, action)
                  values ($1, null, 'programme', $2, 'upsert')",

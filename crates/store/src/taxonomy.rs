@@ -19,6 +19,84 @@ macro_rules! log_shared_change {
     };
 }
 
+/// A name of a taxonomy entry in one language, kept in a table of its own (`theme_names`, …)
+/// beside the entry's default name.
+pub(crate) trait LocalName {
+    /// The table's columns after the entry's id and the language, in the order of `values`.
+    const COLUMNS: &'static [&'static str];
+    fn language(&self) -> &str;
+    fn values(&self) -> Vec<&str>;
+}
+
+impl LocalName for ThemeName {
+    const COLUMNS: &'static [&'static str] = &["name", "description"];
+    fn language(&self) -> &str {
+        &self.language
+    }
+    fn values(&self) -> Vec<&str> {
+        vec![&self.name, &self.description]
+    }
+}
+
+impl LocalName for PartnerName {
+    const COLUMNS: &'static [&'static str] = &["name", "acronym"];
+    fn language(&self) -> &str {
+        &self.language
+    }
+    fn values(&self) -> Vec<&str> {
+        vec![&self.name, &self.acronym]
+    }
+}
+
+impl LocalName for ContactName {
+    const COLUMNS: &'static [&'static str] = &["office"];
+    fn language(&self) -> &str {
+        &self.language
+    }
+    fn values(&self) -> Vec<&str> {
+        vec![&self.office]
+    }
+}
+
+/// The statements that forget an entry's names and insert one, for [`replace_names!`].
+pub(crate) fn names_sql<N: LocalName>(_: &[N], table: &str, id_column: &str) -> (String, String) {
+    let columns = N::COLUMNS.join(", ");
+    let placeholders: Vec<String> = (3..N::COLUMNS.len() + 3).map(|i| format!("${i}")).collect();
+    (
+        format!("delete from {table} where {id_column} = $1"),
+        format!(
+            "insert into {table} ({id_column}, language, {columns}) values ($1, $2, {})",
+            placeholders.join(", ")
+        ),
+    )
+}
+
+/// Replaces the names of entry `$id` in `$table` by `$names`, in transaction `$tx`. An entry
+/// with every field empty says nothing and is left out, whether it came from a form or a file.
+macro_rules! replace_names {
+    ($tx:expr, $table:expr, $id_column:expr, $id:expr, $names:expr) => {
+        async {
+            let names = $names;
+            let (forget, insert) = $crate::taxonomy::names_sql(names, $table, $id_column);
+            sqlx::query(&forget).bind($id).execute(&mut *$tx).await?;
+            for n in names {
+                let values = $crate::taxonomy::LocalName::values(n);
+                if values.iter().all(|v| v.is_empty()) {
+                    continue;
+                }
+                let mut query = sqlx::query(&insert).bind($id).bind($crate::taxonomy::LocalName::language(n));
+                for value in values {
+                    query = query.bind(value);
+                }
+                query.execute(&mut *$tx).await?;
+            }
+            Ok::<(), sqlx::Error>(())
+        }
+        .await
+    };
+}
+pub(crate) use replace_names;
+
 /// A theme of the taxonomy ("Migrant children").
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Theme {
@@ -259,18 +337,7 @@ impl Store {
             .bind(&theme.description)
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query("delete from theme_names where theme_id = $1").bind(id).execute(&mut *tx).await?;
-            for n in &theme.names {
-                sqlx::query(
-                    "insert into theme_names (theme_id, language, name, description) values ($1, $2, $3, $4)",
-                )
-                .bind(id)
-                .bind(&n.language)
-                .bind(&n.name)
-                .bind(&n.description)
-                .execute(&mut *tx)
-                .await?;
-            }
+            replace_names!(tx, "theme_names", "theme_id", id, &theme.names)?;
             sqlx::query(
                 "insert into change_log (at, site_id, entity, entity_id, action)
                  values ($1, null, 'theme', $2, 'upsert')",
@@ -301,18 +368,7 @@ impl Store {
             .bind(&partner.acronym)
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query("delete from partner_names where partner_id = $1").bind(id).execute(&mut *tx).await?;
-            for n in &partner.names {
-                sqlx::query(
-                    "insert into partner_names (partner_id, language, name, acronym) values ($1, $2, $3, $4)",
-                )
-                .bind(id)
-                .bind(&n.language)
-                .bind(&n.name)
-                .bind(&n.acronym)
-                .execute(&mut *tx)
-                .await?;
-            }
+            replace_names!(tx, "partner_names", "partner_id", id, &partner.names)?;
             tx.commit().await?;
             Ok::<_, sqlx::Error>(id)
         }
@@ -337,15 +393,7 @@ impl Store {
             .bind(&contact.email)
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query("delete from contact_names where contact_id = $1").bind(id).execute(&mut *tx).await?;
-            for n in &contact.names {
-                sqlx::query("insert into contact_names (contact_id, language, office) values ($1, $2, $3)")
-                    .bind(id)
-                    .bind(&n.language)
-                    .bind(&n.office)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            replace_names!(tx, "contact_names", "contact_id", id, &contact.names)?;
             tx.commit().await?;
             Ok::<_, sqlx::Error>(id)
         }
@@ -443,10 +491,6 @@ impl Store {
             }
         };
         let update = format!("update {table} set name = $1, description = $2 where id = $3");
-        let forget = format!("delete from {names_table} where {id_column} = $1");
-        let insert = format!(
-            "insert into {names_table} ({id_column}, language, name, description) values ($1, $2, $3, $4)"
-        );
         on_pool!(self, |pool| async {
             let mut tx = pool.begin_with(self.begin_write()).await?;
             let found = sqlx::query(&update)
@@ -459,16 +503,7 @@ impl Store {
             if found == 0 {
                 return Ok(false);
             }
-            sqlx::query(&forget).bind(id).execute(&mut *tx).await?;
-            for n in names.iter().filter(|n| !n.name.is_empty() || !n.description.is_empty()) {
-                sqlx::query(&insert)
-                    .bind(id)
-                    .bind(&n.language)
-                    .bind(&n.name)
-                    .bind(&n.description)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            replace_names!(tx, names_table, id_column, id, names)?;
             log_shared_change!(tx, kind.as_str(), id)?;
             record_audit!(tx, now(), audit, None::<i64>, kind.as_str(), id);
             tx.commit().await?;
@@ -538,21 +573,7 @@ impl Store {
             if found == 0 {
                 return Ok(false);
             }
-            sqlx::query("delete from partner_names where partner_id = $1")
-                .bind(id.0)
-                .execute(&mut *tx)
-                .await?;
-            for n in names.iter().filter(|n| !n.name.is_empty() || !n.acronym.is_empty()) {
-                sqlx::query(
-                    "insert into partner_names (partner_id, language, name, acronym) values ($1, $2, $3, $4)",
-                )
-                .bind(id.0)
-                .bind(&n.language)
-                .bind(&n.name)
-                .bind(&n.acronym)
-                .execute(&mut *tx)
-                .await?;
-            }
+            replace_names!(tx, "partner_names", "partner_id", id.0, names)?;
             log_shared_change!(tx, "partner", id.0)?;
             record_audit!(tx, now(), audit, None::<i64>, "partner", id.0);
             tx.commit().await?;
@@ -633,18 +654,7 @@ impl Store {
             if found == 0 {
                 return Ok(false);
             }
-            sqlx::query("delete from contact_names where contact_id = $1")
-                .bind(id.0)
-                .execute(&mut *tx)
-                .await?;
-            for n in contact.names.iter().filter(|n| !n.office.is_empty()) {
-                sqlx::query("insert into contact_names (contact_id, language, office) values ($1, $2, $3)")
-                    .bind(id.0)
-                    .bind(&n.language)
-                    .bind(&n.office)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            replace_names!(tx, "contact_names", "contact_id", id.0, &contact.names)?;
             log_shared_change!(tx, "contact", id.0)?;
             record_audit!(tx, now(), audit, None::<i64>, "contact", id.0);
             tx.commit().await?;
