@@ -23,7 +23,7 @@ use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Searcher, SearcherGeneration, SegmentReader, TERMINATED, Term, Warmer};
 
-use crate::schema::FacetKind;
+use crate::schema::{FacetKind, PUBLISHED_AT, UNPUBLISHED};
 
 /// A facet value's number in the [`Dictionary`]: a newsroom has a few hundred countries,
 /// regions, themes, years, kinds and languages, far below `u16::MAX`.
@@ -76,6 +76,10 @@ pub(crate) struct SegmentFacts {
     /// Per document `d`, its values are `values[starts[d]..starts[d + 1]]`.
     starts: Vec<u32>,
     values: Vec<ValueId>,
+    /// The earliest publication time of a document of the segment that has one (the indexer
+    /// writes [`UNPUBLISHED`] for the others, which would make 1970 look like the start of
+    /// the archive); `None` when none has.
+    earliest_published: Option<i64>,
 }
 
 const NO_SITE: u16 = u16::MAX;
@@ -100,6 +104,11 @@ impl SegmentFacts {
             (Some(&start), Some(&end)) => self.values.get(start as usize..end as usize).unwrap_or_default(),
             _ => &[],
         }
+    }
+
+    /// See [`SegmentFacts::earliest_published`](#structfield.earliest_published).
+    pub fn earliest_published(&self) -> Option<i64> {
+        self.earliest_published
     }
 }
 
@@ -233,7 +242,9 @@ impl FactsWarmer {
                 }
             });
         }
-        Ok(SegmentFacts { sites, site_of, starts, values })
+        let published = reader.fast_fields().i64(PUBLISHED_AT)?;
+        let earliest_published = published.values.iter().filter(|at| *at != UNPUBLISHED).min();
+        Ok(SegmentFacts { sites, site_of, starts, values, earliest_published })
     }
 }
 

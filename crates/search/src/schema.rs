@@ -15,6 +15,8 @@ pub(crate) const BODY_TEXT: usize = 2;
 
 /// The fast field results are sorted by when the text is empty.
 pub(crate) const PUBLISHED_AT: &str = "published_at";
+/// The publication time of a variant that has none, as the indexer writes it.
+pub(crate) const UNPUBLISHED: i64 = 0;
 /// The fast field that breaks ties in back-office results.
 pub(crate) const VARIANT_ID: &str = "variant_id";
 /// The fast field back-office hits read their document from, without the document store.

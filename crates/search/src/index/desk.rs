@@ -20,16 +20,13 @@ use tantivy::{DocAddress, DocSet, Order, Score, Searcher, Term};
 
 use super::{Matching, Ranked, SearchIndex, TopRanked, analyses_of, flattened, unscored};
 use crate::query::{self, ReaderText};
-use crate::schema::{DOCUMENT_ID, FacetKind, PUBLISHED_AT, UPDATED_AT, VARIANT_ID};
+use crate::schema::{DOCUMENT_ID, FacetKind, PUBLISHED_AT, UNPUBLISHED, UPDATED_AT, VARIANT_ID};
 use crate::{DeskHit, DeskOrder, DeskQuery, DeskResults, MAX_RESULT_WINDOW, SearchError};
 
 /// The largest page of back-office hits served; larger requests are capped.
 pub const MAX_DESK_LIMIT: usize = 200;
 /// The page size of [`DeskQuery::default`].
 pub const DEFAULT_DESK_LIMIT: usize = 50;
-
-/// The publication time of a variant that has none, as the indexer writes it.
-const UNPUBLISHED: i64 = 0;
 
 impl SearchIndex {
     /// Searches every variant, hidden or public, for the back office: the total and one page
@@ -66,13 +63,27 @@ impl SearchIndex {
                 let words = Words { all: words.as_ref(), per_language: &per_language };
                 by_relevance(&searcher, &words, &filters, query.as_ref(), &page, total)?
             }
-            (DeskOrder::Published, _) => by_date(&searcher, query.as_ref(), PUBLISHED_AT, &page, total)?,
+            (DeskOrder::Published, _) => {
+                let bounds = self.published_bounds(&searcher)?;
+                by_date(&searcher, query.as_ref(), PUBLISHED_AT, bounds, &page, total)?
+            }
             // Without words every score is the same: the latest work is the likeliest wanted.
             (DeskOrder::Relevance | DeskOrder::Updated, _) => {
-                by_date(&searcher, query.as_ref(), UPDATED_AT, &page, total)?
+                let bounds = time_bounds(&searcher, UPDATED_AT)?;
+                by_date(&searcher, query.as_ref(), UPDATED_AT, bounds, &page, total)?
             }
         };
         Ok(DeskResults { total, hits: desk_hits(&searcher, ranked)? })
+    }
+
+    /// The earliest and latest publication time in the index, leaving out the time written for
+    /// "never published"; `None` when nothing was ever published.
+    fn published_bounds(&self, searcher: &Searcher) -> Result<Option<(i64, i64)>, SearchError> {
+        let Some((_, high)) = time_bounds(searcher, PUBLISHED_AT)? else {
+            return Ok(None);
+        };
+        let facts = self.inner.facts.for_searcher(searcher)?;
+        Ok(facts.iter().filter_map(|facts| facts.earliest_published()).min().map(|low| (low, high)))
     }
 
     /// Every filter of a back-office request, each a query that matches what it keeps.
@@ -250,10 +261,14 @@ const MAX_WINDOWS: usize = 6;
 /// sorted. Times are taken as even across the archive to size the window, and it is widened
 /// by what it held until it holds the whole page: then no match outside it can be on the
 /// page.
+///
+/// `bounds` are the earliest and latest time to size the window from; a window reaches to
+/// the end of the times, so a time outside the bounds is sorted as well.
 fn by_date(
     searcher: &Searcher,
     query: &dyn Query,
     field: &str,
+    bounds: Option<(i64, i64)>,
     page: &Page,
     total: usize,
 ) -> Result<Vec<(Score, DocAddress)>, SearchError> {
@@ -266,8 +281,8 @@ fn by_date(
     let wanted = page.range.end;
     // With few matches beyond the page, a window could not spare much.
     if total >= wanted.saturating_mul(8) {
-        let Some((low, high)) = time_bounds(searcher, field)? else {
-            return Ok(Vec::new());
+        let Some((low, high)) = bounds else {
+            return Ok(unscored_hits(searcher.search(query, &collector())?));
         };
         let span = high.saturating_sub(low);
         let mut width = ((span as f64) * (2 * wanted) as f64 / total as f64).max(1.0) as i64;
@@ -275,9 +290,9 @@ fn by_date(
         let at = |time: i64| Term::from_field_i64(schema_field, time);
         for _ in 0..MAX_WINDOWS {
             let (from, until) = if page.descending {
-                (Bound::Excluded(at(high.saturating_sub(width))), Bound::Included(at(high)))
+                (Bound::Excluded(at(high.saturating_sub(width))), Bound::Unbounded)
             } else {
-                (Bound::Included(at(low)), Bound::Excluded(at(low.saturating_add(width))))
+                (Bound::Unbounded, Bound::Excluded(at(low.saturating_add(width))))
             };
             let windowed = BooleanQuery::new(vec![
                 (Occur::Must, query.box_clone()),
