@@ -152,15 +152,21 @@ async fn the_atom_feed_carries_full_sanitized_releases_with_ids_that_survive_an_
         assert!(body.contains("<p>") && body.contains("San Salvador"), "the body's HTML: {body}");
         assert!(seed.categories.iter().any(|c| c.term == "sv" && c.label.as_deref() == Some("El Salvador")));
         assert!(seed.categories.iter().any(|c| c.term == "mx"), "every country is a category");
-        assert!(
-            seed.categories.iter().any(|c| c.scheme.as_deref().is_some_and(|s| s.contains("theme="))),
-            "themes are categories"
-        );
+        // Its themes are categories too, in the author's order, named in the feed's language.
+        let document = document_at(store, &seed_path).await;
+        let tags = store.document_tags(document).await.expect("tags");
+        let themes: Vec<&str> = seed
+            .categories
+            .iter()
+            .filter(|c| c.scheme.as_deref().is_some_and(|s| s.contains("theme=")))
+            .map(|c| c.term.as_str())
+            .collect();
+        assert!(!tags.themes.is_empty(), "the seed release has themes");
+        assert_eq!(themes, tags.themes, "themes are categories, in order");
         let (id_before, updated_before) = (seed.id.clone(), seed.updated);
 
         // An edit through the API, as an integration makes it, changes the title and the body,
         // never the id.
-        let document = document_at(store, &seed_path).await;
         let variant = store.editable_variant(document, Some("en")).await.expect("read").expect("variant");
         let title = format!("{} (updated)", variant.draft.title);
         let body_markdown = format!(

@@ -5,8 +5,6 @@
 //! Like `reading`, this module shows only what readers may see: a published variant whose
 //! publication time has come. It must never return a draft, a scheduled or an archived one.
 
-use std::collections::HashMap;
-
 use portico_content::{DocumentId, SiteId};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -70,6 +68,44 @@ struct PublishedRow {
     status: Option<String>,
     #[sqlx(default)]
     kind: Option<String>,
+    #[sqlx(flatten)]
+    tags: TagsRow,
+}
+
+/// A document's tags as [`tag_columns`] reads them: each kind comma-separated, in order.
+#[derive(sqlx::FromRow)]
+struct TagsRow {
+    country_codes: Option<String>,
+    theme_slugs: Option<String>,
+    goal_codes: Option<String>,
+}
+
+impl TagsRow {
+    fn into_tags(self) -> DocumentTags {
+        let split = |list: Option<String>| -> Vec<String> {
+            list.as_deref().unwrap_or("").split(',').filter(|k| !k.is_empty()).map(str::to_owned).collect()
+        };
+        DocumentTags {
+            countries: split(self.country_codes),
+            themes: split(self.theme_slugs),
+            goals: split(self.goal_codes),
+        }
+    }
+}
+
+/// The countries, theme slugs and goal codes of `document` (an SQL expression), each
+/// comma-separated in its order, read with the row rather than in three more round trips.
+/// None of the three holds a comma: country codes are two letters, goal codes digits and
+/// dots, theme slugs are made by `slugify`.
+fn tag_columns(document: &str) -> String {
+    format!(
+        "(select string_agg(dc.country, ',' order by dc.position) from document_countries dc
+          where dc.document_id = {document}) as country_codes,
+         (select string_agg(t.slug, ',' order by dt.position) from document_themes dt
+          join themes t on t.id = dt.theme_id where dt.document_id = {document}) as theme_slugs,
+         (select string_agg(g.code, ',' order by g.position) from document_goals g
+          where g.document_id = {document}) as goal_codes"
+    )
 }
 
 /// A page of the API's list: site `$1`, language `$2`, facet `$3`, times in `[$4, $5)` and
@@ -82,32 +118,38 @@ pub(crate) fn api_list_sql(with_cursor: bool) -> String {
     // SQLite's planner into the status index, which spans the archive.
     format!(
         "select v.document_id, v.site_id, v.language, v.slug, v.title, v.summary,
-                v.dateline, v.body_html, v.published_at, v.updated_at, v.status, v.kind
+                v.dateline, v.body_html, v.published_at, v.updated_at, v.status, v.kind, {}
          from (select l.document_id, l.published_at from listing l
                where l.site_id = $1 and l.language = $2 and l.facet = $3
                  and l.published_at >= $4 and l.published_at < $5 and l.published_at <= $6 {after_cursor}
                order by l.published_at desc, l.document_id desc
                limit $7) page
          join variants v on v.document_id = page.document_id and v.language = $2
-         order by page.published_at desc, page.document_id desc"
+         order by page.published_at desc, page.document_id desc",
+        tag_columns("v.document_id")
     )
 }
 
 /// One release by document `$1`, in language `$2` or any, visible at `$3`.
 pub(crate) fn release_by_id_sql() -> String {
     format!(
-        "{COLUMNS}
+        "select v.document_id, v.site_id, v.language, v.slug, v.title, v.summary,
+                v.dateline, v.body_html, v.published_at, v.updated_at, {}
+         from variants v
          where v.document_id = $1 and ($2 is null or v.language = $2) and {VISIBLE}
-         order by v.id limit 1"
+         order by v.id limit 1",
+        tag_columns("v.document_id")
     )
+}
+
+/// The tags of document `$1`.
+pub(crate) fn document_tags_sql() -> String {
+    format!("select {}", tag_columns("$1"))
 }
 
 /// What readers may see; the same rule as `reading::VISIBLE`, with the time as `$3`.
 const VISIBLE: &str = "v.kind = 'release' and v.status = 'published' and v.published_at is not null
      and v.published_at <= $3";
-
-const COLUMNS: &str = "select v.document_id, v.site_id, v.language, v.slug, v.title, v.summary,
-            v.dateline, v.body_html, v.published_at, v.updated_at from variants v";
 
 impl Store {
     /// Up to `limit` of the site's published releases in `language` matching `filter`,
@@ -140,15 +182,15 @@ impl Store {
             };
             query.fetch_all(pool).await
         })?;
-        let rows = rows
+        Ok(rows
             .into_iter()
             .filter(|row| {
                 row.status.as_deref() == Some("published")
                     && row.kind.as_deref() == Some("release")
                     && row.published_at.is_some_and(|p| p <= at)
             })
-            .collect();
-        self.with_taxonomy(rows).await
+            .map(PublishedRow::into_release)
+            .collect())
     }
 
     /// The published release with this document id: the variant in `language` when given,
@@ -159,71 +201,41 @@ impl Store {
         language: Option<&str>,
     ) -> Result<Option<PublishedRelease>> {
         let sql = release_by_id_sql();
-        let rows: Vec<PublishedRow> = on_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(document.0).bind(language).bind(now()).fetch_all(pool).await
+        let row: Option<PublishedRow> = on_pool!(self, |pool| {
+            sqlx::query_as(&sql).bind(document.0).bind(language).bind(now()).fetch_optional(pool).await
         })?;
-        Ok(self.with_taxonomy(rows).await?.into_iter().next())
+        Ok(row.map(PublishedRow::into_release))
     }
 
-    /// Turns rows into releases, adding each one's countries and theme slugs.
-    async fn with_taxonomy(&self, rows: Vec<PublishedRow>) -> Result<Vec<PublishedRelease>> {
-        let ids: Vec<i64> = rows.iter().map(|r| r.document_id).collect();
-        let mut countries = self.keys_by_document(&ids, COUNTRIES_SQL).await?;
-        let mut themes = self.keys_by_document(&ids, THEMES_SQL).await?;
-        let mut goals = self.keys_by_document(&ids, GOALS_SQL).await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| PublishedRelease {
-                id: DocumentId(row.document_id),
-                site: SiteId(row.site_id),
-                countries: countries.remove(&row.document_id).unwrap_or_default(),
-                themes: themes.remove(&row.document_id).unwrap_or_default(),
-                goals: goals.remove(&row.document_id).unwrap_or_default(),
-                language: row.language,
-                slug: row.slug,
-                title: row.title,
-                summary: row.summary,
-                dateline: row.dateline,
-                body_html: row.body_html,
-                // The VISIBLE condition guarantees a publication time.
-                published_at: row.published_at.unwrap_or(row.updated_at),
-                updated_at: row.updated_at,
-            })
-            .collect())
-    }
-
-    /// The countries (alpha-2), theme slugs and goal codes of `document`, each in its order:
-    /// three reads by primary key.
+    /// The countries (alpha-2), theme slugs and goal codes of `document`, each in its order,
+    /// in one round trip.
     pub async fn document_tags(&self, document: DocumentId) -> Result<DocumentTags> {
-        let ids = [document.0];
-        let take = |mut map: HashMap<i64, Vec<String>>| map.remove(&document.0).unwrap_or_default();
-        Ok(DocumentTags {
-            countries: take(self.keys_by_document(&ids, COUNTRIES_SQL).await?),
-            themes: take(self.keys_by_document(&ids, THEMES_SQL).await?),
-            goals: take(self.keys_by_document(&ids, GOALS_SQL).await?),
-        })
+        let sql = document_tags_sql();
+        let row: TagsRow =
+            on_pool!(self, |pool| { sqlx::query_as(&sql).bind(document.0).fetch_one(pool).await })?;
+        Ok(row.into_tags())
     }
+}
 
-    /// Runs `sql` (with `{ids}` standing for the id placeholders) and groups the keys it
-    /// returns by document, in the order returned.
-    async fn keys_by_document(&self, ids: &[i64], sql: &str) -> Result<HashMap<i64, Vec<String>>> {
-        let mut map: HashMap<i64, Vec<String>> = HashMap::new();
-        if ids.is_empty() {
-            return Ok(map);
+impl PublishedRow {
+    fn into_release(self) -> PublishedRelease {
+        let tags = self.tags.into_tags();
+        PublishedRelease {
+            id: DocumentId(self.document_id),
+            site: SiteId(self.site_id),
+            countries: tags.countries,
+            themes: tags.themes,
+            goals: tags.goals,
+            language: self.language,
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            dateline: self.dateline,
+            body_html: self.body_html,
+            // The VISIBLE condition guarantees a publication time.
+            published_at: self.published_at.unwrap_or(self.updated_at),
+            updated_at: self.updated_at,
         }
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        let sql = sql.replace("{ids}", &placeholders.join(", "));
-        let rows: Vec<(i64, String)> = on_pool!(self, |pool| {
-            let mut query = sqlx::query_as(&sql);
-            for id in ids {
-                query = query.bind(id);
-            }
-            query.fetch_all(pool).await
-        })?;
-        for (id, key) in rows {
-            map.entry(id).or_default().push(key);
-        }
-        Ok(map)
     }
 }
 
@@ -237,16 +249,6 @@ pub struct DocumentTags {
     /// Goal and target codes (`10`, `10.7`).
     pub goals: Vec<String>,
 }
-
-pub(crate) const COUNTRIES_SQL: &str = "select document_id, country from document_countries
-     where document_id in ({ids}) order by document_id, position";
-
-pub(crate) const THEMES_SQL: &str = "select dt.document_id, t.slug from document_themes dt
-     join themes t on t.id = dt.theme_id
-     where dt.document_id in ({ids}) order by dt.document_id, dt.position";
-
-pub(crate) const GOALS_SQL: &str = "select document_id, code from document_goals
-     where document_id in ({ids}) order by document_id, position";
 
 #[cfg(test)]
 mod tests {

@@ -27,6 +27,7 @@ mod listing;
 mod mail;
 mod media;
 mod menus;
+mod one_row;
 mod overview;
 mod pickers;
 mod plans;

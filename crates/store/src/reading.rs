@@ -1,9 +1,13 @@
 //! What readers see: only published variants whose publication time has come.
 
+use std::sync::LazyLock;
+
 use portico_content::{ContactId, DocumentId, PartnerId, SiteId, ThemeId, VariantId};
 use serde::Serialize;
 use time::{Date, Month, OffsetDateTime};
 
+use crate::one_row::{one_row_sql, rows_of};
+use crate::syndication::{SUMMARY_JSON_COLUMNS, SUMMARY_JSON_ORDER, SummaryJson, SummaryRow};
 use crate::{Contact, Partner, Result, Store, StoreError, Theme, listing, now, on_pool};
 
 /// Filters of the news list; each is optional and they combine.
@@ -383,10 +387,6 @@ fn month_start(year: i32, month: u8) -> Option<i64> {
     Some(Date::from_calendar_date(year, month, 1).ok()?.midnight().assume_utc().unix_timestamp())
 }
 
-/// The size of one list.
-pub(crate) const LIST_COUNT: &str =
-    "select n from listing_counts where site_id = $1 and language = $2 and facet = $3";
-
 /// The sizes of two lists (a site's own rows and those it shows from the global site).
 pub(crate) const LIST_COUNTS: &str =
     "select facet, n from listing_counts where site_id = $1 and language = $2 and facet in ($3, $4)";
@@ -408,20 +408,23 @@ pub(crate) const LIST_PAGE_OWN: &str = concat!(
     order by page.published_at desc, page.document_id desc"
 );
 
-/// One page of a list: the listed rows in index order, limited and offset there, and only
-/// then joined to their variants, so that a deep page skips index entries, not rows. A
-/// list is two ranges, merged: the site's own releases (`$3`) and those it shows from the
-/// global site (`$4`); each gives at most `$9` (offset plus
-/// limit) rows, so the cost is bounded by the page's depth. The
-/// variants' status is checked on the rows returned ([`crate::syndication`]'s `SummaryRow`):
-/// a condition on it here tempts SQLite's planner into the status index, which spans the
-/// archive.
-pub(crate) const LIST_PAGE: &str = concat!(
-    "
+/// One page of a list, with the `$extra` columns (a literal ending in a comma, or empty):
+/// the listed rows in index order, limited and offset there, and only then joined to their
+/// variants, so that a deep page skips index entries, not rows. A list is two ranges,
+/// merged: the site's own releases (`$3`) and those it shows from the global site (`$4`);
+/// each gives at most `$9` (offset plus limit) rows, so the cost is bounded by the page's
+/// depth. The variants' status is checked on the rows returned ([`crate::syndication`]'s
+/// `SummaryRow`): a condition on it here tempts SQLite's planner into the status index,
+/// which spans the archive.
+macro_rules! list_page_sql {
+    ($extra:literal) => {
+        concat!(
+            "
     select v.document_id as id, v.site_id, v.slug, v.title, v.summary, v.dateline, v.published_at,
            v.status, v.kind, ",
-    crate::syndication::country_codes!(),
-    "
+            $extra,
+            crate::syndication::country_codes!(),
+            "
     from (select document_id, published_at from (
               select l.document_id, l.published_at from listing l
               where l.site_id = $1 and l.language = $2 and l.facet = $3
@@ -437,7 +440,51 @@ pub(crate) const LIST_PAGE: &str = concat!(
           limit $7 offset $8) page
     join variants v on v.document_id = page.document_id and v.language = $2
     order by page.published_at desc, page.document_id desc"
+        )
+    };
+}
+
+/// See [`list_page_sql`].
+pub(crate) const LIST_PAGE: &str = list_page_sql!("");
+
+/// The first page of a list as its feed shows it ([`LIST_PAGE`] with each release's body,
+/// times and theme ids), read in one round trip: a query to SQLite's worker thread costs
+/// tens of microseconds in thread switches, whatever it reads (see [`crate::one_row`]).
+pub(crate) const FEED_PAGE: &str = list_page_sql!(
+    "v.body_html, v.updated_at,
+           (select d.created_at from documents d where d.id = v.document_id) as created_at,
+           (select string_agg(cast(dt.theme_id as text), ',' order by dt.position) from document_themes dt
+            where dt.document_id = v.document_id) as theme_ids, "
 );
+
+/// [`LIST_PAGE_OWN`] as one row, for SQLite (see [`crate::one_row`]).
+pub(crate) static LIST_PAGE_OWN_ONE_ROW: LazyLock<String> =
+    LazyLock::new(|| one_row_sql(SUMMARY_JSON_COLUMNS, Some(SUMMARY_JSON_ORDER), LIST_PAGE_OWN));
+
+/// [`LIST_PAGE`] as one row, for SQLite (see [`crate::one_row`]).
+pub(crate) static LIST_PAGE_ONE_ROW: LazyLock<String> =
+    LazyLock::new(|| one_row_sql(SUMMARY_JSON_COLUMNS, Some(SUMMARY_JSON_ORDER), LIST_PAGE));
+
+/// The [`SummaryRow`]s of a summary query: `$sql` on PostgreSQL, `$one_row` (the same as one
+/// row) on SQLite, bound by `$bind` on `$query`.
+macro_rules! summary_rows {
+    ($store:expr, $sql:expr, $one_row:expr, |$query:ident| $bind:expr) => {
+        match &$store.pool {
+            crate::Pool::Sqlite(pool) => {
+                let $query = sqlx::query_scalar::<_, String>(&$one_row);
+                let json = $bind.fetch_one(pool).await?;
+                rows_of::<SummaryJson>(&json, "a list's page")?
+                    .into_iter()
+                    .map(SummaryRow::from_json)
+                    .collect::<Result<Vec<SummaryRow>>>()?
+            }
+            crate::Pool::Postgres(pool) => {
+                let $query = sqlx::query_as::<_, SummaryRow>($sql);
+                $bind.fetch_all(pool).await?
+            }
+        }
+    };
+}
 
 impl Store {
     /// One page of the site's published releases in `language` matching `filter`, newest
@@ -465,40 +512,32 @@ impl Store {
         } else {
             window
         };
-        let rows: Vec<crate::syndication::SummaryRow> = if offset >= total {
+        let rows: Vec<SummaryRow> = if offset >= total {
             Vec::new()
         } else if shown == 0 {
             // Nothing aggregated (the global site, or none about this filter): one range,
             // read in index order with no merge to sort.
-            on_pool!(self, |pool| {
-                sqlx::query_as(LIST_PAGE_OWN)
-                    .bind(site.0)
-                    .bind(language)
-                    .bind(facets[0])
-                    .bind(from)
-                    .bind(until)
-                    .bind(i64::from(per_page))
-                    .bind(offset)
-                    .bind(now().unix_timestamp())
-                    .fetch_all(pool)
-                    .await
-            })?
+            summary_rows!(self, LIST_PAGE_OWN, LIST_PAGE_OWN_ONE_ROW, |query| query
+                .bind(site.0)
+                .bind(language)
+                .bind(facets[0])
+                .bind(from)
+                .bind(until)
+                .bind(i64::from(per_page))
+                .bind(offset)
+                .bind(now().unix_timestamp()))
         } else {
-            on_pool!(self, |pool| {
-                sqlx::query_as(LIST_PAGE)
-                    .bind(site.0)
-                    .bind(language)
-                    .bind(facets[0])
-                    .bind(facets[1])
-                    .bind(from)
-                    .bind(until)
-                    .bind(i64::from(per_page))
-                    .bind(offset)
-                    .bind(offset + i64::from(per_page))
-                    .bind(now().unix_timestamp())
-                    .fetch_all(pool)
-                    .await
-            })?
+            summary_rows!(self, LIST_PAGE, LIST_PAGE_ONE_ROW, |query| query
+                .bind(site.0)
+                .bind(language)
+                .bind(facets[0])
+                .bind(facets[1])
+                .bind(from)
+                .bind(until)
+                .bind(i64::from(per_page))
+                .bind(offset)
+                .bind(offset + i64::from(per_page))
+                .bind(now().unix_timestamp()))
         };
         let at = now();
         let items: Vec<ReleaseSummary> = rows
@@ -777,13 +816,24 @@ impl Store {
             return Ok(Vec::new());
         }
         let sql = facet_counts_sql(ranges.len());
-        Ok(on_pool!(self, |pool| {
-            let mut query = sqlx::query_as(&sql).bind(site.0).bind(language);
-            for (low, high) in ranges {
-                query = query.bind(low).bind(high);
+        match &self.pool {
+            crate::Pool::Sqlite(pool) => {
+                let one_row = one_row_sql("facet, n", None, &sql);
+                let mut query = sqlx::query_scalar(&one_row).bind(site.0).bind(language);
+                for (low, high) in ranges {
+                    query = query.bind(low).bind(high);
+                }
+                let json: String = query.fetch_one(pool).await?;
+                rows_of(&json, "list counts")
             }
-            query.fetch_all(pool).await
-        })?)
+            crate::Pool::Postgres(pool) => {
+                let mut query = sqlx::query_as(&sql).bind(site.0).bind(language);
+                for (low, high) in ranges {
+                    query = query.bind(low).bind(high);
+                }
+                Ok(query.fetch_all(pool).await?)
+            }
+        }
     }
 }
 

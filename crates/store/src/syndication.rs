@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 
-use portico_content::{DocumentId, Kind, SiteId};
+use portico_content::{DocumentId, Kind, SiteId, ThemeId};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::one_row::{rows_of, time_of};
 use crate::reading::VISIBLE;
-use crate::{ReleaseFilter, ReleaseSummary, Result, Store, StoreError, Theme, listing, now, on_pool};
+use crate::{ReleaseFilter, ReleaseSummary, Result, Store, StoreError, listing, now, on_pool};
 
 /// A release as a feed entry: its list summary plus what a feed reader shows in full.
 #[derive(Debug, Clone, Serialize)]
@@ -21,8 +22,8 @@ pub struct FeedRelease {
     pub updated_at: OffsetDateTime,
     /// When the document was created; never changes, so it can anchor a stable entry id.
     pub created_at: OffsetDateTime,
-    /// Themes, in order.
-    pub themes: Vec<Theme>,
+    /// Its themes' ids, in order.
+    pub theme_ids: Vec<ThemeId>,
 }
 
 /// One published variant as the sitemap lists it.
@@ -43,19 +44,16 @@ pub struct SitemapEntry {
     pub alternates: Vec<(String, String)>,
 }
 
+/// A row of [`FEED_PAGE`](crate::reading::FEED_PAGE).
 #[derive(sqlx::FromRow)]
-struct DetailRow {
-    document_id: i64,
+struct FeedRow {
+    #[sqlx(flatten)]
+    row: SummaryRow,
     body_html: String,
     updated_at: OffsetDateTime,
     created_at: OffsetDateTime,
-}
-
-#[derive(sqlx::FromRow)]
-struct DocumentTheme {
-    document_id: i64,
-    #[sqlx(flatten)]
-    theme: Theme,
+    /// Comma-separated, in order.
+    theme_ids: Option<String>,
 }
 
 /// A variant that may go in the sitemap, checked in code (see [`SummaryRow`] for why).
@@ -157,6 +155,16 @@ fn placeholders(first: usize, count: usize) -> String {
     (first..first + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
+/// How many releases site `$1` published in `n` languages (`$2`…), from the counts kept on
+/// write: one key lookup per language, in one round trip.
+pub(crate) fn own_release_count_sql(n: usize) -> String {
+    format!(
+        "select cast(coalesce(sum(case when n > 0 then n else 0 end), 0) as bigint) from listing_counts
+         where site_id = $1 and facet = 0 and language in ({})",
+        placeholders(2, n)
+    )
+}
+
 /// The site's languages as one parameter, matched with [`IN_LANGUAGES`]: a comma-separated
 /// list, so that the count, page and range queries share their first three parameters.
 fn language_list(languages: &[String]) -> String {
@@ -177,53 +185,41 @@ impl Store {
         filter: &ReleaseFilter,
         limit: u32,
     ) -> Result<Vec<FeedRelease>> {
-        // The list itself comes from the news list's own query, so that a feed can never
-        // disagree with the page it syndicates.
-        let list = self.published_releases(site, language, filter, 1, limit).await?;
-        if list.items.is_empty() {
-            return Ok(Vec::new());
-        }
-        let ids: Vec<i64> = list.items.iter().map(|r| r.id.0).collect();
-        let details_sql = format!(
-            "select v.document_id, v.body_html, v.updated_at, d.created_at
-             from variants v join documents d on d.id = v.document_id
-             where v.language = $1 and v.document_id in ({})",
-            placeholders(2, ids.len())
-        );
-        let themes_sql = format!(
-            "select dt.document_id, t.id, t.slug, t.name, t.description
-             from document_themes dt join themes t on t.id = dt.theme_id
-             where dt.document_id in ({}) order by dt.document_id, dt.position",
-            placeholders(1, ids.len())
-        );
-        let (details, themes): (Vec<DetailRow>, Vec<DocumentTheme>) = on_pool!(self, |pool| {
-            let mut details = sqlx::query_as(&details_sql).bind(language);
-            let mut themes = sqlx::query_as(&themes_sql);
-            for id in &ids {
-                details = details.bind(id);
-                themes = themes.bind(id);
-            }
-            Ok::<_, sqlx::Error>((details.fetch_all(pool).await?, themes.fetch_all(pool).await?))
+        // The news list's own scope and query, so that a feed can never disagree with the
+        // page it syndicates; its first page needs no count.
+        let scope = self.list_scope(filter).await?;
+        let Some(facet) = scope.facet else { return Ok(Vec::new()) };
+        let rows: Vec<FeedRow> = on_pool!(self, |pool| {
+            sqlx::query_as(crate::reading::FEED_PAGE)
+                .bind(site.0)
+                .bind(language)
+                .bind(facet)
+                .bind(listing::facet::aggregated(facet))
+                .bind(scope.from)
+                .bind(scope.until)
+                .bind(i64::from(limit))
+                .bind(0_i64)
+                .bind(i64::from(limit))
+                .bind(now().unix_timestamp())
+                .fetch_all(pool)
+                .await
         })?;
-        let mut details: HashMap<i64, DetailRow> = details.into_iter().map(|d| (d.document_id, d)).collect();
-        let mut themes_of: HashMap<i64, Vec<Theme>> = HashMap::new();
-        for row in themes {
-            themes_of.entry(row.document_id).or_default().push(row.theme);
-        }
-        Ok(list
-            .items
+        let at = now();
+        Ok(rows
             .into_iter()
-            // A release unpublished between the two queries simply drops out.
-            .filter_map(|summary| {
-                let detail = details.remove(&summary.id.0)?;
-                let themes = themes_of.remove(&summary.id.0).unwrap_or_default();
-                Some(FeedRelease {
-                    summary,
-                    body_html: detail.body_html,
-                    updated_at: detail.updated_at,
-                    created_at: detail.created_at,
-                    themes,
-                })
+            .filter(|row| row.row.is_visible(at))
+            .map(|row| FeedRelease {
+                summary: row.row.into_summary(),
+                body_html: row.body_html,
+                updated_at: row.updated_at,
+                created_at: row.created_at,
+                theme_ids: row
+                    .theme_ids
+                    .as_deref()
+                    .unwrap_or("")
+                    .split(',')
+                    .filter_map(|id| id.parse().ok().map(ThemeId))
+                    .collect(),
             })
             .collect())
     }
@@ -313,19 +309,18 @@ impl Store {
     /// How many release variants the site lists as its own in `languages`: the release URLs
     /// of its sitemap, from the counts kept on write.
     pub async fn own_release_count(&self, site: SiteId, languages: &[String]) -> Result<i64> {
-        let mut total = 0;
-        for language in languages {
-            let n: Option<i64> = on_pool!(self, |pool| {
-                sqlx::query_scalar(crate::reading::LIST_COUNT)
-                    .bind(site.0)
-                    .bind(language)
-                    .bind(0_i64)
-                    .fetch_optional(pool)
-                    .await
-            })?;
-            total += n.unwrap_or(0).max(0);
+        if languages.is_empty() {
+            return Ok(0);
         }
-        Ok(total)
+        let sql = own_release_count_sql(languages.len());
+        let n: i64 = on_pool!(self, |pool| {
+            let mut query = sqlx::query_scalar(&sql).bind(site.0);
+            for language in languages {
+                query = query.bind(language);
+            }
+            query.fetch_one(pool).await
+        })?;
+        Ok(n)
     }
 
     /// The published pages of the site in `languages`, by document then language, each with
@@ -355,13 +350,10 @@ impl Store {
                     .bind(site.0)
                     .fetch_one(pool)
                     .await?;
-                let time = |at: i64| {
-                    OffsetDateTime::from_unix_timestamp(at)
-                        .map_err(|_| StoreError::Corrupt(format!("time {at} in the sitemap window {window}")))
-                };
-                let rows: Vec<WindowRow> = serde_json::from_str(&json)
-                    .map_err(|e| StoreError::Corrupt(format!("sitemap window {window}: {e}")))?;
-                rows.into_iter()
+                let what = format!("the sitemap window {window}");
+                let time = |at: i64| time_of(at, &what);
+                rows_of::<WindowRow>(&json, &what)?
+                    .into_iter()
                     .map(|(document_id, kind, language, slug, updated_at, status, published_at, site_id)| {
                         Ok(SitemapCandidate {
                             document_id,
@@ -669,7 +661,36 @@ macro_rules! country_codes {
 }
 pub(crate) use country_codes;
 
+/// The columns of a summary query's row as [`one_row_sql`](crate::one_row::one_row_sql) reads
+/// them, in [`SummaryJson`]'s order; newest first.
+pub(crate) const SUMMARY_JSON_COLUMNS: &str =
+    "id, site_id, slug, title, summary, dateline, unixepoch(published_at), status, kind, country_codes";
+pub(crate) const SUMMARY_JSON_ORDER: &str = "unixepoch(published_at) desc, id desc";
+
+/// A summary row in [`SUMMARY_JSON_COLUMNS`]' order.
+pub(crate) type SummaryJson = (i64, i64, String, String, String, String, i64, String, String, Option<String>);
+
 impl SummaryRow {
+    /// The row of a summary query read as JSON (see [`SUMMARY_JSON_COLUMNS`]).
+    pub(crate) fn from_json(row: SummaryJson) -> Result<SummaryRow> {
+        let (id, site_id, slug, title, summary, dateline, published_at, status, kind, country_codes) = row;
+        Ok(SummaryRow {
+            summary: ReleaseSummary {
+                id: DocumentId(id),
+                site_id: SiteId(site_id),
+                slug,
+                title,
+                summary,
+                dateline,
+                published_at: crate::one_row::time_of(published_at, "a list's release")?,
+                countries: Vec::new(),
+            },
+            status,
+            kind,
+            country_codes,
+        })
+    }
+
     /// The summary, with its countries.
     pub(crate) fn into_summary(self) -> ReleaseSummary {
         let mut summary = self.summary;

@@ -154,7 +154,7 @@ fn json<T: Serialize>(headers: &HeaderMap, language: Option<&str>, value: &T) ->
         language,
         cache_control: CACHE_CONTROL,
     };
-    Ok(respond(headers, meta, &body))
+    Ok(respond(headers, meta, body))
 }
 
 fn invalid(parameter: &str, message: impl std::fmt::Display) -> ApiError {

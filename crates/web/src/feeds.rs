@@ -151,29 +151,30 @@ async fn feed(
     let themes_url = ctx.absolute(&format!("{}?theme=", ctx.url("news")));
     let known_themes = app.themes().await?;
     let entries: Vec<Entry> = releases
-        .iter()
+        .into_iter()
         .map(|release| {
             let summary = &release.summary;
-            let themes = release.themes.iter().map(|t| Category {
-                term: t.slug.clone(),
-                label: known_themes
-                    .iter()
-                    .find(|k| k.id == t.id)
-                    .map_or(t.name.as_str(), |k| k.name_in(&ctx.lang))
-                    .to_owned(),
-                scheme: themes_url.clone(),
-            });
+            // The themes the server holds, kept up to date on write; one created a moment
+            // ago may not be among them yet, and is left out until it is.
+            let themes =
+                release.theme_ids.iter().filter_map(|id| known_themes.iter().find(|k| k.id == *id)).map(
+                    |theme| Category {
+                        term: theme.slug.clone(),
+                        label: theme.name_in(&ctx.lang).to_owned(),
+                        scheme: themes_url.clone(),
+                    },
+                );
             let countries = summary.countries.iter().map(|code| Category {
                 term: code.to_ascii_lowercase(),
                 label: ctx.country_name(code),
                 scheme: countries_url.clone(),
             });
             Entry {
-                id: entry_id(&authority, release, &ctx.lang),
-                title: summary.title.clone(),
+                id: entry_id(&authority, &release, &ctx.lang),
                 url: release_url(&ctx, &sites, summary),
+                title: summary.title.clone(),
                 summary: summary.summary.clone(),
-                content_html: release.body_html.clone(),
+                content_html: release.body_html,
                 published: summary.published_at,
                 // A release scheduled ahead was saved before it went out: it is new when it
                 // goes out.
@@ -207,11 +208,21 @@ async fn feed(
         language: Some(&ctx.lang),
         cache_control: "public, max-age=300, s-maxage=300, stale-while-revalidate=600",
     };
-    let mut response = respond(headers, meta, &body);
+    let mut response = respond(headers, meta, body);
     if let Some(shows) = q.shows(ctx.site.id) {
         response.extensions_mut().insert(shows);
     }
     Ok(response)
+}
+
+/// Room for a feed's XML: its bodies, once escaped, are most of it. A writer that grew by
+/// doubling instead would copy a feed's hundred kilobytes over again.
+fn feed_capacity(feed: &Feed) -> usize {
+    feed.entries
+        .iter()
+        .map(|e| e.content_html.len() + e.content_html.len() / 8 + e.summary.len() + 2048)
+        .sum::<usize>()
+        + 4096
 }
 
 /// The feed as Atom 1.0 (RFC 4287).
@@ -229,7 +240,7 @@ pub(crate) fn atom_xml(feed: &Feed) -> Result<Vec<u8>> {
         })?;
         Ok(())
     };
-    let mut writer = Writer::new(Vec::new());
+    let mut writer = Writer::new(Vec::with_capacity(feed_capacity(feed)));
     xml_declaration(&mut writer).map_err(xml_failed)?;
     writer
         .create_element("feed")
@@ -305,7 +316,7 @@ fn rfc2822(at: OffsetDateTime) -> Result<String> {
 pub(crate) fn rss_xml(feed: &Feed) -> Result<Vec<u8>> {
     let updated = rfc2822(feed.updated)?;
     let dates: Vec<String> = feed.entries.iter().map(|e| rfc2822(e.published)).collect::<Result<_>>()?;
-    let mut writer = Writer::new(Vec::new());
+    let mut writer = Writer::new(Vec::with_capacity(feed_capacity(feed)));
     xml_declaration(&mut writer).map_err(xml_failed)?;
     writer
         .create_element("rss")

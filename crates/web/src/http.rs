@@ -1,6 +1,7 @@
 //! HTTP done right for every body we send: strong ETags, `304 Not Modified`, and br or gzip
 //! compression chosen from `Accept-Encoding`.
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 
@@ -129,15 +130,23 @@ pub struct BodyMeta<'a> {
 
 /// Builds the response for `body`: `304` when the client's copy is current, else the bytes in
 /// the best coding the client accepts, each coding with its own strong ETag.
-pub fn respond(request_headers: &HeaderMap, meta: BodyMeta<'_>, body: &[u8]) -> Response {
-    let base = etag_of(body);
+pub fn respond<'a>(
+    request_headers: &HeaderMap,
+    meta: BodyMeta<'_>,
+    body: impl Into<Cow<'a, [u8]>>,
+) -> Response {
+    let body = body.into();
+    let base = etag_of(&body);
     let encoding = if body.len() >= 256 { negotiate(request_headers) } else { Encoding::Identity };
     let etag = format!("\"{base}{}\"", encoding.etag_suffix());
     let not_modified = meta.status == StatusCode::OK && if_none_match_hits(request_headers, &base);
     let (status, bytes) = if not_modified {
         (StatusCode::NOT_MODIFIED, Vec::new())
+    } else if encoding == Encoding::Identity {
+        // A body rendered for this response is sent as it is, not copied.
+        (meta.status, body.into_owned())
     } else {
-        (meta.status, compress(body, encoding))
+        (meta.status, compress(&body, encoding))
     };
     let mut response = Response::new(Body::from(bytes));
     *response.status_mut() = status;

@@ -501,5 +501,5 @@ pub async fn search(
         // Results follow publishing within a second: shared caches may keep them only briefly.
         cache_control: "public, max-age=0, s-maxage=5, stale-while-revalidate=30",
     };
-    Ok(respond(&headers, meta, body.as_bytes()))
+    Ok(respond(&headers, meta, body.into_bytes()))
 }

@@ -19,7 +19,7 @@ use crate::head::{
     MetaTag, PreviewImage, default_share_image, description_or_default, image_tags, og_locale,
 };
 use crate::http::{BodyMeta, respond};
-use crate::xml::{rfc3339, text_element, xml_declaration, xml_failed};
+use crate::xml::{rfc3339, text_element, xml_declaration, xml_failed, xml_text};
 use crate::{App, Scope, WebError};
 
 /// The most URLs one sitemap file holds; past it `/sitemap.xml` becomes an index of
@@ -35,13 +35,101 @@ const CRAWLER_CACHE: &str = "public, max-age=300, s-maxage=300, stale-while-reva
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
 
-/// One `<url>` of a sitemap.
-struct SitemapUrl {
-    loc: String,
-    lastmod: Option<OffsetDateTime>,
-    /// (hreflang, absolute URL) of each translation, this one included; empty when there
-    /// is only one language.
-    alternates: Vec<(String, String)>,
+/// A sitemap's `<urlset>`, written straight into its bytes. A part holds a few thousand
+/// URLs (each translation names all the others); building every URL as a string first and
+/// then escaping it into the document was most of a part's cost.
+struct Urlset {
+    out: Vec<u8>,
+    /// `{origin}{base}/`, escaped: every URL starts with it.
+    prefix: String,
+    urls: usize,
+}
+
+impl Urlset {
+    fn new(origin: &str, base: &str) -> Urlset {
+        let mut out = Vec::with_capacity(64 * 1024);
+        out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        out.extend_from_slice(
+            format!("<urlset xmlns=\"{SITEMAP_NS}\" xmlns:xhtml=\"{XHTML_NS}\">").as_bytes(),
+        );
+        Urlset { out, prefix: escaped(&format!("{origin}{base}/")).into_owned(), urls: 0 }
+    }
+
+    /// Appends `{prefix}{lang}/{path}`.
+    fn push_url(&mut self, lang: &str, path: (&str, &str)) {
+        self.out.extend_from_slice(self.prefix.as_bytes());
+        self.out.extend_from_slice(escaped(lang).as_bytes());
+        self.out.push(b'/');
+        self.out.extend_from_slice(escaped(path.0).as_bytes());
+        self.out.extend_from_slice(escaped(path.1).as_bytes());
+    }
+
+    /// One `<url>`: the page at `path` (a prefix and a slug) in `lang`, and, when given,
+    /// the `hreflang` alternates of each of its translations, this one included.
+    fn url<'a>(
+        &mut self,
+        lang: &str,
+        path: (&str, &str),
+        lastmod: Option<OffsetDateTime>,
+        alternates: impl Iterator<Item = (&'a str, (&'a str, &'a str))>,
+    ) -> Result<()> {
+        self.urls += 1;
+        self.out.extend_from_slice(b"<url><loc>");
+        self.push_url(lang, path);
+        self.out.extend_from_slice(b"</loc>");
+        if let Some(at) = lastmod {
+            self.out.extend_from_slice(b"<lastmod>");
+            self.out.extend_from_slice(rfc3339(at)?.as_bytes());
+            self.out.extend_from_slice(b"</lastmod>");
+        }
+        for (alternate, path) in alternates {
+            self.out.extend_from_slice(b"<xhtml:link rel=\"alternate\" hreflang=\"");
+            self.out.extend_from_slice(escaped(alternate).as_bytes());
+            self.out.extend_from_slice(b"\" href=\"");
+            self.push_url(alternate, path);
+            self.out.extend_from_slice(b"\"/>");
+        }
+        self.out.extend_from_slice(b"</url>");
+        Ok(())
+    }
+
+    /// One `<url>` of a page or release, with its translations when it has more than one.
+    fn entry(&mut self, entry: &portico_store::SitemapEntry) -> Result<()> {
+        let prefix = kind_prefix(entry.kind);
+        let alternates = entry.alternates.iter().filter(|_| entry.alternates.len() > 1);
+        self.url(
+            &entry.language,
+            (prefix, &entry.slug),
+            Some(entry.updated_at),
+            alternates.map(|(lang, slug)| (lang.as_str(), (prefix, slug.as_str()))),
+        )
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.out.extend_from_slice(b"</urlset>");
+        self.out
+    }
+}
+
+/// What [`Kind::path_of`] puts before a slug.
+fn kind_prefix(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Page => "",
+        Kind::Release => "news/",
+        Kind::Vacancy => "vacancies/",
+        Kind::Publication => "publications/",
+    }
+}
+
+/// Text as XML carries it, in an element or an attribute: without the characters XML
+/// forbids, with its markup characters escaped.
+fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    match xml_text(text) {
+        std::borrow::Cow::Borrowed(text) => quick_xml::escape::escape(text),
+        std::borrow::Cow::Owned(text) => {
+            std::borrow::Cow::Owned(quick_xml::escape::escape(text).into_owned())
+        }
+    }
 }
 
 /// The sitemap of the site `scope` names, with absolute URLs under its origin and base.
@@ -63,8 +151,6 @@ pub async fn sitemap_xml(
     let site = &scope.site;
     let max = u64::from(max_urls.max(1));
     let languages = &site.languages;
-    // As `Ctx::absolute(&Ctx::url(path))` in `lang`.
-    let url_in = |lang: &str, path: &str| format!("{}{}/{lang}/{path}", scope.origin, scope.base);
     let releases = u64::try_from(store.own_release_count(site.id, languages).await?).unwrap_or(0);
     // A part of releases of a site whose releases alone are too many for one file needs
     // nothing of the first part's: it is read at the cost of its own window.
@@ -121,71 +207,37 @@ pub async fn sitemap_xml(
         n => vec![i64::from(n) - 2],
     };
 
-    let url_of = |kind: Kind, lang: &str, slug: &str| url_in(lang, &kind.path_of(slug));
-    let entry_url = |entry: &portico_store::SitemapEntry| SitemapUrl {
-        loc: url_of(entry.kind, &entry.language, &entry.slug),
-        lastmod: Some(entry.updated_at),
-        alternates: if entry.alternates.len() > 1 {
-            entry.alternates.iter().map(|(l, slug)| (l.clone(), url_of(entry.kind, l, slug))).collect()
-        } else {
-            Vec::new()
-        },
-    };
-    let mut urls = Vec::new();
+    let mut urlset = Urlset::new(&scope.origin, &scope.base);
     if part == 1 {
         let changed = store.lists_changed_at(site.id, languages).await?;
-        urls.extend(
-            statics.iter().flat_map(|path| languages.iter().map(move |lang| (path.as_str(), lang))).map(
-                |(path, lang)| SitemapUrl {
-                    loc: url_in(lang, path),
-                    lastmod: changed.iter().find(|(l, _)| l == lang).map(|(_, at)| *at),
-                    alternates: if languages.len() > 1 {
-                        languages.iter().map(|l| (l.clone(), url_in(l, path))).collect()
-                    } else {
-                        Vec::new()
-                    },
-                },
-            ),
-        );
-        urls.extend(pages.iter().map(entry_url));
+        for path in &statics {
+            for lang in languages {
+                let lastmod = changed.iter().find(|(l, _)| l == lang).map(|(_, at)| *at);
+                let alternates = languages.iter().filter(|_| languages.len() > 1);
+                urlset.url(
+                    lang,
+                    ("", path),
+                    lastmod,
+                    alternates.map(|l| (l.as_str(), ("", path.as_str()))),
+                )?;
+            }
+        }
+        for entry in &pages {
+            urlset.entry(entry)?;
+        }
     }
     for window in windows_here {
-        urls.extend(store.sitemap_window(site.id, languages, window).await?.iter().map(entry_url));
+        for entry in &store.sitemap_window(site.id, languages, window).await? {
+            urlset.entry(entry)?;
+        }
     }
-    if part > 1 && urls.is_empty() {
+    if part > 1 && urlset.urls == 0 {
         return Ok(None);
     }
-
-    let lastmods: Vec<Option<String>> =
-        urls.iter().map(|u| u.lastmod.map(rfc3339).transpose()).collect::<Result<_>>()?;
-    writer
-        .create_element("urlset")
-        .with_attribute(("xmlns", SITEMAP_NS))
-        .with_attribute(("xmlns:xhtml", XHTML_NS))
-        .write_inner_content(|w| {
-            for (url, lastmod) in urls.iter().zip(&lastmods) {
-                w.create_element("url").write_inner_content(|w| {
-                    text_element(w, "loc", &url.loc)?;
-                    if let Some(lastmod) = lastmod {
-                        text_element(w, "lastmod", lastmod)?;
-                    }
-                    for (lang, href) in &url.alternates {
-                        w.create_element("xhtml:link")
-                            .with_attribute(("rel", "alternate"))
-                            .with_attribute(("hreflang", lang.as_str()))
-                            .with_attribute(("href", href.as_str()))
-                            .write_empty()?;
-                    }
-                    Ok(())
-                })?;
-            }
-            Ok(())
-        })
-        .map_err(xml_failed)?;
-    Ok(Some(writer.into_inner()))
+    Ok(Some(urlset.finish()))
 }
 
-fn xml_response(headers: &HeaderMap, body: &[u8]) -> Response {
+fn xml_response(headers: &HeaderMap, body: Vec<u8>) -> Response {
     let meta = BodyMeta {
         status: StatusCode::OK,
         content_type: "application/xml; charset=utf-8",
@@ -198,7 +250,7 @@ fn xml_response(headers: &HeaderMap, body: &[u8]) -> Response {
 /// `GET /sitemap.xml`: the site's URLs, or the index of its parts.
 pub async fn sitemap(State(app): State<App>, headers: HeaderMap, scope: Scope) -> Result<Response> {
     let body = sitemap_xml(app.store(), &scope, None, SITEMAP_MAX_URLS).await?.ok_or(WebError::NotFound)?;
-    Ok(xml_response(&headers, &body))
+    Ok(xml_response(&headers, body))
 }
 
 /// `GET /sitemap-{n}.xml`: one part of a large site's sitemap.
@@ -215,7 +267,7 @@ pub async fn sitemap_part(
         .ok_or(WebError::NotFound)?;
     let body =
         sitemap_xml(app.store(), &scope, Some(part), SITEMAP_MAX_URLS).await?.ok_or(WebError::NotFound)?;
-    Ok(xml_response(&headers, &body))
+    Ok(xml_response(&headers, body))
 }
 
 /// `GET /robots.txt`: everything public may be crawled, the back office and the API not;

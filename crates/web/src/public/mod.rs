@@ -109,7 +109,7 @@ impl App {
             language: Some(&ctx.lang),
             cache_control: "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
         };
-        let mut response = respond(headers, meta, body.as_bytes());
+        let mut response = respond(headers, meta, body.into_bytes());
         // Pages with images send smaller ones to readers who ask to save data.
         response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Encoding, Save-Data"));
         Ok(response)

@@ -533,7 +533,7 @@ async fn feed(
         language: Some(&ctx.lang),
         cache_control: "public, max-age=300, s-maxage=300, stale-while-revalidate=600",
     };
-    let mut response = respond(headers, meta, &body);
+    let mut response = respond(headers, meta, body);
     limit_lifetime(&mut response, next_change, FEED_LIFETIME);
     Ok(response)
 }
