@@ -39,13 +39,25 @@ pub(crate) fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// C0 controls but tab, line feed and return are bytes below 0x20; DEL is 0x7F; the C1
 /// controls (U+0080–U+009F) are 0xC2 0x80–0x9F; U+FFFE and U+FFFF are 0xEF 0xBF 0xBE/0xBF.
 /// 0xC2 and 0xEF only ever lead a character, so a match is never mid-character.
+///
+/// Most text has none, so a branch-free pass over chunks, which the compiler vectorizes,
+/// finds the chunks with a byte that may start one, and only those are read byte by byte
+/// (French text has many 0xC2: non-breaking spaces and guillemets).
 fn has_forbidden(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    const CHUNK: usize = 32;
+    let suspect = |b: u8| {
+        (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7F) | (b == 0xC2) | (b == 0xEF)
+    };
+    let forbidden_at = |i: usize| match bytes[i] {
         b'\t' | b'\n' | b'\r' => false,
         0..=0x1F | 0x7F => true,
         0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
         0xEF => bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)),
         _ => false,
+    };
+    bytes.chunks(CHUNK).enumerate().any(|(n, chunk)| {
+        chunk.iter().fold(false, |any, &b| any | suspect(b))
+            && (n * CHUNK..n * CHUNK + chunk.len()).any(forbidden_at)
     })
 }
 
@@ -82,6 +94,16 @@ mod tests {
             let dropped =
                 c.is_control() && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{fffe}' | '\u{ffff}');
             assert_eq!(has_forbidden(text.as_bytes()), dropped, "U+{:04X}", c as u32);
+        }
+        // Found wherever it falls among the chunks, and split characters are not misread.
+        let text = "Migrants à l\u{a0}abri « ici » — ".repeat(5);
+        assert!(!has_forbidden(text.as_bytes()));
+        for at in text.char_indices().map(|(i, _)| i) {
+            for forbidden in ["\u{1}", "\u{85}", "\u{ffff}"] {
+                let mut with = text.clone();
+                with.insert_str(at, forbidden);
+                assert!(has_forbidden(with.as_bytes()), "{forbidden:?} at {at}");
+            }
         }
     }
 }
