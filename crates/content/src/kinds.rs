@@ -68,11 +68,17 @@ impl Kind {
     /// A variant's site-relative path from its slug: a page's slug is its path, releases
     /// live under `news/`, vacancies under `vacancies/`, publications under `publications/`.
     pub fn path_of(self, slug: &str) -> String {
+        format!("{}{slug}", self.path_prefix())
+    }
+
+    /// What [`Kind::path_of`] puts before a slug: for writers that put the two together
+    /// themselves.
+    pub fn path_prefix(self) -> &'static str {
         match self {
-            Kind::Page => slug.to_owned(),
-            Kind::Release => format!("news/{slug}"),
-            Kind::Vacancy => format!("vacancies/{slug}"),
-            Kind::Publication => format!("publications/{slug}"),
+            Kind::Page => "",
+            Kind::Release => "news/",
+            Kind::Vacancy => "vacancies/",
+            Kind::Publication => "publications/",
         }
     }
 }

@@ -8,7 +8,6 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use portico_content::Kind;
 use portico_store::{Release, Store};
 use quick_xml::Writer;
 use serde::Serialize;
@@ -95,7 +94,7 @@ impl Urlset {
 
     /// One `<url>` of a page or release, with its translations when it has more than one.
     fn entry(&mut self, entry: &portico_store::SitemapEntry) -> Result<()> {
-        let prefix = kind_prefix(entry.kind);
+        let prefix = entry.kind.path_prefix();
         let alternates = entry.alternates.iter().filter(|_| entry.alternates.len() > 1);
         self.url(
             &entry.language,
@@ -108,16 +107,6 @@ impl Urlset {
     fn finish(mut self) -> Vec<u8> {
         self.out.extend_from_slice(b"</urlset>");
         self.out
-    }
-}
-
-/// What [`Kind::path_of`] puts before a slug.
-fn kind_prefix(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Page => "",
-        Kind::Release => "news/",
-        Kind::Vacancy => "vacancies/",
-        Kind::Publication => "publications/",
     }
 }
 
