@@ -2,6 +2,7 @@
 //! per request with its id, site, user and error, and precise statuses for store refusals.
 //! Real server, real HTTP, on SQLite and PostgreSQL; the logs are captured in memory.
 
+#[path = "app/support/mod.rs"]
 mod support;
 
 use std::io::Write;
