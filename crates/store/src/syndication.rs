@@ -2,6 +2,7 @@
 //! order and under the same visibility rule as the public pages (see [`crate::reading`]).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use portico_content::{DocumentId, Kind, SiteId, ThemeId};
 use serde::Serialize;
@@ -27,7 +28,7 @@ pub struct FeedRelease {
 }
 
 /// One published variant as the sitemap lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct SitemapEntry {
     /// Its document.
     pub document: DocumentId,
@@ -40,8 +41,8 @@ pub struct SitemapEntry {
     /// When it was last saved.
     pub updated_at: OffsetDateTime,
     /// Every published variant of the same document in the site's languages, this one
-    /// included, as (language, slug), by language.
-    pub alternates: Vec<(String, String)>,
+    /// included, as (language, slug), by language; one list shared by those variants.
+    pub alternates: Arc<[(String, String)]>,
 }
 
 /// A row of [`FEED_PAGE`](crate::reading::FEED_PAGE).
@@ -122,23 +123,32 @@ pub(crate) fn sitemap_entries_of(
         })
         .collect();
     rows.sort_by(|a, b| (a.document_id, &a.language).cmp(&(b.document_id, &b.language)));
-    let mut alternates: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-    for row in &rows {
-        alternates.entry(row.document_id).or_default().push((row.language.clone(), row.slug.clone()));
-    }
-    rows.into_iter()
-        .map(|row| {
-            let kind = row.kind.parse().map_err(|_| StoreError::Corrupt(format!("kind {:?}", row.kind)))?;
-            Ok(SitemapEntry {
-                document: DocumentId(row.document_id),
-                kind,
-                alternates: alternates.get(&row.document_id).cloned().unwrap_or_default(),
+    let mut entries = Vec::with_capacity(rows.len());
+    let mut rows = rows.into_iter().peekable();
+    while let Some(first) = rows.next() {
+        let document = first.document_id;
+        let mut variants = vec![first];
+        while let Some(next) = rows.next_if(|next| next.document_id == document) {
+            variants.push(next);
+        }
+        let alternates: Arc<[(String, String)]> =
+            variants.iter().map(|row| (row.language.clone(), row.slug.clone())).collect();
+        for row in variants {
+            entries.push(SitemapEntry {
+                document: DocumentId(document),
+                kind: kind_of(&row.kind)?,
+                alternates: alternates.clone(),
                 language: row.language,
                 slug: row.slug,
                 updated_at: row.updated_at,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    Ok(entries)
+}
+
+fn kind_of(kind: &str) -> Result<Kind> {
+    kind.parse().map_err(|_| StoreError::Corrupt(format!("kind {kind:?}")))
 }
 
 #[derive(sqlx::FromRow)]
@@ -276,14 +286,14 @@ impl Store {
         for row in siblings {
             alternates.entry(row.document_id).or_default().push((row.language, row.slug));
         }
+        let alternates: HashMap<i64, Arc<[(String, String)]>> =
+            alternates.into_iter().map(|(document, variants)| (document, variants.into())).collect();
         rows.into_iter()
             .map(|row| {
-                let kind =
-                    row.kind.parse().map_err(|_| StoreError::Corrupt(format!("kind {:?}", row.kind)))?;
                 Ok(SitemapEntry {
                     document: DocumentId(row.document_id),
-                    kind,
-                    alternates: alternates.get(&row.document_id).cloned().unwrap_or_default(),
+                    kind: kind_of(&row.kind)?,
+                    alternates: alternates.get(&row.document_id).cloned().unwrap_or_else(|| Arc::new([])),
                     language: row.language,
                     slug: row.slug,
                     updated_at: row.updated_at,

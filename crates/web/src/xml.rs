@@ -19,6 +19,14 @@ pub(crate) fn rfc3339(at: OffsetDateTime) -> Result<String> {
         .map_err(|e| WebError::Internal(format!("cannot format {at}: {e}")))
 }
 
+/// [`rfc3339`], appended to `out` with no string of its own.
+pub(crate) fn rfc3339_into(out: &mut Vec<u8>, at: OffsetDateTime) -> Result<()> {
+    at.to_offset(time::UtcOffset::UTC)
+        .format_into(out, &Rfc3339)
+        .map(drop)
+        .map_err(|e| WebError::Internal(format!("cannot format {at}: {e}")))
+}
+
 /// Text safe to put in an XML 1.0 document: the control characters XML forbids (which
 /// Markdown and pasted text may still carry) are dropped.
 pub(crate) fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
