@@ -282,12 +282,14 @@ impl Store {
                 .fetch_all(pool)
                 .await
         })?;
-        let mut alternates: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-        for row in siblings {
-            alternates.entry(row.document_id).or_default().push((row.language, row.slug));
-        }
-        let alternates: HashMap<i64, Arc<[(String, String)]>> =
-            alternates.into_iter().map(|(document, variants)| (document, variants.into())).collect();
+        // The siblings come by document: each run of them is one document's translations.
+        let alternates: HashMap<i64, Arc<[(String, String)]>> = siblings
+            .chunk_by(|a, b| a.document_id == b.document_id)
+            .map(|variants| {
+                let document = variants.first().map_or(0, |row| row.document_id);
+                (document, variants.iter().map(|row| (row.language.clone(), row.slug.clone())).collect())
+            })
+            .collect();
         rows.into_iter()
             .map(|row| {
                 Ok(SitemapEntry {
