@@ -1,9 +1,9 @@
-//! The facts searches filter and count by, per segment and document: its site and its facet
-//! values, as plain arrays indexed by document id.
+//! The facts searches filter and count by, per segment: each document's site, as an array
+//! indexed by document id, and each facet value's documents, as a set (module `bits`).
 //!
 //! Tantivy's own facet columns cost tens of nanoseconds a document and a collector per facet;
 //! counting six facets over the tens of thousands of documents a common word matches took most
-//! of a search's time. These arrays are built from the inverted index when a segment first
+//! of a search's time. These facts are built from the inverted index when a segment first
 //! becomes visible (a [`Warmer`] runs inside every reader reload, that is on every commit), so
 //! they are kept up to date on write and a search only reads them. Segments never change once
 //! written (deletes only hide documents), so a segment's facts are built once and dropped with it.
@@ -16,13 +16,14 @@
 //!
 //! [`IndexDoc::hidden`]: crate::IndexDoc::hidden
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Searcher, SearcherGeneration, SegmentReader, TERMINATED, Term, Warmer};
 
+use crate::bits::ValueDocs;
 use crate::schema::{FacetKind, PUBLISHED_AT, UNPUBLISHED};
 
 /// A facet value's number in the [`Dictionary`]: a newsroom has a few hundred countries,
@@ -68,14 +69,11 @@ impl Dictionary {
 
 /// One segment's facts.
 pub(crate) struct SegmentFacts {
-    /// The site ids present in the segment; `site_of` holds positions in it.
-    sites: Vec<i64>,
-    /// Per document, its site's position in `sites`; [`NO_SITE`] for none and for hidden
-    /// documents.
-    site_of: Vec<u16>,
-    /// Per document `d`, its values are `values[starts[d]..starts[d + 1]]`.
-    starts: Vec<u32>,
-    values: Vec<ValueId>,
+    /// The site ids present in the segment, each with its public documents.
+    sites: Vec<(i64, ValueDocs)>,
+    max_doc: u32,
+    /// The documents of each facet value the segment has, by increasing value number.
+    values: Vec<(ValueId, ValueDocs)>,
     /// The earliest publication time of a document of the segment that has one (the indexer
     /// writes [`UNPUBLISHED`] for the others, which would make 1970 look like the start of
     /// the archive); `None` when none has.
@@ -85,25 +83,26 @@ pub(crate) struct SegmentFacts {
 const NO_SITE: u16 = u16::MAX;
 
 impl SegmentFacts {
-    /// The segment's number for a site, `None` when no document of the segment has it.
-    pub fn site(&self, site_id: i64) -> Option<u16> {
-        self.sites.iter().position(|site| *site == site_id).and_then(|at| u16::try_from(at).ok())
+    /// The public documents of a site in the segment, `None` when the segment has none.
+    pub fn public_on_site(&self, site_id: i64) -> Option<&ValueDocs> {
+        self.sites.iter().find(|(site, _)| *site == site_id).map(|(_, docs)| docs)
     }
 
-    /// Whether document `doc` is public and belongs to the site numbered `site`.
-    #[inline]
-    pub fn is_public_on_site(&self, doc: DocId, site: u16) -> bool {
-        self.site_of.get(doc as usize) == Some(&site)
+    /// The segment's number of documents, deleted ones included.
+    pub fn max_doc(&self) -> u32 {
+        self.max_doc
     }
 
-    /// The facet values of document `doc`.
-    #[inline]
-    pub fn values(&self, doc: DocId) -> &[ValueId] {
-        let doc = doc as usize;
-        match (self.starts.get(doc), self.starts.get(doc + 1)) {
-            (Some(&start), Some(&end)) => self.values.get(start as usize..end as usize).unwrap_or_default(),
-            _ => &[],
-        }
+    /// Each facet value the segment has, with its documents (hidden ones included: the
+    /// site says which are public).
+    pub fn value_docs(&self) -> &[(ValueId, ValueDocs)] {
+        &self.values
+    }
+
+    /// The documents of the segment with the value numbered `id`, `None` when none has it.
+    pub fn docs_of(&self, id: ValueId) -> Option<&ValueDocs> {
+        let at = self.values.binary_search_by_key(&id, |(value, _)| *value).ok()?;
+        self.values.get(at).map(|(_, docs)| docs)
     }
 
     /// See [`SegmentFacts::earliest_published`](#structfield.earliest_published).
@@ -162,8 +161,7 @@ impl FactsWarmer {
         self.segments.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Reads a segment's sites, hidden documents and facet values from its inverted index:
-    /// each facet term's postings once to size the arrays, once to fill them.
+    /// Reads a segment's sites, hidden documents and facet values from its inverted index.
     fn build(&self, reader: &SegmentReader) -> tantivy::Result<SegmentFacts> {
         let max_doc = reader.max_doc() as usize;
 
@@ -193,7 +191,7 @@ impl FactsWarmer {
             });
         }
 
-        // The values of each facet term, numbered, with where its postings are.
+        // Each facet term's documents, under its value's number.
         let mut term_values = Vec::new();
         {
             let mut dictionary = self.dictionary.write().unwrap_or_else(PoisonError::into_inner);
@@ -211,40 +209,37 @@ impl FactsWarmer {
                 }
             }
         }
-
-        let mut counts = vec![0u32; max_doc + 1];
-        for (field, term_info, _) in &term_values {
-            let postings = reader
-                .inverted_index(*field)?
-                .read_postings_from_terminfo(term_info, IndexRecordOption::Basic)?;
-            for_each_doc(postings, |doc| {
-                if let Some(count) = counts.get_mut(doc as usize + 1) {
-                    *count += 1;
-                }
-            });
-        }
-        let mut starts = counts;
-        for doc in 1..starts.len() {
-            starts[doc] += starts[doc - 1];
-        }
-        let mut next = starts.clone();
-        let mut values = vec![0; starts.last().copied().unwrap_or(0) as usize];
+        let mut docs_by_value: BTreeMap<ValueId, Vec<DocId>> = BTreeMap::new();
         for (field, term_info, id) in &term_values {
             let postings = reader
                 .inverted_index(*field)?
                 .read_postings_from_terminfo(term_info, IndexRecordOption::Basic)?;
-            for_each_doc(postings, |doc| {
-                if let Some(at) = next.get_mut(doc as usize) {
-                    if let Some(slot) = values.get_mut(*at as usize) {
-                        *slot = *id;
-                    }
-                    *at += 1;
-                }
-            });
+            let docs = docs_by_value.entry(*id).or_default();
+            let merging = !docs.is_empty();
+            for_each_doc(postings, |doc| docs.push(doc));
+            if merging {
+                docs.sort_unstable();
+                docs.dedup();
+            }
         }
+        let values = docs_by_value
+            .into_iter()
+            .map(|(id, docs)| (id, ValueDocs::new(docs, reader.max_doc())))
+            .collect();
         let published = reader.fast_fields().i64(PUBLISHED_AT)?;
         let earliest_published = published.values.iter().filter(|at| *at != UNPUBLISHED).min();
-        Ok(SegmentFacts { sites, site_of, starts, values, earliest_published })
+        let mut public: Vec<Vec<DocId>> = sites.iter().map(|_| Vec::new()).collect();
+        for (doc, site) in site_of.iter().enumerate() {
+            if let Some(docs) = public.get_mut(usize::from(*site)) {
+                docs.push(doc as DocId);
+            }
+        }
+        let sites = sites
+            .into_iter()
+            .zip(public)
+            .map(|(site, docs)| (site, ValueDocs::new(docs, reader.max_doc())))
+            .collect();
+        Ok(SegmentFacts { sites, max_doc: reader.max_doc(), values, earliest_published })
     }
 }
 

@@ -24,12 +24,13 @@ use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
+    DocAddress, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
     TantivyDocument, TantivyError, Term,
 };
 
 use crate::analysis::{self, suffix_for};
-use crate::facts::{Dictionary, FactsWarmer, ValueId};
+use crate::bits::DocBits;
+use crate::facts::{Dictionary, FactsWarmer, SegmentFacts, ValueId};
 use crate::highlight::{self, SNIPPET_BYTES};
 use crate::query::{self, ReaderText, facet_value};
 use crate::schema::{self, BODY_SUMMARY, BODY_TEXT, FacetKind, Fields, PUBLISHED_AT};
@@ -341,21 +342,27 @@ impl SearchIndex {
             })
             .transpose()?;
         let mut tally = Tally { counts: vec![0; selection.kind_bit.len()], total: 0, words_on_site: 0 };
+        // Per segment, the documents that pass site and filters: what the ranking keeps.
+        let mut passing = Vec::with_capacity(facts.len());
         for (reader, facts) in searcher.segment_readers().iter().zip(&facts) {
-            let Some(site) = facts.site(request.site_id) else { continue };
-            let alive = reader.alive_bitset();
-            let mut count = |doc: DocId| {
-                if alive.is_some_and(|alive| alive.is_deleted(doc)) || !facts.is_public_on_site(doc, site) {
-                    return;
-                }
-                tally.add(&selection, facts.values(doc));
+            let Some(site_docs) = facts.public_on_site(request.site_id) else {
+                passing.push(None);
+                continue;
             };
+            let mut on_site = DocBits::empty(reader.max_doc());
             match &words {
                 Some(weight) => {
-                    weight.for_each_no_score(reader, &mut |docs| docs.iter().for_each(|doc| count(*doc)))?
+                    weight.for_each_no_score(reader, &mut |docs| {
+                        docs.iter().for_each(|doc| on_site.insert(*doc))
+                    })?;
+                    site_docs.keep_in(&mut on_site);
                 }
-                None => (0..reader.max_doc()).for_each(count),
+                None => site_docs.add_to(&mut on_site),
             }
+            if let Some(alive) = reader.alive_bitset() {
+                on_site.retain(|doc| alive.is_alive(doc));
+            }
+            passing.push(Some(tally.add_segment(&selection, facts, on_site)));
         }
         let total = tally.total;
 
@@ -371,17 +378,15 @@ impl SearchIndex {
                 .iter()
                 .map(|language| language.weight(EnableScoring::enabled_from_searcher(&searcher)))
                 .collect::<Result<Vec<_>, _>>()?;
-            for (segment_ord, (reader, facts)) in searcher.segment_readers().iter().zip(&facts).enumerate() {
-                let Some(site) = facts.site(request.site_id) else { continue };
-                let alive = reader.alive_bitset();
+            for (segment_ord, (reader, passing)) in
+                searcher.segment_readers().iter().zip(&passing).enumerate()
+            {
+                let Some(passing) = passing else { continue };
                 let published = reader.fast_fields().i64(PUBLISHED_AT)?;
                 let segment_ord = u32::try_from(segment_ord).unwrap_or(u32::MAX);
                 for weight in &weights {
                     weight.for_each_pruning(top.threshold(), reader, &mut |doc, score| {
-                        let passes = !alive.is_some_and(|alive| alive.is_deleted(doc))
-                            && facts.is_public_on_site(doc, site)
-                            && selection.passes(facts.values(doc));
-                        if passes {
+                        if passing.contains(doc) {
                             let published_at = published.first(doc).unwrap_or(i64::MIN);
                             let address = DocAddress::new(segment_ord, doc);
                             top.push(Ranked { score, tie: published_at, address });
@@ -638,21 +643,19 @@ fn restricted(
     BooleanQuery::new(clauses)
 }
 
-/// The request's filters over the [`Dictionary`]'s values, as bits: one bit per facet kind.
+/// The request's filters over the [`Dictionary`]'s values.
 struct Selection {
-    /// Per value, its kind's bit.
+    /// Per value, its kind's bit (one bit per facet kind).
     kind_bit: Vec<u8>,
-    /// Per value, its kind's bit when the request selects it, else 0.
-    selected_bit: Vec<u8>,
-    /// The bits of the kinds the request filters on: a document passes when it has a
-    /// selected value of each.
-    required: u8,
+    /// Per filtered kind: its bit and the numbers of its selected values that some segment
+    /// has. A document passes when it has one of each filtered kind's.
+    filters: Vec<(u8, Vec<ValueId>)>,
 }
 
 impl Selection {
     fn new(dictionary: &Dictionary, filters: &[Filter]) -> Selection {
         let bit = |kind: FacetKind| 1u8 << (kind as u8);
-        let mut selection = Selection {
+        Selection {
             kind_bit: (0..dictionary.len())
                 .map(|id| {
                     ValueId::try_from(id)
@@ -661,36 +664,15 @@ impl Selection {
                         .map_or(0, |(kind, _)| bit(*kind))
                 })
                 .collect(),
-            selected_bit: vec![0; dictionary.len()],
-            required: 0,
-        };
-        for filter in filters {
-            selection.required |= bit(filter.kind);
-            for value in &filter.values {
-                if let Some(slot) = dictionary
-                    .id(filter.kind, value)
-                    .and_then(|id| selection.selected_bit.get_mut(usize::from(id)))
-                {
-                    *slot = bit(filter.kind);
-                }
-            }
+            filters: filters
+                .iter()
+                .map(|filter| {
+                    let ids =
+                        filter.values.iter().filter_map(|value| dictionary.id(filter.kind, value)).collect();
+                    (bit(filter.kind), ids)
+                })
+                .collect(),
         }
-        selection
-    }
-
-    /// The bits of the filters a document with `values` fails.
-    #[inline]
-    fn failed(&self, values: &[ValueId]) -> u8 {
-        let mut passed = 0;
-        for value in values {
-            passed |= self.selected_bit.get(usize::from(*value)).copied().unwrap_or(0);
-        }
-        self.required & !passed
-    }
-
-    #[inline]
-    fn passes(&self, values: &[ValueId]) -> bool {
-        self.failed(values) == 0
     }
 
     /// The counted values as facet lists; selected values are listed even when nothing has
@@ -734,27 +716,57 @@ struct Tally {
 }
 
 impl Tally {
-    #[inline]
-    fn add(&mut self, selection: &Selection, values: &[ValueId]) {
-        self.words_on_site += 1;
-        let failed = selection.failed(values);
-        if failed == 0 {
-            self.total += 1;
-            for value in values {
-                if let Some(count) = self.counts.get_mut(usize::from(*value)) {
-                    *count += 1;
+    /// Counts one segment's documents of the site that the words match (`on_site`), and
+    /// returns those that pass every filter.
+    fn add_segment(&mut self, selection: &Selection, facts: &SegmentFacts, on_site: DocBits) -> DocBits {
+        let max_doc = facts.max_doc();
+        let filtered: Vec<DocBits> = selection
+            .filters
+            .iter()
+            .map(|(_, ids)| {
+                let mut any = DocBits::empty(max_doc);
+                ids.iter().filter_map(|id| facts.docs_of(*id)).for_each(|docs| docs.add_to(&mut any));
+                any
+            })
+            .collect();
+        // A filtered kind is counted among the documents that pass every other filter
+        // (disjunctive faceting: a reader sees the alternatives to what is selected).
+        let alternatives: Vec<(u8, DocBits)> = selection
+            .filters
+            .iter()
+            .enumerate()
+            .map(|(skipped, (bit, _))| {
+                let mut kept = on_site.clone();
+                for (_, filter) in filtered.iter().enumerate().filter(|(at, _)| *at != skipped) {
+                    kept.intersect_with(filter);
                 }
+                (*bit, kept)
+            })
+            .collect();
+        self.words_on_site += on_site.len();
+        let mut passing = on_site;
+        for filter in &filtered {
+            passing.intersect_with(filter);
+        }
+        let spans: Vec<_> = alternatives.iter().map(|(_, kept)| kept.span()).collect();
+        let passing_span = passing.span();
+
+        self.total += passing.len();
+        for (id, docs) in facts.value_docs() {
+            let kind_bit = selection.kind_bit.get(usize::from(*id)).copied().unwrap_or(0);
+            let (among, span) = alternatives
+                .iter()
+                .zip(&spans)
+                .find(|((bit, _), _)| *bit == kind_bit)
+                .map_or((&passing, &passing_span), |((_, kept), span)| (kept, span));
+            if span.is_empty() {
+                continue;
             }
-        } else if failed.is_power_of_two() {
-            // Failing only one filter, it still counts for that filter's own facet.
-            for value in values {
-                if selection.kind_bit.get(usize::from(*value)) == Some(&failed)
-                    && let Some(count) = self.counts.get_mut(usize::from(*value))
-                {
-                    *count += 1;
-                }
+            if let Some(count) = self.counts.get_mut(usize::from(*id)) {
+                *count += docs.count_in(among, span);
             }
         }
+        passing
     }
 }
 

@@ -66,6 +66,7 @@
 //! nothing.
 
 mod analysis;
+mod bits;
 mod error;
 mod facts;
 mod highlight;

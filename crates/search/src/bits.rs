@@ -1,0 +1,182 @@
+//! Sets of one segment's documents: a bit per document, or a sorted list for a value few
+//! documents have. Counting a facet value among the documents a search keeps is then an AND
+//! and a population count over words of 64 documents, instead of a look at every kept
+//! document's values.
+//!
+//! Nothing here knows what a document is for; `facts` and the search decide that.
+
+use std::ops::Range;
+
+use tantivy::DocId;
+
+/// A set of a segment's documents, one bit each: document `d` is bit `d % 64` of word `d / 64`.
+#[derive(Clone)]
+pub(crate) struct DocBits {
+    words: Vec<u64>,
+}
+
+impl DocBits {
+    /// No document of a segment of `max_doc` documents.
+    pub fn empty(max_doc: u32) -> DocBits {
+        DocBits { words: vec![0; (max_doc as usize).div_ceil(64)] }
+    }
+
+    #[inline]
+    pub fn insert(&mut self, doc: DocId) {
+        if let Some(word) = self.words.get_mut(doc as usize / 64) {
+            *word |= 1 << (doc % 64);
+        }
+    }
+
+    #[inline]
+    pub fn contains(&self, doc: DocId) -> bool {
+        self.words.get(doc as usize / 64).is_some_and(|word| word & (1 << (doc % 64)) != 0)
+    }
+
+    /// How many documents are in the set.
+    pub fn len(&self) -> usize {
+        self.words.iter().map(|word| word.count_ones() as usize).sum()
+    }
+
+    /// Keeps only the documents `other` has too.
+    pub fn intersect_with(&mut self, other: &DocBits) {
+        for (word, other) in self.words.iter_mut().zip(&other.words) {
+            *word &= other;
+        }
+    }
+
+    /// Keeps only the documents for which `keep` is true.
+    pub fn retain(&mut self, mut keep: impl FnMut(DocId) -> bool) {
+        for (at, word) in self.words.iter_mut().enumerate() {
+            let mut rest = *word;
+            while rest != 0 {
+                let bit = rest.trailing_zeros();
+                rest &= rest - 1;
+                let doc = (at * 64) as DocId + bit;
+                if !keep(doc) {
+                    *word &= !(1 << bit);
+                }
+            }
+        }
+    }
+
+    /// The words that hold every document of the set: counting against it can skip the rest.
+    pub fn span(&self) -> Range<usize> {
+        let start = self.words.iter().position(|word| *word != 0).unwrap_or(0);
+        let end = self.words.iter().rposition(|word| *word != 0).map_or(start, |last| last + 1);
+        start..end
+    }
+}
+
+/// The documents of a segment that have one facet value.
+pub(crate) enum ValueDocs {
+    /// For a value many documents have: counting is a pass over words, whatever the count.
+    Bits(DocBits),
+    /// For a rare value: its documents in increasing order, each looked up on its own.
+    List(Vec<DocId>),
+}
+
+impl ValueDocs {
+    /// Bits when a pass over the words costs less than a lookup per document (a word holds
+    /// 64 documents), the list otherwise.
+    pub fn new(docs: Vec<DocId>, max_doc: u32) -> ValueDocs {
+        if docs.len().saturating_mul(64) >= max_doc as usize {
+            let mut bits = DocBits::empty(max_doc);
+            docs.iter().for_each(|doc| bits.insert(*doc));
+            ValueDocs::Bits(bits)
+        } else {
+            ValueDocs::List(docs)
+        }
+    }
+
+    /// How many of these documents are in `set`; `span` is `set.span()`.
+    pub fn count_in(&self, set: &DocBits, span: &Range<usize>) -> u32 {
+        match self {
+            ValueDocs::Bits(bits) => {
+                let (Some(ours), Some(theirs)) = (bits.words.get(span.clone()), set.words.get(span.clone()))
+                else {
+                    return 0;
+                };
+                ours.iter().zip(theirs).map(|(a, b)| (a & b).count_ones()).sum()
+            }
+            ValueDocs::List(docs) => docs.iter().filter(|doc| set.contains(**doc)).count() as u32,
+        }
+    }
+
+    /// Keeps in `set` only these documents.
+    pub fn keep_in(&self, set: &mut DocBits) {
+        match self {
+            ValueDocs::Bits(bits) => set.intersect_with(bits),
+            ValueDocs::List(docs) => {
+                let mut kept = DocBits { words: vec![0; set.words.len()] };
+                docs.iter().filter(|doc| set.contains(**doc)).for_each(|doc| kept.insert(*doc));
+                *set = kept;
+            }
+        }
+    }
+
+    /// Adds these documents to `set`.
+    pub fn add_to(&self, set: &mut DocBits) {
+        match self {
+            ValueDocs::Bits(bits) => {
+                for (word, ours) in set.words.iter_mut().zip(&bits.words) {
+                    *word |= ours;
+                }
+            }
+            ValueDocs::List(docs) => docs.iter().for_each(|doc| set.insert(*doc)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bits_of(docs: &[DocId], max_doc: u32) -> DocBits {
+        let mut bits = DocBits::empty(max_doc);
+        docs.iter().for_each(|doc| bits.insert(*doc));
+        bits
+    }
+
+    #[test]
+    fn a_value_counts_the_same_as_bits_or_as_a_list() {
+        let max_doc = 1_000;
+        let value: Vec<DocId> = (0..max_doc).filter(|doc| doc % 7 == 0).collect();
+        let set = bits_of(&(0..max_doc).filter(|doc| doc % 3 == 0).collect::<Vec<_>>(), max_doc);
+        let expected = (0..max_doc).filter(|doc| doc % 21 == 0).count() as u32;
+        let span = set.span();
+        let as_bits = ValueDocs::new(value.clone(), max_doc);
+        assert!(matches!(as_bits, ValueDocs::Bits(_)), "one in seven is dense");
+        assert_eq!(as_bits.count_in(&set, &span), expected);
+        assert_eq!(ValueDocs::List(value).count_in(&set, &span), expected);
+    }
+
+    #[test]
+    fn a_rare_value_is_a_list_and_the_span_bounds_the_set() {
+        let max_doc = 10_000;
+        let rare = ValueDocs::new(vec![5, 6_400, 9_999], max_doc);
+        assert!(matches!(rare, ValueDocs::List(_)));
+        let set = bits_of(&[6_400, 6_463, 9_999], max_doc);
+        assert_eq!(set.span(), 100..157);
+        assert_eq!(set.len(), 3);
+        assert_eq!(rare.count_in(&set, &set.span()), 2);
+        let mut union = DocBits::empty(max_doc);
+        rare.add_to(&mut union);
+        assert!(union.contains(5) && union.contains(9_999) && !union.contains(6));
+        assert_eq!(DocBits::empty(max_doc).span(), 0..0);
+    }
+
+    #[test]
+    fn intersecting_keeps_the_common_documents() {
+        let mut left = bits_of(&[1, 64, 65, 700], 1_000);
+        left.intersect_with(&bits_of(&[64, 700, 999], 1_000));
+        assert_eq!(left.len(), 2);
+        assert!(left.contains(64) && left.contains(700) && !left.contains(1));
+
+        let mut set = bits_of(&[3, 64, 65, 700, 999], 1_000);
+        ValueDocs::List(vec![1, 64, 700, 999]).keep_in(&mut set);
+        set.retain(|doc| doc != 999);
+        assert_eq!(set.len(), 2);
+        assert!(set.contains(64) && set.contains(700));
+    }
+}
