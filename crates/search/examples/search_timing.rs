@@ -28,12 +28,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let mut times = Vec::new();
+    let mut slowest = vec![0.0f64; queries.len()];
     for _ in 0..3 {
-        for query in &queries {
+        for (at, query) in queries.iter().enumerate() {
             let start = Instant::now();
             let results = index.search(query)?;
             std::hint::black_box(results);
-            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            slowest[at] = slowest[at].max(ms);
+            times.push(ms);
+        }
+    }
+    // SLOWEST=n: the n queries with the slowest of their three runs.
+    if let Some(n) = std::env::var("SLOWEST").ok().and_then(|n| n.parse::<usize>().ok()) {
+        let mut order: Vec<usize> = (0..queries.len()).collect();
+        order.sort_by(|a, b| slowest[*b].total_cmp(&slowest[*a]));
+        for at in order.into_iter().take(n) {
+            println!("{:8.2} ms  {:?}", slowest[at], queries[at]);
         }
     }
     times.sort_by(f64::total_cmp);

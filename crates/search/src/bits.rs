@@ -6,8 +6,9 @@
 //! Nothing here knows what a document is for; `facts` and the search decide that.
 
 use std::ops::Range;
+use std::sync::Arc;
 
-use tantivy::DocId;
+use tantivy::{DocId, DocSet, TERMINATED};
 
 /// A set of a segment's documents, one bit each: document `d` is bit `d % 64` of word `d / 64`.
 #[derive(Clone)]
@@ -65,6 +66,71 @@ impl DocBits {
         let start = self.words.iter().position(|word| *word != 0).unwrap_or(0);
         let end = self.words.iter().rposition(|word| *word != 0).map_or(start, |last| last + 1);
         start..end
+    }
+}
+
+/// The documents of a [`DocBits`] in increasing order, as tantivy walks a posting list.
+pub(crate) struct BitsDocSet {
+    bits: Arc<DocBits>,
+    /// The word `doc` is in, and its documents after `doc`.
+    word: usize,
+    rest: u64,
+    doc: DocId,
+    len: u32,
+}
+
+impl BitsDocSet {
+    /// Positioned on the first document, as tantivy expects of a new doc set.
+    pub fn new(bits: Arc<DocBits>) -> BitsDocSet {
+        let rest = bits.words.first().copied().unwrap_or(0);
+        let len = u32::try_from(bits.len()).unwrap_or(u32::MAX);
+        let mut docs = BitsDocSet { bits, word: 0, rest, doc: 0, len };
+        docs.advance();
+        docs
+    }
+}
+
+impl DocSet for BitsDocSet {
+    fn advance(&mut self) -> DocId {
+        while self.rest == 0 {
+            self.word += 1;
+            match self.bits.words.get(self.word) {
+                Some(word) => self.rest = *word,
+                None => {
+                    self.word = self.bits.words.len();
+                    self.doc = TERMINATED;
+                    return TERMINATED;
+                }
+            }
+        }
+        let bit = self.rest.trailing_zeros();
+        self.rest &= self.rest - 1;
+        self.doc = (self.word * 64) as DocId + bit;
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        let word = target as usize / 64;
+        if word > self.word {
+            self.word = word;
+            self.rest = self.bits.words.get(word).copied().unwrap_or(0);
+        }
+        if word == self.word {
+            // Only the documents from `target` on within its word.
+            self.rest &= u64::MAX << (target % 64);
+        }
+        self.advance()
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.len
     }
 }
 
@@ -164,6 +230,29 @@ mod tests {
         rare.add_to(&mut union);
         assert!(union.contains(5) && union.contains(9_999) && !union.contains(6));
         assert_eq!(DocBits::empty(max_doc).span(), 0..0);
+    }
+
+    #[test]
+    fn walking_the_bits_finds_every_document_and_seeks_forward() {
+        let docs = [0, 1, 63, 64, 200, 999];
+        let mut walk = BitsDocSet::new(Arc::new(bits_of(&docs, 1_000)));
+        let mut seen = vec![walk.doc()];
+        while walk.advance() != TERMINATED {
+            seen.push(walk.doc());
+        }
+        assert_eq!(seen, docs);
+        assert_eq!(walk.advance(), TERMINATED, "stays terminated");
+
+        let mut walk = BitsDocSet::new(Arc::new(bits_of(&docs, 1_000)));
+        assert_eq!(walk.size_hint(), 6);
+        assert_eq!(walk.seek(1), 1);
+        assert_eq!(walk.seek(2), 63);
+        assert_eq!(walk.seek(63), 63, "a target at the current document stays");
+        assert_eq!(walk.seek(65), 200);
+        assert_eq!(walk.seek(201), 999);
+        assert_eq!(walk.seek(TERMINATED), TERMINATED);
+        assert_eq!(BitsDocSet::new(Arc::new(DocBits::empty(0))).doc(), TERMINATED);
+        assert_eq!(BitsDocSet::new(Arc::new(DocBits::empty(500))).doc(), TERMINATED);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! [`SearchIndex`]: the index on disk or in RAM, its writer, and the public search.
 //!
 //! The public search must never return, count or highlight a hidden document: the facts leave
-//! them out of every site, and the one query that reads the index without the facts
-//! ([`restricted`]) excludes them. The back office's search lives in [`desk`].
+//! them out of every site, and every document the search counts or ranks passes through the
+//! facts. The back office's search lives in [`desk`].
 
 mod desk;
 
@@ -16,20 +16,21 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tantivy::collector::TopDocs;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Occur, Query, QueryParser, TermQuery,
-    TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, ConstScorer, EmptyQuery, EmptyScorer, EnableScoring,
+    Explanation, Occur, Query, QueryParser, Scorer, TermSetQuery, Weight,
 };
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::schema::{Facet, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{
-    DocAddress, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
-    TantivyDocument, TantivyError, Term,
+    DocAddress, DocId, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
+    SegmentReader, TantivyDocument, TantivyError, Term,
 };
 
 use crate::analysis::{self, suffix_for};
-use crate::bits::DocBits;
+use crate::bits::{BitsDocSet, DocBits};
 use crate::facts::{Dictionary, FactsWarmer, SegmentFacts, ValueId};
 use crate::highlight::{self, SNIPPET_BYTES};
 use crate::query::{self, ReaderText, facet_value};
@@ -343,7 +344,7 @@ impl SearchIndex {
             .transpose()?;
         let mut tally = Tally { counts: vec![0; selection.kind_bit.len()], total: 0, words_on_site: 0 };
         // Per segment, the documents that pass site and filters: what the ranking keeps.
-        let mut passing = Vec::with_capacity(facts.len());
+        let mut passing: Vec<Option<Arc<DocBits>>> = Vec::with_capacity(facts.len());
         for (reader, facts) in searcher.segment_readers().iter().zip(&facts) {
             let Some(site_docs) = facts.public_on_site(request.site_id) else {
                 passing.push(None);
@@ -362,7 +363,7 @@ impl SearchIndex {
             if let Some(alive) = reader.alive_bitset() {
                 on_site.retain(|doc| alive.is_alive(doc));
             }
-            passing.push(Some(tally.add_segment(&selection, facts, on_site)));
+            passing.push(Some(Arc::new(tally.add_segment(&selection, facts, on_site))));
         }
         let total = tally.total;
 
@@ -402,7 +403,16 @@ impl SearchIndex {
                 (SortBySimilarityScore, Order::Desc),
                 (SortByStaticFastValue::<i64>::for_field(PUBLISHED_AT), Order::Desc),
             ));
-            let query = restricted(fields, request.site_id, ranking, &filters);
+            let passing = Passing(
+                searcher
+                    .segment_readers()
+                    .iter()
+                    .zip(passing)
+                    .filter_map(|(reader, passing)| Some((reader.segment_id(), passing?)))
+                    .collect(),
+            );
+            let words = ranking.map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, Matching::query);
+            let query = within(words.as_ref(), &passing);
             searcher
                 .search(&query, &collector)?
                 .into_iter()
@@ -621,26 +631,65 @@ impl<'a> Highlighter<'a> {
     }
 }
 
-/// Words, site and every filter, public documents only: what the public hits and the total
-/// are.
-fn restricted(
-    fields: &Fields,
-    site_id: i64,
-    matching: Option<&Matching>,
-    filters: &[Filter],
-) -> BooleanQuery {
-    let site = TermQuery::new(Term::from_field_i64(fields.site_id, site_id), IndexRecordOption::Basic);
-    let hidden = TermQuery::new(Term::from_field_bool(fields.hidden, true), IndexRecordOption::Basic);
-    let words = matching.map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, Matching::query);
-    let mut clauses = vec![
-        (Occur::Must, unscored(Box::new(site))),
-        (Occur::MustNot, Box::new(hidden) as Box<dyn Query>),
-        (Occur::Must, words),
-    ];
-    for filter in filters {
-        clauses.push((Occur::Must, unscored(filter.query.box_clone())));
+/// Per segment, the documents that passed site and filters in the count pass (public ones
+/// only), as a query that scores nothing: what the ranking intersects with the words when
+/// few of the words' matches pass.
+#[derive(Clone)]
+struct Passing(HashMap<SegmentId, Arc<DocBits>>);
+
+impl std::fmt::Debug for Passing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Passing({} segments)", self.0.len())
     }
-    BooleanQuery::new(clauses)
+}
+
+impl Query for Passing {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for Passing {
+    fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(match self.0.get(&reader.segment_id()) {
+            Some(bits) => Box::new(ConstScorer::new(BitsDocSet::new(bits.clone()), 0.0)),
+            None => Box::new(EmptyScorer),
+        })
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let passes = self.0.get(&reader.segment_id()).is_some_and(|bits| bits.contains(doc));
+        if !passes {
+            return Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} does not pass")));
+        }
+        Ok(Explanation::new("public on the site and passing every filter", 0.0))
+    }
+}
+
+/// `query` with every leaf intersected with `passing`: the same documents and scores as
+/// `query AND passing`. Led by the few passing documents, each leaf seeks its own postings;
+/// the plain intersection would seek a union of every language's fields, which scores each
+/// window of documents whole, passing or not.
+fn within(query: &dyn Query, passing: &Passing) -> Box<dyn Query> {
+    if query.downcast_ref::<EmptyQuery>().is_some() {
+        return query.box_clone();
+    }
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, Box::new(passing.clone())),
+        ]));
+    };
+    let clauses = boolean
+        .clauses()
+        .iter()
+        .map(|(occur, clause)| match occur {
+            // An excluded document is excluded whether it passes or not.
+            Occur::MustNot => (*occur, clause.box_clone()),
+            Occur::Must | Occur::Should => (*occur, within(clause.as_ref(), passing)),
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
 }
 
 /// The request's filters over the [`Dictionary`]'s values.
