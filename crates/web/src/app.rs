@@ -108,6 +108,10 @@ pub(crate) struct Inner {
     pub(crate) decoy_hash: tokio::sync::OnceCell<String>,
     pub(crate) ingester: portico_ingest::Ingester,
     pub(crate) search: Option<portico_search::SearchIndex>,
+    /// Searches run at once, two per core: a search is all computation, so more at once only
+    /// add threads (and their memory) to the blocking pool; the others wait their turn. Two,
+    /// so that a core has the next search while the last one's page is written.
+    pub(crate) searching: tokio::sync::Semaphore,
     /// Reads the change log for the page cache, the search indexer and the rest; see
     /// [`change_log`].
     pub(crate) change_log: Arc<ChangeFollower>,

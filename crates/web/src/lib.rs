@@ -125,6 +125,9 @@ impl App {
                 i18n,
                 decoy_hash: tokio::sync::OnceCell::new(),
                 search: options.search,
+                searching: tokio::sync::Semaphore::new(
+                    2 * std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+                ),
                 change_log,
                 page_cache,
                 page_cache_subscription,

@@ -415,6 +415,12 @@ pub async fn search(
         (true, Some(index)) => {
             let index = index.clone();
             let request = params.query(ctx.site.id);
+            let _turn = app
+                .inner
+                .searching
+                .acquire()
+                .await
+                .map_err(|e| WebError::Internal(format!("search turn: {e}")))?;
             let results = tokio::task::spawn_blocking(move || index.search(&request))
                 .await
                 .map_err(|e| WebError::Internal(format!("search task: {e}")))?
