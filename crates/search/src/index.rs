@@ -308,13 +308,14 @@ impl SearchIndex {
     ///
     /// Never fails on reader input (see [`SearchQuery::text`]); errors are I/O.
     ///
-    /// Two passes. The first walks the documents the words match on the site, unscored,
-    /// and counts the total and every facet from the segments' facts (module `facts`), where
-    /// hidden documents are of no site.
-    /// The second ranks: when most of those documents pass the filters, the words alone are
-    /// scored with tantivy's pruning (block-max WAND for a word), one language at a time
-    /// (see [`Matching::per_language`]), and the filters are checked
-    /// on the facts; when few pass, tantivy intersects words and filters, led by the rarer.
+    /// Two passes. The first gathers the documents the words match, unscored, into a bitset
+    /// per segment, keeps the site's public live ones, and counts the total and every facet
+    /// against the segments' facts (module `facts`) with bitset operations; what passes
+    /// every filter is kept. The second ranks: when most of the matches pass, the words
+    /// alone are scored with tantivy's pruning (block-max WAND for a word), one language at
+    /// a time (see [`Matching::per_language`]), keeping the passing candidates; when few
+    /// pass, each leaf of the words is intersected with the passing documents (see
+    /// [`within`]).
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
         let fields = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
