@@ -1,5 +1,5 @@
-//! The facts searches filter and count by, per segment: each document's site, as an array
-//! indexed by document id, and each facet value's documents, as a set (module `bits`).
+//! The facts searches filter and count by, per segment: each site's public documents and each
+//! facet value's documents, as sets (module `bits`).
 //!
 //! Tantivy's own facet columns cost tens of nanoseconds a document and a collector per facet;
 //! counting six facets over the tens of thousands of documents a common word matches took most
@@ -8,8 +8,8 @@
 //! they are kept up to date on write and a search only reads them. Segments never change once
 //! written (deletes only hide documents), so a segment's facts are built once and dropped with it.
 //!
-//! Only public documents have a site here: a hidden one (see [`IndexDoc::hidden`]) is recorded
-//! as of no site, so every search that filters through these facts leaves it out at no cost.
+//! Only public documents are in a site's set: a hidden one (see [`IndexDoc::hidden`]) is in
+//! none, so every search that filters through these facts leaves it out at no cost.
 //!
 //! This module must never hold anything that depends on a search request, nor give a hidden
 //! document a site.
@@ -71,6 +71,7 @@ impl Dictionary {
 pub(crate) struct SegmentFacts {
     /// The site ids present in the segment, each with its public documents.
     sites: Vec<(i64, ValueDocs)>,
+    /// The segment's number of documents, deleted ones included.
     max_doc: u32,
     /// The documents of each facet value the segment has, by increasing value number.
     values: Vec<(ValueId, ValueDocs)>,
