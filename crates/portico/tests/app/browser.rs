@@ -372,6 +372,7 @@ async fn an_editor_enrols_by_qr_code_and_signs_in_with_a_second_step() {
             let secret: String = browser.texts(".totp-secret").await.concat().split_whitespace().collect();
             // The previous step's code (accepted for clock drift), so that the sign-in below
             // may use the current one without waiting for the next step.
+            crate::two_factor::room_in_the_step(10).await;
             browser.fill("#e-code", &oathtool(&secret, -30)).await;
             browser.press("Switch on").await;
             browser.wait_for_text(".notice", "Two-factor sign-in is on.").await;

@@ -34,6 +34,18 @@ fn oathtool(secret: &str) -> String {
     oathtool_at(secret, time::OffsetDateTime::now_utc().unix_timestamp())
 }
 
+/// Waits, when less than `seconds` are left of the current 30-second step, until the next
+/// step begins. A test that sends the previous step's code has until the step ends before
+/// that code is two steps old and refused; on a loaded machine a few seconds are not enough.
+pub(crate) async fn room_in_the_step(seconds: u64) {
+    let into = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("after 1970");
+    let left = std::time::Duration::from_secs(30)
+        - std::time::Duration::from_nanos((into.as_nanos() % 30_000_000_000) as u64);
+    if left < std::time::Duration::from_secs(seconds) {
+        tokio::time::sleep(left + std::time::Duration::from_millis(200)).await;
+    }
+}
+
 /// A six-digit code that is valid in no step near now, for wrong-code tests.
 fn wrong_code(secret: &str) -> String {
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
@@ -139,6 +151,7 @@ impl Visitor {
         assert_eq!(secret.len(), 32, "160 bits in base32: {secret}");
         // The previous step's code, which clock drift allows: a code is good once, so the
         // current one stays free for the sign-in that follows.
+        room_in_the_step(10).await;
         let previous = oathtool_at(&secret, time::OffsetDateTime::now_utc().unix_timestamp() - 30);
         let confirmed =
             self.post("/admin/account/two-factor/confirm", &[("_csrf", &csrf), ("code", &previous)]).await;
