@@ -22,8 +22,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for query in &queries {
         let results = index.search(query)?;
         if dump {
-            let hits: Vec<_> =
-                results.hits.iter().map(|hit| (hit.variant_id, hit.score, &hit.title_html)).collect();
+            let hits: Vec<_> = results
+                .hits
+                .iter()
+                .map(|hit| (hit.variant_id, hit.score, &hit.title_html, &hit.snippet_html))
+                .collect();
             println!("{query:?}\n total {} facets {:?}\n hits {hits:?}", results.total, results.facets);
         }
     }

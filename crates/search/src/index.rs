@@ -22,7 +22,6 @@ use tantivy::query::{
     Explanation, Occur, Query, QueryParser, Scorer, TermSetQuery, Weight,
 };
 use tantivy::schema::{Facet, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{
     DocAddress, DocId, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
@@ -32,7 +31,7 @@ use tantivy::{
 use crate::analysis::{self, suffix_for};
 use crate::bits::{BitsDocSet, DocBits};
 use crate::facts::{Dictionary, FactsWarmer, SegmentFacts, ValueId};
-use crate::highlight::{self, SNIPPET_BYTES};
+use crate::highlight::{self, Finder, SNIPPET_BYTES};
 use crate::query::{self, ReaderText, facet_value};
 use crate::schema::{self, BODY_SUMMARY, BODY_TEXT, FacetKind, Fields, PUBLISHED_AT};
 use crate::{FacetCount, Facets, Hit, IndexDoc, SearchError, SearchQuery, SearchResults};
@@ -51,6 +50,9 @@ pub const MAX_RESULT_WINDOW: usize = 10_000;
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 /// Decompressed document-store blocks each segment reader keeps (tantivy's default is 100).
 const DOC_STORE_CACHE_BLOCKS: usize = 20;
+/// How many bytes of stored documents are compressed together. Showing a hit decompresses
+/// its whole block: tantivy's 16 KB held three or four releases, of which one was read.
+const DOC_STORE_BLOCK_BYTES: usize = 4_096;
 /// Body text beyond this many bytes is neither searched nor shown in snippets. The
 /// writer queues up to 10 000 documents, so this bounds the queue's worst case.
 pub const MAX_BODY_BYTES: usize = 100_000;
@@ -124,7 +126,9 @@ impl SearchIndex {
             }
             index
         } else {
-            Index::create(directory, schema, IndexSettings::default())?
+            let settings =
+                IndexSettings { docstore_blocksize: DOC_STORE_BLOCK_BYTES, ..IndexSettings::default() };
+            Index::create(directory, schema, settings)?
         };
         Self::with_index(index, fields)
     }
@@ -514,7 +518,7 @@ impl SearchIndex {
         let language = facets(FacetKind::Language).into_iter().next().unwrap_or_default();
         let searchable = fields.language(suffix_for(&language));
         let title = text(searchable.title, 0);
-        let generators = highlighter.for_language(&language)?;
+        let mut finders = highlighter.for_language(&language)?;
         Ok(Hit {
             variant_id: doc.get_first(fields.variant_id).and_then(|value| value.as_i64()).unwrap_or_default(),
             document_id: doc
@@ -523,9 +527,9 @@ impl SearchIndex {
                 .unwrap_or_default(),
             kind: facets(FacetKind::Kind).into_iter().next().unwrap_or_default(),
             slug: text(fields.slug, 0),
-            title_html: highlight::title_html(generators.map(|(title, _)| title), &title),
+            title_html: highlight::title_html(finders.as_mut().map(|(title, _)| title), &title),
             snippet_html: highlight::snippet_html(
-                generators.map(|(_, body)| body),
+                finders.map(|(_, body)| body),
                 &text(searchable.body, BODY_SUMMARY),
                 &text(searchable.body, BODY_TEXT),
             ),
@@ -596,39 +600,35 @@ impl Matching {
     }
 }
 
-/// Snippet generators per analysis, made on first use: most pages show one or two languages.
+/// Title and body finders per analysis, made on first use: most pages show one or two
+/// languages.
 struct Highlighter<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
     matching: Option<&'a Matching>,
-    generators: HashMap<&'static str, (SnippetGenerator, SnippetGenerator)>,
+    finders: HashMap<&'static str, (Finder, Finder)>,
 }
 
 impl<'a> Highlighter<'a> {
     fn new(searcher: &'a Searcher, fields: &'a Fields, matching: Option<&'a Matching>) -> Self {
-        Highlighter { searcher, fields, matching, generators: HashMap::new() }
+        Highlighter { searcher, fields, matching, finders: HashMap::new() }
     }
 
-    /// The title and body generators for a hit's language; `None` when there are no words.
-    fn for_language(
-        &mut self,
-        language: &str,
-    ) -> Result<Option<&(SnippetGenerator, SnippetGenerator)>, SearchError> {
+    /// The title and body finders for a hit's language; `None` when there are no words.
+    fn for_language(&mut self, language: &str) -> Result<Option<&mut (Finder, Finder)>, SearchError> {
         let Some(matching) = self.matching else {
             return Ok(None);
         };
         let suffix = suffix_for(language);
-        if !self.generators.contains_key(suffix) {
+        if !self.finders.contains_key(suffix) {
             let searchable = self.fields.language(suffix);
             let query = matching.required.as_ref();
-            let mut title = SnippetGenerator::create(self.searcher, query, searchable.title)?;
-            // Titles are shown whole; the generator only has to find the words.
-            title.set_max_num_chars(TITLE_MAX_BYTES);
-            let mut body = SnippetGenerator::create(self.searcher, query, searchable.body)?;
-            body.set_max_num_chars(SNIPPET_BYTES);
-            self.generators.insert(suffix, (title, body));
+            // Titles are shown whole; the finder only has to find the words.
+            let title = Finder::new(self.searcher, query, searchable.title, TITLE_MAX_BYTES)?;
+            let body = Finder::new(self.searcher, query, searchable.body, SNIPPET_BYTES)?;
+            self.finders.insert(suffix, (title, body));
         }
-        Ok(self.generators.get(suffix))
+        Ok(self.finders.get_mut(suffix))
     }
 }
 
@@ -987,5 +987,96 @@ fn facet_list(facets: &mut Facets, kind: FacetKind) -> &mut Vec<FacetCount> {
         FacetKind::Kind => &mut facets.kind,
         FacetKind::Year => &mut facets.year,
         FacetKind::Language => &mut facets.language,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::IndexDoc;
+    use tantivy::snippet::SnippetGenerator;
+
+    /// Our finder must pick the passage and words tantivy's snippet generator picks: the
+    /// search page's snippets were tantivy's until the finder replaced it for speed.
+    #[test]
+    fn the_finder_finds_what_tantivy_s_snippet_generator_finds() {
+        let index = SearchIndex::in_memory().expect("index");
+        let filler = "Background on the programme and its partners in the region. ";
+        let mut texts = vec![
+            String::new(),
+            "Nothing to see here.".to_owned(),
+            "Migrants and migrant children; the MIGRANTS' families.".to_owned(),
+            format!("{}Health for migrants. {}", filler.repeat(4), filler.repeat(12)),
+            format!(
+                "{}migrants{}health and migrants {}",
+                filler.repeat(9),
+                filler.repeat(2),
+                filler.repeat(30)
+            ),
+            format!(
+                "Migrants first. {}health, migrants and health again. {}",
+                filler.repeat(3),
+                filler.repeat(3)
+            ),
+            "héalth migrànts ".repeat(80),
+        ];
+        texts.push(format!("{}{}", "x".repeat(700), texts[4]));
+        for (n, text) in texts.iter().enumerate() {
+            let mut doc = IndexDoc {
+                variant_id: n as i64 + 1,
+                document_id: n as i64 + 1,
+                site_id: 1,
+                language: "en".to_owned(),
+                kind: "release".to_owned(),
+                slug: format!("r{n}"),
+                title: "A release".to_owned(),
+                ..IndexDoc::default()
+            };
+            doc.body_text = text.clone();
+            index.upsert(&doc).expect("upsert");
+        }
+        index.commit(1).expect("commit");
+        let searcher = index.inner.reader.searcher();
+        let body = index.inner.fields.language("en").body;
+        for words in ["migrants", "health migrants", "migrant families children", "absent"] {
+            let text = ReaderText::parse(words).expect("words");
+            let matching = index.matching(&text);
+            for max in [40, 220, 3_000] {
+                let mut finder =
+                    Finder::new(&searcher, matching.required.as_ref(), body, max).expect("finder");
+                let mut generator =
+                    SnippetGenerator::create(&searcher, matching.required.as_ref(), body).expect("generator");
+                generator.set_max_num_chars(max);
+                for text in &texts {
+                    let expected = generator.snippet(text);
+                    let found = finder.find(text);
+                    assert_eq!(
+                        found.as_ref().map(|found| (found.passage.clone(), found.words.clone())),
+                        (!expected.highlighted().is_empty()).then(|| {
+                            let start = expected.fragment_range().start;
+                            let words = expected
+                                .highlighted()
+                                .iter()
+                                .map(|word| word.start + start..word.end + start);
+                            (expected.fragment_range(), words.collect())
+                        }),
+                        "{words:?} in {max} bytes of {text:?}"
+                    );
+                    // Looking through a shorter head first, then all of it, in one pass.
+                    for first in [0, 17, 61, 250, 600] {
+                        let Some(cut) = text.get(..first).and_then(|head| head.rfind(' ')) else {
+                            continue;
+                        };
+                        let in_two = finder.find(&text[..cut]).or_else(|| finder.find(text));
+                        let in_one = finder.find_first_in(text, cut);
+                        assert_eq!(
+                            in_one.map(|found| (found.passage, found.words)),
+                            in_two.map(|found| (found.passage, found.words)),
+                            "{words:?} in {max} bytes of {text:?}, first {cut}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
