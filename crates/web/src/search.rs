@@ -17,7 +17,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::ctx::Ctx;
-use crate::http::percent_encode;
+use crate::http::percent_encode_into;
 use crate::http::{BodyMeta, respond};
 use crate::pagination::{ActiveFilter, pager, shorten};
 use crate::views::{Crumb, Layout, Link, country_link, iso_date};
@@ -174,30 +174,43 @@ impl SearchParams {
     /// The search URL with this request's text and filters, `toggle` added or removed,
     /// at `page`.
     fn url(&self, ctx: &Ctx, toggle: Option<(Facet, &str)>, page: u32) -> String {
-        let mut params = Vec::new();
+        // Written into one string: a page of results links every facet value it shows.
+        let mut url = ctx.url("search");
+        let mut separator = '?';
+        let mut param = |url: &mut String, name: &str, value: &str| {
+            url.push(separator);
+            separator = '&';
+            url.push_str(name);
+            url.push('=');
+            percent_encode_into(url, value);
+        };
         if !self.text.trim().is_empty() {
-            params.push(format!("q={}", percent_encode(self.text.trim())));
+            param(&mut url, "q", self.text.trim());
         }
         for facet in Facet::ALL {
-            let mut values = self.selected[facet.index()].clone();
-            if let Some((_, value)) = toggle.filter(|(f, _)| *f == facet) {
-                match values.iter().position(|v| v.eq_ignore_ascii_case(value)) {
-                    Some(at) => {
-                        values.remove(at);
-                    }
-                    None => values.push(value.to_owned()),
-                }
-            }
+            let selected = &self.selected[facet.index()];
+            let toggled = toggle.filter(|(f, _)| *f == facet).map(|(_, value)| value);
+            let removed =
+                toggled.and_then(|value| selected.iter().position(|v| v.eq_ignore_ascii_case(value)));
+            let added = toggled.filter(|_| removed.is_none());
+            let values = selected
+                .iter()
+                .enumerate()
+                .filter(|(at, _)| Some(*at) != removed)
+                .map(|(_, value)| value.as_str())
+                .chain(added);
             for value in values {
-                let value = if facet == Facet::Country { value.to_ascii_lowercase() } else { value };
-                params.push(format!("{}={}", facet.param(), percent_encode(&value)));
+                if facet == Facet::Country {
+                    param(&mut url, facet.param(), &value.to_ascii_lowercase());
+                } else {
+                    param(&mut url, facet.param(), value);
+                }
             }
         }
         if page > 1 {
-            params.push(format!("page={page}"));
+            param(&mut url, "page", &page.to_string());
         }
-        let base = ctx.url("search");
-        if params.is_empty() { base } else { format!("{base}?{}", params.join("&")) }
+        url
     }
 }
 
