@@ -312,11 +312,12 @@ impl TokenStream for WordTokenStream<'_> {
                         break;
                     }
                     let next = self.char_at(end);
-                    if next.is_alphanumeric() && !is_ideograph(next) {
-                    } else if is_combining_mark(next) {
+                    if !next.is_alphanumeric() || is_ideograph(next) {
+                        // Not a letter of this word: a mark stays in it, anything else ends it.
+                        if !is_combining_mark(next) {
+                            break;
+                        }
                         has_marks = true;
-                    } else {
-                        break;
                     }
                     end += next.len_utf8();
                 }

@@ -86,19 +86,14 @@ impl Finder {
             let token = tokens.token();
             if !looked_first && token.offset_to > first {
                 looked_first = true;
-                if score > 0.0 && best.as_ref().is_none_or(|(best, _)| score > *best) {
-                    return Some(current);
-                }
-                if best.is_some() {
-                    return best.map(|(_, found)| found);
+                if score > 0.0 || best.is_some() {
+                    return better(best, score, current).map(|(_, found)| found);
                 }
             }
             if token.offset_to - current.passage.start > self.max_bytes {
                 let next = Found { passage: token.offset_from..token.offset_from, words: Vec::new() };
                 let done = std::mem::replace(&mut current, next);
-                if score > 0.0 && best.as_ref().is_none_or(|(best, _)| score > *best) {
-                    best = Some((score, done));
-                }
+                best = better(best, score, done);
                 score = 0.0;
             }
             current.passage.end = token.offset_to;
@@ -107,10 +102,17 @@ impl Finder {
                 current.words.push(token.offset_from..token.offset_to);
             }
         }
-        if score > 0.0 && best.as_ref().is_none_or(|(best, _)| score > *best) {
-            best = Some((score, current));
-        }
-        best.map(|(_, found)| found)
+        better(best, score, current).map(|(_, found)| found)
+    }
+}
+
+/// The best passage so far or the one just read with `score`, whichever weighs more; the
+/// earlier on a tie, and never a passage without words.
+fn better(best: Option<(Score, Found)>, score: Score, read: Found) -> Option<(Score, Found)> {
+    if score > 0.0 && best.as_ref().is_none_or(|(best, _)| score > *best) {
+        Some((score, read))
+    } else {
+        best
     }
 }
 
