@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 pub mod indexer;
 pub mod init;
+pub mod log_output;
 pub mod mail;
 pub mod media;
 pub mod server;

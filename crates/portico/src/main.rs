@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use portico::accounts::{UserAdd, add_token, add_user, reset_two_factor, set_password};
+use portico::log_output::{BatchedStdout, LogOutput};
 use portico::server::{ServeConfig, open, serve};
 
 #[global_allocator]
@@ -455,6 +456,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_env("PORTICO_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    // The server's lines go out in batches (see `log_output`); every other command's at once.
+    let (output, _flusher) = if matches!(cli.command, Command::Serve { .. }) {
+        match BatchedStdout::start() {
+            Ok((output, flusher)) => (LogOutput::Batched(output), Some(flusher)),
+            Err(err) => {
+                eprintln!("error: cannot start the log output thread: {err}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        (LogOutput::Stdout, None)
+    };
+    let writer = move || output.clone();
     if cli.log_format == "json" {
         // The event's fields at the top level, so the request line reads as
         // {"http.method":"GET","http.status":200,…}; its span would repeat the request id.
@@ -465,12 +479,14 @@ fn main() -> ExitCode {
             .with_span_list(false)
             .with_env_filter(filter)
             .with_target(false)
+            .with_writer(writer)
             .init();
     } else {
         tracing_subscriber::fmt()
             .with_env_filter(filter)
             .with_target(false)
             .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+            .with_writer(writer)
             .init();
     }
     let runtime = match tokio::runtime::Runtime::new() {
