@@ -292,7 +292,10 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
         tuning.sso.as_ref().map(|sso| tokio::spawn(check_idle_sso_sessions(app.clone(), sso.recheck_every)));
     let staging_sweeper = tokio::spawn(sweep_staging(app.media().clone()));
     let draining = app.clone();
+    let front_app = app.clone();
     let router = app.router();
+    let front: crate::connections::Front =
+        std::sync::Arc::new(move |request| front_app.answer_from_cache(request));
     let limits = tuning.connections;
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
     let related = tokio::spawn(weigh_related(store.clone()));
@@ -302,7 +305,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     );
     let leases = portico_ingest::Ingester::new(store.clone(), feed_settings(config));
     let task = tokio::spawn(async move {
-        let served = crate::connections::serve(listener, router, limits, async {
+        let served = crate::connections::serve(listener, router, Some(front), limits, async {
             let _ = stopped.await;
             // Before the listener closes, so that a prober asking meanwhile hears it.
             draining.begin_draining();

@@ -249,6 +249,11 @@ pub fn request_origin(headers: &HeaderMap, uri: &Uri) -> String {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(',').next())
         .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
+    origin_over(https, headers, uri)
+}
+
+/// [`request_origin`] for a request whose transport is settled elsewhere.
+pub(crate) fn origin_over(https: bool, headers: &HeaderMap, uri: &Uri) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())

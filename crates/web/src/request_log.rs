@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::{ConnectInfo, Request};
-use axum::http::{Extensions, HeaderName, HeaderValue};
+use axum::http::{Extensions, HeaderName, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use portico_content::UserId;
@@ -109,7 +109,7 @@ impl std::fmt::Display for LoggedError {
 
 /// The id of the request: the caller's, when it is a short token of safe characters (so it
 /// cannot forge log lines or headers), else a fresh random one.
-fn request_id(request: &Request) -> String {
+fn request_id<B>(request: &axum::http::Request<B>) -> String {
     let incoming = request.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).filter(|id| {
         !id.is_empty()
             && id.len() <= MAX_REQUEST_ID
@@ -121,15 +121,22 @@ fn request_id(request: &Request) -> String {
     }
 }
 
+/// 24 hex digits that no one can guess from earlier ones: a counter run through SipHash under
+/// a key drawn once per process. The operating system's random source costs a system call
+/// per request; the ids need to be unique and opaque, not secret.
 fn fresh_id() -> String {
-    let mut bytes = [0u8; 12];
-    if getrandom::fill(&mut bytes).is_err() {
-        // Without a random source, a process-wide counter still tells requests apart.
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        return format!("local-{n}");
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    use std::hash::BuildHasher;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static KEY: std::sync::OnceLock<std::hash::RandomState> = std::sync::OnceLock::new();
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let key = KEY.get_or_init(std::hash::RandomState::new);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let (high, low) = (key.hash_one((n, 0u8)), key.hash_one((n, 1u8)));
+    let mut id = String::with_capacity(24);
+    // Writing into a String cannot fail.
+    let _ = write!(id, "{high:016x}{:08x}", low as u32);
+    id
 }
 
 /// Logs one line per request and returns the request id in `X-Request-Id`.
@@ -137,48 +144,71 @@ fn fresh_id() -> String {
 /// A request that did not come over the network (the exporter renders every page through the
 /// router in-process) is logged at debug level: one info line per exported page is noise.
 pub async fn layer(mut request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let id = request_id(&request);
-    let method = request.method().clone();
-    let path = request.uri().path().to_owned();
-    let served = request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().is_some();
+    let began = Began::now(&request);
     let slot = LogSlot::default();
     request.extensions_mut().insert(slot.clone());
     // Whatever is logged while answering carries the request id too.
-    let span = tracing::info_span!("request", request.id = %id);
+    let span = tracing::info_span!("request", request.id = %began.id);
     let mut response = next.run(request).instrument(span).await;
-    if let Ok(value) = HeaderValue::from_str(&id) {
-        response.headers_mut().insert(REQUEST_ID.clone(), value);
-    }
-    let status = response.status();
     let (site, user) = slot.fields();
-    let site = site.as_deref().unwrap_or("-");
-    let user = user.map_or_else(|| "-".to_owned(), |u| u.0.to_string());
-    let duration_ms = (started.elapsed().as_secs_f64() * 1000.0 * 10.0).round() / 10.0;
-    let error = response.extensions().get::<LoggedError>();
-    macro_rules! request_line {
-        ($level:ident, $($error:tt)*) => {
-            tracing::$level!(
-                http.method = %method,
-                http.path = %path,
-                http.status = status.as_u16(),
-                duration_ms,
-                site.key = %site,
-                user.id = %user,
-                request.id = %id,
-                $($error)*
-                "request"
-            )
-        };
-    }
-    match error {
-        Some(error) if status.is_server_error() => request_line!(error, error = %error,),
-        Some(error) if served => request_line!(info, error = %error,),
-        Some(error) => request_line!(debug, error = %error,),
-        None if served => request_line!(info,),
-        None => request_line!(debug,),
-    }
+    began.end(&mut response, site.as_deref(), user);
     response
+}
+
+/// A request being answered, as its log line will tell it.
+pub(crate) struct Began {
+    started: Instant,
+    id: String,
+    method: Method,
+    path: String,
+    served: bool,
+}
+
+impl Began {
+    pub(crate) fn now<B>(request: &axum::http::Request<B>) -> Began {
+        Began {
+            started: Instant::now(),
+            id: request_id(request),
+            method: request.method().clone(),
+            path: request.uri().path().to_owned(),
+            served: request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().is_some(),
+        }
+    }
+
+    /// Returns the request id with the response and writes the request's line.
+    pub(crate) fn end(self, response: &mut Response, site: Option<&str>, user: Option<UserId>) {
+        let Began { started, id, method, path, served } = self;
+        if let Ok(value) = HeaderValue::from_str(&id) {
+            response.headers_mut().insert(REQUEST_ID.clone(), value);
+        }
+        let status = response.status();
+        let site = site.unwrap_or("-");
+        let user = user.map_or_else(|| "-".to_owned(), |u| u.0.to_string());
+        let duration_ms = (started.elapsed().as_secs_f64() * 1000.0 * 10.0).round() / 10.0;
+        let error = response.extensions().get::<LoggedError>();
+        macro_rules! request_line {
+            ($level:ident, $($error:tt)*) => {
+                tracing::$level!(
+                    http.method = %method,
+                    http.path = %path,
+                    http.status = status.as_u16(),
+                    duration_ms,
+                    site.key = %site,
+                    user.id = %user,
+                    request.id = %id,
+                    $($error)*
+                    "request"
+                )
+            };
+        }
+        match error {
+            Some(error) if status.is_server_error() => request_line!(error, error = %error,),
+            Some(error) if served => request_line!(info, error = %error,),
+            Some(error) => request_line!(debug, error = %error,),
+            None if served => request_line!(info,),
+            None => request_line!(debug,),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -210,5 +240,6 @@ mod tests {
         assert_ne!(forged, "abc\" user.id=1");
         assert_eq!(forged.len(), 24, "a fresh id replaces it: {forged}");
         assert_eq!(with(&"a".repeat(65)).len(), 24);
+        assert_ne!(with(""), with(""), "fresh ids differ");
     }
 }

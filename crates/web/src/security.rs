@@ -29,7 +29,12 @@ const ADMIN_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' 
 pub async fn headers(request: Request, next: Next) -> Response {
     let back_office = request.uri().path().starts_with("/admin");
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+    add_headers(back_office, response.headers_mut());
+    response
+}
+
+/// The security headers, as [`headers`] adds them (the cached pages' front path adds them too).
+pub(crate) fn add_headers(back_office: bool, headers: &mut HeaderMap) {
     let policy = if back_office { ADMIN_CONTENT_SECURITY_POLICY } else { CONTENT_SECURITY_POLICY };
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
     if back_office {
@@ -44,7 +49,6 @@ pub async fn headers(request: Request, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
-    response
 }
 
 /// Refuses a state-changing request whose `Origin` (or, lacking one, `Referer`) names
@@ -110,6 +114,18 @@ impl Transport {
             .map_err(|_| TransportError(text.to_owned()))
     }
 
+    /// Whether a request received over the network reached us over TLS, and what its trusted
+    /// proxy says; `None` for a request rendered in-process.
+    pub(crate) fn settle<B>(&self, request: &axum::http::Request<B>) -> Option<(bool, Forwarded)> {
+        let peer = request.extensions().get::<ConnectInfo<SocketAddr>>()?.0;
+        let forwarded = if self.trusts(peer.ip()) {
+            read_forwarded(request.headers(), self)
+        } else {
+            Forwarded::default()
+        };
+        Some((self.https || forwarded.https, forwarded))
+    }
+
     fn trusts(&self, address: IpAddr) -> bool {
         let address = address.to_canonical();
         self.trusted_proxies.iter().any(|net| net.contains(&address))
@@ -118,7 +134,7 @@ impl Transport {
 
 /// What the forwarding headers of a trusted proxy say.
 #[derive(Debug, Default, PartialEq, Eq)]
-struct Forwarded {
+pub(crate) struct Forwarded {
     client: Option<IpAddr>,
     https: bool,
 }
@@ -137,16 +153,10 @@ pub async fn transport(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some(peer) = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0) else {
+    let Some((https, forwarded)) = transport.settle(&request) else {
         // Rendered in-process (the exporter), not received: it says what it means itself.
         return next.run(request).await;
     };
-    let forwarded = if transport.trusts(peer.ip()) {
-        read_forwarded(request.headers(), &transport)
-    } else {
-        Forwarded::default()
-    };
-    let https = transport.https || forwarded.https;
     let headers = request.headers_mut();
     headers.remove(&X_FORWARDED_PROTO);
     if https {
@@ -158,9 +168,14 @@ pub async fn transport(
     }
     let mut response = next.run(request).await;
     if https {
-        response.headers_mut().insert(header::STRICT_TRANSPORT_SECURITY, HSTS);
+        mark_https(&mut response);
     }
     response
+}
+
+/// What [`transport`] adds to the answer to a request that reached us over TLS.
+pub(crate) fn mark_https(response: &mut Response) {
+    response.headers_mut().insert(header::STRICT_TRANSPORT_SECURITY, HSTS);
 }
 
 /// Reads `X-Forwarded-For` and `X-Forwarded-Proto`, or where a proxy sends neither,

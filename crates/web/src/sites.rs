@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{Uri, header};
+use axum::http::{HeaderMap, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use portico_store::Site;
@@ -39,39 +39,60 @@ pub fn is_probe(path: &str) -> bool {
 
 /// Chooses the site, strips a `/sites/{key}` prefix, and records the choice for handlers.
 pub async fn route_site(State(app): State<App>, mut request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_owned();
-    if is_shared(&path) {
-        return next.run(request).await;
-    }
     let origin = crate::http::request_origin(request.headers(), request.uri());
-    let scope = if let Some(rest) = path.strip_prefix("/sites/") {
-        let (key, tail) = rest.split_once('/').unwrap_or((rest, ""));
-        // The back office, API and media have one address each, with their own headers; a
-        // second one under a site would answer with the public site's (framable) headers.
-        if is_shared(&format!("/{tail}")) {
-            return WebError::NotFound.into_response();
-        }
-        let Some(site) = app.site_by_key(key) else { return WebError::NotFound.into_response() };
-        let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
-        match format!("/{tail}{query}").parse::<Uri>() {
-            Ok(uri) => *request.uri_mut() = uri,
-            Err(_) => return WebError::NotFound.into_response(),
-        }
-        let origin = public_origin(&app, &site, origin);
-        Scope { site, base: format!("/sites/{key}"), origin }
-    } else {
-        let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
-        match app.site_for_host(host) {
-            Some(site) => {
-                let origin = public_origin(&app, &site, origin);
-                Scope { site, base: String::new(), origin }
+    let scope = match scope_of(&app, request.headers(), request.uri(), origin) {
+        Routed::Shared => return next.run(request).await,
+        Routed::Unknown => return WebError::NotFound.into_response(),
+        Routed::Site(scope, uri) => {
+            if let Some(uri) = uri {
+                *request.uri_mut() = uri;
             }
-            None => return WebError::NotFound.into_response(),
+            scope
         }
     };
     crate::request_log::note_site(request.extensions(), &scope.site.key);
     request.extensions_mut().insert(scope);
     next.run(request).await
+}
+
+/// Where [`route_site`] sends a request.
+pub(crate) enum Routed {
+    /// An address of the whole install (the back office, the API, media, probes).
+    Shared,
+    /// No site: a `404`.
+    Unknown,
+    /// A site's address, and the address within the site when a `/sites/{key}` prefix is cut.
+    Site(Scope, Option<Uri>),
+}
+
+/// Routes a request sent to `uri` with `headers`; `origin` is [`crate::http::request_origin`]'s.
+pub(crate) fn scope_of(app: &App, headers: &HeaderMap, uri: &Uri, origin: String) -> Routed {
+    let path = uri.path();
+    if is_shared(path) {
+        return Routed::Shared;
+    }
+    if let Some(rest) = path.strip_prefix("/sites/") {
+        let (key, tail) = rest.split_once('/').unwrap_or((rest, ""));
+        // The back office, API and media have one address each, with their own headers; a
+        // second one under a site would answer with the public site's (framable) headers.
+        if is_shared(&format!("/{tail}")) {
+            return Routed::Unknown;
+        }
+        let Some(site) = app.site_by_key(key) else { return Routed::Unknown };
+        let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+        let Ok(inner) = format!("/{tail}{query}").parse::<Uri>() else { return Routed::Unknown };
+        let origin = public_origin(app, &site, origin);
+        Routed::Site(Scope { site, base: format!("/sites/{key}"), origin }, Some(inner))
+    } else {
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        match app.site_for_host(host) {
+            Some(site) => {
+                let origin = public_origin(app, &site, origin);
+                Routed::Site(Scope { site, base: String::new(), origin }, None)
+            }
+            None => Routed::Unknown,
+        }
+    }
 }
 
 /// The scheme and authority of the absolute links (canonical, OpenGraph, feeds, sitemaps) of

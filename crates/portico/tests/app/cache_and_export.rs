@@ -106,6 +106,63 @@ fn document_id(response: &reqwest::Response) -> i64 {
         .expect("id")
 }
 
+/// The response's headers but the ones that differ from request to request, in order.
+fn lasting_headers(response: &reqwest::Response) -> Vec<(String, String)> {
+    response
+        .headers()
+        .iter()
+        .filter(|(name, _)| !matches!(name.as_str(), "x-request-id" | "date"))
+        .map(|(name, value)| (name.as_str().to_owned(), value.to_str().expect("an ASCII header").to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_hit_answered_in_front_of_the_layers_carries_every_header_the_render_carried() {
+    // Claims of TLS from the loopback "proxy" are believed: HSTS and the https origin come
+    // from the layers on a render, and must come from the front path on a hit.
+    let claims: [&[(&str, &str)]; 4] = [
+        &[],
+        &[("x-forwarded-proto", "https")],
+        &[("save-data", "on")],
+        // A key of its own (each pair must be a miss first), with a coding to choose.
+        &[("accept-encoding", "gzip"), ("x-forwarded-proto", "https"), ("save-data", "on")],
+    ];
+    for app in TestApp::each_behind_proxy().await {
+        for path in ["/en/", "/en/news?page=2", "/en/who-we-are", "/sites/jo/ar/", "/en/news.atom"] {
+            for claim in claims {
+                let send = || {
+                    let mut request = app.client.get(app.url(path));
+                    for (name, value) in claim {
+                        request = request.header(*name, *value);
+                    }
+                    request.send()
+                };
+                let misses = metric(&app, "misses_total").await;
+                let rendered = send().await.expect("render");
+                assert_eq!(rendered.status().as_u16(), 200, "{path} {claim:?}");
+                assert_eq!(metric(&app, "misses_total").await, misses + 1, "{path} {claim:?} is rendered");
+                let hits = metric(&app, "hits_total").await;
+                let hit = send().await.expect("hit");
+                assert_eq!(metric(&app, "hits_total").await, hits + 1, "{path} {claim:?} is a hit");
+                assert_eq!(lasting_headers(&hit), lasting_headers(&rendered), "{path} {claim:?}");
+                assert_ne!(hit.headers()["x-request-id"], rendered.headers()["x-request-id"]);
+                let https = claim.contains(&("x-forwarded-proto", "https"));
+                assert_eq!(
+                    hit.headers().contains_key("strict-transport-security"),
+                    https,
+                    "{path} {claim:?}"
+                );
+                assert_eq!(
+                    hit.bytes().await.expect("body"),
+                    rendered.bytes().await.expect("body"),
+                    "{path} {claim:?} on {}",
+                    app.backend()
+                );
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_second_request_is_served_from_the_cache_with_the_same_bytes_and_validators() {
     for app in TestApp::each().await {

@@ -2,11 +2,12 @@
 //! drops, and its counters for `/metrics`. The cache itself is [`super`]'s.
 
 use std::collections::HashSet;
+use std::fmt::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use portico_content::SiteId;
@@ -23,10 +24,15 @@ use crate::sites::Scope;
 /// The cache key of a request, or `None` when its answer must not be cached.
 fn cache_key(request: &Request) -> Option<(String, SiteId)> {
     let scope = request.extensions().get::<Scope>()?;
-    let path = request.uri().path();
+    Some((key_of(scope, request.uri(), request.headers())?, scope.site.id))
+}
+
+/// The cache key of a request for `uri` within `scope`'s site, or `None` when its answer
+/// must not be cached.
+pub(crate) fn key_of(scope: &Scope, uri: &Uri, headers: &HeaderMap) -> Option<String> {
+    let path = uri.path();
     let mut segments = path.trim_start_matches('/').split('/');
     let is_search = segments.nth(1) == Some("search") && segments.next().is_none();
-    let headers = request.headers();
     // A part of a file (`Range`) is the handler's to cut: the cache keeps whole responses.
     if is_search
         || headers.contains_key(header::AUTHORIZATION)
@@ -35,13 +41,31 @@ fn cache_key(request: &Request) -> Option<(String, SiteId)> {
     {
         return None;
     }
-    let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
     // Pages vary with Save-Data (smaller images): the two forms are kept apart.
     let save_data = if crate::http::saves_data(headers) { "|save-data" } else { "" };
-    Some((
-        format!("{}|{}{}{path}{query}{save_data}", scope.site.id.0, scope.origin, scope.base),
-        scope.site.id,
-    ))
+    let query = uri.query();
+    let mut key = String::with_capacity(
+        24 + scope.origin.len() + scope.base.len() + path.len() + query.map_or(0, |q| q.len() + 1),
+    );
+    // Writing into a String cannot fail.
+    let _ = write!(key, "{}|{}{}{path}", scope.site.id.0, scope.origin, scope.base);
+    if let Some(query) = query {
+        key.push('?');
+        key.push_str(query);
+    }
+    key.push_str(save_data);
+    Some(key)
+}
+
+/// The cached answer to a request with `headers` for `key`, when the cache holds one.
+pub(crate) fn hit(app: &App, key: &str, headers: &HeaderMap) -> Option<Response> {
+    let cache = &app.inner.page_cache;
+    let entry = cache.get(key)?;
+    cache.counters.hits.fetch_add(1, Ordering::Relaxed);
+    if !entry.refined.swap(true, Ordering::Relaxed) && entry.identity.len() >= MIN_COMPRESS {
+        refine_in_background(app.clone(), key.to_owned(), entry.clone());
+    }
+    Some(entry.respond(headers))
 }
 
 /// Whether the request carries a back-office session cookie (valid or not).
@@ -89,12 +113,8 @@ pub(crate) async fn layer(State(app): State<App>, mut request: Request, next: Ne
         label(&app, site, api, &mut parts.headers, parts.extensions.get::<Shows>());
         return Response::from_parts(parts, body);
     };
-    if let Some(entry) = cache.get(&key) {
-        cache.counters.hits.fetch_add(1, Ordering::Relaxed);
-        if !entry.refined.swap(true, Ordering::Relaxed) && entry.identity.len() >= MIN_COMPRESS {
-            refine_in_background(app.clone(), key, entry.clone());
-        }
-        return entry.respond(request.headers());
+    if let Some(response) = hit(&app, &key, request.headers()) {
+        return response;
     }
     cache.counters.misses.fetch_add(1, Ordering::Relaxed);
     let epoch = cache.epoch();
