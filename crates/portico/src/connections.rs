@@ -23,6 +23,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
+use tokio_util::task::AbortOnDropHandle;
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
@@ -73,7 +74,7 @@ pub type Front = Arc<dyn Fn(&Request<Incoming>) -> Option<Response> + Send + Syn
 pub async fn serve(
     listener: TcpListener,
     router: Router,
-    front: Option<Front>,
+    front: Front,
     limits: Limits,
     stop: impl std::future::Future<Output = ()>,
 ) -> std::io::Result<()> {
@@ -145,7 +146,7 @@ pub async fn serve(
 /// What every connection thread needs.
 struct Shared {
     router: Router,
-    front: Option<Front>,
+    front: Front,
     limits: Limits,
     /// The runtime the handlers run on.
     handlers: tokio::runtime::Handle,
@@ -239,13 +240,15 @@ async fn answer(
     mut request: Request<Incoming>,
 ) -> Result<Response, std::convert::Infallible> {
     request.extensions_mut().insert(ConnectInfo(addr));
-    if let Some(response) = shared.front.as_ref().and_then(|front| front(&request)) {
+    if let Some(response) = (shared.front)(&request) {
         return Ok(response);
     }
     let service = ServiceBuilder::new()
         .layer(RequestBodyTimeoutLayer::new(shared.limits.body_timeout))
         .service(shared.router.clone());
-    let task = AbortOnDrop(shared.handlers.spawn(service.oneshot(request)));
+    // A client gone, or a connection cut at the drain deadline, stops the handler, as it did
+    // when the handler ran on the connection's own task.
+    let task = AbortOnDropHandle::new(shared.handlers.spawn(service.oneshot(request)));
     Ok(match task.await {
         Ok(Ok(response)) => response,
         Ok(Err(never)) => match never {},
@@ -257,24 +260,6 @@ async fn answer(
             response
         }
     })
-}
-
-/// A handler's task that ends with its request: a client gone, or a connection cut at the
-/// drain deadline, stops the handler as it did when it ran on the connection's own task.
-struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
-
-impl<T> std::future::Future for AbortOnDrop<T> {
-    type Output = Result<T, tokio::task::JoinError>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        Pin::new(&mut self.0).poll(cx)
-    }
-}
-
-impl<T> Drop for AbortOnDrop<T> {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
 }
 
 /// When a connection last moved a byte, in milliseconds since it was accepted.

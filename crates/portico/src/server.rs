@@ -305,7 +305,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     );
     let leases = portico_ingest::Ingester::new(store.clone(), feed_settings(config));
     let task = tokio::spawn(async move {
-        let served = crate::connections::serve(listener, router, Some(front), limits, async {
+        let served = crate::connections::serve(listener, router, front, limits, async {
             let _ = stopped.await;
             // Before the listener closes, so that a prober asking meanwhile hears it.
             draining.begin_draining();

@@ -6,27 +6,19 @@
 //! time of a cached page. Here a `GET` or `HEAD` whose answer the cache holds is answered by
 //! calling the same steps as plain functions, in the same order, with the same headers and
 //! log line. Anything else — a miss, a write, the back office, a request the layers would
-//! refuse or reroute — goes through the layers untouched: nothing here changes the request.
+//! refuse or reroute — goes to the router untouched: nothing here changes the request.
+//! The server asks here first, on the thread that read the request; requests rendered
+//! in-process (the exporter) are never answered from the cache.
 //!
 //! Keep this in step with the layers in [`crate::App::router`]: a test compares a hit's
 //! headers with the miss's that filled the cache.
 
-use axum::extract::{Request, State};
 use axum::http::Method;
-use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::app::App;
 use crate::request_log::Began;
 use crate::sites::Routed;
-
-/// Answers from the page cache when it can, else passes the request on.
-pub(crate) async fn front(State(app): State<App>, request: Request, next: Next) -> Response {
-    match from_cache(&app, &request) {
-        Some(response) => response,
-        None => next.run(request).await,
-    }
-}
 
 impl App {
     /// The answer the router would give `request`, received over the network, from the page
@@ -46,12 +38,10 @@ fn from_cache<B>(app: &App, request: &axum::http::Request<B>) -> Option<Response
     {
         return None;
     }
-    let began = Began::now(request);
     // `security::transport`: in-process renders (the exporter) are left to the layers.
     let (https, _) = app.inner.transport.settle(request)?;
-    let origin = crate::http::origin_over(https, request.headers(), request.uri());
     // `sites::route_site`.
-    let Routed::Site(scope, inner) = crate::sites::scope_of(app, request.headers(), request.uri(), origin)
+    let Routed::Site(scope, inner) = crate::sites::scope_of(app, request.headers(), request.uri(), https)
     else {
         return None;
     };
@@ -59,6 +49,9 @@ fn from_cache<B>(app: &App, request: &axum::http::Request<B>) -> Option<Response
     // `cache::layer`.
     let key = crate::cache::layer::key_of(&scope, uri, request.headers())?;
     let mut response = crate::cache::layer::hit(app, &key, request.headers())?;
+    // Begun once the answer is in hand, so that a miss makes no request id; the lookup it
+    // leaves out of the duration takes microseconds, the line counts tenths of milliseconds.
+    let began = Began::now(request);
     // What the layers above the cache add, innermost first. Pages are never the back office's.
     crate::security::add_headers(false, response.headers_mut());
     began.end(&mut response, Some(&scope.site.key), None);

@@ -244,12 +244,17 @@ pub fn logo_image_path(media: &portico_store::Media) -> String {
 /// HTTP/2 authority), or `localhost` when it is missing or holds anything but host-name
 /// characters — it ends up in links and feeds, and must not smuggle markup into them.
 pub fn request_origin(headers: &HeaderMap, uri: &Uri) -> String {
-    let https = headers
+    origin_over(says_https(headers), headers, uri)
+}
+
+/// Whether `X-Forwarded-Proto`, as the transport layer leaves it, says the request came over
+/// TLS.
+pub(crate) fn says_https(headers: &HeaderMap) -> bool {
+    headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(',').next())
-        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
-    origin_over(https, headers, uri)
+        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
 }
 
 /// [`request_origin`] for a request whose transport is settled elsewhere.

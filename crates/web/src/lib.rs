@@ -223,8 +223,6 @@ impl App {
             // Outermost: every layer and handler below sees the request as the client sent it
             // to our proxy (scheme, address), and only a trusted proxy's word for it.
             .layer(middleware::from_fn_with_state(self.inner.transport.clone(), security::transport))
-            // In front of them all: a page the cache holds, answered as they would answer it.
-            .layer(middleware::from_fn_with_state(self.clone(), front::front))
             .with_state(self)
     }
 }

@@ -39,8 +39,8 @@ pub fn is_probe(path: &str) -> bool {
 
 /// Chooses the site, strips a `/sites/{key}` prefix, and records the choice for handlers.
 pub async fn route_site(State(app): State<App>, mut request: Request, next: Next) -> Response {
-    let origin = crate::http::request_origin(request.headers(), request.uri());
-    let scope = match scope_of(&app, request.headers(), request.uri(), origin) {
+    let https = crate::http::says_https(request.headers());
+    let scope = match scope_of(&app, request.headers(), request.uri(), https) {
         Routed::Shared => return next.run(request).await,
         Routed::Unknown => return WebError::NotFound.into_response(),
         Routed::Site(scope, uri) => {
@@ -65,12 +65,13 @@ pub(crate) enum Routed {
     Site(Scope, Option<Uri>),
 }
 
-/// Routes a request sent to `uri` with `headers`; `origin` is [`crate::http::request_origin`]'s.
-pub(crate) fn scope_of(app: &App, headers: &HeaderMap, uri: &Uri, origin: String) -> Routed {
+/// Routes a request sent to `uri` with `headers`, over TLS or not.
+pub(crate) fn scope_of(app: &App, headers: &HeaderMap, uri: &Uri, https: bool) -> Routed {
     let path = uri.path();
     if is_shared(path) {
         return Routed::Shared;
     }
+    let origin = crate::http::origin_over(https, headers, uri);
     if let Some(rest) = path.strip_prefix("/sites/") {
         let (key, tail) = rest.split_once('/').unwrap_or((rest, ""));
         // The back office, API and media have one address each, with their own headers; a
