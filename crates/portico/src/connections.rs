@@ -25,6 +25,7 @@ use tokio::sync::Semaphore;
 use tokio::time::Instant;
 use tokio_util::task::AbortOnDropHandle;
 use tower::{ServiceBuilder, ServiceExt};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// The bounds on each connection; see `portico serve --help` for their defaults.
@@ -61,6 +62,20 @@ impl Default for Limits {
 /// front path ([`portico_web::App::answer_from_cache`]).
 pub type Front = Arc<dyn Fn(&Request<Incoming>) -> Option<Response> + Send + Sync>;
 
+/// Where the router runs the requests the front path leaves to it.
+#[derive(Debug, Clone)]
+pub enum Handlers {
+    /// On the connection's own thread, with no hand-over: for a store whose connections any
+    /// runtime may use (SQLite's each run on a thread of their own and answer through
+    /// channels).
+    OnConnectionThreads,
+    /// On another runtime. A PostgreSQL connection's socket belongs to the runtime that
+    /// opened it: opened on a connection thread, it would stop working once that thread's
+    /// runtime ends after the drain, while the jobs that still run then (releasing feed
+    /// leases, the change-log follower) take connections from the same pool.
+    On(tokio::runtime::Handle),
+}
+
 /// Serves `router` on `listener` within `limits` until `stop` resolves, then closes the
 /// listener and lets the requests in flight finish, within [`Limits::drain_timeout`]; those
 /// still running then are cut. Idle keep-alive connections close at once.
@@ -68,13 +83,14 @@ pub type Front = Arc<dyn Fn(&Request<Incoming>) -> Option<Response> + Send + Syn
 /// Connections are read and written on threads of their own, one per core, each with a
 /// single-threaded runtime, as nginx's workers do: a connection stays on one thread from
 /// accept to close. `front` answers what it can there; every other request is run by
-/// `router` on the runtime that called `serve`, where the handlers and their database pools
-/// live. With one runtime for both, each request woke a second worker thread about every
-/// third time: a third of the CPU of a cached page went to those hand-overs.
+/// `router` where `handlers` says. With one multi-threaded runtime for everything, each
+/// request woke a second worker thread about every third time: a third of the CPU of a
+/// cached page went to those hand-overs, and a tenth of an uncached one.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     front: Front,
+    handlers: Handlers,
     limits: Limits,
     stop: impl std::future::Future<Output = ()>,
 ) -> std::io::Result<()> {
@@ -84,7 +100,7 @@ pub async fn serve(
         router,
         front,
         limits,
-        handlers: tokio::runtime::Handle::current(),
+        handlers,
         permits: Semaphore::new(limits.max_connections.max(1)),
         graceful: std::sync::Mutex::new(Some(GracefulShutdown::new())),
     });
@@ -148,8 +164,7 @@ struct Shared {
     router: Router,
     front: Front,
     limits: Limits,
-    /// The runtime the handlers run on.
-    handlers: tokio::runtime::Handle,
+    handlers: Handlers,
     permits: Semaphore,
     /// Taken by the drain; watching a connection after that is no longer possible.
     graceful: std::sync::Mutex<Option<GracefulShutdown>>,
@@ -232,8 +247,8 @@ async fn until_stopped(accepting: &mut tokio::sync::watch::Receiver<bool>) {
     let _ = accepting.wait_for(|accepting| !*accepting).await;
 }
 
-/// Answers one request: from the front path on this thread, else by the router on the
-/// handlers' runtime.
+/// Answers one request: from the front path on this thread, else by the router where the
+/// handlers run.
 async fn answer(
     shared: Arc<Shared>,
     addr: std::net::SocketAddr,
@@ -244,22 +259,47 @@ async fn answer(
         return Ok(response);
     }
     let service = ServiceBuilder::new()
+        .layer(CatchPanicLayer::custom(panicked))
         .layer(RequestBodyTimeoutLayer::new(shared.limits.body_timeout))
         .service(shared.router.clone());
-    // A client gone, or a connection cut at the drain deadline, stops the handler, as it did
-    // when the handler ran on the connection's own task.
-    let task = AbortOnDropHandle::new(shared.handlers.spawn(service.oneshot(request)));
+    let answered = async move {
+        match service.oneshot(request).await {
+            Ok(response) => response.map(axum::body::Body::new),
+            Err(never) => match never {},
+        }
+    };
+    let handlers = match &shared.handlers {
+        Handlers::OnConnectionThreads => return Ok(answered.await),
+        Handlers::On(handlers) => handlers,
+    };
+    // A client gone, or a connection cut at the drain deadline, stops the handler, as it does
+    // when the handler runs on the connection's own task.
+    let task = AbortOnDropHandle::new(handlers.spawn(answered));
     Ok(match task.await {
-        Ok(Ok(response)) => response,
-        Ok(Err(never)) => match never {},
+        Ok(response) => response,
+        // Only a cancelled task gets here: panics are answered by the layer.
         Err(err) => {
-            tracing::error!(error = %err, "a request's handler failed");
-            let mut response =
-                Response::new(axum::body::Body::from("The server could not answer this request."));
-            *response.status_mut() = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
-            response
+            tracing::error!(error = %err, "a request's handler was cancelled");
+            server_error()
         }
     })
+}
+
+/// The answer to a request whose handler panicked: a 500, logged; the connection lives on.
+fn panicked(panic: Box<dyn std::any::Any + Send>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "a request's handler panicked");
+    server_error()
+}
+
+fn server_error() -> Response {
+    let mut response = Response::new(axum::body::Body::from("The server could not answer this request."));
+    *response.status_mut() = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
+    response
 }
 
 /// When a connection last moved a byte, in milliseconds since it was accepted.
@@ -350,5 +390,69 @@ impl AsyncWrite for Watched {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::routing::get;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// Sends `GET path` on `stream` and reads one response whose body is `Content-Length` long.
+    async fn get_on(stream: &mut TcpStream, path: &str) -> (u16, String) {
+        let request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("write");
+        let mut received = Vec::new();
+        let mut buf = [0u8; 1024];
+        loop {
+            let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut buf))
+                .await
+                .expect("a response within 5 s")
+                .expect("read");
+            assert!(n > 0, "the connection closed before the response to {path} ended");
+            received.extend_from_slice(&buf[..n]);
+            let text = String::from_utf8_lossy(&received).into_owned();
+            let Some((head, body)) = text.split_once("\r\n\r\n") else { continue };
+            let length: usize = head
+                .lines()
+                .find_map(|line| {
+                    line.to_ascii_lowercase().strip_prefix("content-length: ").map(str::to_owned)
+                })
+                .and_then(|v| v.trim().parse().ok())
+                .expect("a content length");
+            if body.len() >= length {
+                let status = head[9..12].parse().expect("a status");
+                return (status, body.to_owned());
+            }
+        }
+    }
+
+    async fn boom() -> &'static str {
+        panic!("a handler's bug")
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_handler_that_panics_answers_500_and_its_connection_serves_the_next_request() {
+        let places = [Handlers::OnConnectionThreads, Handlers::On(tokio::runtime::Handle::current())];
+        for handlers in places {
+            let router = Router::new().route("/boom", get(boom)).route("/fine", get(|| async { "fine" }));
+            let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+            let addr = listener.local_addr().expect("address");
+            let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+            let front: Front = Arc::new(|_| None);
+            let server =
+                tokio::spawn(serve(listener, router, front, handlers.clone(), Limits::default(), async {
+                    let _ = stopped.await;
+                }));
+            let mut stream = TcpStream::connect(addr).await.expect("connect");
+            let (status, body) = get_on(&mut stream, "/boom").await;
+            assert_eq!(status, 500, "{handlers:?}");
+            assert_eq!(body, "The server could not answer this request.", "{handlers:?}");
+            assert_eq!(get_on(&mut stream, "/fine").await, (200, "fine".to_owned()), "{handlers:?}");
+            drop(stream);
+            let _ = stop.send(());
+            server.await.expect("the server task").expect("served");
+        }
     }
 }

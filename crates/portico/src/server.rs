@@ -297,6 +297,10 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     let front: crate::connections::Front =
         std::sync::Arc::new(move |request| front_app.answer_from_cache(request));
     let limits = tuning.connections;
+    let handlers = match store.backend() {
+        "postgres" => crate::connections::Handlers::On(tokio::runtime::Handle::current()),
+        _ => crate::connections::Handlers::OnConnectionThreads,
+    };
     let scheduler = tokio::spawn(publish_scheduled(store.clone(), config.schedule_every));
     let related = tokio::spawn(weigh_related(store.clone()));
     let feed_reader = tokio::spawn(
@@ -305,7 +309,7 @@ pub async fn start_tuned(config: &ServeConfig, tuning: &Tuning) -> Result<Server
     );
     let leases = portico_ingest::Ingester::new(store.clone(), feed_settings(config));
     let task = tokio::spawn(async move {
-        let served = crate::connections::serve(listener, router, front, limits, async {
+        let served = crate::connections::serve(listener, router, front, handlers, limits, async {
             let _ = stopped.await;
             // Before the listener closes, so that a prober asking meanwhile hears it.
             draining.begin_draining();

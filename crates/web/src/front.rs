@@ -23,7 +23,7 @@ use crate::sites::Routed;
 impl App {
     /// The answer the router would give `request`, received over the network, from the page
     /// cache; `None` when the router must answer it. The server calls it on the thread that
-    /// reads the connection, before handing the request to the router's runtime.
+    /// reads the connection, before the router.
     pub fn answer_from_cache<B>(&self, request: &axum::http::Request<B>) -> Option<Response> {
         from_cache(self, request)
     }

@@ -46,10 +46,13 @@ pub(crate) fn add_headers(back_office: bool, headers: &mut HeaderMap) {
         headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     }
     headers.insert(
-        "permissions-policy",
+        PERMISSIONS_POLICY,
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
 }
+
+/// Named once: a name given as a string is parsed and checked on every insert.
+const PERMISSIONS_POLICY: axum::http::HeaderName = axum::http::HeaderName::from_static("permissions-policy");
 
 /// Refuses a state-changing request whose `Origin` (or, lacking one, `Referer`) names
 /// another site than the one it was sent to: a cross-site form post. Bearer-token API calls

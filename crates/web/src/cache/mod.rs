@@ -181,6 +181,7 @@ struct Entry {
     headers: HeaderMap,
     /// The strong validator of the identity bytes, without quotes or coding suffix.
     etag: String,
+    etags: Etags,
     identity: Bytes,
     brotli: Option<Bytes>,
     gzip: Option<Bytes>,
@@ -206,8 +207,10 @@ impl Entry {
             (compressible && wanted.is_none_or(|w| w == encoding))
                 .then(|| Bytes::from(compress(&identity, encoding)))
         };
+        let etag = etag_of(&identity);
         Entry {
-            etag: etag_of(&identity),
+            etags: Etags::new(&etag),
+            etag,
             brotli: form(Encoding::Brotli),
             gzip: form(Encoding::Gzip),
             headers,
@@ -258,14 +261,7 @@ impl Entry {
             Response::new(Body::from(body))
         };
         *response.headers_mut() = self.headers.clone();
-        let suffix = match encoding {
-            Encoding::Identity => "",
-            Encoding::Brotli => "-br",
-            Encoding::Gzip => "-gz",
-        };
-        if let Ok(etag) = HeaderValue::from_str(&format!("\"{}{suffix}\"", self.etag)) {
-            response.headers_mut().insert(header::ETAG, etag);
-        }
+        response.headers_mut().insert(header::ETAG, self.etags.of(encoding).clone());
         let token = match encoding {
             Encoding::Identity => None,
             Encoding::Brotli => Some("br"),
@@ -275,6 +271,33 @@ impl Entry {
             response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
         }
         response
+    }
+}
+
+/// The `ETag` header of each form of one body, made once rather than on every hit.
+#[derive(Clone)]
+struct Etags {
+    identity: HeaderValue,
+    brotli: HeaderValue,
+    gzip: HeaderValue,
+}
+
+impl Etags {
+    /// The headers for a body whose validator is `etag`: quoted, with the coding's suffix.
+    fn new(etag: &str) -> Etags {
+        // Hex digits and a suffix: always a valid header value.
+        let quoted = |suffix: &str| {
+            HeaderValue::from_str(&format!("\"{etag}{suffix}\"")).unwrap_or(HeaderValue::from_static("\"\""))
+        };
+        Etags { identity: quoted(""), brotli: quoted("-br"), gzip: quoted("-gz") }
+    }
+
+    fn of(&self, encoding: Encoding) -> &HeaderValue {
+        match encoding {
+            Encoding::Identity => &self.identity,
+            Encoding::Brotli => &self.brotli,
+            Encoding::Gzip => &self.gzip,
+        }
     }
 }
 
@@ -416,6 +439,7 @@ impl PageCache {
         let entry = Entry {
             headers: old.headers.clone(),
             etag: old.etag.clone(),
+            etags: old.etags.clone(),
             identity: old.identity.clone(),
             brotli: Some(brotli),
             gzip: Some(gzip),
@@ -635,6 +659,7 @@ mod tests {
             gzip: Some(best_gzip(body.as_bytes())),
             headers: stored.headers.clone(),
             etag: stored.etag.clone(),
+            etags: stored.etags.clone(),
             identity: stored.identity.clone(),
             tags: vec![],
             stored: stored.stored,
