@@ -186,8 +186,10 @@ impl S3Server {
                 "moto_server -H 127.0.0.1 -p {port} >/dev/null 2>&1 & server=$!; read _; kill $server; wait $server"
             ))
             .stdin(std::process::Stdio::piped())
+            // Neither inherited: the shell outlives the test process while it stops moto,
+            // and a pipe of the test runner's held meanwhile reads as a leaked process.
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::inherit())
+            .stderr(std::process::Stdio::null())
             .spawn()
             .expect("sh runs");
         let stdin = child.stdin.take();
