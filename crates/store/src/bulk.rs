@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 
 use portico_content::{DocumentId, Draft, Kind, SiteId, Status, markdown};
-use sqlx::{Database, QueryBuilder};
 
 use crate::audit::record_audit;
 use crate::listing::{apply, change, current_rows};
@@ -49,11 +48,7 @@ struct Rendered {
     snapshot: String,
 }
 
-/// A query builder for the database of `pool`, so that the macro-expanded bodies of
-/// [`on_pool!`] get the right one without naming it.
-fn builder<'args, DB: Database>(_: &sqlx::Pool<DB>, head: &str) -> QueryBuilder<'args, DB> {
-    QueryBuilder::new(head)
-}
+use crate::listing::builder;
 
 /// Renders every variant's Markdown and snapshot, spread over the machine's cores.
 async fn render_all(documents: Vec<ImportDocument>) -> Result<Vec<(ImportDocument, Vec<Rendered>)>> {

@@ -38,6 +38,7 @@ mod redirects;
 mod related;
 mod search_feed;
 mod sites;
+mod sqlite_connections;
 mod syndication;
 mod taxonomy;
 #[cfg(any(test, feature = "testing"))]
@@ -52,7 +53,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::{ConnectOptions, Connection};
 use time::OffsetDateTime;
 
@@ -111,7 +112,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// Which database a [`Store`] talks to.
 #[derive(Clone)]
 enum Pool {
-    Sqlite(SqlitePool),
+    Sqlite(std::sync::Arc<sqlite_connections::SqliteConnections>),
     Postgres(PgPool),
 }
 
@@ -120,7 +121,9 @@ enum Pool {
 macro_rules! on_pool {
     ($store:expr, |$pool:ident| $body:expr) => {
         match &$store.pool {
-            $crate::Pool::Sqlite($pool) => $body,
+            $crate::Pool::Sqlite(connections) => match &**connections {
+                $pool => $body,
+            },
             $crate::Pool::Postgres($pool) => $body,
         }
     };
@@ -206,10 +209,12 @@ impl Store {
                 // network peer dropped; a file does not drop connections, and on SQLite the
                 // ping is one more round trip to the connection's worker thread per query.
                 .test_before_acquire(false)
-                .connect_with(options)
+                .connect_with(options.clone())
                 .await
                 .map_err(StoreError::Connect)?;
-            Pool::Sqlite(pool)
+            // Single statements run on connections of their own, given back without the ping
+            // sqlx's pool sends on every return (see `sqlite_connections`).
+            Pool::Sqlite(std::sync::Arc::new(sqlite_connections::SqliteConnections::new(pool, options, 8)))
         };
         Ok(Store { pool, mail_key: Default::default() })
     }
@@ -225,7 +230,7 @@ impl Store {
     /// Brings the schema up to date.
     pub async fn migrate(&self) -> Result<()> {
         match &self.pool {
-            Pool::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Pool::Sqlite(connections) => SQLITE_MIGRATIONS.run(connections.pool()).await?,
             Pool::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         self.run_pending_rebuilds().await
@@ -269,7 +274,8 @@ impl Store {
     /// empty reads a whole table for each batch's lookups (seen: 1.7 s for 500 ids).
     pub async fn checkpoint(&self) -> Result<()> {
         match &self.pool {
-            Pool::Sqlite(pool) => {
+            Pool::Sqlite(connections) => {
+                let pool = &**connections;
                 sqlx::query("pragma wal_checkpoint(truncate)").execute(pool).await?;
             }
             Pool::Postgres(pool) => {
@@ -330,7 +336,8 @@ mod tests {
     #[tokio::test]
     async fn sqlite_maps_files_larger_than_two_gibibytes() {
         let db = TestDb::sqlite().await;
-        let crate::Pool::Sqlite(pool) = &db.store.pool else { unreachable!("SQLite") };
+        let crate::Pool::Sqlite(connections) = &db.store.pool else { unreachable!("SQLite") };
+        let pool = &**connections;
         let mapped: i64 = sqlx::query_scalar("pragma mmap_size").fetch_one(pool).await.expect("pragma");
         assert_eq!(mapped, 1 << 40, "the mmap ceiling SQLite was built with");
     }

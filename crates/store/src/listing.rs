@@ -572,10 +572,10 @@ pub(crate) use apply;
 
 /// A query builder for the database of `pool`, so that macro-expanded bodies of
 /// [`crate::on_pool!`] get the right one without naming it.
-pub(crate) fn builder<'args, DB: sqlx::Database>(
-    _: &sqlx::Pool<DB>,
+pub(crate) fn builder<'args, 'p, E: sqlx::Executor<'p>>(
+    _: E,
     head: &str,
-) -> sqlx::QueryBuilder<'args, DB> {
+) -> sqlx::QueryBuilder<'args, E::Database> {
     sqlx::QueryBuilder::new(head)
 }
 

@@ -470,7 +470,8 @@ pub(crate) static LIST_PAGE_ONE_ROW: LazyLock<String> =
 macro_rules! summary_rows {
     ($store:expr, $sql:expr, $one_row:expr, |$query:ident| $bind:expr) => {
         match &$store.pool {
-            crate::Pool::Sqlite(pool) => {
+            crate::Pool::Sqlite(connections) => {
+                let pool = &**connections;
                 let $query = sqlx::query_scalar::<_, String>(&$one_row);
                 let json = $bind.fetch_one(pool).await?;
                 rows_of::<SummaryJson>(&json, "a list's page")?
@@ -817,7 +818,8 @@ impl Store {
         }
         let sql = facet_counts_sql(ranges.len());
         match &self.pool {
-            crate::Pool::Sqlite(pool) => {
+            crate::Pool::Sqlite(connections) => {
+                let pool = &**connections;
                 let one_row = one_row_sql("facet, n", None, &sql);
                 let mut query = sqlx::query_scalar(&one_row).bind(site.0).bind(language);
                 for (low, high) in ranges {

@@ -355,7 +355,8 @@ impl Store {
         let first = window.saturating_mul(listing::SITEMAP_WINDOW);
         let end = first.saturating_add(listing::SITEMAP_WINDOW);
         let rows: Vec<SitemapCandidate> = match &self.pool {
-            crate::Pool::Sqlite(pool) => {
+            crate::Pool::Sqlite(connections) => {
+                let pool = &**connections;
                 let json: String = sqlx::query_scalar(SITEMAP_WINDOW_RELEASES_ONE_ROW)
                     .bind(first)
                     .bind(end)

@@ -113,7 +113,8 @@ impl TestDb {
         // Quoted by doubling: the action is a test's own constant, but stay well-formed.
         let action = action.replace('\'', "''");
         match &self.store.pool {
-            crate::Pool::Sqlite(pool) => {
+            crate::Pool::Sqlite(connections) => {
+                let pool = &**connections;
                 sqlx::query(&format!(
                     "create trigger refuse_audit before insert on audit_log when new.action = '{action}'
                      begin select raise(abort, 'audit entry refused'); end"
