@@ -1,5 +1,8 @@
 //! Where we work: the regions and their countries, and a page per country.
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
+
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,6 +17,25 @@ use crate::{App, Scope, WebError};
 use super::find_menu_item;
 
 type Result<T, E = WebError> = std::result::Result<T, E>;
+
+/// Every country, in the order of its name in `geo_lang` as `language` sorts it. Static data:
+/// sorted the first time a page in `language` needs it, then kept, since collating some
+/// 250 names took a tenth of the page's time.
+fn countries_by_name(language: &str, geo_lang: portico_geo::Lang) -> Arc<[&'static portico_geo::Country]> {
+    type Orders = RwLock<HashMap<(String, portico_geo::Lang), Arc<[&'static portico_geo::Country]>>>;
+    static ORDERS: OnceLock<Orders> = OnceLock::new();
+    let orders = ORDERS.get_or_init(Default::default);
+    let key = (language.to_owned(), geo_lang);
+    if let Some(order) = orders.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return order.clone();
+    }
+    let mut countries: Vec<&'static portico_geo::Country> = portico_geo::countries().iter().collect();
+    crate::i18n::I18n::sort_by_name(language, &mut countries, |c| c.name(geo_lang));
+    let order: Arc<[&'static portico_geo::Country]> = countries.into();
+    orders.write().unwrap_or_else(|e| e.into_inner()).insert(key, order.clone());
+    order
+}
+
 #[derive(Serialize)]
 struct CountryEntry {
     name: String,
@@ -46,43 +68,40 @@ pub async fn where_we_work(
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let page = store.published_page(ctx.site.id, &ctx.lang, "where-we-work").await?;
     let counts = store.release_counts_by_country(ctx.site.id, &ctx.lang).await?;
+    let releases_of: HashMap<&str, i64> = counts.iter().map(|(code, n)| (code.as_str(), *n)).collect();
     let geo_lang = ctx.geo_lang();
     let entry = |c: &portico_geo::Country| CountryEntry {
         name: c.name(geo_lang).to_owned(),
         url: ctx.url(&format!("where-we-work/{}", c.iso2.to_ascii_lowercase())),
-        releases: counts.iter().find(|(code, _)| code == c.iso2).map_or(0, |(_, n)| *n),
+        releases: releases_of.get(c.iso2).copied().unwrap_or(0),
     };
-    let sorted = |mut countries: Vec<CountryEntry>| {
-        crate::i18n::I18n::sort_by_name(&ctx.lang, &mut countries, |c| c.name.as_str());
-        countries
-    };
+    // One pass over the countries in the order of their names, each into its sub-region.
+    let mut by_subregion: HashMap<&str, Vec<CountryEntry>> = HashMap::new();
+    let mut elsewhere = Vec::new();
+    for country in countries_by_name(&ctx.lang, geo_lang).iter() {
+        match country.subregion {
+            Some(sub) => by_subregion.entry(sub.code).or_default().push(entry(country)),
+            None => elsewhere.push(entry(country)),
+        }
+    }
     let mut regions: Vec<RegionGroup> = portico_geo::regions()
         .iter()
         .map(|region| RegionGroup {
             code: region.code.to_owned(),
             name: region.name(geo_lang).to_owned(),
             subregions: portico_geo::subregions_of(region)
-                .map(|sub| SubregionGroup {
-                    name: sub.name(geo_lang).to_owned(),
-                    countries: sorted(
-                        portico_geo::countries()
-                            .iter()
-                            .filter(|c| c.subregion.is_some_and(|s| s.code == sub.code))
-                            .map(entry)
-                            .collect(),
-                    ),
+                .filter_map(|sub| {
+                    let countries = by_subregion.remove(sub.code)?;
+                    Some(SubregionGroup { name: sub.name(geo_lang).to_owned(), countries })
                 })
-                .filter(|sub| !sub.countries.is_empty())
                 .collect(),
         })
         .collect();
-    let elsewhere: Vec<CountryEntry> =
-        portico_geo::countries().iter().filter(|c| c.subregion.is_none()).map(entry).collect();
     if !elsewhere.is_empty() {
         regions.push(RegionGroup {
             code: "other".to_owned(),
             name: ctx.t("region-other"),
-            subregions: vec![SubregionGroup { name: ctx.t("subregion-other"), countries: sorted(elsewhere) }],
+            subregions: vec![SubregionGroup { name: ctx.t("subregion-other"), countries: elsewhere }],
         });
     }
     let title = page.as_ref().map_or_else(|| ctx.t("nav-where-we-work"), |p| p.title.clone());

@@ -5,7 +5,9 @@
 //! The list of countries under the map is the accessible way through them; the map is one
 //! labelled image to assistive technology and its links are for pointers only.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use super::world_map_data::{SHAPES, SIZE};
 
@@ -35,37 +37,34 @@ pub(crate) fn world_map(
         escape(title),
         escape(description)
     );
-    for shape in SHAPES {
-        let country =
-            portico_geo::countries().iter().find(|c| c.numeric == shape.numeric && shape.numeric != 0);
-        let mut class = String::from("area");
-        if shape.disputed {
-            class.push_str(" disputed");
-        }
+    let offices: HashSet<&str> = marked.offices.iter().map(String::as_str).collect();
+    let covered: HashSet<&str> = marked.covered.iter().map(String::as_str).collect();
+    for (shape, country) in SHAPES.iter().zip(shape_countries()) {
+        let disputed = if shape.disputed { " disputed" } else { "" };
         match country {
             Some(c) => {
                 let code = c.iso2;
-                if marked.offices.iter().any(|o| o == code) {
-                    class.push_str(" office");
-                } else if marked.covered.iter().any(|o| o == code) {
-                    class.push_str(" covered");
-                }
-                let name = name_of(code);
+                let mark = if offices.contains(code) {
+                    " office"
+                } else if covered.contains(code) {
+                    " covered"
+                } else {
+                    ""
+                };
+                svg.push_str("<a href=\"");
+                push_escaped(&mut svg, &url_of(code));
                 let _ = write!(
                     svg,
-                    "<a href=\"{}\" tabindex=\"-1\"><path class=\"{class}\" d=\"{}\"><title>{}</title></path></a>",
-                    escape(&url_of(code)),
-                    shape.d,
-                    escape(&name)
+                    "\" tabindex=\"-1\"><path class=\"area{disputed}{mark}\" d=\"{}\"><title>",
+                    shape.d
                 );
+                push_escaped(&mut svg, &name_of(code));
+                svg.push_str("</title></path></a>");
             }
             None => {
-                let _ = write!(
-                    svg,
-                    "<path class=\"{class}\" d=\"{}\"><title>{}</title></path>",
-                    shape.d,
-                    escape(shape.name)
-                );
+                let _ = write!(svg, "<path class=\"area{disputed}\" d=\"{}\"><title>", shape.d);
+                push_escaped(&mut svg, shape.name);
+                svg.push_str("</title></path>");
             }
         }
     }
@@ -73,8 +72,40 @@ pub(crate) fn world_map(
     svg
 }
 
+/// The country each of [`SHAPES`] draws, in the same order; `None` for an area without a
+/// code of its own.
+fn shape_countries() -> &'static [Option<&'static portico_geo::Country>] {
+    static COUNTRIES: OnceLock<Vec<Option<&'static portico_geo::Country>>> = OnceLock::new();
+    COUNTRIES.get_or_init(|| {
+        SHAPES
+            .iter()
+            .map(|shape| {
+                portico_geo::countries().iter().find(|c| c.numeric == shape.numeric && shape.numeric != 0)
+            })
+            .collect()
+    })
+}
+
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` with the characters markup gives a meaning to escaped.
+fn push_escaped(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]
@@ -90,7 +121,7 @@ mod tests {
             |code| format!("Name of {code}"),
             |code| format!("/en/where-we-work/{}", code.to_ascii_lowercase()),
             "Where we work",
-            "Countries with an office are darker. <All> the countries are listed below.",
+            "Countries with an office are darker. <All> the \"countries\" & areas are listed below.",
         );
         assert!(svg.contains("<a href=\"/en/where-we-work/sv\" tabindex=\"-1\"><path class=\"area office\""));
         assert!(
@@ -98,7 +129,12 @@ mod tests {
         );
         assert!(svg.contains("<title>Name of FR</title>"), "every coded country is named");
         assert!(svg.contains("class=\"area disputed\""), "Kosovo, Somaliland, N. Cyprus");
-        assert!(svg.contains("&lt;All&gt;") && !svg.contains("<All>"), "text is escaped");
+        assert!(
+            svg.contains(
+                "darker. &lt;All&gt; the &quot;countries&quot; &amp; areas are listed below.</desc>"
+            ),
+            "text is escaped"
+        );
         assert!(SHAPES.len() > 170);
         // Every coded shape is a country the geo tables know.
         for shape in SHAPES.iter().filter(|s| s.numeric != 0) {
