@@ -117,7 +117,7 @@ impl Urlset {
 /// need no change: telling so from their bytes first spares the two scans a character at a
 /// time, which took a tenth of a sitemap part's time.
 fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b':')) {
+    if is_plain(text.as_bytes()) {
         return std::borrow::Cow::Borrowed(text);
     }
     match xml_text(text) {
@@ -126,6 +126,23 @@ fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
             std::borrow::Cow::Owned(quick_xml::escape::escape(text).into_owned())
         }
     }
+}
+
+/// Whether every byte is an ASCII letter or digit or one of `-_./:`. Read in chunks without
+/// an early exit, which the compiler vectorizes: asked byte by byte, with a branch for each,
+/// this was still a tenth of a sitemap part's time.
+fn is_plain(bytes: &[u8]) -> bool {
+    let plain = |b: u8| {
+        b.is_ascii_lowercase()
+            | b.is_ascii_uppercase()
+            | b.is_ascii_digit()
+            | (b == b'-')
+            | (b == b'_')
+            | (b == b'.')
+            | (b == b'/')
+            | (b == b':')
+    };
+    bytes.chunks(32).all(|chunk| chunk.iter().fold(true, |all, &b| all & plain(b)))
 }
 
 /// The sitemap of the site `scope` names, with absolute URLs under its origin and base.
@@ -539,6 +556,16 @@ mod tests {
     fn sitemap_text_is_escaped_unless_plain() {
         let plain = "https://news.example.org/en/news/a-b_c.2024";
         assert!(matches!(escaped(plain), std::borrow::Cow::Borrowed(text) if text == plain));
+        for byte in 0..=255u8 {
+            let expected = byte.is_ascii_alphanumeric() || b"-_./:".contains(&byte);
+            // The byte alone, and at every place of a text longer than a chunk.
+            assert_eq!(is_plain(&[byte]), expected, "{byte:#x}");
+            for at in [0, 31, 32, 40] {
+                let mut text = vec![b'a'; 41];
+                text[at] = byte;
+                assert_eq!(is_plain(&text), expected, "{byte:#x} at {at}");
+            }
+        }
         assert_eq!(escaped("r&d <\"x\"> 'y'"), "r&amp;d &lt;&quot;x&quot;&gt; &apos;y&apos;");
         assert_eq!(escaped("a\u{1}b\u{fffe}c"), "abc", "characters XML forbids are dropped");
         assert_eq!(escaped("café/où"), "café/où", "other text passes as it is");
