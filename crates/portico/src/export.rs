@@ -401,6 +401,15 @@ async fn every_address(
         }
     }
     addresses.insert(sitemap);
+    // A goal's page lists the releases serving it in pages, as the news list does; its
+    // page exists in every language once the site published for the goal in any (as the
+    // sitemap lists them).
+    let mut goals = BTreeSet::new();
+    for lang in &site.languages {
+        goals.extend(store.goal_counts(site.id, lang).await?.into_iter().map(|count| count.goal));
+    }
+    let goal_paths: Vec<String> =
+        goals.into_iter().filter_map(portico_content::sdg::Goal::by_number).map(|goal| goal.path()).collect();
     for lang in &site.languages {
         for path in ["", "news.atom", "news.rss", "vacancies.atom", "vacancies.rss", "where-we-work"] {
             addresses.insert(format!("{base}/{lang}/{path}"));
@@ -408,7 +417,8 @@ async fn every_address(
         for country in portico_geo::countries() {
             addresses.insert(format!("{base}/{lang}/where-we-work/{}", country.iso2.to_ascii_lowercase()));
         }
-        for list in ["news", "news/elsewhere", "vacancies", "publications"] {
+        let lists = ["news", "news/elsewhere", "vacancies", "publications"].into_iter();
+        for list in lists.chain(goal_paths.iter().map(String::as_str)) {
             let list = format!("{base}/{lang}/{list}");
             let last = renderer.last_page(&list).await?;
             if last >= 1 {

@@ -817,6 +817,50 @@ async fn every_link_of_the_el_salvador_export_resolves_inside_it() {
     }
 }
 
+/// A goal's page lists its releases in pages, as the news list does. A goal that 40 pages
+/// of releases serve reaches past the export's bound on following links (pages 16–18 of
+/// these were never rendered when only links led to them), so its pages are listed like the
+/// news list's.
+#[tokio::test]
+async fn every_page_of_a_long_goal_list_is_exported() {
+    let db = TestDb::sqlite().await;
+    let (server, _data, config) = server_with_data(&db).await;
+    let store = &server.store;
+    let sv = store.site_by_key("sv").await.expect("site").expect("sv");
+    let published_at = time::OffsetDateTime::now_utc() - time::Duration::days(30);
+    let documents = (0..800)
+        .map(|n| portico_store::ImportDocument {
+            site: sv.id,
+            kind: portico_content::Kind::Release,
+            variants: vec![portico_store::ImportVariant {
+                language: "es".into(),
+                draft: portico_content::Draft {
+                    title: format!("Igualdad de género, comunicado {n}"),
+                    slug: format!("igualdad-{n}"),
+                    published_at: Some(published_at + time::Duration::minutes(n)),
+                    goals: vec!["5".into()],
+                    ..Default::default()
+                },
+                status: Status::Published,
+            }],
+        })
+        .collect();
+    store.import_documents(documents, &portico_store::Audit::system("test", "import")).await.expect("import");
+    let folder = tempfile::tempdir().expect("output");
+    let out = folder.path().join("site");
+    let summary = export(&config, &sv_export(&out)).await.expect("export");
+    assert!(summary.unresolved.is_empty(), "{:#?}", summary.unresolved);
+    let counts = store.goal_counts(sv.id, "es").await.expect("counts");
+    let releases = counts.iter().find(|count| count.goal == 5).map_or(0, |count| count.releases);
+    assert!(releases >= 800, "{releases} releases serve goal 5");
+    let last = (releases + 19) / 20;
+    let file = |n: i64| out.join(format!("es/2030-agenda/goal-5.page-{n}.html"));
+    let missing: Vec<i64> = (2..=last).filter(|n| !file(*n).is_file()).collect();
+    assert!(missing.is_empty(), "pages of the goal's list not exported: {missing:?} of {last}");
+    assert!(!file(last + 1).exists(), "no page past the last");
+    server.stop().await.expect("stop");
+}
+
 /// Every file of the export in `out`, with its bytes.
 fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
     files_under(out)
