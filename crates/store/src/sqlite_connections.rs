@@ -56,8 +56,8 @@ impl SqliteConnections {
         &self.pool
     }
 
-    /// A connection of sqlx's pool, for a run of statements that must see one another's
-    /// temporary state.
+    /// A connection of sqlx's pool, for code written against a transaction's connection
+    /// (`current_rows!`) that runs outside one.
     pub(crate) async fn acquire(&self) -> Result<sqlx::pool::PoolConnection<Sqlite>, sqlx::Error> {
         self.pool.acquire().await
     }
