@@ -211,7 +211,7 @@ impl Store {
     /// (see [`BackupError::NotEmpty`]). Nothing is visible until [`Restore::finish`].
     pub async fn restore(&self) -> Result<Restore, BackupError> {
         let mut tx = match &self.pool {
-            Pool::Sqlite(connections) => Tx::Sqlite(connections.pool().begin_with(self.begin_write()).await?),
+            Pool::Sqlite(connections) => Tx::Sqlite(connections.begin_with(self.begin_write()).await?),
             Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         };
         let tables = catalog(&mut tx).await?;

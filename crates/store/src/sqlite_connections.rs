@@ -12,7 +12,7 @@
 //! Transactions still come from sqlx's pool ([`SqliteConnections::begin`]), which keeps its
 //! rollback on drop.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use futures_util::TryStreamExt;
@@ -20,7 +20,7 @@ use futures_util::future::BoxFuture;
 use futures_util::stream::BoxStream;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqlitePool, SqliteQueryResult, SqliteRow};
 use sqlx::{Connection, Describe, Either, Execute, Executor, Sqlite};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 /// How long a statement waits for a free connection before it fails, as sqlx's pool does by
 /// default.
@@ -32,7 +32,7 @@ pub(crate) struct SqliteConnections {
     pool: SqlitePool,
     options: SqliteConnectOptions,
     idle: Mutex<Vec<SqliteConnection>>,
-    permits: Arc<Semaphore>,
+    permits: Semaphore,
 }
 
 impl std::fmt::Debug for SqliteConnections {
@@ -43,12 +43,7 @@ impl std::fmt::Debug for SqliteConnections {
 
 impl SqliteConnections {
     pub(crate) fn new(pool: SqlitePool, options: SqliteConnectOptions, size: usize) -> Self {
-        SqliteConnections {
-            pool,
-            options,
-            idle: Mutex::new(Vec::new()),
-            permits: Arc::new(Semaphore::new(size)),
-        }
+        SqliteConnections { pool, options, idle: Mutex::new(Vec::new()), permits: Semaphore::new(size) }
     }
 
     /// sqlx's pool, for what needs it whole: transactions, migrations, streams of rows.
@@ -87,7 +82,7 @@ impl SqliteConnections {
     }
 
     async fn lend(&self) -> Result<Lent<'_>, sqlx::Error> {
-        let permit = match tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.clone().acquire_owned()).await {
+        let permit = match tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.acquire()).await {
             Ok(Ok(permit)) => permit,
             Ok(Err(_closed)) => return Err(sqlx::Error::PoolClosed),
             Err(_elapsed) => return Err(sqlx::Error::PoolTimedOut),
@@ -106,7 +101,7 @@ struct Lent<'a> {
     connections: &'a SqliteConnections,
     connection: Option<SqliteConnection>,
     finished: bool,
-    _permit: OwnedSemaphorePermit,
+    _permit: SemaphorePermit<'a>,
 }
 
 impl Lent<'_> {
@@ -118,7 +113,7 @@ impl Lent<'_> {
     /// (a constraint, a busy file) leaves it as it was; an I/O error or a crashed worker does
     /// not.
     fn finish<T>(&mut self, result: &Result<T, sqlx::Error>) {
-        self.finished = matches!(result, Ok(_) | Err(sqlx::Error::Database(_) | sqlx::Error::RowNotFound));
+        self.finished = matches!(result, Ok(_) | Err(sqlx::Error::Database(_)));
     }
 }
 
