@@ -316,10 +316,10 @@ impl SearchIndex {
     /// per segment, keeps the site's public live ones, and counts the total and every facet
     /// against the segments' facts (module `facts`) with bitset operations; what passes
     /// every filter is kept. The second ranks: when most of the matches pass, the words
-    /// alone are scored with tantivy's pruning (block-max WAND for a word), one language at
-    /// a time (see [`Matching::per_language`]), keeping the passing candidates; when few
-    /// pass, each leaf of the words is intersected with the passing documents (see
-    /// [`within`]).
+    /// alone are scored with tantivy's pruning (block-max WAND over their terms), one
+    /// language at a time (see [`Matching::candidates_per_language`]), keeping the passing
+    /// candidates; when few pass, each leaf of the words is intersected with the passing
+    /// documents (see [`within`]).
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
         let fields = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
@@ -379,25 +379,37 @@ impl SearchIndex {
             Vec::new()
         } else if let Some(matching) = ranking.filter(|_| total.saturating_mul(8) >= tally.words_on_site) {
             let mut top = TopRanked::new(offset + limit);
+            let scoring = EnableScoring::enabled_from_searcher(&searcher);
             let weights = matching
-                .per_language()
+                .candidates_per_language()
                 .iter()
-                .map(|language| language.weight(EnableScoring::enabled_from_searcher(&searcher)))
-                .collect::<Result<Vec<_>, _>>()?;
+                .map(|ranking| {
+                    let exact = ranking.exact.as_ref().map(|exact| exact.weight(scoring)).transpose()?;
+                    Ok((ranking.pruned.weight(scoring)?, exact))
+                })
+                .collect::<Result<Vec<_>, TantivyError>>()?;
             for (segment_ord, (reader, passing)) in
                 searcher.segment_readers().iter().zip(&passing).enumerate()
             {
                 let Some(passing) = passing else { continue };
                 let published = reader.fast_fields().i64(PUBLISHED_AT)?;
                 let segment_ord = u32::try_from(segment_ord).unwrap_or(u32::MAX);
-                for weight in &weights {
-                    weight.for_each_pruning(top.threshold(), reader, &mut |doc, score| {
+                for (pruned, exact) in &weights {
+                    let mut exact = exact.as_ref().map(|exact| exact.scorer(reader, 1.0)).transpose()?;
+                    let loose = exact.is_some();
+                    let threshold =
+                        |top: &TopRanked| if loose { loosened(top.threshold()) } else { top.threshold() };
+                    pruned.for_each_pruning(threshold(&top), reader, &mut |doc, score| {
                         if passing.contains(doc) {
+                            let score = match exact.as_mut() {
+                                Some(exact) => score_at(exact.as_mut(), doc).unwrap_or(score),
+                                None => score,
+                            };
                             let published_at = published.first(doc).unwrap_or(i64::MIN);
                             let address = DocAddress::new(segment_ord, doc);
                             top.push(Ranked { score, tie: published_at, address });
                         }
-                        top.threshold()
+                        threshold(&top)
                     })?;
                 }
             }
@@ -575,29 +587,85 @@ impl Matching {
 }
 
 impl Matching {
+    /// The words' part in each language analysis, when the words are split so (not when
+    /// only exclusions were given).
+    fn languages(&self) -> Option<impl Iterator<Item = &dyn Query>> {
+        let languages = self
+            .required
+            .downcast_ref::<BooleanQuery>()
+            .filter(|any| any.clauses().iter().all(|(occur, _)| *occur == Occur::Should))?;
+        Some(
+            languages
+                .clauses()
+                .iter()
+                .map(|(_, language)| language.as_ref())
+                .filter(|language| language.downcast_ref::<EmptyQuery>().is_none()),
+        )
+    }
+
+    /// `language`'s part with the exclusions, flat where it can be.
+    fn in_language(&self, language: &dyn Query) -> Box<dyn Query> {
+        let excluded = self.excluded.iter().map(|excluded| excluded.box_clone()).collect();
+        flattened(Matching { required: language.box_clone(), excluded }.query())
+    }
+
     /// The words split by language analysis, each flat where it can be. A document matches
     /// through its own language's fields alone, so its score is the same in its language's
     /// part as in the whole, and the best of each part make the best of all. Block-max WAND
     /// skips far more over one language's two postings than over every language's
     /// interleaved: in the whole, some language always has a document near.
     fn per_language(&self) -> Vec<Box<dyn Query>> {
-        let languages = self
-            .required
-            .downcast_ref::<BooleanQuery>()
-            .filter(|any| any.clauses().iter().all(|(occur, _)| *occur == Occur::Should));
-        let Some(languages) = languages else {
-            return vec![flattened(self.query())];
+        match self.languages() {
+            Some(languages) => languages.map(|language| self.in_language(language)).collect(),
+            None => vec![flattened(self.query())],
+        }
+    }
+
+    /// [`Self::per_language`] for ranking the candidates of the public search's count pass,
+    /// which match the words already: each language's terms in one union where they can be
+    /// (see [`union_of_terms`]).
+    fn candidates_per_language(&self) -> Vec<Ranking> {
+        let Some(languages) = self.languages() else {
+            return vec![Ranking { pruned: flattened(self.query()), exact: None }];
         };
         languages
-            .clauses()
-            .iter()
-            .filter(|(_, language)| language.downcast_ref::<EmptyQuery>().is_none())
-            .map(|(_, language)| {
-                let excluded = self.excluded.iter().map(|excluded| excluded.box_clone()).collect();
-                flattened(Matching { required: language.box_clone(), excluded }.query())
+            .map(|language| match union_of_terms(language) {
+                // Two terms sum the same in either order; more may not (see `Ranking`).
+                Some((union, terms)) => {
+                    Ranking { pruned: union, exact: (terms > 2).then(|| language.box_clone()) }
+                }
+                None => Ranking { pruned: self.in_language(language), exact: None },
             })
             .collect()
     }
+}
+
+/// How one language's part of the words is ranked.
+struct Ranking {
+    /// What tantivy's pruning walks.
+    pruned: Box<dyn Query>,
+    /// What scores a candidate, when `pruned` is a union of more than two terms. Block-max
+    /// WAND adds a document's term scores in an order that depends on the documents before
+    /// it, and floating-point sums differ with the order in their last bits: equally
+    /// relevant documents would no longer score the same, nor be ranked newest first. The
+    /// words' own query adds them in one order.
+    exact: Option<Box<dyn Query>>,
+}
+
+/// The score `scorer` gives `doc`, asked in increasing order of `doc`; `None` when it does
+/// not match.
+fn score_at(scorer: &mut dyn Scorer, doc: DocId) -> Option<Score> {
+    if scorer.doc() < doc {
+        scorer.seek(doc);
+    }
+    (scorer.doc() == doc).then(|| scorer.score())
+}
+
+/// `threshold` lowered by more than the rounding of a sum of the most terms a search has, for a
+/// pruning whose sums are not the exact ones: a document whose exact score ties the worst
+/// kept one must still come and be ranked by its tie-break.
+fn loosened(threshold: Score) -> Score {
+    if threshold == Score::MIN { threshold } else { threshold - threshold.abs() * 1e-5 }
 }
 
 /// Title and body finders per analysis, made on first use: most pages show one or two
@@ -917,6 +985,40 @@ fn flattened(query: Box<dyn Query>) -> Box<dyn Query> {
         return Box::new(EmptyQuery);
     }
     Box::new(BooleanQuery::new(flat.into_iter().map(|leaf| (Occur::Should, leaf)).collect()))
+}
+
+/// Every term of `query` as one flat union, and how many, when each leaf is a single term
+/// under "all of" and "any of" clauses alone; `None` otherwise (a phrase, an exclusion).
+///
+/// Only for ranking candidates that the count pass let through: such a candidate matches
+/// every required clause of its language and no excluded one, so its score in the union,
+/// the sum of its terms' scores, is its score in the query. Tantivy scores every document
+/// of an intersection of unions (two words, each in title or body); a union of terms it
+/// ranks with block-max WAND, skipping the blocks where a single word cannot reach the
+/// threshold.
+fn union_of_terms(query: &dyn Query) -> Option<(Box<dyn Query>, usize)> {
+    fn leaves(query: &dyn Query, into: &mut Vec<Box<dyn Query>>) -> bool {
+        let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+            let mut terms = 0;
+            let mut positional = false;
+            query.query_terms(&mut |_, needs_position| {
+                terms += 1;
+                positional |= needs_position;
+            });
+            into.push(query.box_clone());
+            return terms == 1 && !positional;
+        };
+        boolean
+            .clauses()
+            .iter()
+            .all(|(occur, clause)| *occur != Occur::MustNot && leaves(clause.as_ref(), into))
+    }
+    let mut flat = Vec::new();
+    if !leaves(query, &mut flat) || flat.is_empty() {
+        return None;
+    }
+    let terms = flat.len();
+    Some((Box::new(BooleanQuery::new(flat.into_iter().map(|leaf| (Occur::Should, leaf)).collect())), terms))
 }
 
 /// What each facet field is filled with for one document (raw; normalised by the caller).

@@ -396,3 +396,65 @@ fn a_language_filter_ranks_and_highlights_as_the_words_alone_and_counts_every_la
         );
     }
 }
+
+#[test]
+fn several_words_rank_the_same_on_every_page_and_through_a_narrow_filter() {
+    // Twelve texts, ten documents each: equally relevant documents must score the same
+    // and come newest first whatever the pruning summed first.
+    let titles = ["Floods in the valley", "Floods", "Valley farms", "Weather report"];
+    let docs: Vec<IndexDoc> = (1..=120_i64)
+        .map(|id| IndexDoc {
+            body_text: format!(
+                "{}Rain on the farms.",
+                "The floods reached the valley farms. ".repeat((id % 3) as usize)
+            ),
+            themes: if id % 10 == 0 { strings(&["rare"]) } else { strings(&["common"]) },
+            ..support::release(id, "en", titles[(id % 4) as usize])
+        })
+        .collect();
+    let index = index_with(&docs);
+    let words = "floods valley farms";
+    let all = index.search(&SearchQuery { per_page: 100, ..query(words) }).expect("search");
+    assert!(all.total > 60 && all.total <= 100, "every match fits one page: {}", all.total);
+    assert_eq!(all.hits.len(), all.total);
+    let ranked: Vec<(f32, i64)> = all.hits.iter().map(|hit| (hit.score, hit.published_at)).collect();
+    assert!(
+        ranked
+            .windows(2)
+            .all(|pair| pair[0].0 > pair[1].0 || (pair[0].0 == pair[1].0 && pair[0].1 > pair[1].1)),
+        "best first, equal scores newest first: {ranked:?}"
+    );
+    let distinct_scores =
+        ranked.iter().map(|(score, _)| score.to_bits()).collect::<std::collections::BTreeSet<_>>();
+    assert!(distinct_scores.len() < 12, "equal texts score the same: {distinct_scores:?}");
+
+    let expected: Vec<(i64, f32)> = all.hits.iter().map(|hit| (hit.variant_id, hit.score)).collect();
+    for page in 1..=8 {
+        let results = index.search(&SearchQuery { page, per_page: 7, ..query(words) }).expect("search");
+        let got: Vec<(i64, f32)> = results.hits.iter().map(|hit| (hit.variant_id, hit.score)).collect();
+        let from = (page as usize - 1) * 7;
+        assert_eq!(got, expected[from..from + 7], "page {page}");
+    }
+
+    // Few documents pass this filter, so the words are intersected with them instead of
+    // pruned: the same scores.
+    let rare = index
+        .search(&SearchQuery { themes: strings(&["rare"]), per_page: 100, ..query(words) })
+        .expect("search");
+    assert!(!rare.hits.is_empty());
+    let kept: Vec<(i64, f32)> = rare.hits.iter().map(|hit| (hit.variant_id, hit.score)).collect();
+    let among_all: Vec<(i64, f32)> = expected
+        .iter()
+        .copied()
+        .filter(|(id, _)| rare.hits.iter().any(|hit| hit.variant_id == *id))
+        .collect();
+    assert_eq!(kept, among_all);
+
+    // An excluded word leaves out the documents that have it, and ranks the rest as before.
+    let without =
+        index.search(&SearchQuery { per_page: 7, ..query("floods valley farms -report") }).expect("search");
+    let expected_without: Vec<(i64, f32)> =
+        expected.iter().copied().filter(|(id, _)| id % 4 != 3).take(7).collect();
+    let got: Vec<(i64, f32)> = without.hits.iter().map(|hit| (hit.variant_id, hit.score)).collect();
+    assert_eq!(got, expected_without);
+}
