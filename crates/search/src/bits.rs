@@ -46,6 +46,33 @@ impl DocBits {
         }
     }
 
+    /// Every document of a segment of `max_doc` documents.
+    pub fn full(max_doc: u32) -> DocBits {
+        let mut bits = DocBits { words: vec![u64::MAX; (max_doc as usize).div_ceil(64)] };
+        if let Some(last) = bits.words.last_mut().filter(|_| !max_doc.is_multiple_of(64)) {
+            *last = u64::MAX >> (64 - max_doc % 64);
+        }
+        bits
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|word| *word == 0)
+    }
+
+    /// Adds the documents `other` has.
+    pub fn union_with(&mut self, other: &DocBits) {
+        for (word, other) in self.words.iter_mut().zip(&other.words) {
+            *word |= other;
+        }
+    }
+
+    /// Leaves out the documents `other` has.
+    pub fn subtract(&mut self, other: &DocBits) {
+        for (word, other) in self.words.iter_mut().zip(&other.words) {
+            *word &= !other;
+        }
+    }
+
     /// Keeps only the documents for which `keep` is true.
     pub fn retain(&mut self, mut keep: impl FnMut(DocId) -> bool) {
         for (at, word) in self.words.iter_mut().enumerate() {
@@ -253,6 +280,23 @@ mod tests {
         assert_eq!(walk.seek(TERMINATED), TERMINATED);
         assert_eq!(BitsDocSet::new(Arc::new(DocBits::empty(0))).doc(), TERMINATED);
         assert_eq!(BitsDocSet::new(Arc::new(DocBits::empty(500))).doc(), TERMINATED);
+    }
+
+    #[test]
+    fn full_sets_hold_every_document_and_no_more() {
+        for max_doc in [0, 1, 63, 64, 65, 1_000] {
+            let full = DocBits::full(max_doc);
+            assert_eq!(full.len(), max_doc as usize, "{max_doc}");
+            assert_eq!(full.is_empty(), max_doc == 0);
+        }
+        let mut set = bits_of(&[1, 64, 700], 1_000);
+        set.union_with(&bits_of(&[2, 64, 999], 1_000));
+        assert_eq!(set.len(), 5);
+        set.subtract(&bits_of(&[1, 2, 3, 999], 1_000));
+        assert_eq!(set.len(), 2);
+        assert!(set.contains(64) && set.contains(700));
+        set.subtract(&DocBits::full(1_000));
+        assert!(set.is_empty());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! facts. The back office's search lives in [`desk`].
 
 mod desk;
+mod matches;
 
 pub use desk::{DEFAULT_DESK_LIMIT, MAX_DESK_LIMIT};
 
@@ -32,6 +33,7 @@ use crate::analysis::{self, suffix_for};
 use crate::bits::{BitsDocSet, DocBits};
 use crate::facts::{Dictionary, FactsWarmer, SegmentFacts, ValueId};
 use crate::highlight::{self, Finder, SNIPPET_BYTES};
+use crate::index::matches::Matches;
 use crate::query::{self, ReaderText, facet_value};
 use crate::schema::{self, BODY_SUMMARY, BODY_TEXT, FacetKind, Fields, PUBLISHED_AT};
 use crate::{FacetCount, Facets, Hit, IndexDoc, SearchError, SearchQuery, SearchResults};
@@ -313,7 +315,7 @@ impl SearchIndex {
     /// Never fails on reader input (see [`SearchQuery::text`]); errors are I/O.
     ///
     /// Two passes. The first gathers the documents the words match, unscored, into a bitset
-    /// per segment, keeps the site's public live ones, and counts the total and every facet
+    /// per segment (see [`Matches`]), keeps the site's public live ones, and counts the total and every facet
     /// against the segments' facts (module `facts`) with bitset operations; what passes
     /// every filter is kept. The second ranks: when most of the matches pass, the words
     /// alone are scored with tantivy's pruning (block-max WAND over their terms), one
@@ -341,12 +343,18 @@ impl SearchIndex {
         let filters = self.filters(request);
         let selection = Selection::new(&self.inner.facts.dictionary(), &filters);
 
-        let words = matching
-            .as_ref()
-            .map(|matching| {
-                flattened(matching.query()).weight(EnableScoring::disabled_from_searcher(&searcher))
-            })
-            .transpose()?;
+        let words = match &matching {
+            Some(matching) => {
+                let query = matching.query();
+                Some(match Matches::of(query.as_ref(), &searcher)? {
+                    Some(matches) => matches,
+                    None => Matches::Leaf(
+                        flattened(query).weight(EnableScoring::disabled_from_searcher(&searcher))?,
+                    ),
+                })
+            }
+            None => None,
+        };
         let mut tally = Tally { counts: vec![0; selection.kind_bit.len()], total: 0, words_on_site: 0 };
         // Per segment, the documents that pass site and filters: what the ranking keeps.
         let mut passing: Vec<Option<Arc<DocBits>>> = Vec::with_capacity(facts.len());
@@ -355,16 +363,18 @@ impl SearchIndex {
                 passing.push(None);
                 continue;
             };
-            let mut on_site = DocBits::empty(reader.max_doc());
-            match &words {
-                Some(weight) => {
-                    weight.for_each_no_score(reader, &mut |docs| {
-                        docs.iter().for_each(|doc| on_site.insert(*doc))
-                    })?;
-                    site_docs.keep_in(&mut on_site);
+            let mut on_site = match &words {
+                Some(words) => {
+                    let mut matched = words.in_segment(reader)?;
+                    site_docs.keep_in(&mut matched);
+                    matched
                 }
-                None => site_docs.add_to(&mut on_site),
-            }
+                None => {
+                    let mut on_site = DocBits::empty(reader.max_doc());
+                    site_docs.add_to(&mut on_site);
+                    on_site
+                }
+            };
             if let Some(alive) = reader.alive_bitset() {
                 on_site.retain(|doc| alive.is_alive(doc));
             }
@@ -384,7 +394,11 @@ impl SearchIndex {
                 .candidates_per_language()
                 .iter()
                 .map(|ranking| {
-                    let exact = ranking.exact.as_ref().map(|exact| exact.weight(scoring)).transpose()?;
+                    let exact = ranking
+                        .exact
+                        .as_ref()
+                        .map(|terms| terms.iter().map(|term| term.weight(scoring)).collect())
+                        .transpose()?;
                     Ok((ranking.pruned.weight(scoring)?, exact))
                 })
                 .collect::<Result<Vec<_>, TantivyError>>()?;
@@ -395,16 +409,18 @@ impl SearchIndex {
                 let published = reader.fast_fields().i64(PUBLISHED_AT)?;
                 let segment_ord = u32::try_from(segment_ord).unwrap_or(u32::MAX);
                 for (pruned, exact) in &weights {
-                    let mut exact = exact.as_ref().map(|exact| exact.scorer(reader, 1.0)).transpose()?;
+                    let mut exact = exact
+                        .as_ref()
+                        .map(|terms: &Vec<Box<dyn Weight>>| {
+                            terms.iter().map(|term| term.scorer(reader, 1.0)).collect::<Result<Vec<_>, _>>()
+                        })
+                        .transpose()?;
                     let loose = exact.is_some();
                     let threshold =
                         |top: &TopRanked| if loose { loosened(top.threshold()) } else { top.threshold() };
                     pruned.for_each_pruning(threshold(&top), reader, &mut |doc, score| {
                         if passing.contains(doc) {
-                            let score = match exact.as_mut() {
-                                Some(exact) => score_at(exact.as_mut(), doc).unwrap_or(score),
-                                None => score,
-                            };
+                            let score = exact.as_deref_mut().map_or(score, |terms| exact_score(terms, doc));
                             let published_at = published.first(doc).unwrap_or(i64::MIN);
                             let address = DocAddress::new(segment_ord, doc);
                             top.push(Ranked { score, tie: published_at, address });
@@ -629,11 +645,14 @@ impl Matching {
             return vec![Ranking { pruned: flattened(self.query()), exact: None }];
         };
         languages
-            .map(|language| match union_of_terms(language) {
-                // Two terms sum the same in either order; more may not (see `Ranking`).
-                Some((union, terms)) => {
-                    Ranking { pruned: union, exact: (terms > 2).then(|| language.box_clone()) }
-                }
+            .map(|language| match terms_of(language) {
+                Some(terms) => Ranking {
+                    pruned: Box::new(BooleanQuery::new(
+                        terms.iter().map(|term| (Occur::Should, term.box_clone())).collect(),
+                    )),
+                    // Two terms sum the same in either order; more may not (see `Ranking`).
+                    exact: (terms.len() > 2).then_some(terms),
+                },
                 None => Ranking { pruned: self.in_language(language), exact: None },
             })
             .collect()
@@ -644,21 +663,28 @@ impl Matching {
 struct Ranking {
     /// What tantivy's pruning walks.
     pruned: Box<dyn Query>,
-    /// What scores a candidate, when `pruned` is a union of more than two terms. Block-max
-    /// WAND adds a document's term scores in an order that depends on the documents before
-    /// it, and floating-point sums differ with the order in their last bits: equally
-    /// relevant documents would no longer score the same, nor be ranked newest first. The
-    /// words' own query adds them in one order.
-    exact: Option<Box<dyn Query>>,
+    /// The terms of `pruned` when they are more than two, to score a candidate again.
+    /// Block-max WAND adds a document's term scores in an order that depends on the
+    /// documents before it, and floating-point sums differ with the order in their last
+    /// bits: equally relevant documents would no longer score the same, nor be ranked
+    /// newest first. These are added in one order (see [`exact_score`]).
+    exact: Option<Vec<Box<dyn Query>>>,
 }
 
-/// The score `scorer` gives `doc`, asked in increasing order of `doc`; `None` when it does
-/// not match.
-fn score_at(scorer: &mut dyn Scorer, doc: DocId) -> Option<Score> {
-    if scorer.doc() < doc {
-        scorer.seek(doc);
+/// The sum of the scores that `terms` give `doc`, in their order; asked in increasing order
+/// of `doc`. Each term seeks its own postings, where the words' own query would seek a
+/// union of two per word, which refills a window of documents at every step.
+fn exact_score(terms: &mut [Box<dyn Scorer>], doc: DocId) -> Score {
+    let mut sum = 0.0;
+    for term in terms {
+        if term.doc() < doc {
+            term.seek(doc);
+        }
+        if term.doc() == doc {
+            sum += term.score();
+        }
     }
-    (scorer.doc() == doc).then(|| scorer.score())
+    sum
 }
 
 /// `threshold` lowered by more than the rounding of a sum of the most terms a search has, for a
@@ -987,16 +1013,16 @@ fn flattened(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(flat.into_iter().map(|leaf| (Occur::Should, leaf)).collect()))
 }
 
-/// Every term of `query` as one flat union, and how many, when each leaf is a single term
-/// under "all of" and "any of" clauses alone; `None` otherwise (a phrase, an exclusion).
+/// Every term of `query`, when each leaf is a single term under "all of" and "any of"
+/// clauses alone; `None` otherwise (a phrase, an exclusion).
 ///
-/// Only for ranking candidates that the count pass let through: such a candidate matches
-/// every required clause of its language and no excluded one, so its score in the union,
-/// the sum of its terms' scores, is its score in the query. Tantivy scores every document
-/// of an intersection of unions (two words, each in title or body); a union of terms it
-/// ranks with block-max WAND, skipping the blocks where a single word cannot reach the
-/// threshold.
-fn union_of_terms(query: &dyn Query) -> Option<(Box<dyn Query>, usize)> {
+/// Their union is only for ranking candidates that the count pass let through: such a
+/// candidate matches every required clause of its language and no excluded one, so its
+/// score in the union, the sum of its terms' scores, is its score in the query. Tantivy
+/// scores every document of an intersection of unions (two words, each in title or body);
+/// a union of terms it ranks with block-max WAND, skipping the blocks where a single word
+/// cannot reach the threshold.
+fn terms_of(query: &dyn Query) -> Option<Vec<Box<dyn Query>>> {
     fn leaves(query: &dyn Query, into: &mut Vec<Box<dyn Query>>) -> bool {
         let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
             let mut terms = 0;
@@ -1014,11 +1040,7 @@ fn union_of_terms(query: &dyn Query) -> Option<(Box<dyn Query>, usize)> {
             .all(|(occur, clause)| *occur != Occur::MustNot && leaves(clause.as_ref(), into))
     }
     let mut flat = Vec::new();
-    if !leaves(query, &mut flat) || flat.is_empty() {
-        return None;
-    }
-    let terms = flat.len();
-    Some((Box::new(BooleanQuery::new(flat.into_iter().map(|leaf| (Occur::Should, leaf)).collect())), terms))
+    (leaves(query, &mut flat) && !flat.is_empty()).then_some(flat)
 }
 
 /// What each facet field is filled with for one document (raw; normalised by the caller).

@@ -437,7 +437,7 @@ fn several_words_rank_the_same_on_every_page_and_through_a_narrow_filter() {
     }
 
     // Few documents pass this filter, so the words are intersected with them instead of
-    // pruned: the same scores.
+    // pruned: the same order, and the same scores but for the order of their sums.
     let rare = index
         .search(&SearchQuery { themes: strings(&["rare"]), per_page: 100, ..query(words) })
         .expect("search");
@@ -448,7 +448,13 @@ fn several_words_rank_the_same_on_every_page_and_through_a_narrow_filter() {
         .copied()
         .filter(|(id, _)| rare.hits.iter().any(|hit| hit.variant_id == *id))
         .collect();
-    assert_eq!(kept, among_all);
+    assert_eq!(
+        kept.iter().map(|(id, _)| id).collect::<Vec<_>>(),
+        among_all.iter().map(|(id, _)| id).collect::<Vec<_>>()
+    );
+    for ((id, score), (_, expected)) in kept.iter().zip(&among_all) {
+        assert!((score - expected).abs() <= expected * 1e-6, "{id}: {score} against {expected}");
+    }
 
     // An excluded word leaves out the documents that have it, and ranks the rest as before.
     let without =
@@ -457,4 +463,37 @@ fn several_words_rank_the_same_on_every_page_and_through_a_narrow_filter() {
         expected.iter().copied().filter(|(id, _)| id % 4 != 3).take(7).collect();
     let got: Vec<(i64, f32)> = without.hits.iter().map(|hit| (hit.variant_id, hit.score)).collect();
     assert_eq!(got, expected_without);
+}
+
+#[test]
+fn documents_of_the_same_text_score_the_same_whatever_the_pruning_saw_before() {
+    let words = ["floods", "valley", "farms", "rain", "river"];
+    let text = |id: i64| -> (String, String) {
+        let pick = |n: i64| words[(n % 5) as usize];
+        let title = format!("{} {} report", pick(id % 7), pick(id % 3 + 1));
+        let body = (0..(id % 4 + 1))
+            .map(|at| format!("The {} and the {}. ", pick(at + id % 5), pick(at * 2 + id % 6)))
+            .collect();
+        (title, body)
+    };
+    let docs: Vec<IndexDoc> = (1..=2_000_i64)
+        .map(|id| {
+            let (title, body_text) = text(id);
+            IndexDoc { body_text, ..support::release(id, "en", &title) }
+        })
+        .collect();
+    let index = index_with(&docs);
+    for query_text in ["floods valley farms", "floods valley farms rain river", "rain river valley"] {
+        let results = index.search(&SearchQuery { per_page: 100, ..query(query_text) }).expect("search");
+        let mut by_text = std::collections::HashMap::new();
+        for hit in &results.hits {
+            by_text.entry(text(hit.variant_id)).or_insert_with(Vec::new).push((hit.variant_id, hit.score));
+        }
+        for (text, scores) in by_text {
+            assert!(
+                scores.iter().all(|(_, score)| *score == scores[0].1),
+                "{query_text}: {text:?} {scores:?}"
+            );
+        }
+    }
 }
