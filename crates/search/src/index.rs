@@ -25,8 +25,8 @@ use tantivy::query::{
 use tantivy::schema::{Facet, Value};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score, Searcher,
-    SegmentReader, TantivyDocument, TantivyError, Term,
+    DocAddress, DocId, DocSet, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score,
+    Searcher, SegmentReader, TERMINATED, TantivyDocument, TantivyError, Term,
 };
 
 use crate::analysis::{self, suffix_for};
@@ -395,8 +395,7 @@ impl SearchIndex {
                 .iter()
                 .map(|ranking| {
                     let exact = ranking
-                        .exact
-                        .as_ref()
+                        .rescoring()
                         .map(|terms| terms.iter().map(|term| term.weight(scoring)).collect())
                         .transpose()?;
                     Ok((ranking.pruned.weight(scoring)?, exact))
@@ -430,6 +429,11 @@ impl SearchIndex {
                 }
             }
             top.into_sorted().into_iter().skip(offset).map(|ranked| (ranked.score, ranked.address)).collect()
+        } else if let Some(rankings) = ranking.map(Matching::candidates_per_language).filter(|rankings| {
+            rankings.iter().all(|ranking| ranking.terms.is_some() && ranking.suffix.is_some())
+        }) {
+            let top = self.rank_by_language(&searcher, &facts, &passing, &rankings, offset + limit)?;
+            top.into_sorted().into_iter().skip(offset).map(|ranked| (ranked.score, ranked.address)).collect()
         } else {
             // Best first; equal scores (all of them when the text is empty) newest first.
             let collector = TopDocs::for_doc_range(offset..offset + limit).order_by((
@@ -462,6 +466,96 @@ impl SearchIndex {
         Ok(SearchResults { total, page, per_page, hits, facets })
     }
 
+    /// The best `size` of the passing documents, when few of the words' matches pass and
+    /// every language's words are terms: each passing document is scored by its own
+    /// language's terms, in the order [`exact_score`] adds them, as the pruned ranking
+    /// does. Tantivy would walk a union over every language's fields of the terms
+    /// intersected with the passing documents, refilling a window of documents at each step.
+    fn rank_by_language(
+        &self,
+        searcher: &Searcher,
+        facts: &[Arc<SegmentFacts>],
+        passing: &[Option<Arc<DocBits>>],
+        rankings: &[Ranking],
+        size: usize,
+    ) -> Result<TopRanked, SearchError> {
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let terms = rankings
+            .iter()
+            .map(|ranking| ranking.terms.iter().flatten().map(|term| term.weight(scoring)).collect())
+            .collect::<Result<Vec<Vec<Box<dyn Weight>>>, _>>()?;
+        // The language values of the facts that each ranking's analysis reads.
+        let values: Vec<Vec<ValueId>> = {
+            let dictionary = self.inner.facts.dictionary();
+            let languages: Vec<(ValueId, &'static str)> = (0..dictionary.len())
+                .filter_map(|id| {
+                    let id = ValueId::try_from(id).ok()?;
+                    match dictionary.value(id)? {
+                        (FacetKind::Language, tag) => Some((id, suffix_for(tag))),
+                        _ => None,
+                    }
+                })
+                .collect();
+            rankings
+                .iter()
+                .map(|ranking| {
+                    languages
+                        .iter()
+                        .filter(|(_, suffix)| Some(*suffix) == ranking.suffix)
+                        .map(|(id, _)| *id)
+                        .collect()
+                })
+                .collect()
+        };
+        let mut top = TopRanked::new(size);
+        for (segment_ord, ((reader, passing), facts)) in
+            searcher.segment_readers().iter().zip(passing).zip(facts).enumerate()
+        {
+            let Some(passing) = passing else { continue };
+            let published = reader.fast_fields().i64(PUBLISHED_AT)?;
+            let segment_ord = u32::try_from(segment_ord).unwrap_or(u32::MAX);
+            let mut push = |doc: DocId, score: Score| {
+                let tie = published.first(doc).unwrap_or(i64::MIN);
+                top.push(Ranked { score, tie, address: DocAddress::new(segment_ord, doc) });
+            };
+            let mut scorers = terms
+                .iter()
+                .map(|terms| terms.iter().map(|term| term.scorer(reader, 1.0)).collect::<Result<Vec<_>, _>>())
+                .collect::<Result<Vec<_>, _>>()?;
+            // A document whose language is in no ranking's facts (the dictionary was full)
+            // is scored by every ranking: only its own language's terms match it.
+            let mut unplaced = (**passing).clone();
+            for (scorers, values) in scorers.iter_mut().zip(&values) {
+                let mut docs = DocBits::empty(reader.max_doc());
+                values.iter().filter_map(|id| facts.docs_of(*id)).for_each(|value| value.add_to(&mut docs));
+                docs.intersect_with(passing);
+                unplaced.subtract(&docs);
+                let mut walk = BitsDocSet::new(Arc::new(docs));
+                while walk.doc() != TERMINATED {
+                    push(walk.doc(), exact_score(scorers, walk.doc()));
+                    walk.advance();
+                }
+            }
+            if !unplaced.is_empty() {
+                let mut scorers = terms
+                    .iter()
+                    .map(|terms| {
+                        terms.iter().map(|term| term.scorer(reader, 1.0)).collect::<Result<Vec<_>, _>>()
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let mut walk = BitsDocSet::new(Arc::new(unplaced));
+                while walk.doc() != TERMINATED {
+                    let doc = walk.doc();
+                    let score =
+                        scorers.iter_mut().map(|scorers| exact_score(scorers, doc)).fold(0.0, Score::max);
+                    push(doc, score);
+                    walk.advance();
+                }
+            }
+        }
+        Ok(top)
+    }
+
     /// The request's facet filters, one per facet with selected values.
     fn filters(&self, request: &SearchQuery) -> Vec<Filter> {
         FacetKind::ALL
@@ -489,14 +583,14 @@ impl SearchIndex {
     /// when a filter keeps some languages the others' fields can match nothing it keeps:
     /// leaving them out changes no hit and no score, and spares walking their postings.
     fn matching_in(&self, text: &ReaderText, suffixes: &[&str]) -> Matching {
-        let analyses: Vec<&(QueryParser, TextAnalyzer)> = self
+        let (analyses, kept_suffixes): (Vec<&(QueryParser, TextAnalyzer)>, Vec<&'static str>) = self
             .inner
             .parsers
             .iter()
             .zip(&self.inner.fields.languages)
             .filter(|(_, language)| suffixes.is_empty() || suffixes.contains(&language.suffix))
-            .map(|(parser, _)| parser)
-            .collect();
+            .map(|(parser, language)| (parser, language.suffix))
+            .unzip();
         // In each language, only the words its analysis keeps: a stop word alone must match
         // nothing there, yet tantivy reads a clause left empty by a dropped word as "all".
         let in_any_language = |phrases: &[String]| -> Box<dyn Query> {
@@ -525,7 +619,7 @@ impl SearchIndex {
         // Exclusions apply across languages at once: a document has only one.
         let excluded =
             text.excluded.iter().map(|phrase| in_any_language(std::slice::from_ref(phrase))).collect();
-        Matching { required, excluded }
+        Matching { required, excluded, suffixes: kept_suffixes }
     }
 
     fn hit(
@@ -587,6 +681,8 @@ struct Matching {
     required: Box<dyn Query>,
     /// Each matches the variants with one excluded word or phrase.
     excluded: Vec<Box<dyn Query>>,
+    /// The analysis of each "any of" clause of `required`, in order, when it has them.
+    suffixes: Vec<&'static str>,
 }
 
 impl Matching {
@@ -605,24 +701,25 @@ impl Matching {
 impl Matching {
     /// The words' part in each language analysis, when the words are split so (not when
     /// only exclusions were given).
-    fn languages(&self) -> Option<impl Iterator<Item = &dyn Query>> {
+    fn languages(&self) -> Option<impl Iterator<Item = (&'static str, &dyn Query)>> {
         let languages = self
             .required
             .downcast_ref::<BooleanQuery>()
-            .filter(|any| any.clauses().iter().all(|(occur, _)| *occur == Occur::Should))?;
+            .filter(|any| any.clauses().iter().all(|(occur, _)| *occur == Occur::Should))
+            .filter(|any| any.clauses().len() == self.suffixes.len())?;
         Some(
-            languages
-                .clauses()
+            self.suffixes
                 .iter()
-                .map(|(_, language)| language.as_ref())
-                .filter(|language| language.downcast_ref::<EmptyQuery>().is_none()),
+                .zip(languages.clauses())
+                .map(|(suffix, (_, language))| (*suffix, language.as_ref()))
+                .filter(|(_, language)| language.downcast_ref::<EmptyQuery>().is_none()),
         )
     }
 
     /// `language`'s part with the exclusions, flat where it can be.
     fn in_language(&self, language: &dyn Query) -> Box<dyn Query> {
         let excluded = self.excluded.iter().map(|excluded| excluded.box_clone()).collect();
-        flattened(Matching { required: language.box_clone(), excluded }.query())
+        flattened(Matching { required: language.box_clone(), excluded, suffixes: Vec::new() }.query())
     }
 
     /// The words split by language analysis, each flat where it can be. A document matches
@@ -632,7 +729,7 @@ impl Matching {
     /// interleaved: in the whole, some language always has a document near.
     fn per_language(&self) -> Vec<Box<dyn Query>> {
         match self.languages() {
-            Some(languages) => languages.map(|language| self.in_language(language)).collect(),
+            Some(languages) => languages.map(|(_, language)| self.in_language(language)).collect(),
             None => vec![flattened(self.query())],
         }
     }
@@ -642,18 +739,18 @@ impl Matching {
     /// (see [`union_of_terms`]).
     fn candidates_per_language(&self) -> Vec<Ranking> {
         let Some(languages) = self.languages() else {
-            return vec![Ranking { pruned: flattened(self.query()), exact: None }];
+            return vec![Ranking { pruned: flattened(self.query()), terms: None, suffix: None }];
         };
         languages
-            .map(|language| match terms_of(language) {
+            .map(|(suffix, language)| match terms_of(language) {
                 Some(terms) => Ranking {
                     pruned: Box::new(BooleanQuery::new(
                         terms.iter().map(|term| (Occur::Should, term.box_clone())).collect(),
                     )),
-                    // Two terms sum the same in either order; more may not (see `Ranking`).
-                    exact: (terms.len() > 2).then_some(terms),
+                    terms: Some(terms),
+                    suffix: Some(suffix),
                 },
-                None => Ranking { pruned: self.in_language(language), exact: None },
+                None => Ranking { pruned: self.in_language(language), terms: None, suffix: Some(suffix) },
             })
             .collect()
     }
@@ -663,12 +760,22 @@ impl Matching {
 struct Ranking {
     /// What tantivy's pruning walks.
     pruned: Box<dyn Query>,
-    /// The terms of `pruned` when they are more than two, to score a candidate again.
-    /// Block-max WAND adds a document's term scores in an order that depends on the
-    /// documents before it, and floating-point sums differ with the order in their last
-    /// bits: equally relevant documents would no longer score the same, nor be ranked
-    /// newest first. These are added in one order (see [`exact_score`]).
-    exact: Option<Vec<Box<dyn Query>>>,
+    /// The terms of `pruned`, when it is their union: what scores a candidate exactly (see
+    /// [`exact_score`]).
+    terms: Option<Vec<Box<dyn Query>>>,
+    /// The language analysis, when the words are split by language.
+    suffix: Option<&'static str>,
+}
+
+impl Ranking {
+    /// The terms that score a candidate the pruning hands over again: when there are more
+    /// than two. Block-max WAND adds a document's term scores in an order that depends on
+    /// the documents before it, and floating-point sums differ with the order in their
+    /// last bits: equally relevant documents would no longer score the same, nor be ranked
+    /// newest first. Two terms sum the same in either order.
+    fn rescoring(&self) -> Option<&[Box<dyn Query>]> {
+        self.terms.as_deref().filter(|terms| terms.len() > 2)
+    }
 }
 
 /// The sum of the scores that `terms` give `doc`, in their order; asked in increasing order
