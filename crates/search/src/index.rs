@@ -410,9 +410,7 @@ impl SearchIndex {
                 for (pruned, exact) in &weights {
                     let mut exact = exact
                         .as_ref()
-                        .map(|terms: &Vec<Box<dyn Weight>>| {
-                            terms.iter().map(|term| term.scorer(reader, 1.0)).collect::<Result<Vec<_>, _>>()
-                        })
+                        .map(|terms: &Vec<Box<dyn Weight>>| term_scorers(terms, reader))
                         .transpose()?;
                     let loose = exact.is_some();
                     let threshold =
@@ -518,10 +516,8 @@ impl SearchIndex {
                 let tie = published.first(doc).unwrap_or(i64::MIN);
                 top.push(Ranked { score, tie, address: DocAddress::new(segment_ord, doc) });
             };
-            let mut scorers = terms
-                .iter()
-                .map(|terms| terms.iter().map(|term| term.scorer(reader, 1.0)).collect::<Result<Vec<_>, _>>())
-                .collect::<Result<Vec<_>, _>>()?;
+            let mut scorers =
+                terms.iter().map(|terms| term_scorers(terms, reader)).collect::<Result<Vec<_>, _>>()?;
             // A document whose language is in no ranking's facts (the dictionary was full)
             // is scored by every ranking: only its own language's terms match it.
             let mut unplaced = (**passing).clone();
@@ -537,12 +533,8 @@ impl SearchIndex {
                 }
             }
             if !unplaced.is_empty() {
-                let mut scorers = terms
-                    .iter()
-                    .map(|terms| {
-                        terms.iter().map(|term| term.scorer(reader, 1.0)).collect::<Result<Vec<_>, _>>()
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
+                let mut scorers =
+                    terms.iter().map(|terms| term_scorers(terms, reader)).collect::<Result<Vec<_>, _>>()?;
                 let mut walk = BitsDocSet::new(Arc::new(unplaced));
                 while walk.doc() != TERMINATED {
                     let doc = walk.doc();
@@ -776,6 +768,11 @@ impl Ranking {
     fn rescoring(&self) -> Option<&[Box<dyn Query>]> {
         self.terms.as_deref().filter(|terms| terms.len() > 2)
     }
+}
+
+/// The scorers of `terms` in `reader`, for [`exact_score`].
+fn term_scorers(terms: &[Box<dyn Weight>], reader: &SegmentReader) -> tantivy::Result<Vec<Box<dyn Scorer>>> {
+    terms.iter().map(|term| term.scorer(reader, 1.0)).collect()
 }
 
 /// The sum of the scores that `terms` give `doc`, in their order; asked in increasing order
