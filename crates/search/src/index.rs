@@ -315,13 +315,15 @@ impl SearchIndex {
     /// Never fails on reader input (see [`SearchQuery::text`]); errors are I/O.
     ///
     /// Two passes. The first gathers the documents the words match, unscored, into a bitset
-    /// per segment (see [`Matches`]), keeps the site's public live ones, and counts the total and every facet
-    /// against the segments' facts (module `facts`) with bitset operations; what passes
-    /// every filter is kept. The second ranks: when most of the matches pass, the words
-    /// alone are scored with tantivy's pruning (block-max WAND over their terms), one
-    /// language at a time (see [`Matching::candidates_per_language`]), keeping the passing
-    /// candidates; when few pass, each leaf of the words is intersected with the passing
-    /// documents (see [`within`]).
+    /// per segment (see [`Matches`]), keeps the site's public live ones, and counts the
+    /// total and every facet against the segments' facts (module `facts`) with bitset
+    /// operations; what passes every filter is kept. The second ranks: when most of the
+    /// matches pass, the words alone are scored with tantivy's pruning (block-max WAND over
+    /// their terms), one language at a time (see [`Matching::candidates_per_language`]),
+    /// keeping the passing candidates; when few pass, each passing document is scored by
+    /// its language's terms (see [`Self::rank_by_language`]), or, when the words hold a
+    /// phrase, each leaf of the words is intersected with the passing documents (see
+    /// [`within`]).
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
         let fields = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
