@@ -8,14 +8,19 @@
 //! documents that was a third of a two-word search. Reading each posting list once costs what
 //! its length costs, as one common word already does.
 
-use tantivy::query::{AllQuery, BooleanQuery, EmptyQuery, EnableScoring, Occur, Query, Weight};
-use tantivy::{Searcher, SegmentReader};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, Occur, Query, TermQuery, Weight,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, SegmentReader, Term};
 
 use crate::bits::DocBits;
 
 /// A query as set operations over its leaves, made once per search and read per segment.
 pub(super) enum Matches {
-    /// A leaf: a term or a phrase, whose documents tantivy lists.
+    /// A term, whose postings are read block by block.
+    Term(Term),
+    /// Another leaf (a phrase), whose documents tantivy lists.
     Leaf(Box<dyn Weight>),
     All,
     Nothing,
@@ -38,6 +43,9 @@ impl Matches {
             return Ok(Some(Matches::Nothing));
         }
         let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+            if let Some(term) = single_term(query) {
+                return Ok(Some(Matches::Term(term)));
+            }
             return Ok(Some(Matches::Leaf(query.weight(EnableScoring::disabled_from_searcher(searcher))?)));
         };
         // Tantivy's own default: one "any of" clause required when there is no other kind.
@@ -74,7 +82,7 @@ impl Matches {
         match self {
             Matches::All => Ok(DocBits::full(max_doc)),
             Matches::Nothing => Ok(DocBits::empty(max_doc)),
-            Matches::Leaf(_) => {
+            Matches::Term(_) | Matches::Leaf(_) => {
                 let mut bits = DocBits::empty(max_doc);
                 self.add_to(reader, &mut bits)?;
                 Ok(bits)
@@ -114,6 +122,18 @@ impl Matches {
     /// postings, and an "any of" clause's leaf by leaf, without a set of their own.
     fn add_to(&self, reader: &SegmentReader, bits: &mut DocBits) -> tantivy::Result<()> {
         match self {
+            Matches::Term(term) => {
+                let postings = reader
+                    .inverted_index(term.field())?
+                    .read_block_postings(term, IndexRecordOption::Basic)?;
+                if let Some(mut postings) = postings {
+                    while !postings.docs().is_empty() {
+                        postings.docs().iter().for_each(|doc| bits.insert(*doc));
+                        postings.advance();
+                    }
+                }
+                Ok(())
+            }
             Matches::Leaf(weight) => {
                 weight.for_each_no_score(reader, &mut |docs| docs.iter().for_each(|doc| bits.insert(*doc)))
             }
@@ -125,5 +145,19 @@ impl Matches {
                 Ok(())
             }
         }
+    }
+}
+
+/// The term of a term query, boosted or not: its documents are its postings, whatever the
+/// boost. `None` for any other query.
+fn single_term(query: &dyn Query) -> Option<Term> {
+    if query.downcast_ref::<TermQuery>().is_none() && query.downcast_ref::<BoostQuery>().is_none() {
+        return None;
+    }
+    let mut terms = Vec::new();
+    query.query_terms(&mut |term, needs_position| terms.push((term.clone(), needs_position)));
+    match terms.as_slice() {
+        [(term, false)] => Some(term.clone()),
+        _ => None,
     }
 }
