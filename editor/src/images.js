@@ -304,6 +304,8 @@ export function openImageGrid({ url, site, strings, own, title }) {
   let active = -1;
   let asking = null;
   let timer = 0;
+  // A search typed but not yet asked for: the grid is out of date until it is drawn.
+  let waiting = false;
 
   const options = () => [...list.querySelectorAll("[role=option]")];
 
@@ -349,6 +351,8 @@ export function openImageGrid({ url, site, strings, own, title }) {
     if (asking) asking.abort();
     const controller = new AbortController();
     asking = controller;
+    // Busy until these images are drawn: assistive technology (and a test) waits for them.
+    list.setAttribute("aria-busy", "true");
     const params = new URLSearchParams({ site, q: search.value.trim() });
     if (append && next !== null) params.set("before", String(next));
     try {
@@ -365,7 +369,10 @@ export function openImageGrid({ url, site, strings, own, title }) {
     } catch (error) {
       if (error.name !== "AbortError") count.textContent = say("pick-failed");
     } finally {
-      if (asking === controller) asking = null;
+      if (asking === controller) {
+        asking = null;
+        if (!waiting) list.removeAttribute("aria-busy");
+      }
     }
   }
 
@@ -378,7 +385,12 @@ export function openImageGrid({ url, site, strings, own, title }) {
 
   search.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => load(false), 200);
+    waiting = true;
+    list.setAttribute("aria-busy", "true");
+    timer = setTimeout(() => {
+      waiting = false;
+      load(false);
+    }, 200);
   });
   search.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" && items.length) {
@@ -388,6 +400,7 @@ export function openImageGrid({ url, site, strings, own, title }) {
       // Enter searches at once; it never sends the editor's form behind the dialog.
       event.preventDefault();
       clearTimeout(timer);
+      waiting = false;
       load(false);
     }
   });

@@ -1638,6 +1638,8 @@ async fn a_video_is_added_from_the_toolbar_and_shown_as_a_card_without_the_provi
             browser.keys(".editor-dialog .dialog-choose button", &ENTER.to_string()).await;
             browser.css("dialog.image-dialog[open]").await;
             browser.keys(".image-dialog input[type=search]", "Usulután").await;
+            // The grid is redrawn once the typing pauses: an option focused before then goes.
+            browser.css(".image-grid:not([aria-busy])").await;
             browser.wait_for_text(".image-dialog [role=status]", "Images shown: 1").await;
             browser.wait_for_text(".image-grid [role=option]", STILL).await;
             browser.keys(".image-dialog input[type=search]", &char::from(Key::Down).to_string()).await;
