@@ -36,14 +36,12 @@ impl DocBits {
 
     /// How many documents are in the set.
     pub fn len(&self) -> usize {
-        self.words.iter().map(|word| word.count_ones() as usize).sum()
+        wide::count(&self.words) as usize
     }
 
     /// Keeps only the documents `other` has too.
     pub fn intersect_with(&mut self, other: &DocBits) {
-        for (word, other) in self.words.iter_mut().zip(&other.words) {
-            *word &= other;
-        }
+        wide::and(&mut self.words, &other.words);
     }
 
     /// Every document of a segment of `max_doc` documents.
@@ -61,16 +59,12 @@ impl DocBits {
 
     /// Adds the documents `other` has.
     pub fn union_with(&mut self, other: &DocBits) {
-        for (word, other) in self.words.iter_mut().zip(&other.words) {
-            *word |= other;
-        }
+        wide::or(&mut self.words, &other.words);
     }
 
     /// Leaves out the documents `other` has.
     pub fn subtract(&mut self, other: &DocBits) {
-        for (word, other) in self.words.iter_mut().zip(&other.words) {
-            *word &= !other;
-        }
+        wide::and_not(&mut self.words, &other.words);
     }
 
     /// Keeps only the documents for which `keep` is true.
@@ -190,7 +184,7 @@ impl ValueDocs {
                 else {
                     return 0;
                 };
-                ours.iter().zip(theirs).map(|(a, b)| (a & b).count_ones()).sum()
+                wide::and_count(ours, theirs)
             }
             ValueDocs::List(docs) => docs.iter().filter(|doc| set.contains(**doc)).count() as u32,
         }
@@ -211,14 +205,70 @@ impl ValueDocs {
     /// Adds these documents to `set`.
     pub fn add_to(&self, set: &mut DocBits) {
         match self {
-            ValueDocs::Bits(bits) => {
-                for (word, ours) in set.words.iter_mut().zip(&bits.words) {
-                    *word |= ours;
-                }
-            }
+            ValueDocs::Bits(bits) => set.union_with(bits),
             ValueDocs::List(docs) => docs.iter().for_each(|doc| set.insert(*doc)),
         }
     }
+}
+
+/// The passes over whole sets, compiled twice: for any x86-64 processor, and for those with
+/// AVX2 and `popcnt`, chosen when the program runs. Rust's x86-64 baseline has neither, so a
+/// population count is a dozen instructions per word and an AND takes 128 bits at a time;
+/// with them, a facet value's count over a million documents (15 625 words) takes a fraction
+/// of the time, and a search counts a few hundred values.
+mod wide {
+    /// The passes themselves, for any processor; inlined into each compiled form.
+    pub(super) mod portable {
+        #[inline(always)]
+        pub fn count(words: &[u64]) -> u32 {
+            words.iter().map(|word| word.count_ones()).sum()
+        }
+
+        #[inline(always)]
+        pub fn and_count(ours: &[u64], theirs: &[u64]) -> u32 {
+            ours.iter().zip(theirs).map(|(a, b)| (a & b).count_ones()).sum()
+        }
+
+        #[inline(always)]
+        pub fn and(words: &mut [u64], other: &[u64]) {
+            words.iter_mut().zip(other).for_each(|(word, other)| *word &= other);
+        }
+
+        #[inline(always)]
+        pub fn or(words: &mut [u64], other: &[u64]) {
+            words.iter_mut().zip(other).for_each(|(word, other)| *word |= other);
+        }
+
+        #[inline(always)]
+        pub fn and_not(words: &mut [u64], other: &[u64]) {
+            words.iter_mut().zip(other).for_each(|(word, other)| *word &= !other);
+        }
+    }
+
+    macro_rules! dispatched {
+        ($name:ident($($arg:ident: $ty:ty),*) $(-> $ret:ty)?) => {
+            pub fn $name($($arg: $ty),*) $(-> $ret)? {
+                #[cfg(target_arch = "x86_64")]
+                #[target_feature(enable = "avx2,popcnt")]
+                fn avx2($($arg: $ty),*) $(-> $ret)? {
+                    portable::$name($($arg),*)
+                }
+
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt") {
+                    // SAFETY: the processor has both features, checked just above.
+                    return unsafe { avx2($($arg),*) };
+                }
+                portable::$name($($arg),*)
+            }
+        };
+    }
+
+    dispatched!(count(words: &[u64]) -> u32);
+    dispatched!(and_count(ours: &[u64], theirs: &[u64]) -> u32);
+    dispatched!(and(words: &mut [u64], other: &[u64]));
+    dispatched!(or(words: &mut [u64], other: &[u64]));
+    dispatched!(and_not(words: &mut [u64], other: &[u64]));
 }
 
 #[cfg(test)]
@@ -297,6 +347,39 @@ mod tests {
         assert!(set.contains(64) && set.contains(700));
         set.subtract(&DocBits::full(1_000));
         assert!(set.is_empty());
+    }
+
+    /// Whichever form the processor picks, the passes give what the portable ones give, on
+    /// lengths around every vector width and with words of every density.
+    #[test]
+    fn the_compiled_forms_agree_with_the_portable_passes() {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for len in (0..70).chain([1_000, 1_567]) {
+            let ours: Vec<u64> = (0..len).map(|at| if at % 5 == 0 { u64::MAX } else { next() }).collect();
+            let theirs: Vec<u64> = (0..len).map(|at| if at % 7 == 0 { 0 } else { next() & next() }).collect();
+            assert_eq!(wide::count(&ours), wide::portable::count(&ours), "{len}");
+            assert_eq!(wide::and_count(&ours, &theirs), wide::portable::and_count(&ours, &theirs), "{len}");
+            let naive: u32 = ours.iter().zip(&theirs).map(|(a, b)| (a & b).count_ones()).sum();
+            assert_eq!(wide::and_count(&ours, &theirs), naive, "{len}");
+            type Pass = (fn(&mut [u64], &[u64]), fn(&mut [u64], &[u64]));
+            let passes: [Pass; 3] = [
+                (wide::and, wide::portable::and),
+                (wide::or, wide::portable::or),
+                (wide::and_not, wide::portable::and_not),
+            ];
+            for (dispatched, portable) in passes {
+                let (mut left, mut right) = (ours.clone(), ours.clone());
+                dispatched(&mut left, &theirs);
+                portable(&mut right, &theirs);
+                assert_eq!(left, right, "{len}");
+            }
+        }
     }
 
     #[test]
