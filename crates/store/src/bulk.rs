@@ -42,6 +42,11 @@ pub struct ImportDocument {
 /// Bind parameters per statement: under SQLite's limit (32 766) and PostgreSQL's (65 535).
 const MAX_PARAMS: usize = 30_000;
 
+/// SQLite's page cache during an import's transaction (in KiB when negative), and its
+/// default, which every other connection keeps.
+const BULK_CACHE: &str = "pragma cache_size = -262144";
+const DEFAULT_CACHE: &str = "pragma cache_size = -2000";
+
 /// What is computed off the async threads for a variant: its HTML and its revision snapshot.
 struct Rendered {
     body_html: String,
@@ -171,6 +176,13 @@ impl Store {
         on_pool!(self, |pool| {
             async {
                 let mut tx = pool.begin_with(if sqlite { "BEGIN IMMEDIATE" } else { "BEGIN" }).await?;
+                if sqlite {
+                    // A batch dirties some hundred megabytes of pages. In the default cache
+                    // (2 MB) most are spilled to the write-ahead log before the commit, and a
+                    // page of an index that is spilled and then changed again is written
+                    // there twice or more.
+                    sqlx::query(BULK_CACHE).execute(&mut *tx).await?;
+                }
                 macro_rules! reserve {
                     ($table:literal, $count:expr) => {{
                         let count = $count as i64;
@@ -368,11 +380,83 @@ impl Store {
                     let entry = audit.clone().with_detail(format!("{count} documents"));
                     record_audit!(tx, at, &entry, site, "document", None::<i64>);
                 }
+                if sqlite {
+                    // Back to the default before the connection returns to the pool: the
+                    // commit writes the dirty pages whatever the limit, and the pages the
+                    // limit then frees are clean.
+                    sqlx::query(DEFAULT_CACHE).execute(&mut *tx).await?;
+                }
                 tx.commit().await?;
                 Ok(document_ids.into_iter().map(DocumentId).collect())
             }
             .await
         })
+    }
+}
+
+/// Indexes of `variants` in an order unrelated to the import's (titles, slugs). Each batch of
+/// a large import changes pages all over them, and every changed page is written to the
+/// write-ahead log at each commit and again at the next checkpoint: at 200 000 releases
+/// they were nearly half of the bytes written. Made once at the end, they are one sort each.
+/// (The unique index on slugs stays: it is what refuses a slug already taken.)
+const UNORDERED_INDEXES: [&str; 3] = ["variants_list_title", "variants_list_site_title", "variants_by_slug"];
+
+/// How a rebuild of an index dropped for a bulk load is named in `pending_rebuilds`: its own
+/// `create index` statement, so that a load cut short is finished by the next start.
+const INDEX_REBUILD_PREFIX: &str = "create index ";
+
+impl Store {
+    /// Before a large import into an empty SQLite database: drops [`UNORDERED_INDEXES`], and
+    /// records in `pending_rebuilds` how to make each again. [`Store::finish_bulk_load`]
+    /// makes them; should the process stop before, the next [`Store::migrate`] does. On
+    /// PostgreSQL nothing changes: its imports are not measured against the clock.
+    pub async fn start_bulk_load(&self) -> Result<()> {
+        let Pool::Sqlite(connections) = &self.pool else { return Ok(()) };
+        let pool = &**connections;
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        for name in UNORDERED_INDEXES {
+            let sql: Option<String> =
+                sqlx::query_scalar("select sql from sqlite_master where type = 'index' and name = $1")
+                    .bind(name)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let Some(sql) = sql else { continue };
+            if !sql.to_ascii_lowercase().starts_with(INDEX_REBUILD_PREFIX) {
+                return Err(StoreError::Corrupt(format!("index {name} is made by {sql:?}")));
+            }
+            sqlx::query("insert into pending_rebuilds (name) values ($1) on conflict do nothing")
+                .bind(&sql)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(&format!("drop index {name}")).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Makes the indexes that [`Store::start_bulk_load`] dropped, each in its own transaction.
+    pub async fn finish_bulk_load(&self) -> Result<()> {
+        let Pool::Sqlite(connections) = &self.pool else { return Ok(()) };
+        let pool = &**connections;
+        let pending: Vec<String> =
+            sqlx::query_scalar("select name from pending_rebuilds order by name").fetch_all(pool).await?;
+        for sql in
+            pending.into_iter().filter(|name| name.to_ascii_lowercase().starts_with(INDEX_REBUILD_PREFIX))
+        {
+            let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+            // A connection keeps its own copy of the schema and checks it is current only when
+            // a statement runs, while `create index` refuses a name already in the copy as it
+            // is prepared: on a connection that last looked before the drop, it would refuse.
+            // The `drop` runs first, finds the copy stale, and reads the schema again.
+            let name = sql.split_whitespace().nth(2).unwrap_or_default();
+            sqlx::query(&format!("drop index if exists \"{}\"", name.replace('"', "")))
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(&sql).execute(&mut *tx).await?;
+            sqlx::query("delete from pending_rebuilds where name = $1").bind(&sql).execute(&mut *tx).await?;
+            tx.commit().await?;
+        }
+        Ok(())
     }
 }
 
@@ -383,6 +467,59 @@ mod tests {
     use super::{ImportDocument, ImportVariant};
     use crate::testing::TestDb;
     use crate::{NewContact, NewSite, NewTheme, StoreError};
+
+    /// Every index of the database with its statement, and the rebuilds waiting.
+    async fn indexes_and_pending(store: &crate::Store) -> (Vec<(String, Option<String>)>, Vec<String>) {
+        let crate::Pool::Sqlite(connections) = &store.pool else { panic!("SQLite only") };
+        let pool = &**connections;
+        let indexes =
+            sqlx::query_as("select name, sql from sqlite_master where type = 'index' order by name")
+                .fetch_all(pool)
+                .await
+                .expect("indexes");
+        let pending =
+            sqlx::query_scalar("select name from pending_rebuilds").fetch_all(pool).await.expect("pending");
+        (indexes, pending)
+    }
+
+    #[tokio::test]
+    async fn a_bulk_load_makes_again_the_indexes_it_drops_even_when_cut_short() {
+        let db = TestDb::sqlite().await;
+        let store = &db.store;
+        let (before, pending) = indexes_and_pending(store).await;
+        assert!(pending.is_empty(), "{pending:?}");
+        for name in super::UNORDERED_INDEXES {
+            assert!(before.iter().any(|(index, _)| index == name), "{name} is not in the schema");
+        }
+
+        store.start_bulk_load().await.expect("start");
+        let (during, pending) = indexes_and_pending(store).await;
+        assert_eq!(during.len(), before.len() - super::UNORDERED_INDEXES.len());
+        assert!(during.iter().all(|(name, _)| !super::UNORDERED_INDEXES.contains(&name.as_str())));
+        assert_eq!(pending.len(), super::UNORDERED_INDEXES.len(), "{pending:?}");
+        store.finish_bulk_load().await.expect("finish");
+        assert_eq!(indexes_and_pending(store).await, (before.clone(), Vec::new()));
+
+        // Cut short: the next start of the server (its migration) makes them.
+        store.start_bulk_load().await.expect("start again");
+        let reopened = crate::Store::connect(db.url()).await.expect("reopen");
+        reopened.migrate().await.expect("migrate");
+        assert_eq!(indexes_and_pending(&reopened).await, (before, Vec::new()));
+    }
+
+    #[tokio::test]
+    async fn a_bulk_load_leaves_postgresql_as_it_is() {
+        let db = TestDb::postgres().await;
+        db.store.start_bulk_load().await.expect("start");
+        let crate::Pool::Postgres(pool) = &db.store.pool else { panic!("PostgreSQL") };
+        let kept: i64 = sqlx::query_scalar("select count(*) from pg_indexes where indexname = any($1)")
+            .bind(super::UNORDERED_INDEXES.map(str::to_owned).to_vec())
+            .fetch_one(pool)
+            .await
+            .expect("indexes");
+        assert_eq!(kept, super::UNORDERED_INDEXES.len() as i64);
+        db.store.finish_bulk_load().await.expect("finish");
+    }
 
     #[tokio::test]
     async fn imported_documents_read_back_like_created_ones_on_both_databases() {

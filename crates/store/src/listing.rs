@@ -679,6 +679,8 @@ impl crate::Store {
         if pending.iter().any(|name| name == "media_links") {
             self.rebuild_media_links().await?;
         }
+        // Indexes a bulk load dropped and did not make again (it was cut short).
+        self.finish_bulk_load().await?;
         Ok(())
     }
 }
