@@ -12,7 +12,8 @@ pub use desk::{DEFAULT_DESK_LIMIT, MAX_DESK_LIMIT};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use tantivy::collector::TopDocs;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
@@ -25,8 +26,8 @@ use tantivy::query::{
 use tantivy::schema::{Facet, Value};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{
-    DocAddress, DocId, DocSet, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Score,
-    Searcher, SegmentReader, TERMINATED, TantivyDocument, TantivyError, Term,
+    DocAddress, DocId, DocSet, Executor, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy,
+    Score, Searcher, SegmentReader, TERMINATED, TantivyDocument, TantivyError, Term,
 };
 
 use crate::analysis::{self, suffix_for};
@@ -34,6 +35,7 @@ use crate::bits::{BitsDocSet, DocBits};
 use crate::facts::{Dictionary, FactsWarmer, SegmentFacts, ValueId};
 use crate::highlight::{self, Finder, SNIPPET_BYTES};
 use crate::index::matches::Matches;
+use crate::merges::{CappedMerges, SEGMENT_CAP};
 use crate::query::{self, ReaderText, facet_value};
 use crate::schema::{self, BODY_SUMMARY, BODY_TEXT, FacetKind, Fields, PUBLISHED_AT};
 use crate::{FacetCount, Facets, Hit, IndexDoc, SearchError, SearchQuery, SearchResults};
@@ -269,10 +271,12 @@ impl SearchIndex {
             .num_worker_threads(1)
             .num_merge_threads(1)
             .build();
-        self.inner.index.writer_with_options(options).map_err(|error| match error {
+        let writer = self.inner.index.writer_with_options(options).map_err(|error| match error {
             TantivyError::LockFailure(..) => SearchError::Locked,
             other => SearchError::Index(other),
-        })
+        })?;
+        writer.set_merge_policy(Box::new(CappedMerges::new(SEGMENT_CAP)));
+        Ok(writer)
     }
 
     fn document(&self, doc: &IndexDoc) -> TantivyDocument {
@@ -325,6 +329,11 @@ impl SearchIndex {
     /// phrase, each leaf of the words is intersected with the passing documents (see
     /// [`within`]).
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
+        self.search_split(request, Split::WhenAlone)
+    }
+
+    /// [`Self::search`], with the segments split over the cores as `split` says.
+    fn search_split(&self, request: &SearchQuery, split: Split) -> Result<SearchResults, SearchError> {
         let fields = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
         let facts = self.inner.facts.for_searcher(&searcher)?;
@@ -357,30 +366,42 @@ impl SearchIndex {
             }
             None => None,
         };
-        let mut tally = Tally { counts: vec![0; selection.kind_bit.len()], total: 0, words_on_site: 0 };
+        let segments = searcher.segment_readers();
+        let _running = Running::start();
+        let groups = segment_groups(segments, split);
         // Per segment, the documents that pass site and filters: what the ranking keeps.
-        let mut passing: Vec<Option<Arc<DocBits>>> = Vec::with_capacity(facts.len());
-        for (reader, facts) in searcher.segment_readers().iter().zip(&facts) {
-            let Some(site_docs) = facts.public_on_site(request.site_id) else {
-                passing.push(None);
-                continue;
-            };
-            let mut on_site = match &words {
-                Some(words) => {
-                    let mut matched = words.in_segment(reader)?;
-                    site_docs.keep_in(&mut matched);
-                    matched
+        let counted = in_groups(&groups, |group| {
+            let mut tally = Tally::new(selection.kind_bit.len());
+            let mut passing = Vec::with_capacity(group.len());
+            for &ord in group {
+                let (reader, facts) = (&segments[ord], &facts[ord]);
+                let Some(site_docs) = facts.public_on_site(request.site_id) else { continue };
+                let mut on_site = match &words {
+                    Some(words) => {
+                        let mut matched = words.in_segment(reader)?;
+                        site_docs.keep_in(&mut matched);
+                        matched
+                    }
+                    None => {
+                        let mut on_site = DocBits::empty(reader.max_doc());
+                        site_docs.add_to(&mut on_site);
+                        on_site
+                    }
+                };
+                if let Some(alive) = reader.alive_bitset() {
+                    on_site.retain(|doc| alive.is_alive(doc));
                 }
-                None => {
-                    let mut on_site = DocBits::empty(reader.max_doc());
-                    site_docs.add_to(&mut on_site);
-                    on_site
-                }
-            };
-            if let Some(alive) = reader.alive_bitset() {
-                on_site.retain(|doc| alive.is_alive(doc));
+                passing.push((ord, Arc::new(tally.add_segment(&selection, facts, on_site))));
             }
-            passing.push(Some(Arc::new(tally.add_segment(&selection, facts, on_site))));
+            Ok((tally, passing))
+        })?;
+        let mut tally = Tally::new(selection.kind_bit.len());
+        let mut passing: Vec<Option<Arc<DocBits>>> = vec![None; segments.len()];
+        for (part, segments_passing) in counted {
+            tally.merge(part);
+            for (ord, docs) in segments_passing {
+                passing[ord] = Some(docs);
+            }
         }
         let total = tally.total;
 
@@ -403,30 +424,38 @@ impl SearchIndex {
                     Ok((ranking.pruned.weight(scoring)?, exact))
                 })
                 .collect::<Result<Vec<_>, TantivyError>>()?;
-            for (segment_ord, (reader, passing)) in
-                searcher.segment_readers().iter().zip(&passing).enumerate()
-            {
-                let Some(passing) = passing else { continue };
-                let published = reader.fast_fields().i64(PUBLISHED_AT)?;
-                let segment_ord = u32::try_from(segment_ord).unwrap_or(u32::MAX);
-                for (pruned, exact) in &weights {
-                    let mut exact = exact
-                        .as_ref()
-                        .map(|terms: &Vec<Box<dyn Weight>>| term_scorers(terms, reader))
-                        .transpose()?;
-                    let loose = exact.is_some();
-                    let threshold =
-                        |top: &TopRanked| if loose { loosened(top.threshold()) } else { top.threshold() };
-                    pruned.for_each_pruning(threshold(&top), reader, &mut |doc, score| {
-                        if passing.contains(doc) {
-                            let score = exact.as_deref_mut().map_or(score, |terms| exact_score(terms, doc));
-                            let published_at = published.first(doc).unwrap_or(i64::MIN);
-                            let address = DocAddress::new(segment_ord, doc);
-                            top.push(Ranked { score, tie: published_at, address });
-                        }
-                        threshold(&top)
-                    })?;
+            // Each group keeps its own best: a document among the best of all is among the
+            // best of its group, so the merged tops are the tops of one walk.
+            let tops = in_groups(&groups, |group| {
+                let mut top = TopRanked::new(offset + limit);
+                for &ord in group {
+                    let (reader, Some(passing)) = (&segments[ord], &passing[ord]) else { continue };
+                    let published = reader.fast_fields().i64(PUBLISHED_AT)?;
+                    let segment_ord = u32::try_from(ord).unwrap_or(u32::MAX);
+                    for (pruned, exact) in &weights {
+                        let mut exact = exact
+                            .as_ref()
+                            .map(|terms: &Vec<Box<dyn Weight>>| term_scorers(terms, reader))
+                            .transpose()?;
+                        let loose = exact.is_some();
+                        let threshold =
+                            |top: &TopRanked| if loose { loosened(top.threshold()) } else { top.threshold() };
+                        pruned.for_each_pruning(threshold(&top), reader, &mut |doc, score| {
+                            if passing.contains(doc) {
+                                let score =
+                                    exact.as_deref_mut().map_or(score, |terms| exact_score(terms, doc));
+                                let published_at = published.first(doc).unwrap_or(i64::MIN);
+                                let address = DocAddress::new(segment_ord, doc);
+                                top.push(Ranked { score, tie: published_at, address });
+                            }
+                            threshold(&top)
+                        })?;
+                    }
                 }
+                Ok(top)
+            })?;
+            for part in tops {
+                top.absorb(part);
             }
             top.into_sorted().into_iter().skip(offset).map(|ranked| (ranked.score, ranked.address)).collect()
         } else if let Some(rankings) = ranking.map(Matching::candidates_per_language).filter(|rankings| {
@@ -966,6 +995,17 @@ struct Tally {
 }
 
 impl Tally {
+    fn new(values: usize) -> Tally {
+        Tally { counts: vec![0; values], total: 0, words_on_site: 0 }
+    }
+
+    /// Adds the counts of other segments.
+    fn merge(&mut self, other: Tally) {
+        self.counts.iter_mut().zip(other.counts).for_each(|(count, more)| *count += more);
+        self.total += other.total;
+        self.words_on_site += other.words_on_site;
+    }
+
     /// Counts one segment's documents of the site that the words match (`on_site`), and
     /// returns those that pass every filter.
     fn add_segment(&mut self, selection: &Selection, facts: &SegmentFacts, on_site: DocBits) -> DocBits {
@@ -1017,6 +1057,102 @@ impl Tally {
             }
         }
         passing
+    }
+}
+
+/// Searches under way in this process, across every index.
+static SEARCHES_RUNNING: AtomicUsize = AtomicUsize::new(0);
+
+/// Below this many documents in all segments, a search is not split: handing a group to
+/// another thread costs more than the group.
+const SPLIT_MIN_DOCS: u32 = 200_000;
+
+/// Whether a search spreads its segments over the cores.
+#[derive(Debug, Clone, Copy)]
+enum Split {
+    /// When it is the only search running and the index is large (see [`segment_groups`]).
+    WhenAlone,
+    #[cfg_attr(not(test), allow(dead_code))]
+    Always,
+    #[cfg_attr(not(test), allow(dead_code))]
+    Never,
+}
+
+/// One search counted in [`SEARCHES_RUNNING`] while it lives.
+struct Running;
+
+impl Running {
+    fn start() -> Running {
+        SEARCHES_RUNNING.fetch_add(1, AtomicOrdering::Relaxed);
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        SEARCHES_RUNNING.fetch_sub(1, AtomicOrdering::Relaxed);
+    }
+}
+
+/// The threads that search groups of segments side by side, one per core; `None` on one
+/// core, or when they cannot be started.
+fn search_threads() -> Option<&'static Executor> {
+    static THREADS: OnceLock<Option<Executor>> = OnceLock::new();
+    THREADS
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            (cores > 1).then(|| Executor::multi_thread(cores, "search-")).and_then(Result::ok)
+        })
+        .as_ref()
+}
+
+/// The segments' ordinals in groups to be searched side by side, of about as many documents
+/// each: one per core when this is the only search running and the index is large, so that
+/// idle cores shorten a lone long search; otherwise one group, since the other searches
+/// already keep the cores busy and splitting would only add hand-overs.
+fn segment_groups(segments: &[SegmentReader], split: Split) -> Vec<Vec<usize>> {
+    let all = || vec![(0..segments.len()).collect::<Vec<_>>()];
+    let documents: u32 = segments.iter().map(SegmentReader::max_doc).fold(0, u32::saturating_add);
+    let worth_it = match split {
+        Split::WhenAlone => {
+            documents >= SPLIT_MIN_DOCS && SEARCHES_RUNNING.load(AtomicOrdering::Relaxed) <= 1
+        }
+        Split::Always => true,
+        Split::Never => false,
+    };
+    if segments.len() < 2 || !worth_it {
+        return all();
+    }
+    let Some(Executor::ThreadPool(threads)) = search_threads() else { return all() };
+    let ways = threads.current_num_threads().min(segments.len());
+    let mut by_size: Vec<usize> = (0..segments.len()).collect();
+    by_size.sort_by_key(|&ord| Reverse(segments[ord].max_doc()));
+    let mut groups: Vec<(u64, Vec<usize>)> = vec![(0, Vec::new()); ways];
+    for ord in by_size {
+        if let Some(lightest) = groups.iter_mut().min_by_key(|(documents, _)| *documents) {
+            lightest.0 += u64::from(segments[ord].max_doc());
+            lightest.1.push(ord);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, mut group)| {
+            group.sort_unstable();
+            group
+        })
+        .collect()
+}
+
+/// `each` of `groups`, side by side on [`search_threads`] when there are several.
+fn in_groups<R: Send>(
+    groups: &[Vec<usize>],
+    each: impl Fn(&[usize]) -> Result<R, SearchError> + Sync,
+) -> Result<Vec<R>, SearchError> {
+    match (groups, search_threads()) {
+        ([_, _, ..], Some(threads)) => {
+            threads.map(|group: &Vec<usize>| Ok(each(group)), groups.iter())?.into_iter().collect()
+        }
+        _ => groups.iter().map(|group| each(group)).collect(),
     }
 }
 
@@ -1082,6 +1218,13 @@ impl TopRanked {
         match self.heap.peek() {
             Some(Reverse(worst)) if self.heap.len() >= self.size => worst.score.next_down(),
             _ => Score::MIN,
+        }
+    }
+
+    /// Keeps the best of `other`'s candidates too.
+    fn absorb(&mut self, other: TopRanked) {
+        for Reverse(candidate) in other.heap {
+            self.push(candidate);
         }
     }
 
@@ -1225,6 +1368,72 @@ mod tests {
     use super::*;
     use crate::model::IndexDoc;
     use tantivy::snippet::SnippetGenerator;
+
+    /// A search spread over the cores finds what it finds on one: the same hits in the same
+    /// order with the same scores, the same total and the same facet counts.
+    #[test]
+    fn a_search_split_over_the_cores_finds_what_one_core_finds() {
+        let index = SearchIndex::in_memory().expect("index");
+        let words = ["migrants", "health", "border", "children", "return", "IOM", "flood", "camp"];
+        let countries = ["SV", "GT", "JO", "SN", "PH"];
+        let themes = ["migration-health", "migrant-children", "integration"];
+        // Five commits, five segments of different sizes.
+        let mut id = 0i64;
+        for (commit, size) in [400, 90, 250, 30, 160].into_iter().enumerate() {
+            for _ in 0..size {
+                id += 1;
+                let pick = |n: i64, of: usize| (n.unsigned_abs() as usize * 7 + commit) % of;
+                let body: Vec<&str> = (0..1 + id % 9).map(|k| words[pick(id * 3 + k, words.len())]).collect();
+                let doc = IndexDoc {
+                    variant_id: id,
+                    document_id: id,
+                    site_id: 1 + id % 2,
+                    language: ["en", "fr", "es"][pick(id, 3)].to_owned(),
+                    kind: "release".to_owned(),
+                    slug: format!("r{id}"),
+                    title: format!(
+                        "{} and {}",
+                        words[pick(id, words.len())],
+                        words[pick(id + 5, words.len())]
+                    ),
+                    body_text: body.join(" "),
+                    countries: vec![countries[pick(id, countries.len())].to_owned()],
+                    themes: vec![themes[pick(id * 5, themes.len())].to_owned()],
+                    // Equal dates in places, so that ties are broken by address too.
+                    published_at: 1_600_000_000 + (id % 40) * 86_400,
+                    ..IndexDoc::default()
+                };
+                index.upsert(&doc).expect("upsert");
+            }
+            index.commit(commit as i64 + 1).expect("commit");
+        }
+        assert_eq!(index.inner.reader.searcher().segment_readers().len(), 5);
+        let requests = [
+            SearchQuery { site_id: 1, text: "migrants".into(), ..SearchQuery::default() },
+            SearchQuery { site_id: 1, text: "IOM".into(), page: 3, per_page: 7, ..SearchQuery::default() },
+            SearchQuery { site_id: 2, text: "health children".into(), ..SearchQuery::default() },
+            SearchQuery {
+                site_id: 1,
+                text: "border".into(),
+                countries: vec!["SV".into(), "JO".into()],
+                themes: vec!["integration".into()],
+                ..SearchQuery::default()
+            },
+            SearchQuery {
+                site_id: 2,
+                text: "camp -flood".into(),
+                languages: vec!["fr".into()],
+                ..SearchQuery::default()
+            },
+            SearchQuery { site_id: 1, text: String::new(), per_page: 50, ..SearchQuery::default() },
+        ];
+        for request in &requests {
+            let alone = index.search_split(request, Split::Never).expect("one core");
+            let split = index.search_split(request, Split::Always).expect("split");
+            assert!(alone.total > 0, "{request:?} finds nothing: the comparison would be empty");
+            assert_eq!(split, alone, "{request:?}");
+        }
+    }
 
     /// Our finder must pick the passage and words tantivy's snippet generator picks: the
     /// search page's snippets were tantivy's until the finder replaced it for speed.

@@ -71,6 +71,7 @@ mod error;
 mod facts;
 mod highlight;
 mod index;
+mod merges;
 mod model;
 mod query;
 mod schema;
