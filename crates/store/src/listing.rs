@@ -680,7 +680,7 @@ impl crate::Store {
             self.rebuild_media_links().await?;
         }
         // Indexes a bulk load dropped and did not make again (it was cut short).
-        self.finish_bulk_load().await?;
+        self.make_dropped_indexes(&pending).await?;
         Ok(())
     }
 }
