@@ -65,9 +65,12 @@ pub async fn where_we_work(
 ) -> Result<Response> {
     let ctx = app.ctx(&scope, &lang)?;
     let store = app.store();
-    let menu = app.menu(ctx.site.id, &ctx.lang).await?;
-    let page = store.published_page(ctx.site.id, &ctx.lang, "where-we-work").await?;
-    let counts = store.release_counts_by_country(ctx.site.id, &ctx.lang).await?;
+    // Two connections, so two SQLite worker threads: both read side by side.
+    let (menu, page, counts) = tokio::try_join!(
+        app.menu(ctx.site.id, &ctx.lang),
+        store.published_page(ctx.site.id, &ctx.lang, "where-we-work"),
+        store.release_counts_by_country(ctx.site.id, &ctx.lang),
+    )?;
     let releases_of: HashMap<&str, i64> = counts.iter().map(|(code, n)| (code.as_str(), *n)).collect();
     let geo_lang = ctx.geo_lang();
     let entry = |c: &portico_geo::Country| CountryEntry {

@@ -98,38 +98,57 @@ pub(crate) async fn goal_page(
     }
     let store = app.store();
     let filter = ReleaseFilter { goal: Some(goal.number), ..ReleaseFilter::default() };
-    let list = store.published_releases(ctx.site.id, &ctx.lang, &filter, page, PER_PAGE).await?;
+    let first = page == 1;
+    let publication_filter = PublicationFilter {
+        goal: Some(goal.number),
+        office: ctx.site.country.clone(),
+        ..PublicationFilter::default()
+    };
+    // Each read on its own connection, so its own SQLite worker thread: the page waits for
+    // the slowest of them instead of their sum.
+    let (list, pages, library, agenda_title) = tokio::try_join!(
+        async {
+            Ok::<_, WebError>(
+                store.published_releases(ctx.site.id, &ctx.lang, &filter, page, PER_PAGE).await?,
+            )
+        },
+        async {
+            Ok::<_, WebError>(match first {
+                true => store.goal_pages(ctx.site.id, &ctx.lang, goal.number).await?,
+                false => Vec::new(),
+            })
+        },
+        async {
+            Ok::<_, WebError>(match first {
+                true => Some(
+                    store
+                        .library_page(ctx.site.id, &ctx.lang, &publication_filter, GOAL_PUBLICATIONS, 0)
+                        .await?,
+                ),
+                false => None,
+            })
+        },
+        agenda_title(app, ctx),
+    )?;
     let last_page = u32::try_from(list.total).unwrap_or(u32::MAX).div_ceil(PER_PAGE).max(1);
     if page > last_page {
         return Err(WebError::NotFound);
     }
-    let pages: Vec<PageLink> = if page == 1 {
-        store
-            .goal_pages(ctx.site.id, &ctx.lang, goal.number)
-            .await?
-            .into_iter()
-            .map(|p| PageLink { url: ctx.url(&p.path), title: p.title, summary: p.summary })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let (publications, all_publications) = if page == 1 {
-        let filter = PublicationFilter {
-            goal: Some(goal.number),
-            office: ctx.site.country.clone(),
-            ..PublicationFilter::default()
-        };
-        let (items, total) =
-            store.library_page(ctx.site.id, &ctx.lang, &filter, GOAL_PUBLICATIONS, 0).await?;
-        let cards = super::publications::cards(app, ctx, &items).await?;
-        // The library narrowed to the goal lists the rest.
-        let all = (total > GOAL_PUBLICATIONS).then(|| MoreLink {
-            url: super::publications::library_of_goal(ctx, goal.number),
-            label: ctx.t1("sdg-all-publications", "count", total),
-        });
-        (cards, all)
-    } else {
-        (Vec::new(), None)
+    let pages: Vec<PageLink> = pages
+        .into_iter()
+        .map(|p| PageLink { url: ctx.url(&p.path), title: p.title, summary: p.summary })
+        .collect();
+    let (publications, all_publications) = match library {
+        Some((items, total)) => {
+            let cards = super::publications::cards(app, ctx, &items).await?;
+            // The library narrowed to the goal lists the rest.
+            let all = (total > GOAL_PUBLICATIONS).then(|| MoreLink {
+                url: super::publications::library_of_goal(ctx, goal.number),
+                label: ctx.t1("sdg-all-publications", "count", total),
+            });
+            (cards, all)
+        }
+        None => (Vec::new(), None),
     };
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let view = GoalView::new(ctx, goal);
@@ -148,7 +167,6 @@ pub(crate) async fn goal_page(
         view.label.clone()
     };
     let description = ctx.t1("sdg-goal-description", "goal", view.label.clone());
-    let agenda_title = agenda_title(app, ctx).await?;
     let layout = Layout::new(app, ctx, &menu, &title, &description, &path)
         .with_breadcrumbs(
             ctx,

@@ -171,9 +171,13 @@ pub async fn show(
         title: &release.title,
         summary: &release.summary,
     };
-    let layout = document_layout(&app, &ctx, &menu, head, shown_in.as_deref()).await?;
+    // Two connections, so two SQLite worker threads: the translations and the related
+    // releases are read side by side.
+    let (layout, related) = tokio::try_join!(
+        document_layout(&app, &ctx, &menu, head, shown_in.as_deref()),
+        crate::related::related_cards(&app, &ctx, &release),
+    )?;
     let seo = crate::seo::article_meta(&ctx, &release, layout.canonical())?;
-    let related = crate::related::related_cards(&app, &ctx, &release).await?;
     // What the page cache drops this page with: the release, its related releases, its image.
     let shows = crate::cache::Shows {
         documents: std::iter::once(release.id).chain(related.iter().map(|card| card.document)).collect(),

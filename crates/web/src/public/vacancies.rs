@@ -227,12 +227,15 @@ pub async fn list(
     let store = app.store();
     let country = ctx.site.country.as_deref();
     let offset = i64::from(q.page - 1) * VACANCY_PAGE;
-    let list = store.open_vacancies(ctx.site.id, country, &ctx.lang, &q.filter, VACANCY_PAGE, offset).await?;
+    // Two connections, so two SQLite worker threads: both read side by side.
+    let (list, next_change) = tokio::try_join!(
+        store.open_vacancies(ctx.site.id, country, &ctx.lang, &q.filter, VACANCY_PAGE, offset),
+        store.next_vacancy_change(ctx.site.id, country),
+    )?;
     let last_page = u32::try_from((list.total + VACANCY_PAGE - 1) / VACANCY_PAGE).unwrap_or(u32::MAX).max(1);
     if q.page > last_page {
         return Err(WebError::NotFound);
     }
-    let next_change = store.next_vacancy_change(ctx.site.id, country).await?;
     let menu = app.menu(ctx.site.id, &ctx.lang).await?;
     let now = OffsetDateTime::now_utc();
     let vacancies: Vec<VacancyCard> = list.items.iter().map(|item| card(&app, &ctx, item, now)).collect();
@@ -464,8 +467,10 @@ async fn feed(
     let q = VacancyQuery::parse(&ctx, &pairs)?;
     let store = app.store();
     let country = ctx.site.country.as_deref();
-    let list = store.open_vacancies(ctx.site.id, country, &ctx.lang, &q.filter, FEED_SIZE, 0).await?;
-    let next_change = store.next_vacancy_change(ctx.site.id, country).await?;
+    let (list, next_change) = tokio::try_join!(
+        store.open_vacancies(ctx.site.id, country, &ctx.lang, &q.filter, FEED_SIZE, 0),
+        store.next_vacancy_change(ctx.site.id, country),
+    )?;
     let authority = tag_authority(&ctx.site, &ctx.origin);
     let site_name = ctx.site.name_in(&ctx.lang).to_owned();
     let countries_url = ctx.absolute(&format!("{}?country=", ctx.url("vacancies")));
