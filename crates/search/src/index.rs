@@ -6,6 +6,7 @@
 
 mod desk;
 mod matches;
+mod term_union;
 
 pub use desk::{DEFAULT_DESK_LIMIT, MAX_DESK_LIMIT};
 
@@ -35,6 +36,7 @@ use crate::bits::{BitsDocSet, DocBits};
 use crate::facts::{Dictionary, FactsWarmer, SegmentFacts, ValueId};
 use crate::highlight::{self, Finder, SNIPPET_BYTES};
 use crate::index::matches::Matches;
+use crate::index::term_union::UnionTerm;
 use crate::merges::{CappedMerges, SEGMENT_CAP};
 use crate::query::{self, ReaderText, facet_value};
 use crate::schema::{self, BODY_SUMMARY, BODY_TEXT, FacetKind, Fields, PUBLISHED_AT};
@@ -329,11 +331,17 @@ impl SearchIndex {
     /// phrase, each leaf of the words is intersected with the passing documents (see
     /// [`within`]).
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
-        self.search_split(request, Split::WhenAlone)
+        self.search_split(request, Split::WhenAlone, Pruning::WhenMostPass)
     }
 
-    /// [`Self::search`], with the segments split over the cores as `split` says.
-    fn search_split(&self, request: &SearchQuery, split: Split) -> Result<SearchResults, SearchError> {
+    /// [`Self::search`], with the segments split over the cores as `split` says and the best
+    /// found as `pruning` says.
+    fn search_split(
+        &self,
+        request: &SearchQuery,
+        split: Split,
+        pruning: Pruning,
+    ) -> Result<SearchResults, SearchError> {
         let fields = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
         let facts = self.inner.facts.for_searcher(&searcher)?;
@@ -410,10 +418,12 @@ impl SearchIndex {
         let in_window = offset.saturating_add(limit) <= MAX_RESULT_WINDOW;
         let top_docs = if !in_window || total <= offset {
             Vec::new()
-        } else if let Some(matching) = ranking.filter(|_| total.saturating_mul(8) >= tally.words_on_site) {
+        } else if let Some(matching) = ranking.filter(|_| {
+            matches!(pruning, Pruning::WhenMostPass) && total.saturating_mul(8) >= tally.words_on_site
+        }) {
             let mut top = TopRanked::new(offset + limit);
             let scoring = EnableScoring::enabled_from_searcher(&searcher);
-            let weights = matching
+            let walks = matching
                 .candidates_per_language()
                 .iter()
                 .map(|ranking| {
@@ -421,7 +431,11 @@ impl SearchIndex {
                         .rescoring()
                         .map(|terms| terms.iter().map(|term| term.weight(scoring)).collect())
                         .transpose()?;
-                    Ok((ranking.pruned.weight(scoring)?, exact))
+                    Ok(Walk {
+                        terms: self.union_terms(&searcher, ranking)?,
+                        pruned: ranking.pruned.weight(scoring)?,
+                        exact,
+                    })
                 })
                 .collect::<Result<Vec<_>, TantivyError>>()?;
             // Each group keeps its own best: a document among the best of all is among the
@@ -432,7 +446,23 @@ impl SearchIndex {
                     let (reader, Some(passing)) = (&segments[ord], &passing[ord]) else { continue };
                     let published = reader.fast_fields().i64(PUBLISHED_AT)?;
                     let segment_ord = u32::try_from(ord).unwrap_or(u32::MAX);
-                    for (pruned, exact) in &weights {
+                    let rank = |top: &mut TopRanked, doc: DocId, score: Score| {
+                        let published_at = published.first(doc).unwrap_or(i64::MIN);
+                        top.push(Ranked {
+                            score,
+                            tie: published_at,
+                            address: DocAddress::new(segment_ord, doc),
+                        });
+                    };
+                    for Walk { terms, pruned, exact } in &walks {
+                        if let Some(terms) = terms {
+                            let threshold = top.threshold();
+                            term_union::rank(terms, reader, passing, threshold, &mut |doc, score| {
+                                rank(&mut top, doc, score);
+                                top.threshold()
+                            })?;
+                            continue;
+                        }
                         let mut exact = exact
                             .as_ref()
                             .map(|terms: &Vec<Box<dyn Weight>>| term_scorers(terms, reader))
@@ -444,9 +474,7 @@ impl SearchIndex {
                             if passing.contains(doc) {
                                 let score =
                                     exact.as_deref_mut().map_or(score, |terms| exact_score(terms, doc));
-                                let published_at = published.first(doc).unwrap_or(i64::MIN);
-                                let address = DocAddress::new(segment_ord, doc);
-                                top.push(Ranked { score, tie: published_at, address });
+                                rank(&mut top, doc, score);
                             }
                             threshold(&top)
                         })?;
@@ -577,6 +605,36 @@ impl SearchIndex {
             }
         }
         Ok(top)
+    }
+
+    /// The terms of `ranking` weighted as its queries weigh them, when each is a term query,
+    /// boosted or not, and [`term_union::walks_faster`] over them; `None` otherwise.
+    fn union_terms(&self, searcher: &Searcher, ranking: &Ranking) -> tantivy::Result<Option<Vec<UnionTerm>>> {
+        let Some(queries) = &ranking.terms else { return Ok(None) };
+        let Some(terms) =
+            queries.iter().map(|query| matches::single_term(query.as_ref())).collect::<Option<Vec<_>>>()
+        else {
+            return Ok(None);
+        };
+        // Read in the largest segment alone: a look-up in every segment for every term of
+        // every language cost as much as the walk saves.
+        let Some(largest) = searcher.segment_readers().iter().max_by_key(|reader| reader.max_doc()) else {
+            return Ok(None);
+        };
+        let mut doc_freqs = Vec::with_capacity(terms.len());
+        for term in &terms {
+            let info = largest.inverted_index(term.field())?.get_term_info(term)?;
+            doc_freqs.push(info.map_or(0, |info| info.doc_freq));
+        }
+        if !term_union::walks_faster(&doc_freqs) {
+            return Ok(None);
+        }
+        let weighed = terms.into_iter().map(|term| {
+            // The parsers boost titles and nothing else.
+            let is_title = self.inner.fields.languages.iter().any(|language| language.title == term.field());
+            UnionTerm::new(searcher, term, if is_title { TITLE_BOOST } else { 1.0 })
+        });
+        weighed.collect::<tantivy::Result<Vec<_>>>().map(Some)
     }
 
     /// The request's facet filters, one per facet with selected values.
@@ -777,6 +835,18 @@ impl Matching {
             })
             .collect()
     }
+}
+
+/// How the public search can walk one language's candidates for the best.
+struct Walk {
+    /// The ranking's terms, when it is a union of plain terms that [`term_union::rank`]
+    /// walks faster than tantivy's pruning.
+    terms: Option<Vec<UnionTerm>>,
+    /// Tantivy's pruning of the ranking.
+    pruned: Box<dyn Weight>,
+    /// The terms that score the pruning's candidates again when its sums are not exact
+    /// (see [`Ranking::rescoring`]).
+    exact: Option<Vec<Box<dyn Weight>>>,
 }
 
 /// How one language's part of the words is ranked.
@@ -1078,6 +1148,17 @@ enum Split {
     Never,
 }
 
+/// How a search finds its best documents among those that pass.
+#[derive(Debug, Clone, Copy)]
+enum Pruning {
+    /// Skipping the documents that cannot make the page when most of the words' matches pass;
+    /// otherwise scoring each passing document.
+    WhenMostPass,
+    /// Scoring each passing document: what the pruning must find too.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Never,
+}
+
 /// One search counted in [`SEARCHES_RUNNING`] while it lives.
 struct Running;
 
@@ -1369,44 +1450,57 @@ mod tests {
     use crate::model::IndexDoc;
     use tantivy::snippet::SnippetGenerator;
 
+    /// An index in RAM with one segment of each size, its documents made by `doc` from their
+    /// ids (from 1 on) and their segment's number.
+    fn index_in_segments(sizes: &[i64], doc: impl Fn(i64, usize) -> IndexDoc) -> SearchIndex {
+        let index = SearchIndex::in_memory().expect("index");
+        let mut id = 0i64;
+        for (segment, size) in sizes.iter().enumerate() {
+            for _ in 0..*size {
+                id += 1;
+                index.upsert(&doc(id, segment)).expect("upsert");
+            }
+            index.commit(segment as i64 + 1).expect("commit");
+        }
+        index
+    }
+
+    /// A release on site 1, published on one of forty days: equal dates in places, so that
+    /// ties are broken by address too.
+    fn release(id: i64, language: &str, title: String, body_text: String) -> IndexDoc {
+        IndexDoc {
+            variant_id: id,
+            document_id: id,
+            site_id: 1,
+            language: language.to_owned(),
+            kind: "release".to_owned(),
+            slug: format!("r{id}"),
+            title,
+            body_text,
+            published_at: 1_600_000_000 + (id % 40) * 86_400,
+            ..IndexDoc::default()
+        }
+    }
+
     /// A search spread over the cores finds what it finds on one: the same hits in the same
     /// order with the same scores, the same total and the same facet counts.
     #[test]
     fn a_search_split_over_the_cores_finds_what_one_core_finds() {
-        let index = SearchIndex::in_memory().expect("index");
         let words = ["migrants", "health", "border", "children", "return", "IOM", "flood", "camp"];
         let countries = ["SV", "GT", "JO", "SN", "PH"];
         let themes = ["migration-health", "migrant-children", "integration"];
-        // Five commits, five segments of different sizes.
-        let mut id = 0i64;
-        for (commit, size) in [400, 90, 250, 30, 160].into_iter().enumerate() {
-            for _ in 0..size {
-                id += 1;
-                let pick = |n: i64, of: usize| (n.unsigned_abs() as usize * 7 + commit) % of;
-                let body: Vec<&str> = (0..1 + id % 9).map(|k| words[pick(id * 3 + k, words.len())]).collect();
-                let doc = IndexDoc {
-                    variant_id: id,
-                    document_id: id,
-                    site_id: 1 + id % 2,
-                    language: ["en", "fr", "es"][pick(id, 3)].to_owned(),
-                    kind: "release".to_owned(),
-                    slug: format!("r{id}"),
-                    title: format!(
-                        "{} and {}",
-                        words[pick(id, words.len())],
-                        words[pick(id + 5, words.len())]
-                    ),
-                    body_text: body.join(" "),
-                    countries: vec![countries[pick(id, countries.len())].to_owned()],
-                    themes: vec![themes[pick(id * 5, themes.len())].to_owned()],
-                    // Equal dates in places, so that ties are broken by address too.
-                    published_at: 1_600_000_000 + (id % 40) * 86_400,
-                    ..IndexDoc::default()
-                };
-                index.upsert(&doc).expect("upsert");
+        // Five segments of different sizes.
+        let index = index_in_segments(&[400, 90, 250, 30, 160], |id, segment| {
+            let pick = |n: i64, of: usize| (n.unsigned_abs() as usize * 7 + segment) % of;
+            let body: Vec<&str> = (0..1 + id % 9).map(|k| words[pick(id * 3 + k, words.len())]).collect();
+            let title = format!("{} and {}", words[pick(id, words.len())], words[pick(id + 5, words.len())]);
+            IndexDoc {
+                site_id: 1 + id % 2,
+                countries: vec![countries[pick(id, countries.len())].to_owned()],
+                themes: vec![themes[pick(id * 5, themes.len())].to_owned()],
+                ..release(id, ["en", "fr", "es"][pick(id, 3)], title, body.join(" "))
             }
-            index.commit(commit as i64 + 1).expect("commit");
-        }
+        });
         let searcher = index.inner.reader.searcher();
         assert_eq!(searcher.segment_readers().len(), 5);
         // On one core nothing is split, and the comparison below would be of one walk with itself.
@@ -1431,10 +1525,68 @@ mod tests {
             SearchQuery { site_id: 1, text: String::new(), per_page: 50, ..SearchQuery::default() },
         ];
         for request in &requests {
-            let alone = index.search_split(request, Split::Never).expect("one core");
-            let split = index.search_split(request, Split::Always).expect("split");
+            let alone = index.search_split(request, Split::Never, Pruning::WhenMostPass).expect("one core");
+            let split = index.search_split(request, Split::Always, Pruning::WhenMostPass).expect("split");
             assert!(alone.total > 0, "{request:?} finds nothing: the comparison would be empty");
             assert_eq!(split, alone, "{request:?}");
+        }
+    }
+
+    /// The walk of a union of terms, which skips blocks of postings, finds the documents and
+    /// scores that scoring every passing document with tantivy's term scorers finds.
+    #[test]
+    fn the_term_walk_ranks_as_scoring_every_passing_document_does() {
+        let words = ["migrants", "health", "border", "children", "return", "flood", "camp", "data"];
+        let themes = ["migration-health", "migrant-children", "integration"];
+        // Three segments, with "IOM" and "migrants" in most titles and bodies: several blocks of
+        // postings per term, the last of each one short.
+        let index = index_in_segments(&[1_500, 700, 430], |id, segment| {
+            let pick = |n: i64, of: usize| (n.unsigned_abs() as usize * 7 + segment) % of;
+            // As often as one to four times, in bodies of three to thirty words: many
+            // different scores, and many equal ones.
+            let body: Vec<&str> = (0..3 + id % 28)
+                .map(|k| match k {
+                    _ if id % 11 == 0 => words[pick(id * 3 + k, words.len())],
+                    _ if k < 1 + id % 4 => "IOM",
+                    _ if k < 3 + id % 3 => "migrants",
+                    _ => words[pick(id * 3 + k, words.len())],
+                })
+                .collect();
+            let subject =
+                format!("{} and {}", words[pick(id, words.len())], words[pick(id + 5, words.len())]);
+            let title = if id % 5 == 0 { subject } else { format!("IOM and migrants: {subject}") };
+            IndexDoc {
+                themes: vec![themes[pick(id * 5, themes.len())].to_owned()],
+                ..release(id, ["en", "en", "fr", "es"][(id / 3 % 4) as usize], title, body.join(" "))
+            }
+        });
+        let searcher = index.inner.reader.searcher();
+        let walked = |text: &str| {
+            let matching = index.matching(&ReaderText::parse(text).expect("words"));
+            let rankings = matching.candidates_per_language();
+            rankings
+                .iter()
+                .filter(|ranking| index.union_terms(&searcher, ranking).expect("terms").is_some())
+                .count()
+        };
+        assert!(walked("IOM") > 0 && walked("IOM migrants") > 0, "the walk is not what is compared");
+        assert_eq!(walked("IOM border"), 0, "a rare word with common ones is left to tantivy");
+
+        let request = |text: &str| SearchQuery { site_id: 1, text: text.into(), ..SearchQuery::default() };
+        let requests = [
+            request("IOM"),
+            SearchQuery { page: 4, per_page: 50, ..request("IOM") },
+            SearchQuery { themes: vec!["integration".into(), "migrant-children".into()], ..request("IOM") },
+            request("IOM migrants"),
+            SearchQuery { per_page: 100, ..request("migrants IOM -flood") },
+            SearchQuery { languages: vec!["en".into()], ..request("IOM migrants") },
+            request("IOM border"),
+        ];
+        for request in &requests {
+            let pruned = index.search_split(request, Split::Never, Pruning::WhenMostPass).expect("pruned");
+            let every = index.search_split(request, Split::Never, Pruning::Never).expect("every one");
+            assert!(pruned.hits.len() >= 20, "{request:?}: too few hits to compare: {}", pruned.hits.len());
+            assert_eq!(pruned, every, "{request:?}");
         }
     }
 

@@ -128,15 +128,13 @@ impl Matches {
                     .read_block_postings(term, IndexRecordOption::Basic)?;
                 if let Some(mut postings) = postings {
                     while !postings.docs().is_empty() {
-                        postings.docs().iter().for_each(|doc| bits.insert(*doc));
+                        bits.insert_sorted(postings.docs());
                         postings.advance();
                     }
                 }
                 Ok(())
             }
-            Matches::Leaf(weight) => {
-                weight.for_each_no_score(reader, &mut |docs| docs.iter().for_each(|doc| bits.insert(*doc)))
-            }
+            Matches::Leaf(weight) => weight.for_each_no_score(reader, &mut |docs| bits.insert_sorted(docs)),
             Matches::Clauses { all, any, none } if all.is_empty() && none.is_empty() => {
                 any.iter().try_for_each(|clause| clause.add_to(reader, bits))
             }
@@ -150,7 +148,7 @@ impl Matches {
 
 /// The term of a term query, boosted or not: its documents are its postings, whatever the
 /// boost. `None` for any other query.
-fn single_term(query: &dyn Query) -> Option<Term> {
+pub(super) fn single_term(query: &dyn Query) -> Option<Term> {
     if query.downcast_ref::<TermQuery>().is_none() && query.downcast_ref::<BoostQuery>().is_none() {
         return None;
     }
