@@ -29,26 +29,6 @@ impl DocBits {
         }
     }
 
-    /// Adds `docs`, as [`Self::insert`] would one by one. In increasing order (a block of
-    /// postings), each word of the set is written once for all of its documents.
-    pub fn insert_sorted(&mut self, docs: &[DocId]) {
-        let mut docs = docs.iter().map(|doc| *doc as usize);
-        let Some(first) = docs.next() else { return };
-        let (mut at, mut word) = (first / 64, 1u64 << (first % 64));
-        for doc in docs {
-            if doc / 64 != at {
-                if let Some(set) = self.words.get_mut(at) {
-                    *set |= word;
-                }
-                (at, word) = (doc / 64, 0);
-            }
-            word |= 1 << (doc % 64);
-        }
-        if let Some(set) = self.words.get_mut(at) {
-            *set |= word;
-        }
-    }
-
     #[inline]
     pub fn contains(&self, doc: DocId) -> bool {
         self.words.get(doc as usize / 64).is_some_and(|word| word & (1 << (doc % 64)) != 0)
@@ -350,26 +330,6 @@ mod tests {
         assert_eq!(walk.seek(TERMINATED), TERMINATED);
         assert_eq!(BitsDocSet::new(Arc::new(DocBits::empty(0))).doc(), TERMINATED);
         assert_eq!(BitsDocSet::new(Arc::new(DocBits::empty(500))).doc(), TERMINATED);
-    }
-
-    #[test]
-    fn inserting_a_run_of_documents_sets_the_bits_one_by_one_would() {
-        let max_doc = 1_000;
-        let runs: [Vec<DocId>; 5] = [
-            vec![],
-            vec![999],
-            (0..max_doc).filter(|doc| doc % 3 != 1).collect(),
-            vec![0, 63, 64, 127, 128, 640, 998],
-            // Out of order, and past the segment's end: what `insert` does with them.
-            vec![700, 5, 70, 1_000, 4_000, 6],
-        ];
-        for run in runs {
-            let mut at_once = bits_of(&[1, 500], max_doc);
-            at_once.insert_sorted(&run);
-            let mut one_by_one = bits_of(&[1, 500], max_doc);
-            run.iter().for_each(|doc| one_by_one.insert(*doc));
-            assert_eq!(at_once.words, one_by_one.words, "{run:?}");
-        }
     }
 
     #[test]

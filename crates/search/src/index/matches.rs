@@ -128,13 +128,15 @@ impl Matches {
                     .read_block_postings(term, IndexRecordOption::Basic)?;
                 if let Some(mut postings) = postings {
                     while !postings.docs().is_empty() {
-                        bits.insert_sorted(postings.docs());
+                        postings.docs().iter().for_each(|doc| bits.insert(*doc));
                         postings.advance();
                     }
                 }
                 Ok(())
             }
-            Matches::Leaf(weight) => weight.for_each_no_score(reader, &mut |docs| bits.insert_sorted(docs)),
+            Matches::Leaf(weight) => {
+                weight.for_each_no_score(reader, &mut |docs| docs.iter().for_each(|doc| bits.insert(*doc)))
+            }
             Matches::Clauses { all, any, none } if all.is_empty() && none.is_empty() => {
                 any.iter().try_for_each(|clause| clause.add_to(reader, bits))
             }
