@@ -427,15 +427,14 @@ impl SearchIndex {
                 .candidates_per_language()
                 .iter()
                 .map(|ranking| {
+                    if let Some(terms) = self.union_terms(&searcher, ranking)? {
+                        return Ok(Walk::Terms(terms));
+                    }
                     let exact = ranking
                         .rescoring()
                         .map(|terms| terms.iter().map(|term| term.weight(scoring)).collect())
                         .transpose()?;
-                    Ok(Walk {
-                        terms: self.union_terms(&searcher, ranking)?,
-                        pruned: ranking.pruned.weight(scoring)?,
-                        exact,
-                    })
+                    Ok(Walk::Pruned(ranking.pruned.weight(scoring)?, exact))
                 })
                 .collect::<Result<Vec<_>, TantivyError>>()?;
             // Each group keeps its own best: a document among the best of all is among the
@@ -454,15 +453,18 @@ impl SearchIndex {
                             address: DocAddress::new(segment_ord, doc),
                         });
                     };
-                    for Walk { terms, pruned, exact } in &walks {
-                        if let Some(terms) = terms {
-                            let threshold = top.threshold();
-                            term_union::rank(terms, reader, passing, threshold, &mut |doc, score| {
-                                rank(&mut top, doc, score);
-                                top.threshold()
-                            })?;
-                            continue;
-                        }
+                    for walk in &walks {
+                        let (pruned, exact) = match walk {
+                            Walk::Terms(terms) => {
+                                let threshold = top.threshold();
+                                term_union::rank(terms, reader, passing, threshold, &mut |doc, score| {
+                                    rank(&mut top, doc, score);
+                                    top.threshold()
+                                })?;
+                                continue;
+                            }
+                            Walk::Pruned(pruned, exact) => (pruned, exact),
+                        };
                         let mut exact = exact
                             .as_ref()
                             .map(|terms: &Vec<Box<dyn Weight>>| term_scorers(terms, reader))
@@ -837,16 +839,13 @@ impl Matching {
     }
 }
 
-/// How the public search can walk one language's candidates for the best.
-struct Walk {
-    /// The ranking's terms, when it is a union of plain terms that [`term_union::rank`]
-    /// walks faster than tantivy's pruning.
-    terms: Option<Vec<UnionTerm>>,
-    /// Tantivy's pruning of the ranking.
-    pruned: Box<dyn Weight>,
-    /// The terms that score the pruning's candidates again when its sums are not exact
-    /// (see [`Ranking::rescoring`]).
-    exact: Option<Vec<Box<dyn Weight>>>,
+/// How the public search walks one language's candidates for the best.
+enum Walk {
+    /// A union of plain terms that [`term_union::rank`] walks faster than tantivy prunes it.
+    Terms(Vec<UnionTerm>),
+    /// Tantivy's pruning of the ranking, and the terms that score its candidates again when
+    /// its sums are not exact (see [`Ranking::rescoring`]).
+    Pruned(Box<dyn Weight>, Option<Vec<Box<dyn Weight>>>),
 }
 
 /// How one language's part of the words is ranked.
