@@ -445,7 +445,7 @@ impl SearchIndex {
                     let (reader, Some(passing)) = (&segments[ord], &passing[ord]) else { continue };
                     let published = reader.fast_fields().i64(PUBLISHED_AT)?;
                     let segment_ord = u32::try_from(ord).unwrap_or(u32::MAX);
-                    let rank = |top: &mut TopRanked, doc: DocId, score: Score| {
+                    let keep = |top: &mut TopRanked, doc: DocId, score: Score| {
                         let published_at = published.first(doc).unwrap_or(i64::MIN);
                         top.push(Ranked {
                             score,
@@ -458,7 +458,7 @@ impl SearchIndex {
                             Walk::Terms(terms) => {
                                 let threshold = top.threshold();
                                 term_union::rank(terms, reader, passing, threshold, &mut |doc, score| {
-                                    rank(&mut top, doc, score);
+                                    keep(&mut top, doc, score);
                                     top.threshold()
                                 })?;
                                 continue;
@@ -476,7 +476,7 @@ impl SearchIndex {
                             if passing.contains(doc) {
                                 let score =
                                     exact.as_deref_mut().map_or(score, |terms| exact_score(terms, doc));
-                                rank(&mut top, doc, score);
+                                keep(&mut top, doc, score);
                             }
                             threshold(&top)
                         })?;

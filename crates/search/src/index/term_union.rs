@@ -47,7 +47,12 @@ struct Cursor<'a> {
     at: usize,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    fn new(mut postings: BlockSegmentPostings, norms: FieldNormReader, term: &'a UnionTerm) -> Cursor<'a> {
+        let block_best = postings.block_max_score(&norms, &term.weight);
+        Cursor { postings, norms, term, block_best, at: 0 }
+    }
+
     fn last_doc(&self) -> Option<DocId> {
         self.postings.docs().last().copied()
     }
@@ -101,9 +106,7 @@ pub(crate) fn rank(
             .fieldnorms_readers()
             .get_field(field)?
             .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
-        let mut cursor = Cursor { postings, norms, term: union_term, block_best: 0.0, at: 0 };
-        cursor.block_best = cursor.postings.block_max_score(&cursor.norms, &union_term.weight);
-        cursors.push(cursor);
+        cursors.push(Cursor::new(postings, norms, union_term));
     }
     // Where each cursor's walk of the current window stops.
     let mut ends = vec![0usize; cursors.len()];
@@ -120,9 +123,9 @@ pub(crate) fn rank(
         let bound = cursors.iter().fold(0.0, |sum: Score, cursor| sum + cursor.block_best);
         if bound > threshold {
             for (cursor, end) in cursors.iter_mut().zip(ends.iter_mut()) {
-                let docs = &cursor.postings.docs()[cursor.at..];
-                cursor.at += docs.partition_point(|doc| *doc < first);
-                *end = cursor.at + cursor.postings.docs()[cursor.at..].partition_point(|doc| *doc <= last);
+                let docs = cursor.postings.docs();
+                cursor.at += docs[cursor.at..].partition_point(|doc| *doc < first);
+                *end = cursor.at + docs[cursor.at..].partition_point(|doc| *doc <= last);
             }
             threshold = merge(&mut cursors, &ends, passing, threshold, found);
         }

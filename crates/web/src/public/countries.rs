@@ -65,7 +65,7 @@ pub async fn where_we_work(
 ) -> Result<Response> {
     let ctx = app.ctx(&scope, &lang)?;
     let store = app.store();
-    // Two connections, so two SQLite worker threads: both read side by side.
+    // Each read on its own connection, so its own SQLite worker thread: side by side.
     let (menu, page, counts) = tokio::try_join!(
         app.menu(ctx.site.id, &ctx.lang),
         store.published_page(ctx.site.id, &ctx.lang, "where-we-work"),

@@ -113,19 +113,21 @@ pub(crate) async fn goal_page(
             )
         },
         async {
-            Ok::<_, WebError>(match first {
-                true => store.goal_pages(ctx.site.id, &ctx.lang, goal.number).await?,
-                false => Vec::new(),
+            Ok::<_, WebError>(if first {
+                store.goal_pages(ctx.site.id, &ctx.lang, goal.number).await?
+            } else {
+                Vec::new()
             })
         },
         async {
-            Ok::<_, WebError>(match first {
-                true => Some(
+            Ok::<_, WebError>(if first {
+                Some(
                     store
                         .library_page(ctx.site.id, &ctx.lang, &publication_filter, GOAL_PUBLICATIONS, 0)
                         .await?,
-                ),
-                false => None,
+                )
+            } else {
+                None
             })
         },
         agenda_title(app, ctx),
